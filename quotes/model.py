@@ -1,0 +1,78 @@
+"""The small data types passed between stages.
+
+Every stage takes and returns these plain dataclasses, so each module can be tested on
+its own and the database layer is the only place that knows about tables.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+def text_hash(text: str) -> str:
+    """Content key: the same text always gets the same id, so re-runs are idempotent."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Article:
+    """One news article as read from a file or a JSONL line."""
+
+    doc_id: str
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None  # where it came from (a path, or path:line)
+
+    @property
+    def id(self) -> str:
+        return text_hash(self.text)
+
+
+@dataclass
+class Mark:
+    """A quoted span found by the mark rules: offsets exclude the quotation marks."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark (== start - 1 normally)
+    close_mark: int | None  # offset of the closing mark, None when never closed
+    multi_paragraph: bool = False
+
+
+@dataclass
+class Quote:
+    """A quotation with its speaker and the evidence for the attribution."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "full"  # "full" or "partial"
+    speaker: str | None = None  # fullest name in the article, or organisation
+    speaker_kind: str | None = None  # "person" or "organisation"
+    speaker_aliases: list[str] = field(default_factory=list)  # other forms in the article
+    speaker_role: str | None = None  # title seen in the article ("Defense Secretary")
+    speaker_mention: str | None = None  # the words that named the speaker for this quote
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None  # "said", "told", ":" ...
+    cue_start: int | None = None
+    cue_end: int | None = None
+    method: str | None = None  # which rule decided the speaker
+    confidence: float = 0.0
+    group: str | None = None  # utterance id, set by the variants stage
+
+    def quote_id(self, article_id: str) -> str:
+        """Stable across re-runs: the article's content hash and the quote's offsets."""
+        return text_hash(f"{article_id}:{self.start}:{self.end}")
+
+
+@dataclass
+class Skipped:
+    """An input that could not be processed, and why (one clear line for the user)."""
+
+    source: str
+    reason: str
