@@ -1,0 +1,524 @@
+"""The corpus-wide speaker index: one speaker per person or organisation.
+
+Input: one ``SpeakerMention`` per attributed quote, as the extractor resolves it inside its
+article (``name`` is the fullest form the article gives, ``aliases`` the other forms).
+Output: a ``SpeakerIndex`` with one ``Speaker`` per person/organisation, the alias rows
+(speaker, alias, article, outlet, count) and ``speaker_of`` (quote id -> speaker id).
+
+How names are resolved, cheapest and safest first:
+
+1. Titles are stripped into roles: “US Defense Secretary Lloyd Austin” is the name
+   “Lloyd Austin” with the role “Defense Secretary” (leading nationality words such as
+   “US”/“Ukraine’s” dropped from the role). Honorifics (Mr., Dr.) are dropped.
+2. Names get two keys: ``strict`` (accents, case, hyphens and spaces folded:
+   “Park Sun-won” = “Park Sunwon”) and ``loose`` (also transliteration endings and doubled
+   letters: “Zelenskiy” = “Zelenskyy” = “Zelensky”). Generational suffixes are part of the
+   key, so “Donald Trump Jr.” never merges with “Donald Trump”; different first names
+   never merge (“Hillary Clinton” vs “Bill Clinton”).
+3. Inside one article, a bare name (“Austin”, Korean “Park”) or a title alone (“the defense
+   secretary”) goes to the one person of that article it fits (surname or family name,
+   or role); never to someone from another article while the article itself names a
+   fuller form.
+4. Across articles, full names merge by ``loose`` key. A bare name whose article names
+   nobody fuller joins a corpus-wide full name only when exactly one fits; otherwise it
+   stays a speaker of its own (shared by the articles that use the same bare name).
+5. Organisations (“the Pentagon”, “the NIS”) merge by name or any alias they share with
+   another organisation mention (“National Intelligence Service” / “NIS”).
+
+The canonical name is the full form used by the most articles (then by the most quotes,
+then the longest, then alphabetical). A speaker's id hashes its kind and loose key, so it
+does not change when another spelling becomes the most common one.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .model import Quote, text_hash
+
+
+@dataclass
+class SpeakerMention:
+    """Who said one quote, as resolved inside its article by the extractor."""
+
+    quote_id: str
+    article_id: str
+    outlet: str | None
+    name: str | None
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    kind: str | None = None  # "person" | "organisation" | None (guessed)
+
+
+@dataclass
+class Speaker:
+    id: str
+    name: str
+    kind: str  # "person" | "organisation"
+    roles: list[str] = field(default_factory=list)
+    description: str | None = None
+
+
+@dataclass
+class SpeakerAlias:
+    speaker_id: str
+    alias: str
+    article_id: str
+    outlet: str | None
+    count: int
+
+
+@dataclass
+class SpeakerIndex:
+    speakers: list[Speaker]
+    aliases: list[SpeakerAlias]
+    speaker_of: dict[str, str]
+
+    def by_id(self) -> dict[str, Speaker]:
+        return {s.id: s for s in self.speakers}
+
+
+# --- name analysis -----------------------------------------------------------------
+
+PRONOUNS = frozenset("he she they it we i you him her them his its their who one".split())
+
+# Words that head a title: the name follows the last of them.
+ROLE_HEADS = frozenset("""
+secretary secretary-general spokesman spokeswoman spokesperson president vice-president
+minister director chief general lawmaker senator sen sen. representative rep rep. governor
+gov gov. mayor chairman chairwoman chair ambassador leader dictator official adviser advisor
+analyst professor manager commissioner king queen prince princess pope judge justice
+attorney candidate nominee speaker commander colonel col col. lt lt. sgt sgt. captain capt
+capt. admiral correspondent reporter editor ceo founder head member congressman
+congresswoman councilman councilwoman premier chancellor envoy diplomat strategist
+economist executive officer lieutenant major sergeant marshal coordinator deputy
+press-secretary aide staffer pastor rabbi cardinal bishop host anchor prosecutor
+superintendent sheriff commissioner inspector emir sheikh prime
+""".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. rev rev. hon hon.".split())
+SUFFIXES = frozenset("jr jr. sr sr. ii iii iv v".split())
+# Leading words of a role that only say where the person is from.
+ROLE_PLACE_WORDS = frozenset("""
+us u.s. u.s the united states american america's u.k. uk british ukrainian russian
+south north korean chinese french german israeli iranian japanese european nato's
+""".split())
+_DEPARTMENTS = ("homeland security", "health and human services", "veterans affairs",
+                "the interior", "housing and urban development")
+# Head nouns that end an organisation's name, and names that are organisations alone.
+ORG_HEADS = frozenset("""
+agency service ministry department office council committee party inc inc. corp corp. co
+co. company group association union commission bank army navy police government
+administration campaign court parliament congress senate bureau fund institute university
+network foundation organization organisation command forces military intelligence
+""".split())
+ORG_NAMES = frozenset("""
+pentagon kremlin white-house whitehouse cia fbi nis nato un eu imf nsa kcna tass
+""".split())
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return s.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s,]+", name.strip()) if t]
+
+
+def _is_cap(tok: str) -> bool:
+    t = tok.lstrip("\"'“‘(")
+    return bool(t) and (t[0].isupper() or t[0].isdigit())
+
+
+def _bare_key(tok: str) -> str:
+    return re.sub(r"[^\w]", "", _fold(tok))
+
+
+def split_title(form: str) -> tuple[str, str | None]:
+    """(name, role) of one name form: “US Defense Secretary Lloyd Austin” ->
+    (“Lloyd Austin”, “Defense Secretary”); a title alone -> (“”, role)."""
+    toks = _tokens(form)
+    while toks and _fold(toks[0]) in ("the", "a", "an"):
+        toks = toks[1:]
+    # possessive/appositive tails: "Austin, the defense secretary" is handled by callers
+    heads = [i for i, t in enumerate(toks) if _fold(t).rstrip(".,") in ROLE_HEADS
+             or _fold(t) in ROLE_HEADS]
+    name_toks, role_toks = toks, []
+    if heads:
+        h = heads[-1]
+        rest = toks[h + 1:]
+        # "Secretary of Defense Lloyd Austin", "President of Ukraine Volodymyr Zelensky"
+        if rest and _fold(rest[0]) == "of":
+            tail = " ".join(_fold(t) for t in rest[1:])
+            took = 0
+            for dep in _DEPARTMENTS:
+                if tail.startswith(dep + " ") or tail == dep:
+                    took = len(dep.split())
+                    break
+            if not took:
+                took = 2 if len(rest) > 2 and _fold(rest[1]) == "the" else 1
+            h += 1 + took
+            rest = toks[h + 1:]
+        if rest and all(_is_cap(t) for t in rest):
+            name_toks, role_toks = rest, toks[:h + 1]
+        elif not rest or not any(_is_cap(t) for t in rest):
+            name_toks, role_toks = [], toks
+    name_toks = [t for t in name_toks if _fold(t) not in HONORIFICS]
+    role = _clean_role(role_toks)
+    return " ".join(name_toks).strip(" ,"), role
+
+
+def _clean_role(toks: list[str]) -> str | None:
+    toks = [t for t in toks if _fold(t) not in HONORIFICS]
+    while len(toks) > 1 and (_fold(toks[0]) in ROLE_PLACE_WORDS or re.search(r"['’]s$", toks[0])):
+        toks = toks[1:]
+    role = " ".join(toks).strip(" ,")
+    if not role:
+        return None
+    # A role seen in running text is lower case ("the defense secretary"); keep as given
+    # but start with a capital so "Defense Secretary" and "defense secretary" dedupe.
+    return role[0].upper() + role[1:]
+
+
+def _translit(tok: str) -> str:
+    t = re.sub(r"(iy|yy|ij|ii|yi)$", "y", tok)
+    t = re.sub(r"(.)\1+", r"\1", t)
+    return t
+
+
+@dataclass(frozen=True)
+class NameKey:
+    tokens: tuple[str, ...]  # folded, hyphens removed, suffix kept as last token
+    suffix: str = ""
+
+    @property
+    def strict(self) -> str:
+        return " ".join(self.tokens) + (" " + self.suffix if self.suffix else "")
+
+    @property
+    def loose(self) -> str:
+        return " ".join(_translit(t) for t in self.tokens) + (" " + self.suffix if self.suffix else "")
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1] if self.tokens else ""
+
+    @property
+    def first(self) -> str:
+        return self.tokens[0] if self.tokens else ""
+
+
+def name_key(name: str) -> NameKey:
+    toks = [_bare_key(t) for t in _tokens(name) if _fold(t) not in HONORIFICS]
+    toks = [t for t in toks if t]
+    suffix = ""
+    if len(toks) > 1 and toks[-1] in {s.rstrip(".") for s in SUFFIXES}:
+        suffix = toks.pop()
+    return NameKey(tuple(toks), suffix)
+
+
+def guess_kind(form: str) -> str:
+    """"person" or "organisation" for a name form whose kind the extractor did not say."""
+    toks = _tokens(form)
+    folded = [_fold(t).strip(".,") for t in toks]
+    if not folded:
+        return "person"
+    name, role = split_title(form)
+    if role and name:
+        return "person"
+    if folded[0] == "the" and not role:
+        return "organisation"
+    joined = "-".join(folded[-2:])
+    if folded[-1] in ORG_HEADS or folded[-1] in ORG_NAMES or joined in ORG_NAMES:
+        return "organisation"
+    if len(toks) == 1 and toks[0].isupper() and len(toks[0]) > 1:
+        return "organisation"
+    return "person"
+
+
+def _org_key(form: str) -> str:
+    toks = [_bare_key(t) for t in _tokens(form)]
+    toks = [t for t in toks if t]
+    while toks and toks[0] in ("the", "a", "an"):
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+# --- the index ------------------------------------------------------------------------
+
+class _UF:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+@dataclass
+class _Local:
+    """One person/organisation inside one article (a union of that article's mentions)."""
+
+    article_id: str
+    outlet: str | None
+    kind: str
+    names: Counter = field(default_factory=Counter)  # full name forms (title-stripped) -> quotes
+    roles: Counter = field(default_factory=Counter)
+    forms: Counter = field(default_factory=Counter)  # every surface form -> quotes
+    quote_ids: list[str] = field(default_factory=list)
+
+    def keys(self) -> list[NameKey]:
+        return [name_key(n) for n in sorted(self.names)]
+
+    def full_keys(self) -> list[NameKey]:
+        return [k for k in self.keys() if len(k.tokens) >= 2]
+
+
+def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
+    """(kind, name forms without titles, roles) of a mention; None for no usable name."""
+    forms = [f for f in [m.name, *(m.aliases or [])] if f and f.strip()]
+    forms = [f for f in forms if _fold(f.strip()) not in PRONOUNS]
+    if not forms:
+        return None
+    kind = m.kind or guess_kind(forms[0])
+    names, roles = [], []
+    if m.role:
+        r = _clean_role(_tokens(m.role))
+        if r:
+            roles.append(r)
+    for f in forms:
+        if kind == "organisation":
+            names.append(f.strip())
+            continue
+        n, r = split_title(f)
+        if r:
+            roles.append(r)
+        if n:
+            names.append(n)
+    return kind, names, roles
+
+
+def build_speaker_index(mentions: list[SpeakerMention]) -> SpeakerIndex:
+    """The corpus-wide speaker index of a list of mentions (see module doc)."""
+    mentions = sorted(mentions, key=lambda m: (m.article_id, m.quote_id))
+    by_article: dict[str, list[SpeakerMention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(m)
+
+    locals_: list[_Local] = []
+    local_of_quote: dict[str, int] = {}
+    for article_id in sorted(by_article):
+        for loc, qids in _resolve_article(by_article[article_id]):
+            local_of_quote.update({q: len(locals_) for q in qids})
+            locals_.append(loc)
+
+    # Corpus-wide: union locals by loose full-name key (persons) or shared key (orgs).
+    uf = _UF()
+    by_loose: dict[str, list[int]] = defaultdict(list)
+    org_by_key: dict[str, list[int]] = defaultdict(list)
+    for i, loc in enumerate(locals_):
+        uf.find(i)
+        if loc.kind == "organisation":
+            for f in loc.forms:
+                k = _org_key(f)
+                if k:
+                    org_by_key[k].append(i)
+        else:
+            for k in loc.full_keys():
+                by_loose[k.loose].append(i)
+    for group in list(by_loose.values()) + list(org_by_key.values()):
+        for j in group[1:]:
+            uf.union(group[0], j)
+
+    # Bare-name persons (the article names nobody fuller): unique corpus-wide match only.
+    full_by_token: dict[str, set[int]] = defaultdict(set)
+    for i, loc in enumerate(locals_):
+        if loc.kind == "person":
+            for k in loc.full_keys():
+                full_by_token[k.surname].add(uf.find(i))
+                full_by_token[k.first].add(uf.find(i))
+    bare_groups: dict[str, list[int]] = defaultdict(list)
+    for i, loc in enumerate(locals_):
+        if loc.kind != "person" or loc.full_keys():
+            continue
+        ks = loc.keys()
+        if not ks:
+            continue
+        tok = ks[0].surname
+        roots = {uf.find(r) for r in full_by_token.get(tok, ())}
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), i)
+        else:
+            bare_groups[ks[0].loose].append(i)
+    for group in bare_groups.values():
+        for j in group[1:]:
+            uf.union(group[0], j)
+
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(locals_)):
+        clusters[uf.find(i)].append(i)
+
+    speakers: list[Speaker] = []
+    speaker_of: dict[str, str] = {}
+    alias_rows: list[SpeakerAlias] = []
+    for members in clusters.values():
+        locs = [locals_[i] for i in members]
+        kind = Counter(l.kind for l in locs).most_common(1)[0][0]
+        sp = _make_speaker(locs, kind)
+        speakers.append(sp)
+        for loc in locs:
+            for q in loc.quote_ids:
+                speaker_of[q] = sp.id
+            for form, n in sorted(loc.forms.items()):
+                alias_rows.append(SpeakerAlias(sp.id, form, loc.article_id, loc.outlet, n))
+    # Two clusters can end on the same id only if their keys are equal: merge their rows.
+    speakers = _dedupe_speakers(speakers)
+    speakers.sort(key=lambda s: (s.name.lower(), s.id))
+    alias_rows.sort(key=lambda a: (a.speaker_id, a.article_id, a.alias))
+    return SpeakerIndex(speakers, alias_rows, speaker_of)
+
+
+def _dedupe_speakers(speakers: list[Speaker]) -> list[Speaker]:
+    seen: dict[str, Speaker] = {}
+    for s in speakers:
+        if s.id in seen:
+            t = seen[s.id]
+            t.roles = sorted(set(t.roles) | set(s.roles))
+        else:
+            seen[s.id] = s
+    return list(seen.values())
+
+
+def _make_speaker(locs: list[_Local], kind: str) -> Speaker:
+    per_article: Counter = Counter()
+    per_quote: Counter = Counter()
+    roles: Counter = Counter()
+    for loc in locs:
+        names = loc.names if kind == "person" else Counter(
+            {n: c for n, c in loc.forms.items() if not _fold(n).startswith("the ")} or loc.forms)
+        full = [n for n in names if len(name_key(n).tokens) >= 2] or list(names)
+        for n in full:
+            per_article[n] += 1
+            per_quote[n] += names[n]
+        roles.update(loc.roles)
+    if not per_article:  # only org forms starting with "the"
+        for loc in locs:
+            for n, c in loc.forms.items():
+                per_article[n] += 1
+                per_quote[n] += c
+    name = sorted(per_article, key=lambda n: (-per_article[n], -per_quote[n], -len(n), n))[0]
+    if kind == "organisation":
+        key = "organisation:" + _org_key(name)
+    else:
+        key = "person:" + name_key(name).loose
+    role_names: dict[str, str] = {}
+    for r, _ in sorted(roles.items(), key=lambda rc: (-rc[1], rc[0])):
+        role_names.setdefault(r.lower(), r)
+    role_list = list(role_names.values())
+    return Speaker(id=text_hash(key), name=name, kind=kind, roles=role_list,
+                   description=role_list[0] if role_list else None)
+
+
+def _resolve_article(ms: list[SpeakerMention]) -> list[tuple[_Local, list[str]]]:
+    """Union one article's mentions into its persons/organisations."""
+    analysed = []
+    for m in ms:
+        a = _analyse(m)
+        if a is not None:
+            analysed.append((m, *a))
+    uf = _UF()
+    # Full names of the article: strict key -> mention indexes.
+    full_strict: dict[str, list[int]] = defaultdict(list)
+    org_keys: dict[str, list[int]] = defaultdict(list)
+    for i, (m, kind, names, roles) in enumerate(analysed):
+        uf.find(i)
+        if kind == "organisation":
+            for f in [m.name, *(m.aliases or [])]:
+                if f and _org_key(f):
+                    org_keys[_org_key(f)].append(i)
+            continue
+        for n in names:
+            k = name_key(n)
+            if len(k.tokens) >= 2:
+                full_strict[k.strict].append(i)
+    for group in list(full_strict.values()) + list(org_keys.values()):
+        for j in group[1:]:
+            uf.union(group[0], j)
+    # Persons with a full name in this article, by surname, family-name token and role.
+    surnames: dict[int, set[str]] = defaultdict(set)
+    firsts: dict[int, set[str]] = defaultdict(set)
+    role_of: dict[int, set[str]] = defaultdict(set)
+    for i, (m, kind, names, roles) in enumerate(analysed):
+        if kind != "person":
+            continue
+        full = [name_key(n) for n in names if len(name_key(n).tokens) >= 2]
+        for k in full:
+            surnames[uf.find(i)].add(k.surname)
+            firsts[uf.find(i)].add(k.first)  # Korean order: "Park" of "Park Sun-won"
+        if full:
+            role_of[uf.find(i)].update(r.lower() for r in roles)
+    for i, (m, kind, names, roles) in enumerate(analysed):
+        if kind != "person" or any(len(name_key(n).tokens) >= 2 for n in names):
+            continue
+        target: set[int] = set()
+        if names:
+            tok = name_key(names[0]).surname
+            target = {r for r, t in surnames.items() if tok in t} or {
+                r for r, t in firsts.items() if tok in t}
+        elif roles:
+            wanted = {r.lower() for r in roles}
+            target = {r for r, rs in role_of.items()
+                      if any(w in x or x in w for w in wanted for x in rs)}
+        target = {uf.find(r) for r in target}
+        if len(target) == 1:
+            uf.union(next(iter(target)), i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(analysed)):
+        groups[uf.find(i)].append(i)
+    out = []
+    for members in groups.values():
+        first = analysed[members[0]][0]
+        kinds = Counter(analysed[i][1] for i in members)
+        loc = _Local(first.article_id, first.outlet, kinds.most_common(1)[0][0])
+        qids = []
+        for i in members:
+            m, kind, names, roles = analysed[i]
+            qids.append(m.quote_id)
+            for n in set(names):
+                loc.names[n] += 1
+            for r in set(roles):
+                loc.roles[r] += 1
+            for f in {f.strip() for f in [m.name, *(m.aliases or [])] if f and f.strip()}:
+                if _fold(f) not in PRONOUNS:
+                    loc.forms[f] += 1
+        if loc.kind == "person" and not loc.names:
+            continue  # a title alone ("the defense secretary") that fits nobody named here
+        loc.quote_ids = qids
+        out.append((loc, qids))
+    return out
+
+
+def mentions_from_quotes(article_id: str, outlet: str | None, quotes: list[Quote]) -> list[SpeakerMention]:
+    """The mentions of one extracted article's quotes (the extractor's ``Quote`` objects)."""
+    out = []
+    for q in quotes:
+        if not q.speaker:
+            continue
+        out.append(SpeakerMention(
+            quote_id=q.quote_id(article_id), article_id=article_id, outlet=outlet,
+            name=q.speaker, aliases=list(q.speaker_aliases or []), role=q.speaker_role,
+            kind=q.speaker_kind))
+    return out

@@ -1,0 +1,140 @@
+"""Normalising quote text into comparable word units.
+
+Outlets print the same words differently: curly or straight marks, “they’re” or “they are”,
+“3,000” or “3000”, “Indo-Pacific” or “Indo Pacific”, an editor's “[in Russia]”. Every later
+comparison (exact match, containment, shingles, alignment, the rendered diff) works on the
+same units, so it lives here, once.
+
+A unit is one printed word (or a contraction pair such as “they are”) with:
+- ``key``: the comparable form: accents and case folded, punctuation dropped, contractions
+  written one way (“they are” and “they’re” both become ``they're``),
+- ``surface``: the words as printed, with any punctuation glued to them,
+- ``bracket``: True when the word sits inside square brackets (an editorial insertion).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Typographic variants that carry no meaning of their own.
+_TYPO = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2026": "...",
+})
+
+_SPACE = re.compile(r"\s+")
+# A long dash glued between two words ("act—“My") separates them.
+_DASH_SPLIT = re.compile(r"(?<=\w)(--|\u2014|\u2013)(?=\W*\w)")
+_KEEP = re.compile(r"[^\w']+")
+
+# Pronoun-like words whose "is/are/has/have/will/would/am" is often contracted.
+_SUBJECTS = ("i", "you", "he", "she", "it", "we", "they", "that", "there", "here", "what",
+             "who", "where", "how", "this", "let")
+_SUFFIX_OF = {"am": "'m", "are": "'re", "is": "'s", "has": "'s", "have": "'ve", "will": "'ll",
+              "would": "'d", "had": "'d", "us": "'s"}
+_NEG_AUX = ("do", "does", "did", "is", "are", "was", "were", "have", "has", "had", "would",
+            "could", "should", "must", "need", "might", "ca", "wo", "sha", "dare")
+
+# (first, second) -> contracted key; built once.
+_PAIRS: dict[tuple[str, str], str] = {}
+for _s in _SUBJECTS:
+    for _w, _suf in _SUFFIX_OF.items():
+        if _w == "us" and _s != "let":
+            continue
+        if _s == "let" and _w != "us":
+            continue
+        _PAIRS[(_s, _w)] = _s + _suf
+for _a in _NEG_AUX:
+    if _a in ("ca", "wo", "sha"):
+        continue
+    _PAIRS[(_a, "not")] = _a + "n't"
+_PAIRS[("can", "not")] = "can't"
+_PAIRS[("will", "not")] = "won't"
+_PAIRS[("shall", "not")] = "shan't"
+# One-word spellings that mean the same as a contraction.
+_SINGLE = {"cannot": "can't", "wont": "won't", "dont": "don't", "cant": "can't",
+           "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "im": "i'm"}
+# Apostrophe-less words that are ambiguous ("wont", "cant", "im") are only folded when the
+# text elsewhere uses no apostrophes at all; that is rare, so only unambiguous ones stay.
+for _w in ("wont", "cant", "im"):
+    _SINGLE.pop(_w)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One comparable word of a quote (see module doc)."""
+
+    key: str
+    surface: str
+    bracket: bool = False
+
+
+def typographic(text: str) -> str:
+    """Fold typographic variants (curly marks, dashes, odd spaces) and Unicode forms."""
+    return unicodedata.normalize("NFKC", text).translate(_TYPO)
+
+
+def collapse_space(text: str) -> str:
+    """Whitespace runs to one space, ends stripped: the test for “identical”."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def fold_word(word: str) -> str:
+    """The comparable key of one printed word: '' when it is only punctuation."""
+    w = unicodedata.normalize("NFKD", word.translate(_TYPO))
+    w = "".join(c for c in w if not unicodedata.combining(c)).lower()
+    w = _KEEP.sub("", w.replace("_", "")).strip("'")
+    if w.endswith("'") or w.startswith("'"):
+        w = w.strip("'")
+    return _SINGLE.get(w, w)
+
+
+def units(text: str) -> list[Unit]:
+    """The word units of a quote, in order (see module doc)."""
+    text = _DASH_SPLIT.sub(r" \1 ", text or "")
+    raw: list[list] = []  # [key, surface, bracket]
+    depth = 0
+    pending = ""  # punctuation-only tokens before the first word
+    for tok in text.split():
+        opens = tok.count("[")
+        inside = depth > 0 or opens > 0
+        depth = max(0, depth + opens - tok.count("]"))
+        key = fold_word(tok)
+        if not key:
+            if raw:
+                raw[-1][1] += " " + tok
+            else:
+                pending = (pending + " " + tok).strip()
+            continue
+        if pending:
+            tok, pending = pending + " " + tok, ""
+        raw.append([key, tok, inside])
+    out: list[Unit] = []
+    i = 0
+    while i < len(raw):
+        key, surface, br = raw[i]
+        if i + 1 < len(raw):
+            merged = _PAIRS.get((key, raw[i + 1][0]))
+            if merged is not None:
+                out.append(Unit(merged, surface + " " + raw[i + 1][1], br or raw[i + 1][2]))
+                i += 2
+                continue
+        out.append(Unit(key, surface, br))
+        i += 1
+    return out
+
+
+def keys(text: str) -> tuple[str, ...]:
+    """Only the comparable keys of a quote's units."""
+    return tuple(u.key for u in units(text))
+
+
+def normalize(text: str) -> str:
+    """One string per wording: equal for quotes that differ only in punctuation, case,
+    curly/straight marks, brackets or contractions."""
+    return " ".join(keys(text))

@@ -1,0 +1,513 @@
+"""Utterances: quotes in different articles that report the same spoken words.
+
+``group_utterances(quotes)`` takes ``QuoteRef``s (quote id, article, outlet, speaker id,
+text, date) and returns an ``UtteranceIndex``: the utterances, one ``Variant`` per quote
+(its relation to the utterance's reference quote, a 0–1 similarity and a word diff), and
+``utterance_of`` (quote id -> utterance id). Every quote gets an utterance; most have one
+member. ``group_labels`` gives the FORMAT.md ``group`` values (only utterances quoted in at
+least two articles).
+
+Tiers, cheapest first, so the cost grows about linearly with the number of quotes:
+
+1. **Exact**: quotes whose normalised words (``textnorm``: case, punctuation, curly/straight
+   marks, contractions, brackets) are equal, with the same speaker and dates within
+   ``max_span_days``, form one node. Nothing else is compared twice.
+2. Nodes are taken longest first; the first node of an utterance is its *leader*. Each node
+   looks up its word 3-grams (shingles, MemeTracker style) in an inverted index of the
+   3-grams of every node already placed; 3-grams found in more than ``max_posting``
+   utterances are dropped as too common. Only utterances with a compatible speaker and
+   dates are candidates, best few by shared shingles. **Never all pairs.**
+3. **Containment**: the node's words are a contiguous run of any member's words (a cut,
+   a headline fragment of the body quote).
+4. **Alignment**: an LCS alignment (rapidfuzz) against the leader; the node joins when a
+   run of at least 3 words is shared and enough of its words sit in shared runs of 2+
+   (half of them; three quarters for quotes of 6 words or fewer).
+5. Two-word quotes (“significant escalation”) join only by containment, and only when a
+   single utterance of the same speaker contains them; otherwise only identical ones group.
+
+Speakers: a quote joins only an utterance of the same speaker id. A quote without speaker
+is placed last and may join a named utterance only when the match is certain (containment,
+or 80 % of its words in shared runs with a 4-word run) and only one utterance fits;
+otherwise it groups with other speakerless quotes. Different speakers saying the same words
+stay apart (a re-quote is another utterance), and so do dates further apart than
+``max_span_days`` (a stump-speech line on two occasions).
+
+Quotes of one article. A split quote (“A,” he said, “B.”) is two quotes of one utterance,
+and a headline often repeats the body quote, so an utterance may hold several quotes of
+one article, but only when each is either the same words as another (one contains the
+other: an echo) or covers a different part of the leader (a split). Two quotes of one
+article that overlap the same part of the reference without one containing the other are
+two different utterances (the writer quoted two occasions, or two sentences of an
+interview), and the second one is kept apart.
+
+Reference and relations. After grouping, the reference is the member that contains the
+most other members (then the longest, then the earliest, then by quote id): usually the
+fullest version printed by someone. Each variant is compared with it (or, for a split part
+that does not overlap it, with the member it was matched to) and labelled ``reference``,
+``identical``, ``punctuation`` (case, punctuation, curly vs straight, contractions),
+``truncation`` (a cut of the reference, or the reference a cut of it), ``substitution``
+(words replaced), ``omission`` (words left out or added), ``bracketed`` (an editor's
+[insertion]) or ``paraphrase`` (reworded; only some words kept). ``similarity`` compares the
+variant with the part of the reference it covers, so a clean cut scores 1.0.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+from .model import text_hash
+from .textnorm import Unit, collapse_space, units
+from .worddiff import Diff, diff_units, window_opcodes
+
+RELATIONS = ("reference", "identical", "punctuation", "truncation", "substitution",
+             "omission", "bracketed", "paraphrase")
+
+
+@dataclass
+class QuoteRef:
+    """One quote as the grouping sees it."""
+
+    quote_id: str
+    article_id: str
+    outlet: str | None
+    speaker_id: str | None
+    text: str
+    published: str | None = None  # ISO date or datetime; None when unknown
+
+
+@dataclass
+class Utterance:
+    id: str
+    speaker_id: str | None
+    reference_quote_id: str
+    text: str
+    n_quotes: int
+    n_articles: int
+    n_outlets: int
+    quote_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Variant:
+    quote_id: str
+    utterance_id: str
+    reference_quote_id: str
+    relation: str
+    similarity: float
+    diff: Diff
+
+
+@dataclass
+class UtteranceIndex:
+    utterances: list[Utterance]
+    variants: list[Variant]
+    utterance_of: dict[str, str]
+
+
+@dataclass
+class GroupingOptions:
+    gram: int = 3  # shingle length in words
+    max_posting: int = 40  # a shingle in more utterances than this is too common
+    max_candidates: int = 4  # utterances aligned per node, best by shared shingles
+    max_span_days: int = 7  # all known dates of an utterance lie within this span
+    min_run: int = 3  # shortest shared word run for an alignment match
+    coverage: float = 0.5  # share of a quote's words in shared runs (long quotes)
+    short_coverage: float = 0.75  # the same for quotes of `short_len` words or fewer
+    short_len: int = 6
+    null_coverage: float = 0.8  # for quotes without speaker joining a named utterance
+    max_members_checked: int = 40  # member texts tried for containment per candidate
+
+
+# --- nodes and clusters --------------------------------------------------------------
+
+@dataclass
+class _Node:
+    keys: tuple[str, ...]
+    kstr: str
+    speaker: str | None
+    members: list[int]  # quote indexes
+    dmin: int | None
+    dmax: int | None
+    cluster: int = -1
+    via: int = -1  # node it was matched against (leader or containing member)
+
+
+@dataclass
+class _Cluster:
+    speaker: str | None
+    leader: int
+    nodes: list[int]
+    dmin: int | None
+    dmax: int | None
+    articles: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _day(published: str | None) -> int | None:
+    if not published:
+        return None
+    s = str(published).strip()
+    try:
+        return _dt.date.fromisoformat(s[:10]).toordinal()
+    except ValueError:
+        try:
+            return _dt.datetime.fromisoformat(s).date().toordinal()
+        except ValueError:
+            return None
+
+
+def _span_ok(amin, amax, bmin, bmax, span: int) -> bool:
+    if amin is None or bmin is None:
+        return True
+    return max(amax, bmax) - min(amin, bmin) <= span
+
+
+def _blocks(a: tuple[str, ...], b: tuple[str, ...]):
+    """Equal runs of an LCS alignment: (a_start, b_start, length)."""
+    return [(op.src_start, op.dest_start, op.src_end - op.src_start)
+            for op in Indel.opcodes(a, b) if op.tag == "equal"]
+
+
+class _Grouper:
+    def __init__(self, refs: list[QuoteRef], opts: GroupingOptions):
+        self.refs = refs
+        self.o = opts
+        self.units = [units(r.text) for r in refs]
+        self.keys = [tuple(u.key for u in us) for us in self.units]
+        self.days = [_day(r.published) for r in refs]
+        self.nodes: list[_Node] = []
+        self.clusters: list[_Cluster] = []
+        self.index: dict[int, object] = {}  # shingle hash -> cluster id | list | None (stop)
+        self._windows: dict[tuple[int, int], tuple[int, int]] = {}
+
+    # tier 1 ------------------------------------------------------------------------
+    def make_nodes(self) -> None:
+        exact: dict[tuple, list[int]] = defaultdict(list)
+        for i, r in enumerate(self.refs):
+            k = self.keys[i]
+            if not k or (len(k) == 1 and r.speaker_id is None):
+                exact[("single", r.quote_id)].append(i)
+            else:
+                exact[(r.speaker_id, k)].append(i)
+        span = self.o.max_span_days
+        for key in sorted(exact, key=repr):
+            idxs = sorted(exact[key], key=lambda i: (self.days[i] is None, self.days[i] or 0,
+                                                     self.refs[i].quote_id))
+            groups: list[list[int]] = []
+            for i in idxs:
+                d = self.days[i]
+                if groups and (d is None or self.days[groups[-1][0]] is None
+                               or d - self.days[groups[-1][0]] <= span):
+                    groups[-1].append(i)
+                else:
+                    groups.append([i])
+            for g in groups:
+                ds = [self.days[i] for i in g if self.days[i] is not None]
+                k = self.keys[g[0]]
+                self.nodes.append(_Node(k, " ".join(k), self.refs[g[0]].speaker_id, g,
+                                        min(ds) if ds else None, max(ds) if ds else None))
+
+    # helpers -----------------------------------------------------------------------
+    def _grams(self, keys: tuple[str, ...]) -> set[int]:
+        g = self.o.gram
+        return {hash(keys[i:i + g]) for i in range(len(keys) - g + 1)}
+
+    def _add_to_index(self, node_id: int) -> None:
+        cid = self.nodes[node_id].cluster
+        limit = self.o.max_posting
+        idx = self.index
+        for h in self._grams(self.nodes[node_id].keys):
+            cur = idx.get(h, 0)
+            if cur == 0 and h not in idx:
+                idx[h] = cid
+            elif cur is None:
+                continue
+            elif isinstance(cur, int):
+                if cur != cid:
+                    idx[h] = [cur, cid]
+            elif cid not in cur:
+                if len(cur) >= limit:
+                    idx[h] = None
+                else:
+                    cur.append(cid)
+
+    def _new_cluster(self, node_id: int) -> None:
+        n = self.nodes[node_id]
+        cid = len(self.clusters)
+        self.clusters.append(_Cluster(n.speaker, node_id, [], n.dmin, n.dmax))
+        self._join(node_id, cid, node_id)
+
+    def _join(self, node_id: int, cid: int, via: int) -> None:
+        n, c = self.nodes[node_id], self.clusters[cid]
+        n.cluster, n.via = cid, via
+        c.nodes.append(node_id)
+        if n.dmin is not None:
+            c.dmin = n.dmin if c.dmin is None else min(c.dmin, n.dmin)
+            c.dmax = n.dmax if c.dmax is None else max(c.dmax, n.dmax)
+        for a in {self.refs[i].article_id for i in n.members}:
+            c.articles[a].append(node_id)
+        self._add_to_index(node_id)
+
+    def _window(self, node_id: int, leader: int) -> tuple[int, int]:
+        """The part of the leader a node covers (from its runs of 3+, else 2+, else any)."""
+        key = (node_id, leader)
+        if key not in self._windows:
+            if node_id == leader:
+                w = (0, len(self.nodes[leader].keys))
+            else:
+                bl = _blocks(self.nodes[node_id].keys, self.nodes[leader].keys)
+                core = ([b for b in bl if b[2] >= 3] or [b for b in bl if b[2] >= 2] or bl)
+                w = (min(b[1] for b in core), max(b[1] + b[2] for b in core)) if core else (0, 0)
+            self._windows[key] = w
+        return self._windows[key]
+
+    def _same_article_ok(self, node_id: int, cid: int) -> bool:
+        n, c = self.nodes[node_id], self.clusters[cid]
+        arts = {self.refs[i].article_id for i in n.members}
+        for a in arts:
+            for m in c.articles.get(a, ()):
+                mk = self.nodes[m].kstr
+                if f" {n.kstr} " in f" {mk} " or f" {mk} " in f" {n.kstr} ":
+                    continue  # an echo: the same words again (headline, lead)
+                w1 = self._window(node_id, c.leader)
+                w2 = self._window(m, c.leader)
+                inter = min(w1[1], w2[1]) - max(w1[0], w2[0])
+                if inter > 0.5 * max(1, min(w1[1] - w1[0], w2[1] - w2[0])):
+                    return False
+        return True
+
+    def _contained(self, node_id: int, cid: int) -> int:
+        """A member node whose words contain this node's words, or -1."""
+        n = self.nodes[node_id]
+        needle = f" {n.kstr} "
+        for m in self.clusters[cid].nodes[: self.o.max_members_checked]:
+            if needle in f" {self.nodes[m].kstr} ":
+                return m
+        return -1
+
+    def _aligned(self, node_id: int, cid: int, certain: bool) -> float:
+        """Share of the node's words in runs shared with the leader, 0 when not enough."""
+        n = self.nodes[node_id]
+        lead = self.nodes[self.clusters[cid].leader]
+        bl = _blocks(n.keys, lead.keys)
+        if not bl:
+            return 0.0
+        longest = max(b[2] for b in bl)
+        shared = sum(b[2] for b in bl if b[2] >= 2) / len(n.keys)
+        if certain:
+            return shared if longest >= 4 and shared >= self.o.null_coverage else 0.0
+        need = self.o.short_coverage if len(n.keys) <= self.o.short_len else self.o.coverage
+        return shared if longest >= self.o.min_run and shared >= need else 0.0
+
+    # tiers 2-4 ---------------------------------------------------------------------
+    def place(self, node_id: int) -> None:
+        n = self.nodes[node_id]
+        short = len(n.keys) <= self.o.gram
+        hits: Counter = Counter()
+        for h in self._grams(n.keys):
+            cur = self.index.get(h)
+            if cur is None:
+                continue
+            if isinstance(cur, int):
+                hits[cur] += 1
+            else:
+                hits.update(cur)
+        span = self.o.max_span_days
+        cands = [cid for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+                 if (self.clusters[cid].speaker == n.speaker
+                     or (n.speaker is None and self.clusters[cid].speaker is not None))
+                 and _span_ok(n.dmin, n.dmax, self.clusters[cid].dmin, self.clusters[cid].dmax, span)]
+        passing: list[tuple[float, int, int]] = []
+        for cid in cands[: self.o.max_candidates]:
+            certain = n.speaker is None and self.clusters[cid].speaker is not None
+            m = self._contained(node_id, cid)
+            if m >= 0:
+                score, via = 1.0, m
+            elif short:
+                continue
+            else:
+                score, via = self._aligned(node_id, cid, certain), self.clusters[cid].leader
+                if score <= 0:
+                    continue
+            if self._same_article_ok(node_id, cid):
+                passing.append((score, cid, via))
+        if n.speaker is None and len({self.clusters[c].speaker for _, c, _ in passing}) > 1:
+            passing = [p for p in passing if self.clusters[p[1]].speaker is None]
+        if short and len({c for _, c, _ in passing}) > 1:
+            passing = []  # a few words found in several utterances: ambiguous
+        if passing:
+            score, cid, via = max(passing, key=lambda p: (p[0], -p[1]))
+            self._join(node_id, cid, via)
+        else:
+            self._new_cluster(node_id)
+
+    def place_pairs(self, node_ids: list[int]) -> None:
+        """Two-word nodes: containment in a single utterance of their speaker."""
+        wanted: dict[tuple, list[int]] = defaultdict(list)
+        for i in node_ids:
+            wanted[(self.nodes[i].speaker, self.nodes[i].keys)].append(i)
+        found: dict[int, set[tuple[int, int]]] = defaultdict(set)
+        if wanted:
+            for cid, c in enumerate(self.clusters):
+                for m in c.nodes:
+                    k = self.nodes[m].keys
+                    for j in range(len(k) - 1):
+                        for i in wanted.get((c.speaker, k[j:j + 2]), ()):
+                            found[i].add((cid, m))
+        span = self.o.max_span_days
+        for i in node_ids:
+            n = self.nodes[i]
+            ok = sorted({(cid, m) for cid, m in found.get(i, ())
+                         if _span_ok(n.dmin, n.dmax, self.clusters[cid].dmin,
+                                     self.clusters[cid].dmax, span)})
+            cids = {cid for cid, _ in ok}
+            if len(cids) == 1 and self._same_article_ok(i, ok[0][0]):
+                self._join(i, ok[0][0], ok[0][1])
+            else:
+                self._new_cluster(i)
+
+    def run(self) -> None:
+        self.make_nodes()
+        order = sorted(range(len(self.nodes)),
+                       key=lambda i: (-len(self.nodes[i].keys), self.nodes[i].kstr,
+                                      self.nodes[i].speaker or "", self.nodes[i].dmin or 0))
+        for named in (True, False):
+            pairs = []
+            for i in order:
+                n = self.nodes[i]
+                if (n.speaker is not None) != named:
+                    continue
+                if len(n.keys) <= 1:
+                    self._new_cluster(i)
+                elif len(n.keys) == 2:
+                    if named:
+                        pairs.append(i)
+                    else:
+                        self._new_cluster(i)
+                else:
+                    self.place(i)
+            self.place_pairs(pairs)
+
+
+# --- relations -------------------------------------------------------------------------
+
+def classify(ref: list[Unit], var: list[Unit], ref_text: str = "", var_text: str = "") -> tuple[str, float]:
+    """(relation, similarity) of a variant against its reference (see module doc)."""
+    if ref_text and var_text and collapse_space(ref_text) == collapse_space(var_text):
+        return "identical", 1.0
+    rk = [u.key for u in ref]
+    vk = [u.key for u in var]
+    if rk == vk:
+        if any(a.bracket != b.bracket for a, b in zip(ref, var)):
+            return "bracketed", 1.0
+        return "punctuation", 1.0
+    if not rk or not vk:
+        return "paraphrase", 0.0
+    start, end, window = window_opcodes(rk, vk)
+    ref_len = end - start
+    matched = sum(op.src_end - op.src_start for op in window if op.tag == "equal")
+    sim = 2 * matched / (ref_len + len(vk)) if ref_len + len(vk) else 0.0
+    ref = ref[start:end]
+    changes = [op for op in window if op.tag != "equal"]
+    bracket = any(var[j].bracket for op in changes for j in range(op.dest_start, op.dest_end)) or any(
+        ref[j].bracket for op in changes for j in range(op.src_start, op.src_end)) or any(
+        ref[op.src_start + j].bracket != var[op.dest_start + j].bracket
+        for op in window if op.tag == "equal" for j in range(op.src_end - op.src_start))
+    if matched == 0:
+        return "paraphrase", 0.0
+    if bracket:
+        return "bracketed", round(sim, 4)
+    if not changes:
+        return "truncation", round(sim, 4)
+    tags = {op.tag for op in changes}
+    big = any(max(op.src_end - op.src_start, op.dest_end - op.dest_start) > 3 for op in changes)
+    if sim < 0.7 or big or (len(changes) >= 3 and len(tags) > 1):
+        return "paraphrase", round(sim, 4)
+    if tags == {"replace"}:
+        return "substitution", round(sim, 4)
+    if "replace" not in tags:
+        return "omission", round(sim, 4)
+    rep = sum(op.dest_end - op.dest_start for op in changes if op.tag == "replace")
+    other = sum(max(op.src_end - op.src_start, op.dest_end - op.dest_start)
+                for op in changes if op.tag != "replace")
+    return ("substitution" if rep >= other else "omission"), round(sim, 4)
+
+
+# --- public API ------------------------------------------------------------------------
+
+def group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None = None,
+                     with_diffs: bool = True) -> UtteranceIndex:
+    """Group quotes into utterances and compare each with its reference (see module doc)."""
+    opts = options or GroupingOptions()
+    seen: dict[str, QuoteRef] = {}
+    for q in quotes:
+        seen.setdefault(q.quote_id, q)
+    refs = [seen[k] for k in sorted(seen)]
+    g = _Grouper(refs, opts)
+    g.run()
+
+    utterances: list[Utterance] = []
+    variants: list[Variant] = []
+    utterance_of: dict[str, str] = {}
+    for c in g.clusters:
+        ref_node = _reference_node(g, c)
+        ref_i = min(g.nodes[ref_node].members,
+                    key=lambda i: (g.days[i] is None, g.days[i] or 0, refs[i].quote_id))
+        ref_q = refs[ref_i]
+        uid = text_hash("utterance:" + ref_q.quote_id)
+        members = sorted((i for n in c.nodes for i in g.nodes[n].members),
+                         key=lambda i: refs[i].quote_id)
+        outlets = {refs[i].outlet for i in members if refs[i].outlet}
+        utterances.append(Utterance(
+            id=uid, speaker_id=c.speaker, reference_quote_id=ref_q.quote_id, text=ref_q.text,
+            n_quotes=len(members), n_articles=len({refs[i].article_id for i in members}),
+            n_outlets=len(outlets), quote_ids=[refs[i].quote_id for i in members]))
+        for n in c.nodes:
+            node = g.nodes[n]
+            target = ref_i
+            if n != ref_node and len(node.keys) >= 2:
+                bl = _blocks(node.keys, g.nodes[ref_node].keys)
+                if sum(b[2] for b in bl if b[2] >= 2) < 2 and node.via >= 0:
+                    # a split part that does not overlap the reference: compare it with
+                    # the member it was matched against
+                    target = min(g.nodes[node.via].members, key=lambda i: refs[i].quote_id)
+            for i in node.members:
+                utterance_of[refs[i].quote_id] = uid
+                if i == ref_i:
+                    rel, sim = "reference", 1.0
+                    diff = [["equal", collapse_space(refs[i].text)]] if with_diffs else []
+                else:
+                    rel, sim = classify(g.units[target], g.units[i], refs[target].text, refs[i].text)
+                    diff = diff_units(g.units[target], g.units[i]) if with_diffs else []
+                variants.append(Variant(refs[i].quote_id, uid, refs[target].quote_id, rel, sim, diff))
+    utterances.sort(key=lambda u: u.id)
+    variants.sort(key=lambda v: (v.utterance_id, v.quote_id))
+    return UtteranceIndex(utterances, variants, utterance_of)
+
+
+def _reference_node(g: _Grouper, c: _Cluster) -> int:
+    if len(c.nodes) == 1:
+        return c.nodes[0]
+    nodes = sorted(c.nodes, key=lambda n: -len(g.nodes[n].keys))
+    best, best_key = c.nodes[0], None
+    for cand in nodes[:8]:
+        hay = f" {g.nodes[cand].kstr} "
+        contained = sum(len(g.nodes[m].members) for m in c.nodes
+                        if m != cand and f" {g.nodes[m].kstr} " in hay)
+        first_day = g.nodes[cand].dmin if g.nodes[cand].dmin is not None else 10 ** 9
+        k = (-contained - len(g.nodes[cand].members) + 1, -len(g.nodes[cand].keys), first_day,
+             min(g.refs[i].quote_id for i in g.nodes[cand].members))
+        if best_key is None or k < best_key:
+            best, best_key = cand, k
+    return best
+
+
+def group_labels(quotes: list[QuoteRef], min_articles: int = 2,
+                 options: GroupingOptions | None = None) -> dict[str, str]:
+    """quote id -> utterance id for quotes whose utterance is quoted in at least
+    ``min_articles`` articles: the FORMAT.md ``group`` field."""
+    idx = group_utterances(quotes, options, with_diffs=False)
+    keep = {u.id for u in idx.utterances if u.n_articles >= min_articles}
+    return {q: u for q, u in idx.utterance_of.items() if u in keep}
