@@ -407,8 +407,12 @@ def _make_speaker(locs: list[_Local], kind: str) -> Speaker:
     per_quote: Counter = Counter()
     roles: Counter = Counter()
     for loc in locs:
-        names = loc.names if kind == "person" else Counter(
-            {n: c for n, c in loc.forms.items() if not _fold(n).startswith("the ")} or loc.forms)
+        if kind == "person":
+            names = loc.names
+        else:  # "the Pentagon" and "Pentagon" are one name, written without the article
+            names = Counter()
+            for n, c in loc.forms.items():
+                names[re.sub(r"^(?i:the)\s+", "", n.strip())] += c
         full = [n for n in names if len(name_key(n).tokens) >= 2] or list(names)
         for n in full:
             per_article[n] += 1

@@ -65,6 +65,21 @@ for _w in ("wont", "cant", "im"):
     _SINGLE.pop(_w)
 
 
+# Function words (as keys): a shared run made only of these ("we are going to") says
+# little about two quotes being the same utterance.
+STOPWORDS = frozenset("""
+a an the and or but if so as of to in on at by for with from into onto about than then
+that this these those there here it its i me my we us our you your he him his she her they
+them their who whom whose what which when where why how all any some no not nor only just
+very too also be is are was were been being am have has had do does did will would shall
+should can could may might must going go get got one ok yes oh well like
+i'm you're he's she's it's we're they're that's there's here's what's who's where's how's
+let's i've you've we've they've i'll you'll he'll she'll it'll we'll they'll that'll i'd
+you'd he'd she'd it'd we'd they'd don't doesn't didn't isn't aren't wasn't weren't haven't
+hasn't hadn't won't wouldn't can't couldn't shouldn't mustn't
+""".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One comparable word of a quote (see module doc)."""

@@ -59,7 +59,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Indel
 
 from .model import text_hash
-from .textnorm import Unit, collapse_space, units
+from .textnorm import STOPWORDS, Unit, collapse_space, units
 from .worddiff import Diff, diff_units, window_opcodes
 
 RELATIONS = ("reference", "identical", "punctuation", "truncation", "substitution",
@@ -113,12 +113,15 @@ class GroupingOptions:
     max_posting: int = 40  # a shingle in more utterances than this is too common
     max_candidates: int = 4  # utterances aligned per node, best by shared shingles
     max_span_days: int = 7  # all known dates of an utterance lie within this span
+    short_span_days: int = 2  # a quote of `short_len` words or fewer joins only this close
     min_run: int = 3  # shortest shared word run for an alignment match
     coverage: float = 0.5  # share of a quote's words in shared runs (long quotes)
     short_coverage: float = 0.75  # the same for quotes of `short_len` words or fewer
     short_len: int = 6
     null_coverage: float = 0.8  # for quotes without speaker joining a named utterance
+    # (quotes without speaker also need a shared run of 4+ words to join anything)
     max_members_checked: int = 40  # member texts tried for containment per candidate
+    max_aligned_members: int = 4  # members (leader first) tried for alignment per candidate
 
 
 # --- nodes and clusters --------------------------------------------------------------
@@ -133,6 +136,7 @@ class _Node:
     dmax: int | None
     cluster: int = -1
     via: int = -1  # node it was matched against (leader or containing member)
+    score: float = 1.0  # how well it matched (1.0 for leaders and containment)
 
 
 @dataclass
@@ -158,9 +162,13 @@ def _day(published: str | None) -> int | None:
             return None
 
 
-def _span_ok(amin, amax, bmin, bmax, span: int) -> bool:
+def _span_ok(amin, amax, bmin, bmax, span: int, gap: int | None = None) -> bool:
+    """Dates compatible: the joined span within ``span`` days and, when ``gap`` is given,
+    the two ranges at most ``gap`` days apart. Unknown dates are compatible."""
     if amin is None or bmin is None:
         return True
+    if gap is not None and max(0, amin - bmax, bmin - amax) > gap:
+        return False
     return max(amax, bmax) - min(amin, bmin) <= span
 
 
@@ -170,12 +178,25 @@ def _blocks(a: tuple[str, ...], b: tuple[str, ...]):
             for op in Indel.opcodes(a, b) if op.tag == "equal"]
 
 
+def _shared(keys: tuple[str, ...], blocks) -> tuple[int, int]:
+    """(words in shared runs of 2+, longest run) counting only runs with a content word:
+    "we are going to" is shared by half of all political quotes."""
+    total = longest = 0
+    for s, _, n in blocks:
+        if n >= 2 and any(k not in STOPWORDS for k in keys[s:s + n]):
+            total += n
+            longest = max(longest, n)
+    return total, longest
+
+
 class _Grouper:
     def __init__(self, refs: list[QuoteRef], opts: GroupingOptions):
         self.refs = refs
         self.o = opts
         self.units = [units(r.text) for r in refs]
-        self.keys = [tuple(u.key for u in us) for us in self.units]
+        # Matching ignores an editor's [bracketed] words: nobody said them.
+        self.keys = [tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us)
+                     for us in self.units]
         self.days = [_day(r.published) for r in refs]
         self.nodes: list[_Node] = []
         self.clusters: list[_Cluster] = []
@@ -211,8 +232,11 @@ class _Grouper:
 
     # helpers -----------------------------------------------------------------------
     def _grams(self, keys: tuple[str, ...]) -> set[int]:
+        """Hashes of the word 3-grams that hold a content word."""
         g = self.o.gram
-        return {hash(keys[i:i + g]) for i in range(len(keys) - g + 1)}
+        stop = STOPWORDS
+        return {hash(keys[i:i + g]) for i in range(len(keys) - g + 1)
+                if any(k not in stop for k in keys[i:i + g])}
 
     def _add_to_index(self, node_id: int) -> None:
         cid = self.nodes[node_id].cluster
@@ -239,9 +263,9 @@ class _Grouper:
         self.clusters.append(_Cluster(n.speaker, node_id, [], n.dmin, n.dmax))
         self._join(node_id, cid, node_id)
 
-    def _join(self, node_id: int, cid: int, via: int) -> None:
+    def _join(self, node_id: int, cid: int, via: int, score: float = 1.0) -> None:
         n, c = self.nodes[node_id], self.clusters[cid]
-        n.cluster, n.via = cid, via
+        n.cluster, n.via, n.score = cid, via, score
         c.nodes.append(node_id)
         if n.dmin is not None:
             c.dmin = n.dmin if c.dmin is None else min(c.dmin, n.dmin)
@@ -263,10 +287,12 @@ class _Grouper:
             self._windows[key] = w
         return self._windows[key]
 
-    def _same_article_ok(self, node_id: int, cid: int) -> bool:
+    def _conflicts(self, node_id: int, cid: int) -> set[int]:
+        """Members of the same article that cover the same part of the leader as this
+        node without one containing the other (see module doc)."""
         n, c = self.nodes[node_id], self.clusters[cid]
-        arts = {self.refs[i].article_id for i in n.members}
-        for a in arts:
+        out = set()
+        for a in {self.refs[i].article_id for i in n.members}:
             for m in c.articles.get(a, ()):
                 mk = self.nodes[m].kstr
                 if f" {n.kstr} " in f" {mk} " or f" {mk} " in f" {n.kstr} ":
@@ -275,8 +301,17 @@ class _Grouper:
                 w2 = self._window(m, c.leader)
                 inter = min(w1[1], w2[1]) - max(w1[0], w2[0])
                 if inter > 0.5 * max(1, min(w1[1] - w1[0], w2[1] - w2[0])):
-                    return False
-        return True
+                    out.add(m)
+        return out
+
+    def _evict(self, node_id: int) -> None:
+        """Take a node out of its utterance (a better match from its article came)."""
+        n = self.nodes[node_id]
+        c = self.clusters[n.cluster]
+        c.nodes.remove(node_id)
+        for a in {self.refs[i].article_id for i in n.members}:
+            c.articles[a].remove(node_id)
+        self._new_cluster(node_id)
 
     def _contained(self, node_id: int, cid: int) -> int:
         """A member node whose words contain this node's words, or -1."""
@@ -287,19 +322,22 @@ class _Grouper:
                 return m
         return -1
 
-    def _aligned(self, node_id: int, cid: int, certain: bool) -> float:
-        """Share of the node's words in runs shared with the leader, 0 when not enough."""
+    def _aligned(self, node_id: int, cid: int, certain: bool) -> tuple[float, int]:
+        """(share of the node's words in runs shared with a member, that member): the
+        leader first, then the next members; (0, -1) when none shares enough."""
         n = self.nodes[node_id]
-        lead = self.nodes[self.clusters[cid].leader]
-        bl = _blocks(n.keys, lead.keys)
-        if not bl:
-            return 0.0
-        longest = max(b[2] for b in bl)
-        shared = sum(b[2] for b in bl if b[2] >= 2) / len(n.keys)
-        if certain:
-            return shared if longest >= 4 and shared >= self.o.null_coverage else 0.0
-        need = self.o.short_coverage if len(n.keys) <= self.o.short_len else self.o.coverage
-        return shared if longest >= self.o.min_run and shared >= need else 0.0
+        short = len(n.keys) <= self.o.short_len
+        need = self.o.short_coverage if short else self.o.coverage
+        run = 2 if short else self.o.min_run  # short: "a b X d e" keeps 4 of 5 in two runs
+        if n.speaker is None:  # no speaker evidence: a longer run, and more to join a name
+            run = max(4, self.o.min_run)
+            if certain:
+                need = max(need, self.o.null_coverage)
+        for m in self.clusters[cid].nodes[: self.o.max_aligned_members]:
+            total, longest = _shared(n.keys, _blocks(n.keys, self.nodes[m].keys))
+            if longest >= run and total / len(n.keys) >= need:
+                return total / len(n.keys), m
+        return 0.0, -1
 
     # tiers 2-4 ---------------------------------------------------------------------
     def place(self, node_id: int) -> None:
@@ -315,10 +353,11 @@ class _Grouper:
             else:
                 hits.update(cur)
         span = self.o.max_span_days
+        gap = self.o.short_span_days if len(n.keys) <= self.o.short_len else None
         cands = [cid for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
                  if (self.clusters[cid].speaker == n.speaker
                      or (n.speaker is None and self.clusters[cid].speaker is not None))
-                 and _span_ok(n.dmin, n.dmax, self.clusters[cid].dmin, self.clusters[cid].dmax, span)]
+                 and _span_ok(n.dmin, n.dmax, self.clusters[cid].dmin, self.clusters[cid].dmax, span, gap)]
         passing: list[tuple[float, int, int]] = []
         for cid in cands[: self.o.max_candidates]:
             certain = n.speaker is None and self.clusters[cid].speaker is not None
@@ -328,18 +367,23 @@ class _Grouper:
             elif short:
                 continue
             else:
-                score, via = self._aligned(node_id, cid, certain), self.clusters[cid].leader
-                if score <= 0:
+                score, via = self._aligned(node_id, cid, certain)
+                if via < 0:
                     continue
-            if self._same_article_ok(node_id, cid):
-                passing.append((score, cid, via))
-        if n.speaker is None and len({self.clusters[c].speaker for _, c, _ in passing}) > 1:
+            clash = self._conflicts(node_id, cid)
+            if clash and (self.clusters[cid].leader in clash
+                          or any(self.nodes[m].score >= score for m in clash)):
+                continue  # the article's quote already there matches better
+            passing.append((score, cid, via, clash))
+        if n.speaker is None and len({self.clusters[p[1]].speaker for p in passing}) > 1:
             passing = [p for p in passing if self.clusters[p[1]].speaker is None]
-        if short and len({c for _, c, _ in passing}) > 1:
+        if short and len({p[1] for p in passing}) > 1:
             passing = []  # a few words found in several utterances: ambiguous
         if passing:
-            score, cid, via = max(passing, key=lambda p: (p[0], -p[1]))
-            self._join(node_id, cid, via)
+            score, cid, via, clash = max(passing, key=lambda p: (p[0], -p[1]))
+            for m in sorted(clash):
+                self._evict(m)
+            self._join(node_id, cid, via, score)
         else:
             self._new_cluster(node_id)
 
@@ -356,14 +400,14 @@ class _Grouper:
                     for j in range(len(k) - 1):
                         for i in wanted.get((c.speaker, k[j:j + 2]), ()):
                             found[i].add((cid, m))
-        span = self.o.max_span_days
+        span, gap = self.o.max_span_days, self.o.short_span_days
         for i in node_ids:
             n = self.nodes[i]
             ok = sorted({(cid, m) for cid, m in found.get(i, ())
                          if _span_ok(n.dmin, n.dmax, self.clusters[cid].dmin,
-                                     self.clusters[cid].dmax, span)})
+                                     self.clusters[cid].dmax, span, gap)})
             cids = {cid for cid, _ in ok}
-            if len(cids) == 1 and self._same_article_ok(i, ok[0][0]):
+            if len(cids) == 1 and not self._conflicts(i, ok[0][0]):
                 self._join(i, ok[0][0], ok[0][1])
             else:
                 self._new_cluster(i)

@@ -1,0 +1,218 @@
+import random
+
+try:
+    from seed_quotes import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_mentions
+except ImportError:  # tests run as a package
+    from tests.seed_quotes import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_mentions
+
+from quotes.speakers import (SpeakerMention, build_speaker_index, guess_kind, name_key,
+                             split_title)
+
+
+def M(qid, article, name, aliases=(), role=None, kind=None, outlet=None):
+    return SpeakerMention(qid, article, outlet or f"outlet-{article}", name, list(aliases), role, kind)
+
+
+def speaker_names(index, qids):
+    by_id = index.by_id()
+    return {q: by_id[index.speaker_of[q]].name for q in qids if q in index.speaker_of}
+
+
+# --- the seeds --------------------------------------------------------------------------
+
+def test_seeds_one_austin_across_five_outlets():
+    mentions, label_of = seed_mentions()
+    idx = build_speaker_index(mentions)
+    austin = {q for q, lab in label_of.items() if "/austin" in lab}
+    assert len(austin) == 18
+    ids = {idx.speaker_of[q] for q in austin}
+    assert len(ids) == 1
+    sp = idx.by_id()[ids.pop()]
+    assert sp.name == "Lloyd Austin" and sp.kind == "person"
+    assert "Defense Secretary" in sp.roles
+    rows = [a for a in idx.aliases if a.speaker_id == sp.id]
+    assert {a.outlet for a in rows} == {"Bloomberg", "Fox News", "The Epoch Times",
+                                        "New York Post", "Associated Press"}
+    aliases = {a.alias for a in rows}
+    assert {"Lloyd Austin", "Austin", "US Defense Secretary Lloyd Austin",
+            "Defense Secretary Lloyd Austin", "The U.S. defense secretary"} <= aliases
+
+
+def test_seeds_title_alone_and_bare_surname_resolve_inside_their_article():
+    mentions, label_of = seed_mentions()
+    idx = build_speaker_index(mentions)
+    names = speaker_names(idx, label_of)
+    by_label = {label_of[q]: n for q, n in names.items()}
+    assert by_label[f"{EPOCH}/austin-serious-subhead"] == "Lloyd Austin"  # "The U.S. defense secretary"
+    assert by_label[f"{NYPOST}/austin-serious-headline"] == "Lloyd Austin"  # "Austin"
+    assert by_label[f"{BLOOMBERG}/austin-serious-2"] == "Lloyd Austin"
+    assert by_label[f"{EPOCH}/davis-border"] == "Paul Davis"
+    assert by_label[f"{AP}/us-fairgame"] == "United States"
+
+
+def test_seeds_kirby_roles_and_people_stay_apart():
+    mentions, label_of = seed_mentions()
+    idx = build_speaker_index(mentions)
+    kirby = idx.by_id()[idx.speaker_of[next(q for q, l in label_of.items() if l == f"{FOX}/kirby-training")]]
+    assert kirby.name == "John Kirby"
+    assert "White House National Security Council spokesman" in kirby.roles
+    assert {s.name for s in idx.speakers} == {
+        "Lloyd Austin", "John Kirby", "Mark Rutte", "Pat Ryder", "Volodymyr Zelenskiy",
+        "Andriy Kovalenko", "Paul Davis", "Michael DiMino", "Janet Yellen", "United States"}
+
+
+# --- merges -----------------------------------------------------------------------------
+
+def test_transliterations_merge_and_the_most_common_spelling_wins():
+    idx = build_speaker_index([
+        M("q1", "bloomberg", "Volodymyr Zelenskiy", ["Ukraine’s President Volodymyr Zelenskiy"]),
+        M("q2", "epoch", "Volodymyr Zelenskyy", ["Zelenskyy"]),
+        M("q3", "nypost", "Volodymyr Zelensky", ["Zelensky"]),
+        M("q4", "ap", "Volodymyr Zelensky", ["Ukrainian President Volodymyr Zelensky"]),
+    ])
+    assert len(idx.speakers) == 1
+    assert idx.speakers[0].name == "Volodymyr Zelensky"
+    assert idx.speakers[0].roles == ["President"]
+
+
+def test_hyphenated_korean_names_merge_and_family_name_resolves():
+    idx = build_speaker_index([
+        M("q1", "nypost", "Park Sunwon", ["Lawmaker Park Sunwon"]),
+        M("q2", "ap", "Park Sun-won", ["lawmaker Park Sun-won"]),
+        M("q3", "ap", "Park"),  # "Park told reporters": the family name comes first
+        M("q4", "ap", "Cho Tae-yong", ["South Korea’s National Intelligence Service director Cho Tae-yong"]),
+    ])
+    names = speaker_names(idx, ["q1", "q2", "q3", "q4"])
+    assert names["q1"] == names["q2"] == names["q3"]
+    assert names["q4"] == "Cho Tae-yong"
+    cho = [s for s in idx.speakers if s.name == "Cho Tae-yong"][0]
+    assert cho.roles == ["National Intelligence Service director"]
+
+
+def test_austin_forms_merge_and_titles_become_roles():
+    idx = build_speaker_index([
+        M("q1", "a1", "US Defense Secretary Lloyd Austin"),
+        M("q2", "a2", "Defense Secretary Lloyd Austin"),
+        M("q3", "a3", "Lloyd Austin", ["Austin"]),
+        M("q4", "a3", "Austin"),
+        M("q5", "a4", "John Kirby", ["White House National Security Council spokesman John Kirby"]),
+    ])
+    names = speaker_names(idx, ["q1", "q2", "q3", "q4", "q5"])
+    assert {names[q] for q in ("q1", "q2", "q3", "q4")} == {"Lloyd Austin"}
+    kirby = [s for s in idx.speakers if s.name == "John Kirby"][0]
+    assert kirby.roles == ["White House National Security Council spokesman"]
+    assert kirby.description == "White House National Security Council spokesman"
+
+
+def test_split_title():
+    assert split_title("US Defense Secretary Lloyd Austin") == ("Lloyd Austin", "Defense Secretary")
+    assert split_title("U.S. Secretary of Defense Lloyd Austin") == ("Lloyd Austin", "Secretary of Defense")
+    assert split_title("White House National Security Council spokesman John Kirby") == (
+        "John Kirby", "White House National Security Council spokesman")
+    assert split_title("Major General Pat Ryder") == ("Pat Ryder", "Major General")
+    assert split_title("the defense secretary") == ("", "Defense secretary")
+    assert split_title("Mr. Austin") == ("Austin", None)
+    assert split_title("Donald Trump Jr.") == ("Donald Trump Jr.", None)
+
+
+# --- no false merges ----------------------------------------------------------------------
+
+def test_donald_trump_and_donald_trump_jr_stay_apart():
+    idx = build_speaker_index([
+        M("q1", "a1", "Donald Trump", ["Trump"]),
+        M("q2", "a2", "Donald Trump Jr.", ["Trump Jr."]),
+        M("q3", "a3", "Donald J. Trump"),
+    ])
+    names = speaker_names(idx, ["q1", "q2"])
+    assert names["q1"] == "Donald Trump" and names["q2"] == "Donald Trump Jr."
+    assert idx.speaker_of["q1"] != idx.speaker_of["q2"]
+    assert name_key("Donald Trump Jr.").loose != name_key("Donald Trump").loose
+
+
+def test_hillary_and_bill_clinton_stay_apart_and_bare_clinton_follows_its_article():
+    idx = build_speaker_index([
+        M("q1", "a1", "Hillary Clinton", ["Clinton"]),
+        M("q2", "a2", "Bill Clinton"),
+        M("q3", "a1", "Clinton"),  # the article names Hillary: she it is
+        M("q4", "a3", "Clinton"),  # the article names nobody, the corpus two Clintons: unresolved
+        M("q5", "a4", "Clinton"),
+    ])
+    s = idx.speaker_of
+    assert s["q1"] != s["q2"]
+    assert s["q3"] == s["q1"]
+    assert s["q4"] not in (s["q1"], s["q2"])
+    assert s["q4"] == s["q5"]  # the same bare name across articles is one (unresolved) speaker
+
+
+def test_bare_surname_joins_a_unique_corpus_name_only():
+    idx = build_speaker_index([
+        M("q1", "a1", "Janet Yellen", ["U.S. Treasury Secretary Janet Yellen"]),
+        M("q2", "a2", "Yellen"),  # nobody fuller in a2, one Yellen in the corpus
+    ])
+    assert idx.speaker_of["q1"] == idx.speaker_of["q2"]
+
+
+def test_bare_surname_prefers_its_own_article_over_the_corpus():
+    idx = build_speaker_index([
+        M("q1", "a1", "Lloyd Austin"),
+        M("q2", "a2", "Austin Scott", ["Scott"]),
+        M("q3", "a2", "Austin"),  # a2 names Austin Scott (first name) and nobody else
+    ])
+    assert idx.speaker_of["q3"] == idx.speaker_of["q2"]
+    assert idx.speaker_of["q3"] != idx.speaker_of["q1"]
+
+
+def test_pronouns_and_empty_names_get_no_speaker():
+    idx = build_speaker_index([M("q1", "a1", "he"), M("q2", "a1", None), M("q3", "a1", "  ")])
+    assert idx.speaker_of == {} and idx.speakers == []
+
+
+# --- organisations ---------------------------------------------------------------------
+
+def test_organisations_are_speakers_and_merge_by_shared_forms():
+    idx = build_speaker_index([
+        M("q1", "a1", "the Pentagon"),
+        M("q2", "a2", "Pentagon"),
+        M("q3", "a3", "the NIS", ["National Intelligence Service"]),
+        M("q4", "a4", "South Korea’s National Intelligence Service", kind="organisation"),
+        M("q5", "a4", "National Intelligence Service", ["NIS"], kind="organisation"),
+    ])
+    by_id = idx.by_id()
+    assert idx.speaker_of["q1"] == idx.speaker_of["q2"]
+    assert by_id[idx.speaker_of["q1"]].kind == "organisation"
+    assert by_id[idx.speaker_of["q1"]].name == "Pentagon"
+    assert idx.speaker_of["q3"] == idx.speaker_of["q5"]
+    assert by_id[idx.speaker_of["q3"]].name == "National Intelligence Service"
+
+
+def test_guess_kind():
+    assert guess_kind("the Pentagon") == "organisation"
+    assert guess_kind("NIS") == "organisation"
+    assert guess_kind("National Intelligence Service") == "organisation"
+    assert guess_kind("Jack White") == "person"
+    assert guess_kind("White House spokesman John Kirby") == "person"
+
+
+# --- stability ---------------------------------------------------------------------------
+
+def test_ids_do_not_depend_on_order_or_on_the_winning_spelling():
+    ms = [M("q1", "a1", "Volodymyr Zelenskiy"), M("q2", "a2", "Volodymyr Zelensky"),
+          M("q3", "a3", "Volodymyr Zelensky"), M("q4", "a3", "Lloyd Austin")]
+    a = build_speaker_index(ms)
+    shuffled = ms[:]
+    random.Random(3).shuffle(shuffled)
+    b = build_speaker_index(shuffled)
+    assert a == b
+    c = build_speaker_index(ms[:1])  # Zelenskiy alone: another canonical spelling, same id
+    assert c.speakers[0].name == "Volodymyr Zelenskiy"
+    assert c.speakers[0].id == a.speaker_of["q1"]
+
+
+def test_alias_rows_count_quotes_per_article():
+    idx = build_speaker_index([
+        M("q1", "a1", "Lloyd Austin", ["Austin"]),
+        M("q2", "a1", "Lloyd Austin", ["Austin", "US Defense Secretary Lloyd Austin"]),
+    ])
+    rows = {(a.alias, a.article_id): a.count for a in idx.aliases}
+    assert rows == {("Lloyd Austin", "a1"): 2, ("Austin", "a1"): 2,
+                    ("US Defense Secretary Lloyd Austin", "a1"): 1}

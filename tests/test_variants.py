@@ -1,0 +1,299 @@
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+try:
+    from seed_quotes import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_refs
+except ImportError:  # tests run as a package
+    from tests.seed_quotes import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_refs
+
+import quotes.variants as variants
+from quotes.textnorm import units
+from quotes.variants import QuoteRef, classify, group_labels, group_utterances
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def rel(ref: str, var: str) -> str:
+    return classify(units(ref), units(var), ref, var)[0]
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    refs, label_of = seed_refs()
+    return refs, label_of, group_utterances(refs)
+
+
+def groups_by_label(index, label_of):
+    out = {}
+    for u in index.utterances:
+        if u.n_quotes > 1:
+            out[u.id] = {label_of[q] for q in u.quote_ids}
+    return out
+
+
+# --- the seeds' utterances -----------------------------------------------------------------
+
+EXPECTED = {
+    "austin-serious": {
+        f"{BLOOMBERG}/austin-serious", f"{BLOOMBERG}/austin-serious-lead", f"{FOX}/austin-serious",
+        f"{EPOCH}/austin-serious", f"{EPOCH}/austin-serious-subhead",
+        f"{NYPOST}/austin-serious", f"{NYPOST}/austin-serious-headline", f"{AP}/austin-serious"},
+    "austin-seen": {f"{BLOOMBERG}/austin-seen", f"{FOX}/austin-seen", f"{EPOCH}/austin-seen",
+                    f"{AP}/austin-seen"},
+    "kirby-weakness": {f"{FOX}/kirby-weakness", f"{EPOCH}/kirby-weakness"},
+    "kirby-training": {f"{FOX}/kirby-training", f"{AP}/kirby-training", f"{AP}/kirby-training-2"},
+    "rutte": {f"{FOX}/rutte", f"{AP}/rutte"},
+    "austin-evidence": {f"{BLOOMBERG}/austin-evidence", f"{EPOCH}/austin-evidence"},
+}
+
+
+def test_seed_utterances_are_exactly_the_expected_ones(seeds):
+    refs, label_of, index = seeds
+    found = sorted(map(sorted, groups_by_label(index, label_of).values()))
+    assert found == sorted(map(sorted, EXPECTED.values()))
+
+
+def test_very_serious_issue_is_quoted_by_all_five_outlets(seeds):
+    refs, label_of, index = seeds
+    u = next(u for u in index.utterances if f"{AP}/austin-serious" in {label_of[q] for q in u.quote_ids})
+    assert (u.n_outlets, u.n_articles, u.n_quotes) == (5, 5, 8)
+    assert label_of[u.reference_quote_id] == f"{BLOOMBERG}/austin-serious"
+    assert u.text.startswith("If their intention is to participate")
+    relations = {label_of[v.quote_id]: v.relation for v in index.variants if v.utterance_id == u.id}
+    assert relations == {
+        f"{BLOOMBERG}/austin-serious": "reference",
+        f"{BLOOMBERG}/austin-serious-lead": "truncation",
+        f"{FOX}/austin-serious": "truncation",
+        f"{EPOCH}/austin-serious-subhead": "truncation",
+        f"{NYPOST}/austin-serious": "truncation",
+        f"{NYPOST}/austin-serious-headline": "truncation",
+        f"{EPOCH}/austin-serious": "omission",  # adds "they’re co-belligerents, if"
+        f"{AP}/austin-serious": "paraphrase",
+    }
+
+
+def test_left_to_be_seen_is_one_utterance_of_four_outlets(seeds):
+    refs, label_of, index = seeds
+    u = next(u for u in index.utterances if f"{AP}/austin-seen" in {label_of[q] for q in u.quote_ids})
+    assert u.n_outlets == 4
+    v = next(v for v in index.variants if label_of[v.quote_id] == f"{AP}/austin-seen")
+    assert v.relation == "substitution"  # "remains" for "left"
+    assert ["insert", "remains"] in v.diff
+
+
+def test_split_quote_parts_join_one_utterance(seeds):
+    # AP: “These soldiers … training,” Kirby said. “We don’t yet know …”
+    refs, label_of, index = seeds
+    by_label = {label_of[q]: u for q, u in index.utterance_of.items()}
+    assert by_label[f"{AP}/kirby-training"] == by_label[f"{AP}/kirby-training-2"] == by_label[f"{FOX}/kirby-training"]
+    # ... while Fox's first Kirby sentence (another part of the statement) stays apart
+    assert by_label[f"{FOX}/kirby-assess"] != by_label[f"{FOX}/kirby-training"]
+
+
+def test_every_quote_has_one_variant_and_an_utterance(seeds):
+    refs, label_of, index = seeds
+    assert {v.quote_id for v in index.variants} == set(index.utterance_of) == {r.quote_id for r in refs}
+    assert len(index.variants) == len(refs)
+    for u in index.utterances:
+        ref = [v for v in index.variants if v.quote_id == u.reference_quote_id][0]
+        assert ref.relation == "reference" and ref.similarity == 1.0
+    json.dumps([v.__dict__ for v in index.variants])
+    assert all(0.0 <= v.similarity <= 1.0 for v in index.variants)
+
+
+def test_group_labels_only_for_quotes_in_several_articles(seeds):
+    refs, label_of, index = seeds
+    labels = group_labels(refs)
+    labelled = {label_of[q] for q in labels}
+    assert labelled == set().union(*EXPECTED.values())
+    assert labels[next(q for q, l in label_of.items() if l == f"{FOX}/rutte")] == \
+        labels[next(q for q, l in label_of.items() if l == f"{AP}/rutte")]
+
+
+def test_input_order_does_not_matter(seeds):
+    refs, label_of, index = seeds
+    shuffled = refs[:]
+    random.Random(7).shuffle(shuffled)
+    assert group_utterances(shuffled) == index
+
+
+# --- relations, on real quote pairs from the seeds ----------------------------------------
+
+def test_relation_identical():
+    assert rel("significant escalation", "significant escalation") == "identical"
+
+
+def test_relation_punctuation_case_marks_and_contractions():
+    assert rel("very, very serious issue,", "Very, very serious issue") == "punctuation"
+    assert rel("What exactly they’re doing", "What exactly they're doing") == "punctuation"
+    assert rel("What exactly they are doing", "What exactly they’re doing") == "punctuation"
+
+
+def test_relation_truncation():
+    bloomberg = ("If their intention is to participate in this war on Russia’s behalf that is a "
+                 "very, very serious issue, and it will have impacts, not only in Europe,")
+    assert rel(bloomberg, "a very, very serious issue") == "truncation"
+    assert classify(units(bloomberg), units("a very, very serious issue"))[1] == 1.0
+    fox = ("But President Putin appears intent on continuing this war. If Russia is indeed forced "
+           "to turn to North Korea for manpower, this would be a sign of weakness, not strength, "
+           "on the part of the Kremlin,")
+    epoch = ("If Russia is indeed forced to turn to North Korea for manpower, this would be a sign "
+             "of weakness, not strength, on the part of the Kremlin,")
+    assert rel(fox, epoch) == "truncation"
+
+
+def test_relation_substitution():
+    assert rel("that is a very, very serious issue", "that is a very, very serious problem") == "substitution"
+    assert rel("their intention is to participate in this war",
+               "their intention is to engage in this war") == "substitution"
+    assert rel("What exactly they are doing is left to be seen.", "remains to be seen,") == "substitution"
+
+
+def test_relation_omission():
+    fox = ("These soldiers then traveled onward to multiple Russian military training sites in "
+           "eastern Russia, where they are currently undergoing training.")
+    ap = ("These soldiers then traveled to multiple Russian military training sites in eastern "
+          "Russia where they are currently undergoing training,")
+    r, sim = classify(units(fox), units(ap))
+    assert r == "omission" and 0.9 < sim < 1.0
+
+
+def test_relation_bracketed():
+    bloomberg = ("Our analysts, they continue to look at this, and we are seeing evidence that "
+                 "there are North Korean troops that have gone to Russia,")
+    epoch = "We are seeing evidence that there are North Korean troops [in Russia]."
+    assert rel(bloomberg, epoch) == "bracketed"
+    assert rel("It’s important not to overreact to this", "[It’s] important not to overreact to this") == "bracketed"
+
+
+def test_relation_paraphrase():
+    fox = ("We do not yet know whether these soldiers will enter into combat alongside the Russian "
+           "military, but this is certainly a highly concerning probability.")
+    ap = ("We don’t yet know if these soldiers will go into battle alongside the Russian army, "
+          "but it’s certainly a very worrying possibility.")
+    assert rel(fox, ap) == "paraphrase"
+
+
+# --- what must stay apart ---------------------------------------------------------------------
+
+LINE = "If their intention is to participate in this war on Russia’s behalf that is a very, very serious issue"
+
+
+def Q(qid, article, speaker, text, date="2024-10-23", outlet=None):
+    return QuoteRef(qid, article, outlet or f"outlet-{article}", speaker, text, date)
+
+
+def test_a_line_repeated_on_two_occasions_is_two_utterances():
+    idx = group_utterances([Q("a", "a1", "s", LINE, "2016-03-01"), Q("b", "a2", "s", LINE, "2016-03-01"),
+                            Q("c", "a3", "s", LINE, "2016-04-15"), Q("d", "a4", "s", LINE[:60], "2016-04-16")])
+    u = idx.utterance_of
+    assert u["a"] == u["b"] and u["c"] == u["d"] and u["a"] != u["c"]
+
+
+def test_the_same_words_from_another_speaker_are_another_utterance():
+    idx = group_utterances([Q("a", "a1", "austin", LINE), Q("b", "a2", "kirby", LINE)])
+    assert idx.utterance_of["a"] != idx.utterance_of["b"]
+
+
+def test_two_sentences_of_one_interview_stay_apart():
+    idx = group_utterances([
+        Q("a", "a1", "austin", "What exactly they are doing is left to be seen."),
+        Q("b", "a2", "austin", "These are things that we need to sort out,"),
+        Q("c", "a3", "austin", "We are seeing evidence that there are North Korean troops in Russia."),
+    ])
+    assert len(set(idx.utterance_of.values())) == 3
+
+
+def test_two_overlapping_quotes_of_one_article_are_not_merged_with_each_other():
+    idx = group_utterances([
+        Q("ref", "a1", "s", LINE + ", and it will have impacts, not only in Europe,"),
+        Q("x", "a2", "s", "If their intention is to participate in this war on Russia’s behalf that is a very, very serious issue"),
+        Q("y", "a2", "s", "if their intention is to engage in this war on behalf of Russia that is a very serious problem"),
+    ])
+    u = idx.utterance_of
+    assert u["x"] == u["ref"]
+    assert u["y"] != u["x"]
+
+
+def test_an_echo_of_the_same_words_in_one_article_joins():
+    # NY Post: headline ‘Very, very serious issue’ and the body's “very, very serious issue,”
+    idx = group_utterances([Q("h", "nyp", "austin", "Very, very serious issue"),
+                            Q("b", "nyp", "austin", "very, very serious issue,"),
+                            Q("f", "fox", "austin", "a very, very serious issue")])
+    assert len(set(idx.utterance_of.values())) == 1
+
+
+def test_short_fragments_join_only_an_unambiguous_utterance():
+    idx = group_utterances([
+        Q("a", "a1", "s", "we will make this a very big success for the whole country"),
+        Q("b", "a2", "s", "they said the new plan is a very big success already"),
+        Q("c", "a3", "s", "very big success"),
+        Q("d", "a4", "s", "the whole country", ),
+    ])
+    u = idx.utterance_of
+    assert u["c"] not in (u["a"], u["b"])  # in both: ambiguous
+    assert u["d"] == u["a"]
+
+
+def test_a_quote_without_speaker_joins_only_a_certain_group():
+    kirby = ("If Russia is indeed forced to turn to North Korea for manpower, this would be a sign "
+             "of weakness, not strength, on the part of the Kremlin,")
+    idx = group_utterances([Q("a", "a1", "kirby", kirby), Q("b", "a2", None, kirby[:80]),
+                            Q("c", "a3", None, "this would be a sign of weakness for everyone involved here")])
+    u = idx.utterance_of
+    assert u["b"] == u["a"]
+    assert u["c"] != u["a"]
+    assert [x.speaker_id for x in idx.utterances if x.id == u["a"]] == ["kirby"]
+
+
+def test_null_speaker_matching_two_speakers_stays_apart():
+    idx = group_utterances([Q("a", "a1", "austin", LINE), Q("b", "a2", "kirby", LINE + " indeed"),
+                            Q("c", "a3", None, LINE[:70])])
+    u = idx.utterance_of
+    assert u["c"] not in (u["a"], u["b"])
+
+
+def test_cost_grows_linearly_never_all_pairs(monkeypatch):
+    calls = {"n": 0}
+    real = variants._blocks
+
+    def counting(a, b):
+        calls["n"] += 1
+        return real(a, b)
+
+    monkeypatch.setattr(variants, "_blocks", counting)
+    rng = random.Random(0)
+    vocab = [f"w{i}" for i in range(3000)]
+    common = "we are going to make this country great again".split()
+    n = 3000
+    quotes = []
+    for i in range(n):
+        words = rng.sample(vocab, 8) + common  # every quote shares a long run of common words
+        rng.shuffle(words)
+        quotes.append(Q(f"q{i}", f"a{i}", "trump", " ".join(words)))
+    idx = group_utterances(quotes, with_diffs=False)
+    assert calls["n"] < 5 * n  # all pairs would be 4.5 million
+    assert len(idx.utterances) > 0.9 * n
+
+
+@pytest.mark.polnear
+def test_polnear_gold_quotes_group_without_crossing_speakers():
+    path = SHARED / "eval" / "polnear" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip("PolNeAR not available")
+    refs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        for i, q in enumerate(d["quotes"]):
+            spk = None if q.get("speaker_is_pronoun") else q.get("speaker")
+            refs.append(QuoteRef(f"{d['doc_id']}:{i}", d["doc_id"], d.get("outlet"), spk, q["text"],
+                                 (d.get("date") or "")[:10] or None))
+    idx = group_utterances(refs)
+    assert len(idx.variants) == len(refs)
+    speakers = {r.quote_id: r.speaker_id for r in refs}
+    for u in idx.utterances:
+        named = {speakers[q] for q in u.quote_ids if speakers[q] is not None}
+        assert len(named) <= 1
