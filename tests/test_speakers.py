@@ -1,9 +1,9 @@
 import random
 
 try:
-    from seed_quotes import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_mentions
+    from seed_utterances import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_mentions
 except ImportError:  # tests run as a package
-    from tests.seed_quotes import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_mentions
+    from tests.seed_utterances import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_mentions
 
 from quotes.speakers import (SpeakerMention, build_speaker_index, guess_kind, name_key,
                              split_title)

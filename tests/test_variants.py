@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 try:
-    from seed_quotes import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_refs
+    from seed_utterances import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_refs
 except ImportError:  # tests run as a package
-    from tests.seed_quotes import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_refs
+    from tests.seed_utterances import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_refs
 
 import quotes.variants as variants
 from quotes.textnorm import units
