@@ -100,6 +100,8 @@ class _Counts:
     named_ok: int = 0
     gold_unnamed: int = 0
     pred_on_unnamed: int = 0
+    resolved: int = 0  # gold pronouns replaced by a name through a pronoun layer
+    resolved_ok: int = 0
 
 
 def score(gold_docs: list[dict], pred_docs: list[dict]) -> dict:
@@ -127,6 +129,9 @@ def score(gold_docs: list[dict], pred_docs: list[dict]) -> dict:
                 c.named_ok += ok
             else:
                 c.pred_on_unnamed += 1
+            if gq.get("resolved_pronoun"):
+                c.resolved += 1
+                c.resolved_ok += ok
             matched.append((gold["doc_id"], gq, pq))
     p, r = _ratio(c.matched, c.pred), _ratio(c.matched, c.gold)
     result = {
@@ -135,6 +140,7 @@ def score(gold_docs: list[dict], pred_docs: list[dict]) -> dict:
         "exact_boundary_f1": round(f1(_ratio(c.exact, c.pred), _ratio(c.exact, c.gold)), 4),
         "speaker_acc_on_matched": round(_ratio(c.speaker_ok, c.matched), 4),
         "speaker_acc_named_gold": round(_ratio(c.named_ok, c.named), 4),
+        "speaker_acc_resolved_pronouns": round(_ratio(c.resolved_ok, c.resolved), 4) if c.resolved else None,
         "end2end_f1_named": round(f1(_ratio(c.named_ok, c.pred - c.pred_on_unnamed), _ratio(c.named_ok, c.gold - c.gold_unnamed)), 4),
         "end2end_f1": round(f1(_ratio(c.speaker_ok, c.pred), _ratio(c.speaker_ok, c.gold)), 4),
     }
