@@ -113,34 +113,52 @@ def quote_row(article_id: str, quote: Quote) -> dict:
     }
 
 
+def upsert_sql(table: str, row: dict) -> tuple[str, list]:
+    """An `INSERT ... ON CONFLICT(id) DO UPDATE` statement for one row.
+
+    Plain SQL on purpose: sqlite-utils' write methods commit on their own, which would
+    break the one-transaction-per-article rule.
+    """
+    columns = list(row)
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+    sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}'
+    return sql, [row[c] for c in columns]
+
+
+def insert_sql(table: str, columns: list[str]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
+
+
 def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Quote]) -> str:
     """Write one article and all its quotes atomically; returns the article id."""
     article_id = article.id
     rows = [quote_row(article_id, q) for q in quotes]
-    with db.conn:  # one transaction: all of the article or none of it
-        outlet_id = None
-        if article.outlet:
-            outlet_id = slug(article.outlet)
-            db["outlets"].upsert({"id": outlet_id, "name": article.outlet}, pk="id")
-        db.execute("delete from quotes where article_id = ?", [article_id])
-        db["articles"].upsert(
-            {
-                "id": article_id,
-                "doc_id": article.doc_id,
-                "outlet_id": outlet_id,
-                "title": article.title,
-                "byline": article.byline,
-                "published": article.published,
-                "url": article.url,
-                "source": article.source,
-                "text": article.text,
-                "n_quotes": len(rows),
-                "extractor_version": EXTRACTOR_VERSION,
-            },
-            pk="id",
-        )
+    outlet_id = slug(article.outlet) if article.outlet else None
+    article_row = {
+        "id": article_id,
+        "doc_id": article.doc_id,
+        "outlet_id": outlet_id,
+        "title": article.title,
+        "byline": article.byline,
+        "published": article.published,
+        "url": article.url,
+        "source": article.source,
+        "text": article.text,
+        "n_quotes": len(rows),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    conn = db.conn
+    with conn:  # one transaction: all of the article or none of it
+        if outlet_id:
+            conn.execute(*upsert_sql("outlets", {"id": outlet_id, "name": article.outlet}))
+        conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+        conn.execute(*upsert_sql("articles", article_row))
         if rows:
-            db["quotes"].insert_all(rows, pk="id")
+            columns = list(rows[0])
+            conn.executemany(insert_sql("quotes", columns), [[r[c] for c in columns] for r in rows])
     return article_id
 
 
@@ -166,23 +184,31 @@ def index_speakers_and_utterances(db: sqlite_utils.Database) -> None:
         u = utterances.setdefault(utterance_id, {"id": utterance_id, "speaker_id": speaker_id, "text": q["text"], "reference_quote_id": q["id"], "members": []})
         u["members"].append(q)
         links.append((speaker_id, utterance_id, q["id"]))
-    with db.conn:
-        db.execute("update quotes set speaker_id = null, utterance_id = null")
-        db.execute("delete from utterances")
-        db.execute("delete from speakers")
-        db["speakers"].insert_all(
-            [{**s, "roles": json.dumps(sorted(s["roles"])) if s["roles"] else None} for s in speakers.values()], pk="id"
-        )
-        db["utterances"].insert_all(
-            [
-                {
-                    "id": u["id"], "speaker_id": u["speaker_id"], "text": u["text"],
-                    "reference_quote_id": u["reference_quote_id"], "n_quotes": len(u["members"]),
-                    "n_articles": len({m["article_id"] for m in u["members"]}),
-                    "n_outlets": len({outlet_of.get(m["article_id"]) for m in u["members"]} - {None}),
-                }
-                for u in utterances.values()
-            ],
-            pk="id",
-        )
-        db.executemany("update quotes set speaker_id = ?, utterance_id = ? where id = ?", links)
+    speaker_rows = [
+        {"id": s["id"], "name": s["name"], "kind": s["kind"], "roles": json.dumps(sorted(s["roles"])) if s["roles"] else None}
+        for s in speakers.values()
+    ]
+    utterance_rows = [
+        {
+            "id": u["id"], "speaker_id": u["speaker_id"], "text": u["text"],
+            "reference_quote_id": u["reference_quote_id"], "n_quotes": len(u["members"]),
+            "n_articles": len({m["article_id"] for m in u["members"]}),
+            "n_outlets": len({outlet_of.get(m["article_id"]) for m in u["members"]} - {None}),
+        }
+        for u in utterances.values()
+    ]
+    conn = db.conn
+    with conn:  # one transaction: readers never see quotes without their speakers
+        conn.execute("UPDATE quotes SET speaker_id = NULL, utterance_id = NULL")
+        conn.execute("DELETE FROM utterances")
+        conn.execute("DELETE FROM speakers")
+        replace_rows(conn, "speakers", speaker_rows)
+        replace_rows(conn, "utterances", utterance_rows)
+        conn.executemany("UPDATE quotes SET speaker_id = ?, utterance_id = ? WHERE id = ?", links)
+
+
+def replace_rows(conn, table: str, rows: list[dict]) -> None:
+    """Insert rows with plain SQL inside the caller's transaction."""
+    if rows:
+        columns = list(rows[0])
+        conn.executemany(insert_sql(table, columns), [[r[c] for c in columns] for r in rows])
