@@ -23,3 +23,16 @@ def polnear_file(split: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available")
     return path
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory) -> Path:
+    """quotes.db built from seeds/ by the real CLI (real spaCy model, real SQLite file)."""
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    path = tmp_path_factory.mktemp("seeds") / "quotes.db"
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
