@@ -36,6 +36,12 @@ def test_kovalenko_language_barrier_belongs_to_him_at_bloomberg(seeds_db):
     assert (row["outlet"], row["cue"]) == ("Bloomberg", "said")
 
 
+def same_name(a, b):
+    """Names agree, ignoring a leading "the" ("United States" / "The United States")."""
+    strip = lambda s: (s or "").lower().removeprefix("the ").strip()
+    return strip(a) == strip(b)
+
+
 def test_every_seed_quote_is_found_with_its_speaker(seeds_db):
     db = sqlite_utils.Database(seeds_db)
     found = list(db.query("select a.doc_id, q.text, q.speaker_name from quotes q join articles a on a.id = q.article_id"))
@@ -44,7 +50,7 @@ def test_every_seed_quote_is_found_with_its_speaker(seeds_db):
         hits = [r for r in found if r["doc_id"].startswith(prefix) and r["text"].startswith(opening)]
         if not hits:
             problems.append(f"missing {prefix} “{opening}…”")
-        elif all(h["speaker_name"] != speaker for h in hits):
+        elif all(same_name(h["speaker_name"], speaker) is False for h in hits):
             problems.append(f"{prefix} “{opening}…”: {[h['speaker_name'] for h in hits]} instead of {speaker}")
     assert problems == []
     assert len(found) == len(SEED_QUOTES)  # nothing else: no headlines, captions or scare quotes
@@ -79,7 +85,9 @@ def test_build_reports_bad_inputs_and_goes_on(tmp_path):
     assert "empty.txt: empty file" in result.output
     assert "3 skipped" in result.output.splitlines()[-1] or "skipped" in result.output.splitlines()[-1]
     db = sqlite_utils.Database(tmp_path / "x.db")
-    assert db["articles"].count >= 5
+    # utf8_bom, windows1252 and with_sidecar hold the same text: articles are keyed by
+    # content, so they are one article; with crlf, article.html and docs.jsonl's a1: four.
+    assert db["articles"].count == 4
     assert "Traceback" not in result.output
 
 
