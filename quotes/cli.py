@@ -155,7 +155,8 @@ def serve(db_path: str, port: int, host: str) -> None:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--pred-out", type=click.Path(dir_okay=False), help="Also write the predictions as JSONL here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def evaluate(gold: str, pred_out: str | None, as_json: bool) -> None:
+@click.option("--verbose", is_flag=True, help="List every miss, spurious quote and wrong speaker on stderr.")
+def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool) -> None:
     """Extract GOLD's documents (their texts only) and score against its quotes."""
     from .evaluate import score
     from .extractor import extract_articles
@@ -169,7 +170,11 @@ def evaluate(gold: str, pred_out: str | None, as_json: bool) -> None:
     ]
     if pred_out:
         Path(pred_out).write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in pred_docs), encoding="utf-8")
-    result = score(gold_docs, pred_docs)
+    errors: list = []
+    result = score(gold_docs, pred_docs, errors=errors)
+    if verbose:
+        for kind, doc_id, gold_speaker, pred_speaker, text in errors:
+            click.echo(f"{kind:9} {doc_id}  gold={gold_speaker!r} pred={pred_speaker!r}  {text!r}", err=True)
     if as_json:
         click.echo(json.dumps(result))
     else:

@@ -104,8 +104,12 @@ class _Counts:
     resolved_ok: int = 0
 
 
-def score(gold_docs: list[dict], pred_docs: list[dict]) -> dict:
-    """The scorer's figures for predictions against gold (both FORMAT.md documents)."""
+def score(gold_docs: list[dict], pred_docs: list[dict], errors: list | None = None) -> dict:
+    """The scorer's figures for predictions against gold (both FORMAT.md documents).
+
+    When `errors` is a list, it receives one (kind, doc_id, gold speaker, predicted speaker,
+    text) tuple per miss, spurious quote and wrong speaker, for error analysis.
+    """
     preds = {d["doc_id"]: d for d in pred_docs}
     c = _Counts()
     matched = []
@@ -117,7 +121,10 @@ def score(gold_docs: list[dict], pred_docs: list[dict]) -> dict:
         c.gold += len(gold["quotes"])
         c.pred += len(pred_quotes)
         c.gold_unnamed += sum(not gold_speaker_is_named(q) for q in gold["quotes"])
-        for i, j in match_quotes(gold_spans, pred_spans):
+        pairs = match_quotes(gold_spans, pred_spans)
+        if errors is not None:
+            errors.extend(_doc_errors(gold, pred_quotes, pairs))
+        for i, j in pairs:
             gq, pq = gold["quotes"][i], pred_quotes[j]
             c.matched += 1
             (gs, ge), (ps, pe) = gold_spans[i], pred_spans[j]
@@ -147,6 +154,22 @@ def score(gold_docs: list[dict], pred_docs: list[dict]) -> dict:
     if any(pq.get("group") is not None for _, _, pq in matched):
         result.update(group_pair_scores(matched))
     return result
+
+
+def _doc_errors(gold: dict, pred_quotes: list[dict], pairs: list[tuple[int, int]]):
+    doc_id = gold["doc_id"]
+    matched_gold = {i for i, _ in pairs}
+    matched_pred = {j for _, j in pairs}
+    for i, q in enumerate(gold["quotes"]):
+        if i not in matched_gold:
+            yield ("MISS", doc_id, q.get("speaker"), None, q.get("text", "")[:80])
+    for j, q in enumerate(pred_quotes):
+        if j not in matched_pred:
+            yield ("SPURIOUS", doc_id, None, q.get("speaker"), (q.get("text") or "")[:80])
+    for i, j in pairs:
+        gq, pq = gold["quotes"][i], pred_quotes[j]
+        if not speaker_matches(pq.get("speaker"), gq):
+            yield ("SPEAKER", doc_id, gq.get("speaker"), pq.get("speaker"), gq.get("text", "")[:80])
 
 
 def group_pair_scores(matched: list[tuple[str, dict, dict]]) -> dict:

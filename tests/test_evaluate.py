@@ -81,3 +81,19 @@ def test_speaker_matching_rules():
 
 def test_matching_is_one_to_one_best_first():
     assert match_quotes([(0, 10), (20, 30)], [(0, 8), (1, 10), (22, 30)]) == [(0, 1), (1, 2)]
+
+
+def test_errors_are_listed_for_analysis():
+    text = "“We will not back down,” Mayor Jane Alvarez said. “The budget stays,” he said."
+    gold = [{"doc_id": "d", "text": text, "quotes": [
+        {"start": 1, "end": 23, "text": text[1:23], "speaker": "Jane Alvarez"},
+        {"start": 51, "end": 68, "text": text[51:68], "speaker": "Jane Alvarez"},
+    ]}]
+    pred = [{"doc_id": "d", "quotes": [
+        {"start": 1, "end": 23, "speaker": "Bob Smith"},
+        {"start": 30, "end": 40, "speaker": "Jane Alvarez"},
+    ]}]
+    errors = []
+    score(gold, pred, errors=errors)
+    assert sorted(e[0] for e in errors) == ["MISS", "SPEAKER", "SPURIOUS"]
+    assert ("SPEAKER", "d", "Jane Alvarez", "Bob Smith", "We will not back down,") in errors
