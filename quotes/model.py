@@ -64,6 +64,8 @@ class Quote:
     method: str | None = None  # which rule decided the speaker
     confidence: float = 0.0
     group: str | None = None  # utterance id, set by the variants stage
+    mark_style: str | None = None  # "double" (“…”, "…") or "single" (‘…’), as printed
+    multi_paragraph: bool = False  # one quote running over several paragraphs
 
     def quote_id(self, article_id: str) -> str:
         """Stable across re-runs: the article's content hash and the quote's offsets."""

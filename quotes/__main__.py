@@ -1,0 +1,4 @@
+"""`python -m quotes` runs the CLI."""
+from .cli import cli
+
+cli()

@@ -1,0 +1,658 @@
+"""Decide which marks are quotations and who said each one.
+
+Input: the article text, the marks found by `quotes.marks`, and spaCy parses of the parts of
+the text that attribution needs (one or more `(offset, Doc)` segments). Output: `Quote`s
+with the speaker resolved to the fullest name of the article and the evidence (mention, cue,
+method, confidence).
+
+Order of rules, strongest first: a speech verb next to the quote or governing it in the
+parse (its subject is the speaker; inverted "said Kirby", appositives, "according to",
+"quoted X as saying"); a colon introduction; a quote split by its attribution or continuing
+the previous paragraph's speaker; the subject of the writer's sentence around a partial
+quote. Pronouns and role nouns are resolved through `quotes.mentions.Registry`.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token
+from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+                       Entity, Registry, clean_name, is_org_name, split_title)
+from .model import Mark, Quote
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+WORK_NOUNS = frozenset("""show film movie book song album series program programme episode
+novel play documentary article column headline titled entitled called magazine newspaper
+podcast hashtag slogan motto phrase term word words label nickname dubbed known
+so-called""".split())
+FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman ms. ms mrs. mrs madam".split())
+MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split())
+SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
+
+
+@dataclass
+class _Seg:
+    offset: int
+    doc: object
+
+
+class _Article:
+    """Token lookup by character offset over the parsed segments, and quote regions."""
+
+    def __init__(self, text: str, marks: list[Mark], docs):
+        self.text = text
+        self.marks = marks
+        self.segs = [_Seg(o, d) for o, d in docs]
+        self.toks = []  # (abs_start, tok)
+        for seg in self.segs:
+            for t in seg.doc:
+                self.toks.append((seg.offset + t.idx, t))
+        self.toks.sort(key=lambda x: x[0])
+        self.starts = [s for s, _ in self.toks]
+        self.spans = sorted((m.open_mark, (m.close_mark + 1) if m.close_mark is not None else m.end)
+                            for m in marks)
+        self.span_starts = [a for a, _ in self.spans]
+        self.para_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+        self.offset_of = {}
+        for seg in self.segs:
+            self.offset_of[id(seg.doc)] = seg.offset
+
+    def pos(self, tok) -> int:
+        return self.offset_of[id(tok.doc)] + tok.idx
+
+    def in_quote(self, p: int) -> bool:
+        k = bisect.bisect_right(self.span_starts, p) - 1
+        return k >= 0 and self.spans[k][0] <= p < self.spans[k][1]
+
+    def tok_at(self, p: int):
+        k = bisect.bisect_right(self.starts, p) - 1
+        if k < 0:
+            return None
+        s, t = self.toks[k]
+        return t if s <= p < s + max(1, len(t.text)) else None
+
+    def tokens_between(self, a: int, b: int):
+        i = bisect.bisect_left(self.starts, a)
+        out = []
+        while i < len(self.toks) and self.toks[i][0] < b:
+            out.append(self.toks[i][1])
+            i += 1
+        return out
+
+    def para_index(self, p: int) -> int:
+        return bisect.bisect_right(self.para_starts, p) - 1
+
+    def para_bounds(self, p: int) -> tuple[int, int]:
+        k = self.para_index(p)
+        s = self.para_starts[k]
+        e = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(self.text)
+        return s, e
+
+
+def _np_tokens(tok):
+    """The noun phrase of `tok` without relative clauses, appositives and trailing punctuation."""
+    keep = [tok]
+    for c in tok.lefts:
+        if c.dep_ in ("det", "compound", "amod", "nmod", "poss", "nummod", "quantmod", "case", "prep"):
+            keep.extend(c.subtree)
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "case") or (c.dep_ == "prep" and c.lower_ == "of"):
+            keep.extend(c.subtree)
+    keep = sorted(set(keep), key=lambda t: t.i)
+    # contiguous run around tok
+    i0 = tok.i
+    idx = {t.i for t in keep}
+    lo = hi = i0
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    toks = [t for t in tok.doc[lo:hi + 1] if not t.is_punct or t.text in (".", "-", "’", "'")]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case"):
+        toks.pop()
+    return toks
+
+
+def _name_span(tok):
+    """The proper-name tokens around a PROPN `tok` (entity if NER has one, else compounds)."""
+    if tok.ent_type_ in NAME_LABELS:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return list(ent), ent.label_
+    toks = [tok]
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].dep_ in ("compound", "flat", "nmod") \
+            and tok.doc[i].head.i >= tok.i - 0 and tok.doc[i].head.i <= tok.i:
+        toks.insert(0, tok.doc[i])
+        i -= 1
+    j = tok.i + 1
+    while j < len(tok.doc) and tok.doc[j].pos_ == "PROPN" and tok.doc[j].dep_ in ("flat", "compound") \
+            and tok.doc[j].head.i == tok.i:
+        toks.append(tok.doc[j])
+        j += 1
+    return toks, None
+
+
+def _role_left(name_toks):
+    """Title words before a name in the same phrase: 'US Defense Secretary' Lloyd Austin."""
+    if not name_toks:
+        return None
+    doc = name_toks[0].doc
+    i = name_toks[0].i - 1
+    words = []
+    while i >= 0:
+        t = doc[i]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "DET") or t.like_num:
+            break
+        if t.dep_ not in ("compound", "amod", "nmod", "poss", "appos") and t.head.i not in {x.i for x in name_toks}:
+            break
+        words.insert(0, t.text)
+        i -= 1
+    words = [w for w in words if w.lower() not in ("’s", "'s")]
+    role = " ".join(words).strip()
+    return role or None
+
+
+def _appos_text(tok):
+    for c in tok.children:
+        if c.dep_ == "appos":
+            toks = [t for t in c.subtree if not (t.is_punct and t.text in ",;")]
+            return c, " ".join(t.text for t in toks)
+    return None, None
+
+
+class Attributor:
+    """Attributes the marks of one article; build once per article."""
+
+    def __init__(self, text: str, marks: list[Mark], docs):
+        self.a = _Article(text, marks, docs)
+        self.reg = Registry()
+        self.resolved: dict[int, Entity | None] = {}  # token abs pos -> entity
+        self._harvested: set[str] = set()
+        self._build_registry()
+        self._track_subjects()
+
+    # ---- registry and salience -------------------------------------------------------
+    def _build_registry(self) -> None:
+        a = self.a
+        for seg in a.segs:
+            for ent in seg.doc.ents:
+                if ent.label_ not in ("PERSON", "ORG"):
+                    continue
+                p = seg.offset + ent.start_char
+                if a.in_quote(p):
+                    continue
+                kind = "person" if ent.label_ == "PERSON" else "organisation"
+                words = [t.text for t in ent]
+                if kind == "person" and len(words) == 1 and words[0].lower() in ROLE_NOUNS:
+                    continue
+                role = _role_left(list(ent))
+                appos, atext = _appos_text(ent.root)
+                if atext and appos.pos_ == "NOUN":
+                    role = role or atext
+                if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+                    role = role or " ".join(t.text for t in _np_tokens(ent.root.head))
+                e = self.reg.register(ent.text, p, kind=kind, role=role)
+                if e is not None:
+                    self._gender_from_role(e, role, ent.text)
+
+    def _gender_from_role(self, e: Entity, role: str | None, text: str) -> None:
+        if e.gender:
+            return
+        words = {w.lower() for w in ((role or "") + " " + text).split()}
+        if words & FEMALE_ROLES:
+            e.gender = "f"
+        elif words & MALE_ROLES:
+            e.gender = "m"
+
+    def _track_subjects(self) -> None:
+        """Walk the subjects in text order: names, roles and resolved pronouns gain salience."""
+        a = self.a
+        for p, t in a.toks:
+            if a.in_quote(p):
+                continue
+            # subjects, and names that open their sentence (the small parser often
+            # makes "Michael DiMino, ..., urged" a fragment rooted at the name)
+            opener = t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.dep_ in ("ROOT", "appos") \
+                and t.sent.start >= t.i - 3
+            if t.dep_ not in SUBJ_DEPS and not opener:
+                continue
+            ent = self._entity_for(t, p)
+            if ent is not None:
+                self.reg.note_subject(ent, p)
+
+    def _entity_for(self, t, p: int) -> Entity | None:
+        if p in self.resolved:
+            return self.resolved[p]
+        low = t.lower_
+        ent = None
+        if low in PERSON_PRONOUNS:
+            g = PERSON_PRONOUNS[low]
+            ent = self.reg.salient_person(p, gender=g)
+            if ent is not None and ent.gender is None:
+                ent.gender = g
+        elif t.pos_ == "PROPN":
+            toks, label = _name_span(t)
+            name = " ".join(x.text for x in toks)
+            kind = None if label is None else ("person" if label == "PERSON" else "organisation")
+            if label in ("GPE", "NORP"):
+                kind = "organisation"
+            ent = self._ensure_full(self.reg.lookup(clean_name(name)) or self.reg.register(name, p, kind=kind))
+        elif t.pos_ == "NOUN" and low in ROLE_NOUNS:
+            appos = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if appos:
+                ent = self._entity_for(appos[0], self.a.pos(appos[0]))
+            else:
+                ent = self.reg.by_role([x.text for x in _np_tokens(t)], p)
+        self.resolved[p] = ent
+        return ent
+
+    def _ensure_full(self, ent: Entity | None) -> Entity | None:
+        """A one-word name ('Austin') gets the fullest capitalised run the text gives it."""
+        if ent is None or ent.kind != "person" or len(ent.name.split()) > 1 or ent.name in self._harvested:
+            return ent
+        self._harvested.add(ent.name)
+        sur = regex.escape(ent.name)
+        best = None
+        for m in regex.finditer(r"((?:(?:\p{Lu}[\p{L}’'.-]*|of|for|the)[ \u00a0]){1,7})" + sur + r"\b", self.a.text):
+            if self.a.in_quote(m.start(1)):
+                continue
+            words = m.group(0).split()
+            while words and words[0] in ("of", "for", "the"):
+                words.pop(0)
+            title, rest = split_title(words)
+            while rest and rest[0].lower().rstrip(".") in HONORIFICS:
+                title.append(rest.pop(0))
+            if len(rest) < 2 or any(w.lower() in SMALL_WORDS or w.lower() in ROLE_NOUNS for w in rest):
+                continue
+            if rest[0] in ("US", "U.S.", "UK", "The", "But", "And", "When", "While", "If", "As", "After"):
+                continue
+            if best is None or len(rest) > len(best[1]):
+                best = (title, rest, m.start())
+        if best:
+            title, rest, p = best
+            role = " ".join(w for w in title if w.lower().rstrip(".") not in HONORIFICS) or None
+            ent.add_form(" ".join(rest))
+            if role and role not in ent.roles:
+                ent.roles.insert(0, role)
+            ent.mentions.append(p)
+        return ent
+
+    # ---- cues --------------------------------------------------------------------------
+    def _quote_tokens(self, m: Mark):
+        return [t for t in self.a.tokens_between(m.start, m.end)]
+
+    def _regions(self, m: Mark, idx: int):
+        """Char ranges next to the quote where its attribution can sit (same paragraph)."""
+        a, text = self.a, self.a.text
+        ps, pe = a.para_bounds(m.open_mark)
+        close_end = (m.close_mark + 1) if m.close_mark is not None else m.end
+        # before: back to previous quote close or sentence end outside quotes
+        prev_close = max([e for s, e in a.spans if e <= m.open_mark] or [ps])
+        bstart = max(ps, prev_close)
+        seg = text[bstart:m.open_mark]
+        ends = [bstart + mm.end() for mm in regex.finditer(r"[.!?]\s", seg)]
+        if ends:
+            bstart = ends[-1]
+        # after: to next quote open or sentence end
+        _, pe2 = a.para_bounds(close_end - 1 if close_end > 0 else 0)
+        nxt_open = min([s for s, e in a.spans if s >= close_end] or [pe2])
+        aend = min(pe2, nxt_open)
+        seg2 = text[close_end:aend]
+        mm = regex.search(r"[.!?](?=\s|$)", seg2)
+        if mm and mm.start() > 0 and not regex.match(r"\s*[.!?]", seg2):
+            aend = close_end + mm.end()
+        elif mm and regex.match(r"[\s.!?]*$", seg2[:mm.end()]):
+            aend = close_end + mm.end()
+        return (bstart, m.open_mark), (close_end, aend)
+
+    def _cue_candidates(self, m: Mark, idx: int):
+        a = self.a
+        (b0, b1), (a0, a1) = self._regions(m, idx)
+        qtoks = self._quote_tokens(m)
+        qset = {(id(t.doc), t.i) for t in qtoks}
+        sents = []
+        for t in qtoks[:1] + qtoks[-1:]:
+            s = t.sent
+            if all(s.start != x.start or s.doc is not x.doc for x in sents):
+                sents.append(s)
+        # ancestors of the quote's own roots (quote tokens attached outside the quote)
+        root_anc = set()
+        for q in qtoks:
+            if (id(q.doc), q.head.i) not in qset:
+                root_anc.update((id(x.doc), x.i) for x in q.ancestors)
+        cands = []
+        seen = set()
+        pool = []
+        for s in sents:
+            pool.extend(s)
+        pool.extend(a.tokens_between(b0, b1))
+        pool.extend(a.tokens_between(a0, a1))
+        for t in pool:
+            key = (id(t.doc), t.i)
+            if key in seen:
+                continue
+            seen.add(key)
+            p = a.pos(t)
+            if a.in_quote(p):
+                continue
+            adjacent = b0 <= p < b1 or a0 <= p < a1
+            according = is_according(t)
+            if not (according or is_cue_token(t)):
+                continue
+            dep_link = (id(t.doc), t.head.i) in qset or key in root_anc
+            weak = t.lemma_.lower() in WEAK_LEMMAS
+            score = 0.0
+            if according:
+                score = 2.6 if adjacent else 1.2
+            elif adjacent and dep_link:
+                score = 3.0
+            elif adjacent:
+                score = 2.2
+            elif dep_link:
+                score = 1.8
+            else:
+                score = 0.6
+            if weak and not dep_link:
+                score -= 0.5
+            dist = min(abs(p - m.open_mark), abs(p - (m.close_mark or m.end)))
+            cands.append((score, -dist, p, t, "according" if according else "verb"))
+        cands.sort(key=lambda x: (x[0], x[1]), reverse=True)
+        return cands, (b0, b1), (a0, a1)
+
+    # ---- speakers ----------------------------------------------------------------------
+    def _subject_of(self, cue):
+        """The token that names who speaks for a speech verb (or 'according to')."""
+        if is_according(cue):
+            for c in cue.children:
+                if c.lower_ == "to":
+                    for cc in c.children:
+                        if cc.dep_ == "pobj":
+                            return cc, "according_to"
+            nxt = cue.nbor(1)
+            for cc in nxt.children:
+                if cc.dep_ == "pobj":
+                    return cc, "according_to"
+            if cue.i + 2 < len(cue.doc):
+                return cue.doc[cue.i + 2], "according_to"
+            return None, None
+        t = cue
+        hops = 0
+        while t is not None and hops < 4:
+            # X quoted Y as saying: the speaker is Y
+            if t.lower_ in ("saying", "say") and t.head is not t and t.head.lemma_ == "quote":
+                for c in t.head.children:
+                    if c.dep_ in ("dobj", "obj"):
+                        return c, "quoted_as_saying"
+            subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+            if subj:
+                return subj[0], ("inverted" if subj[0].i > t.i else "subject") if hops == 0 else "head_subject"
+            agent = [c for c in t.children if c.dep_ == "agent"]
+            if agent:
+                for c in agent[0].children:
+                    if c.dep_ == "pobj":
+                        return c, "passive_agent"
+            if t.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp", "prep", "pobj",
+                          "dobj", "parataxis") and t.head is not t:
+                if t.dep_ == "relcl":
+                    return t.head, "relative"
+                # "X said the US was investigating ..., calling it ...": a participle hung
+                # on a reported clause belongs to the reporting speaker
+                if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj"):
+                    h = t.head
+                    while h.dep_ == "conj" and h.head is not h:
+                        h = h.head
+                    if h.dep_ == "ccomp" and is_cue_token(h.head):
+                        t = h.head
+                        hops += 1
+                        continue
+                t = t.head
+                hops += 1
+                continue
+            break
+        return None, None
+
+    def _speaker(self, tok, depth: int = 0):
+        """(Entity or None, name str or None, kind, role, mention tokens, how) for a subject token."""
+        a = self.a
+        p = a.pos(tok)
+        low = tok.lower_
+        if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and depth < 2:
+            return self._speaker(tok.head.head, depth + 1)
+        if low in PRONOUNS:
+            if low in PERSON_PRONOUNS:
+                ent = self._entity_for(tok, p)
+                if ent is not None:
+                    return ent, ent.name, ent.kind, ent.role, [tok], "pronoun"
+                return None, None, None, None, [tok], "pronoun"
+            if low in GROUP_PRONOUNS:
+                return None, None, None, None, [tok], "pronoun"
+            return None, None, None, None, [tok], "pronoun"
+        if tok.pos_ == "PROPN" or (tok.ent_type_ in NAME_LABELS and tok.pos_ != "PRON"):
+            toks, label = _name_span(tok)
+            name = clean_name(" ".join(x.text for x in toks))
+            words = name.split()
+            while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
+                words = words[1:]
+            if not words:
+                return self._role_speaker(tok, p, depth)
+            kind = None if label is None else ("person" if label == "PERSON" else "organisation")
+            if label in ("GPE", "NORP"):
+                kind = "organisation"
+            role = _role_left(toks)
+            appos, atext = _appos_text(tok)
+            if atext and appos is not None and appos.pos_ == "NOUN":
+                role = role or atext
+            ent = self.reg.lookup(" ".join(words)) or self.reg.register(" ".join(words), p, kind=kind, role=role)
+            ent = self._ensure_full(ent)
+            if ent is not None:
+                if role and role not in ent.roles:
+                    ent.roles.append(role)
+                return ent, ent.name, ent.kind, ent.role, toks, "name"
+            return None, " ".join(words), kind or "person", role, toks, "name"
+        if tok.pos_ in ("NOUN", "ADJ", "NUM", "X", "ADV"):
+            return self._role_speaker(tok, p, depth)
+        return None, None, None, None, [tok], "none"
+
+    def _role_speaker(self, tok, p: int, depth: int):
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and depth < 2:
+                ent, name, kind, role, toks, how = self._speaker(c, depth + 1)
+                np_text = " ".join(x.text for x in _np_tokens(tok))
+                if ent is not None and np_text and np_text not in ent.roles:
+                    ent.roles.append(np_text)
+                return ent, name, kind, role or np_text, toks, "appositive"
+        np_toks = _np_tokens(tok)
+        np_text = " ".join(x.text for x in np_toks)
+        head = tok.lower_
+        if head in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks):
+            ent = self.reg.by_role([x.text for x in np_toks], p)
+            if ent is not None:
+                return ent, ent.name, ent.kind, np_text, np_toks, "role"
+            if head in ROLE_NOUNS:
+                # a bare title nobody in the article carries: no name to give
+                return None, None, "person", np_text, np_toks, "role_unresolved"
+        # an organisation or a group: "the Pentagon", "the statement", "the crowd"
+        words = [x.text for x in np_toks]
+        if words and words[0].lower() in ("a", "an", "one", "another", "some"):
+            kind = "person"
+        else:
+            kind = "organisation" if is_org_name(np_text) or tok.lower_ in SPEECH_NOUNS else "person"
+        return None, np_text or None, kind, None, np_toks, "group"
+
+    # ---- main ----------------------------------------------------------------------------
+    def run(self) -> list[Quote]:
+        out: list[Quote] = []
+        a = self.a
+        for idx, m in enumerate(a.marks):
+            q = self._attribute(m, idx, out)
+            if q is not None:
+                out.append(q)
+        return out
+
+    def _attribute(self, m: Mark, idx: int, prev: list[Quote]) -> Quote | None:
+        a, text = self.a, self.a.text
+        qtext = text[m.start:m.end]
+        q = Quote(start=m.start, end=m.end, text=qtext)
+        q.kind = _kind(text, m)
+        single = text[m.open_mark] in "‘’'‚‛" if 0 <= m.open_mark < len(text) else False
+        q.mark_style = "single" if single else "double"
+        q.multi_paragraph = m.multi_paragraph
+        cands, (b0, b1), (a0, a1) = self._cue_candidates(m, idx) if a.toks else ([], (0, 0), (0, 0))
+        best = None
+        for c in cands:
+            score, _, p, t, how = c
+            subj, rule = self._subject_of(t)
+            if subj is None:
+                continue
+            if a.in_quote(a.pos(subj)):
+                continue
+            best = (score, t, subj, rule, how)
+            break
+        if best is not None:
+            score, t, subj, rule, how = best
+            ent, name, kind, role, mtoks, mhow = self._speaker(subj)
+            if how == "according":
+                q.cue, q.cue_start, q.cue_end = "according to", a.pos(t), a.pos(t) + len("according to")
+            else:
+                q.cue, q.cue_start, q.cue_end = t.lower_, a.pos(t), a.pos(t) + len(t.text)
+            self._fill(q, ent, name, kind, role, mtoks)
+            q.method = f"{rule}:{mhow}" if rule else mhow
+            conf = {3.0: 0.95, 2.6: 0.9, 2.2: 0.85, 1.8: 0.75, 1.2: 0.6}.get(score, 0.5)
+            if mhow == "pronoun":
+                conf *= 0.8
+            elif mhow in ("role", "group"):
+                conf *= 0.85
+            elif mhow == "role_unresolved":
+                conf *= 0.5
+            if q.speaker is None:
+                conf = min(conf, 0.3)
+            q.confidence = round(conf, 2)
+            if score < 1.0 and self._looks_unquoted(m, qtext, single):
+                return None
+            return q
+        # colon introduction without a verb: 'Trump: “...”'
+        before = text[b0:b1].rstrip()
+        if before.endswith(":"):
+            toks = [t for t in a.tokens_between(b0, b1) if not t.is_punct]
+            if 0 < len(toks) <= 6:
+                head = toks[-1]
+                ent, name, kind, role, mtoks, mhow = self._speaker(head)
+                if name:
+                    q.cue, q.cue_start, q.cue_end = ":", b0 + len(before) - 1, b0 + len(before)
+                    self._fill(q, ent, name, kind, role, mtoks)
+                    q.method, q.confidence = "colon", 0.7
+                    return q
+        if self._looks_unquoted(m, qtext, single):
+            return None
+        # continuation: same paragraph split quote, or a paragraph reopening the last speaker
+        ps, _ = a.para_bounds(m.open_mark)
+        if prev:
+            last = prev[-1]
+            lp = a.para_index(max(last.start, last.end - 1))
+            mp = a.para_index(m.open_mark)
+            starts_para = text[ps:m.open_mark].strip() == ""
+            same_para = lp == mp
+            gap_ok = same_para or (starts_para and self._paras_between_empty(lp, mp))
+            if gap_ok and last.speaker:
+                self._copy_speaker(q, last)
+                q.method = "split_quote" if same_para else "continuation"
+                q.confidence = 0.8 if same_para else 0.65
+                return q
+        # the writer's sentence around a partial quote: its subject
+        qtoks = self._quote_tokens(m)
+        if qtoks:
+            root = qtoks[0].sent.root
+            if not a.in_quote(a.pos(root)):
+                subj = [c for c in root.children if c.dep_ in SUBJ_DEPS]
+                if subj and not a.in_quote(a.pos(subj[0])):
+                    ent, name, kind, role, mtoks, mhow = self._speaker(subj[0])
+                    if name:
+                        self._fill(q, ent, name, kind, role, mtoks)
+                        q.method, q.confidence = f"sentence_subject:{mhow}", 0.4
+                        return q
+        q.method, q.confidence = "none", 0.2
+        return q
+
+    def _paras_between_empty(self, lp: int, mp: int) -> bool:
+        if mp - lp < 1 or mp - lp > 3:
+            return False
+        text = self.a.text
+        for k in range(lp + 1, mp):
+            s = self.a.para_starts[k]
+            e = self.a.para_starts[k + 1] if k + 1 < len(self.a.para_starts) else len(text)
+            if text[s:e].strip():
+                return False
+        return True
+
+    def _looks_unquoted(self, m: Mark, qtext: str, single: bool) -> bool:
+        """Scare quotes, titles of works and nicknames: short, unattributed, name-like."""
+        text = self.a.text
+        words = regex.findall(r"[\p{L}\p{N}’'-]+", qtext)
+        if not words:
+            return True
+        before = text[max(0, m.open_mark - 40):m.open_mark]
+        after = text[(m.close_mark or m.end) + 1:(m.close_mark or m.end) + 30]
+        bwords = regex.findall(r"[\p{L}’'-]+", before.lower())
+        if bwords and (bwords[-1] in WORK_NOUNS or (len(bwords) > 1 and " ".join(bwords[-2:]) in (
+                "known as", "referred to", "so called"))):
+            return True
+        # nickname inside a name: Marcia "Cia" Price
+        if regex.search(r"\p{Lu}[\p{L}.]*\s*$", before) and regex.match(r"\s*\p{Lu}", after) and len(words) <= 2:
+            return True
+        content = [w for w in words if w.lower() not in SMALL_WORDS]
+        titlecase = content and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        if titlecase and len(words) <= 8 and not regex.search(r"[.!?,]\s*$", qtext.strip()) or \
+                titlecase and len(words) <= 5:
+            return True
+        if len(words) <= 3 and not regex.search(r"[.!?]$", qtext.strip()):
+            return True
+        return False
+
+    def _fill(self, q: Quote, ent, name, kind, role, mtoks) -> None:
+        a = self.a
+        if mtoks:
+            q.speaker_start = a.pos(mtoks[0])
+            q.speaker_end = a.pos(mtoks[-1]) + len(mtoks[-1].text)
+            q.speaker_mention = a.text[q.speaker_start:q.speaker_end]
+        if ent is not None:
+            q.speaker = ent.name
+            q.speaker_kind = ent.kind
+            q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
+            q.speaker_role = role or ent.role
+        else:
+            q.speaker = name if name and name.lower() not in PRONOUNS else None
+            q.speaker_kind = kind if q.speaker else None
+            q.speaker_role = role
+
+    def _copy_speaker(self, q: Quote, src: Quote) -> None:
+        for f in ("speaker", "speaker_kind", "speaker_aliases", "speaker_role", "speaker_mention",
+                  "speaker_start", "speaker_end", "cue", "cue_start", "cue_end"):
+            setattr(q, f, getattr(src, f))
+
+
+def _kind(text: str, m: Mark) -> str:
+    """full: a sentence of speech; partial: a few quoted words inside the writer's sentence."""
+    qt = text[m.start:m.end]
+    first = next((c for c in qt if c.isalnum() or c == "["), "")
+    prev = text[:m.open_mark].rstrip()[-1:] if m.open_mark > 0 else ""
+    para_start = prev in ("", "\n") or text[text.rfind("\n", 0, m.open_mark) + 1:m.open_mark].strip() == ""
+    if (first.isupper() or first.isdigit() or first == "[") and (para_start or prev in ":,.!?—–-"):
+        return "full"
+    if regex.search(r"[.!?]\W*$", qt) and len(qt.split()) > 6 and first.isupper():
+        return "full"
+    return "partial"
+
+
+def attribute(text: str, marks: list[Mark], docs) -> list[Quote]:
+    """Quotes (real ones only) with speakers, for one article parsed as `docs`.
+
+    `docs` is a list of `(offset, Doc)`: each Doc parses `text[offset:offset+len(doc.text)]`.
+    """
+    if not marks:
+        return []
+    return Attributor(text, marks, docs).run()

@@ -1,0 +1,214 @@
+"""Storing articles, quotes, speakers and utterances in SQLite with sqlite-utils.
+
+`ensure_db_shape` creates every table, index, view and FTS table idempotently; `save_article`
+writes one article and all its quotes in ONE transaction (a crash never leaves half an
+article); keys are content hashes, so re-running a build changes nothing.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from .model import Article, Quote, text_hash
+
+# Bump when extraction changes, so a build re-extracts articles stored by older code.
+EXTRACTOR_VERSION = "1"
+
+TABLES = {
+    "outlets": {"id": str, "name": str},
+    "articles": {
+        "id": str, "doc_id": str, "outlet_id": str, "title": str, "byline": str,
+        "published": str, "url": str, "source": str, "text": str, "n_quotes": int,
+        "extractor_version": str,
+    },
+    "speakers": {"id": str, "name": str, "kind": str, "roles": str, "description": str},
+    "utterances": {
+        "id": str, "speaker_id": str, "text": str, "reference_quote_id": str,
+        "n_quotes": int, "n_articles": int, "n_outlets": int,
+    },
+    "quotes": {
+        "id": str, "article_id": str, "speaker_id": str, "utterance_id": str,
+        "text": str, "start": int, "end": int, "kind": str,
+        "speaker_name": str, "speaker_kind": str, "speaker_role": str, "speaker_aliases": str,
+        "speaker_mention": str, "speaker_start": int, "speaker_end": int,
+        "cue": str, "cue_start": int, "cue_end": int,
+        "method": str, "confidence": float,
+    },
+}
+FOREIGN_KEYS = {
+    "articles": [("outlet_id", "outlets", "id")],
+    "utterances": [("speaker_id", "speakers", "id")],
+    "quotes": [
+        ("article_id", "articles", "id"),
+        ("speaker_id", "speakers", "id"),
+        ("utterance_id", "utterances", "id"),
+    ],
+}
+
+
+def open_db(path: str) -> sqlite_utils.Database:
+    """A database with the full shape; WAL so a reader never blocks on a build."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.enable_wal()
+    ensure_db_shape(db)
+    return db
+
+
+def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    """Create tables, foreign keys, indexes and FTS if missing. Safe to call every time."""
+    for name, columns in TABLES.items():
+        table = db[name]
+        if not table.exists():
+            table.create(columns, pk="id", foreign_keys=FOREIGN_KEYS.get(name, []), not_null={"id"})
+    for name, keys in FOREIGN_KEYS.items():
+        for column, _, _ in keys:
+            db[name].create_index([column], if_not_exists=True)
+    db["quotes"].create_index(["article_id", "start"], if_not_exists=True)
+    db["articles"].create_index(["doc_id"], if_not_exists=True)
+    if not db["quotes_fts"].exists():
+        db["quotes"].enable_fts(["text", "speaker_name"], tokenize="porter", create_triggers=True)
+
+
+def slug(name: str) -> str:
+    """A readable, stable key for an outlet name ("The Epoch Times" -> "the-epoch-times")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or text_hash(name)
+
+
+def article_is_current(db: sqlite_utils.Database, article_id: str) -> bool:
+    """True when this exact text was already extracted by this extractor version."""
+    rows = db.execute(
+        "select 1 from articles where id = ? and extractor_version = ?", [article_id, EXTRACTOR_VERSION]
+    ).fetchall()
+    return bool(rows)
+
+
+def quote_row(article_id: str, quote: Quote) -> dict:
+    return {
+        "id": quote.quote_id(article_id),
+        "article_id": article_id,
+        "speaker_id": None,
+        "utterance_id": None,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "speaker_name": quote.speaker,
+        "speaker_kind": quote.speaker_kind,
+        "speaker_role": quote.speaker_role,
+        "speaker_aliases": json.dumps(quote.speaker_aliases, ensure_ascii=False) if quote.speaker_aliases else None,
+        "speaker_mention": quote.speaker_mention,
+        "speaker_start": quote.speaker_start,
+        "speaker_end": quote.speaker_end,
+        "cue": quote.cue,
+        "cue_start": quote.cue_start,
+        "cue_end": quote.cue_end,
+        "method": quote.method,
+        "confidence": round(float(quote.confidence), 3),
+    }
+
+
+def upsert_sql(table: str, row: dict) -> tuple[str, list]:
+    """An `INSERT ... ON CONFLICT(id) DO UPDATE` statement for one row.
+
+    Plain SQL on purpose: sqlite-utils' write methods commit on their own, which would
+    break the one-transaction-per-article rule.
+    """
+    columns = list(row)
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+    sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}'
+    return sql, [row[c] for c in columns]
+
+
+def insert_sql(table: str, columns: list[str]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
+
+
+def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Quote]) -> str:
+    """Write one article and all its quotes atomically; returns the article id."""
+    article_id = article.id
+    rows = [quote_row(article_id, q) for q in quotes]
+    outlet_id = slug(article.outlet) if article.outlet else None
+    article_row = {
+        "id": article_id,
+        "doc_id": article.doc_id,
+        "outlet_id": outlet_id,
+        "title": article.title,
+        "byline": article.byline,
+        "published": article.published,
+        "url": article.url,
+        "source": article.source,
+        "text": article.text,
+        "n_quotes": len(rows),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    conn = db.conn
+    with conn:  # one transaction: all of the article or none of it
+        if outlet_id:
+            conn.execute(*upsert_sql("outlets", {"id": outlet_id, "name": article.outlet}))
+        conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+        conn.execute(*upsert_sql("articles", article_row))
+        if rows:
+            columns = list(rows[0])
+            conn.executemany(insert_sql("quotes", columns), [[r[c] for c in columns] for r in rows])
+    return article_id
+
+
+def index_speakers_and_utterances(db: sqlite_utils.Database) -> None:
+    """Link every quote to a speaker row and an utterance row (one transaction).
+
+    First version: speakers keyed by the article-level name, utterances by normalised text.
+    """
+    quotes = list(db.query("select id, article_id, speaker_name, speaker_kind, speaker_role, text from quotes"))
+    speakers: dict[str, dict] = {}
+    utterances: dict[str, dict] = {}
+    links = []
+    outlet_of = {r["id"]: r["outlet_id"] for r in db.query("select id, outlet_id from articles")}
+    for q in quotes:
+        speaker_id = None
+        if q["speaker_name"]:
+            speaker_id = text_hash(q["speaker_name"].lower())
+            s = speakers.setdefault(speaker_id, {"id": speaker_id, "name": q["speaker_name"], "kind": q["speaker_kind"], "roles": set()})
+            if q["speaker_role"]:
+                s["roles"].add(q["speaker_role"])
+        key = f"{speaker_id}:{' '.join(re.findall(r'[a-z0-9]+', q['text'].lower()))}"
+        utterance_id = text_hash(key)
+        u = utterances.setdefault(utterance_id, {"id": utterance_id, "speaker_id": speaker_id, "text": q["text"], "reference_quote_id": q["id"], "members": []})
+        u["members"].append(q)
+        links.append((speaker_id, utterance_id, q["id"]))
+    speaker_rows = [
+        {"id": s["id"], "name": s["name"], "kind": s["kind"], "roles": json.dumps(sorted(s["roles"])) if s["roles"] else None}
+        for s in speakers.values()
+    ]
+    utterance_rows = [
+        {
+            "id": u["id"], "speaker_id": u["speaker_id"], "text": u["text"],
+            "reference_quote_id": u["reference_quote_id"], "n_quotes": len(u["members"]),
+            "n_articles": len({m["article_id"] for m in u["members"]}),
+            "n_outlets": len({outlet_of.get(m["article_id"]) for m in u["members"]} - {None}),
+        }
+        for u in utterances.values()
+    ]
+    conn = db.conn
+    with conn:  # one transaction: readers never see quotes without their speakers
+        conn.execute("UPDATE quotes SET speaker_id = NULL, utterance_id = NULL")
+        conn.execute("DELETE FROM utterances")
+        conn.execute("DELETE FROM speakers")
+        replace_rows(conn, "speakers", speaker_rows)
+        replace_rows(conn, "utterances", utterance_rows)
+        conn.executemany("UPDATE quotes SET speaker_id = ?, utterance_id = ? WHERE id = ?", links)
+
+
+def replace_rows(conn, table: str, rows: list[dict]) -> None:
+    """Insert rows with plain SQL inside the caller's transaction."""
+    if rows:
+        columns = list(rows[0])
+        conn.executemany(insert_sql(table, columns), [[r[c] for c in columns] for r in rows])

@@ -1,0 +1,157 @@
+"""The public API: articles in, quotes out.
+
+Rules find the quotation marks first (`quotes.marks`, regex speed); articles without marks
+are never parsed. spaCy then parses only the paragraphs attribution needs (those holding a
+quote and the paragraphs just before them, for pronouns and colon introductions), batched
+through `nlp.pipe`; `quotes.attribute` does the rest.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribute import attribute
+from .marks import find_marks
+from .model import Article, Mark, Quote
+from .nlp import load_nlp
+
+# Pipes attribution uses: tagger/attribute_ruler/lemmatizer (speech verbs), parser
+# (subjects, sentences), ner (names). The rest are disabled.
+KEEP_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
+CONTEXT_PARAGRAPHS = 2  # paragraphs parsed before each quoted paragraph (pronoun antecedents)
+
+
+def _pipeline(nlp=None):
+    if nlp is None:
+        nlp = load_nlp()
+    return nlp
+
+
+def _disabled(nlp) -> list[str]:
+    return [p for p in nlp.pipe_names if p not in KEEP_PIPES]
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in regex.finditer(r"\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs to parse: quoted ones plus `context` before each.
+
+    Each paragraph is parsed on its own, so no sentence ever runs across a paragraph break
+    (captions and bylines would otherwise become subjects).
+    """
+    if not marks:
+        return []
+    paras = _paragraph_spans(text)
+    starts = [s for s, _ in paras]
+    import bisect
+
+    need = set()
+    nonempty = [i for i, (s, e) in enumerate(paras) if text[s:e].strip()]
+    pos_in_nonempty = {p: k for k, p in enumerate(nonempty)}
+    for m in marks:
+        a = bisect.bisect_right(starts, m.open_mark) - 1
+        b = bisect.bisect_right(starts, max(m.open_mark, m.end - 1)) - 1
+        for i in range(a, b + 1):
+            need.add(i)
+        k = pos_in_nonempty.get(a)
+        if k is not None:
+            for j in range(max(0, k - context), k):
+                need.add(nonempty[j])
+    out = []
+    for i in sorted(need):
+        ps, pe = paras[i]
+        while ps < pe and text[ps].isspace():
+            ps += 1
+        while pe > ps and text[pe - 1].isspace():
+            pe -= 1
+        if pe > ps:
+            out.append((ps, pe))
+    return out
+
+
+_DATELINE = regex.compile(
+    r"^(?:[^\n]{0,40}?\((?:Bloomberg|Reuters|AP|AFP|CNN|UPI)\)\s*[-—–]+|\p{Lu}[\p{Lu} .,]{2,40}\s[—–-]{1,2})\s*")
+
+
+def parse_text(text: str) -> str:
+    """The text given to spaCy: same length, with a leading dateline blanked out.
+
+    "(Bloomberg) -- US Defense Secretary ..." otherwise parses the outlet as the subject.
+    """
+    m = _DATELINE.match(text)
+    if m:
+        return " " * m.end() + text[m.end():]
+    return text
+
+
+def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
+                     ) -> Iterator[tuple[Article, list[Quote]]]:
+    """Yield `(article, quotes)` for each article, in input order.
+
+    Only the paragraphs around quotation marks are parsed, in `nlp.pipe` batches.
+    """
+    nlp = _pipeline(nlp)
+    disable = _disabled(nlp)
+    buf: list[tuple[Article, list[Mark], list[tuple[int, int]]]] = []
+
+    def flush():
+        texts = []
+        for art, marks, segs in buf:
+            texts.extend(parse_text(art.text[s:e]) for s, e in segs)
+        docs = iter(nlp.pipe(texts, batch_size=batch_size, disable=disable)) if texts else iter(())
+        for art, marks, segs in buf:
+            parsed = [(s, next(docs)) for s, e in segs]
+            try:
+                quotes = attribute(art.text, marks, parsed) if marks else []
+            except Exception:  # never lose an article: fall back to unattributed marks
+                quotes = [Quote(start=m.start, end=m.end, text=art.text[m.start:m.end],
+                                method="error", confidence=0.0) for m in marks]
+            yield art, quotes
+        buf.clear()
+
+    for art in articles:
+        text = art.text or ""
+        marks = find_marks(text)
+        buf.append((art, marks, segments_for(text, marks)))
+        if sum(len(s) for _, _, s in buf) >= batch_size:
+            yield from flush()
+    if buf:
+        yield from flush()
+
+
+def extract_quotes(text: str, nlp=None) -> list[Quote]:
+    """Quotes of one text (convenience wrapper around `extract_articles`)."""
+    art = Article(doc_id="text", text=text)
+    for _, quotes in extract_articles([art], nlp=nlp):
+        return quotes
+    return []
+
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+
+
+@Language.factory("quotes")
+def make_quotes_component(nlp, name):
+    """spaCy component: `nlp.add_pipe("quotes")` after the parser and ner sets `doc._.quotes`."""
+    return QuotesComponent()
+
+
+class QuotesComponent:
+    """Finds and attributes the quotations of a whole parsed Doc."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        marks = find_marks(doc.text)
+        doc._.quotes = attribute(doc.text, marks, [(0, doc)]) if marks else []
+        return doc

@@ -1,0 +1,165 @@
+"""Reading articles from files: `.txt`, `.html`, directories of them, and `.jsonl` documents.
+
+Yields an `Article` for every readable input and a `Skipped` (with a one-line reason) for
+every one that is not, so one bad file never stops a batch.
+
+Metadata that the text does not carry comes from a sidecar file next to the article:
+`story.txt` + `story.meta.json` (`{"outlet": ..., "title": ..., "byline": ...,
+"published": ..., "url": ...}`). Sidecar and JSONL metadata win over what the text says.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .decoding import UndecodableError, decode_bytes, normalise_text
+from .model import Article, Skipped
+from .outlets import canonical_outlet, detect_metadata
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+METADATA_KEYS = ("outlet", "title", "byline", "published", "url")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a single news article is never this big
+MAX_TEXT_CHARS = 2_000_000
+
+
+def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
+    """Every article in the given files and directories, in a stable order."""
+    for path in expand_paths(paths):
+        if isinstance(path, Skipped):
+            yield path
+        elif path.suffix.lower() in JSONL_SUFFIXES:
+            yield from read_jsonl(path)
+        else:
+            yield read_file(path)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
+    """Files as given, directories walked (sorted) for article files."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield Skipped(str(raw), "no such file or directory")
+
+
+def read_file(path: Path) -> Article | Skipped:
+    """One `.txt` or `.html` article, with its sidecar metadata."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return Skipped(str(path), "empty file")
+        if size > MAX_FILE_BYTES:
+            return Skipped(str(path), f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+        text = decode_bytes(path.read_bytes())
+    except UndecodableError as exc:
+        return Skipped(str(path), str(exc))
+    except OSError as exc:
+        return Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+    meta: dict[str, str | None] = {}
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text, meta = html_to_text(text)
+        if text is None:
+            return Skipped(str(path), "no article text found in the HTML")
+    sidecar = read_sidecar(path)
+    if isinstance(sidecar, Skipped):
+        return sidecar
+    meta.update({k: v for k, v in sidecar.items() if v})
+    return make_article(path.stem, text, meta, source=str(path))
+
+
+def read_sidecar(path: Path) -> dict[str, str | None] | Skipped:
+    """`NAME.meta.json` beside `NAME.txt`: the metadata the text does not carry."""
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if not sidecar.exists():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return Skipped(str(path), f"unreadable metadata file {sidecar.name}: {exc}")
+    if not isinstance(data, dict):
+        return Skipped(str(path), f"metadata file {sidecar.name} is not a JSON object")
+    return {k: _as_text(data.get(k)) for k in METADATA_KEYS}
+
+
+def read_jsonl(path: Path) -> Iterator[Article | Skipped]:
+    """Documents `{"doc_id", "text", "outlet"?, "title"?, "published"?, "url"?}`, one a line."""
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                doc = json.loads(raw.decode("utf-8-sig"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                yield Skipped(where, f"not a JSON line: {exc}")
+                continue
+            if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
+                yield Skipped(where, 'no "text" string in this JSON line')
+                continue
+            doc_id = _as_text(doc.get("doc_id")) or f"{path.stem}-{number}"
+            meta = {k: _as_text(doc.get(k)) for k in METADATA_KEYS}
+            if not meta["published"]:
+                meta["published"] = _as_text(doc.get("date"))
+            yield make_article(doc_id, normalise_text(doc["text"]), meta, source=where)
+
+
+def make_article(doc_id: str, text: str, meta: dict, source: str) -> Article | Skipped:
+    """Check the text and fill metadata gaps from what the text itself says."""
+    if not text.strip():
+        return Skipped(source, "empty: no text")
+    if len(text) > MAX_TEXT_CHARS:
+        return Skipped(source, f"too large ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})")
+    found = detect_metadata(text)
+    merged = {k: meta.get(k) or found.get(k) for k in METADATA_KEYS}
+    return Article(
+        doc_id=doc_id,
+        text=text,
+        outlet=canonical_outlet(merged["outlet"]),
+        title=merged["title"],
+        byline=merged["byline"],
+        published=merged["published"],
+        url=merged["url"],
+        source=source,
+    )
+
+
+def html_to_text(html: str) -> tuple[str | None, dict[str, str | None]]:
+    """Article text and metadata from HTML with trafilatura (no scripts, no navigation)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    if doc is None:
+        return None, {}
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = normalise_text(data.get("text") or "")
+    if not text.strip():
+        return None, {}
+    meta = {
+        "outlet": data.get("sitename"),
+        "title": data.get("title"),
+        "byline": data.get("author"),
+        "published": data.get("date"),
+        "url": data.get("url"),
+    }
+    return text, {k: _as_text(v) for k, v in meta.items()}
+
+
+def _as_text(value) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None

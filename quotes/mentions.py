@@ -1,0 +1,246 @@
+"""Who is who inside one article: names, their fullest forms, titles and salience.
+
+Why: a quote is attributed to a mention ("Austin", "he", "the defense secretary"), but the
+speaker we store is a person. The registry collects every name the article gives, merges
+forms that share a surname ("Lloyd Austin" / "Austin" / "US Defense Secretary Lloyd
+Austin"), remembers the roles seen next to a name, and keeps a salience history (who was
+the subject of speech, who spoke last) so pronouns resolve to who is being talked about,
+not merely to the nearest name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+PRONOUNS = frozenset("he she they it we i you him her them his its their who whom".split())
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = frozenset({"they", "we", "them", "it"})
+
+HONORIFICS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen.
+lt lt. col col. sgt sgt. capt capt. adm adm. rev rev. the st. sir dame lord lady hon hon.
+prof prof. pres pres. atty atty. del del. msgr""".split())
+
+# Nouns that name a job or a status: as the head of a subject they are a role, not a name.
+ROLE_NOUNS = frozenset("""president vice-president secretary minister spokesman spokeswoman
+spokesperson director chairman chairwoman chair leader speaker lawmaker ambassador adviser
+advisor aide judge justice attorney mayor candidate nominee official chief head commander
+analyst professor ceo founder manager strategist senator congressman congresswoman
+representative governor general admiral colonel officer economist expert researcher
+scientist lawyer executive consultant strategist pollster commentator host anchor reporter
+editor author writer columnist businessman businesswoman billionaire mogul frontrunner
+front-runner contender challenger incumbent rival opponent candidate chancellor premier
+prime king queen prince pope cardinal bishop pastor reverend rabbi imam sheriff prosecutor
+commissioner administrator coordinator organizer organiser activist campaigner supporter
+backer critic voter resident student teacher doctor physician nurse worker owner
+member delegate surrogate operative staffer staff veteran scholar historian fellow
+counsel partner president-elect deputy assistant superintendent inspector trooper
+detective agent ranger soldier marine sergeant captain lieutenant major""".split())
+
+# Words that make a capitalised name an organisation.
+ORG_WORDS = frozenset("""pentagon kremlin house senate congress department ministry agency
+committee council campaign party administration government office bureau commission
+service services news times post journal network press association union institute
+foundation university college center centre court police army navy force forces corp
+inc co company group organization organisation fund bank board club league nato un
+cnn fox msnbc abc nbc cbs reuters bloomberg ap afp politico breitbart huffpost
+coalition alliance caucus trust society authority project, team""".split())
+
+# Department and body words that sit between a title and a name ("Secretary of Defense
+# Lloyd Austin"): they belong to the title.
+DEPT_WORDS = frozenset("""of for the defense defence state treasury homeland security national
+foreign interior health energy commerce labor labour education justice agriculture
+transportation veterans affairs house white senate majority minority press communications
+council intelligence general us u.s. uk u.k. eu un nato""".split())
+
+_POSS = regex.compile(r"(?:['’]s|['’])$")
+_PAREN = regex.compile(r"\s*\([^()]*\)")
+_PARTY = regex.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")
+
+
+def clean_name(s: str) -> str:
+    """Strip possessives, party tags '(D-Nev.)', ', R-Ky.' and stray punctuation."""
+    s = _PAREN.sub("", s or "")
+    s = _PARTY.sub("", s)
+    s = s.strip(" ,.;:—–-\"“”‘’'\n\t")
+    s = _POSS.sub("", s)
+    return " ".join(s.split())
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words) for a capitalised run like 'US Defense Secretary Lloyd Austin'.
+
+    The name is the longest tail that holds no role noun or honorific.
+    """
+    k = len(words)
+    while k > 0:
+        w = words[k - 1].lower().strip(".,")
+        if w in ROLE_NOUNS or w in HONORIFICS or w.rstrip(".") in HONORIFICS:
+            break
+        k -= 1
+    title, name = words[:k], words[k:]
+    if title:
+        while len(name) > 1 and name[0].lower() in DEPT_WORDS:
+            title.append(name.pop(0))
+    return title, name
+
+
+def surname(name: str) -> str:
+    toks = name.split()
+    return toks[-1].lower() if toks else ""
+
+
+def is_org_name(name: str) -> bool:
+    return any(w.lower().strip(".,’'s") in ORG_WORDS for w in name.split())
+
+
+@dataclass
+class Entity:
+    """One person or organisation of the article, with every form it was named by."""
+
+    name: str
+    kind: str = "person"
+    aliases: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    first_pos: int = 0
+    mentions: list[int] = field(default_factory=list)  # char offsets
+    subject_pos: list[int] = field(default_factory=list)  # offsets where it is a subject
+
+    def add_form(self, form: str) -> None:
+        form = form.strip()
+        if not form:
+            return
+        if len(form.split()) > len(self.name.split()) and surname(form) == surname(self.name):
+            self.aliases.add(self.name)
+            self.name = form
+        elif form != self.name:
+            self.aliases.add(form)
+
+    @property
+    def role(self) -> str | None:
+        return self.roles[0] if self.roles else None
+
+
+class Registry:
+    """The people and organisations of one article, keyed by surname and by role words."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, list[Entity]] = {}
+
+    def _compatible(self, ent: Entity, words: list[str]) -> bool:
+        """'Lloyd Austin' ~ 'Austin' ~ 'Lloyd J. Austin'; 'Eric Trump' !~ 'Donald Trump'."""
+        mine = ent.name.split()
+        if len(words) == 1 or len(mine) == 1:
+            return True
+        return words[0].lower() == mine[0].lower() or words[0][0].lower() == mine[0][0].lower() and (
+            len(words[0].rstrip(".")) == 1 or len(mine[0].rstrip(".")) == 1)
+
+    def lookup(self, name: str) -> Entity | None:
+        words = clean_name(name).split()
+        if not words:
+            return None
+        cands = [e for e in self._by_key.get(words[-1].lower(), []) if self._compatible(e, words)]
+        if not cands:
+            return None
+        if len(words) > 1:
+            exact = [e for e in cands if e.name.lower() == " ".join(words).lower()]
+            if exact:
+                return exact[0]
+            multi = [e for e in cands if len(e.name.split()) > 1]
+            return multi[0] if multi else cands[0]
+        # a bare surname: the first full name introduced with it (the article's subject)
+        multi = [e for e in cands if len(e.name.split()) > 1]
+        return multi[0] if multi else cands[0]
+
+    def register(self, name: str, pos: int, kind: str | None = None, role: str | None = None,
+                 subject: bool = False) -> Entity | None:
+        raw = clean_name(name)
+        words = raw.split()
+        if not words:
+            return None
+        title, rest = split_title(words)
+        if rest:
+            words = rest
+            if title and not role:
+                t = " ".join(w for w in title if w.lower().rstrip(".") not in HONORIFICS)
+                role = t or None
+        else:
+            return None  # a bare title is not a name
+        form = " ".join(words)
+        if kind is None:
+            kind = "organisation" if is_org_name(form) else "person"
+        ent = self.lookup(form)
+        if ent is None or (len(words) > 1 and len(ent.name.split()) > 1
+                           and ent.name.split()[0].lower() != words[0].lower()
+                           and not self._compatible(ent, words)):
+            ent = Entity(name=form, kind=kind, first_pos=pos)
+            self.entities.append(ent)
+            self._by_key.setdefault(words[-1].lower(), []).append(ent)
+        else:
+            ent.add_form(form)
+            if kind == "organisation" and ent.kind == "person" and len(words) > 1:
+                ent.kind = kind
+        if raw != form:
+            ent.aliases.add(raw)
+        if role and role not in ent.roles and role.lower() not in HONORIFICS:
+            ent.roles.append(role)
+        ent.mentions.append(pos)
+        if subject:
+            ent.subject_pos.append(pos)
+        return ent
+
+    def by_role(self, role_words: list[str], pos: int) -> Entity | None:
+        """The person introduced with a role: 'the defense secretary' -> Lloyd Austin.
+
+        Matches the role's head noun and as many modifiers as possible; ties go to the
+        entity mentioned most recently before `pos` (or first after it).
+        """
+        words = [w.lower().strip(".,’'") for w in role_words if w.lower() not in ("the", "a", "an")]
+        words = [w for w in words if w]
+        if not words:
+            return None
+        head = words[-1]
+        best, best_key = None, None
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            for r in e.roles:
+                rw = [w.lower().strip(".,’'") for w in r.split()]
+                if head not in rw:
+                    continue
+                overlap = sum(1 for w in words if w in rw)
+                before = [m for m in e.mentions if m <= pos]
+                recency = max(before) if before else -min(e.mentions or [10**9])
+                key = (overlap, recency)
+                if best_key is None or key > best_key:
+                    best, best_key = e, key
+        return best
+
+    def note_subject(self, ent: Entity, pos: int) -> None:
+        ent.subject_pos.append(pos)
+        if pos not in ent.mentions:
+            ent.mentions.append(pos)
+
+    def salient_person(self, pos: int, gender: str | None = None, window: int = 2500,
+                       exclude: set[int] | None = None) -> Entity | None:
+        """Who is being talked about at `pos`: the person most recently a subject, else mentioned.
+
+        Subjects of clauses weigh more than other mentions; a known gender must agree.
+        """
+        best, best_score = None, None
+        for e in self.entities:
+            if e.kind != "person" or (exclude and id(e) in exclude):
+                continue
+            if gender and e.gender and e.gender != gender:
+                continue
+            subj = [p for p in e.subject_pos if p < pos and pos - p <= window]
+            ment = [p for p in e.mentions if p < pos and pos - p <= window]
+            if not ment and not subj:
+                continue
+            # the latest subject wins; a mere mention counts only when nobody was a subject
+            score = max(subj) if subj else max(ment) - window
+            if best_score is None or score > best_score:
+                best, best_score = e, score
+        return best

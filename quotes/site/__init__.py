@@ -1,0 +1,20 @@
+"""Publishing the database with Datasette: metadata, plugin and serve settings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+METADATA_PATH = Path(__file__).with_name("metadata.yaml")
+SETTINGS = {
+    "sql_time_limit_ms": 3000,
+    "max_returned_rows": 1000,
+    "facet_time_limit_ms": 500,
+    "default_page_size": 50,
+}
+
+
+def datasette_args(db_path: str, port: int = 8001, host: str = "127.0.0.1") -> list[str]:
+    """Arguments for `datasette serve`: read-only (-i), metadata, limits."""
+    args = ["serve", "-i", str(db_path), "--metadata", str(METADATA_PATH), "--host", host, "--port", str(port)]
+    for name, value in SETTINGS.items():
+        args += ["--setting", name, str(value)]
+    return args
