@@ -122,11 +122,21 @@ def quote_json(quote: Quote) -> dict:
 @click.option("--jsonl", is_flag=True, help="One JSON document per line (shared/tools/FORMAT.md).")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per spaCy batch.")
 def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int) -> None:
-    """Extract quotes from PATHS without a database and print them."""
+    """Extract quotes from PATHS without a database and print them.
+
+    With several documents, speakers are the corpus-wide canonical names and quotes of one
+    utterance reported by several documents share a `group` id.
+    """
     from .extractor import extract_articles
 
     tally = Tally()
-    for article, quotes in extract_articles(readable_articles(paths, tally), batch_size=batch_size):
+    extracted = list(extract_articles(readable_articles(paths, tally), batch_size=batch_size))
+    if len(extracted) > 1:
+        from .corpus import apply_corpus_index, corpus_quotes, index_corpus
+
+        records = [r for article, quotes in extracted for r in corpus_quotes(article, quotes)]
+        apply_corpus_index(extracted, *index_corpus(records, with_diffs=False))
+    for article, quotes in extracted:
         tally.extracted += 1
         if jsonl:
             doc = {"doc_id": article.doc_id, "outlet": article.outlet, "quotes": [quote_json(q) for q in quotes]}

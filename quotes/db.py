@@ -30,6 +30,13 @@ TABLES = {
         "id": str, "speaker_id": str, "text": str, "reference_quote_id": str,
         "n_quotes": int, "n_articles": int, "n_outlets": int,
     },
+    "speaker_aliases": {
+        "id": str, "speaker_id": str, "alias": str, "article_id": str, "outlet_id": str, "count": int,
+    },
+    "variants": {
+        "id": str, "quote_id": str, "utterance_id": str, "reference_quote_id": str,
+        "relation": str, "similarity": float, "diff": str,
+    },
     "quotes": {
         "id": str, "article_id": str, "speaker_id": str, "utterance_id": str,
         "text": str, "start": int, "end": int, "kind": str,
@@ -47,7 +54,19 @@ FOREIGN_KEYS = {
         ("speaker_id", "speakers", "id"),
         ("utterance_id", "utterances", "id"),
     ],
+    "speaker_aliases": [
+        ("speaker_id", "speakers", "id"),
+        ("article_id", "articles", "id"),
+        ("outlet_id", "outlets", "id"),
+    ],
+    "variants": [
+        ("quote_id", "quotes", "id"),
+        ("utterance_id", "utterances", "id"),
+        ("reference_quote_id", "quotes", "id"),
+    ],
 }
+# Tables created after (and referring to) the tables above.
+CREATE_ORDER = ["outlets", "articles", "speakers", "utterances", "quotes", "speaker_aliases", "variants"]
 
 
 def open_db(path: str) -> sqlite_utils.Database:
@@ -61,7 +80,8 @@ def open_db(path: str) -> sqlite_utils.Database:
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
     """Create tables, foreign keys, indexes and FTS if missing. Safe to call every time."""
-    for name, columns in TABLES.items():
+    for name in CREATE_ORDER:
+        columns = TABLES[name]
         table = db[name]
         if not table.exists():
             table.create(columns, pk="id", foreign_keys=FOREIGN_KEYS.get(name, []), not_null={"id"})
@@ -154,6 +174,10 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
     with conn:  # one transaction: all of the article or none of it
         if outlet_id:
             conn.execute(*upsert_sql("outlets", {"id": outlet_id, "name": article.outlet}))
+        # variants point at quotes: drop them with the quotes (rebuilt by the corpus index)
+        conn.execute("DELETE FROM variants WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)"
+                     " OR reference_quote_id IN (SELECT id FROM quotes WHERE article_id = ?)",
+                     [article_id, article_id])
         conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
         conn.execute(*upsert_sql("articles", article_row))
         if rows:
@@ -162,49 +186,63 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
     return article_id
 
 
-def index_speakers_and_utterances(db: sqlite_utils.Database) -> None:
-    """Link every quote to a speaker row and an utterance row (one transaction).
+# --- corpus-wide speakers and utterances (quotes.speakers, quotes.variants) -------------
 
-    First version: speakers keyed by the article-level name, utterances by normalised text.
-    """
-    quotes = list(db.query("select id, article_id, speaker_name, speaker_kind, speaker_role, text from quotes"))
-    speakers: dict[str, dict] = {}
-    utterances: dict[str, dict] = {}
-    links = []
-    outlet_of = {r["id"]: r["outlet_id"] for r in db.query("select id, outlet_id from articles")}
-    for q in quotes:
-        speaker_id = None
-        if q["speaker_name"]:
-            speaker_id = text_hash(q["speaker_name"].lower())
-            s = speakers.setdefault(speaker_id, {"id": speaker_id, "name": q["speaker_name"], "kind": q["speaker_kind"], "roles": set()})
-            if q["speaker_role"]:
-                s["roles"].add(q["speaker_role"])
-        key = f"{speaker_id}:{' '.join(re.findall(r'[a-z0-9]+', q['text'].lower()))}"
-        utterance_id = text_hash(key)
-        u = utterances.setdefault(utterance_id, {"id": utterance_id, "speaker_id": speaker_id, "text": q["text"], "reference_quote_id": q["id"], "members": []})
-        u["members"].append(q)
-        links.append((speaker_id, utterance_id, q["id"]))
+def index_speakers_and_utterances(db: sqlite_utils.Database) -> None:
+    """Rebuild the corpus-wide speaker index and utterances from the stored quotes."""
+    from .corpus import CorpusQuote, index_corpus
+
+    rows = db.query(
+        "select q.id, q.article_id, a.outlet_id, a.published, q.text, q.speaker_name,"
+        " q.speaker_aliases, q.speaker_role, q.speaker_kind"
+        " from quotes q join articles a on a.id = q.article_id order by q.id")
+    quotes = [CorpusQuote(r["id"], r["article_id"], r["outlet_id"], r["published"], r["text"],
+                          r["speaker_name"], json.loads(r["speaker_aliases"]) if r["speaker_aliases"] else [],
+                          r["speaker_role"], r["speaker_kind"]) for r in rows]
+    save_corpus_index(db, *index_corpus(quotes))
+
+
+def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index) -> None:
+    """Replace speakers, speaker_aliases, utterances and variants, and link every quote to
+    its speaker and utterance, in ONE transaction. Idempotent: the same indexes give the
+    same rows. ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are
+    outlet ids); ``utterance_index``: ``variants.UtteranceIndex``."""
     speaker_rows = [
-        {"id": s["id"], "name": s["name"], "kind": s["kind"], "roles": json.dumps(sorted(s["roles"])) if s["roles"] else None}
-        for s in speakers.values()
+        {"id": s.id, "name": s.name, "kind": s.kind,
+         "roles": json.dumps(s.roles, ensure_ascii=False) if s.roles else None,
+         "description": s.description}
+        for s in sorted(speaker_index.speakers, key=lambda s: s.id)
+    ]
+    alias_rows = [
+        {"id": text_hash(f"{a.speaker_id}:{a.article_id}:{a.alias}"), "speaker_id": a.speaker_id,
+         "alias": a.alias, "article_id": a.article_id, "outlet_id": a.outlet, "count": a.count}
+        for a in sorted(speaker_index.aliases, key=lambda a: (a.speaker_id, a.article_id, a.alias))
     ]
     utterance_rows = [
-        {
-            "id": u["id"], "speaker_id": u["speaker_id"], "text": u["text"],
-            "reference_quote_id": u["reference_quote_id"], "n_quotes": len(u["members"]),
-            "n_articles": len({m["article_id"] for m in u["members"]}),
-            "n_outlets": len({outlet_of.get(m["article_id"]) for m in u["members"]} - {None}),
-        }
-        for u in utterances.values()
+        {"id": u.id, "speaker_id": u.speaker_id, "text": u.text, "reference_quote_id": u.reference_quote_id,
+         "n_quotes": u.n_quotes, "n_articles": u.n_articles, "n_outlets": u.n_outlets}
+        for u in sorted(utterance_index.utterances, key=lambda u: u.id)
     ]
+    variant_rows = [
+        {"id": v.quote_id, "quote_id": v.quote_id, "utterance_id": v.utterance_id,
+         "reference_quote_id": v.reference_quote_id, "relation": v.relation,
+         "similarity": v.similarity, "diff": json.dumps(v.diff, ensure_ascii=False)}
+        for v in sorted(utterance_index.variants, key=lambda v: v.quote_id)
+    ]
+    quote_ids = [r[0] for r in db.execute("select id from quotes order by id")]
+    links = [(speaker_index.speaker_of.get(q), utterance_index.utterance_of.get(q), q) for q in quote_ids]
     conn = db.conn
     with conn:  # one transaction: readers never see quotes without their speakers
+        conn.execute("DELETE FROM variants")
+        conn.execute("DELETE FROM speaker_aliases")
         conn.execute("UPDATE quotes SET speaker_id = NULL, utterance_id = NULL")
         conn.execute("DELETE FROM utterances")
         conn.execute("DELETE FROM speakers")
         replace_rows(conn, "speakers", speaker_rows)
+        replace_rows(conn, "speaker_aliases", alias_rows)
         replace_rows(conn, "utterances", utterance_rows)
         conn.executemany("UPDATE quotes SET speaker_id = ?, utterance_id = ? WHERE id = ?", links)
+        replace_rows(conn, "variants", variant_rows)
 
 
 def replace_rows(conn, table: str, rows: list[dict]) -> None:

@@ -1,0 +1,68 @@
+"""Corpus-wide indexes of extracted quotes: speakers across articles, utterances across outlets.
+
+Glue between what the extractor gives per article (``Quote`` with the article's own speaker
+name) and the two pure indexes (``speakers.build_speaker_index``,
+``variants.group_utterances``). Both ``quotes build`` (rows read back from the database) and
+``quotes extract`` (quotes in memory) go through ``index_corpus``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Article, Quote
+from .speakers import SpeakerIndex, SpeakerMention, build_speaker_index
+from .variants import GroupingOptions, QuoteRef, UtteranceIndex, group_utterances
+
+
+@dataclass
+class CorpusQuote:
+    """One quote with what both indexes need."""
+
+    quote_id: str
+    article_id: str
+    outlet: str | None
+    published: str | None
+    text: str
+    speaker: str | None = None  # the article's fullest name for the speaker
+    speaker_aliases: list[str] = field(default_factory=list)
+    speaker_role: str | None = None
+    speaker_kind: str | None = None
+
+
+def corpus_quotes(article: Article, quotes: list[Quote]) -> list[CorpusQuote]:
+    """The ``CorpusQuote``s of one extracted article (ids as the database stores them)."""
+    aid = article.id
+    return [CorpusQuote(q.quote_id(aid), aid, article.outlet, article.published, q.text, q.speaker,
+                        list(q.speaker_aliases or []), q.speaker_role, q.speaker_kind)
+            for q in quotes]
+
+
+def index_corpus(quotes: list[CorpusQuote], options: GroupingOptions | None = None,
+                 with_diffs: bool = True) -> tuple[SpeakerIndex, UtteranceIndex]:
+    """The speaker index, then the utterances grouped with its corpus-wide speaker ids."""
+    mentions = [SpeakerMention(q.quote_id, q.article_id, q.outlet, q.speaker, q.speaker_aliases,
+                               q.speaker_role, q.speaker_kind) for q in quotes if q.speaker]
+    speakers = build_speaker_index(mentions)
+    refs = [QuoteRef(q.quote_id, q.article_id, q.outlet, speakers.speaker_of.get(q.quote_id), q.text,
+                     q.published) for q in quotes]
+    return speakers, group_utterances(refs, options, with_diffs=with_diffs)
+
+
+def apply_corpus_index(extracted: list[tuple[Article, list[Quote]]], speakers: SpeakerIndex,
+                       utterances: UtteranceIndex, min_articles: int = 2) -> None:
+    """Give each extracted quote the corpus-wide canonical speaker name (the article's own
+    form is kept among its aliases) and, when its utterance is quoted in ``min_articles``
+    articles or more, the utterance id as ``group`` (FORMAT.md)."""
+    by_id = speakers.by_id()
+    multi = {u.id for u in utterances.utterances if u.n_articles >= min_articles}
+    for article, quotes in extracted:
+        for q in quotes:
+            qid = q.quote_id(article.id)
+            sid = speakers.speaker_of.get(qid)
+            if sid is not None:
+                name = by_id[sid].name
+                if q.speaker and q.speaker != name and q.speaker not in q.speaker_aliases:
+                    q.speaker_aliases = [*q.speaker_aliases, q.speaker]
+                q.speaker = name
+            uid = utterances.utterance_of.get(qid)
+            q.group = uid if uid in multi else None
