@@ -18,19 +18,26 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    utterances are dropped as too common. Only utterances with a compatible speaker and
    dates are candidates, best few by shared shingles. **Never all pairs.**
 3. **Containment**: the node's words are a contiguous run of any member's words (a cut,
-   a headline fragment of the body quote).
-4. **Alignment**: an LCS alignment (rapidfuzz) against the leader; the node joins when a
-   run of at least 3 words is shared and enough of its words sit in shared runs of 2+
-   (half of them; three quarters for quotes of 6 words or fewer).
+   a headline fragment of the body quote). Three words or fewer: only when exactly one
+   candidate utterance contains them.
+4. **Alignment**: an LCS alignment (rapidfuzz) against the leader, then up to three more
+   members; the node joins when enough of its words sit in shared runs of 2+ words that
+   hold a content word (runs of function words only, "we are going to", do not count):
+   half of them with a run of 3+, or three quarters for quotes of 6 words or fewer.
 5. Two-word quotes (“significant escalation”) join only by containment, and only when a
    single utterance of the same speaker contains them; otherwise only identical ones group.
+   One-word quotes group only when identical and attributed.
 
-Speakers: a quote joins only an utterance of the same speaker id. A quote without speaker
-is placed last and may join a named utterance only when the match is certain (containment,
-or 80 % of its words in shared runs with a 4-word run) and only one utterance fits;
-otherwise it groups with other speakerless quotes. Different speakers saying the same words
-stay apart (a re-quote is another utterance), and so do dates further apart than
-``max_span_days`` (a stump-speech line on two occasions).
+Matching ignores an editor's [bracketed] words (nobody said them); the relation still
+reports them.
+
+Speakers and dates. A quote joins only an utterance of the same speaker id. A quote without
+speaker is placed last; it needs a shared run of 4+ words to join anything, and joins a named
+utterance only when the match is certain (containment, or 80 % of its words in shared runs)
+and only one speaker's utterances fit; otherwise it groups with other speakerless quotes.
+Different speakers saying the same words stay apart (a re-quote is another utterance), and
+so do dates further apart than ``max_span_days`` (a stump-speech line on two occasions);
+quotes of 6 words or fewer must also lie within ``short_span_days`` of the utterance.
 
 Quotes of one article. A split quote (“A,” he said, “B.”) is two quotes of one utterance,
 and a headline often repeats the body quote, so an utterance may hold several quotes of
@@ -38,7 +45,8 @@ one article, but only when each is either the same words as another (one contain
 other: an echo) or covers a different part of the leader (a split). Two quotes of one
 article that overlap the same part of the reference without one containing the other are
 two different utterances (the writer quoted two occasions, or two sentences of an
-interview), and the second one is kept apart.
+interview): the better match stays (containment beats alignment; a leader is never
+displaced) and the other becomes an utterance of its own.
 
 Reference and relations. After grouping, the reference is the member that contains the
 most other members (then the longest, then the earliest, then by quote id): usually the
