@@ -100,7 +100,13 @@ def metadata_for(datasette) -> dict:
 
 @hookimpl
 def get_metadata(datasette, key, database, table):
-    return metadata_for(datasette)
+    # called many times per request: computed once per set of attached databases
+    names = tuple(datasette.databases)
+    cached = datasette.__dict__.get("_quotes_metadata")
+    if cached is None or cached[0] != names:
+        cached = (names, metadata_for(datasette))
+        datasette.__dict__["_quotes_metadata"] = cached
+    return copy.deepcopy(cached[1])
 
 
 @hookimpl
