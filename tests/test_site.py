@@ -1,76 +1,355 @@
-"""The Datasette site through Datasette's own test client, with the project's metadata and plugin."""
+"""The Datasette site through Datasette's own test client, with the project's plugin.
+
+No `metadata=` is passed: the plugin's get_metadata hook must apply metadata.yaml by itself,
+as it does for `quotes serve` and plain `datasette quotes.db`.
+"""
+import shutil
+import sqlite3
+
 import pytest
-import yaml
 from datasette.app import Datasette
 
 from quotes.db import index_speakers_and_utterances, open_db, save_article
 from quotes.model import Article, Quote
-from quotes.site import METADATA_PATH, SETTINGS
+from quotes.site import SETTINGS, datasette_args
+from site_data import AUSTIN_UTTERANCE, add_variants
+
+CANNED = ["quotes_by_speaker", "quoted_differently", "outlet_pairs", "speaker_top_utterances",
+          "low_confidence", "relations_summary"]
 
 
 def make_datasette(path):
-    metadata = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
-    return Datasette([str(path)], metadata=metadata, settings=SETTINGS)
+    return Datasette([str(path)], settings=SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def site_db(seeds_db, tmp_path_factory):
+    """The seeds database with cross-outlet utterances, variants and speaker aliases
+    (written by tests/site_data.py until the variants stage is merged)."""
+    path = tmp_path_factory.mktemp("site") / "quotes.db"
+    shutil.copy(seeds_db, path)
+    info = add_variants(path)
+    return path, info
+
+
+@pytest.fixture(scope="module")
+def ds(site_db):
+    return make_datasette(site_db[0])
 
 
 @pytest.fixture(scope="module")
 def hostile_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("hostile") / "quotes.db"
-    text = "“<script>alert('x')</script> is not code here,” said Mallory Doe."
+    path = tmp_path_factory.mktemp("hostile") / "hostile.db"
+    text = "Intro <img src=x onerror=alert(1)>.\n“<script>alert('x')</script> is not code here,” said Mallory Doe."
+    start = text.index("“") + 1
+    end = text.index(",”")
+    mention = text.index("Mallory Doe")
     db = open_db(str(path))
-    save_article(db, Article(doc_id="h", text=text, outlet="<b>Evil</b> Times"),
-                 [Quote(start=1, end=43, text=text[1:43], speaker="Mallory Doe", method="test", confidence=1.0)])
+    save_article(db, Article(doc_id="h", text=text, outlet="<b>Evil</b> Times", title="<i>Title</i>"),
+                 [Quote(start=start, end=end, text=text[start:end], speaker="Mallory <Doe>", method="test",
+                        confidence=1.0, speaker_start=mention, speaker_end=mention + 11, cue="said",
+                        cue_start=text.index("said"), cue_end=text.index("said") + 4,
+                        speaker_aliases=["<u>Mal</u>"])])
     index_speakers_and_utterances(db)
     db.close()
     return path
 
 
-async def test_database_is_named_quotes_and_tables_are_described(seeds_db):
-    ds = make_datasette(seeds_db)
-    response = await ds.client.get("/quotes.json")
-    assert response.status_code == 200
+async def get(ds, path, status=200):
+    response = await ds.client.get(path)
+    assert response.status_code == status, (path, response.text[:2000])
+    return response
+
+
+def rows_of(response):
+    return response.json()
+
+
+# --- metadata ------------------------------------------------------------------------
+
+async def test_database_tables_and_columns_are_described(ds):
+    response = await get(ds, "/quotes.json")
     tables = {t["name"] for t in response.json()["tables"]}
-    assert {"outlets", "articles", "speakers", "quotes", "utterances"} <= tables
-    page = await ds.client.get("/quotes/quotes")
+    assert {"outlets", "articles", "speakers", "quotes", "utterances", "variants", "speaker_aliases"} <= tables
+    page = await get(ds, "/quotes/quotes")
     assert "Direct quotations with their speaker" in page.text
+    metadata = (await get(ds, "/-/metadata.json")).json()
+    section = metadata["databases"]["quotes"]
+    for table, config in section["tables"].items():
+        if not config.get("hidden"):
+            assert config.get("description"), table
+    for table in ["outlets", "articles", "speakers", "utterances", "quotes", "variants", "speaker_aliases"]:
+        actual = set((await get(ds, f"/quotes/{table}.json?_size=1")).json()["columns"]) - {"rowid"}
+        assert actual <= set(section["tables"][table]["columns"]), table
+        assert section["tables"][table].get("label_column"), table
 
 
-async def test_plain_word_search_finds_austins_remark(seeds_db):
+async def test_metadata_applies_whatever_the_file_is_called(site_db, tmp_path):
+    path = tmp_path / "news_2024.db"
+    shutil.copy(site_db[0], path)
+    ds = make_datasette(path)
+    page = await get(ds, "/news_2024/quotes")
+    assert "Direct quotations with their speaker" in page.text
+    rows = rows_of(await get(ds, "/news_2024/quotes_by_speaker.json?name=Kirby&_shape=array"))
+    assert rows
+
+
+async def test_queries_needing_absent_tables_are_not_offered(seeds_db):
     ds = make_datasette(seeds_db)
-    response = await ds.client.get("/quotes/quotes.json?_search=serious+issue&_shape=array")
-    assert response.status_code == 200
-    texts = [r["text"] for r in response.json()]
+    queries = {q["name"] for q in (await get(ds, "/quotes.json")).json()["queries"]}
+    assert "relations_summary" not in queries
+    assert {"quotes_by_speaker", "quoted_differently", "outlet_pairs"} <= queries
+
+
+async def test_other_databases_are_left_alone(tmp_path):
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table quotes (id text)").connection.commit()
+    ds = make_datasette(other)
+    assert "databases" not in (await get(ds, "/-/metadata.json")).json() or \
+        "other" not in (await get(ds, "/-/metadata.json")).json()["databases"]
+    await get(ds, "/other")
+    await get(ds, "/other/quotes")
+
+
+def test_serve_is_read_only_with_limits():
+    args = datasette_args("x/quotes.db", port=8123)
+    assert args[:3] == ["serve", "-i", "x/quotes.db"]
+    assert "sql_time_limit_ms" in args and "max_returned_rows" in args
+
+
+# --- search and facets ---------------------------------------------------------------
+
+async def test_plain_word_search_finds_austins_remark(ds):
+    rows = rows_of(await get(ds, "/quotes/quotes.json?_search=serious+issue&_shape=array"))
+    texts = [r["text"] for r in rows]
     assert any("very, very serious issue" in t for t in texts)
     assert len(texts) >= 4
+    # punctuation typed by a user is not FTS syntax
+    await get(ds, "/quotes/quotes.json?_search=%22serious+issue&_shape=array")
+    await get(ds, "/quotes/quotes?_search=serious+(issue")
 
 
-async def test_foreign_keys_show_names(seeds_db):
+async def test_search_all_tables_page(ds):
+    page = await get(ds, "/-/search?q=serious")
+    assert "quotes" in page.text
+
+
+async def test_foreign_keys_show_names(ds):
+    rows = rows_of(await get(ds, "/quotes/quotes.json?_labels=on&_shape=array&_search=language+barrier"))
+    assert rows[0]["speaker_id"]["label"] == "Andriy Kovalenko"
+
+
+async def test_default_facets_outlet_speaker_kind_relation(ds):
+    data = (await get(ds, "/quotes/quotes.json?_search=serious")).json()
+    facets = data["facet_results"]
+    assert {"outlet", "speaker_id", "kind", "relation"} <= set(facets)
+    outlets = {r["label"] for r in facets["outlet"]["results"]}
+    assert outlets == {"Bloomberg", "Fox News", "The Epoch Times", "New York Post", "Associated Press"}
+    assert "truncation" in {r["value"] for r in facets["relation"]["results"]}
+    page = await get(ds, "/quotes/quotes?_search=serious")
+    assert "Associated Press" in page.text
+
+
+async def test_outlet_and_relation_filters(ds):
+    rows = rows_of(await get(ds, "/quotes/quotes.json?_search=serious&_outlet=associated-press&_shape=array"))
+    assert rows and all(r["article_id"] == rows[0]["article_id"] for r in rows)
+    assert any("serious problem" in r["text"] for r in rows)
+    rows = rows_of(await get(ds, "/quotes/quotes.json?_relation=truncation&_shape=array"))
+    assert rows and all("serious" in r["text"] for r in rows)
+    assert (await get(ds, "/quotes/variants?_outlet=fox-news")).status_code == 200
+    assert (await get(ds, "/quotes/utterances?_outlet=fox-news")).status_code == 200
+
+
+async def test_relation_facet_and_filter_without_variants_table(seeds_db):
     ds = make_datasette(seeds_db)
-    response = await ds.client.get("/quotes/quotes.json?_labels=on&_shape=array&_search=language+barrier")
-    row = response.json()[0]
-    assert row["speaker_id"]["label"] == "Andriy Kovalenko"
+    data = (await get(ds, "/quotes/quotes.json?_relation=truncation")).json()
+    assert "relation" not in data["facet_results"]
+    assert "outlet" in data["facet_results"]
 
 
-async def test_canned_query_quotes_by_speaker(seeds_db):
-    ds = make_datasette(seeds_db)
-    response = await ds.client.get("/quotes/quotes_by_speaker.json?name=Kirby&_shape=array")
-    assert response.status_code == 200
-    rows = response.json()
-    assert rows and {r["speaker"] for r in rows} == {"John Kirby"}
+# --- every table, HTML and JSON --------------------------------------------------------
+
+@pytest.mark.parametrize("table", ["outlets", "articles", "speakers", "speaker_aliases", "utterances", "quotes", "variants"])
+async def test_every_table_html_and_json(ds, table):
+    await get(ds, f"/quotes/{table}")
+    data = (await get(ds, f"/quotes/{table}.json?_shape=array")).json()
+    assert data
+
+
+# --- canned queries -----------------------------------------------------------------
+
+async def test_canned_queries_are_listed_with_titles(ds):
+    queries = {q["name"]: q for q in (await get(ds, "/quotes.json")).json()["queries"]}
+    assert set(CANNED) <= set(queries)
+    assert all(queries[name].get("title") for name in CANNED)
+
+
+@pytest.mark.parametrize("name, args", [
+    ("quotes_by_speaker", "name=Kirby"),
+    ("quoted_differently", ""),
+    ("outlet_pairs", ""),
+    ("speaker_top_utterances", "name=Austin"),
+    ("low_confidence", ""),
+    ("relations_summary", ""),
+])
+async def test_canned_query_html_and_json(ds, name, args):
+    page = await get(ds, f"/quotes/{name}?{args}")
+    assert "message-error" not in page.text
+    rows = rows_of(await get(ds, f"/quotes/{name}.json?{args}&_shape=array"))
+    assert rows, name
+
+
+async def test_canned_query_quotes_by_speaker(ds):
+    rows = rows_of(await get(ds, "/quotes/quotes_by_speaker.json?name=Kirby&_shape=array"))
+    assert {r["speaker"] for r in rows} == {"John Kirby"}
     assert {r["outlet"] for r in rows} >= {"Fox News", "Associated Press", "The Epoch Times"}
+    only = rows_of(await get(ds, "/quotes/quotes_by_speaker.json?name=Kirby&outlet=Fox&_shape=array"))
+    assert only and {r["outlet"] for r in only} == {"Fox News"}
 
 
-async def test_article_text_is_escaped(hostile_db):
+async def test_quoted_differently_puts_austins_remark_first(ds):
+    rows = rows_of(await get(ds, "/quotes/quoted_differently.json?_shape=array"))
+    assert rows[0]["utterance_id"] == AUSTIN_UTTERANCE
+    assert rows[0]["outlets"] == 5 and rows[0]["changed"] >= 1
+    assert "truncation" in rows[0]["relations"]
+    page = await get(ds, "/quotes/quoted_differently")
+    # ids link to their pages
+    assert f'href="/quotes/utterances/{AUSTIN_UTTERANCE}"' in page.text
+
+
+async def test_outlet_pairs_cover_every_pair_quoting_austin(ds):
+    rows = rows_of(await get(ds, "/quotes/outlet_pairs.json?_shape=array"))
+    pairs = {(r["outlet_a"], r["outlet_b"]) for r in rows}
+    assert len(pairs) == 10
+    for r in rows:
+        assert r["identical"] + r["different"] == r["shared_utterances"]
+    ap_bloomberg = next(r for r in rows if {r["outlet_a"], r["outlet_b"]} == {"Associated Press", "Bloomberg"})
+    assert ap_bloomberg["different"] == 1 and "substitution" in ap_bloomberg["how"]
+
+
+async def test_speaker_top_utterances(ds):
+    rows = rows_of(await get(ds, "/quotes/speaker_top_utterances.json?name=Austin&_shape=array"))
+    assert rows[0]["utterance_id"] == AUSTIN_UTTERANCE and rows[0]["outlets"] == 5
+    assert all(r["speaker"] == "Lloyd Austin" for r in rows)
+
+
+async def test_low_confidence_threshold(ds):
+    rows = rows_of(await get(ds, "/quotes/low_confidence.json?_shape=array"))
+    assert rows and all(r["confidence"] is None or r["confidence"] < 0.8 for r in rows)
+    assert [r["confidence"] for r in rows] == sorted(r["confidence"] for r in rows)
+    fewer = rows_of(await get(ds, "/quotes/low_confidence.json?below=0.7&_shape=array"))
+    assert len(fewer) < len(rows)
+
+
+# --- the utterance page ----------------------------------------------------------------
+
+async def test_utterance_page_shows_every_outlet_side_by_side(ds, site_db):
+    _, info = site_db
+    page = await get(ds, f"/quotes/utterances/{AUSTIN_UTTERANCE}")
+    html = page.text
+    assert html.count('<article class="q-version') == len(info["quote_ids"])
+    for outlet in ["Bloomberg", "Fox News", "The Epoch Times", "New York Post", "Associated Press"]:
+        assert outlet in html
+    assert "<ins>problem</ins>" in html and "<del>issue,</del>" in html
+    for relation in ["reference", "truncation", "substitution"]:
+        assert f"q-rel-{relation}" in html
+    assert 'href="/quotes/speakers/' in html and "Lloyd Austin" in html
+    assert 'href="/quotes/articles/' in html and 'href="/quotes/quotes/' in html
+    assert "2024-10-23" in html
+    # the reference comes first
+    assert html.index("q-is-reference") < html.index("q-rel-truncation")
+    assert (await get(ds, f"/quotes/utterances/{AUSTIN_UTTERANCE}.json")).json()["rows"]
+
+
+async def test_utterance_page_without_variants_table_computes_differences(seeds_db):
+    ds = make_datasette(seeds_db)
+    rows = rows_of(await get(ds, "/quotes/utterances.json?_sort_desc=n_outlets&_shape=array&_size=1"))
+    html = (await get(ds, f"/quotes/utterances/{rows[0]['id']}")).text
+    assert "q-versions" in html and "no <code>variants</code> table" in html
+
+
+async def test_missing_rows_are_404(ds):
+    await get(ds, "/quotes/utterances/nope", status=404)
+    await get(ds, "/quotes/quotes/nope", status=404)
+    await get(ds, "/quotes/speakers/nope", status=404)
+
+
+# --- the quote in context --------------------------------------------------------------
+
+async def test_quote_page_shows_the_paragraph_with_highlights(ds, site_db):
+    rows = rows_of(await get(ds, "/quotes/quotes.json?_search=serious+problem&_shape=array"))
+    quote = rows[0]
+    html = (await get(ds, f"/quotes/quotes/{quote['id']}")).text
+    assert '<mark class="q-quote">If they are belligerents' in html
+    assert '<mark class="q-speaker">He</mark>' in html
+    assert '<mark class="q-cue">added</mark>' in html
+    assert "Other versions" in html and f'href="/quotes/utterances/{AUSTIN_UTTERANCE}"' in html
+    assert "subject:pronoun" in html
+
+
+# --- the speaker page ------------------------------------------------------------------
+
+async def test_speaker_page_aliases_roles_outlets_utterances(ds):
+    rows = rows_of(await get(ds, "/quotes/speakers.json?name=Lloyd+Austin&_shape=array"))
+    html = (await get(ds, f"/quotes/speakers/{rows[0]['id']}")).text
+    assert "Names used" in html and "US Defense Secretary" in html
+    assert ">Austin<" in html
+    for outlet in ["Bloomberg", "Fox News", "The Epoch Times", "New York Post", "Associated Press"]:
+        assert outlet in html
+    assert f'href="/quotes/utterances/{AUSTIN_UTTERANCE}"' in html
+    assert "_outlet=" in html
+
+
+async def test_speaker_page_without_alias_table(seeds_db):
+    ds = make_datasette(seeds_db)
+    rows = rows_of(await get(ds, "/quotes/speakers.json?name=Lloyd+Austin&_shape=array"))
+    html = (await get(ds, f"/quotes/speakers/{rows[0]['id']}")).text
+    assert "Names used" in html and ">Austin<" in html
+
+
+# --- home ------------------------------------------------------------------------------
+
+async def test_database_page_leads_to_austins_utterance(ds):
+    html = (await get(ds, "/quotes")).text
+    assert "Start here" in html
+    assert 'action="/quotes/quotes"' in html and 'name="_search"' in html
+    assert 'href="/quotes/quoted_differently"' in html
+    assert f'href="/quotes/utterances/{AUSTIN_UTTERANCE}"' in html
+
+
+async def test_css_is_served(ds):
+    response = await get(ds, "/-/quotes/quotes.css")
+    assert "q-versions" in response.text
+    assert "/-/quotes/quotes.css" in (await get(ds, "/quotes")).text
+
+
+# --- escaping, robots, plugins -----------------------------------------------------------
+
+async def test_article_text_is_escaped_everywhere(hostile_db):
     ds = make_datasette(hostile_db)
-    page = await ds.client.get("/quotes/quotes")
-    assert page.status_code == 200
-    assert "<script>alert" not in page.text
-    assert "&lt;script&gt;alert" in page.text
-    outlets = await ds.client.get("/quotes/outlets")
-    assert "<b>Evil</b>" not in outlets.text
+    quote_id = rows_of(await get(ds, "/hostile/quotes.json?_shape=array"))[0]["id"]
+    speaker_id = rows_of(await get(ds, "/hostile/speakers.json?_shape=array"))[0]["id"]
+    utterance_id = rows_of(await get(ds, "/hostile/utterances.json?_shape=array"))[0]["id"]
+    article_id = rows_of(await get(ds, "/hostile/articles.json?_shape=array"))[0]["id"]
+    for path in ["/hostile", "/hostile/quotes", f"/hostile/quotes/{quote_id}", f"/hostile/speakers/{speaker_id}",
+                 f"/hostile/utterances/{utterance_id}", f"/hostile/articles/{article_id}", "/hostile/outlets",
+                 "/hostile/quotes_by_speaker?name=Mallory", "/hostile/low_confidence?below=2",
+                 "/hostile/quotes?_facet_join=outlet"]:
+        html = (await get(ds, path)).text
+        assert "<script>alert" not in html, path
+        assert "<b>Evil</b>" not in html, path
+        assert "<img src=x" not in html, path
+        assert "<u>Mal</u>" not in html and "<i>Title</i>" not in html, path
+    html = (await get(ds, f"/hostile/quotes/{quote_id}")).text
+    assert '<mark class="q-quote">&lt;script&gt;alert(' in html
 
 
-async def test_plugin_is_registered_by_entry_point():
+async def test_robots_txt_blocks_crawlers(ds):
+    response = await get(ds, "/robots.txt")
+    assert "Disallow: /" in response.text
+
+
+async def test_plugins_are_registered():
     ds = Datasette(memory=True)
-    response = await ds.client.get("/-/plugins.json")
-    assert "quotes" in {p["name"] for p in response.json()}
+    names = {p["name"] for p in (await ds.client.get("/-/plugins.json")).json()}
+    assert {"quotes", "datasette-search-all", "datasette-block-robots", "datasette-copyable"} <= names

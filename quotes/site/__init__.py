@@ -13,8 +13,11 @@ SETTINGS = {
 
 
 def datasette_args(db_path: str, port: int = 8001, host: str = "127.0.0.1") -> list[str]:
-    """Arguments for `datasette serve`: read-only (-i), metadata, limits."""
-    args = ["serve", "-i", str(db_path), "--metadata", str(METADATA_PATH), "--host", host, "--port", str(port)]
+    """Arguments for `datasette serve`: read-only (-i) and limits.
+
+    No `--metadata`: the plugin's `get_metadata` hook applies METADATA_PATH to every
+    database with the quotes schema, whatever its file name (see plugin.py)."""
+    args = ["serve", "-i", str(db_path), "--host", host, "--port", str(port)]
     for name, value in SETTINGS.items():
         args += ["--setting", name, str(value)]
     return args

@@ -1,17 +1,217 @@
 """The Datasette plugin shipped with the package (entry point `quotes`).
 
-Article text is untrusted: every cell is rendered through markupsafe escaping, never as
-raw HTML.
+- `get_metadata`: applies the packaged `metadata.yaml` to every database that has the
+  quotes schema, whatever its file is called, so plain `datasette some.db` gets the titles,
+  column docs, facets, FTS settings and canned queries too.
+- `prepare_connection`: the comparison functions of `sqlfunctions` (`quotes_words`, ...).
+- `extra_template_vars` + `templates/`: the utterance, quote-in-context and speaker panels
+  on the row pages of those tables, and a "start here" panel on the database page.
+- `register_facet_classes` + `filters_from_request`: facet and filter quotes by outlet
+  (`?_outlet=`) and by variant relation (`?_relation=`), which live in other tables.
+- `render_cell`: quotes in quotation marks, JSON lists as lists, word diffs as `<ins>`/`<del>`,
+  and ids in canned query results as links.
+
+Article text is untrusted: everything is escaped with markupsafe, never shown as raw HTML.
 """
 from __future__ import annotations
 
+import copy
+import sqlite3
+from pathlib import Path
+
+import yaml
 from datasette import hookimpl
+from datasette.filters import FilterArguments
+from datasette.utils import urlsafe_components
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
+
+from . import METADATA_PATH, pages, sqlfunctions
+from .facets import JoinFacet, join_filters
+from .render import parse_diff, render_diff, render_list
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+CSS_PATH = "/-/quotes/quotes.css"
+PACKAGED_DB_NAME = "quotes"  # the key used under `databases:` in metadata.yaml
+
+
+def load_metadata() -> dict:
+    return yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
+
+
+_METADATA = None
+
+
+def packaged_metadata() -> dict:
+    global _METADATA
+    if _METADATA is None:
+        _METADATA = load_metadata()
+    return _METADATA
+
+
+def _tables_of(datasette, name: str) -> set[str]:
+    """Table names of an attached database file, read once per Datasette instance (the
+    metadata hook is synchronous and called often)."""
+    cache = datasette.__dict__.setdefault("_quotes_tables", {})
+    if name not in cache:
+        db = datasette.databases.get(name)
+        tables: set[str] = set()
+        if db is not None and db.path and not db.is_memory:
+            try:
+                mode = "immutable=1" if db.is_mutable is False else "mode=ro"
+                conn = sqlite3.connect(f"file:{db.path}?{mode}", uri=True)
+                try:
+                    tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
+                finally:
+                    conn.close()
+            except sqlite3.Error:
+                tables = set()
+        cache[name] = tables
+    return cache[name]
+
+
+def metadata_for(datasette) -> dict:
+    """The packaged metadata, with its database section applied to every quotes database.
+
+    A canned query may list `requires: [table, ...]`; it is offered only where those
+    tables exist."""
+    base = packaged_metadata()
+    template = base.get("databases", {}).get(PACKAGED_DB_NAME, {})
+    result = {k: v for k, v in base.items() if k != "databases"}
+    databases = {}
+    for name in list(datasette.databases):
+        tables = _tables_of(datasette, name)
+        if not pages.is_quotes_db(tables):
+            continue
+        section = copy.deepcopy(template)
+        queries = section.get("queries") or {}
+        section["queries"] = {
+            key: {k: v for k, v in q.items() if k != "requires"}
+            for key, q in queries.items()
+            if set(q.get("requires") or []) <= tables
+        }
+        section["tables"] = {t: c for t, c in (section.get("tables") or {}).items() if t in tables}
+        databases[name] = section
+    result["databases"] = databases
+    return result
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    # called many times per request: computed once per set of attached databases
+    names = tuple(datasette.databases)
+    cached = datasette.__dict__.get("_quotes_metadata")
+    if cached is None or cached[0] != names:
+        cached = (names, metadata_for(datasette))
+        datasette.__dict__["_quotes_metadata"] = cached
+    return copy.deepcopy(cached[1])
+
+
+@hookimpl
+def prepare_connection(conn):
+    sqlfunctions.register(conn)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    """Put the package's templates before Datasette's defaults (entry-point plugins that
+    are modules, not packages, are not searched for templates by Datasette 0.65)."""
+    loader = env.loader.loaders[0]
+    path = str(TEMPLATES)
+    if path not in loader.searchpath:
+        default = str(Path(__import__("datasette").__file__).parent / "templates")
+        index = loader.searchpath.index(default) if default in loader.searchpath else len(loader.searchpath)
+        loader.searchpath.insert(index, path)
+
+
+async def serve_css(request):
+    return Response((STATIC / "quotes.css").read_text(encoding="utf-8"), content_type="text/css; charset=utf-8",
+                    headers={"cache-control": "max-age=3600"})
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/quotes/quotes\.css$", serve_css)]
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.path(CSS_PATH)]
+
+
+@hookimpl
+def register_facet_classes():
+    return [JoinFacet]
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    async def inner():
+        where, params, human = await join_filters(datasette, database, table, request.args)
+        if where:
+            return FilterArguments(where, params, human)
+        return None
+
+    return inner
+
+
+PAGE_LOADERS = {
+    "utterances": pages.utterance_page,
+    "quotes": pages.quote_page,
+    "speakers": pages.speaker_page,
+}
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    if request is None or not database:
+        return None
+    if view_name == "row" and table in PAGE_LOADERS:
+        async def row_page():
+            pks = urlsafe_components(request.url_vars.get("pks", ""))
+            if len(pks) != 1:
+                return {}
+            page = await PAGE_LOADERS[table](datasette, database, pks[0])
+            return {"quotes_page": page} if page else {}
+
+        return row_page
+    if view_name == "database":
+        async def home():
+            panel = await pages.home_panel(datasette, database)
+            return {"quotes_home": panel} if panel else {}
+
+        return home
+    return None
+
+
+ID_COLUMNS = {"quote_id": "quotes", "utterance_id": "utterances", "speaker_id": "speakers",
+              "article_id": "articles", "outlet_id": "outlets"}
+LIST_COLUMNS = {("speakers", "roles"), ("quotes", "speaker_aliases")}
 
 
 @hookimpl
 def render_cell(value, column, table, database, datasette):
-    """Quote text shown between quotation marks; escaped like every other cell."""
+    if value is None:
+        return None
+    if table is None and column in ID_COLUMNS and isinstance(value, str) and database:
+        # Canned query results: ids link to the pages they name.
+        if pages.is_quotes_db(_tables_of(datasette, database)):
+            url = datasette.urls.row(database, ID_COLUMNS[column], pages.urls_path(value))
+            return Markup('<a href="{}">{}</a>').format(url, value)
+        return None
+    if column == "diff" and isinstance(value, str):
+        ops = parse_diff(value)
+        if ops is not None:
+            return render_diff(ops, trim_edges=False)
+        return None
+    if (table, column) in LIST_COLUMNS or (table is None and column in ("roles", "aliases")):
+        return render_list(value)
     if table == "quotes" and column == "text" and isinstance(value, str):
         return Markup("“{}”").format(escape(value))
+    if column in ("relation", "pair_relation", "how") and isinstance(value, str) and table in (None, "variants"):
+        from .render import relation_class
+
+        return Markup('<span class="q-rel {}">{}</span>').format(relation_class(value), value) if "," not in value else None
     return None

@@ -1,0 +1,272 @@
+"""Data for the site's own pages: the utterance, quote-in-context, speaker and home panels.
+
+Each `*_page` function reads one database through Datasette (`db.execute`) and returns a
+plain dict for the templates, with every piece of article text already escaped or wrapped
+by `render`. Tables that a database may lack (`variants`, `speaker_aliases`) are checked
+first, so an older database still gets a page, never a 500.
+"""
+from __future__ import annotations
+
+from .render import (
+    context_html,
+    paragraph_bounds,
+    previous_paragraph,
+    diff_counts,
+    json_list,
+    parse_diff,
+    relation_class,
+    render_diff,
+    word_diff,
+)
+from .sqlfunctions import quotes_relation, quotes_similarity
+
+REQUIRED_TABLES = {"quotes", "articles", "utterances", "speakers"}
+
+
+async def table_names(db) -> set[str]:
+    return set(await db.table_names())
+
+
+def is_quotes_db(tables: set[str]) -> bool:
+    return REQUIRED_TABLES <= tables
+
+
+async def first(db, sql: str, params) -> dict | None:
+    rows = (await db.execute(sql, params)).rows
+    return dict(rows[0]) if rows else None
+
+
+async def all_rows(db, sql: str, params) -> list[dict]:
+    return [dict(r) for r in (await db.execute(sql, params)).rows]
+
+
+def _links(urls, database: str, row: dict) -> dict:
+    """Datasette row links for the ids a row carries."""
+    links = {}
+    for key, table in (("quote_id", "quotes"), ("article_id", "articles"), ("speaker_id", "speakers"),
+                       ("utterance_id", "utterances"), ("outlet_id", "outlets")):
+        if row.get(key):
+            links[table] = urls.row(database, table, urls_path(row[key]))
+    return links
+
+
+def urls_path(value) -> str:
+    from datasette.utils import tilde_encode
+
+    return tilde_encode(str(value))
+
+
+VERSION_SQL = """
+select q.id as quote_id, q.text, q.start, q."end", q.kind, q.method, q.confidence,
+       q.speaker_mention, q.speaker_name,
+       a.id as article_id, a.title, a.published, a.url, a.doc_id,
+       o.id as outlet_id, o.name as outlet{variant_columns}
+from quotes q
+join articles a on a.id = q.article_id
+left join outlets o on o.id = a.outlet_id{variant_join}
+where q.utterance_id = :id
+order by o.name, a.published, q.start
+"""
+
+
+async def utterance_versions(db, utterance_id: str, reference_quote_id: str | None, tables: set[str]) -> list[dict]:
+    """Every quote of an utterance with its relation to the reference and a word diff.
+
+    Stored variants are used when the database has them; otherwise the relation and the
+    diff are computed here against the reference quote."""
+    with_variants = "variants" in tables
+    sql = VERSION_SQL.format(
+        variant_columns=", v.relation, v.similarity, v.diff, v.reference_quote_id as compared_with" if with_variants else "",
+        variant_join=" left join variants v on v.quote_id = q.id" if with_variants else "",
+    )
+    rows = await all_rows(db, sql, {"id": utterance_id})
+    texts = {r["quote_id"]: r["text"] for r in rows}
+    reference_text = texts.get(reference_quote_id) or (rows[0]["text"] if rows else "")
+    for r in rows:
+        r["is_reference"] = r["quote_id"] == reference_quote_id
+        ops = parse_diff(r.get("diff"))
+        if ops is None:
+            base = texts.get(r.get("compared_with")) or reference_text
+            ops = word_diff(base, r["text"])
+            r["diff_source"] = "computed"
+        else:
+            r["diff_source"] = "stored"
+        if not r.get("relation"):
+            r["relation"] = "reference" if r["is_reference"] else quotes_relation(reference_text, r["text"])
+            r["relation_source"] = "computed"
+        if r.get("similarity") is None:
+            r["similarity"] = 1.0 if r["is_reference"] else quotes_similarity(reference_text, r["text"])
+        r["diff_html"] = render_diff(ops)
+        r["counts"] = diff_counts(ops)
+        r["relation_class"] = relation_class(r["relation"])
+    rows.sort(key=lambda r: (not r["is_reference"], r["outlet"] or "~", r["published"] or "", r["start"] or 0))
+    return rows
+
+
+async def utterance_page(datasette, database: str, utterance_id: str) -> dict | None:
+    db = datasette.get_database(database)
+    tables = await table_names(db)
+    if not is_quotes_db(tables):
+        return None
+    u = await first(db, """
+        select u.*, s.name as speaker, s.kind as speaker_kind, s.roles as speaker_roles
+        from utterances u left join speakers s on s.id = u.speaker_id where u.id = :id
+    """, {"id": utterance_id})
+    if not u:
+        return None
+    urls = datasette.urls
+    versions = await utterance_versions(db, utterance_id, u.get("reference_quote_id"), tables)
+    for v in versions:
+        v["links"] = _links(urls, database, v)
+    outlets = sorted({v["outlet"] or "Unknown outlet" for v in versions})
+    dates = sorted({v["published"] for v in versions if v["published"]})
+    return {
+        "kind": "utterance",
+        "utterance": u,
+        "speaker_url": urls.row(database, "speakers", urls_path(u["speaker_id"])) if u.get("speaker_id") else None,
+        "roles": json_list(u.get("speaker_roles")),
+        "versions": versions,
+        "outlets": outlets,
+        "dates": dates,
+        "relations": sorted({v["relation"] for v in versions if not v["is_reference"]}),
+        "has_variants": "variants" in tables,
+    }
+
+
+async def quote_page(datasette, database: str, quote_id: str) -> dict | None:
+    db = datasette.get_database(database)
+    tables = await table_names(db)
+    if not is_quotes_db(tables):
+        return None
+    q = await first(db, """
+        select q.*, a.text as article_text, a.title, a.doc_id, a.published, a.url, a.byline,
+               o.id as outlet_id, o.name as outlet, s.name as speaker,
+               u.text as utterance_text, u.n_outlets, u.n_quotes, u.reference_quote_id
+        from quotes q
+        join articles a on a.id = q.article_id
+        left join outlets o on o.id = a.outlet_id
+        left join speakers s on s.id = q.speaker_id
+        left join utterances u on u.id = q.utterance_id
+        where q.id = :id
+    """, {"id": quote_id})
+    if not q:
+        return None
+    text = q.pop("article_text") or ""
+    start, end = q.get("start"), q.get("end")
+    offsets_ok = isinstance(start, int) and isinstance(end, int) and text[start:end] == q["text"]
+    urls = datasette.urls
+    others = []
+    variant = None
+    if q.get("utterance_id"):
+        versions = await utterance_versions(db, q["utterance_id"], q.get("reference_quote_id"), tables)
+        for v in versions:
+            v["links"] = _links(urls, database, v)
+        variant = next((v for v in versions if v["quote_id"] == quote_id), None)
+        others = [v for v in versions if v["quote_id"] != quote_id]
+    return {
+        "kind": "quote",
+        "quote": q,
+        "links": _links(urls, database, q),
+        "context_html": context_html(text, q) if offsets_ok else None,
+        "before": previous_paragraph(text, paragraph_bounds(text, start, end)[0]) if offsets_ok else "",
+        "offsets_ok": offsets_ok,
+        "aliases": json_list(q.get("speaker_aliases")),
+        "variant": variant,
+        "others": others,
+    }
+
+
+async def speaker_aliases(db, speaker_id: str, tables: set[str]) -> list[dict]:
+    """Names used for a speaker, with the outlets that used them and how often."""
+    if "speaker_aliases" in tables:
+        columns = {c for c in await db.table_columns("speaker_aliases")}
+        if {"speaker_id", "alias"} <= columns:
+            count = "sum(coalesce(sa.count, 1))" if "count" in columns else "count(*)"
+            outlet_join = "left join outlets o on o.id = sa.outlet_id" if "outlet_id" in columns else "left join outlets o on 0"
+            return await all_rows(db, f"""
+                select sa.alias, {count} as n, group_concat(distinct o.name) as outlets
+                from speaker_aliases sa {outlet_join}
+                where sa.speaker_id = :id group by sa.alias order by n desc, sa.alias
+            """, {"id": speaker_id})
+    # Older databases: the names each article gave, from the quotes themselves.
+    rows = await all_rows(db, """
+        select q.speaker_name, q.speaker_mention, q.speaker_aliases, o.name as outlet
+        from quotes q join articles a on a.id = q.article_id left join outlets o on o.id = a.outlet_id
+        where q.speaker_id = :id
+    """, {"id": speaker_id})
+    found: dict[str, dict] = {}
+    for r in rows:
+        for name in [r["speaker_name"], r["speaker_mention"], *json_list(r["speaker_aliases"])]:
+            if name:
+                entry = found.setdefault(name, {"alias": name, "n": 0, "outlets": set()})
+                entry["n"] += 1
+                if r["outlet"]:
+                    entry["outlets"].add(r["outlet"])
+    result = [{"alias": e["alias"], "n": e["n"], "outlets": ",".join(sorted(e["outlets"]))} for e in found.values()]
+    return sorted(result, key=lambda e: (-e["n"], e["alias"]))
+
+
+async def speaker_page(datasette, database: str, speaker_id: str) -> dict | None:
+    db = datasette.get_database(database)
+    tables = await table_names(db)
+    if not is_quotes_db(tables):
+        return None
+    s = await first(db, "select * from speakers where id = :id", {"id": speaker_id})
+    if not s:
+        return None
+    urls = datasette.urls
+    per_outlet = await all_rows(db, """
+        select o.id as outlet_id, coalesce(o.name, 'Unknown outlet') as outlet,
+               count(*) as n_quotes, count(distinct q.article_id) as n_articles,
+               count(distinct q.utterance_id) as n_utterances
+        from quotes q join articles a on a.id = q.article_id left join outlets o on o.id = a.outlet_id
+        where q.speaker_id = :id group by o.id order by n_quotes desc, outlet
+    """, {"id": speaker_id})
+    quotes_url = urls.table(database, "quotes")
+    for r in per_outlet:
+        r["quotes_url"] = f"{quotes_url}?speaker_id={urls_path(speaker_id)}" + (
+            f"&_outlet={urls_path(r['outlet_id'])}" if r["outlet_id"] else "")
+    utterances = await all_rows(db, """
+        select id as utterance_id, text, n_quotes, n_articles, n_outlets from utterances
+        where speaker_id = :id order by n_outlets desc, n_quotes desc, length(text) desc limit 100
+    """, {"id": speaker_id})
+    for u in utterances:
+        u["url"] = urls.row(database, "utterances", urls_path(u["utterance_id"]))
+    return {
+        "kind": "speaker",
+        "speaker": s,
+        "roles": json_list(s.get("roles")),
+        "aliases": await speaker_aliases(db, speaker_id, tables),
+        "per_outlet": per_outlet,
+        "utterances": utterances,
+        "all_quotes_url": f"{quotes_url}?speaker_id={urls_path(speaker_id)}",
+    }
+
+
+async def home_panel(datasette, database: str) -> dict | None:
+    """The "start here" panel of the database page: a search box and the best example."""
+    db = datasette.get_database(database)
+    tables = await table_names(db)
+    if not is_quotes_db(tables):
+        return None
+    urls = datasette.urls
+    example = await first(db, """
+        select u.id, u.text, u.n_outlets, s.name as speaker from utterances u
+        left join speakers s on s.id = u.speaker_id
+        order by u.n_outlets desc, u.n_quotes desc, length(u.text) desc limit 1
+    """, {})
+    counts = await first(db, """
+        select (select count(*) from quotes) as quotes, (select count(*) from articles) as articles,
+               (select count(*) from outlets) as outlets, (select count(*) from speakers) as speakers
+    """, {})
+    if example:
+        example["url"] = urls.row(database, "utterances", urls_path(example["id"]))
+    return {
+        "search_url": urls.table(database, "quotes"),
+        "search_all_url": urls.path("/-/search"),
+        "quoted_differently_url": urls.query(database, "quoted_differently"),
+        "outlet_pairs_url": urls.query(database, "outlet_pairs"),
+        "utterances_url": urls.table(database, "utterances"),
+        "example": example,
+        "counts": counts,
+    }

@@ -1,0 +1,220 @@
+"""Pure functions that turn stored values into safe HTML for the site.
+
+Everything from an article is untrusted: every piece of text goes through
+`markupsafe.escape` and only the tags written here (`<ins>`, `<del>`, `<mark>`, `<span>`)
+reach the page.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+
+from markupsafe import Markup, escape
+
+_WORD = re.compile(r"\S+")
+_KEY = re.compile(r"[\w]+", re.UNICODE)
+
+
+def parse_json(value):
+    """A decoded JSON value, or None when `value` is not JSON text."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return None
+
+
+def json_list(value) -> list[str]:
+    """The strings of a JSON list column (roles, aliases); [] for anything else."""
+    data = parse_json(value)
+    if isinstance(data, list):
+        return [str(item) for item in data if item not in (None, "")]
+    return []
+
+
+def render_list(value) -> Markup | None:
+    """A JSON list of strings as a comma-separated list of escaped items."""
+    items = json_list(value)
+    if not items:
+        return None
+    return Markup('<span class="q-list">{}</span>').format(
+        Markup(", ").join(Markup('<span class="q-item">{}</span>').format(i) for i in items)
+    )
+
+
+def parse_diff(value) -> list[tuple[str, str]] | None:
+    """A stored diff (JSON `[[op, text], ...]`) as a list of pairs; None if it is not one."""
+    data = parse_json(value)
+    if not isinstance(data, list):
+        return None
+    ops = []
+    for item in data:
+        if not (isinstance(item, (list, tuple)) and len(item) == 2 and all(isinstance(x, str) for x in item)):
+            return None
+        ops.append((item[0], item[1]))
+    return ops
+
+
+def _word_key(word: str) -> str:
+    """What two printings of a word share: letters and digits, lower case, straight marks."""
+    return "".join(_KEY.findall(word.replace("’", "'").lower()))
+
+
+def _typographic(word: str) -> str:
+    return word.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+_EDGE = " ,.;:!?\"'"
+
+
+def _same_word(a: str, b: str, edge: bool) -> bool:
+    """Equal as printed up to typography and case; at the variant's first or last word also
+    up to boundary punctuation ("issue," before a cut)."""
+    x, y = _typographic(a).lower(), _typographic(b).lower()
+    if edge:
+        x, y = x.strip(_EDGE), y.strip(_EDGE)
+    return x == y
+
+
+def word_diff(reference: str, variant: str) -> list[tuple[str, str]]:
+    """A word-level diff from `reference` to `variant`, for when none is stored.
+
+    Same op names as the stored diffs (equal, delete, insert). Words are aligned on their
+    letters and digits; an aligned word printed differently (other than curly vs straight
+    marks, case, or punctuation at the variant's edges) shows as a delete and an insert.
+    """
+    ref, var = _WORD.findall(reference or ""), _WORD.findall(variant or "")
+    ops: list[tuple[str, str]] = []
+
+    def emit(op: str, words: list[str]) -> None:
+        if not words:
+            return
+        if ops and ops[-1][0] == op:
+            ops[-1] = (op, ops[-1][1] + " " + " ".join(words))
+        elif op == "delete" and ops and ops[-1][0] == "insert":
+            # keep "delete then insert" order inside a changed region
+            if len(ops) >= 2 and ops[-2][0] == "delete":
+                ops[-2] = ("delete", ops[-2][1] + " " + " ".join(words))
+            else:
+                ops.insert(len(ops) - 1, ("delete", " ".join(words)))
+        else:
+            ops.append((op, " ".join(words)))
+
+    matcher = difflib.SequenceMatcher(a=[_word_key(w) for w in ref], b=[_word_key(w) for w in var], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                x, y = ref[i1 + k], var[j1 + k]
+                if _same_word(x, y, edge=j1 + k in (0, len(var) - 1)):
+                    emit("equal", [y])
+                else:
+                    emit("delete", [x])
+                    emit("insert", [y])
+        else:
+            emit("delete", ref[i1:i2])
+            emit("insert", var[j1:j2])
+    return ops
+
+
+def render_diff(ops, trim_edges: bool = True) -> Markup:
+    """A diff as HTML: `<ins>` for the variant's own words, `<del>` for reference words it
+    leaves out. With `trim_edges`, reference words before the variant's first word or after
+    its last (a truncation) collapse to an ellipsis whose title holds them."""
+    ops = list(ops or [])
+    pieces: list[Markup] = []
+    first = next((i for i, (op, _) in enumerate(ops) if op != "delete"), len(ops))
+    last = max((i for i, (op, _) in enumerate(ops) if op != "delete"), default=-1)
+    for i, (op, text) in enumerate(ops):
+        if op == "equal":
+            pieces.append(escape(text))
+        elif op == "insert":
+            pieces.append(Markup("<ins>{}</ins>").format(text))
+        elif op == "delete":
+            if trim_edges and (i < first or i > last):
+                pieces.append(Markup('<span class="q-cut" title="Not quoted: {}">…</span>').format(text))
+            else:
+                pieces.append(Markup("<del>{}</del>").format(text))
+        else:  # an op this page does not know: show the words, never drop them
+            pieces.append(escape(text))
+    return Markup('<span class="q-diff">{}</span>').format(Markup(" ").join(pieces))
+
+
+def diff_counts(ops) -> dict[str, int]:
+    """Words inserted and deleted by a diff (edge cuts counted apart as `cut`)."""
+    ops = list(ops or [])
+    first = next((i for i, (op, _) in enumerate(ops) if op != "delete"), len(ops))
+    last = max((i for i, (op, _) in enumerate(ops) if op != "delete"), default=-1)
+    counts = {"equal": 0, "insert": 0, "delete": 0, "cut": 0}
+    for i, (op, text) in enumerate(ops):
+        n = len(text.split())
+        if op == "delete" and (i < first or i > last):
+            counts["cut"] += n
+        elif op in counts:
+            counts[op] += n
+    return counts
+
+
+def relation_class(relation: str | None) -> str:
+    """A CSS class for a relation label, whatever its exact spelling."""
+    if not relation:
+        return "q-rel-unknown"
+    return "q-rel-" + (re.sub(r"[^a-z0-9]+", "-", relation.lower()).strip("-") or "unknown")
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end of the paragraph(s) holding `text[start:end]`.
+
+    A paragraph ends at a newline; a span crossing newlines gets every paragraph it
+    touches."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    if right == -1:
+        right = len(text)
+    return left, right
+
+
+def highlight(text: str, spans: list[tuple[int, int, str]], start: int = 0, end: int | None = None) -> Markup:
+    """`text[start:end]` escaped, with each `(span_start, span_end, css_class)` wrapped in
+    `<mark class=...>`; overlapping spans give a piece both classes; newlines become `<br>`.
+    Spans outside the window or with bad offsets are ignored."""
+    end = len(text) if end is None else end
+    spans = [(max(s, start), min(e, end), c) for s, e, c in spans
+             if isinstance(s, int) and isinstance(e, int) and s < e and e > start and s < end]
+    cuts = sorted({start, end, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    pieces: list[Markup] = []
+    for a, b in zip(cuts, cuts[1:]):
+        classes = [c for s, e, c in spans if s <= a and b <= e]
+        piece = escape(text[a:b]).replace("\n", Markup("<br>"))
+        if classes:
+            pieces.append(Markup('<mark class="{}">{}</mark>').format(" ".join(classes), piece))
+        else:
+            pieces.append(piece)
+    return Markup("").join(pieces)
+
+
+def context_html(text: str, quote: dict) -> Markup:
+    """The paragraph(s) of `text` holding the quote, its speaker mention and its cue, with
+    those three highlighted."""
+    spans = [(quote.get("start"), quote.get("end"), "q-quote")]
+    for name, css in (("speaker", "q-speaker"), ("cue", "q-cue")):
+        s, e = quote.get(f"{name}_start"), quote.get(f"{name}_end")
+        if isinstance(s, int) and isinstance(e, int) and s < e:
+            spans.append((s, e, css))
+    offsets = [x for s, e, _ in spans if isinstance(s, int) and isinstance(e, int) for x in (s, e)]
+    if not offsets:
+        return Markup("")
+    left, right = paragraph_bounds(text, min(offsets), max(offsets))
+    return highlight(text, spans, left, right)
+
+
+def previous_paragraph(text: str, start: int) -> str:
+    """The last non-empty paragraph before offset `start` (often names who "he" is)."""
+    left, _ = paragraph_bounds(text, start, start)
+    for para in reversed(text[:left].split("\n")):
+        if para.strip():
+            return para.strip()
+    return ""

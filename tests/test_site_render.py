@@ -1,0 +1,105 @@
+"""quotes.site.render: diffs, highlights and lists as safe HTML."""
+import json
+
+from markupsafe import Markup
+
+from quotes.site.render import (
+    context_html,
+    diff_counts,
+    highlight,
+    json_list,
+    paragraph_bounds,
+    parse_diff,
+    previous_paragraph,
+    relation_class,
+    render_diff,
+    render_list,
+    word_diff,
+)
+
+REF = "If their intention is to participate in this war on Russia’s behalf that is a very, very serious issue, and it will have impacts"
+
+
+def test_word_diff_truncation_is_cut_not_changed():
+    ops = word_diff(REF, "very, very serious issue")
+    assert ops[0][0] == "delete" and ops[-1][0] == "delete"
+    assert ("equal", "very, very serious issue") in ops
+    assert "insert" not in {op for op, _ in ops}
+
+
+def test_word_diff_substitution_and_case():
+    ops = word_diff("a very, very serious issue", "A very, very serious problem")
+    assert ops == [("equal", "A very, very serious"), ("delete", "issue"), ("insert", "problem")]
+
+
+def test_word_diff_rebuilds_both_sides():
+    variant = "If they are belligerents, their intention is to engage in this war on behalf of Russia"
+    ops = word_diff(REF, variant)
+    assert " ".join(t for op, t in ops if op != "delete") == variant
+    assert " ".join(t for op, t in ops if op != "insert").lower() == REF.lower()
+
+
+def test_render_diff_marks_and_escapes():
+    html = render_diff([("delete", "<b>old</b>"), ("equal", "same"), ("delete", "gone"), ("insert", "<new>"), ("delete", "tail")])
+    assert isinstance(html, Markup)
+    assert "<del>gone</del>" in html and "<ins>&lt;new&gt;</ins>" in html
+    assert 'title="Not quoted: &lt;b&gt;old&lt;/b&gt;"' in html  # leading cut collapsed
+    assert 'class="q-cut"' in html and "<b>" not in html
+    assert "<del>tail</del>" in render_diff([("equal", "a"), ("delete", "tail")], trim_edges=False)
+
+
+def test_render_diff_unknown_op_keeps_words():
+    assert "words" in render_diff([("moved", "words")])
+
+
+def test_diff_counts():
+    counts = diff_counts([("delete", "a b"), ("equal", "c"), ("delete", "d"), ("insert", "e f"), ("delete", "g")])
+    assert counts == {"equal": 1, "insert": 2, "delete": 1, "cut": 3}
+
+
+def test_parse_diff_accepts_only_op_pairs():
+    assert parse_diff(json.dumps([["equal", "a"], ["insert", "b"]])) == [("equal", "a"), ("insert", "b")]
+    assert parse_diff("not json") is None
+    assert parse_diff(json.dumps({"a": 1})) is None
+    assert parse_diff(json.dumps([["equal", 1]])) is None
+
+
+def test_lists():
+    assert json_list('["a", "", null, "b"]') == ["a", "b"]
+    assert json_list("nope") == [] and json_list(None) == []
+    html = render_list('["<x>", "y"]')
+    assert "&lt;x&gt;" in html and "<x>" not in html
+    assert render_list("[]") is None
+
+
+def test_relation_class_any_spelling():
+    assert relation_class("punctuation/case") == "q-rel-punctuation-case"
+    assert relation_class("Word substitution") == "q-rel-word-substitution"
+    assert relation_class(None) == "q-rel-unknown"
+    assert relation_class('"><script>') == "q-rel-script"
+
+
+def test_paragraph_bounds_and_previous():
+    text = "First para.\nHe said: “x”.\nLast."
+    start = text.index("x")
+    assert text[slice(*paragraph_bounds(text, start, start + 1))] == "He said: “x”."
+    assert previous_paragraph(text, paragraph_bounds(text, start, start)[0]) == "First para."
+    assert previous_paragraph(text, 0) == ""
+
+
+def test_highlight_overlaps_newlines_and_escaping():
+    text = "a <b> c\nd"
+    html = highlight(text, [(0, 5, "q-quote"), (2, 9, "q-cue"), (50, 60, "q-bad"), (None, 3, "q-none")])
+    assert html == ('<mark class="q-quote">a </mark><mark class="q-quote q-cue">&lt;b&gt;</mark>'
+                    '<mark class="q-cue"> c<br>d</mark>')
+
+
+def test_context_html_highlights_quote_speaker_cue():
+    text = "Intro.\n“Serious,” Austin said.\nNext."
+    q = {"start": 8, "end": 15, "speaker_start": text.index("Austin"), "speaker_end": text.index("Austin") + 6,
+         "cue_start": text.index("said"), "cue_end": text.index("said") + 4}
+    html = context_html(text, q)
+    assert '<mark class="q-quote">Serious</mark>' in html
+    assert '<mark class="q-speaker">Austin</mark>' in html and '<mark class="q-cue">said</mark>' in html
+    assert "Intro" not in html and "Next" not in html
+    assert context_html(text, {"start": None, "end": None}) == ""
