@@ -27,20 +27,28 @@ class CorpusQuote:
     speaker_aliases: list[str] = field(default_factory=list)
     speaker_role: str | None = None
     speaker_kind: str | None = None
+    speaker_mention: str | None = None  # the words that named the speaker for this quote
+
+    def forms(self) -> list[str]:
+        """Other name forms of the speaker in the article: aliases and the mention."""
+        out = list(self.speaker_aliases)
+        if self.speaker_mention and self.speaker_mention not in out and self.speaker_mention != self.speaker:
+            out.append(self.speaker_mention)
+        return out
 
 
 def corpus_quotes(article: Article, quotes: list[Quote]) -> list[CorpusQuote]:
     """The ``CorpusQuote``s of one extracted article (ids as the database stores them)."""
     aid = article.id
     return [CorpusQuote(q.quote_id(aid), aid, article.outlet, article.published, q.text, q.speaker,
-                        list(q.speaker_aliases or []), q.speaker_role, q.speaker_kind)
+                        list(q.speaker_aliases or []), q.speaker_role, q.speaker_kind, q.speaker_mention)
             for q in quotes]
 
 
 def index_corpus(quotes: list[CorpusQuote], options: GroupingOptions | None = None,
                  with_diffs: bool = True) -> tuple[SpeakerIndex, UtteranceIndex]:
     """The speaker index, then the utterances grouped with its corpus-wide speaker ids."""
-    mentions = [SpeakerMention(q.quote_id, q.article_id, q.outlet, q.speaker, q.speaker_aliases,
+    mentions = [SpeakerMention(q.quote_id, q.article_id, q.outlet, q.speaker, q.forms(),
                                q.speaker_role, q.speaker_kind) for q in quotes if q.speaker]
     speakers = build_speaker_index(mentions)
     refs = [QuoteRef(q.quote_id, q.article_id, q.outlet, speakers.speaker_of.get(q.quote_id), q.text,

@@ -31,10 +31,10 @@ TABLES = {
         "n_quotes": int, "n_articles": int, "n_outlets": int,
     },
     "speaker_aliases": {
-        "id": str, "speaker_id": str, "alias": str, "article_id": str, "outlet_id": str, "count": int,
+        "speaker_id": str, "alias": str, "article_id": str, "outlet_id": str, "count": int,
     },
     "variants": {
-        "id": str, "quote_id": str, "utterance_id": str, "reference_quote_id": str,
+        "quote_id": str, "utterance_id": str, "reference_quote_id": str,
         "relation": str, "similarity": float, "diff": str,
     },
     "quotes": {
@@ -65,6 +65,8 @@ FOREIGN_KEYS = {
         ("reference_quote_id", "quotes", "id"),
     ],
 }
+# Primary keys other than "id".
+PRIMARY_KEYS = {"speaker_aliases": ("speaker_id", "alias", "article_id"), "variants": ("quote_id",)}
 # Tables created after (and referring to) the tables above.
 CREATE_ORDER = ["outlets", "articles", "speakers", "utterances", "quotes", "speaker_aliases", "variants"]
 
@@ -84,7 +86,9 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         columns = TABLES[name]
         table = db[name]
         if not table.exists():
-            table.create(columns, pk="id", foreign_keys=FOREIGN_KEYS.get(name, []), not_null={"id"})
+            pk = PRIMARY_KEYS.get(name, ("id",))
+            table.create(columns, pk=pk[0] if len(pk) == 1 else pk,
+                         foreign_keys=FOREIGN_KEYS.get(name, []), not_null=set(pk))
     for name, keys in FOREIGN_KEYS.items():
         for column, _, _ in keys:
             db[name].create_index([column], if_not_exists=True)
@@ -194,11 +198,11 @@ def index_speakers_and_utterances(db: sqlite_utils.Database) -> None:
 
     rows = db.query(
         "select q.id, q.article_id, a.outlet_id, a.published, q.text, q.speaker_name,"
-        " q.speaker_aliases, q.speaker_role, q.speaker_kind"
+        " q.speaker_aliases, q.speaker_role, q.speaker_kind, q.speaker_mention"
         " from quotes q join articles a on a.id = q.article_id order by q.id")
     quotes = [CorpusQuote(r["id"], r["article_id"], r["outlet_id"], r["published"], r["text"],
                           r["speaker_name"], json.loads(r["speaker_aliases"]) if r["speaker_aliases"] else [],
-                          r["speaker_role"], r["speaker_kind"]) for r in rows]
+                          r["speaker_role"], r["speaker_kind"], r["speaker_mention"]) for r in rows]
     save_corpus_index(db, *index_corpus(quotes))
 
 
@@ -214,8 +218,8 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index)
         for s in sorted(speaker_index.speakers, key=lambda s: s.id)
     ]
     alias_rows = [
-        {"id": text_hash(f"{a.speaker_id}:{a.article_id}:{a.alias}"), "speaker_id": a.speaker_id,
-         "alias": a.alias, "article_id": a.article_id, "outlet_id": a.outlet, "count": a.count}
+        {"speaker_id": a.speaker_id, "alias": a.alias, "article_id": a.article_id,
+         "outlet_id": a.outlet, "count": a.count}
         for a in sorted(speaker_index.aliases, key=lambda a: (a.speaker_id, a.article_id, a.alias))
     ]
     utterance_rows = [
@@ -224,7 +228,7 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index)
         for u in sorted(utterance_index.utterances, key=lambda u: u.id)
     ]
     variant_rows = [
-        {"id": v.quote_id, "quote_id": v.quote_id, "utterance_id": v.utterance_id,
+        {"quote_id": v.quote_id, "utterance_id": v.utterance_id,
          "reference_quote_id": v.reference_quote_id, "relation": v.relation,
          "similarity": v.similarity, "diff": json.dumps(v.diff, ensure_ascii=False)}
         for v in sorted(utterance_index.variants, key=lambda v: v.quote_id)

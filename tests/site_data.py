@@ -1,7 +1,11 @@
 """Test data for the site: cross-outlet utterances, `variants` and `speaker_aliases` rows.
 
-Until the variants stage (issue 4) is merged, a database built from seeds/ groups quotes
-only by identical words. `add_variants(path)` rewrites a copy the way that stage will:
+A database built from seeds/ now holds the variants stage's real output (issue 4): then
+`add_variants(path)` changes nothing and returns Austin's real utterance, and
+`AUSTIN_UTTERANCE` is its id (the hash of its reference quote, Bloomberg's “If their
+intention …” quote). `drop_corpus_tables(path)` gives a database as older builds made it
+(no `variants`, no `speaker_aliases`). For a database without them, `add_variants(path)`
+still rewrites a copy the way that stage does:
 Lloyd Austin's “very, very serious issue/problem” quotes from all five outlets become one
 utterance, every quote gets a `variants` row (relation spelled like the issue-4 module:
 reference, identical, punctuation, truncation, substitution, omission, bracketed,
@@ -16,7 +20,28 @@ import sqlite3
 from quotes.site.render import word_diff
 from quotes.site.sqlfunctions import quotes_relation, quotes_similarity
 
-AUSTIN_UTTERANCE = "austin-serious-issue"
+def _austin_utterance_id() -> str:
+    from pathlib import Path
+
+    from quotes.model import text_hash
+
+    text = (Path(__file__).resolve().parents[1] / "seeds" / "000_5e82b664032029c8.txt").read_text(encoding="utf-8")
+    start = text.index("If their intention is to participate")
+    end = text.index("not only in Europe,", start) + len("not only in Europe,")
+    quote_id = text_hash(f"{text_hash(text)}:{start}:{end}")
+    return text_hash("utterance:" + quote_id)
+
+
+AUSTIN_UTTERANCE = _austin_utterance_id()
+
+
+def drop_corpus_tables(path) -> None:
+    """Make the database at `path` look like an older build: no variants, no speaker_aliases."""
+    conn = sqlite3.connect(str(path))
+    with conn:
+        conn.execute("drop table if exists variants")
+        conn.execute("drop table if exists speaker_aliases")
+    conn.close()
 
 # sqlfunctions' pairwise labels -> the spellings the issue-4 module stores
 SPELLING = {
@@ -36,6 +61,13 @@ def add_variants(path) -> dict:
     """Rewrite the database at `path`; returns {"utterance_id", "reference_quote_id", "quote_ids"}."""
     conn = sqlite3.connect(str(path))
     conn.row_factory = sqlite3.Row
+    real = conn.execute("select 1 from sqlite_master where name = 'variants'").fetchone() and \
+        conn.execute("select count(*) from variants").fetchone()[0]
+    if real:  # the variants stage ran: keep its rows
+        u = conn.execute("select * from utterances where id = ?", [AUSTIN_UTTERANCE]).fetchone()
+        ids = [r[0] for r in conn.execute("select id from quotes where utterance_id = ?", [AUSTIN_UTTERANCE])]
+        conn.close()
+        return {"utterance_id": AUSTIN_UTTERANCE, "reference_quote_id": u["reference_quote_id"], "quote_ids": ids}
     with conn:
         conn.execute("""create table if not exists variants (
             quote_id text primary key references quotes(id), utterance_id text references utterances(id),

@@ -12,7 +12,7 @@ from datasette.app import Datasette
 from quotes.db import index_speakers_and_utterances, open_db, save_article
 from quotes.model import Article, Quote
 from quotes.site import SETTINGS, datasette_args
-from site_data import AUSTIN_UTTERANCE, add_variants
+from site_data import AUSTIN_UTTERANCE, add_variants, drop_corpus_tables
 
 CANNED = ["quotes_by_speaker", "quoted_differently", "outlet_pairs", "speaker_top_utterances",
           "low_confidence", "relations_summary"]
@@ -30,6 +30,15 @@ def site_db(seeds_db, tmp_path_factory):
     shutil.copy(seeds_db, path)
     info = add_variants(path)
     return path, info
+
+
+@pytest.fixture(scope="module")
+def old_db(seeds_db, tmp_path_factory):
+    """The seeds database as older builds made it: no variants, no speaker_aliases."""
+    path = tmp_path_factory.mktemp("old") / "quotes.db"
+    shutil.copy(seeds_db, path)
+    drop_corpus_tables(path)
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +103,8 @@ async def test_metadata_applies_whatever_the_file_is_called(site_db, tmp_path):
     assert rows
 
 
-async def test_queries_needing_absent_tables_are_not_offered(seeds_db):
-    ds = make_datasette(seeds_db)
+async def test_queries_needing_absent_tables_are_not_offered(old_db):
+    ds = make_datasette(old_db)
     queries = {q["name"] for q in (await get(ds, "/quotes.json")).json()["queries"]}
     assert "relations_summary" not in queries
     assert {"quotes_by_speaker", "quoted_differently", "outlet_pairs"} <= queries
@@ -155,13 +164,14 @@ async def test_outlet_and_relation_filters(ds):
     assert rows and all(r["article_id"] == rows[0]["article_id"] for r in rows)
     assert any("serious problem" in r["text"] for r in rows)
     rows = rows_of(await get(ds, "/quotes/quotes.json?_relation=truncation&_shape=array"))
-    assert rows and all("serious" in r["text"] for r in rows)
+    assert rows and any("serious" in r["text"] for r in rows)
+    assert all(r["utterance_id"] for r in rows)
     assert (await get(ds, "/quotes/variants?_outlet=fox-news")).status_code == 200
     assert (await get(ds, "/quotes/utterances?_outlet=fox-news")).status_code == 200
 
 
-async def test_relation_facet_and_filter_without_variants_table(seeds_db):
-    ds = make_datasette(seeds_db)
+async def test_relation_facet_and_filter_without_variants_table(old_db):
+    ds = make_datasette(old_db)
     data = (await get(ds, "/quotes/quotes.json?_relation=truncation")).json()
     assert "relation" not in data["facet_results"]
     assert "outlet" in data["facet_results"]
@@ -207,11 +217,12 @@ async def test_canned_query_quotes_by_speaker(ds):
     assert only and {r["outlet"] for r in only} == {"Fox News"}
 
 
-async def test_quoted_differently_puts_austins_remark_first(ds):
+async def test_quoted_differently_lists_austins_remark(ds):
     rows = rows_of(await get(ds, "/quotes/quoted_differently.json?_shape=array"))
-    assert rows[0]["utterance_id"] == AUSTIN_UTTERANCE
-    assert rows[0]["outlets"] == 5 and rows[0]["changed"] >= 1
-    assert "truncation" in rows[0]["relations"]
+    austin = next(r for r in rows if r["utterance_id"] == AUSTIN_UTTERANCE)
+    assert austin["outlets"] == 5 and austin["changed"] >= 1
+    assert "truncation" in austin["relations"]
+    assert [r["divergence"] for r in rows] == sorted((r["divergence"] for r in rows), reverse=True)
     page = await get(ds, "/quotes/quoted_differently")
     # ids link to their pages
     assert f'href="/quotes/utterances/{AUSTIN_UTTERANCE}"' in page.text
@@ -224,7 +235,7 @@ async def test_outlet_pairs_cover_every_pair_quoting_austin(ds):
     for r in rows:
         assert r["identical"] + r["different"] == r["shared_utterances"]
     ap_bloomberg = next(r for r in rows if {r["outlet_a"], r["outlet_b"]} == {"Associated Press", "Bloomberg"})
-    assert ap_bloomberg["different"] == 1 and "substitution" in ap_bloomberg["how"]
+    assert ap_bloomberg["different"] >= 1 and "substitution" in ap_bloomberg["how"]
 
 
 async def test_speaker_top_utterances(ds):
@@ -251,7 +262,7 @@ async def test_utterance_page_shows_every_outlet_side_by_side(ds, site_db):
     for outlet in ["Bloomberg", "Fox News", "The Epoch Times", "New York Post", "Associated Press"]:
         assert outlet in html
     assert "<ins>problem</ins>" in html and "<del>issue,</del>" in html
-    for relation in ["reference", "truncation", "substitution"]:
+    for relation in ["reference", "truncation", "paraphrase"]:  # AP rewords: engage, behalf of Russia, problem
         assert f"q-rel-{relation}" in html
     assert 'href="/quotes/speakers/' in html and "Lloyd Austin" in html
     assert 'href="/quotes/articles/' in html and 'href="/quotes/quotes/' in html
@@ -261,8 +272,8 @@ async def test_utterance_page_shows_every_outlet_side_by_side(ds, site_db):
     assert (await get(ds, f"/quotes/utterances/{AUSTIN_UTTERANCE}.json")).json()["rows"]
 
 
-async def test_utterance_page_without_variants_table_computes_differences(seeds_db):
-    ds = make_datasette(seeds_db)
+async def test_utterance_page_without_variants_table_computes_differences(old_db):
+    ds = make_datasette(old_db)
     rows = rows_of(await get(ds, "/quotes/utterances.json?_sort_desc=n_outlets&_shape=array&_size=1"))
     html = (await get(ds, f"/quotes/utterances/{rows[0]['id']}")).text
     assert "q-versions" in html and "no <code>variants</code> table" in html
@@ -292,7 +303,7 @@ async def test_quote_page_shows_the_paragraph_with_highlights(ds, site_db):
 async def test_speaker_page_aliases_roles_outlets_utterances(ds):
     rows = rows_of(await get(ds, "/quotes/speakers.json?name=Lloyd+Austin&_shape=array"))
     html = (await get(ds, f"/quotes/speakers/{rows[0]['id']}")).text
-    assert "Names used" in html and "US Defense Secretary" in html
+    assert "Names used" in html and "Defense Secretary" in html  # the role, "US" stripped
     assert ">Austin<" in html
     for outlet in ["Bloomberg", "Fox News", "The Epoch Times", "New York Post", "Associated Press"]:
         assert outlet in html
@@ -300,8 +311,8 @@ async def test_speaker_page_aliases_roles_outlets_utterances(ds):
     assert "_outlet=" in html
 
 
-async def test_speaker_page_without_alias_table(seeds_db):
-    ds = make_datasette(seeds_db)
+async def test_speaker_page_without_alias_table(old_db):
+    ds = make_datasette(old_db)
     rows = rows_of(await get(ds, "/quotes/speakers.json?name=Lloyd+Austin&_shape=array"))
     html = (await get(ds, f"/quotes/speakers/{rows[0]['id']}")).text
     assert "Names used" in html and ">Austin<" in html

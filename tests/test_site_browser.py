@@ -72,7 +72,7 @@ def test_search_open_utterance_see_differences_follow_article(site, page, tmp_pa
     ap = versions.filter(has_text="Associated Press")
     expect(ap.locator("ins", has_text="problem")).to_be_visible()
     expect(ap.locator("del", has_text="issue,")).to_be_visible()
-    expect(ap.locator(".q-rel")).to_have_text(re.compile("substitution"))
+    expect(ap.locator(".q-rel")).to_have_text(re.compile("paraphrase"))  # AP rewords the remark
     # highlighted: inserted words have a coloured background
     background = ap.locator("ins").first.evaluate("e => getComputedStyle(e).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
