@@ -31,7 +31,13 @@ podcast hashtag slogan motto phrase term word words label nickname dubbed known
 so-called""".split())
 FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman ms. ms mrs. mrs madam".split())
 MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split())
+DOC_NOUNS = frozenset("""statement report ad advertisement memo complaint document study poll survey
+brief lawsuit filing video letter release email tweet post website spot""".split())
 SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
+
+
+_SUBORD = regex.compile(r"[\s,.;:!?—–-]*(?:when|as|because|while|after|before|if|since|but|and|or|until|though|although|where|which|that)\b",
+                        regex.I)
 
 
 @dataclass
@@ -267,7 +273,8 @@ class Attributor:
             title, rest = split_title(words)
             while rest and rest[0].lower().rstrip(".") in HONORIFICS:
                 title.append(rest.pop(0))
-            if len(rest) < 2 or any(w.lower() in SMALL_WORDS or w.lower() in ROLE_NOUNS for w in rest):
+            if len(rest) < 2 or len([w for w in rest if len(w.rstrip(".")) > 1]) > 3 or \
+                    any(w.lower() in SMALL_WORDS or w.lower() in ROLE_NOUNS for w in rest):
                 continue
             if rest[0] in ("US", "U.S.", "UK", "The", "But", "And", "When", "While", "If", "As", "After"):
                 continue
@@ -345,6 +352,8 @@ class Attributor:
             if not (according or is_cue_token(t)):
                 continue
             dep_link = (id(t.doc), t.head.i) in qset or key in root_anc
+            if a0 <= p < a1 and _SUBORD.match(a.text, a0):
+                adjacent = False  # '“…,” when Clinton blasted him': not an attribution
             weak = t.lemma_.lower() in WEAK_LEMMAS
             score = 0.0
             if according:
@@ -400,6 +409,9 @@ class Attributor:
                           "dobj", "parataxis") and t.head is not t:
                 if t.dep_ == "relcl":
                     return t.head, "relative"
+                # "footage of Trump saying", "Kirby, speaking to reporters": the noun it hangs on
+                if t.dep_ == "acl" and (t.head.pos_ in ("PROPN", "PRON") or t.head.lower_ in ROLE_NOUNS):
+                    return t.head, "participle"
                 # "X said the US was investigating ..., calling it ...": a participle hung
                 # on a reported clause belongs to the reporting speaker
                 if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj"):
@@ -416,6 +428,63 @@ class Attributor:
             break
         return None, None
 
+    def _group_antecedent(self, tok):
+        """'they'/'it': the noun subject of the main clause, else of the previous sentence."""
+        a = self.a
+        sent = tok.sent
+        cands = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS and c.i != tok.i]
+        doc = tok.doc
+        if not cands and sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            cands = [c for c in prev.root.children if c.dep_ in SUBJ_DEPS]
+        for c in cands:
+            if c.pos_ in ("PROPN", "NOUN") and not a.in_quote(a.pos(c)):
+                return c
+        return None
+
+    def _nearby_subject(self, cue, before, after):
+        """When the parse gives the cue no subject (quotes confuse it): the noun phrase next
+        to the cue in the same attribution region ('”, Flynn, a surrogate, said' / 'said Kirby')."""
+        a = self.a
+        cp = a.pos(cue)
+        lo, hi = before if before[0] <= cp < before[1] else after
+        toks = [t for t in a.tokens_between(lo, hi) if not a.in_quote(a.pos(t))]
+        left = [t for t in toks if t.i < cue.i and t.doc is cue.doc]
+        right = [t for t in toks if t.i > cue.i and t.doc is cue.doc]
+        for group, rule in ((left, "nearby_before"), (right[:4], "nearby_after")):
+            for t in group:
+                if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS:
+                    return t, rule
+                if t.pos_ == "PROPN" and not (t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "case")):
+                    j = t.i
+                    while j + 1 < len(t.doc) and t.doc[j + 1].pos_ == "PROPN" and t.doc[j + 1] in group:
+                        j += 1
+                    return t.doc[j], rule
+                if t.pos_ == "NOUN":
+                    return t, rule
+        return None, None
+
+    def _prev_paragraph_colon(self, m: Mark):
+        """'Caddell continued:' closing the previous paragraph introduces this one's quote."""
+        a, text = self.a, self.a.text
+        k = a.para_index(m.open_mark)
+        if text[a.para_starts[k]:m.open_mark].strip():
+            return None
+        j = k - 1
+        while j >= 0:
+            s = a.para_starts[j]
+            e = a.para_starts[j + 1] - 1
+            if text[s:e].strip():
+                break
+            j -= 1
+        if j < 0:
+            return None
+        s, e = a.para_starts[j], a.para_starts[j + 1] - 1
+        seg = text[s:e].rstrip()
+        if not seg.endswith(":") or a.in_quote(s + len(seg) - 1):
+            return None
+        return s, s + len(seg)
+
     def _speaker(self, tok, depth: int = 0):
         """(Entity or None, name str or None, kind, role, mention tokens, how) for a subject token."""
         a = self.a
@@ -429,15 +498,22 @@ class Attributor:
                 if ent is not None:
                     return ent, ent.name, ent.kind, ent.role, [tok], "pronoun"
                 return None, None, None, None, [tok], "pronoun"
-            if low in GROUP_PRONOUNS:
+            if low in GROUP_PRONOUNS and depth < 2:
+                ant = self._group_antecedent(tok)
+                if ant is not None:
+                    ent, name, kind, role, mtoks, how = self._speaker(ant, depth + 1)
+                    if name:
+                        return ent, name, kind, role, [tok], "pronoun"
                 return None, None, None, None, [tok], "pronoun"
             return None, None, None, None, [tok], "pronoun"
         if tok.pos_ == "PROPN" or (tok.ent_type_ in NAME_LABELS and tok.pos_ != "PRON"):
             toks, label = _name_span(tok)
             name = clean_name(" ".join(x.text for x in toks))
             words = name.split()
-            while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
+            while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
                 words = words[1:]
+            if words and words[0].lower().rstrip(".") in HONORIFICS:
+                words = []
             if not words:
                 return self._role_speaker(tok, p, depth)
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
@@ -469,12 +545,23 @@ class Attributor:
         np_toks = _np_tokens(tok)
         np_text = " ".join(x.text for x in np_toks)
         head = tok.lower_
+        if head in DOC_NOUNS and depth < 2:
+            # "the IMF report", "Clinton's statement": whoever issued it
+            owner = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+            if owner:
+                ent, name, kind, role, toks, how = self._speaker(owner[-1], depth + 1)
+                if name:
+                    return ent, name, kind, role, np_toks, "document"
         if head in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks):
             ent = self.reg.by_role([x.text for x in np_toks], p)
             if ent is not None:
                 return ent, ent.name, ent.kind, np_text, np_toks, "role"
             if head in ROLE_NOUNS:
-                # a bare title nobody in the article carries: no name to give
+                # a bare title nobody in the article carries: guess the person the article
+                # is about (low confidence), never store the title as a name
+                ent = self.reg.salient_person(p, window=10**7)
+                if ent is not None and not np_toks[0].lower_ in ("a", "an", "one", "another"):
+                    return ent, ent.name, ent.kind, np_text, np_toks, "role_guess"
                 return None, None, "person", np_text, np_toks, "role_unresolved"
         # an organisation or a group: "the Pentagon", "the statement", "the crowd"
         words = [x.text for x in np_toks]
@@ -504,18 +591,27 @@ class Attributor:
         q.multi_paragraph = m.multi_paragraph
         cands, (b0, b1), (a0, a1) = self._cue_candidates(m, idx) if a.toks else ([], (0, 0), (0, 0))
         best = None
+        first = None
         for c in cands:
             score, _, p, t, how = c
+            if best is None and first is not None and score < first[0] - 1.0:
+                break
             subj, rule = self._subject_of(t)
+            if (subj is None or a.in_quote(a.pos(subj))) and score >= 2.0 and how == "verb":
+                subj, rule = self._nearby_subject(t, (b0, b1), (a0, a1))
             if subj is None:
                 continue
             if a.in_quote(a.pos(subj)):
                 continue
-            best = (score, t, subj, rule, how)
-            break
+            sp = self._speaker(subj)
+            if first is None:
+                first = (score, t, subj, rule, how, sp)
+            if sp[1]:
+                best = (score, t, subj, rule, how, sp)
+                break
+        best = best or first
         if best is not None:
-            score, t, subj, rule, how = best
-            ent, name, kind, role, mtoks, mhow = self._speaker(subj)
+            score, t, subj, rule, how, (ent, name, kind, role, mtoks, mhow) = best
             if how == "according":
                 q.cue, q.cue_start, q.cue_end = "according to", a.pos(t), a.pos(t) + len("according to")
             else:
@@ -527,7 +623,7 @@ class Attributor:
                 conf *= 0.8
             elif mhow in ("role", "group"):
                 conf *= 0.85
-            elif mhow == "role_unresolved":
+            elif mhow in ("role_unresolved", "role_guess"):
                 conf *= 0.5
             if q.speaker is None:
                 conf = min(conf, 0.3)
@@ -547,6 +643,63 @@ class Attributor:
                     self._fill(q, ent, name, kind, role, mtoks)
                     q.method, q.confidence = "colon", 0.7
                     return q
+        # the sentence just before, in the same paragraph: '..., Schiff said. "The other..."'
+        ps_, _ = a.para_bounds(m.open_mark)
+        if b0 > ps_ and text[b0:m.open_mark].strip() == "":
+            prev_toks = [t for t in a.tokens_between(ps_, b0) if not a.in_quote(a.pos(t))]
+            if prev_toks:
+                sent = prev_toks[-1].sent
+                stoks = [t for t in sent if not a.in_quote(a.pos(t))]
+                cues = [t for t in stoks if is_cue_token(t)]
+                subj, rule = (self._subject_of(cues[-1]) if cues else (None, None))
+                if subj is None:
+                    subj = next((c for c in sent.root.children if c.dep_ in SUBJ_DEPS), None)
+                if subj is not None and not a.in_quote(a.pos(subj)):
+                    ent, name, kind, role, mtoks, mhow = self._speaker(subj)
+                    if name and (cues or kind == "person"):
+                        if cues:
+                            cue = cues[-1]
+                            q.cue, q.cue_start, q.cue_end = cue.lower_, a.pos(cue), a.pos(cue) + len(cue.text)
+                        self._fill(q, ent, name, kind, role, mtoks)
+                        q.method, q.confidence = f"previous_sentence:{mhow}", 0.7 if cues else 0.5
+                        return q
+        # previous paragraph ends with a colon: "Caddell continued:"
+        cp = self._prev_paragraph_colon(m)
+        if cp is not None:
+            ptoks = [t for t in a.tokens_between(*cp) if not a.in_quote(a.pos(t))]
+            cues = [t for t in ptoks if is_cue_token(t)]
+            subj, rule = (self._subject_of(cues[-1]) if cues else (None, None))
+            if subj is None and cues:
+                subj, rule = self._nearby_subject(cues[-1], cp, cp)
+            if subj is None and ptoks:
+                roots = [t for t in ptoks if t.dep_ in SUBJ_DEPS]
+                subj = roots[-1] if roots else None
+            if subj is not None:
+                ent, name, kind, role, mtoks, mhow = self._speaker(subj)
+                if name:
+                    cue = cues[-1] if cues else None
+                    if cue is not None:
+                        q.cue, q.cue_start, q.cue_end = cue.lower_, a.pos(cue), a.pos(cue) + len(cue.text)
+                    else:
+                        q.cue, q.cue_start, q.cue_end = ":", cp[1] - 1, cp[1]
+                    self._fill(q, ent, name, kind, role, mtoks)
+                    q.method, q.confidence = f"colon_paragraph:{mhow}", 0.75
+                    return q
+        # a dash after the quote: “...” — Veronica Cruz
+        dm = regex.match(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})",
+                         text[a1 - (a1 - a0):a1] if a1 > a0 else "")
+        if dm and not single:
+            name = clean_name(dm.group(1))
+            ns = a0 + dm.start(1)
+            ent = self._ensure_full(self.reg.lookup(name) or self.reg.register(name, ns))
+            if ent is not None:
+                q.speaker, q.speaker_kind, q.speaker_role = ent.name, ent.kind, ent.role
+                q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
+                q.speaker_mention, q.speaker_start, q.speaker_end = dm.group(1), ns, ns + len(dm.group(1))
+                dpos = a0 + dm.group(0).index(next(c for c in dm.group(0) if c in "―—–-"))
+                q.cue, q.cue_start, q.cue_end = text[dpos], dpos, dpos + 1
+                q.method, q.confidence = "dash", 0.7
+                return q
         if self._looks_unquoted(m, qtext, single):
             return None
         # continuation: same paragraph split quote, or a paragraph reopening the last speaker

@@ -17,7 +17,7 @@ repeat fume gush testify wonder surmise riff protest recount retweet confirm den
 emphasize emphasise stress observe counter caution mention reiterate point add
 whisper scream cry read text message reveal disclose opine maintain contend
 recount brag scoff snap sneer retort rail lash hint tout pronounce sigh laugh
-relate inform advise agree disagree acknowledge apologize apologise plead
+relate inform advise rule agree disagree acknowledge apologize apologise plead
 """.split())
 
 # "put it", "went on to say", "spoke of" need context; these are enough as verbs alone.

@@ -84,14 +84,20 @@ _DATELINE = regex.compile(
     r"^(?:[^\n]{0,40}?\((?:Bloomberg|Reuters|AP|AFP|CNN|UPI)\)\s*[-—–]+|\p{Lu}[\p{Lu} .,]{2,40}\s[—–-]{1,2})\s*")
 
 
-def parse_text(text: str) -> str:
-    """The text given to spaCy: same length, with a leading dateline blanked out.
+_PARTY_TAG = regex.compile(r"\((?:[RDI]|[RDI]-[\p{L}. ]{1,20}|[\p{Lu}][\p{L}.]{1,6})\)")
 
-    "(Bloomberg) -- US Defense Secretary ..." otherwise parses the outlet as the subject.
+
+def parse_text(text: str) -> str:
+    """The text given to spaCy: same length, with a leading dateline and party tags blanked.
+
+    "(Bloomberg) -- US Defense Secretary ..." otherwise parses the outlet as the subject,
+    and "Rep. Elijah E. Cummings (D-Md.) said" loses its subject to the parenthesis.
     """
     m = _DATELINE.match(text)
     if m:
-        return " " * m.end() + text[m.end():]
+        text = " " * m.end() + text[m.end():]
+    if "(" in text:
+        text = _PARTY_TAG.sub(lambda mm: " " * len(mm.group(0)), text)
     return text
 
 
