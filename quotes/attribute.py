@@ -33,11 +33,15 @@ FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman ms.
 MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split())
 DOC_NOUNS = frozenset("""statement report ad advertisement memo complaint document study poll survey
 brief lawsuit filing video letter release email tweet post website spot""".split())
+PERSON_SUBJECT_KEEPS = True
 SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
 
 
 _SUBORD = regex.compile(r"[\s,.;:!?—–-]*(?:when|as|because|while|after|before|if|since|but|and|or|until|though|although|where|which|that)\b",
                         regex.I)
+
+
+_TITLE_RUN = regex.compile(r"(?:(?:\p{Lu}[\p{L}’'.-]*|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
 @dataclass
@@ -179,6 +183,7 @@ class Attributor:
         self.reg = Registry()
         self.resolved: dict[int, Entity | None] = {}  # token abs pos -> entity
         self._harvested: set[str] = set()
+        self._runs = None
         self._build_registry()
         self._track_subjects()
 
@@ -289,6 +294,43 @@ class Attributor:
             ent.mentions.append(p)
         return ent
 
+    def _title_runs(self):
+        """(title words, name words, offset) for every 'Title Title Name Name' run outside quotes.
+
+        A regex pass over the whole article, so titles in paragraphs that were not parsed
+        still resolve 'the defense secretary'."""
+        if self._runs is None:
+            self._runs = []
+            for m in _TITLE_RUN.finditer(self.a.text):
+                if self.a.in_quote(m.start()):
+                    continue
+                words = m.group(0).split()
+                title, rest = split_title(words)
+                while rest and rest[0].lower().rstrip(".") in HONORIFICS:
+                    title.append(rest.pop(0))
+                if title and 2 <= len(rest) <= 4 and not any(w.lower() in SMALL_WORDS for w in rest):
+                    self._runs.append((title, rest, m.start()))
+        return self._runs
+
+    def _role_from_text(self, np_toks, p: int) -> Entity | None:
+        words = [t.lower_.strip(".") for t in np_toks if t.lower_ not in ("the", "a", "an")]
+        if not words:
+            return None
+        head = words[-1]
+        best, key = None, None
+        for title, rest, pos in self._title_runs():
+            tl = [w.lower().strip(".,") for w in title]
+            if head not in tl:
+                continue
+            k = (sum(1 for w in words if w in tl), -abs(pos - p))
+            if key is None or k > key:
+                best, key = (title, rest, pos), k
+        if best is None:
+            return None
+        title, rest, pos = best
+        role = " ".join(w for w in title if w.lower().rstrip(".") not in HONORIFICS)
+        return self.reg.register(" ".join(rest), pos, kind="person", role=role)
+
     # ---- cues --------------------------------------------------------------------------
     def _quote_tokens(self, m: Mark):
         return [t for t in self.a.tokens_between(m.start, m.end)]
@@ -393,8 +435,9 @@ class Attributor:
         hops = 0
         while t is not None and hops < 4:
             # X quoted Y as saying: the speaker is Y
-            if t.lower_ in ("saying", "say") and t.head is not t and t.head.lemma_ == "quote":
-                for c in t.head.children:
+            qh = t.head.head if t.head.lower_ == "as" else t.head
+            if t.lower_ in ("saying", "say") and t.head is not t and qh.lemma_ == "quote":
+                for c in qh.children:
                     if c.dep_ in ("dobj", "obj"):
                         return c, "quoted_as_saying"
             subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
@@ -553,7 +596,7 @@ class Attributor:
                 if name:
                     return ent, name, kind, role, np_toks, "document"
         if head in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks):
-            ent = self.reg.by_role([x.text for x in np_toks], p)
+            ent = self.reg.by_role([x.text for x in np_toks], p) or self._role_from_text(np_toks, p)
             if ent is not None:
                 return ent, ent.name, ent.kind, np_text, np_toks, "role"
             if head in ROLE_NOUNS:
@@ -628,7 +671,9 @@ class Attributor:
             if q.speaker is None:
                 conf = min(conf, 0.3)
             q.confidence = round(conf, 2)
-            if score < 1.0 and self._looks_unquoted(m, qtext, single):
+            if self._is_title_or_nickname(m, qtext):
+                return None
+            if score < 1.0 and self._looks_unquoted(m, qtext, single, self._person_subject(m)):
                 return None
             return q
         # colon introduction without a verb: 'Trump: “...”'
@@ -700,7 +745,7 @@ class Attributor:
                 q.cue, q.cue_start, q.cue_end = text[dpos], dpos, dpos + 1
                 q.method, q.confidence = "dash", 0.7
                 return q
-        if self._looks_unquoted(m, qtext, single):
+        if self._looks_unquoted(m, qtext, single, self._person_subject(m)):
             return None
         # continuation: same paragraph split quote, or a paragraph reopening the last speaker
         ps, _ = a.para_bounds(m.open_mark)
@@ -731,6 +776,19 @@ class Attributor:
         q.method, q.confidence = "none", 0.2
         return q
 
+    def _person_subject(self, m: Mark) -> bool:
+        """The writer's sentence around the quote has a named or pronoun subject."""
+        if not PERSON_SUBJECT_KEEPS:
+            return False
+        qtoks = self._quote_tokens(m)
+        if not qtoks:
+            return False
+        root = qtoks[0].sent.root
+        for c in root.children:
+            if c.dep_ in SUBJ_DEPS and not self.a.in_quote(self.a.pos(c)):
+                return c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS
+        return False
+
     def _paras_between_empty(self, lp: int, mp: int) -> bool:
         if mp - lp < 1 or mp - lp > 3:
             return False
@@ -742,8 +800,9 @@ class Attributor:
                 return False
         return True
 
-    def _looks_unquoted(self, m: Mark, qtext: str, single: bool) -> bool:
-        """Scare quotes, titles of works and nicknames: short, unattributed, name-like."""
+    def _is_title_or_nickname(self, m: Mark, qtext: str) -> bool:
+        """Titles of works and shows ('on CNN's “State of the Union”') and nicknames
+        (Marcia "Cia" Price): never quotes, whatever cue is near."""
         text = self.a.text
         words = regex.findall(r"[\p{L}\p{N}’'-]+", qtext)
         if not words:
@@ -754,15 +813,28 @@ class Attributor:
         if bwords and (bwords[-1] in WORK_NOUNS or (len(bwords) > 1 and " ".join(bwords[-2:]) in (
                 "known as", "referred to", "so called"))):
             return True
-        # nickname inside a name: Marcia "Cia" Price
-        if regex.search(r"\p{Lu}[\p{L}.]*\s*$", before) and regex.match(r"\s*\p{Lu}", after) and len(words) <= 2:
+        if regex.search(r"\p{Lu}[\p{L}.]*[ \u00a0]$", before) and regex.match(r"[ \u00a0]\p{Lu}", after) \
+                and len(words) <= 2:
             return True
+        content = [w for w in words if w.lower() not in SMALL_WORDS]
+        titlecase = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        if titlecase and len(words) <= 6 and not regex.search(r"[!?]\W*$", qtext.strip()):
+            # a capitalised name right after 'on', 'to', 'in', a possessive or a work noun
+            if regex.search(r"(?:\b(?:on|to|in|at|from|of|for|with|during)|['’]s)[ \u00a0]*$", before, regex.I):
+                return True
+        return False
+
+    def _looks_unquoted(self, m: Mark, qtext: str, single: bool, person_subject: bool = False) -> bool:
+        """Scare quotes, titles of works and nicknames: short, unattributed, name-like."""
+        if self._is_title_or_nickname(m, qtext):
+            return True
+        words = regex.findall(r"[\p{L}\p{N}’'-]+", qtext)
         content = [w for w in words if w.lower() not in SMALL_WORDS]
         titlecase = content and all(w[:1].isupper() or w[:1].isdigit() for w in content)
         if titlecase and len(words) <= 8 and not regex.search(r"[.!?,]\s*$", qtext.strip()) or \
                 titlecase and len(words) <= 5:
             return True
-        if len(words) <= 3 and not regex.search(r"[.!?]$", qtext.strip()):
+        if len(words) <= 3 and not regex.search(r"[.!?]$", qtext.strip()) and not person_subject:
             return True
         return False
 
