@@ -228,7 +228,7 @@ class Attributor:
                 continue
             # subjects, and names that open their sentence (the small parser often
             # makes "Michael DiMino, ..., urged" a fragment rooted at the name)
-            opener = t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.dep_ in ("ROOT", "appos") \
+            opener = t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and t.dep_ in ("ROOT", "appos") \
                 and t.sent.start >= t.i - 3
             if t.dep_ not in SUBJ_DEPS and not opener:
                 continue
@@ -569,6 +569,7 @@ class Attributor:
             ent = self.reg.lookup(" ".join(words)) or self.reg.register(" ".join(words), p, kind=kind, role=role)
             ent = self._ensure_full(ent)
             if ent is not None:
+                ent.add_form(" ".join(words))
                 if role and role not in ent.roles:
                     ent.roles.append(role)
                 return ent, ent.name, ent.kind, ent.role, toks, "name"

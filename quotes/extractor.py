@@ -20,7 +20,7 @@ from .nlp import load_nlp
 
 # Pipes attribution uses: tagger/attribute_ruler/lemmatizer (speech verbs), parser
 # (subjects, sentences), ner (names). The rest are disabled.
-KEEP_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
+KEEP_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
 CONTEXT_PARAGRAPHS = 2  # paragraphs parsed before each quoted paragraph (pronoun antecedents)
 
 
