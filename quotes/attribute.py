@@ -184,6 +184,7 @@ class Attributor:
         self.resolved: dict[int, Entity | None] = {}  # token abs pos -> entity
         self._harvested: set[str] = set()
         self._runs = None
+        self._titled: set[int] = set()
         self._build_registry()
         self._track_subjects()
 
@@ -660,7 +661,7 @@ class Attributor:
                 q.cue, q.cue_start, q.cue_end = "according to", a.pos(t), a.pos(t) + len("according to")
             else:
                 q.cue, q.cue_start, q.cue_end = t.lower_, a.pos(t), a.pos(t) + len(t.text)
-            self._fill(q, ent, name, kind, role, mtoks)
+            self._fill(q, ent, name, kind, role, mtoks, mhow)
             q.method = f"{rule}:{mhow}" if rule else mhow
             conf = {3.0: 0.95, 2.6: 0.9, 2.2: 0.85, 1.8: 0.75, 1.2: 0.6}.get(score, 0.5)
             if mhow == "pronoun":
@@ -686,7 +687,7 @@ class Attributor:
                 ent, name, kind, role, mtoks, mhow = self._speaker(head)
                 if name:
                     q.cue, q.cue_start, q.cue_end = ":", b0 + len(before) - 1, b0 + len(before)
-                    self._fill(q, ent, name, kind, role, mtoks)
+                    self._fill(q, ent, name, kind, role, mtoks, mhow)
                     q.method, q.confidence = "colon", 0.7
                     return q
         # the sentence just before, in the same paragraph: '..., Schiff said. "The other..."'
@@ -706,7 +707,7 @@ class Attributor:
                         if cues:
                             cue = cues[-1]
                             q.cue, q.cue_start, q.cue_end = cue.lower_, a.pos(cue), a.pos(cue) + len(cue.text)
-                        self._fill(q, ent, name, kind, role, mtoks)
+                        self._fill(q, ent, name, kind, role, mtoks, mhow)
                         q.method, q.confidence = f"previous_sentence:{mhow}", 0.7 if cues else 0.5
                         return q
         # previous paragraph ends with a colon: "Caddell continued:"
@@ -728,7 +729,7 @@ class Attributor:
                         q.cue, q.cue_start, q.cue_end = cue.lower_, a.pos(cue), a.pos(cue) + len(cue.text)
                     else:
                         q.cue, q.cue_start, q.cue_end = ":", cp[1] - 1, cp[1]
-                    self._fill(q, ent, name, kind, role, mtoks)
+                    self._fill(q, ent, name, kind, role, mtoks, mhow)
                     q.method, q.confidence = f"colon_paragraph:{mhow}", 0.75
                     return q
         # a dash after the quote: “...” — Veronica Cruz
@@ -771,7 +772,7 @@ class Attributor:
                 if subj and not a.in_quote(a.pos(subj[0])):
                     ent, name, kind, role, mtoks, mhow = self._speaker(subj[0])
                     if name:
-                        self._fill(q, ent, name, kind, role, mtoks)
+                        self._fill(q, ent, name, kind, role, mtoks, mhow)
                         q.method, q.confidence = f"sentence_subject:{mhow}", 0.4
                         return q
         q.method, q.confidence = "none", 0.2
@@ -839,17 +840,24 @@ class Attributor:
             return True
         return False
 
-    def _fill(self, q: Quote, ent, name, kind, role, mtoks) -> None:
+    def _fill(self, q: Quote, ent, name, kind, role, mtoks, mhow: str | None = None) -> None:
         a = self.a
         if mtoks:
             q.speaker_start = a.pos(mtoks[0])
             q.speaker_end = a.pos(mtoks[-1]) + len(mtoks[-1].text)
             q.speaker_mention = a.text[q.speaker_start:q.speaker_end]
+        if ent is not None and ent.kind == "person" and id(ent) not in self._titled:
+            self._titled.add(id(ent))
+            for title, rest, pos in self._title_runs():
+                if " ".join(rest) == ent.name:
+                    t = " ".join(w for w in title if w.lower().rstrip(".") not in HONORIFICS)
+                    if t and t not in ent.roles:
+                        ent.roles.append(t)
         if ent is not None:
             q.speaker = ent.name
             q.speaker_kind = ent.kind
             q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
-            q.speaker_role = role or ent.role
+            q.speaker_role = (role or ent.role) if (mhow or "").startswith("role") else (ent.role or role)
         else:
             q.speaker = name if name and name.lower() not in PRONOUNS else None
             q.speaker_kind = kind if q.speaker else None

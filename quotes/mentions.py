@@ -119,7 +119,8 @@ class Entity:
 
     @property
     def role(self) -> str | None:
-        return self.roles[0] if self.roles else None
+        """The most informative title seen: 'US Defense Secretary' over 'Secretary'."""
+        return max(self.roles, key=lambda r: (len(r.split()) <= 12, len(r))) if self.roles else None
 
 
 class Registry:
