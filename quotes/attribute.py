@@ -34,6 +34,12 @@ MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split
 DOC_NOUNS = frozenset("""statement report ad advertisement memo complaint document study poll survey
 brief lawsuit filing video letter release email tweet post website spot""".split())
 PERSON_SUBJECT_KEEPS = True
+ORG_HEADS = frozenset("""association department ministry council committee institute university
+college bureau office league federation union alliance coalition center centre school church
+board commission court bank fund foundation society party house""".split())
+FUNCTION_WORDS = frozenset("""the but and when while if as after although though because since
+before so then now in on at for with by from this that these those it its he she they we i
+a an of or nor yet also even still just only meanwhile however""".split())
 SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
 
 
@@ -42,6 +48,17 @@ _SUBORD = regex.compile(r"[\s,.;:!?—–-]*(?:when|as|because|while|after|befor
 
 
 _TITLE_RUN = regex.compile(r"(?:(?:\p{Lu}[\p{L}’'.-]*|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
+
+
+POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
+pledge vow warning assertion description characterization accusation tweet message answer
+response reply call quip line phrase slogan boast insistence argument""".split())
+
+
+def _is_possessed_speech_noun(tok) -> bool:
+    """"Trump’s statement about “thousands of shootings”": the possessor is the speaker."""
+    return tok.pos_ == "NOUN" and tok.lower_ in POSSESSED_SPEECH_NOUNS and any(
+        c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON") for c in tok.children)
 
 
 @dataclass
@@ -144,6 +161,13 @@ def _name_span(tok):
             and tok.doc[j].head.i == tok.i:
         toks.append(tok.doc[j])
         j += 1
+    # "the Association of Flight Attendants", "Department of Defense": of + capitalised name
+    if tok.lower_ in ORG_HEADS and j + 1 < len(tok.doc) and tok.doc[j].lower_ == "of" \
+            and tok.doc[j + 1].pos_ == "PROPN":
+        k = j + 1
+        while k < len(tok.doc) and tok.doc[k].pos_ == "PROPN":
+            k += 1
+        toks.extend(tok.doc[j:k])
     return toks, None
 
 
@@ -237,6 +261,17 @@ class Attributor:
             if ent is not None:
                 self.reg.note_subject(ent, p)
 
+    def _same_sentence_subject(self, t, gender: str | None) -> Entity | None:
+        """'Clinton says she appreciated ...': a name subject earlier in the same sentence."""
+        for c in t.sent:
+            if c.i >= t.i:
+                break
+            if c.dep_ in SUBJ_DEPS and c.pos_ == "PROPN" and not self.a.in_quote(self.a.pos(c)):
+                ent = self._entity_for(c, self.a.pos(c))
+                if ent is not None and ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender):
+                    return ent
+        return None
+
     def _entity_for(self, t, p: int) -> Entity | None:
         if p in self.resolved:
             return self.resolved[p]
@@ -244,9 +279,7 @@ class Attributor:
         ent = None
         if low in PERSON_PRONOUNS:
             g = PERSON_PRONOUNS[low]
-            ent = self.reg.salient_person(p, gender=g)
-            if ent is not None and ent.gender is None:
-                ent.gender = g
+            ent = self._same_sentence_subject(t, g) or self.reg.salient_person(p, gender=g)
         elif t.pos_ == "PROPN":
             toks, label = _name_span(t)
             name = " ".join(x.text for x in toks)
@@ -282,7 +315,7 @@ class Attributor:
             if len(rest) < 2 or len([w for w in rest if len(w.rstrip(".")) > 1]) > 3 or \
                     any(w.lower() in SMALL_WORDS or w.lower() in ROLE_NOUNS for w in rest):
                 continue
-            if rest[0] in ("US", "U.S.", "UK", "The", "But", "And", "When", "While", "If", "As", "After"):
+            if rest[0].lower() in FUNCTION_WORDS or rest[0] in ("US", "U.S.", "UK"):
                 continue
             if best is None or len(rest) > len(best[1]):
                 best = (title, rest, m.start())
@@ -392,7 +425,8 @@ class Attributor:
                 continue
             adjacent = b0 <= p < b1 or a0 <= p < a1
             according = is_according(t)
-            if not (according or is_cue_token(t)):
+            noun_cue = _is_possessed_speech_noun(t)
+            if not (according or noun_cue or is_cue_token(t)):
                 continue
             dep_link = (id(t.doc), t.head.i) in qset or key in root_anc
             if a0 <= p < a1 and _SUBORD.match(a.text, a0):
@@ -432,6 +466,8 @@ class Attributor:
             if cue.i + 2 < len(cue.doc):
                 return cue.doc[cue.i + 2], "according_to"
             return None, None
+        if _is_possessed_speech_noun(cue):
+            return next(c for c in cue.children if c.dep_ == "poss"), "possessive"
         t = cue
         hops = 0
         while t is not None and hops < 4:
@@ -505,6 +541,8 @@ class Attributor:
                         j += 1
                     return t.doc[j], rule
                 if t.pos_ == "NOUN":
+                    while t.dep_ == "compound" and t.head.i > t.i and t.head in group:
+                        t = t.head
                     return t, rule
         return None, None
 
@@ -690,6 +728,12 @@ class Attributor:
                     self._fill(q, ent, name, kind, role, mtoks, mhow)
                     q.method, q.confidence = "colon", 0.7
                     return q
+        # a quote split by its attribution: “A,” he said. “B.” -> B has the same speaker
+        if prev and prev[-1].speaker and a.para_index(max(prev[-1].start, prev[-1].end - 1)) == a.para_index(m.open_mark) \
+                and text[b0:m.open_mark].strip() == "" and not self._looks_unquoted(m, qtext, single, True):
+            self._copy_speaker(q, prev[-1])
+            q.method, q.confidence = "split_quote", 0.8
+            return q
         # the sentence just before, in the same paragraph: '..., Schiff said. "The other..."'
         ps_, _ = a.para_bounds(m.open_mark)
         if b0 > ps_ and text[b0:m.open_mark].strip() == "":
@@ -734,7 +778,7 @@ class Attributor:
                     return q
         # a dash after the quote: “...” — Veronica Cruz
         dm = regex.match(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})",
-                         text[a1 - (a1 - a0):a1] if a1 > a0 else "")
+                         text[a0:a.para_bounds(a0)[1]] if a1 > a0 else "")
         if dm and not single:
             name = clean_name(dm.group(1))
             ns = a0 + dm.start(1)
