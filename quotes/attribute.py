@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token
+from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
 from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        Entity, Registry, clean_name, is_org_name, split_title)
 from .model import Mark, Quote
@@ -431,7 +431,7 @@ class Attributor:
             dep_link = (id(t.doc), t.head.i) in qset or key in root_anc
             if a0 <= p < a1 and _SUBORD.match(a.text, a0):
                 adjacent = False  # '“…,” when Clinton blasted him': not an attribution
-            weak = t.lemma_.lower() in WEAK_LEMMAS
+            weak = lemma_of(t) in WEAK_LEMMAS
             score = 0.0
             if according:
                 score = 2.6 if adjacent else 1.2
@@ -473,7 +473,7 @@ class Attributor:
         while t is not None and hops < 4:
             # X quoted Y as saying: the speaker is Y
             qh = t.head.head if t.head.lower_ == "as" else t.head
-            if t.lower_ in ("saying", "say") and t.head is not t and qh.lemma_ == "quote":
+            if t.lower_ in ("saying", "say") and t.head is not t and lemma_of(qh) == "quote":
                 for c in qh.children:
                     if c.dep_ in ("dobj", "obj"):
                         return c, "quoted_as_saying"
