@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token
+from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
 from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        Entity, Registry, clean_name, is_org_name, split_title)
 from .model import Mark, Quote
@@ -31,7 +31,34 @@ podcast hashtag slogan motto phrase term word words label nickname dubbed known
 so-called""".split())
 FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman ms. ms mrs. mrs madam".split())
 MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split())
+DOC_NOUNS = frozenset("""statement report ad advertisement memo complaint document study poll survey
+brief lawsuit filing video letter release email tweet post website spot""".split())
+PERSON_SUBJECT_KEEPS = True
+ORG_HEADS = frozenset("""association department ministry council committee institute university
+college bureau office league federation union alliance coalition center centre school church
+board commission court bank fund foundation society party house""".split())
+FUNCTION_WORDS = frozenset("""the but and when while if as after although though because since
+before so then now in on at for with by from this that these those it its he she they we i
+a an of or nor yet also even still just only meanwhile however""".split())
 SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
+
+
+_SUBORD = regex.compile(r"[\s,.;:!?—–-]*(?:when|as|because|while|after|before|if|since|but|and|or|until|though|although|where|which|that)\b",
+                        regex.I)
+
+
+_TITLE_RUN = regex.compile(r"(?:(?:\p{Lu}[\p{L}’'.-]*|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
+
+
+POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
+pledge vow warning assertion description characterization accusation tweet message answer
+response reply call quip line phrase slogan boast insistence argument""".split())
+
+
+def _is_possessed_speech_noun(tok) -> bool:
+    """"Trump’s statement about “thousands of shootings”": the possessor is the speaker."""
+    return tok.pos_ == "NOUN" and tok.lower_ in POSSESSED_SPEECH_NOUNS and any(
+        c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON") for c in tok.children)
 
 
 @dataclass
@@ -134,6 +161,13 @@ def _name_span(tok):
             and tok.doc[j].head.i == tok.i:
         toks.append(tok.doc[j])
         j += 1
+    # "the Association of Flight Attendants", "Department of Defense": of + capitalised name
+    if tok.lower_ in ORG_HEADS and j + 1 < len(tok.doc) and tok.doc[j].lower_ == "of" \
+            and tok.doc[j + 1].pos_ == "PROPN":
+        k = j + 1
+        while k < len(tok.doc) and tok.doc[k].pos_ == "PROPN":
+            k += 1
+        toks.extend(tok.doc[j:k])
     return toks, None
 
 
@@ -173,6 +207,8 @@ class Attributor:
         self.reg = Registry()
         self.resolved: dict[int, Entity | None] = {}  # token abs pos -> entity
         self._harvested: set[str] = set()
+        self._runs = None
+        self._titled: set[int] = set()
         self._build_registry()
         self._track_subjects()
 
@@ -217,13 +253,24 @@ class Attributor:
                 continue
             # subjects, and names that open their sentence (the small parser often
             # makes "Michael DiMino, ..., urged" a fragment rooted at the name)
-            opener = t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.dep_ in ("ROOT", "appos") \
+            opener = t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and t.dep_ in ("ROOT", "appos") \
                 and t.sent.start >= t.i - 3
             if t.dep_ not in SUBJ_DEPS and not opener:
                 continue
             ent = self._entity_for(t, p)
             if ent is not None:
                 self.reg.note_subject(ent, p)
+
+    def _same_sentence_subject(self, t, gender: str | None) -> Entity | None:
+        """'Clinton says she appreciated ...': a name subject earlier in the same sentence."""
+        for c in t.sent:
+            if c.i >= t.i:
+                break
+            if c.dep_ in SUBJ_DEPS and c.pos_ == "PROPN" and not self.a.in_quote(self.a.pos(c)):
+                ent = self._entity_for(c, self.a.pos(c))
+                if ent is not None and ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender):
+                    return ent
+        return None
 
     def _entity_for(self, t, p: int) -> Entity | None:
         if p in self.resolved:
@@ -232,9 +279,7 @@ class Attributor:
         ent = None
         if low in PERSON_PRONOUNS:
             g = PERSON_PRONOUNS[low]
-            ent = self.reg.salient_person(p, gender=g)
-            if ent is not None and ent.gender is None:
-                ent.gender = g
+            ent = self._same_sentence_subject(t, g) or self.reg.salient_person(p, gender=g)
         elif t.pos_ == "PROPN":
             toks, label = _name_span(t)
             name = " ".join(x.text for x in toks)
@@ -267,9 +312,10 @@ class Attributor:
             title, rest = split_title(words)
             while rest and rest[0].lower().rstrip(".") in HONORIFICS:
                 title.append(rest.pop(0))
-            if len(rest) < 2 or any(w.lower() in SMALL_WORDS or w.lower() in ROLE_NOUNS for w in rest):
+            if len(rest) < 2 or len([w for w in rest if len(w.rstrip(".")) > 1]) > 3 or \
+                    any(w.lower() in SMALL_WORDS or w.lower() in ROLE_NOUNS for w in rest):
                 continue
-            if rest[0] in ("US", "U.S.", "UK", "The", "But", "And", "When", "While", "If", "As", "After"):
+            if rest[0].lower() in FUNCTION_WORDS or rest[0] in ("US", "U.S.", "UK"):
                 continue
             if best is None or len(rest) > len(best[1]):
                 best = (title, rest, m.start())
@@ -281,6 +327,43 @@ class Attributor:
                 ent.roles.insert(0, role)
             ent.mentions.append(p)
         return ent
+
+    def _title_runs(self):
+        """(title words, name words, offset) for every 'Title Title Name Name' run outside quotes.
+
+        A regex pass over the whole article, so titles in paragraphs that were not parsed
+        still resolve 'the defense secretary'."""
+        if self._runs is None:
+            self._runs = []
+            for m in _TITLE_RUN.finditer(self.a.text):
+                if self.a.in_quote(m.start()):
+                    continue
+                words = m.group(0).split()
+                title, rest = split_title(words)
+                while rest and rest[0].lower().rstrip(".") in HONORIFICS:
+                    title.append(rest.pop(0))
+                if title and 2 <= len(rest) <= 4 and not any(w.lower() in SMALL_WORDS for w in rest):
+                    self._runs.append((title, rest, m.start()))
+        return self._runs
+
+    def _role_from_text(self, np_toks, p: int) -> Entity | None:
+        words = [t.lower_.strip(".") for t in np_toks if t.lower_ not in ("the", "a", "an")]
+        if not words:
+            return None
+        head = words[-1]
+        best, key = None, None
+        for title, rest, pos in self._title_runs():
+            tl = [w.lower().strip(".,") for w in title]
+            if head not in tl:
+                continue
+            k = (sum(1 for w in words if w in tl), -abs(pos - p))
+            if key is None or k > key:
+                best, key = (title, rest, pos), k
+        if best is None:
+            return None
+        title, rest, pos = best
+        role = " ".join(w for w in title if w.lower().rstrip(".") not in HONORIFICS)
+        return self.reg.register(" ".join(rest), pos, kind="person", role=role)
 
     # ---- cues --------------------------------------------------------------------------
     def _quote_tokens(self, m: Mark):
@@ -342,10 +425,13 @@ class Attributor:
                 continue
             adjacent = b0 <= p < b1 or a0 <= p < a1
             according = is_according(t)
-            if not (according or is_cue_token(t)):
+            noun_cue = _is_possessed_speech_noun(t)
+            if not (according or noun_cue or is_cue_token(t)):
                 continue
             dep_link = (id(t.doc), t.head.i) in qset or key in root_anc
-            weak = t.lemma_.lower() in WEAK_LEMMAS
+            if a0 <= p < a1 and _SUBORD.match(a.text, a0):
+                adjacent = False  # '“…,” when Clinton blasted him': not an attribution
+            weak = lemma_of(t) in WEAK_LEMMAS
             score = 0.0
             if according:
                 score = 2.6 if adjacent else 1.2
@@ -380,12 +466,15 @@ class Attributor:
             if cue.i + 2 < len(cue.doc):
                 return cue.doc[cue.i + 2], "according_to"
             return None, None
+        if _is_possessed_speech_noun(cue):
+            return next(c for c in cue.children if c.dep_ == "poss"), "possessive"
         t = cue
         hops = 0
         while t is not None and hops < 4:
             # X quoted Y as saying: the speaker is Y
-            if t.lower_ in ("saying", "say") and t.head is not t and t.head.lemma_ == "quote":
-                for c in t.head.children:
+            qh = t.head.head if t.head.lower_ == "as" else t.head
+            if t.lower_ in ("saying", "say") and t.head is not t and lemma_of(qh) == "quote":
+                for c in qh.children:
                     if c.dep_ in ("dobj", "obj"):
                         return c, "quoted_as_saying"
             subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
@@ -400,6 +489,9 @@ class Attributor:
                           "dobj", "parataxis") and t.head is not t:
                 if t.dep_ == "relcl":
                     return t.head, "relative"
+                # "footage of Trump saying", "Kirby, speaking to reporters": the noun it hangs on
+                if t.dep_ == "acl" and (t.head.pos_ in ("PROPN", "PRON") or t.head.lower_ in ROLE_NOUNS):
+                    return t.head, "participle"
                 # "X said the US was investigating ..., calling it ...": a participle hung
                 # on a reported clause belongs to the reporting speaker
                 if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj"):
@@ -416,6 +508,65 @@ class Attributor:
             break
         return None, None
 
+    def _group_antecedent(self, tok):
+        """'they'/'it': the noun subject of the main clause, else of the previous sentence."""
+        a = self.a
+        sent = tok.sent
+        cands = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS and c.i != tok.i]
+        doc = tok.doc
+        if not cands and sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            cands = [c for c in prev.root.children if c.dep_ in SUBJ_DEPS]
+        for c in cands:
+            if c.pos_ in ("PROPN", "NOUN") and not a.in_quote(a.pos(c)):
+                return c
+        return None
+
+    def _nearby_subject(self, cue, before, after):
+        """When the parse gives the cue no subject (quotes confuse it): the noun phrase next
+        to the cue in the same attribution region ('”, Flynn, a surrogate, said' / 'said Kirby')."""
+        a = self.a
+        cp = a.pos(cue)
+        lo, hi = before if before[0] <= cp < before[1] else after
+        toks = [t for t in a.tokens_between(lo, hi) if not a.in_quote(a.pos(t))]
+        left = [t for t in toks if t.i < cue.i and t.doc is cue.doc]
+        right = [t for t in toks if t.i > cue.i and t.doc is cue.doc]
+        for group, rule in ((left, "nearby_before"), (right[:4], "nearby_after")):
+            for t in group:
+                if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS:
+                    return t, rule
+                if t.pos_ == "PROPN" and not (t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "case")):
+                    j = t.i
+                    while j + 1 < len(t.doc) and t.doc[j + 1].pos_ == "PROPN" and t.doc[j + 1] in group:
+                        j += 1
+                    return t.doc[j], rule
+                if t.pos_ == "NOUN":
+                    while t.dep_ == "compound" and t.head.i > t.i and t.head in group:
+                        t = t.head
+                    return t, rule
+        return None, None
+
+    def _prev_paragraph_colon(self, m: Mark):
+        """'Caddell continued:' closing the previous paragraph introduces this one's quote."""
+        a, text = self.a, self.a.text
+        k = a.para_index(m.open_mark)
+        if text[a.para_starts[k]:m.open_mark].strip():
+            return None
+        j = k - 1
+        while j >= 0:
+            s = a.para_starts[j]
+            e = a.para_starts[j + 1] - 1
+            if text[s:e].strip():
+                break
+            j -= 1
+        if j < 0:
+            return None
+        s, e = a.para_starts[j], a.para_starts[j + 1] - 1
+        seg = text[s:e].rstrip()
+        if not seg.endswith(":") or a.in_quote(s + len(seg) - 1):
+            return None
+        return s, s + len(seg)
+
     def _speaker(self, tok, depth: int = 0):
         """(Entity or None, name str or None, kind, role, mention tokens, how) for a subject token."""
         a = self.a
@@ -429,15 +580,22 @@ class Attributor:
                 if ent is not None:
                     return ent, ent.name, ent.kind, ent.role, [tok], "pronoun"
                 return None, None, None, None, [tok], "pronoun"
-            if low in GROUP_PRONOUNS:
+            if low in GROUP_PRONOUNS and depth < 2:
+                ant = self._group_antecedent(tok)
+                if ant is not None:
+                    ent, name, kind, role, mtoks, how = self._speaker(ant, depth + 1)
+                    if name:
+                        return ent, name, kind, role, [tok], "pronoun"
                 return None, None, None, None, [tok], "pronoun"
             return None, None, None, None, [tok], "pronoun"
         if tok.pos_ == "PROPN" or (tok.ent_type_ in NAME_LABELS and tok.pos_ != "PRON"):
             toks, label = _name_span(tok)
             name = clean_name(" ".join(x.text for x in toks))
             words = name.split()
-            while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
+            while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
                 words = words[1:]
+            if words and words[0].lower().rstrip(".") in HONORIFICS:
+                words = []
             if not words:
                 return self._role_speaker(tok, p, depth)
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
@@ -450,6 +608,7 @@ class Attributor:
             ent = self.reg.lookup(" ".join(words)) or self.reg.register(" ".join(words), p, kind=kind, role=role)
             ent = self._ensure_full(ent)
             if ent is not None:
+                ent.add_form(" ".join(words))
                 if role and role not in ent.roles:
                     ent.roles.append(role)
                 return ent, ent.name, ent.kind, ent.role, toks, "name"
@@ -469,12 +628,23 @@ class Attributor:
         np_toks = _np_tokens(tok)
         np_text = " ".join(x.text for x in np_toks)
         head = tok.lower_
+        if head in DOC_NOUNS and depth < 2:
+            # "the IMF report", "Clinton's statement": whoever issued it
+            owner = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+            if owner:
+                ent, name, kind, role, toks, how = self._speaker(owner[-1], depth + 1)
+                if name:
+                    return ent, name, kind, role, np_toks, "document"
         if head in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks):
-            ent = self.reg.by_role([x.text for x in np_toks], p)
+            ent = self.reg.by_role([x.text for x in np_toks], p) or self._role_from_text(np_toks, p)
             if ent is not None:
                 return ent, ent.name, ent.kind, np_text, np_toks, "role"
             if head in ROLE_NOUNS:
-                # a bare title nobody in the article carries: no name to give
+                # a bare title nobody in the article carries: guess the person the article
+                # is about (low confidence), never store the title as a name
+                ent = self.reg.salient_person(p, window=10**7)
+                if ent is not None and not np_toks[0].lower_ in ("a", "an", "one", "another"):
+                    return ent, ent.name, ent.kind, np_text, np_toks, "role_guess"
                 return None, None, "person", np_text, np_toks, "role_unresolved"
         # an organisation or a group: "the Pentagon", "the statement", "the crowd"
         words = [x.text for x in np_toks]
@@ -504,35 +674,46 @@ class Attributor:
         q.multi_paragraph = m.multi_paragraph
         cands, (b0, b1), (a0, a1) = self._cue_candidates(m, idx) if a.toks else ([], (0, 0), (0, 0))
         best = None
+        first = None
         for c in cands:
             score, _, p, t, how = c
+            if best is None and first is not None and score < first[0] - 1.0:
+                break
             subj, rule = self._subject_of(t)
+            if (subj is None or a.in_quote(a.pos(subj))) and score >= 2.0 and how == "verb":
+                subj, rule = self._nearby_subject(t, (b0, b1), (a0, a1))
             if subj is None:
                 continue
             if a.in_quote(a.pos(subj)):
                 continue
-            best = (score, t, subj, rule, how)
-            break
+            sp = self._speaker(subj)
+            if first is None:
+                first = (score, t, subj, rule, how, sp)
+            if sp[1]:
+                best = (score, t, subj, rule, how, sp)
+                break
+        best = best or first
         if best is not None:
-            score, t, subj, rule, how = best
-            ent, name, kind, role, mtoks, mhow = self._speaker(subj)
+            score, t, subj, rule, how, (ent, name, kind, role, mtoks, mhow) = best
             if how == "according":
                 q.cue, q.cue_start, q.cue_end = "according to", a.pos(t), a.pos(t) + len("according to")
             else:
                 q.cue, q.cue_start, q.cue_end = t.lower_, a.pos(t), a.pos(t) + len(t.text)
-            self._fill(q, ent, name, kind, role, mtoks)
+            self._fill(q, ent, name, kind, role, mtoks, mhow)
             q.method = f"{rule}:{mhow}" if rule else mhow
             conf = {3.0: 0.95, 2.6: 0.9, 2.2: 0.85, 1.8: 0.75, 1.2: 0.6}.get(score, 0.5)
             if mhow == "pronoun":
                 conf *= 0.8
             elif mhow in ("role", "group"):
                 conf *= 0.85
-            elif mhow == "role_unresolved":
+            elif mhow in ("role_unresolved", "role_guess"):
                 conf *= 0.5
             if q.speaker is None:
                 conf = min(conf, 0.3)
             q.confidence = round(conf, 2)
-            if score < 1.0 and self._looks_unquoted(m, qtext, single):
+            if self._is_title_or_nickname(m, qtext):
+                return None
+            if score < 1.0 and self._looks_unquoted(m, qtext, single, self._person_subject(m)):
                 return None
             return q
         # colon introduction without a verb: 'Trump: “...”'
@@ -544,10 +725,73 @@ class Attributor:
                 ent, name, kind, role, mtoks, mhow = self._speaker(head)
                 if name:
                     q.cue, q.cue_start, q.cue_end = ":", b0 + len(before) - 1, b0 + len(before)
-                    self._fill(q, ent, name, kind, role, mtoks)
+                    self._fill(q, ent, name, kind, role, mtoks, mhow)
                     q.method, q.confidence = "colon", 0.7
                     return q
-        if self._looks_unquoted(m, qtext, single):
+        # a quote split by its attribution: “A,” he said. “B.” -> B has the same speaker
+        if prev and prev[-1].speaker and a.para_index(max(prev[-1].start, prev[-1].end - 1)) == a.para_index(m.open_mark) \
+                and text[b0:m.open_mark].strip() == "" and not self._looks_unquoted(m, qtext, single, True):
+            self._copy_speaker(q, prev[-1])
+            q.method, q.confidence = "split_quote", 0.8
+            return q
+        # the sentence just before, in the same paragraph: '..., Schiff said. "The other..."'
+        ps_, _ = a.para_bounds(m.open_mark)
+        if b0 > ps_ and text[b0:m.open_mark].strip() == "":
+            prev_toks = [t for t in a.tokens_between(ps_, b0) if not a.in_quote(a.pos(t))]
+            if prev_toks:
+                sent = prev_toks[-1].sent
+                stoks = [t for t in sent if not a.in_quote(a.pos(t))]
+                cues = [t for t in stoks if is_cue_token(t)]
+                subj, rule = (self._subject_of(cues[-1]) if cues else (None, None))
+                if subj is None:
+                    subj = next((c for c in sent.root.children if c.dep_ in SUBJ_DEPS), None)
+                if subj is not None and not a.in_quote(a.pos(subj)):
+                    ent, name, kind, role, mtoks, mhow = self._speaker(subj)
+                    if name and (cues or kind == "person"):
+                        if cues:
+                            cue = cues[-1]
+                            q.cue, q.cue_start, q.cue_end = cue.lower_, a.pos(cue), a.pos(cue) + len(cue.text)
+                        self._fill(q, ent, name, kind, role, mtoks, mhow)
+                        q.method, q.confidence = f"previous_sentence:{mhow}", 0.7 if cues else 0.5
+                        return q
+        # previous paragraph ends with a colon: "Caddell continued:"
+        cp = self._prev_paragraph_colon(m)
+        if cp is not None:
+            ptoks = [t for t in a.tokens_between(*cp) if not a.in_quote(a.pos(t))]
+            cues = [t for t in ptoks if is_cue_token(t)]
+            subj, rule = (self._subject_of(cues[-1]) if cues else (None, None))
+            if subj is None and cues:
+                subj, rule = self._nearby_subject(cues[-1], cp, cp)
+            if subj is None and ptoks:
+                roots = [t for t in ptoks if t.dep_ in SUBJ_DEPS]
+                subj = roots[-1] if roots else None
+            if subj is not None:
+                ent, name, kind, role, mtoks, mhow = self._speaker(subj)
+                if name:
+                    cue = cues[-1] if cues else None
+                    if cue is not None:
+                        q.cue, q.cue_start, q.cue_end = cue.lower_, a.pos(cue), a.pos(cue) + len(cue.text)
+                    else:
+                        q.cue, q.cue_start, q.cue_end = ":", cp[1] - 1, cp[1]
+                    self._fill(q, ent, name, kind, role, mtoks, mhow)
+                    q.method, q.confidence = f"colon_paragraph:{mhow}", 0.75
+                    return q
+        # a dash after the quote: “...” — Veronica Cruz
+        dm = regex.match(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})",
+                         text[a0:a.para_bounds(a0)[1]] if a1 > a0 else "")
+        if dm and not single:
+            name = clean_name(dm.group(1))
+            ns = a0 + dm.start(1)
+            ent = self._ensure_full(self.reg.lookup(name) or self.reg.register(name, ns))
+            if ent is not None:
+                q.speaker, q.speaker_kind, q.speaker_role = ent.name, ent.kind, ent.role
+                q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
+                q.speaker_mention, q.speaker_start, q.speaker_end = dm.group(1), ns, ns + len(dm.group(1))
+                dpos = a0 + dm.group(0).index(next(c for c in dm.group(0) if c in "―—–-"))
+                q.cue, q.cue_start, q.cue_end = text[dpos], dpos, dpos + 1
+                q.method, q.confidence = "dash", 0.7
+                return q
+        if self._looks_unquoted(m, qtext, single, self._person_subject(m)):
             return None
         # continuation: same paragraph split quote, or a paragraph reopening the last speaker
         ps, _ = a.para_bounds(m.open_mark)
@@ -572,11 +816,24 @@ class Attributor:
                 if subj and not a.in_quote(a.pos(subj[0])):
                     ent, name, kind, role, mtoks, mhow = self._speaker(subj[0])
                     if name:
-                        self._fill(q, ent, name, kind, role, mtoks)
+                        self._fill(q, ent, name, kind, role, mtoks, mhow)
                         q.method, q.confidence = f"sentence_subject:{mhow}", 0.4
                         return q
         q.method, q.confidence = "none", 0.2
         return q
+
+    def _person_subject(self, m: Mark) -> bool:
+        """The writer's sentence around the quote has a named or pronoun subject."""
+        if not PERSON_SUBJECT_KEEPS:
+            return False
+        qtoks = self._quote_tokens(m)
+        if not qtoks:
+            return False
+        root = qtoks[0].sent.root
+        for c in root.children:
+            if c.dep_ in SUBJ_DEPS and not self.a.in_quote(self.a.pos(c)):
+                return c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS
+        return False
 
     def _paras_between_empty(self, lp: int, mp: int) -> bool:
         if mp - lp < 1 or mp - lp > 3:
@@ -589,8 +846,9 @@ class Attributor:
                 return False
         return True
 
-    def _looks_unquoted(self, m: Mark, qtext: str, single: bool) -> bool:
-        """Scare quotes, titles of works and nicknames: short, unattributed, name-like."""
+    def _is_title_or_nickname(self, m: Mark, qtext: str) -> bool:
+        """Titles of works and shows ('on CNN's “State of the Union”') and nicknames
+        (Marcia "Cia" Price): never quotes, whatever cue is near."""
         text = self.a.text
         words = regex.findall(r"[\p{L}\p{N}’'-]+", qtext)
         if not words:
@@ -601,29 +859,49 @@ class Attributor:
         if bwords and (bwords[-1] in WORK_NOUNS or (len(bwords) > 1 and " ".join(bwords[-2:]) in (
                 "known as", "referred to", "so called"))):
             return True
-        # nickname inside a name: Marcia "Cia" Price
-        if regex.search(r"\p{Lu}[\p{L}.]*\s*$", before) and regex.match(r"\s*\p{Lu}", after) and len(words) <= 2:
+        if regex.search(r"\p{Lu}[\p{L}.]*[ \u00a0]$", before) and regex.match(r"[ \u00a0]\p{Lu}", after) \
+                and len(words) <= 2:
             return True
+        content = [w for w in words if w.lower() not in SMALL_WORDS]
+        titlecase = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        if titlecase and len(words) <= 6 and not regex.search(r"[!?]\W*$", qtext.strip()):
+            # a capitalised name right after 'on', 'to', 'in', a possessive or a work noun
+            if regex.search(r"(?:\b(?:on|to|in|at|from|of|for|with|during)|['’]s)[ \u00a0]*$", before, regex.I):
+                return True
+        return False
+
+    def _looks_unquoted(self, m: Mark, qtext: str, single: bool, person_subject: bool = False) -> bool:
+        """Scare quotes, titles of works and nicknames: short, unattributed, name-like."""
+        if self._is_title_or_nickname(m, qtext):
+            return True
+        words = regex.findall(r"[\p{L}\p{N}’'-]+", qtext)
         content = [w for w in words if w.lower() not in SMALL_WORDS]
         titlecase = content and all(w[:1].isupper() or w[:1].isdigit() for w in content)
         if titlecase and len(words) <= 8 and not regex.search(r"[.!?,]\s*$", qtext.strip()) or \
                 titlecase and len(words) <= 5:
             return True
-        if len(words) <= 3 and not regex.search(r"[.!?]$", qtext.strip()):
+        if len(words) <= 3 and not regex.search(r"[.!?]$", qtext.strip()) and not person_subject:
             return True
         return False
 
-    def _fill(self, q: Quote, ent, name, kind, role, mtoks) -> None:
+    def _fill(self, q: Quote, ent, name, kind, role, mtoks, mhow: str | None = None) -> None:
         a = self.a
         if mtoks:
             q.speaker_start = a.pos(mtoks[0])
             q.speaker_end = a.pos(mtoks[-1]) + len(mtoks[-1].text)
             q.speaker_mention = a.text[q.speaker_start:q.speaker_end]
+        if ent is not None and ent.kind == "person" and id(ent) not in self._titled:
+            self._titled.add(id(ent))
+            for title, rest, pos in self._title_runs():
+                if " ".join(rest) == ent.name:
+                    t = " ".join(w for w in title if w.lower().rstrip(".") not in HONORIFICS)
+                    if t and t not in ent.roles:
+                        ent.roles.append(t)
         if ent is not None:
             q.speaker = ent.name
             q.speaker_kind = ent.kind
             q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
-            q.speaker_role = role or ent.role
+            q.speaker_role = (role or ent.role) if (mhow or "").startswith("role") else (ent.role or role)
         else:
             q.speaker = name if name and name.lower() not in PRONOUNS else None
             q.speaker_kind = kind if q.speaker else None

@@ -20,8 +20,32 @@ from .nlp import load_nlp
 
 # Pipes attribution uses: tagger/attribute_ruler/lemmatizer (speech verbs), parser
 # (subjects, sentences), ner (names). The rest are disabled.
-KEEP_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
-CONTEXT_PARAGRAPHS = 2  # paragraphs parsed before each quoted paragraph (pronoun antecedents)
+# Pipes attribution uses: tagger (speech verbs, names) and parser (subjects, sentences).
+# The attribute ruler and lemmatizer are replaced by `ensure_pos` and `cues.lemma_of`
+# (a third of the parse time); NER is not needed (names come from tags and title runs).
+KEEP_PIPES = ("tok2vec", "tagger", "parser")
+
+# Penn tag -> universal POS, as the English attribute ruler maps them.
+TAG_TO_POS = {
+    "NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "PRP$": "PRON",
+    "WP": "PRON", "WP$": "PRON", "EX": "PRON", "VB": "VERB", "VBD": "VERB", "VBG": "VERB",
+    "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "JJ": "ADJ", "JJR": "ADJ",
+    "JJS": "ADJ", "AFX": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV",
+    "IN": "ADP", "RP": "ADP", "DT": "DET", "PDT": "DET", "WDT": "DET", "CD": "NUM",
+    "CC": "CCONJ", "UH": "INTJ", "TO": "PART", "POS": "PART", "SYM": "SYM", "FW": "X",
+    "LS": "X", "ADD": "X", "XX": "X", "NFP": "PUNCT", "HYPH": "PUNCT", ",": "PUNCT",
+    ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", "-LRB-": "PUNCT",
+    "-RRB-": "PUNCT", "$": "SYM", "_SP": "SPACE",
+}
+
+
+def ensure_pos(doc) -> None:
+    """Universal POS from the tagger's Penn tags when the attribute ruler did not run."""
+    if doc.has_annotation("POS"):
+        return
+    for t in doc:
+        t.pos_ = TAG_TO_POS.get(t.tag_, "X")
+CONTEXT_PARAGRAPHS = 1  # paragraph parsed before a quoted paragraph that needs it (pronouns)
 
 
 def _pipeline(nlp=None):
@@ -42,6 +66,26 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text)))
     return spans
+
+
+_PRONOUN = regex.compile(r"\b(?:he|she|they|we|his|her|their)\b", regex.I)
+
+
+def _needs_context(text: str, para: tuple[int, int], marks: list[Mark]) -> bool:
+    """A quoted paragraph needs the one before it when its own words cannot name the
+    speaker: a pronoun, or (almost) nothing outside the quotes (continuations, colons)."""
+    s, e = para
+    outside = []
+    pos = s
+    for m in marks:
+        close = (m.close_mark + 1) if m.close_mark is not None else m.end
+        if close <= s or m.open_mark >= e:
+            continue
+        outside.append(text[pos:max(pos, m.open_mark)])
+        pos = max(pos, close)
+    outside.append(text[pos:e])
+    rest = " ".join(outside)
+    return bool(_PRONOUN.search(rest)) or len(rest.split()) < 3
 
 
 def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS) -> list[tuple[int, int]]:
@@ -65,7 +109,7 @@ def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS
         for i in range(a, b + 1):
             need.add(i)
         k = pos_in_nonempty.get(a)
-        if k is not None:
+        if k is not None and _needs_context(text, paras[a], marks):
             for j in range(max(0, k - context), k):
                 need.add(nonempty[j])
     out = []
@@ -84,14 +128,52 @@ _DATELINE = regex.compile(
     r"^(?:[^\n]{0,40}?\((?:Bloomberg|Reuters|AP|AFP|CNN|UPI)\)\s*[-—–]+|\p{Lu}[\p{Lu} .,]{2,40}\s[—–-]{1,2})\s*")
 
 
-def parse_text(text: str) -> str:
-    """The text given to spaCy: same length, with a leading dateline blanked out.
+_PARTY_TAG = regex.compile(r"\((?:[RDI]|[RDI]-[\p{L}. ]{1,20}|[\p{Lu}][\p{L}.]{1,6})\)")
 
-    "(Bloomberg) -- US Defense Secretary ..." otherwise parses the outlet as the subject.
+
+QUOTE_HEAD = 60  # characters of a long quote kept for the parser at its start ...
+QUOTE_TAIL = 30  # ... and at its end; the middle is blanked (same offsets, far fewer tokens)
+
+
+def blank_quote_middles(text: str, marks: list[Mark], offset: int = 0) -> str:
+    """`text` with the middle of each long quotation replaced by spaces.
+
+    Attribution needs the words around a quote and the quote's edges, not its middle; a run
+    of spaces is a single token for spaCy, so the parse gets much shorter while every
+    offset stays valid.
+    """
+    chars = None
+    end_all = offset + len(text)
+    for m in marks:
+        if m.start < offset or m.end > end_all or m.end - m.start <= QUOTE_HEAD + QUOTE_TAIL + 20:
+            continue
+        a = m.start - offset + QUOTE_HEAD
+        b = m.end - offset - QUOTE_TAIL
+        while a < b and not text[a].isspace():
+            a += 1
+        while b > a and not text[b - 1].isspace():
+            b -= 1
+        if b - a < 10:
+            continue
+        if chars is None:
+            chars = list(text)
+        for i in range(a, b):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars) if chars is not None else text
+
+
+def parse_text(text: str) -> str:
+    """The text given to spaCy: same length, with a leading dateline and party tags blanked.
+
+    "(Bloomberg) -- US Defense Secretary ..." otherwise parses the outlet as the subject,
+    and "Rep. Elijah E. Cummings (D-Md.) said" loses its subject to the parenthesis.
     """
     m = _DATELINE.match(text)
     if m:
-        return " " * m.end() + text[m.end():]
+        text = " " * m.end() + text[m.end():]
+    if "(" in text:
+        text = _PARTY_TAG.sub(lambda mm: " " * len(mm.group(0)), text)
     return text
 
 
@@ -108,10 +190,12 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
     def flush():
         texts = []
         for art, marks, segs in buf:
-            texts.extend(parse_text(art.text[s:e]) for s, e in segs)
+            texts.extend(blank_quote_middles(parse_text(art.text[s:e]), marks, s) for s, e in segs)
         docs = iter(nlp.pipe(texts, batch_size=batch_size, disable=disable)) if texts else iter(())
         for art, marks, segs in buf:
             parsed = [(s, next(docs)) for s, e in segs]
+            for _, d in parsed:
+                ensure_pos(d)
             try:
                 quotes = attribute(art.text, marks, parsed) if marks else []
             except Exception:  # never lose an article: fall back to unattributed marks

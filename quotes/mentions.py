@@ -116,10 +116,50 @@ class Entity:
             self.name = form
         elif form != self.name:
             self.aliases.add(form)
+        if self.gender is None and self.kind == "person":
+            self.gender = first_name_gender(self.name)
 
     @property
     def role(self) -> str | None:
-        return self.roles[0] if self.roles else None
+        """The most informative title seen: 'US Defense Secretary' over 'Secretary'."""
+        return max(self.roles, key=lambda r: (len(r.split()) <= 12, len(r))) if self.roles else None
+
+
+# Common first names with a clear gender: evidence for he/she agreement. (Generic lists;
+# a resolution never sets a gender, so one wrong guess cannot spread.)
+FEMALE_NAMES = frozenset("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
+nancy lisa betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa
+deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela
+emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria
+heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn
+judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances
+kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
+beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary
+melania ivanka kellyanne megyn hope huma condoleezza madeleine valerie loretta nikki
+kamala tulsi elena sonia ruth jill chelsea michele debbie dianne maxine kirsten tammy
+claire marsha susana carly""".split())
+MALE_NAMES = frozenset("""james robert john michael william david richard joseph thomas charles
+christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
+larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack
+dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan
+jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur
+lawrence jordan jesse bryan billy bruce gabriel joe logan albert willie alan eugene russell
+vincent philip bobby johnny bradley roy ralph louis randy wayne howard barack bill bernie
+ted marco jeb ben chris mike mitch tim jim newt rudy reince corey rand chuck harry elijah
+trey jared rex vladimir boris emmanuel volodymyr lloyd pat steve tom dan bob al jon
+rick rob ron greg doug ken""".split())
+
+
+def first_name_gender(name: str) -> str | None:
+    words = [w.lower().strip(".,") for w in name.split()]
+    if not words:
+        return None
+    if words[0] in FEMALE_NAMES:
+        return "f"
+    if words[0] in MALE_NAMES:
+        return "m"
+    return None
 
 
 class Registry:
@@ -184,6 +224,8 @@ class Registry:
                 ent.kind = kind
         if raw != form:
             ent.aliases.add(raw)
+        if ent.gender is None and kind != "organisation":
+            ent.gender = first_name_gender(ent.name) or first_name_gender(form)
         if role and role not in ent.roles and role.lower() not in HONORIFICS:
             ent.roles.append(role)
         ent.mentions.append(pos)

@@ -1,0 +1,137 @@
+"""Accuracy and speed of our extractor against textacy's direct_quotations on PolNeAR.
+
+usage: python benchmarks/accuracy.py [--split dev|test] [--out DIR] [--no-textacy]
+       [--include-single] [--verbose]
+
+Speed: words/s is wall-clock; words_per_cpu_s uses this process's CPU time, which stays
+comparable when other jobs share the machine.
+
+Writes DIR/{ours,textacy}_{split}.jsonl (tools/FORMAT.md form), scores both with the
+shared scorer (tools/score.py) and prints a side-by-side table. PolNeAR's gold holds only
+double-quoted spans (see eval/polnear/SOURCE.md), so single-quoted quotes (headlines) are
+left out of our predictions unless --include-single is given.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+
+ROWS = ["gold", "pred", "matched", "quote_p", "quote_r", "quote_f1", "exact_boundary_f1",
+        "speaker_acc_on_matched", "speaker_acc_named_gold", "end2end_f1_named", "end2end_f1",
+        "errors", "words_per_s", "words_per_cpu_s"]
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("quotes_score", SHARED / "tools" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def load_gold(split: str) -> list[dict]:
+    path = SHARED / "eval" / "polnear" / f"{split}.jsonl"
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def run_ours(gold: list[dict], include_single: bool) -> tuple[list[dict], float, int]:
+    from quotes.extractor import extract_articles
+    from quotes.model import Article
+    from quotes.nlp import load_nlp
+
+    nlp = load_nlp()
+    nlp("warm up the pipeline.")
+    arts = [Article(doc_id=g["doc_id"], text=g["text"], outlet=g.get("outlet")) for g in gold]
+    t0, c0 = time.perf_counter(), time.process_time()
+    out = []
+    for art, quotes in extract_articles(arts, nlp=nlp):
+        qs = [{"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker, "kind": q.kind,
+               "cue": q.cue, "method": q.method, "confidence": q.confidence}
+              for q in quotes if include_single or q.mark_style != "single"]
+        out.append({"doc_id": art.doc_id, "quotes": qs})
+    return out, (time.perf_counter() - t0, time.process_time() - c0), 0
+
+
+def run_textacy(gold: list[dict]) -> tuple[list[dict], float, int]:
+    from textacy.extract.triples import direct_quotations
+
+    from quotes.nlp import load_nlp
+
+    nlp = load_nlp()
+    nlp("warm up the pipeline.")
+    t0, c0 = time.perf_counter(), time.process_time()
+    out, errors = [], 0
+    for g in gold:
+        qs = []
+        try:
+            doc = nlp(g["text"])
+            for trip in direct_quotations(doc):
+                c = trip.content
+                s, e = c.start_char, c.end_char
+                text = g["text"]
+                while s < e and text[s] in "\"“”‘’' ":
+                    s += 1
+                while e > s and text[e - 1] in "\"“”‘’' ":
+                    e -= 1
+                qs.append({"start": s, "end": e, "text": text[s:e],
+                           "speaker": " ".join(t.text for t in trip.speaker) or None,
+                           "kind": "full", "cue": " ".join(t.text for t in trip.cue).lower() or None})
+        except Exception:  # textacy raises on unbalanced quotation marks
+            errors += 1
+            qs = []
+        out.append({"doc_id": g["doc_id"], "quotes": qs})
+    return out, (time.perf_counter() - t0, time.process_time() - c0), errors
+
+
+def write(path: Path, preds: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        for p in preds:
+            f.write(json.dumps(p, ensure_ascii=False) + "\n")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["train", "dev", "test"])
+    ap.add_argument("--out", default=str(REPO / "benchmarks" / "out"))
+    ap.add_argument("--no-textacy", action="store_true")
+    ap.add_argument("--include-single", action="store_true")
+    ap.add_argument("--verbose", action="store_true", help="print the scorer's error lists (ours)")
+    args = ap.parse_args(argv)
+    if not (SHARED / "eval" / "polnear").is_dir():
+        print(f"PolNeAR not found under {SHARED}", file=sys.stderr)
+        return 2
+    scorer = load_scorer()
+    gold = load_gold(args.split)
+    words = sum(len(g["text"].split()) for g in gold)
+    results = {}
+    systems = [("ours", lambda: run_ours(gold, args.include_single))]
+    if not args.no_textacy:
+        systems.append(("textacy", lambda: run_textacy(gold)))
+    for name, fn in systems:
+        preds, secs, errors = fn()
+        write(Path(args.out) / f"{name}_{args.split}.jsonl", preds)
+        res = scorer.score(gold, preds, verbose=args.verbose and name == "ours")
+        res["errors"] = errors
+        wall, cpu = secs
+        res["words_per_s"] = round(words / wall) if wall else 0
+        res["words_per_cpu_s"] = round(words / cpu) if cpu else 0
+        results[name] = res
+    names = list(results)
+    print(f"PolNeAR {args.split}: {len(gold)} articles, {words} words")
+    print(f"{'metric':26}" + "".join(f"{n:>12}" for n in names))
+    for row in ROWS:
+        print(f"{row:26}" + "".join(f"{results[n].get(row, ''):>12}" for n in names))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

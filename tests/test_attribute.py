@@ -1,0 +1,187 @@
+"""Attribution patterns, each on a real or news-style sentence."""
+import pytest
+
+from quotes.extractor import extract_quotes
+from quotes.mentions import PRONOUNS
+
+INTRO = "US Defense Secretary Lloyd Austin spoke in Rome on Wednesday.\n\n"
+
+
+def one(text, startswith):
+    qs = extract_quotes(text)
+    for q in qs:
+        if q.text.startswith(startswith):
+            return q
+    raise AssertionError(f"no quote starting {startswith!r} in {[q.text for q in qs]}")
+
+
+def check_evidence(text, q):
+    assert q.speaker is None or q.speaker.lower() not in PRONOUNS
+    if q.speaker_start is not None:
+        assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+    if q.cue_start is not None and q.cue not in (":",):
+        assert text[q.cue_start:q.cue_end].lower() == q.cue
+    assert 0.0 <= q.confidence <= 1.0
+    assert q.method
+
+
+def test_speaker_before_with_comma():
+    text = INTRO + "Austin said, “We are seeing evidence that there are North Korean troops in Russia.”"
+    q = one(text, "We are seeing")
+    assert q.speaker == "Lloyd Austin"
+    assert "Austin" in q.speaker_aliases
+    assert "Defense Secretary" in (q.speaker_role or "")
+    assert q.cue == "said" and q.kind == "full"
+    check_evidence(text, q)
+
+
+def test_speaker_after():
+    text = ("“What exactly they’re doing, well, that’s to be seen,” Lloyd Austin told reporters "
+            "while on a trip to Europe.")
+    q = one(text, "What exactly")
+    assert q.speaker == "Lloyd Austin" and q.cue == "told"
+    assert q.speaker_kind == "person"
+    check_evidence(text, q)
+
+
+def test_inverted_said():
+    text = "“It is too soon to say what effect this will have,” said John Kirby, the White House spokesman."
+    q = one(text, "It is too soon")
+    assert q.speaker == "John Kirby" and q.cue == "said"
+
+
+def test_colon_introduction_with_pronoun():
+    text = (INTRO + "Exactly what North Korean troops are doing in Russia “remains to be seen,” Austin told "
+            "reporters in Rome.\n\nHe added: “If they are belligerents, that is a very, very serious "
+            "problem.”")
+    q = one(text, "If they are belligerents")
+    assert q.speaker == "Lloyd Austin"
+    assert q.speaker_mention == "He"
+    assert q.cue == "added"
+    check_evidence(text, q)
+
+
+def test_appositive():
+    text = ("Andriy Kovalenko, the head of Ukraine’s Center for Countering Disinformation, said "
+            "“there is a language barrier” among the troops.")
+    q = one(text, "there is a language barrier")
+    assert q.speaker == "Andriy Kovalenko"
+    assert "Center for Countering Disinformation" in (q.speaker_role or "")
+
+
+def test_appositive_name_after_role():
+    text = ("The head of Ukraine’s military intelligence, Kyrylo Budanov, said, “The troops will arrive "
+            "in Kursk on Wednesday.”")
+    q = one(text, "The troops will arrive")
+    assert q.speaker == "Kyrylo Budanov"
+
+
+def test_according_to():
+    text = ("North Korean soldiers are being prepared for “a long and bloody war,” according to "
+            "Andriy Kovalenko.")
+    q = one(text, "a long and bloody war")
+    assert q.speaker == "Andriy Kovalenko"
+    assert q.cue == "according to"
+    assert q.kind == "partial"
+
+
+def test_pronoun_resolves_to_who_is_talked_about():
+    # the caption names Macron last, but DiMino is the subject of the paragraph before the quote
+    text = ("French President Emmanuel Macron reviews troops as he meets Ukrainian soldiers.\n\n"
+            "Michael DiMino, public policy manager at Defense Priorities, urged against deploying "
+            "NATO troops.\n\n"
+            "“There’s a separate discussion to be had on what should we do with Ukraine,” he said.")
+    q = one(text, "There’s a separate")
+    assert q.speaker == "Michael DiMino"
+    assert q.speaker_mention == "he"
+    assert q.method.endswith("pronoun")
+
+
+def test_role_noun_resolves_to_person():
+    text = ("The U.S. defense secretary said it would be a ’very serious issue' if North Korean troops "
+            "join the war.\n\nU.S. Secretary of Defense Lloyd Austin announced the evidence on Oct. 23.\n\n"
+            "U.S. Treasury Secretary Janet Yellen announced new sanctions.")
+    q = one(text, "very serious issue")
+    assert q.speaker == "Lloyd Austin"
+    assert "defense secretary" in q.speaker_role.lower()
+
+
+def test_continuation_paragraph_keeps_speaker():
+    text = ("“There’s a separate discussion to be had on Ukraine,” Michael DiMino said.\n\n"
+            "“But right now, they’re not. And I think sending NATO troops is a dangerous step.”")
+    q = one(text, "But right now")
+    assert q.speaker == "Michael DiMino"
+    assert q.method == "continuation"
+
+
+def test_quote_split_by_attribution():
+    text = ("“If Russia is forced to turn to North Korea for manpower, this would be a sign of weakness,” "
+            "Kirby said. “It would also demonstrate an unprecedented level of cooperation.”")
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Kirby", "Kirby"]
+    assert len(qs) == 2
+
+
+def test_partial_quote_inside_writers_sentence():
+    text = ("Defense Secretary Lloyd Austin called it the “next step” after the North provided Russia "
+            "with weapons.")
+    q = one(text, "next step")
+    assert q.speaker == "Lloyd Austin"
+    assert q.kind == "partial"
+    assert q.cue == "called"
+
+
+def test_warned_that():
+    text = "However, Kirby warned that “I can tell you one thing, if they deploy to fight Ukraine, they’re fair game.”"
+    q = one(text, "I can tell you")
+    assert q.speaker == "Kirby" and q.cue == "warned"
+
+
+def test_headline_quote():
+    text = ("US defense chief Austin says there’s evidence North Korea has sent troops to Russia: "
+            "‘Very, very serious issue’\nUS Defense Secretary Lloyd Austin confirmed Wednesday that "
+            "there is evidence of North Korean troops arriving in Russia.")
+    q = one(text, "Very, very serious issue")
+    assert q.speaker == "Lloyd Austin"
+    assert q.mark_style == "single"
+
+
+def test_organisation_speaker():
+    text = "The Pentagon said in a statement that the deployment was “dangerous and highly concerning.”"
+    q = one(text, "dangerous and highly")
+    assert q.speaker in ("Pentagon", "The Pentagon", "the Pentagon")
+    assert q.speaker_kind == "organisation"
+
+
+def test_quoted_as_saying():
+    text = "Park quoted Cho as saying, “The soldiers are spread across multiple military bases.”"
+    q = one(text, "The soldiers are spread")
+    assert q.speaker == "Cho"
+
+
+def test_dash_attribution():
+    text = "“Maybe we can build a wall around the stadium.” ― Steve Quinlan\n"
+    q = one(text, "Maybe we can build")
+    assert q.speaker == "Steve Quinlan"
+
+
+def test_previous_paragraph_colon():
+    text = "Lee Seong Kweun continued:\n\n“Russia is recruiting a large number of interpreters for the soldiers.”"
+    q = one(text, "Russia is recruiting")
+    assert q.speaker == "Lee Seong Kweun"
+
+
+@pytest.mark.parametrize("text", [
+    "Winona Ryder returns in the series “Stranger Things” next year.",
+    "The United States was giving weapons to the so-called “rebels” in the north.",
+    'State Del. Marcia "Cia" Price spoke at the rally on Sunday.',
+    "Pence appeared on CNN’s “State of the Union” on Sunday to defend the plan.",
+])
+def test_scare_quotes_titles_and_nicknames_are_not_quotes(text):
+    assert extract_quotes(text) == []
+
+
+def test_speaker_never_pronoun_or_bare_title():
+    text = "“We will respond,” the spokesman said.\n\n“It is a serious issue,” she said."
+    for q in extract_quotes(text):
+        assert q.speaker is None or q.speaker.lower() not in PRONOUNS | {"spokesman", "the spokesman"}

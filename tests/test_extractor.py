@@ -1,0 +1,134 @@
+"""The public API: extract_articles, extract_quotes, the spaCy component, and the seeds."""
+from pathlib import Path
+
+import pytest
+
+from quotes.extractor import extract_articles, extract_quotes, segments_for
+from quotes.marks import find_marks
+from quotes.model import Article, Quote
+from quotes.nlp import load_nlp
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def seed(prefix):
+    path = next(SEEDS.glob(prefix + "*.txt"))
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    arts = [Article(doc_id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    return {a.doc_id[:3]: (a.text, qs) for a, qs in extract_articles(arts, batch_size=4)}
+
+
+def speaker_of(seed_quotes, prefix, startswith):
+    text, qs = seed_quotes[prefix]
+    for q in qs:
+        if q.text.startswith(startswith):
+            return q
+    raise AssertionError(f"{startswith!r} not found in seed {prefix}")
+
+
+def test_extract_articles_keeps_order_and_types(seed_quotes):
+    assert list(seed_quotes) == ["000", "001", "002", "003", "004"]
+    for text, qs in seed_quotes.values():
+        for q in qs:
+            assert isinstance(q, Quote)
+            assert text[q.start:q.end] == q.text
+
+
+def test_every_seed_quote_is_found(seed_quotes):
+    """Every double-quoted span in the seeds is a quote (the seeds have no scare quotes)."""
+    for text, qs in seed_quotes.values():
+        found = {(q.start, q.end) for q in qs}
+        for m in find_marks(text):
+            if text[m.open_mark] in "“\"":
+                assert (m.start, m.end) in found, text[m.start:m.end]
+
+
+@pytest.mark.parametrize("prefix,startswith,speaker", [
+    ("000", "There is a language barrier", "Andriy Kovalenko"),
+    ("000", "Our analysts, they continue", "Lloyd Austin"),
+    ("000", "What exactly they’re doing", "Lloyd Austin"),
+    ("000", "dangerous and highly concerning", "Pat Ryder"),
+    ("000", "If their intention is", "Lloyd Austin"),
+    ("000", "went tin-cupping", "Lloyd Austin"),
+    ("000", "for the money", "Volodymyr Zelenskiy"),
+    ("001", "We assess that", "John Kirby"),
+    ("001", "These soldiers then traveled onward", "John Kirby"),
+    ("001", "We have briefed", "John Kirby"),
+    ("001", "if North Korean soldiers do enter", "John Kirby"),
+    ("001", "It would also demonstrate", "John Kirby"),
+    ("001", "What exactly are they doing?", "Lloyd Austin"),
+    ("001", "a very, very serious issue", "Lloyd Austin"),
+    ("001", "significant escalation", "Mark Rutte"),
+    ("002", "very serious issue", "Lloyd Austin"),
+    ("002", "We are seeing evidence", "Lloyd Austin"),
+    ("002", "Probably some of the Eastern", "Paul Davis"),
+    ("002", "There’s a separate discussion", "Michael DiMino"),
+    ("002", "But right now, they’re not", "Michael DiMino"),
+    ("002", "[It’s] important not to overreact", "Michael DiMino"),
+    ("002", "It’s when they cross the border", "Paul Davis"),
+    ("002", "because we just don’t know", "John Kirby"),
+    ("002", "strong new sanctions", "Janet Yellen"),
+    ("003", "Very, very serious issue", "Lloyd Austin"),
+    ("003", "very, very serious issue,", "Lloyd Austin"),
+    ("004", "These soldiers then traveled", "John Kirby"),
+    ("004", "remains to be seen", "Lloyd Austin"),
+    ("004", "If they are belligerents", "Lloyd Austin"),
+    ("004", "I can tell you one thing", "John Kirby"),
+    ("004", "next step", "Lloyd Austin"),
+    ("004", "significant escalation", "Mark Rutte"),
+])
+def test_seed_speakers(seed_quotes, prefix, startswith, speaker):
+    assert speaker_of(seed_quotes, prefix, startswith).speaker == speaker
+
+
+def test_seed_multi_paragraph_quote(seed_quotes):
+    q = speaker_of(seed_quotes, "001", "These soldiers then traveled onward")
+    assert q.multi_paragraph
+    assert "\n“After completing training" in q.text
+    assert q.text.endswith("against the Ukrainian military,")
+
+
+def test_seed_002_he_said_is_a_pronoun_resolution(seed_quotes):
+    q = speaker_of(seed_quotes, "002", "There’s a separate discussion")
+    assert q.speaker_mention == "he" and q.cue == "said"
+    assert 0 < q.confidence < 0.95
+
+
+def test_article_without_marks_is_not_parsed():
+    text = "No quotation marks here.\n\nJust reporting."
+    assert segments_for(text, find_marks(text)) == []
+    assert extract_quotes(text) == []
+
+
+def test_extract_quotes_uses_given_nlp():
+    nlp = load_nlp()
+    qs = extract_quotes("“We are ready,” Kirby said.", nlp=nlp)
+    assert [q.speaker for q in qs] == ["Kirby"]
+
+
+def test_spacy_component_sets_doc_extension():
+    import spacy
+
+    import quotes.extractor  # noqa: F401  registers the factory
+
+    nlp = spacy.load(_model_name())
+    nlp.add_pipe("quotes")
+    doc = nlp(seed("004"))
+    assert any(q.speaker == "John Kirby" for q in doc._.quotes)
+
+
+def _model_name():
+    from quotes.nlp import MODEL_NAMES
+    import importlib.util
+
+    return next(n for n in MODEL_NAMES if importlib.util.find_spec(n))
+
+
+def test_empty_and_broken_articles_never_raise():
+    arts = [Article(doc_id="a", text=""), Article(doc_id="b", text="“"), Article(doc_id="c", text="” x “ y")]
+    out = list(extract_articles(arts))
+    assert [a.doc_id for a, _ in out] == ["a", "b", "c"]

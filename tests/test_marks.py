@@ -1,0 +1,113 @@
+"""find_marks: quotation spans by rules; offsets always slice the text."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes.marks import find_marks
+
+
+def spans(text):
+    return [text[m.start:m.end] for m in find_marks(text)]
+
+
+def test_curly_and_straight():
+    text = 'He said, “We are ready.” She said, "So are we."'
+    assert spans(text) == ["We are ready.", "So are we."]
+
+
+def test_single_quotes_in_headline():
+    text = "US defense chief Austin says North Korea has sent troops: ‘Very, very serious issue’"
+    assert spans(text) == ["Very, very serious issue"]
+
+
+def test_mixed_pair_opening_with_right_quote():
+    text = "The secretary said it would be a ’very serious issue' if troops join the war."
+    assert spans(text) == ["very serious issue"]
+
+
+def test_apostrophes_are_not_marks():
+    text = "They’re sure Russia’s army recruited in the ’90s and that Sanders’ aides knew."
+    assert spans(text) == []
+
+
+def test_apostrophes_inside_a_quote():
+    text = "“They’re in Russia’s east,” Kirby said."
+    assert spans(text) == ["They’re in Russia’s east,"]
+
+
+def test_multi_paragraph_quote_is_one_mark():
+    text = ("“These soldiers then traveled onward to training sites. We do not yet know more.\n"
+            "“After completing training, they could travel west,” Kirby continued.")
+    marks = find_marks(text)
+    assert len(marks) == 1
+    m = marks[0]
+    assert m.multi_paragraph
+    assert text[m.start:m.end].startswith("These soldiers")
+    assert text[m.start:m.end].endswith("travel west,")
+
+
+def test_unclosed_quote_stops_at_paragraph_end():
+    text = "Kirby said “this is unclosed and runs on.\nThe next paragraph is the writer's own.\n"
+    marks = find_marks(text)
+    assert len(marks) == 1
+    assert text[marks[0].start:marks[0].end] == "this is unclosed and runs on."
+    assert marks[0].close_mark is None
+
+
+def test_unbalanced_marks_keep_the_rest():
+    text = "A stray ” mark.\n“Here is a real quote,” he said."
+    assert spans(text) == ["Here is a real quote,"]
+
+
+def test_nested_quotes_stay_inside_the_outer_quote():
+    text = "“He told me ‘never again’ and left,” she said."
+    assert spans(text) == ["He told me ‘never again’ and left,"]
+
+
+def test_nested_same_kind():
+    text = "“I read “Stranger Things” reviews,” she said."
+    assert spans(text) == ["I read “Stranger Things” reviews,"]
+
+
+def test_quote_split_by_attribution_is_two_marks():
+    text = "“If they deploy,” Kirby said, “they’re fair game.”"
+    assert spans(text) == ["If they deploy,", "they’re fair game."]
+
+
+def test_markup_attributes_are_not_quotes():
+    text = '<tweet id="1" author="@x">Hello</tweet> and "a quote" here.'
+    assert spans(text) == ["a quote"]
+
+
+def test_very_long_paragraph_unclosed_is_bounded():
+    text = "He said “" + "word. Another sentence here " * 2000
+    marks = find_marks(text)
+    assert len(marks) == 1
+    assert marks[0].end - marks[0].start <= 700
+
+
+def test_empty_and_odd_inputs():
+    assert find_marks("") == []
+    assert find_marks("“”") == []
+    assert find_marks('"') == []
+    assert find_marks("\n\n\n") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n“”\"‘’'—:") + ["x"]), max_size=400))
+def test_property_never_raises_and_offsets_slice(text):
+    for m in find_marks(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end].strip() == text[m.start:m.end]
+        assert 0 <= m.open_mark < m.start
+        assert m.close_mark is None or m.end <= m.close_mark < len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=2000))
+def test_property_any_unicode(text):
+    marks = find_marks(text)
+    prev_end = -1
+    for m in marks:
+        assert text[m.start:m.end]
+        assert m.start > prev_end - 1
+        prev_end = m.end
