@@ -387,8 +387,24 @@ def build_speaker_index(mentions: list[SpeakerMention]) -> SpeakerIndex:
     # Two clusters can end on the same id only if their keys are equal: merge their rows.
     speakers = _dedupe_speakers(speakers)
     speakers.sort(key=lambda s: (s.name.lower(), s.id))
-    alias_rows.sort(key=lambda a: (a.speaker_id, a.article_id, a.alias))
+    alias_rows = _merge_alias_rows(alias_rows)
     return SpeakerIndex(speakers, alias_rows, speaker_of)
+
+
+def _merge_alias_rows(rows: list[SpeakerAlias]) -> list[SpeakerAlias]:
+    """One row per (speaker, alias, article), counts summed.
+
+    Two groups of one article ("Holt said" twice, with no fuller name to join them) or two
+    clusters that end on the same id give the same key more than once.
+    """
+    merged: dict[tuple[str, str, str], SpeakerAlias] = {}
+    for row in rows:
+        key = (row.speaker_id, row.alias, row.article_id)
+        if key in merged:
+            merged[key].count += row.count
+        else:
+            merged[key] = SpeakerAlias(row.speaker_id, row.alias, row.article_id, row.outlet, row.count)
+    return sorted(merged.values(), key=lambda a: (a.speaker_id, a.article_id, a.alias))
 
 
 def _dedupe_speakers(speakers: list[Speaker]) -> list[Speaker]:

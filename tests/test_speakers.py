@@ -216,3 +216,16 @@ def test_alias_rows_count_quotes_per_article():
     rows = {(a.alias, a.article_id): a.count for a in idx.aliases}
     assert rows == {("Lloyd Austin", "a1"): 2, ("Austin", "a1"): 2,
                     ("US Defense Secretary Lloyd Austin", "a1"): 1}
+
+
+def test_one_surname_quoted_twice_in_an_article_gives_one_alias_row():
+    """“One thing,” Holt said. “Another thing,” Holt said. (no fuller name in the article)"""
+    mentions = [
+        SpeakerMention(quote_id=f"q{i}", article_id="a1", outlet="Daily", name="Holt", aliases=[], role=None, kind="person")
+        for i in (1, 2)
+    ]
+    index = build_speaker_index(mentions)
+    keys = [(a.speaker_id, a.alias, a.article_id) for a in index.aliases]
+    assert len(keys) == len(set(keys))
+    assert index.speaker_of["q1"] == index.speaker_of["q2"]
+    assert sum(a.count for a in index.aliases if a.alias == "Holt") == 2
