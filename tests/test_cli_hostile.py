@@ -137,3 +137,20 @@ def test_second_build_on_the_same_database_stops_at_once(tmp_path):
         result = CliRunner().invoke(cli, ["build", str(HOSTILE / "latin1.txt"), "--db", str(path)])
     assert result.exit_code == 2 and "another `quotes build`" in result.output
     assert not path.exists()
+
+
+def test_extract_on_the_hostile_corpus(tmp_path):
+    import json
+
+    from quotes.ingest import iter_articles
+    from quotes.model import Article
+
+    texts = {a.doc_id: a.text for a in iter_articles([HOSTILE]) if isinstance(a, Article)}
+    result = CliRunner().invoke(cli, ["extract", str(HOSTILE), "--jsonl"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    docs = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert len(docs) == len(texts)
+    for doc in docs:
+        for q in doc["quotes"]:
+            assert texts[doc["doc_id"]][q["start"]:q["end"]] == q["text"]
+    assert result.output.strip().splitlines()[-1] == f"{len(texts)} documents extracted, 10 skipped"
