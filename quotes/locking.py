@@ -32,7 +32,9 @@ def lock_path(db_path: str | os.PathLike) -> Path:
     return Path(f"{os.fspath(db_path)}.lock")
 
 
-def _open_lock(db_path) -> int:
+def _open_lock(db_path, create: bool = True) -> int:
+    if not create:  # only to look: works in a read-only directory too
+        return os.open(lock_path(db_path), os.O_RDONLY)
     return os.open(lock_path(db_path), os.O_RDWR | os.O_CREAT, 0o644)
 
 
@@ -56,9 +58,10 @@ def build_lock(db_path: str | os.PathLike):
 
 def build_running(db_path: str | os.PathLike) -> bool:
     """True while some `quotes build` holds the database."""
-    if not lock_path(db_path).exists():
+    try:
+        fd = _open_lock(db_path, create=False)
+    except OSError:  # no lock file: no build ever ran here
         return False
-    fd = _open_lock(db_path)
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -70,11 +73,15 @@ def build_running(db_path: str | os.PathLike) -> bool:
 
 def hold_for_immutable_serving(db_path: str | os.PathLike) -> int | None:
     """A shared lock that keeps builds out, as an inheritable fd (it must survive `exec`);
-    None when a build holds the database or the lock file cannot be created."""
+    None when a build holds the database; -1 when there is no lock file and none can be
+    made (a read-only directory, where no build can run either)."""
     try:
         fd = _open_lock(db_path)
-    except OSError:  # read-only directory: no build can run there either
-        return -1
+    except OSError:
+        try:
+            fd = _open_lock(db_path, create=False)
+        except OSError:
+            return -1
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -154,3 +154,41 @@ def test_extract_on_the_hostile_corpus(tmp_path):
         for q in doc["quotes"]:
             assert texts[doc["doc_id"]][q["start"]:q["end"]] == q["text"]
     assert result.output.strip().splitlines()[-1] == f"{len(texts)} documents extracted, 10 skipped"
+
+
+def test_serve_decides_live_or_immutable_from_the_lock_and_wal(tmp_path, monkeypatch):
+    """Which Datasette arguments `quotes serve` ends up with (execv intercepted)."""
+    import os
+
+    import quotes.cli
+
+    import quotes.locking
+
+    calls, held = [], []
+    monkeypatch.setattr(quotes.cli.os, "execv", lambda exe, args: calls.append(args))
+    real_hold = quotes.locking.hold_for_immutable_serving
+    monkeypatch.setattr(quotes.locking, "hold_for_immutable_serving", lambda p: held.append(real_hold(p)) or held[-1])
+    db = tmp_path / "quotes.db"
+    conn = sqlite3.connect(db)
+    conn.execute("create table t (x)")
+    conn.close()
+
+    def serve(*extra):
+        calls.clear()
+        result = CliRunner().invoke(cli, ["serve", "--db", str(db), *extra])
+        assert result.exit_code == 0, result.output
+        for fd in held:  # the lock Datasette would have kept for its lifetime
+            if fd is not None and fd >= 0:
+                os.close(fd)
+        held.clear()
+        return "-i" in calls[0], result.output
+
+    assert serve() == (True, "")  # a finished build: immutable, as asked
+    assert serve("--live")[0] is False
+    with build_lock(db):
+        immutable, note = serve()
+        assert immutable is False and "being built" in note
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=wal")
+    conn.close()  # header now says WAL, as after a killed build
+    assert serve()[0] is False
