@@ -32,7 +32,9 @@ def stored_articles(path) -> int:
 def test_kill_9_mid_build_then_rerun_equals_clean_build(tmp_path):
     corpus = build_corpus(tmp_path / "in", N_DOCS)
     clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
-    command = [sys.executable, "-m", "quotes", "build", str(corpus), "--db", str(killed)]
+    # small batches, so articles are committed all along the run (the clean build uses the
+    # default batch size: results do not depend on it)
+    command = [sys.executable, "-m", "quotes", "build", str(corpus), "--db", str(killed), "--batch-size", "2"]
     proc = subprocess.Popen(command, env=subprocess_env(), cwd=tmp_path,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
