@@ -111,6 +111,9 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
         raise BuildError(f"{db_path}: {exc}") from None
     except OSError as exc:
         raise BuildError(f"{db_path}: {exc.strerror or exc}") from None
+    except KeyboardInterrupt:
+        click.echo("\ninterrupted: every article stored so far is complete; run the same command again to go on", err=True)
+        sys.exit(130)
 
 
 def _build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
@@ -124,33 +127,26 @@ def _build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
     tally = Tally()
     total = count_documents(paths)
     articles = readable_articles(paths, tally, is_current=lambda article_id: article_is_current(db, article_id))
-    try:
-        with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
-            done = 0
-            for item in extract_safely(articles, batch_size=batch_size):
-                if isinstance(item, Skipped):
-                    tally.skip(item)
+    with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
+        done = 0
+        for item in extract_safely(articles, batch_size=batch_size):
+            if isinstance(item, Skipped):
+                tally.skip(item)
+            else:
+                where = item.article.source or item.article.doc_id
+                for note in item.notes:
+                    click.echo(f"warning {where}: {note}", err=True)
+                try:
+                    save_article(db, item.article, item.quotes)
+                except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
+                    tally.skip(Skipped(where, f"could not be stored ({type(exc).__name__}: {exc})"))
                 else:
-                    where = item.article.source or item.article.doc_id
-                    for note in item.notes:
-                        click.echo(f"warning {where}: {note}", err=True)
-                    try:
-                        save_article(db, item.article, item.quotes)
-                    except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
-                        tally.skip(Skipped(where, f"could not be stored ({type(exc).__name__}: {exc})"))
-                    else:
-                        tally.extracted += 1
-                        tally.quotes += len(item.quotes)
-                seen = tally.extracted + tally.unchanged + tally.duplicates + tally.skipped
-                bar.update(seen - done)
-                done = seen
-            bar.update(total - done)
-    except KeyboardInterrupt:
-        click.echo(
-            f"\ninterrupted: {tally.extracted} articles saved so far; run the same command again to go on",
-            err=True,
-        )
-        sys.exit(130)
+                    tally.extracted += 1
+                    tally.quotes += len(item.quotes)
+            seen = tally.extracted + tally.unchanged + tally.duplicates + tally.skipped
+            bar.update(seen - done)
+            done = seen
+        bar.update(total - done)
     with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
         index_speakers_and_utterances(tx)
     finish_database(db, db_path)

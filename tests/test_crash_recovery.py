@@ -71,3 +71,23 @@ def test_kill_9_mid_build_then_rerun_equals_clean_build(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(corpus), "--db", str(killed)])
     assert f"0 articles extracted (0 quotes), {N_DOCS} unchanged" in result.output
     assert snapshot(killed) == expected
+
+
+def test_ctrl_c_mid_build_is_a_clean_stop(tmp_path):
+    corpus = build_corpus(tmp_path / "in", N_DOCS)
+    db = tmp_path / "int.db"
+    proc = subprocess.Popen([sys.executable, "-m", "quotes", "build", str(corpus), "--db", str(db), "--batch-size", "1"],
+                            env=subprocess_env(), cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            # a shell's background jobs ignore SIGINT, and children inherit that
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.time() + 60
+    while stored_articles(db) < 1 and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    err = err.decode()
+    assert "Traceback" not in err
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "run the same command again" in err
+    assert 0 < stored_articles(db) < N_DOCS
+    assert_consistent(db)
