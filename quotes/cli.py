@@ -30,12 +30,13 @@ class Tally:
         click.echo(f"skipped {item.source}: {item.reason}", err=True)
 
 
-def readable_articles(paths: Iterable[str], tally: Tally, is_current=None) -> Iterator[Article]:
+def readable_articles(paths: Iterable[str], tally: Tally, is_current=None, dedupe: bool = False) -> Iterator[Article]:
     """Articles to extract; reports unreadable inputs on stderr and counts unchanged ones.
 
-    Articles are keyed by their text, so a second input with the same text as an earlier
-    one is the same article: the first one wins (whatever was stored before, or the first
-    in this run), which keeps a re-run after an interruption identical to a clean build.
+    With `dedupe` (for the database, where articles are keyed by their text) a second input
+    with the same text as an earlier one is the same article: the first one wins (whatever
+    was stored before, or the first in this run), which keeps a re-run after an
+    interruption identical to a clean build.
     """
     from .ingest import iter_articles
 
@@ -45,7 +46,7 @@ def readable_articles(paths: Iterable[str], tally: Tally, is_current=None) -> It
             tally.skip(item)
             continue
         where = item.source or item.doc_id
-        if item.id in seen:
+        if dedupe and item.id in seen:
             tally.duplicates += 1
             click.echo(f"duplicate {where}: same text as {seen[item.id]}, kept that one", err=True)
             continue
@@ -126,7 +127,7 @@ def _build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
     db = open_db(db_path)
     tally = Tally()
     total = count_documents(paths)
-    articles = readable_articles(paths, tally, is_current=lambda article_id: article_is_current(db, article_id))
+    articles = readable_articles(paths, tally, is_current=lambda article_id: article_is_current(db, article_id), dedupe=True)
     with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
         done = 0
         for item in extract_safely(articles, batch_size=batch_size):

@@ -192,3 +192,15 @@ def test_serve_decides_live_or_immutable_from_the_lock_and_wal(tmp_path, monkeyp
     conn.execute("PRAGMA journal_mode=wal")
     conn.close()  # header now says WAL, as after a killed build
     assert serve()[0] is False
+
+
+def test_same_text_twice_first_wins_in_build_but_extract_prints_both(tmp_path):
+    import json
+
+    (tmp_path / "a.txt").write_text("“Same words,” Senator Ray Holt said.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("“Same words,” Senator Ray Holt said.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 0 and "b.txt: same text as" in result.output and "1 duplicate" in result.output
+    assert [r["doc_id"] for r in sqlite_utils.Database(tmp_path / "d.db")["articles"].rows] == ["a"]
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--jsonl"])
+    assert [json.loads(line)["doc_id"] for line in result.output.splitlines()] == ["a", "b"]
