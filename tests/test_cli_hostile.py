@@ -204,3 +204,14 @@ def test_same_text_twice_first_wins_in_build_but_extract_prints_both(tmp_path):
     assert [r["doc_id"] for r in sqlite_utils.Database(tmp_path / "d.db")["articles"].rows] == ["a"]
     result = CliRunner().invoke(cli, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--jsonl"])
     assert [json.loads(line)["doc_id"] for line in result.output.splitlines()] == ["a", "b"]
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "main's corpus step (db.save_corpus_index with speakers.SpeakerIndex aliases) inserts the "
+    "same (speaker_id, alias, article_id) twice when one surname speaks twice in an article: "
+    "UNIQUE constraint failed on speaker_aliases; the whole build stops at its last step"))
+def test_same_surname_quoted_twice_in_one_article(tmp_path):
+    (tmp_path / "v.txt").write_text("“One thing,” Holt said. “Another thing,” Holt said.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "v.txt"), "--db", str(tmp_path / "v.db")])
+    assert result.exit_code == 0, result.output
+    assert "UNIQUE" not in result.output
