@@ -44,4 +44,4 @@ browser:
 	else echo "chromium not installed and no root: browser tests will be skipped"; fi
 
 clean:
-	rm -rf $(VENV) quotes.db quotes.db-wal quotes.db-shm .pytest_cache
+	rm -rf $(VENV) quotes.db quotes.db-wal quotes.db-shm quotes.db.lock .pytest_cache

@@ -21,6 +21,7 @@ class Tally:
     def __init__(self) -> None:
         self.extracted = 0
         self.unchanged = 0
+        self.duplicates = 0
         self.skipped = 0
         self.quotes = 0
 
@@ -29,14 +30,28 @@ class Tally:
         click.echo(f"skipped {item.source}: {item.reason}", err=True)
 
 
-def readable_articles(paths: Iterable[str], tally: Tally, is_current=None) -> Iterator[Article]:
-    """Articles to extract; reports unreadable inputs on stderr and counts unchanged ones."""
+def readable_articles(paths: Iterable[str], tally: Tally, is_current=None, dedupe: bool = False) -> Iterator[Article]:
+    """Articles to extract; reports unreadable inputs on stderr and counts unchanged ones.
+
+    With `dedupe` (for the database, where articles are keyed by their text) a second input
+    with the same text as an earlier one is the same article: the first one wins (whatever
+    was stored before, or the first in this run), which keeps a re-run after an
+    interruption identical to a clean build.
+    """
     from .ingest import iter_articles
 
+    seen: dict[str, str] = {}
     for item in iter_articles(paths):
         if isinstance(item, Skipped):
             tally.skip(item)
-        elif is_current is not None and is_current(item.id):
+            continue
+        where = item.source or item.doc_id
+        if dedupe and item.id in seen:
+            tally.duplicates += 1
+            click.echo(f"duplicate {where}: same text as {seen[item.id]}, kept that one", err=True)
+            continue
+        seen[item.id] = where
+        if is_current is not None and is_current(item.id):
             tally.unchanged += 1
         else:
             yield item
@@ -51,8 +66,11 @@ def count_documents(paths: Iterable[str]) -> int:
         if isinstance(path, Skipped):
             total += 1
         elif path.suffix.lower() in JSONL_SUFFIXES:
-            with open(path, "rb") as handle:
-                total += sum(1 for line in handle if line.strip())
+            try:
+                with open(path, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:  # reported when it is read
+                total += 1
         else:
             total += 1
     return total
@@ -64,42 +82,96 @@ def cli() -> None:
     """Find direct quotations in news articles, attribute them, compare outlets."""
 
 
+class BuildError(click.ClickException):
+    """The build cannot go on at all (database unusable or busy): exit status 2."""
+
+    exit_code = 2
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite file to create or update.")
-@click.option("--batch-size", default=32, show_default=True, help="Articles per spaCy batch.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1), help="Articles per spaCy batch.")
 def build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
     """Extract quotes from PATHS (.txt/.html files, directories, .jsonl) into a database.
 
     Articles are keyed by a hash of their text: unchanged articles are not parsed again.
+    Inputs that cannot be read are reported on stderr and skipped (exit status 1);
+    exit status 2 means the database itself could not be used.
     """
+    import sqlite3
+
+    from .locking import DatabaseBusy, build_lock
+
+    try:
+        with build_lock(db_path):
+            _build(paths, db_path, batch_size)
+    except DatabaseBusy as exc:
+        raise BuildError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:  # not a database, disk full, locked...
+        raise BuildError(f"{db_path}: {exc}") from None
+    except OSError as exc:
+        raise BuildError(f"{db_path}: {exc.strerror or exc}") from None
+    except KeyboardInterrupt:
+        click.echo("\ninterrupted: every article stored so far is complete; run the same command again to go on", err=True)
+        sys.exit(130)
+
+
+def _build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
+    import sqlite3
+
+    from .batch import extract_safely
     from .db import article_is_current, index_speakers_and_utterances, open_db, save_article
-    from .extractor import extract_articles
+    from .transactions import atomic
 
     db = open_db(db_path)
     tally = Tally()
     total = count_documents(paths)
-    articles = readable_articles(paths, tally, is_current=lambda article_id: article_is_current(db, article_id))
+    articles = readable_articles(paths, tally, is_current=lambda article_id: article_is_current(db, article_id), dedupe=True)
     with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
         done = 0
-        for article, quotes in extract_articles(articles, batch_size=batch_size):
-            save_article(db, article, quotes)
-            tally.extracted += 1
-            tally.quotes += len(quotes)
-            seen = tally.extracted + tally.unchanged + tally.skipped
+        for item in extract_safely(articles, batch_size=batch_size):
+            if isinstance(item, Skipped):
+                tally.skip(item)
+            else:
+                where = item.article.source or item.article.doc_id
+                for note in item.notes:
+                    click.echo(f"warning {where}: {note}", err=True)
+                try:
+                    save_article(db, item.article, item.quotes)
+                except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
+                    tally.skip(Skipped(where, f"could not be stored ({type(exc).__name__}: {exc})"))
+                else:
+                    tally.extracted += 1
+                    tally.quotes += len(item.quotes)
+            seen = tally.extracted + tally.unchanged + tally.duplicates + tally.skipped
             bar.update(seen - done)
             done = seen
         bar.update(total - done)
-    index_speakers_and_utterances(db)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.disable_wal()  # a self-contained file, safe to serve immutable (-i)
+    with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
+        index_speakers_and_utterances(tx)
+    finish_database(db, db_path)
     click.echo(
         f"{db_path}: {tally.extracted} articles extracted ({tally.quotes} quotes), "
-        f"{tally.unchanged} unchanged, {tally.skipped} skipped",
+        f"{tally.unchanged} unchanged, {tally.duplicates} duplicate, {tally.skipped} skipped",
         err=True,
     )
     if tally.skipped:
         sys.exit(1)
+
+
+def finish_database(db, db_path: str) -> None:
+    """Leave one self-contained file: WAL checkpointed and switched off. When a live
+    reader (`quotes serve --live`) still has the file open, switching off WAL is not
+    possible; the file stays in WAL mode (fully checkpointed) and we say so."""
+    import sqlite3
+
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.disable_wal()
+    except sqlite3.OperationalError as exc:
+        click.echo(f"note: {db_path} stays in WAL mode while it is being read ({exc})", err=True)
+    db.close()
 
 
 def quote_json(quote: Quote) -> dict:
@@ -120,17 +192,22 @@ def quote_json(quote: Quote) -> dict:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jsonl", is_flag=True, help="One JSON document per line (shared/tools/FORMAT.md).")
-@click.option("--batch-size", default=32, show_default=True, help="Articles per spaCy batch.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1), help="Articles per spaCy batch.")
 def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int) -> None:
     """Extract quotes from PATHS without a database and print them.
 
     With several documents, speakers are the corpus-wide canonical names and quotes of one
     utterance reported by several documents share a `group` id.
     """
-    from .extractor import extract_articles
+    from .batch import extract_safely
 
     tally = Tally()
-    extracted = list(extract_articles(readable_articles(paths, tally), batch_size=batch_size))
+    extracted = []
+    for item in extract_safely(readable_articles(paths, tally), batch_size=batch_size):
+        if isinstance(item, Skipped):
+            tally.skip(item)
+        else:
+            extracted.append((item.article, item.quotes))
     if len(extracted) > 1:
         from .corpus import apply_corpus_index, corpus_quotes, index_corpus
 
@@ -153,12 +230,28 @@ def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int) -> None:
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Database built by `quotes build`.")
 @click.option("--port", default=8001, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-def serve(db_path: str, port: int, host: str) -> None:
-    """Serve the database read-only with Datasette, the project's metadata and plugin."""
+@click.option("--live", is_flag=True, help="Follow a build that writes the database while it is served (no -i).")
+def serve(db_path: str, port: int, host: str, live: bool) -> None:
+    """Serve the database read-only with Datasette, the project's metadata and plugin.
+
+    Served immutable (-i) unless --live is given, a build is writing the database, or an
+    interrupted build left it in WAL mode: then Datasette opens it with read-only
+    connections that see each article as the build commits it.
+    """
+    from .locking import build_running, hold_for_immutable_serving, in_wal_mode
     from .site import datasette_args
 
-    args = [sys.executable, "-m", "datasette", *datasette_args(db_path, port=port, host=host)]
-    os.execv(sys.executable, args)
+    args = datasette_args(db_path, port=port, host=host)
+    if not live:
+        if build_running(db_path) or in_wal_mode(db_path):
+            live = True
+            click.echo(f"{db_path} is being built (or a build was interrupted): serving it live, read-only", err=True)
+        elif hold_for_immutable_serving(db_path) is None:  # a build started just now
+            live = True
+            click.echo(f"{db_path} is being built: serving it live, read-only", err=True)
+    if live:
+        args = [a for a in args if a != "-i"]  # mutable mode: read connections use mode=ro
+    os.execv(sys.executable, [sys.executable, "-m", "datasette", *args])
 
 
 @cli.command()
@@ -168,16 +261,19 @@ def serve(db_path: str, port: int, host: str) -> None:
 @click.option("--verbose", is_flag=True, help="List every miss, spurious quote and wrong speaker on stderr.")
 def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool) -> None:
     """Extract GOLD's documents (their texts only) and score against its quotes."""
+    from .batch import extract_safely
     from .evaluate import score
-    from .extractor import extract_articles
 
     with open(gold, encoding="utf-8") as handle:
         gold_docs = [json.loads(line) for line in handle if line.strip()]
     articles = (Article(doc_id=d["doc_id"], text=d["text"]) for d in gold_docs)
-    pred_docs = [
-        {"doc_id": article.doc_id, "quotes": [quote_json(q) for q in quotes]}
-        for article, quotes in extract_articles(articles)
-    ]
+    pred_docs = []
+    for item in extract_safely(articles):
+        if isinstance(item, Skipped):  # scored as a document with no quotes found
+            click.echo(f"skipped {item.source}: {item.reason}", err=True)
+            pred_docs.append({"doc_id": item.source, "quotes": []})
+        else:
+            pred_docs.append({"doc_id": item.article.doc_id, "quotes": [quote_json(q) for q in item.quotes]})
     if pred_out:
         Path(pred_out).write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in pred_docs), encoding="utf-8")
     errors: list = []

@@ -73,10 +73,13 @@ CREATE_ORDER = ["outlets", "articles", "speakers", "utterances", "quotes", "spea
 
 def open_db(path: str) -> sqlite_utils.Database:
     """A database with the full shape; WAL so a reader never blocks on a build."""
+    from .transactions import atomic
+
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA foreign_keys = ON")
     db.enable_wal()
-    ensure_db_shape(db)
+    with atomic(db) as tx:  # a build killed while creating the shape leaves no half of it
+        ensure_db_shape(tx)
     return db
 
 

@@ -1,12 +1,14 @@
 """Turning the bytes of a file into clean text.
 
-News files arrive as UTF-8 with or without a BOM, with Windows line ends, or in legacy
-Windows-1252 (where “ is byte 0x93). Binary files must be refused with a reason rather
-than decoded into junk.
+News files arrive as UTF-8 with or without a BOM, with Windows line ends, in legacy
+Windows-1252 (where “ is byte 0x93) or Latin-1, now and then as UTF-16 without a BOM, and
+sometimes double-encoded (UTF-8 read as Windows-1252 and saved again: `â€œ` for “).
+Binary files must be refused with a reason rather than decoded into junk.
 """
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 
@@ -36,33 +38,115 @@ def decode_bytes(data: bytes) -> str:
     """Decode to str with normalised line ends; raise UndecodableError for non-text."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return normalise_text(data.decode(encoding, errors="replace"))
+            return normalise_text(repair_mojibake(data.decode(encoding, errors="replace")))
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return normalise_text(utf16)
     if looks_binary(data):
         raise UndecodableError("binary file, not text")
     try:
-        return normalise_text(data.decode("utf-8"))
+        return normalise_text(repair_mojibake(data.decode("utf-8")))
     except UnicodeDecodeError:
         pass
-    guessed = _guess_encoding(data)
-    if guessed is None:
-        raise UndecodableError("undecodable: not UTF-8 and no other encoding fits")
-    return normalise_text(data.decode(guessed, errors="replace"))
+    return normalise_text(_decode_legacy(data))
 
 
-def _guess_encoding(data: bytes) -> str | None:
-    """Legacy single-byte encodings: Windows-1252 first (news CMS exports), then others."""
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: every other byte is NUL for Latin text."""
+    sample = data[:8192]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    even_nul = sample[0::2].count(0) / (len(sample) // 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) // 2)
+    if odd_nul > 0.6 and even_nul < 0.05:
+        encoding = "utf-16-le"
+    elif even_nul > 0.6 and odd_nul < 0.05:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data[: len(data) // 2 * 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for ch in text[:4096] if ch.isprintable() or ch in "\t\n\r")
+    return text if printable / max(1, len(text[:4096])) > 0.95 else None
+
+
+def _cp1252_or_latin1(error: UnicodeDecodeError):
+    """Error handler: the five bytes Windows-1252 leaves undefined read as Latin-1 (as browsers do)."""
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("quotes-cp1252", _cp1252_or_latin1)
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Not UTF-8: Windows-1252 (a superset of Latin-1 for text) when the result looks like a
+    Western language, else what charset-normalizer finds (Cyrillic, Greek, CJK...)."""
+    western = data.decode("cp1252", errors="quotes-cp1252")
+    letters = [ch for ch in western if ch.isalpha()]
+    foreign = sum(1 for ch in letters if ord(ch) > 127)
+    if not letters or foreign / len(letters) < 0.3:
+        return western
     from charset_normalizer import from_bytes
 
-    try:
-        data.decode("cp1252")
-        return "cp1252"
-    except UnicodeDecodeError:
-        pass
     best = from_bytes(data).best()
-    return best.encoding if best is not None else None
+    if best is not None:
+        return str(best)
+    if foreign / len(letters) > 0.9:
+        raise UndecodableError("undecodable: not UTF-8 and no other encoding fits")
+    return western
+
+
+# Mojibake: UTF-8 bytes that were read as Windows-1252 (or Latin-1) and encoded again.
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([byte]).decode("latin-1")
+
+
+_CONTINUATION = "".join(sorted({_cp1252_char(b) for b in range(0x80, 0xC0)}))
+# Two-byte sequences only from Â and Ã (U+0080-U+00FF: Western accents, no-break space):
+# other leads would also match real text such as “CAFÉ” (É then ”).
+_LEAD2 = "ÂÃ"
+_LEAD3 = "".join(_cp1252_char(b) for b in range(0xE0, 0xF0))
+_LEAD4 = "".join(_cp1252_char(b) for b in range(0xF0, 0xF5))
+_C = re.escape(_CONTINUATION)
+_MOJIBAKE = re.compile(
+    f"[{re.escape(_LEAD2)}][{_C}]|[{re.escape(_LEAD3)}][{_C}]{{2}}|[{re.escape(_LEAD4)}][{_C}]{{3}}"
+)
+
+
+def _to_cp1252_bytes(s: str) -> bytes:
+    return bytes(b for ch in s for b in (ch.encode("cp1252") if ch not in "\x81\x8d\x8f\x90\x9d" else ch.encode("latin-1")))
+
+
+def repair_mojibake(text: str) -> str:
+    """`â€œ` -> “, `Ã©` -> é: undo UTF-8 that was decoded as Windows-1252, sequence by
+    sequence; anything that does not decode back to one valid character is left alone."""
+    if not _MOJIBAKE.search(text):
+        return text
+
+    def fix(match: re.Match) -> str:
+        try:
+            return _to_cp1252_bytes(match.group()).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return match.group()
+
+    return _MOJIBAKE.sub(fix, text)
+
+
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n"})
+_JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def normalise_text(text: str) -> str:
-    """CRLF/CR to LF, NFC, and no stray BOM or NUL; offsets are taken on this text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
+    """CRLF/CR to LF, NFC; no stray BOM, NUL or control characters, no lone surrogates
+    (JSON can carry them; SQLite and hashing cannot). Offsets are taken on this text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SEPARATORS)
+    text = _JUNK.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)

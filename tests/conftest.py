@@ -36,3 +36,38 @@ def seeds_db(tmp_path_factory) -> Path:
     result = CliRunner().invoke(cli, ["build", str(SEEDS), "--db", str(path)])
     assert result.exit_code == 0, result.output
     return path
+
+
+def build_corpus(directory: Path, n: int) -> Path:
+    """A JSONL corpus of `n` real articles that takes a few seconds to build: the first PolNeAR
+    dev documents when ../shared is there, else the seeds repeated with small changes."""
+    import json
+
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "corpus.jsonl"
+    dev = POLNEAR / "dev.jsonl"
+    docs = []
+    if dev.exists():
+        with open(dev, encoding="utf-8") as handle:
+            for line in handle:
+                doc = json.loads(line)
+                docs.append({"doc_id": doc["doc_id"], "text": doc["text"], "outlet": doc.get("outlet")})
+                if len(docs) == n:
+                    break
+    seeds = sorted(SEEDS.glob("*.txt"))
+    k = 0
+    while len(docs) < n:
+        seed = seeds[k % len(seeds)]
+        docs.append({"doc_id": f"{seed.stem}-{k}", "text": seed.read_text(encoding="utf-8") + f"\n\nUpdate {k}."})
+        k += 1
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    return path
+
+
+def subprocess_env() -> dict:
+    """Environment for `python -m quotes` subprocesses that import this checkout."""
+    import os
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env

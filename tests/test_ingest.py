@@ -48,3 +48,99 @@ def test_seeds_have_five_outlets():
     articles = [a for a in iter_articles([SEEDS]) if isinstance(a, Article)]
     assert len(articles) == 5
     assert sorted(a.outlet for a in articles) == ["Associated Press", "Bloomberg", "Fox News", "New York Post", "The Epoch Times"]
+
+
+# --- hostile inputs (issue 7) ------------------------------------------------------------
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from quotes.ingest import MAX_FILE_BYTES, has_markup, strip_markup
+
+HOSTILE = __import__("conftest").FIXTURES / "hostile"
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    items = list(iter_articles([HOSTILE]))
+    articles = {i.doc_id: i for i in items if isinstance(i, Article)}
+    skipped = {i.source.rsplit("/", 1)[-1]: i.reason for i in items if isinstance(i, Skipped)}
+    return articles, skipped
+
+
+def test_every_refused_input_has_a_reason(hostile):
+    _, skipped = hostile
+    assert skipped == {
+        "bad_sidecar.txt": skipped["bad_sidecar.txt"],
+        "blank.txt": "empty: no text",
+        "empty.txt": "empty file",
+        "photo.txt": "binary file, not text",
+        "script_only.html": "no article text found in the HTML",
+        "docs.jsonl:2": skipped["docs.jsonl:2"],
+        "docs.jsonl:3": 'no "text" string in this JSON line',
+        "docs.jsonl:4": 'no "text" string in this JSON line',
+        "docs.jsonl:5": "empty: no text",
+        "docs.jsonl:7": skipped["docs.jsonl:7"],
+    }
+    assert "unreadable metadata file bad_sidecar.meta.json" in skipped["bad_sidecar.txt"]
+    assert skipped["docs.jsonl:2"].startswith("not a JSON line")
+    assert skipped["docs.jsonl:7"].startswith("not a JSON line")  # 50,000 nested arrays
+
+
+def test_html_page_gives_text_and_metadata_but_no_script_style_nav_or_footer(hostile):
+    articles, _ = hostile
+    page = articles["page"]
+    assert "“We got what we asked for,” union leader Maria Santos said" in page.text
+    for junk in ("script quote", "styled quote", "Home", "Footer slogan"):
+        assert junk not in page.text
+    assert (page.title, page.byline, page.outlet, page.published) == ("Port strike ends", "Lee Chan", "Harbour Post", "2024-03-04")
+
+
+def test_html_inside_txt_files(hostile):
+    articles, _ = hostile
+    assert articles["html_in"].text == (
+        "“We will fight on,” said union leader Maria Santos.\n\nTalks resume on Monday & Tuesday.\nNothing else.")
+    saved = articles["saved_page"]
+    assert "“We got what we asked for,” union leader Maria Santos said" in saved.text
+    assert "<" not in saved.text and "script quote" not in saved.text
+
+
+def test_jsonl_lone_surrogate_and_legacy_line(hostile):
+    articles, _ = hostile
+    assert articles["surrogate"].text == "“Bad \ufffd char,” said Senator Ray Holt."
+    assert articles["cp1252"].text == "“Legacy line,” said Senator Ray Holt."
+    articles["surrogate"].id  # hashable: no lone surrogates left
+
+
+def test_binary_jsonl_is_one_skip_not_thousands(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(b"\x00\x01\x02\n" * 5000)
+    assert [(s.source, s.reason) for s in iter_articles([path])] == [(str(path), "binary file, not JSON lines")]
+
+
+def test_too_large_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "giant.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing written to disk
+    (item,) = iter_articles([path])
+    assert isinstance(item, Skipped) and item.reason.startswith("too large")
+
+
+def test_directory_given_as_file_and_special_files(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    items = list(iter_articles([fifo]))
+    assert [(i.source, i.reason) for i in items] == [(str(fifo), "not a regular file")]
+
+
+def test_markup_stripping_is_only_for_text_with_markup():
+    assert not has_markup("He said 5 < 6 and AT&T rose.")
+    assert strip_markup("<b>A</b> &ldquo;x&rdquo;<br/>B") == "A “x”\nB"
+    assert strip_markup('<tweet author="@x">kept</tweet>') == '<tweet author="@x">kept</tweet>'
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("<>/&;#abp r\n“”\"'=") + ["<p>", "</p>", "<br>", "&amp;", "<script>", "</script>", "&rdquo;", "<!--", "-->"]), max_size=80).map("".join))
+def test_strip_markup_never_raises(text):
+    assert isinstance(strip_markup(text), str)

@@ -1,0 +1,144 @@
+"""Running extraction over a batch so that one bad article never costs the others.
+
+`extract_safely` wraps `quotes.extractor.extract_articles`: it feeds it chunks of articles;
+when a chunk fails (an exception anywhere in `nlp.pipe` or attribution), every article of
+that chunk is retried on its own, and only the ones that still fail are reported (as a
+`Skipped` with the exception in its reason). Quotes whose offsets do not slice the article
+text are dropped with a note, so the database only ever holds valid evidence.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from .model import Article, Quote, Skipped
+
+# spaCy parses whole paragraphs around quotation marks; its parser needs memory and time in
+# proportion (about 10 s and a lot of RAM per 100,000 characters here), and refuses texts
+# past `nlp.max_length`. No news paragraph comes near this; a file that does is reported.
+MAX_PARAGRAPH_CHARS = 100_000
+_MARK_CHARS = re.compile("[\"“”„‟«»‘’‚‛']")
+
+
+def too_long_to_parse(article: Article) -> str | None:
+    """A reason when a paragraph the extractor might parse is beyond `MAX_PARAGRAPH_CHARS`."""
+    text = article.text or ""
+    if len(text) <= MAX_PARAGRAPH_CHARS:
+        return None
+    start = 0
+    for paragraph in text.split("\n"):
+        if len(paragraph) > MAX_PARAGRAPH_CHARS and _MARK_CHARS.search(paragraph):
+            return (f"a paragraph of {len(paragraph):,} characters at offset {start:,} is too long to parse "
+                    f"(the limit is {MAX_PARAGRAPH_CHARS:,})")
+        start += len(paragraph) + 1
+    return None
+
+
+@dataclasses.dataclass
+class Extracted:
+    """One article, its quotes, and notes about quotes that had to be dropped or mended."""
+
+    article: Article
+    quotes: list[Quote]
+    notes: list[str] = dataclasses.field(default_factory=list)
+
+
+def source_of(article: Article) -> str:
+    return article.source or article.doc_id
+
+
+def extract_safely(
+    articles: Iterable[Article], nlp=None, batch_size: int = 32, extract=None
+) -> Iterator[Extracted | Skipped]:
+    """`Extracted` for every article that could be processed, `Skipped` for the others,
+    in input order. `extract` defaults to `quotes.extractor.extract_articles`."""
+    if extract is None:
+        from .extractor import extract_articles as extract
+    if nlp is None:
+        from .nlp import load_nlp
+
+        nlp = load_nlp()
+    batch_size = max(1, batch_size)
+    iterator = iter(articles)
+    while taken := list(islice(iterator, batch_size)):
+        reasons = [too_long_to_parse(article) for article in taken]
+        chunk = [article for article, reason in zip(taken, reasons) if not reason]
+        done = iter(_extract_chunk(extract, chunk, nlp, batch_size))
+        for article, reason in zip(taken, reasons):
+            yield Skipped(source_of(article), reason) if reason else next(done)
+
+
+def _extract_chunk(extract, chunk: list[Article], nlp, batch_size: int) -> list[Extracted | Skipped]:
+    """The whole chunk at once; if that fails, each article on its own."""
+    if not chunk:
+        return []
+    try:
+        return [checked(article, quotes) for article, quotes in _run(extract, chunk, nlp, batch_size)]
+    except Exception:  # one article spoiled the batch: find it, keep the others
+        pass
+    out: list[Extracted | Skipped] = []
+    for article in chunk:
+        try:
+            ((_, quotes),) = _run(extract, [article], nlp, batch_size)
+        except Exception as exc:
+            out.append(Skipped(source_of(article), f"extraction failed ({describe(exc)})"))
+        else:
+            out.append(checked(article, quotes))
+    return out
+
+
+def _run(extract, chunk: list[Article], nlp, batch_size: int) -> list[tuple[Article, list[Quote]]]:
+    results = list(extract(chunk, nlp=nlp, batch_size=batch_size))
+    if len(results) != len(chunk) or any(got is not sent for (got, _), sent in zip(results, chunk)):
+        raise RuntimeError("the extractor did not return one result per article, in order")
+    return results
+
+
+def describe(exc: BaseException) -> str:
+    message = " ".join(str(exc).split())
+    if len(message) > 200:
+        message = message[:200] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def _valid_span(text: str, start, end) -> bool:
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)
+
+
+def checked(article: Article, quotes) -> Extracted:
+    """Keep quotes whose offsets slice the text to the quote (once per span); evidence
+    offsets (speaker, cue) that do not fit the text are cleared rather than stored."""
+    text = article.text
+    kept: list[Quote] = []
+    notes: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    dropped = duplicates = mended = 0
+    for quote in quotes or []:
+        if not isinstance(quote, Quote) or not _valid_span(text, quote.start, quote.end) \
+                or quote.start == quote.end or text[quote.start:quote.end] != quote.text:
+            dropped += 1
+            continue
+        if (quote.start, quote.end) in seen:
+            duplicates += 1
+            continue
+        seen.add((quote.start, quote.end))
+        changes = {}
+        if quote.speaker_start is not None or quote.speaker_end is not None:
+            if not _valid_span(text, quote.speaker_start, quote.speaker_end):
+                changes.update(speaker_start=None, speaker_end=None)
+        if quote.cue_start is not None or quote.cue_end is not None:
+            if not _valid_span(text, quote.cue_start, quote.cue_end):
+                changes.update(cue_start=None, cue_end=None)
+        if changes:
+            mended += 1
+            quote = dataclasses.replace(quote, **changes)
+        kept.append(quote)
+    if dropped:
+        notes.append(f"dropped {dropped} quote(s) whose offsets do not match the text")
+    if duplicates:
+        notes.append(f"dropped {duplicates} duplicate quote(s) with the same offsets")
+    if mended:
+        notes.append(f"cleared invalid speaker/cue offsets of {mended} quote(s)")
+    return Extracted(article, kept, notes)
