@@ -22,6 +22,7 @@ from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_o
 from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        Entity, Registry, clean_name, is_org_name, split_title)
 from .model import Mark, Quote
+from .quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -202,8 +203,12 @@ def _appos_text(tok):
 class Attributor:
     """Attributes the marks of one article; build once per article."""
 
-    def __init__(self, text: str, marks: list[Mark], docs):
+    def __init__(self, text: str, marks: list[Mark], docs, use_filter: bool = True):
         self.a = _Article(text, marks, docs)
+        self.use_filter = use_filter
+        self.features: list = []  # (mark, quote, feature dict) for every candidate
+        self._score = 0.0
+        self._rule_reject = False
         self.reg = Registry()
         self.resolved: dict[int, Entity | None] = {}  # token abs pos -> entity
         self._harvested: set[str] = set()
@@ -659,9 +664,21 @@ class Attributor:
         out: list[Quote] = []
         a = self.a
         for idx, m in enumerate(a.marks):
+            self._score = 0.0
+            self._rule_reject = False
             q = self._attribute(m, idx, out)
-            if q is not None:
-                out.append(q)
+            if q is None:
+                continue
+            feats = quote_features(self, m, q)
+            self.features.append((m, q, feats))
+            if self.use_filter and q.mark_style != "single":  # singles: no training data
+                prob = quote_probability(feats)
+                if prob < KEEP_THRESHOLD:
+                    continue
+                q.confidence = round(q.confidence * min(1.0, 0.5 + prob / 2), 2)
+            elif self._rule_reject:
+                continue
+            out.append(q)
         return out
 
     def _attribute(self, m: Mark, idx: int, prev: list[Quote]) -> Quote | None:
@@ -711,10 +728,10 @@ class Attributor:
             if q.speaker is None:
                 conf = min(conf, 0.3)
             q.confidence = round(conf, 2)
-            if self._is_title_or_nickname(m, qtext):
-                return None
-            if score < 1.0 and self._looks_unquoted(m, qtext, single, self._person_subject(m)):
-                return None
+            self._score = score
+            if self._is_title_or_nickname(m, qtext) or (
+                    score < 1.0 and self._looks_unquoted(m, qtext, single, self._person_subject(m))):
+                self._rule_reject = True
             return q
         # colon introduction without a verb: 'Trump: “...”'
         before = text[b0:b1].rstrip()
@@ -792,7 +809,7 @@ class Attributor:
                 q.method, q.confidence = "dash", 0.7
                 return q
         if self._looks_unquoted(m, qtext, single, self._person_subject(m)):
-            return None
+            self._rule_reject = True
         # continuation: same paragraph split quote, or a paragraph reopening the last speaker
         ps, _ = a.para_bounds(m.open_mark)
         if prev:
