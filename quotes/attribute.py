@@ -35,6 +35,7 @@ MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split
 DOC_NOUNS = frozenset("""statement report ad advertisement memo complaint document study poll survey
 brief lawsuit filing video letter release email tweet post website spot""".split())
 PERSON_SUBJECT_KEEPS = True
+OUTERMOST_CUE = True
 ORG_HEADS = frozenset("""association department ministry council committee institute university
 college bureau office league federation union alliance coalition center centre school church
 board commission court bank fund foundation society party house""".split())
@@ -527,6 +528,18 @@ class Attributor:
                 return c
         return None
 
+    def _outermost_cue(self, cue):
+        """'Trump said Fox executives were calling “every 15 minutes”': the words are
+        reported by the outer speaker, so the outermost speech verb above the cue wins."""
+        best = cue
+        for anc in cue.ancestors:
+            if self.a.in_quote(self.a.pos(anc)):
+                break
+            if is_cue_token(anc) and lemma_of(anc) not in WEAK_LEMMAS and any(
+                    c.dep_ in SUBJ_DEPS for c in anc.children):
+                best = anc
+        return best
+
     def _nearby_subject(self, cue, before, after):
         """When the parse gives the cue no subject (quotes confuse it): the noun phrase next
         to the cue in the same attribution region ('”, Flynn, a surrogate, said' / 'said Kirby')."""
@@ -696,6 +709,8 @@ class Attributor:
             score, _, p, t, how = c
             if best is None and first is not None and score < first[0] - 1.0:
                 break
+            if how == "verb" and OUTERMOST_CUE:
+                t = self._outermost_cue(t)
             subj, rule = self._subject_of(t)
             if (subj is None or a.in_quote(a.pos(subj))) and score >= 2.0 and how == "verb":
                 subj, rule = self._nearby_subject(t, (b0, b1), (a0, a1))
@@ -826,16 +841,21 @@ class Attributor:
                 return q
         # the writer's sentence around a partial quote: its subject
         qtoks = self._quote_tokens(m)
-        if qtoks:
-            root = qtoks[0].sent.root
-            if not a.in_quote(a.pos(root)):
-                subj = [c for c in root.children if c.dep_ in SUBJ_DEPS]
-                if subj and not a.in_quote(a.pos(subj[0])):
-                    ent, name, kind, role, mtoks, mhow = self._speaker(subj[0])
-                    if name:
-                        self._fill(q, ent, name, kind, role, mtoks, mhow)
-                        q.method, q.confidence = f"sentence_subject:{mhow}", 0.4
-                        return q
+        roots = [qtoks[0].sent.root] if qtoks else []
+        # the writer's words just before the quote ("Trump also embraced ... -- “I think”")
+        btoks = [t for t in a.tokens_between(b0, b1) if not t.is_punct and not t.is_space]
+        if btoks:
+            roots.append(btoks[-1].sent.root)
+        for root in roots:
+            if a.in_quote(a.pos(root)):
+                continue
+            subj = [c for c in root.children if c.dep_ in SUBJ_DEPS]
+            if subj and not a.in_quote(a.pos(subj[0])):
+                ent, name, kind, role, mtoks, mhow = self._speaker(subj[0])
+                if name:
+                    self._fill(q, ent, name, kind, role, mtoks, mhow)
+                    q.method, q.confidence = f"sentence_subject:{mhow}", 0.4
+                    return q
         q.method, q.confidence = "none", 0.2
         return q
 
