@@ -533,8 +533,8 @@ class Attributor:
         reported by the outer speaker, so the outermost speech verb above the cue wins."""
         best = cue
         for anc in cue.ancestors:
-            if self.a.in_quote(self.a.pos(anc)):
-                break
+            if self.a.in_quote(self.a.pos(anc)) or lemma_of(anc) == "quote":
+                break  # "Park quoted Cho as saying": Cho speaks
             if is_cue_token(anc) and lemma_of(anc) not in WEAK_LEMMAS and any(
                     c.dep_ in SUBJ_DEPS for c in anc.children):
                 best = anc
