@@ -41,7 +41,8 @@ college bureau office league federation union alliance coalition center centre s
 board commission court bank fund foundation society party house""".split())
 FUNCTION_WORDS = frozenset("""the but and when while if as after although though because since
 before so then now in on at for with by from this that these those it its he she they we i
-a an of or nor yet also even still just only meanwhile however""".split())
+a an of or nor yet also even still just only meanwhile however why what how who where
+whether here there""".split())
 SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
 
 
@@ -49,7 +50,10 @@ _SUBORD = regex.compile(r"[\s,.;:!?—–-]*(?:when|as|because|while|after|befor
                         regex.I)
 
 
-_TITLE_RUN = regex.compile(r"(?:(?:\p{Lu}[\p{L}’'.-]*|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
+# A capitalised word; a dot only in abbreviations and initials (U.S., Gov., J.), so a run
+# never crosses a sentence end ("... in Benghazi. Bob said").
+_CAPW = r"\p{Lu}(?:[\p{L}’'-]*|\p{L}{0,3}\.|(?:\.\p{Lu})+\.?)"
+_TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
 POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
@@ -309,7 +313,7 @@ class Attributor:
         self._harvested.add(ent.name)
         sur = regex.escape(ent.name)
         best = None
-        for m in regex.finditer(r"((?:(?:\p{Lu}[\p{L}’'.-]*|of|for|the)[ \u00a0]){1,7})" + sur + r"\b", self.a.text):
+        for m in regex.finditer(r"((?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,7})" + sur + r"\b", self.a.text):
             if self.a.in_quote(m.start(1)):
                 continue
             words = m.group(0).split()
@@ -612,7 +616,14 @@ class Attributor:
             words = name.split()
             while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
                 words = words[1:]
-            if words and words[0].lower().rstrip(".") in HONORIFICS:
+            if words and (words[0].lower().rstrip(".") in HONORIFICS or words[-1].lower().rstrip(".") in HONORIFICS):
+                # 'former Pennsylvania Gov. and ... Chairman Ed Rendell': the name is further on
+                inner = [x for x in tok.subtree if x.pos_ == "PROPN" and x.i > tok.i
+                         and x.lower_.rstrip(".") not in HONORIFICS and x.lower_ not in ROLE_NOUNS
+                         and not self.a.in_quote(self.a.pos(x))]
+                if inner and depth < 2:
+                    head = inner[-1]
+                    return self._speaker(head, depth + 1)
                 words = []
             if not words:
                 return self._role_speaker(tok, p, depth)
