@@ -53,6 +53,10 @@ _SUBORD = regex.compile(r"[\s,.;:!?—–-]*(?:when|as|because|while|after|befor
 # A capitalised word; a dot only in abbreviations and initials (U.S., Gov., J.), so a run
 # never crosses a sentence end ("... in Benghazi. Bob said").
 _CAPW = r"\p{Lu}(?:[\p{L}’'-]*|\p{L}{0,3}\.|(?:\.\p{Lu})+\.?)"
+# A sentence end: not after an initial ("Elijah E. Cummings") or a title abbreviation.
+_NOT_ABBR = r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|No|Rev|Prof|Capt|Adm|Maj|Del|Ft|Mt|vs|U\.S|D\.C))"
+_SENT_END = regex.compile(_NOT_ABBR + r"[.!?]\s")
+_SENT_END_AT = regex.compile(_NOT_ABBR + r"[.!?](?=\s|$)")
 _TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
@@ -388,7 +392,7 @@ class Attributor:
         prev_close = max([e for s, e in a.spans if e <= m.open_mark] or [ps])
         bstart = max(ps, prev_close)
         seg = text[bstart:m.open_mark]
-        ends = [bstart + mm.end() for mm in regex.finditer(r"[.!?]\s", seg)]
+        ends = [bstart + mm.end() for mm in _SENT_END.finditer(seg)]
         if ends:
             bstart = ends[-1]
         # after: to next quote open or sentence end
@@ -396,7 +400,7 @@ class Attributor:
         nxt_open = min([s for s, e in a.spans if s >= close_end] or [pe2])
         aend = min(pe2, nxt_open)
         seg2 = text[close_end:aend]
-        mm = regex.search(r"[.!?](?=\s|$)", seg2)
+        mm = _SENT_END_AT.search(seg2)
         if mm and mm.start() > 0 and not regex.match(r"\s*[.!?]", seg2):
             aend = close_end + mm.end()
         elif mm and regex.match(r"[\s.!?]*$", seg2[:mm.end()]):
