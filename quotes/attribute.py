@@ -36,6 +36,7 @@ DOC_NOUNS = frozenset("""statement report ad advertisement memo complaint docume
 brief lawsuit filing video letter release email tweet post website spot""".split())
 PERSON_SUBJECT_KEEPS = True
 OUTERMOST_CUE = True
+MAIN_CLAUSE_SALIENCE = True
 ORG_HEADS = frozenset("""association department ministry council committee institute university
 college bureau office league federation union alliance coalition center centre school church
 board commission court bank fund foundation society party house""".split())
@@ -272,8 +273,15 @@ class Attributor:
             if t.dep_ not in SUBJ_DEPS and not opener:
                 continue
             ent = self._entity_for(t, p)
-            if ent is not None:
+            if ent is None:
+                continue
+            # main-clause subjects and speakers are who is talked about; a subject inside a
+            # subordinate clause ("... even though Sanders won Michigan") is only a mention
+            main = opener or t.head.dep_ == "ROOT" or is_cue_token(t.head)
+            if main or not MAIN_CLAUSE_SALIENCE:
                 self.reg.note_subject(ent, p)
+            elif p not in ent.mentions:
+                ent.mentions.append(p)
 
     def _same_sentence_subject(self, t, gender: str | None) -> Entity | None:
         """'Clinton says she appreciated ...': a name subject earlier in the same sentence."""
