@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
-from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+from .mentions import (ORG_WORDS, GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        Entity, Registry, clean_name, is_org_name, split_title)
 from .model import Mark, Quote
 from .quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
@@ -129,6 +129,15 @@ class _Article:
         s = self.para_starts[k]
         e = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(self.text)
         return s, e
+
+
+def _is_name_token(t) -> bool:
+    """A proper name, also when the tagger calls a surname a plural noun ("Sanders also
+    pledged"): capitalised, not sentence-initial, not a known role or common word."""
+    if t.pos_ == "PROPN":
+        return True
+    return (t.tag_ in ("NNS", "NN") and t.is_title and t.i > t.sent.start and len(t.text) > 2
+            and t.lower_ not in ROLE_NOUNS and t.lower_ not in ORG_WORDS)
 
 
 def _np_tokens(tok):
@@ -302,7 +311,7 @@ class Attributor:
         if low in PERSON_PRONOUNS:
             g = PERSON_PRONOUNS[low]
             ent = self._same_sentence_subject(t, g) or self.reg.salient_person(p, gender=g)
-        elif t.pos_ == "PROPN":
+        elif _is_name_token(t):
             toks, label = _name_span(t)
             name = " ".join(x.text for x in toks)
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
