@@ -20,7 +20,8 @@ import regex
 
 from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
 from .mentions import (ORG_WORDS, GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
-                       Entity, Registry, clean_name, is_org_name, split_title)
+                       FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, is_org_name,
+                       split_title)
 from .model import Mark, Quote
 from .quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
 
@@ -58,6 +59,7 @@ _CAPW = r"\p{Lu}(?:[\p{L}’'-]*|\p{L}{0,3}\.|(?:\.\p{Lu})+\.?)"
 _NOT_ABBR = r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|No|Rev|Prof|Capt|Adm|Maj|Del|Ft|Mt|vs|U\.S|D\.C))"
 _SENT_END = regex.compile(_NOT_ABBR + r"[.!?]\s")
 _SENT_END_AT = regex.compile(_NOT_ABBR + r"[.!?](?=\s|$)")
+_FIRST_LAST = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}’'-]+)\b")
 _TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
@@ -131,12 +133,13 @@ class _Article:
         return s, e
 
 
-def _is_name_token(t) -> bool:
+def _is_name_token(t, known=None) -> bool:
     """A proper name, also when the tagger calls a surname a plural noun ("Sanders also
     pledged"): capitalised, not sentence-initial, not a known role or common word."""
     if t.pos_ == "PROPN":
         return True
-    return (t.tag_ in ("NNS", "NN") and t.is_title and t.i > t.sent.start and len(t.text) > 2
+    return (t.tag_ in ("NNS", "NN") and t.is_title and len(t.text) > 2
+            and (t.i > t.sent.start or (known is not None and known(t.text)))
             and t.lower_ not in ROLE_NOUNS and t.lower_ not in ORG_WORDS)
 
 
@@ -239,6 +242,15 @@ class Attributor:
     # ---- registry and salience -------------------------------------------------------
     def _build_registry(self) -> None:
         a = self.a
+        # people named with a common first name anywhere outside quotes ("Bernie Sanders"):
+        # a cheap whole-text pass, so unparsed paragraphs still contribute full names
+        for m in _FIRST_LAST.finditer(a.text):
+            first = m.group(1).lower()
+            if (first in FEMALE_NAMES or first in MALE_NAMES) and not a.in_quote(m.start()):
+                last = m.group(2)
+                if last.lower() in FUNCTION_WORDS or last.lower() in ROLE_NOUNS:
+                    continue
+                self.reg.register(m.group(0), m.start(), kind="person")
         for seg in a.segs:
             for ent in seg.doc.ents:
                 if ent.label_ not in ("PERSON", "ORG"):
@@ -311,7 +323,7 @@ class Attributor:
         if low in PERSON_PRONOUNS:
             g = PERSON_PRONOUNS[low]
             ent = self._same_sentence_subject(t, g) or self.reg.salient_person(p, gender=g)
-        elif _is_name_token(t):
+        elif _is_name_token(t, known=lambda w: self.reg.lookup(w) is not None):
             toks, label = _name_span(t)
             name = " ".join(x.text for x in toks)
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
@@ -686,7 +698,7 @@ class Attributor:
                 if name:
                     return ent, name, kind, role, np_toks, "document"
         if head in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks):
-            ent = self.reg.by_role([x.text for x in np_toks], p) or self._role_from_text(np_toks, p)
+            ent = self._role_from_text(np_toks, p) or self.reg.by_role([x.text for x in np_toks], p)
             if ent is not None:
                 return ent, ent.name, ent.kind, np_text, np_toks, "role"
             if head in ROLE_NOUNS:
