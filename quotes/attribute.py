@@ -133,6 +133,14 @@ class _Article:
         return s, e
 
 
+def _doc_text(toks) -> str:
+    """The text a token run covers in its Doc, whitespace collapsed ("Co-anchor", "Powell’s")."""
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return " ".join(doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split())
+
+
 def _is_name_token(t, known=None) -> bool:
     """A proper name, also when the tagger calls a surname a plural noun ("Sanders also
     pledged"): capitalised, not sentence-initial, not a known role or common word."""
@@ -218,7 +226,7 @@ def _appos_text(tok):
     for c in tok.children:
         if c.dep_ == "appos":
             toks = [t for t in c.subtree if not (t.is_punct and t.text in ",;")]
-            return c, " ".join(t.text for t in toks)
+            return c, _doc_text(toks)
     return None, None
 
 
@@ -267,7 +275,7 @@ class Attributor:
                 if atext and appos.pos_ == "NOUN":
                     role = role or atext
                 if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
-                    role = role or " ".join(t.text for t in _np_tokens(ent.root.head))
+                    role = role or _doc_text(_np_tokens(ent.root.head))
                 e = self.reg.register(ent.text, p, kind=kind, role=role)
                 if e is not None:
                     self._gender_from_role(e, role, ent.text)
@@ -325,7 +333,7 @@ class Attributor:
             ent = self._same_sentence_subject(t, g) or self.reg.salient_person(p, gender=g)
         elif _is_name_token(t, known=lambda w: self.reg.lookup(w) is not None):
             toks, label = _name_span(t)
-            name = " ".join(x.text for x in toks)
+            name = _doc_text(toks)
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
             if label in ("GPE", "NORP"):
                 kind = "organisation"
@@ -645,7 +653,7 @@ class Attributor:
             return None, None, None, None, [tok], "pronoun"
         if tok.pos_ == "PROPN" or (tok.ent_type_ in NAME_LABELS and tok.pos_ != "PRON"):
             toks, label = _name_span(tok)
-            name = clean_name(" ".join(x.text for x in toks))
+            name = clean_name(_doc_text(toks))
             words = name.split()
             while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
                 words = words[1:]
@@ -667,6 +675,11 @@ class Attributor:
             appos, atext = _appos_text(tok)
             if atext and appos is not None and appos.pos_ == "NOUN":
                 role = role or atext
+            title, rest = split_title(words)
+            if title and rest:
+                # "Cleveland Police Chief Calvin Williams": the title is a role, not the name
+                words = rest
+                role = role or " ".join(w for w in title if w.lower().rstrip(".") not in HONORIFICS) or None
             ent = self.reg.lookup(" ".join(words)) or self.reg.register(" ".join(words), p, kind=kind, role=role)
             ent = self._ensure_full(ent)
             if ent is not None:
@@ -679,16 +692,24 @@ class Attributor:
             return self._role_speaker(tok, p, depth)
         return None, None, None, None, [tok], "none"
 
+    def _span_text(self, toks) -> str:
+        """The article's own characters for a token run ("Powell’s office", not "Powell ’s")."""
+        if not toks:
+            return ""
+        s = self.a.pos(toks[0])
+        e = self.a.pos(toks[-1]) + len(toks[-1].text)
+        return " ".join(self.a.text[s:e].split())
+
     def _role_speaker(self, tok, p: int, depth: int):
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and depth < 2:
                 ent, name, kind, role, toks, how = self._speaker(c, depth + 1)
-                np_text = " ".join(x.text for x in _np_tokens(tok))
+                np_text = self._span_text(_np_tokens(tok))
                 if ent is not None and np_text and np_text not in ent.roles:
                     ent.roles.append(np_text)
                 return ent, name, kind, role or np_text, toks, "appositive"
         np_toks = _np_tokens(tok)
-        np_text = " ".join(x.text for x in np_toks)
+        np_text = self._span_text(np_toks)
         head = tok.lower_
         if head in DOC_NOUNS and depth < 2:
             # "the IMF report", "Clinton's statement": whoever issued it
