@@ -19,9 +19,11 @@ from dataclasses import dataclass
 import regex
 
 from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
-from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
-                       Entity, Registry, clean_name, is_org_name, split_title)
+from .mentions import (ORG_WORDS, GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+                       FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, is_org_name,
+                       split_title)
 from .model import Mark, Quote
+from .quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -34,12 +36,15 @@ MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split
 DOC_NOUNS = frozenset("""statement report ad advertisement memo complaint document study poll survey
 brief lawsuit filing video letter release email tweet post website spot""".split())
 PERSON_SUBJECT_KEEPS = True
+OUTERMOST_CUE = True
+MAIN_CLAUSE_SALIENCE = True
 ORG_HEADS = frozenset("""association department ministry council committee institute university
 college bureau office league federation union alliance coalition center centre school church
 board commission court bank fund foundation society party house""".split())
 FUNCTION_WORDS = frozenset("""the but and when while if as after although though because since
 before so then now in on at for with by from this that these those it its he she they we i
-a an of or nor yet also even still just only meanwhile however""".split())
+a an of or nor yet also even still just only meanwhile however why what how who where
+whether here there""".split())
 SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
 
 
@@ -47,7 +52,15 @@ _SUBORD = regex.compile(r"[\s,.;:!?—–-]*(?:when|as|because|while|after|befor
                         regex.I)
 
 
-_TITLE_RUN = regex.compile(r"(?:(?:\p{Lu}[\p{L}’'.-]*|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
+# A capitalised word; a dot only in abbreviations and initials (U.S., Gov., J.), so a run
+# never crosses a sentence end ("... in Benghazi. Bob said").
+_CAPW = r"\p{Lu}(?:[\p{L}’'-]*|\p{L}{0,3}\.|(?:\.\p{Lu})+\.?)"
+# A sentence end: not after an initial ("Elijah E. Cummings") or a title abbreviation.
+_NOT_ABBR = r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|No|Rev|Prof|Capt|Adm|Maj|Del|Ft|Mt|vs|U\.S|D\.C))"
+_SENT_END = regex.compile(_NOT_ABBR + r"[.!?]\s")
+_SENT_END_AT = regex.compile(_NOT_ABBR + r"[.!?](?=\s|$)")
+_FIRST_LAST = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}’'-]+)\b")
+_TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
 POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
@@ -118,6 +131,24 @@ class _Article:
         s = self.para_starts[k]
         e = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(self.text)
         return s, e
+
+
+def _doc_text(toks) -> str:
+    """The text a token run covers in its Doc, whitespace collapsed ("Co-anchor", "Powell’s")."""
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return " ".join(doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split())
+
+
+def _is_name_token(t, known=None) -> bool:
+    """A proper name, also when the tagger calls a surname a plural noun ("Sanders also
+    pledged"): capitalised, not sentence-initial, not a known role or common word."""
+    if t.pos_ == "PROPN":
+        return True
+    return (t.tag_ in ("NNS", "NN") and t.is_title and len(t.text) > 2
+            and (t.i > t.sent.start or (known is not None and known(t.text)))
+            and t.lower_ not in ROLE_NOUNS and t.lower_ not in ORG_WORDS)
 
 
 def _np_tokens(tok):
@@ -195,15 +226,19 @@ def _appos_text(tok):
     for c in tok.children:
         if c.dep_ == "appos":
             toks = [t for t in c.subtree if not (t.is_punct and t.text in ",;")]
-            return c, " ".join(t.text for t in toks)
+            return c, _doc_text(toks)
     return None, None
 
 
 class Attributor:
     """Attributes the marks of one article; build once per article."""
 
-    def __init__(self, text: str, marks: list[Mark], docs):
+    def __init__(self, text: str, marks: list[Mark], docs, use_filter: bool = True):
         self.a = _Article(text, marks, docs)
+        self.use_filter = use_filter
+        self.features: list = []  # (mark, quote, feature dict) for every candidate
+        self._score = 0.0
+        self._rule_reject = False
         self.reg = Registry()
         self.resolved: dict[int, Entity | None] = {}  # token abs pos -> entity
         self._harvested: set[str] = set()
@@ -215,6 +250,15 @@ class Attributor:
     # ---- registry and salience -------------------------------------------------------
     def _build_registry(self) -> None:
         a = self.a
+        # people named with a common first name anywhere outside quotes ("Bernie Sanders"):
+        # a cheap whole-text pass, so unparsed paragraphs still contribute full names
+        for m in _FIRST_LAST.finditer(a.text):
+            first = m.group(1).lower()
+            if (first in FEMALE_NAMES or first in MALE_NAMES) and not a.in_quote(m.start()):
+                last = m.group(2)
+                if last.lower() in FUNCTION_WORDS or last.lower() in ROLE_NOUNS:
+                    continue
+                self.reg.register(m.group(0), m.start(), kind="person")
         for seg in a.segs:
             for ent in seg.doc.ents:
                 if ent.label_ not in ("PERSON", "ORG"):
@@ -231,7 +275,7 @@ class Attributor:
                 if atext and appos.pos_ == "NOUN":
                     role = role or atext
                 if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
-                    role = role or " ".join(t.text for t in _np_tokens(ent.root.head))
+                    role = role or _doc_text(_np_tokens(ent.root.head))
                 e = self.reg.register(ent.text, p, kind=kind, role=role)
                 if e is not None:
                     self._gender_from_role(e, role, ent.text)
@@ -258,8 +302,15 @@ class Attributor:
             if t.dep_ not in SUBJ_DEPS and not opener:
                 continue
             ent = self._entity_for(t, p)
-            if ent is not None:
+            if ent is None:
+                continue
+            # main-clause subjects and speakers are who is talked about; a subject inside a
+            # subordinate clause ("... even though Sanders won Michigan") is only a mention
+            main = opener or t.head.dep_ == "ROOT" or is_cue_token(t.head)
+            if main or not MAIN_CLAUSE_SALIENCE:
                 self.reg.note_subject(ent, p)
+            elif p not in ent.mentions:
+                ent.mentions.append(p)
 
     def _same_sentence_subject(self, t, gender: str | None) -> Entity | None:
         """'Clinton says she appreciated ...': a name subject earlier in the same sentence."""
@@ -280,9 +331,9 @@ class Attributor:
         if low in PERSON_PRONOUNS:
             g = PERSON_PRONOUNS[low]
             ent = self._same_sentence_subject(t, g) or self.reg.salient_person(p, gender=g)
-        elif t.pos_ == "PROPN":
+        elif _is_name_token(t, known=lambda w: self.reg.lookup(w) is not None):
             toks, label = _name_span(t)
-            name = " ".join(x.text for x in toks)
+            name = _doc_text(toks)
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
             if label in ("GPE", "NORP"):
                 kind = "organisation"
@@ -303,7 +354,7 @@ class Attributor:
         self._harvested.add(ent.name)
         sur = regex.escape(ent.name)
         best = None
-        for m in regex.finditer(r"((?:(?:\p{Lu}[\p{L}’'.-]*|of|for|the)[ \u00a0]){1,7})" + sur + r"\b", self.a.text):
+        for m in regex.finditer(r"((?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,7})" + sur + r"\b", self.a.text):
             if self.a.in_quote(m.start(1)):
                 continue
             words = m.group(0).split()
@@ -378,7 +429,7 @@ class Attributor:
         prev_close = max([e for s, e in a.spans if e <= m.open_mark] or [ps])
         bstart = max(ps, prev_close)
         seg = text[bstart:m.open_mark]
-        ends = [bstart + mm.end() for mm in regex.finditer(r"[.!?]\s", seg)]
+        ends = [bstart + mm.end() for mm in _SENT_END.finditer(seg)]
         if ends:
             bstart = ends[-1]
         # after: to next quote open or sentence end
@@ -386,7 +437,7 @@ class Attributor:
         nxt_open = min([s for s, e in a.spans if s >= close_end] or [pe2])
         aend = min(pe2, nxt_open)
         seg2 = text[close_end:aend]
-        mm = regex.search(r"[.!?](?=\s|$)", seg2)
+        mm = _SENT_END_AT.search(seg2)
         if mm and mm.start() > 0 and not regex.match(r"\s*[.!?]", seg2):
             aend = close_end + mm.end()
         elif mm and regex.match(r"[\s.!?]*$", seg2[:mm.end()]):
@@ -522,6 +573,18 @@ class Attributor:
                 return c
         return None
 
+    def _outermost_cue(self, cue):
+        """'Trump said Fox executives were calling “every 15 minutes”': the words are
+        reported by the outer speaker, so the outermost speech verb above the cue wins."""
+        best = cue
+        for anc in cue.ancestors:
+            if self.a.in_quote(self.a.pos(anc)) or lemma_of(anc) == "quote":
+                break  # "Park quoted Cho as saying": Cho speaks
+            if is_cue_token(anc) and lemma_of(anc) not in WEAK_LEMMAS and any(
+                    c.dep_ in SUBJ_DEPS for c in anc.children):
+                best = anc
+        return best
+
     def _nearby_subject(self, cue, before, after):
         """When the parse gives the cue no subject (quotes confuse it): the noun phrase next
         to the cue in the same attribution region ('”, Flynn, a surrogate, said' / 'said Kirby')."""
@@ -590,11 +653,18 @@ class Attributor:
             return None, None, None, None, [tok], "pronoun"
         if tok.pos_ == "PROPN" or (tok.ent_type_ in NAME_LABELS and tok.pos_ != "PRON"):
             toks, label = _name_span(tok)
-            name = clean_name(" ".join(x.text for x in toks))
+            name = clean_name(_doc_text(toks))
             words = name.split()
             while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
                 words = words[1:]
-            if words and words[0].lower().rstrip(".") in HONORIFICS:
+            if words and (words[0].lower().rstrip(".") in HONORIFICS or words[-1].lower().rstrip(".") in HONORIFICS):
+                # 'former Pennsylvania Gov. and ... Chairman Ed Rendell': the name is further on
+                inner = [x for x in tok.subtree if x.pos_ == "PROPN" and x.i > tok.i
+                         and x.lower_.rstrip(".") not in HONORIFICS and x.lower_ not in ROLE_NOUNS
+                         and not self.a.in_quote(self.a.pos(x))]
+                if inner and depth < 2:
+                    head = inner[-1]
+                    return self._speaker(head, depth + 1)
                 words = []
             if not words:
                 return self._role_speaker(tok, p, depth)
@@ -605,6 +675,11 @@ class Attributor:
             appos, atext = _appos_text(tok)
             if atext and appos is not None and appos.pos_ == "NOUN":
                 role = role or atext
+            title, rest = split_title(words)
+            if title and rest:
+                # "Cleveland Police Chief Calvin Williams": the title is a role, not the name
+                words = rest
+                role = role or " ".join(w for w in title if w.lower().rstrip(".") not in HONORIFICS) or None
             ent = self.reg.lookup(" ".join(words)) or self.reg.register(" ".join(words), p, kind=kind, role=role)
             ent = self._ensure_full(ent)
             if ent is not None:
@@ -617,16 +692,24 @@ class Attributor:
             return self._role_speaker(tok, p, depth)
         return None, None, None, None, [tok], "none"
 
+    def _span_text(self, toks) -> str:
+        """The article's own characters for a token run ("Powell’s office", not "Powell ’s")."""
+        if not toks:
+            return ""
+        s = self.a.pos(toks[0])
+        e = self.a.pos(toks[-1]) + len(toks[-1].text)
+        return " ".join(self.a.text[s:e].split())
+
     def _role_speaker(self, tok, p: int, depth: int):
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and depth < 2:
                 ent, name, kind, role, toks, how = self._speaker(c, depth + 1)
-                np_text = " ".join(x.text for x in _np_tokens(tok))
+                np_text = self._span_text(_np_tokens(tok))
                 if ent is not None and np_text and np_text not in ent.roles:
                     ent.roles.append(np_text)
                 return ent, name, kind, role or np_text, toks, "appositive"
         np_toks = _np_tokens(tok)
-        np_text = " ".join(x.text for x in np_toks)
+        np_text = self._span_text(np_toks)
         head = tok.lower_
         if head in DOC_NOUNS and depth < 2:
             # "the IMF report", "Clinton's statement": whoever issued it
@@ -636,7 +719,7 @@ class Attributor:
                 if name:
                     return ent, name, kind, role, np_toks, "document"
         if head in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks):
-            ent = self.reg.by_role([x.text for x in np_toks], p) or self._role_from_text(np_toks, p)
+            ent = self._role_from_text(np_toks, p) or self.reg.by_role([x.text for x in np_toks], p)
             if ent is not None:
                 return ent, ent.name, ent.kind, np_text, np_toks, "role"
             if head in ROLE_NOUNS:
@@ -659,9 +742,21 @@ class Attributor:
         out: list[Quote] = []
         a = self.a
         for idx, m in enumerate(a.marks):
+            self._score = 0.0
+            self._rule_reject = False
             q = self._attribute(m, idx, out)
-            if q is not None:
-                out.append(q)
+            if q is None:
+                continue
+            feats = quote_features(self, m, q)
+            self.features.append((m, q, feats))
+            if self.use_filter and q.mark_style != "single":  # singles: no training data
+                prob = quote_probability(feats)
+                if prob < KEEP_THRESHOLD:
+                    continue
+                q.confidence = round(q.confidence * min(1.0, 0.5 + prob / 2), 2)
+            elif self._rule_reject:
+                continue
+            out.append(q)
         return out
 
     def _attribute(self, m: Mark, idx: int, prev: list[Quote]) -> Quote | None:
@@ -679,6 +774,8 @@ class Attributor:
             score, _, p, t, how = c
             if best is None and first is not None and score < first[0] - 1.0:
                 break
+            if how == "verb" and OUTERMOST_CUE:
+                t = self._outermost_cue(t)
             subj, rule = self._subject_of(t)
             if (subj is None or a.in_quote(a.pos(subj))) and score >= 2.0 and how == "verb":
                 subj, rule = self._nearby_subject(t, (b0, b1), (a0, a1))
@@ -711,10 +808,10 @@ class Attributor:
             if q.speaker is None:
                 conf = min(conf, 0.3)
             q.confidence = round(conf, 2)
-            if self._is_title_or_nickname(m, qtext):
-                return None
-            if score < 1.0 and self._looks_unquoted(m, qtext, single, self._person_subject(m)):
-                return None
+            self._score = score
+            if self._is_title_or_nickname(m, qtext) or (
+                    score < 1.0 and self._looks_unquoted(m, qtext, single, self._person_subject(m))):
+                self._rule_reject = True
             return q
         # colon introduction without a verb: 'Trump: “...”'
         before = text[b0:b1].rstrip()
@@ -792,7 +889,7 @@ class Attributor:
                 q.method, q.confidence = "dash", 0.7
                 return q
         if self._looks_unquoted(m, qtext, single, self._person_subject(m)):
-            return None
+            self._rule_reject = True
         # continuation: same paragraph split quote, or a paragraph reopening the last speaker
         ps, _ = a.para_bounds(m.open_mark)
         if prev:
@@ -809,16 +906,21 @@ class Attributor:
                 return q
         # the writer's sentence around a partial quote: its subject
         qtoks = self._quote_tokens(m)
-        if qtoks:
-            root = qtoks[0].sent.root
-            if not a.in_quote(a.pos(root)):
-                subj = [c for c in root.children if c.dep_ in SUBJ_DEPS]
-                if subj and not a.in_quote(a.pos(subj[0])):
-                    ent, name, kind, role, mtoks, mhow = self._speaker(subj[0])
-                    if name:
-                        self._fill(q, ent, name, kind, role, mtoks, mhow)
-                        q.method, q.confidence = f"sentence_subject:{mhow}", 0.4
-                        return q
+        roots = [qtoks[0].sent.root] if qtoks else []
+        # the writer's words just before the quote ("Trump also embraced ... -- “I think”")
+        btoks = [t for t in a.tokens_between(b0, b1) if not t.is_punct and not t.is_space]
+        if btoks:
+            roots.append(btoks[-1].sent.root)
+        for root in roots:
+            if a.in_quote(a.pos(root)):
+                continue
+            subj = [c for c in root.children if c.dep_ in SUBJ_DEPS]
+            if subj and not a.in_quote(a.pos(subj[0])):
+                ent, name, kind, role, mtoks, mhow = self._speaker(subj[0])
+                if name:
+                    self._fill(q, ent, name, kind, role, mtoks, mhow)
+                    q.method, q.confidence = f"sentence_subject:{mhow}", 0.4
+                    return q
         q.method, q.confidence = "none", 0.2
         return q
 

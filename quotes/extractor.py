@@ -163,6 +163,9 @@ def blank_quote_middles(text: str, marks: list[Mark], offset: int = 0) -> str:
     return "".join(chars) if chars is not None else text
 
 
+_GLUED = regex.compile(r"(?<=[\p{L}\p{N},.!?])[”\"](?=\p{L})|(?<=\p{L})[“\"](?=\p{Lu})")
+
+
 def parse_text(text: str) -> str:
     """The text given to spaCy: same length, with a leading dateline and party tags blanked.
 
@@ -174,6 +177,8 @@ def parse_text(text: str) -> str:
         text = " " * m.end() + text[m.end():]
     if "(" in text:
         text = _PARTY_TAG.sub(lambda mm: " " * len(mm.group(0)), text)
+    # a mark glued to a word outside it ('paranoia,”Clinton said') hides the word boundary
+    text = _GLUED.sub(" ", text)
     return text
 
 

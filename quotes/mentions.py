@@ -33,7 +33,7 @@ front-runner contender challenger incumbent rival opponent candidate chancellor 
 prime king queen prince pope cardinal bishop pastor reverend rabbi imam sheriff prosecutor
 commissioner administrator coordinator organizer organiser activist campaigner supporter
 backer critic voter resident student teacher doctor physician nurse worker owner
-member delegate surrogate operative staffer staff veteran scholar historian fellow
+member delegate surrogate operative alderman alderwoman councilman councilwoman staffer staff veteran scholar historian fellow
 counsel partner president-elect deputy assistant superintendent inspector trooper
 detective agent ranger soldier marine sergeant captain lieutenant major""".split())
 
@@ -78,6 +78,11 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
         if w in ROLE_NOUNS or w in HONORIFICS or w.rstrip(".") in HONORIFICS:
             break
         k -= 1
+    # a possessive before the name belongs to the title: "Colorado’s Kendal Unruh"
+    for j in range(len(words) - 2, k - 1, -1):
+        if regex.search(r"['’]s?$", words[j]) and len(words[j]) > 2:
+            k = j + 1
+            break
     title, name = words[:k], words[k:]
     if title:
         while len(name) > 1 and name[0].lower() in DEPT_WORDS:

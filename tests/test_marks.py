@@ -111,3 +111,14 @@ def test_property_any_unicode(text):
         assert text[m.start:m.end]
         assert m.start > prev_end - 1
         prev_end = m.end
+
+
+def test_terminates_fast_on_adversarial_input():
+    import time
+
+    text = ("“ " + "”x“" * 5000 + "\n" + "'a' ‘b’ " * 5000 + '"' * 3000 + "\n“") * 3
+    t0 = time.perf_counter()
+    marks = find_marks(text)
+    assert time.perf_counter() - t0 < 2.0
+    for m in marks:
+        assert 0 <= m.start < m.end <= len(text)

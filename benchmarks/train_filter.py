@@ -1,0 +1,81 @@
+"""Fit the quote/not-quote weights of quotes/quotefilter.py on PolNeAR train.
+
+usage: python benchmarks/train_filter.py [--split train] [--C 1.0]
+
+Runs the extractor with the filter off, labels every double-quoted candidate by its
+overlap with a gold quote (>= 50 %, as the scorer matches), fits an L2 logistic regression
+(scikit-learn, a bench-only dependency) and prints the WEIGHTS dict to paste into
+quotes/quotefilter.py. Never run it on dev or test.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+
+
+def overlap(a, b):
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def collect(split: str):
+    from quotes.attribute import Attributor
+    from quotes.extractor import _disabled, blank_quote_middles, ensure_pos, parse_text, segments_for
+    from quotes.marks import find_marks
+    from quotes.nlp import load_nlp
+
+    nlp = load_nlp()
+    disable = _disabled(nlp)
+    gold = [json.loads(x) for x in open(SHARED / "eval" / "polnear" / f"{split}.jsonl", encoding="utf-8")]
+    rows = []
+    for g in gold:
+        text = g["text"]
+        marks = find_marks(text)
+        if not marks:
+            continue
+        segs = segments_for(text, marks)
+        docs = list(nlp.pipe([blank_quote_middles(parse_text(text[s:e]), marks, s) for s, e in segs],
+                             disable=disable))
+        for d in docs:
+            ensure_pos(d)
+        att = Attributor(text, marks, [(s, d) for (s, _), d in zip(segs, docs)], use_filter=False)
+        att.run()
+        spans = [(q["start"], q["end"]) for q in g["quotes"]]
+        for m, q, feats in att.features:
+            if q.mark_style == "single":
+                continue
+            label = any(overlap((m.start, m.end), sp) >= 0.5 for sp in spans)
+            rows.append((feats, label))
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="train", choices=["train"])
+    ap.add_argument("--C", type=float, default=1.0)
+    args = ap.parse_args()
+    from sklearn.linear_model import LogisticRegression
+
+    rows = collect(args.split)
+    names = sorted(rows[0][0])
+    X = [[f[k] for k in names] for f, _ in rows]
+    y = [int(lab) for _, lab in rows]
+    clf = LogisticRegression(C=args.C, max_iter=2000, fit_intercept=False)
+    clf.fit(X, y)
+    acc = clf.score(X, y)
+    print(f"# {len(rows)} candidates, {sum(y)} gold, train accuracy {acc:.4f}", file=sys.stderr)
+    print("WEIGHTS: dict[str, float] = {")
+    for k, w in zip(names, clf.coef_[0]):
+        print(f"    {k!r}: {w:.4f},")
+    print("}")
+
+
+if __name__ == "__main__":
+    main()
