@@ -259,10 +259,13 @@ def serve(db_path: str, port: int, host: str, live: bool) -> None:
 @click.option("--pred-out", type=click.Path(dir_okay=False), help="Also write the predictions as JSONL here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--verbose", is_flag=True, help="List every miss, spurious quote and wrong speaker on stderr.")
-def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool) -> None:
+@click.option("--double-marks-only", is_flag=True,
+              help="Score only quotes opened by a double mark (“ \" ”), for gold (like PolNeAR's) "
+                   "that never annotates quotes in single or doubled-apostrophe marks.")
+def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool, double_marks_only: bool) -> None:
     """Extract GOLD's documents (their texts only) and score against its quotes."""
     from .batch import extract_safely
-    from .evaluate import score
+    from .evaluate import keep_double_marked, score
 
     with open(gold, encoding="utf-8") as handle:
         gold_docs = [json.loads(line) for line in handle if line.strip()]
@@ -276,6 +279,8 @@ def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool) -> N
             pred_docs.append({"doc_id": item.article.doc_id, "quotes": [quote_json(q) for q in item.quotes]})
     if pred_out:
         Path(pred_out).write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in pred_docs), encoding="utf-8")
+    if double_marks_only:
+        pred_docs = keep_double_marked(gold_docs, pred_docs)
     errors: list = []
     result = score(gold_docs, pred_docs, errors=errors)
     if verbose:

@@ -81,6 +81,29 @@ def match_quotes(gold_spans: list, pred_spans: list) -> list[tuple[int, int]]:
     return pairs
 
 
+DOUBLE_MARKS = "\"“”"
+
+
+def opened_by_double_mark(text: str, start: int) -> bool:
+    """True when the quote at `start` opens with “, ” or " (not ‘, ' or a doubled '').
+
+    PolNeAR's gold was derived from double-quoted spans only, so quotes in other marks
+    (the NYT's ''…'', single ‘…’) are real quotes that its gold never contains.
+    """
+    return start > 0 and text[start - 1] in DOUBLE_MARKS
+
+
+def keep_double_marked(gold_docs: list[dict], pred_docs: list[dict]) -> list[dict]:
+    """Predictions restricted to quotes opened by a double mark, for gold built that way."""
+    texts = {d["doc_id"]: d["text"] for d in gold_docs}
+    out = []
+    for doc in pred_docs:
+        text = texts.get(doc["doc_id"], "")
+        quotes = [q for q in doc.get("quotes", []) if isinstance(q.get("start"), int) and opened_by_double_mark(text, q["start"])]
+        out.append({**doc, "quotes": quotes})
+    return out
+
+
 def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 

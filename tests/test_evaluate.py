@@ -97,3 +97,15 @@ def test_errors_are_listed_for_analysis():
     score(gold, pred, errors=errors)
     assert sorted(e[0] for e in errors) == ["MISS", "SPEAKER", "SPURIOUS"]
     assert ("SPEAKER", "d", "Jane Alvarez", "Bob Smith", "We will not back down,") in errors
+
+
+def test_double_mark_filter_follows_the_gold_definition():
+    from quotes.evaluate import keep_double_marked, opened_by_double_mark
+
+    text = "''Tax reform,'' said Mr. Burman. “Fair game,” Kirby said. ‘Serious issue’ \"Yes,\" he said."
+    starts = {w: text.index(w) for w in ("Tax", "Fair", "Serious", "Yes")}
+    assert [opened_by_double_mark(text, s) for s in starts.values()] == [False, True, False, True]
+    gold = [{"doc_id": "d", "text": text, "quotes": []}]
+    pred = [{"doc_id": "d", "quotes": [{"start": s, "end": s + 3} for s in starts.values()]}]
+    kept = keep_double_marked(gold, pred)[0]["quotes"]
+    assert [text[q["start"]:q["end"]] for q in kept] == ["Fai", "Yes"]
