@@ -132,3 +132,13 @@ def test_empty_and_broken_articles_never_raise():
     arts = [Article(doc_id="a", text=""), Article(doc_id="b", text="“"), Article(doc_id="c", text="” x “ y")]
     out = list(extract_articles(arts))
     assert [a.doc_id for a, _ in out] == ["a", "b", "c"]
+
+
+def test_whole_article_on_one_line_is_parsed_in_windows():
+    filler = "The committee met again on Tuesday to discuss the budget. " * 600
+    text = filler + "“We will not back down,” Kirby said. " + filler
+    assert len(text) > 60000
+    segs = segments_for(text, find_marks(text))
+    assert sum(e - s for s, e in segs) < 6000
+    qs = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in qs] == [("We will not back down,", "Kirby")]
