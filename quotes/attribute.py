@@ -747,7 +747,13 @@ class Attributor:
                     self._fill(q, ent, name, kind, role, mtoks, mhow)
                     q.method, q.confidence = f"sentence_subject:{mhow}", 0.4
                     return q
-        q.method, q.confidence = "none", 0.2
+        # last resort: the person the article was just talking about (a guess, low confidence)
+        ent = self.reg.salient_person(m.open_mark, window=1500)
+        if ent is not None:
+            self._fill(q, ent, ent.name, ent.kind, ent.role, [], "salience_guess")
+            q.method, q.confidence = "salience_guess", 0.15
+            return q
+        q.method, q.confidence = "none", 0.1
         return q
 
     def _person_subject(self, m: Mark) -> bool:
