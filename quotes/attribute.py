@@ -2,17 +2,27 @@
 
 Input: the article text, the marks found by `quotes.marks`, and spaCy parses of the parts of
 the text that attribution needs (one or more `(offset, Doc)` segments). Output: `Quote`s
-with the speaker resolved to the fullest name of the article and the evidence (mention, cue,
-method, confidence).
+with the speaker resolved to the fullest name of the article and the evidence (mention,
+cue, method, confidence).
 
-Order of rules, strongest first: a speech verb next to the quote or governing it in the
-parse (its subject is the speaker; inverted "said Kirby", appositives, "according to",
-"quoted X as saying"); a colon introduction; a quote split by its attribution or continuing
-the previous paragraph's speaker; the subject of the writer's sentence around a partial
-quote. Pronouns and role nouns are resolved through `quotes.mentions.Registry`.
+Rules, strongest first (the `method` field names the one that decided):
+  subject / inverted / head_subject / according_to / possessive / quoted_as_saying
+      a speech verb (quotes.cues) next to the quote or governing it in the parse; its
+      subject is the speaker ("Austin said", "said Kirby", "..., calling it",
+      "according to X", "Trump's claim that", "Park quoted Cho as saying"); a quote reported
+      inside another speaker's clause goes to the outermost speaker;
+  nearby_before / nearby_after   the noun phrase next to the cue when the parse lost it;
+  colon / colon_paragraph / dash   'Trump: “…”', 'Caddell continued:' + next paragraph,
+      '“…” ― Name';
+  split_quote / continuation      “A,” he said. “B.” and paragraphs that reopen a quote;
+  previous_sentence / sentence_subject   the writer's sentence before or around the quote;
+  salience_guess                  nothing found: who the article was just talking about.
+The method suffix (":name", ":pronoun", ":role", ":appositive", ":group") says how the
+mention became a speaker (quotes.mentions.Registry resolves pronouns and titles).
+Whether a mark is a quote at all (not a scare quote, title or nickname) is decided by
+quotes.quotefilter from the same evidence.
 """
 from __future__ import annotations
-
 
 import regex
 
