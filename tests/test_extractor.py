@@ -142,3 +142,18 @@ def test_whole_article_on_one_line_is_parsed_in_windows():
     assert sum(e - s for s, e in segs) < 6000
     qs = extract_quotes(text)
     assert [(q.text, q.speaker) for q in qs] == [("We will not back down,", "Kirby")]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = list(" .,\n“”\"‘’'—:") + ["Kirby ", "Word ", "said ", "He ", "the spokesman ", "Lloyd Austin ",
+                                   "told reporters"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=50).map("".join))
+def test_property_extract_never_raises_and_never_names_a_pronoun(text):
+    for q in extract_quotes(text):
+        assert text[q.start:q.end] == q.text
+        assert q.speaker is None or q.speaker.lower() not in ("he", "she", "spokesman", "the spokesman")
