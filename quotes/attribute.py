@@ -2,31 +2,40 @@
 
 Input: the article text, the marks found by `quotes.marks`, and spaCy parses of the parts of
 the text that attribution needs (one or more `(offset, Doc)` segments). Output: `Quote`s
-with the speaker resolved to the fullest name of the article and the evidence (mention, cue,
-method, confidence).
+with the speaker resolved to the fullest name of the article and the evidence (mention,
+cue, method, confidence).
 
-Order of rules, strongest first: a speech verb next to the quote or governing it in the
-parse (its subject is the speaker; inverted "said Kirby", appositives, "according to",
-"quoted X as saying"); a colon introduction; a quote split by its attribution or continuing
-the previous paragraph's speaker; the subject of the writer's sentence around a partial
-quote. Pronouns and role nouns are resolved through `quotes.mentions.Registry`.
+Rules, strongest first (the `method` field names the one that decided):
+  subject / inverted / head_subject / according_to / possessive / quoted_as_saying
+      a speech verb (quotes.cues) next to the quote or governing it in the parse; its
+      subject is the speaker ("Austin said", "said Kirby", "..., calling it",
+      "according to X", "Trump's claim that", "Park quoted Cho as saying"); a quote reported
+      inside another speaker's clause goes to the outermost speaker;
+  nearby_before / nearby_after   the noun phrase next to the cue when the parse lost it;
+  colon / colon_paragraph / dash   'Trump: “…”', 'Caddell continued:' + next paragraph,
+      '“…” ― Name';
+  split_quote / continuation      “A,” he said. “B.” and paragraphs that reopen a quote;
+  previous_sentence / sentence_subject   the writer's sentence before or around the quote;
+  salience_guess                  nothing found: who the article was just talking about.
+The method suffix (":name", ":pronoun", ":role", ":appositive", ":group") says how the
+mention became a speaker (quotes.mentions.Registry resolves pronouns and titles).
+Whether a mark is a quote at all (not a scare quote, title or nickname) is decided by
+quotes.quotefilter from the same evidence.
 """
 from __future__ import annotations
-
-import bisect
-from dataclasses import dataclass
 
 import regex
 
 from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
-from .mentions import (ORG_WORDS, GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, is_org_name,
                        split_title)
 from .model import Mark, Quote
+from .syntax import (NAME_LABELS, SUBJ_DEPS, appos_text, doc_text, is_name_token,
+                     is_possessed_speech_noun, name_span, np_tokens, role_left)
+from .textindex import ArticleIndex
 from .quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
 
-SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 WORK_NOUNS = frozenset("""show film movie book song album series program programme episode
 novel play documentary article column headline titled entitled called magazine newspaper
 podcast hashtag slogan motto phrase term word words label nickname dubbed known
@@ -35,12 +44,6 @@ FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman ms.
 MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split())
 DOC_NOUNS = frozenset("""statement report ad advertisement memo complaint document study poll survey
 brief lawsuit filing video letter release email tweet post website spot""".split())
-PERSON_SUBJECT_KEEPS = True
-OUTERMOST_CUE = True
-MAIN_CLAUSE_SALIENCE = True
-ORG_HEADS = frozenset("""association department ministry council committee institute university
-college bureau office league federation union alliance coalition center centre school church
-board commission court bank fund foundation society party house""".split())
 FUNCTION_WORDS = frozenset("""the but and when while if as after although though because since
 before so then now in on at for with by from this that these those it its he she they we i
 a an of or nor yet also even still just only meanwhile however why what how who where
@@ -63,178 +66,11 @@ _FIRST_LAST = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?
 _TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
-POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
-pledge vow warning assertion description characterization accusation tweet message answer
-response reply call quip line phrase slogan boast insistence argument""".split())
-
-
-def _is_possessed_speech_noun(tok) -> bool:
-    """"Trump’s statement about “thousands of shootings”": the possessor is the speaker."""
-    return tok.pos_ == "NOUN" and tok.lower_ in POSSESSED_SPEECH_NOUNS and any(
-        c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON") for c in tok.children)
-
-
-@dataclass
-class _Seg:
-    offset: int
-    doc: object
-
-
-class _Article:
-    """Token lookup by character offset over the parsed segments, and quote regions."""
-
-    def __init__(self, text: str, marks: list[Mark], docs):
-        self.text = text
-        self.marks = marks
-        self.segs = [_Seg(o, d) for o, d in docs]
-        self.toks = []  # (abs_start, tok)
-        for seg in self.segs:
-            for t in seg.doc:
-                self.toks.append((seg.offset + t.idx, t))
-        self.toks.sort(key=lambda x: x[0])
-        self.starts = [s for s, _ in self.toks]
-        self.spans = sorted((m.open_mark, (m.close_mark + 1) if m.close_mark is not None else m.end)
-                            for m in marks)
-        self.span_starts = [a for a, _ in self.spans]
-        self.para_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
-        self.offset_of = {}
-        for seg in self.segs:
-            self.offset_of[id(seg.doc)] = seg.offset
-
-    def pos(self, tok) -> int:
-        return self.offset_of[id(tok.doc)] + tok.idx
-
-    def in_quote(self, p: int) -> bool:
-        k = bisect.bisect_right(self.span_starts, p) - 1
-        return k >= 0 and self.spans[k][0] <= p < self.spans[k][1]
-
-    def tok_at(self, p: int):
-        k = bisect.bisect_right(self.starts, p) - 1
-        if k < 0:
-            return None
-        s, t = self.toks[k]
-        return t if s <= p < s + max(1, len(t.text)) else None
-
-    def tokens_between(self, a: int, b: int):
-        i = bisect.bisect_left(self.starts, a)
-        out = []
-        while i < len(self.toks) and self.toks[i][0] < b:
-            out.append(self.toks[i][1])
-            i += 1
-        return out
-
-    def para_index(self, p: int) -> int:
-        return bisect.bisect_right(self.para_starts, p) - 1
-
-    def para_bounds(self, p: int) -> tuple[int, int]:
-        k = self.para_index(p)
-        s = self.para_starts[k]
-        e = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(self.text)
-        return s, e
-
-
-def _doc_text(toks) -> str:
-    """The text a token run covers in its Doc, whitespace collapsed ("Co-anchor", "Powell’s")."""
-    if not toks:
-        return ""
-    doc = toks[0].doc
-    return " ".join(doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split())
-
-
-def _is_name_token(t, known=None) -> bool:
-    """A proper name, also when the tagger calls a surname a plural noun ("Sanders also
-    pledged"): capitalised, not sentence-initial, not a known role or common word."""
-    if t.pos_ == "PROPN":
-        return True
-    return (t.tag_ in ("NNS", "NN") and t.is_title and len(t.text) > 2
-            and (t.i > t.sent.start or (known is not None and known(t.text)))
-            and t.lower_ not in ROLE_NOUNS and t.lower_ not in ORG_WORDS)
-
-
-def _np_tokens(tok):
-    """The noun phrase of `tok` without relative clauses, appositives and trailing punctuation."""
-    keep = [tok]
-    for c in tok.lefts:
-        if c.dep_ in ("det", "compound", "amod", "nmod", "poss", "nummod", "quantmod", "case", "prep"):
-            keep.extend(c.subtree)
-    for c in tok.rights:
-        if c.dep_ in ("compound", "flat", "case") or (c.dep_ == "prep" and c.lower_ == "of"):
-            keep.extend(c.subtree)
-    keep = sorted(set(keep), key=lambda t: t.i)
-    # contiguous run around tok
-    i0 = tok.i
-    idx = {t.i for t in keep}
-    lo = hi = i0
-    while lo - 1 in idx:
-        lo -= 1
-    while hi + 1 in idx:
-        hi += 1
-    toks = [t for t in tok.doc[lo:hi + 1] if not t.is_punct or t.text in (".", "-", "’", "'")]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case"):
-        toks.pop()
-    return toks
-
-
-def _name_span(tok):
-    """The proper-name tokens around a PROPN `tok` (entity if NER has one, else compounds)."""
-    if tok.ent_type_ in NAME_LABELS:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return list(ent), ent.label_
-    toks = [tok]
-    i = tok.i - 1
-    while i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].dep_ in ("compound", "flat", "nmod") \
-            and tok.doc[i].head.i >= tok.i - 0 and tok.doc[i].head.i <= tok.i:
-        toks.insert(0, tok.doc[i])
-        i -= 1
-    j = tok.i + 1
-    while j < len(tok.doc) and tok.doc[j].pos_ == "PROPN" and tok.doc[j].dep_ in ("flat", "compound") \
-            and tok.doc[j].head.i == tok.i:
-        toks.append(tok.doc[j])
-        j += 1
-    # "the Association of Flight Attendants", "Department of Defense": of + capitalised name
-    if tok.lower_ in ORG_HEADS and j + 1 < len(tok.doc) and tok.doc[j].lower_ == "of" \
-            and tok.doc[j + 1].pos_ == "PROPN":
-        k = j + 1
-        while k < len(tok.doc) and tok.doc[k].pos_ == "PROPN":
-            k += 1
-        toks.extend(tok.doc[j:k])
-    return toks, None
-
-
-def _role_left(name_toks):
-    """Title words before a name in the same phrase: 'US Defense Secretary' Lloyd Austin."""
-    if not name_toks:
-        return None
-    doc = name_toks[0].doc
-    i = name_toks[0].i - 1
-    words = []
-    while i >= 0:
-        t = doc[i]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "DET") or t.like_num:
-            break
-        if t.dep_ not in ("compound", "amod", "nmod", "poss", "appos") and t.head.i not in {x.i for x in name_toks}:
-            break
-        words.insert(0, t.text)
-        i -= 1
-    words = [w for w in words if w.lower() not in ("’s", "'s")]
-    role = " ".join(words).strip()
-    return role or None
-
-
-def _appos_text(tok):
-    for c in tok.children:
-        if c.dep_ == "appos":
-            toks = [t for t in c.subtree if not (t.is_punct and t.text in ",;")]
-            return c, _doc_text(toks)
-    return None, None
-
-
 class Attributor:
     """Attributes the marks of one article; build once per article."""
 
     def __init__(self, text: str, marks: list[Mark], docs, use_filter: bool = True):
-        self.a = _Article(text, marks, docs)
+        self.a = ArticleIndex(text, marks, docs)
         self.use_filter = use_filter
         self.features: list = []  # (mark, quote, feature dict) for every candidate
         self._score = 0.0
@@ -270,12 +106,12 @@ class Attributor:
                 words = [t.text for t in ent]
                 if kind == "person" and len(words) == 1 and words[0].lower() in ROLE_NOUNS:
                     continue
-                role = _role_left(list(ent))
-                appos, atext = _appos_text(ent.root)
+                role = role_left(list(ent))
+                appos, atext = appos_text(ent.root)
                 if atext and appos.pos_ == "NOUN":
                     role = role or atext
                 if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
-                    role = role or _doc_text(_np_tokens(ent.root.head))
+                    role = role or doc_text(np_tokens(ent.root.head))
                 e = self.reg.register(ent.text, p, kind=kind, role=role)
                 if e is not None:
                     self._gender_from_role(e, role, ent.text)
@@ -307,7 +143,7 @@ class Attributor:
             # main-clause subjects and speakers are who is talked about; a subject inside a
             # subordinate clause ("... even though Sanders won Michigan") is only a mention
             main = opener or t.head.dep_ == "ROOT" or is_cue_token(t.head)
-            if main or not MAIN_CLAUSE_SALIENCE:
+            if main:
                 self.reg.note_subject(ent, p)
             elif p not in ent.mentions:
                 ent.mentions.append(p)
@@ -331,9 +167,9 @@ class Attributor:
         if low in PERSON_PRONOUNS:
             g = PERSON_PRONOUNS[low]
             ent = self._same_sentence_subject(t, g) or self.reg.salient_person(p, gender=g)
-        elif _is_name_token(t, known=lambda w: self.reg.lookup(w) is not None):
-            toks, label = _name_span(t)
-            name = _doc_text(toks)
+        elif is_name_token(t, known=lambda w: self.reg.lookup(w) is not None):
+            toks, label = name_span(t)
+            name = doc_text(toks)
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
             if label in ("GPE", "NORP"):
                 kind = "organisation"
@@ -343,7 +179,7 @@ class Attributor:
             if appos:
                 ent = self._entity_for(appos[0], self.a.pos(appos[0]))
             else:
-                ent = self.reg.by_role([x.text for x in _np_tokens(t)], p)
+                ent = self.reg.by_role([x.text for x in np_tokens(t)], p)
         self.resolved[p] = ent
         return ent
 
@@ -476,7 +312,7 @@ class Attributor:
                 continue
             adjacent = b0 <= p < b1 or a0 <= p < a1
             according = is_according(t)
-            noun_cue = _is_possessed_speech_noun(t)
+            noun_cue = is_possessed_speech_noun(t)
             if not (according or noun_cue or is_cue_token(t)):
                 continue
             dep_link = (id(t.doc), t.head.i) in qset or key in root_anc
@@ -517,7 +353,7 @@ class Attributor:
             if cue.i + 2 < len(cue.doc):
                 return cue.doc[cue.i + 2], "according_to"
             return None, None
-        if _is_possessed_speech_noun(cue):
+        if is_possessed_speech_noun(cue):
             return next(c for c in cue.children if c.dep_ == "poss"), "possessive"
         t = cue
         hops = 0
@@ -652,8 +488,8 @@ class Attributor:
                 return None, None, None, None, [tok], "pronoun"
             return None, None, None, None, [tok], "pronoun"
         if tok.pos_ == "PROPN" or (tok.ent_type_ in NAME_LABELS and tok.pos_ != "PRON"):
-            toks, label = _name_span(tok)
-            name = clean_name(_doc_text(toks))
+            toks, label = name_span(tok)
+            name = clean_name(doc_text(toks))
             words = name.split()
             while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
                 words = words[1:]
@@ -671,8 +507,8 @@ class Attributor:
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
             if label in ("GPE", "NORP"):
                 kind = "organisation"
-            role = _role_left(toks)
-            appos, atext = _appos_text(tok)
+            role = role_left(toks)
+            appos, atext = appos_text(tok)
             if atext and appos is not None and appos.pos_ == "NOUN":
                 role = role or atext
             title, rest = split_title(words)
@@ -704,11 +540,11 @@ class Attributor:
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and depth < 2:
                 ent, name, kind, role, toks, how = self._speaker(c, depth + 1)
-                np_text = self._span_text(_np_tokens(tok))
+                np_text = self._span_text(np_tokens(tok))
                 if ent is not None and np_text and np_text not in ent.roles:
                     ent.roles.append(np_text)
                 return ent, name, kind, role or np_text, toks, "appositive"
-        np_toks = _np_tokens(tok)
+        np_toks = np_tokens(tok)
         np_text = self._span_text(np_toks)
         head = tok.lower_
         if head in DOC_NOUNS and depth < 2:
@@ -774,7 +610,7 @@ class Attributor:
             score, _, p, t, how = c
             if best is None and first is not None and score < first[0] - 1.0:
                 break
-            if how == "verb" and OUTERMOST_CUE:
+            if how == "verb":
                 t = self._outermost_cue(t)
             subj, rule = self._subject_of(t)
             if (subj is None or a.in_quote(a.pos(subj))) and score >= 2.0 and how == "verb":
@@ -921,13 +757,17 @@ class Attributor:
                     self._fill(q, ent, name, kind, role, mtoks, mhow)
                     q.method, q.confidence = f"sentence_subject:{mhow}", 0.4
                     return q
-        q.method, q.confidence = "none", 0.2
+        # last resort: the person the article was just talking about (a guess, low confidence)
+        ent = self.reg.salient_person(m.open_mark, window=1500)
+        if ent is not None:
+            self._fill(q, ent, ent.name, ent.kind, ent.role, [], "salience_guess")
+            q.method, q.confidence = "salience_guess", 0.15
+            return q
+        q.method, q.confidence = "none", 0.1
         return q
 
     def _person_subject(self, m: Mark) -> bool:
         """The writer's sentence around the quote has a named or pronoun subject."""
-        if not PERSON_SUBJECT_KEEPS:
-            return False
         qtoks = self._quote_tokens(m)
         if not qtoks:
             return False

@@ -119,9 +119,38 @@ def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS
             ps += 1
         while pe > ps and text[pe - 1].isspace():
             pe -= 1
-        if pe > ps:
+        if pe - ps > MAX_SEGMENT:
+            out.extend(_windows(text, ps, pe, marks))
+        elif pe > ps:
             out.append((ps, pe))
     return out
+
+
+MAX_SEGMENT = 20000  # a longer "paragraph" (a whole article on one line) is parsed in windows
+WINDOW = 1000  # characters kept around each edge of a quote inside such a paragraph
+
+
+def _windows(text: str, ps: int, pe: int, marks: list[Mark]) -> list[tuple[int, int]]:
+    """Windows around the quote edges of one very long paragraph, merged, cut at spaces."""
+    spans = []
+    for m in marks:
+        close = (m.close_mark + 1) if m.close_mark is not None else m.end
+        if close <= ps or m.open_mark >= pe:
+            continue
+        spans.append((m.open_mark - WINDOW, min(close, m.open_mark + WINDOW)))
+        spans.append((max(m.open_mark, close - WINDOW), close + WINDOW))
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        a, b = max(ps, a), min(pe, b)
+        while a > ps and not text[a - 1].isspace():
+            a -= 1
+        while b < pe and not text[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out if b > a]
 
 
 _DATELINE = regex.compile(
@@ -182,6 +211,23 @@ def parse_text(text: str) -> str:
     return text
 
 
+def _parse_all(nlp, texts: list[str], batch_size: int, disable: list[str]) -> list:
+    """Parse in one `nlp.pipe` batch; if spaCy fails on some text, parse one by one and
+    give a failing text a tokenised-only Doc (its article then falls back gracefully)."""
+    if not texts:
+        return []
+    try:
+        return list(nlp.pipe(texts, batch_size=batch_size, disable=disable))
+    except Exception:
+        docs = []
+        for t in texts:
+            try:
+                docs.append(nlp(t, disable=disable))
+            except Exception:
+                docs.append(nlp.make_doc(t))
+        return docs
+
+
 def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
                      ) -> Iterator[tuple[Article, list[Quote]]]:
     """Yield `(article, quotes)` for each article, in input order.
@@ -196,7 +242,7 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
         texts = []
         for art, marks, segs in buf:
             texts.extend(blank_quote_middles(parse_text(art.text[s:e]), marks, s) for s, e in segs)
-        docs = iter(nlp.pipe(texts, batch_size=batch_size, disable=disable)) if texts else iter(())
+        docs = iter(_parse_all(nlp, texts, batch_size, disable))
         for art, marks, segs in buf:
             parsed = [(s, next(docs)) for s, e in segs]
             for _, d in parsed:
@@ -205,7 +251,9 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
                 quotes = attribute(art.text, marks, parsed) if marks else []
             except Exception:  # never lose an article: fall back to unattributed marks
                 quotes = [Quote(start=m.start, end=m.end, text=art.text[m.start:m.end],
-                                method="error", confidence=0.0) for m in marks]
+                                method="error", confidence=0.0, multi_paragraph=m.multi_paragraph,
+                                mark_style="single" if art.text[m.open_mark] in "‘’'" else "double")
+                          for m in marks]
             yield art, quotes
         buf.clear()
 
@@ -241,6 +289,7 @@ class QuotesComponent:
     """Finds and attributes the quotations of a whole parsed Doc."""
 
     def __call__(self, doc: Doc) -> Doc:
+        ensure_pos(doc)
         marks = find_marks(doc.text)
         doc._.quotes = attribute(doc.text, marks, [(0, doc)]) if marks else []
         return doc

@@ -46,6 +46,9 @@ def quote_features(att, m, q) -> dict[str, float]:
     para_start = text[text.rfind("\n", 0, m.open_mark) + 1:m.open_mark].strip() == ""
     method = (q.method or "none").split(":")[0]
     mhow = (q.method or "").split(":")[-1]
+    guessed = method == "salience_guess"  # no attribution found: same evidence as "none"
+    if guessed:
+        method = "none"
     f = {
         "bias": 1.0,
         "log_words": math.log1p(n),
@@ -73,7 +76,7 @@ def quote_features(att, m, q) -> dict[str, float]:
         "cue_strong": float(att._score >= 2.2),
         "cue_dep": float(1.0 <= att._score < 2.2),
         "cue_weak": float(0 < att._score < 1.0),
-        "has_speaker": float(bool(q.speaker)),
+        "has_speaker": float(bool(q.speaker) and not guessed),
         "speaker_pronoun": float(mhow == "pronoun"),
         "speaker_group": float(mhow in ("group", "document")),
         "partial": float(q.kind == "partial"),

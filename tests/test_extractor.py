@@ -132,3 +132,28 @@ def test_empty_and_broken_articles_never_raise():
     arts = [Article(doc_id="a", text=""), Article(doc_id="b", text="“"), Article(doc_id="c", text="” x “ y")]
     out = list(extract_articles(arts))
     assert [a.doc_id for a, _ in out] == ["a", "b", "c"]
+
+
+def test_whole_article_on_one_line_is_parsed_in_windows():
+    filler = "The committee met again on Tuesday to discuss the budget. " * 600
+    text = filler + "“We will not back down,” Kirby said. " + filler
+    assert len(text) > 60000
+    segs = segments_for(text, find_marks(text))
+    assert sum(e - s for s, e in segs) < 6000
+    qs = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in qs] == [("We will not back down,", "Kirby")]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = list(" .,\n“”\"‘’'—:") + ["Kirby ", "Word ", "said ", "He ", "the spokesman ", "Lloyd Austin ",
+                                   "told reporters"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=50).map("".join))
+def test_property_extract_never_raises_and_never_names_a_pronoun(text):
+    for q in extract_quotes(text):
+        assert text[q.start:q.end] == q.text
+        assert q.speaker is None or q.speaker.lower() not in ("he", "she", "spokesman", "the spokesman")

@@ -1,0 +1,121 @@
+"""Small readings of a spaCy parse that attribution needs: noun phrases, names, titles.
+
+Why separate: these are pure functions of a token (no article state), shared by the
+speaker rules in `quotes.attribute`; keeping them here leaves attribute.py to the rules.
+"""
+from __future__ import annotations
+
+from .mentions import ORG_WORDS, ROLE_NOUNS
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+ORG_HEADS = frozenset("""association department ministry council committee institute university
+college bureau office league federation union alliance coalition center centre school church
+board commission court bank fund foundation society party house""".split())
+
+POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
+pledge vow warning assertion description characterization accusation tweet message answer
+response reply call quip line phrase slogan boast insistence argument""".split())
+
+
+def is_possessed_speech_noun(tok) -> bool:
+    """"Trump’s statement about “thousands of shootings”": the possessor is the speaker."""
+    return tok.pos_ == "NOUN" and tok.lower_ in POSSESSED_SPEECH_NOUNS and any(
+        c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON") for c in tok.children)
+
+
+def doc_text(toks) -> str:
+    """The text a token run covers in its Doc, whitespace collapsed ("Co-anchor", "Powell’s")."""
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return " ".join(doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split())
+
+
+def is_name_token(t, known=None) -> bool:
+    """A proper name, also when the tagger calls a surname a plural noun ("Sanders also
+    pledged"): capitalised, not sentence-initial, not a known role or common word."""
+    if t.pos_ == "PROPN":
+        return True
+    return (t.tag_ in ("NNS", "NN") and t.is_title and len(t.text) > 2
+            and (t.i > t.sent.start or (known is not None and known(t.text)))
+            and t.lower_ not in ROLE_NOUNS and t.lower_ not in ORG_WORDS)
+
+
+def np_tokens(tok):
+    """The noun phrase of `tok` without relative clauses, appositives and trailing punctuation."""
+    keep = [tok]
+    for c in tok.lefts:
+        if c.dep_ in ("det", "compound", "amod", "nmod", "poss", "nummod", "quantmod", "case", "prep"):
+            keep.extend(c.subtree)
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "case") or (c.dep_ == "prep" and c.lower_ == "of"):
+            keep.extend(c.subtree)
+    keep = sorted(set(keep), key=lambda t: t.i)
+    # contiguous run around tok
+    i0 = tok.i
+    idx = {t.i for t in keep}
+    lo = hi = i0
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    toks = [t for t in tok.doc[lo:hi + 1] if not t.is_punct or t.text in (".", "-", "’", "'")]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case"):
+        toks.pop()
+    return toks
+
+
+def name_span(tok):
+    """The proper-name tokens around a PROPN `tok` (entity if NER has one, else compounds)."""
+    if tok.ent_type_ in NAME_LABELS:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return list(ent), ent.label_
+    toks = [tok]
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].dep_ in ("compound", "flat", "nmod") \
+            and tok.doc[i].head.i >= tok.i - 0 and tok.doc[i].head.i <= tok.i:
+        toks.insert(0, tok.doc[i])
+        i -= 1
+    j = tok.i + 1
+    while j < len(tok.doc) and tok.doc[j].pos_ == "PROPN" and tok.doc[j].dep_ in ("flat", "compound") \
+            and tok.doc[j].head.i == tok.i:
+        toks.append(tok.doc[j])
+        j += 1
+    # "the Association of Flight Attendants", "Department of Defense": of + capitalised name
+    if tok.lower_ in ORG_HEADS and j + 1 < len(tok.doc) and tok.doc[j].lower_ == "of" \
+            and tok.doc[j + 1].pos_ == "PROPN":
+        k = j + 1
+        while k < len(tok.doc) and tok.doc[k].pos_ == "PROPN":
+            k += 1
+        toks.extend(tok.doc[j:k])
+    return toks, None
+
+
+def role_left(name_toks):
+    """Title words before a name in the same phrase: 'US Defense Secretary' Lloyd Austin."""
+    if not name_toks:
+        return None
+    doc = name_toks[0].doc
+    i = name_toks[0].i - 1
+    words = []
+    while i >= 0:
+        t = doc[i]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "DET") or t.like_num:
+            break
+        if t.dep_ not in ("compound", "amod", "nmod", "poss", "appos") and t.head.i not in {x.i for x in name_toks}:
+            break
+        words.insert(0, t.text)
+        i -= 1
+    words = [w for w in words if w.lower() not in ("’s", "'s")]
+    role = " ".join(words).strip()
+    return role or None
+
+
+def appos_text(tok):
+    for c in tok.children:
+        if c.dep_ == "appos":
+            toks = [t for t in c.subtree if not (t.is_punct and t.text in ",;")]
+            return c, doc_text(toks)
+    return None, None
