@@ -212,20 +212,11 @@ def parse_text(text: str) -> str:
 
 
 def _parse_all(nlp, texts: list[str], batch_size: int, disable: list[str]) -> list:
-    """Parse in one `nlp.pipe` batch; if spaCy fails on some text, parse one by one and
-    give a failing text a tokenised-only Doc (its article then falls back gracefully)."""
+    """Parse in one `nlp.pipe` batch. Failures propagate: `quotes.batch.extract_safely`
+    retries a failed batch article by article and reports the one that fails."""
     if not texts:
         return []
-    try:
-        return list(nlp.pipe(texts, batch_size=batch_size, disable=disable))
-    except Exception:
-        docs = []
-        for t in texts:
-            try:
-                docs.append(nlp(t, disable=disable))
-            except Exception:
-                docs.append(nlp.make_doc(t))
-        return docs
+    return list(nlp.pipe(texts, batch_size=batch_size, disable=disable))
 
 
 def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
@@ -247,14 +238,7 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
             parsed = [(s, next(docs)) for s, e in segs]
             for _, d in parsed:
                 ensure_pos(d)
-            try:
-                quotes = attribute(art.text, marks, parsed) if marks else []
-            except Exception:  # never lose an article: fall back to unattributed marks
-                quotes = [Quote(start=m.start, end=m.end, text=art.text[m.start:m.end],
-                                method="error", confidence=0.0, multi_paragraph=m.multi_paragraph,
-                                mark_style="single" if art.text[m.open_mark] in "‘’'" else "double")
-                          for m in marks]
-            yield art, quotes
+            yield art, attribute(art.text, marks, parsed) if marks else []
         buf.clear()
 
     for art in articles:
