@@ -4,6 +4,7 @@ The CLI and `db` are the only places that do I/O; everything they call is a pure
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -64,33 +65,78 @@ def cli() -> None:
     """Find direct quotations in news articles, attribute them, compare outlets."""
 
 
+def peeked(iterator: Iterator[Article]) -> Iterator[Article] | None:
+    """The same articles, or None when there are none (so nothing loads the model)."""
+    first = next(iterator, None)
+    if first is None:
+        return None
+    return itertools.chain([first], iterator)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite file to create or update.")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per spaCy batch.")
-def build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Local processes extracting in parallel (each loads the model once).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on a Dask cluster (tcp://host:8786, or 'local' for a LocalCluster "
+                   "of --workers processes): shards merged into --db.")
+@click.option("--partition-size", default=64, show_default=True, type=click.IntRange(min=1),
+              help="Articles per Dask partition (one SQLite shard each).")
+@click.option("--shard-dir", type=click.Path(file_okay=False),
+              help="Directory on a filesystem shared with the Dask workers for their shards "
+                   "(default: workers send shards back to the client).")
+def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
+          partition_size: int, shard_dir: str | None) -> None:
     """Extract quotes from PATHS (.txt/.html files, directories, .jsonl) into a database.
 
-    Articles are keyed by a hash of their text: unchanged articles are not parsed again.
+    Articles are keyed by a hash of their text: unchanged articles are not parsed again,
+    and when nothing is new the spaCy model is never loaded.
     """
-    from .db import article_is_current, index_speakers_and_utterances, open_db, save_article
-    from .extractor import extract_articles
+    from .db import article_is_current, corpus_index_is_stale, index_speakers_and_utterances, open_db, save_article
 
     db = open_db(db_path)
     tally = Tally()
     total = count_documents(paths)
-    articles = readable_articles(paths, tally, is_current=lambda article_id: article_is_current(db, article_id))
+    articles = peeked(readable_articles(paths, tally, is_current=lambda article_id: article_is_current(db, article_id)))
     with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
         done = 0
-        for article, quotes in extract_articles(articles, batch_size=batch_size):
-            save_article(db, article, quotes)
-            tally.extracted += 1
-            tally.quotes += len(quotes)
+
+        def progress() -> None:
+            nonlocal done
             seen = tally.extracted + tally.unchanged + tally.skipped
             bar.update(seen - done)
             done = seen
+
+        if articles is not None and scheduler:
+            from .cluster import build_on_cluster
+
+            def on_partition(result: dict) -> None:
+                tally.extracted += result["articles"]
+                tally.quotes += result["quotes"]
+                progress()
+
+            build_on_cluster(db, articles, scheduler, workers=workers if workers > 1 else None,
+                             partition_size=partition_size, batch_size=batch_size,
+                             shard_dir=shard_dir, on_partition=on_partition)
+        elif articles is not None:
+            if workers > 1:
+                from .parallel import extract_parallel
+
+                extracted = extract_parallel(articles, workers, batch_size=batch_size)
+            else:
+                from .extractor import extract_articles
+
+                extracted = extract_articles(articles, batch_size=batch_size)
+            for article, quotes in extracted:
+                save_article(db, article, quotes)
+                tally.extracted += 1
+                tally.quotes += len(quotes)
+                progress()
         bar.update(total - done)
-    index_speakers_and_utterances(db)
+    if tally.extracted and not scheduler or corpus_index_is_stale(db):
+        index_speakers_and_utterances(db)  # (the Dask merge has already built it)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.disable_wal()  # a self-contained file, safe to serve immutable (-i)
     click.echo(

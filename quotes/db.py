@@ -88,6 +88,12 @@ def article_is_current(db: sqlite_utils.Database, article_id: str) -> bool:
     return bool(rows)
 
 
+def corpus_index_is_stale(db: sqlite_utils.Database) -> bool:
+    """True when some quote is not linked to an utterance yet (e.g. a build was killed
+    between saving articles and indexing the corpus): the next build must index again."""
+    return bool(db.execute("select 1 from quotes where utterance_id is null limit 1").fetchall())
+
+
 def quote_row(article_id: str, quote: Quote) -> dict:
     return {
         "id": quote.quote_id(article_id),
