@@ -167,12 +167,20 @@ def quote_json(quote: Quote) -> dict:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jsonl", is_flag=True, help="One JSON document per line (shared/tools/FORMAT.md).")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per spaCy batch.")
-def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Local processes extracting in parallel (output order is kept).")
+def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) -> None:
     """Extract quotes from PATHS without a database and print them."""
-    from .extractor import extract_articles
-
     tally = Tally()
-    for article, quotes in extract_articles(readable_articles(paths, tally), batch_size=batch_size):
+    if workers > 1:
+        from .parallel import extract_parallel
+
+        extracted = extract_parallel(readable_articles(paths, tally), workers, batch_size=batch_size)
+    else:
+        from .extractor import extract_articles
+
+        extracted = extract_articles(readable_articles(paths, tally), batch_size=batch_size)
+    for article, quotes in extracted:
         tally.extracted += 1
         if jsonl:
             doc = {"doc_id": article.doc_id, "outlet": article.outlet, "quotes": [quote_json(q) for q in quotes]}
