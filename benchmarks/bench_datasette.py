@@ -45,7 +45,7 @@ def base_extractions(cache: Path, splits=("dev",)) -> list[tuple[dict, list]]:
 
 def build_big_db(path: Path, n_quotes: int, seed: int = 0) -> dict:
     """Write replicas with quotes.db.save_article until n_quotes, then index the corpus."""
-    from quotes.db import index_speakers_and_utterances, open_db, save_article
+    from quotes.db import analyze, index_speakers_and_utterances, open_db, save_article
     from quotes.model import Article
 
     base = [(d, q) for d, q in base_extractions(BENCH_DIR / "base.pickle") if q]
@@ -73,6 +73,7 @@ def build_big_db(path: Path, n_quotes: int, seed: int = 0) -> dict:
     index_speakers_and_utterances(db)
     index_s = time.perf_counter() - start
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    analyze(db)  # as `quotes build` does at the end
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.disable_wal()
     db.close()
@@ -96,7 +97,8 @@ def pages(db) -> list[str]:
     article = db.execute("select id from articles order by rowid desc limit 1").fetchone()[0]
     outlet = db.execute("select id from outlets limit 1").fetchone()[0]
     utterance = db.execute("select id from utterances order by n_quotes desc limit 1").fetchone()[0]
-    urls = ["/", "/quotes", "/quotes/quotes", "/quotes/quotes?_search=president",
+    urls = ["/", "/quotes", "/quotes/quotes", "/quotes/quotes?_search=language+barrier",
+            "/quotes/quotes?_search=president",  # worst case: a word in 4% of all quotes
             f"/quotes/quotes?speaker_id={speaker}", "/quotes/quotes?_sort_desc=confidence",
             "/quotes/articles", f"/quotes/articles?outlet_id={outlet}", "/quotes/speakers",
             "/quotes/utterances", "/quotes/outlets", f"/quotes/quotes/{quote}",

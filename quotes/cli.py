@@ -94,7 +94,8 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
     Articles are keyed by a hash of their text: unchanged articles are not parsed again,
     and when nothing is new the spaCy model is never loaded.
     """
-    from .db import article_is_current, corpus_index_is_stale, index_speakers_and_utterances, open_db, save_article
+    from .db import (analyze, article_is_current, corpus_index_is_stale, index_speakers_and_utterances,
+                     open_db, save_article)
 
     db = open_db(db_path)
     tally = Tally()
@@ -137,6 +138,8 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
         bar.update(total - done)
     if tally.extracted and not scheduler or corpus_index_is_stale(db):
         index_speakers_and_utterances(db)  # (the Dask merge has already built it)
+    if tally.extracted or not db["sqlite_stat1"].exists():
+        analyze(db)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.disable_wal()  # a self-contained file, safe to serve immutable (-i)
     click.echo(

@@ -82,6 +82,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
 BROWSE_INDEXES = [
     ("quotes", ["kind"]),
     ("quotes", ["method"]),
+    ("quotes", ["confidence"]),  # sorting by confidence to review weak attributions
     ("articles", ["published"]),
     ("speakers", ["name"]),
     ("outlets", ["name"]),
@@ -91,6 +92,15 @@ FTS_UPDATE_TRIGGER = """CREATE TRIGGER "quotes_au" AFTER UPDATE OF "text", "spea
   INSERT INTO "quotes_fts" ("quotes_fts", rowid, "text", "speaker_name") VALUES('delete', old.rowid, old."text", old."speaker_name");
   INSERT INTO "quotes_fts" (rowid, "text", "speaker_name") VALUES (new.rowid, new."text", new."speaker_name");
 END"""
+
+
+def analyze(db: sqlite_utils.Database) -> None:
+    """Table statistics for SQLite's query planner (sampled: well under a second at 1,000,000
+    quotes). Without them the "quotes of a speaker" query scans every quote (0.7 s at 1M
+    quotes) instead of starting from the matching speakers (20 ms)."""
+    db.execute("PRAGMA analysis_limit = 1000")
+    with db.conn:
+        db.execute("ANALYZE")
 
 
 def narrow_fts_update_trigger(db: sqlite_utils.Database) -> None:
