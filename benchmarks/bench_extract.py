@@ -19,7 +19,7 @@ def read_preds(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def bench(split: str = "dev", docs: int | None = None, workers: int = 2) -> dict:
+def bench(split: str = "dev", docs: int | None = None, workers: int = 2, repeat: int = 2) -> dict:
     from quotes.evaluate import score
 
     gold = polnear_docs((split,), docs)
@@ -27,26 +27,34 @@ def bench(split: str = "dev", docs: int | None = None, workers: int = 2) -> dict
     with tempfile.TemporaryDirectory() as tmp:
         src = write_jsonl(Path(tmp) / "docs.jsonl",
                           ({"doc_id": d["doc_id"], "text": d["text"]} for d in gold))
-        rows = {}
-        base = run([PYTHON, str(ROOT / "benchmarks" / "textacy_baseline.py"), str(src), str(Path(tmp) / "t.jsonl")])
-        preds = read_preds((Path(tmp) / "t.jsonl").read_text(encoding="utf-8"))
-        rows["textacy"] = {"seconds": base["seconds"], "f1": score(gold, preds)["end2end_f1"],
-                           "quote_f1": score(gold, preds)["quote_f1"],
-                           "errors": json.loads(base["stdout"])["errors"]}
+        t_out = Path(tmp) / "t.jsonl"
+        configs = {"textacy": [PYTHON, str(ROOT / "benchmarks" / "textacy_baseline.py"), str(src), str(t_out)]}
         for n in sorted({1, workers}):
-            res = run([PYTHON, "-m", "quotes", "extract", "--jsonl", "--workers", str(n), str(src)])
-            result = score(gold, read_preds(res["stdout"]))
-            rows[f"quotes --workers {n}"] = {"seconds": res["seconds"], "f1": result["end2end_f1"],
-                                             "quote_f1": result["quote_f1"]}
+            configs[f"quotes --workers {n}"] = [PYTHON, "-m", "quotes", "extract", "--jsonl", "--workers", str(n), str(src)]
+        best: dict[str, dict] = {}
+        for _ in range(repeat):  # interleaved, best of `repeat`: the machine is shared and noisy
+            for name, args in configs.items():
+                res = run(args)
+                if name not in best or res["seconds"] < best[name]["seconds"]:
+                    best[name] = res
+                if name == "textacy":
+                    best[name]["preds"] = read_preds(t_out.read_text(encoding="utf-8"))
+        rows = {}
+        for name, res in best.items():
+            preds = res.get("preds") or read_preds(res["stdout"])
+            result = score(gold, preds)
+            rows[name] = {"seconds": res["seconds"], "f1": result["end2end_f1"], "quote_f1": result["quote_f1"]}
+            if name == "textacy":
+                rows[name]["errors"] = json.loads(res["stdout"])["errors"]
     for name, row in rows.items():
         row["words_per_s"] = n_words / row["seconds"]
         row["speedup"] = rows["textacy"]["seconds"] / row["seconds"]
-    return {"split": split, "docs": len(gold), "words": n_words, "machine": machine(), "rows": rows}
+    return {"split": split, "docs": len(gold), "words": n_words, "machine": machine(), "repeat": repeat, "rows": rows}
 
 
 def report(result: dict) -> str:
     lines = [f"extract: PolNeAR {result['split']}, {result['docs']} articles, {result['words']:,} words "
-             f"(end to end: process start, model load, extraction) — {result['machine']}",
+             f"(end to end: process start, model load, extraction; best of {result.get('repeat', 1)} interleaved runs) — {result['machine']}",
              f"{'':22} {'seconds':>8} {'words/s':>8} {'× textacy':>10} {'end2end F1':>11} {'quote F1':>9}"]
     for name, row in result["rows"].items():
         lines.append(f"{name:22} {row['seconds']:8.1f} {row['words_per_s']:8,.0f} {row['speedup']:10.2f} "
@@ -59,7 +67,8 @@ if __name__ == "__main__":
     parser.add_argument("--split", default="dev")
     parser.add_argument("--docs", type=int, default=None, help="first N articles only")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    result = bench(args.split, args.docs, args.workers)
+    result = bench(args.split, args.docs, args.workers, args.repeat)
     print(report(result))
     print(json.dumps(result))

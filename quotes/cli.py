@@ -118,7 +118,7 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
                 tally.quotes += result["quotes"]
                 progress()
 
-            build_on_cluster(db, articles, scheduler, workers=workers if workers > 1 else None,
+            build_on_cluster(db, articles, scheduler, workers=workers,
                              partition_size=partition_size, batch_size=batch_size,
                              shard_dir=shard_dir, on_partition=on_partition)
         elif articles is not None:

@@ -31,7 +31,7 @@ def dask_client(scheduler: str, workers: int | None = None):
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise RuntimeError("--scheduler needs Dask: pip install 'quotes[dask]'") from exc
     if scheduler == "local":
-        with LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+        with LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster, Client(cluster) as client:
             yield client
     else:
