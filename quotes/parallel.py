@@ -38,7 +38,7 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
 
 
 def extract_parallel(articles: Iterable[Article], workers: int, batch_size: int = 32,
-                     chunk_size: int = 16) -> Iterator[tuple[Article, list[Quote]]]:
+                     chunk_size: int = 4) -> Iterator[tuple[Article, list[Quote]]]:
     """Like `extractor.extract_articles`, in `workers` processes; same order, same results."""
     context = multiprocessing.get_context("spawn")  # no forked copies of a loaded model or open DB
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
