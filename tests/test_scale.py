@@ -104,13 +104,17 @@ def test_shards_merged_into_a_partial_db_equal_a_single_build(single_db, inputs,
         assert sorted(r[1:] for r in got[table]) == sorted(r[1:] for r in expected[table]), table
 
 
-def test_dask_local_cluster_build_equals_single_process(single_db, inputs, tmp_path):
+@pytest.mark.parametrize("shared_dir", [False, True], ids=["shards-uploaded", "shared-shard-dir"])
+def test_dask_local_cluster_build_equals_single_process(single_db, inputs, tmp_path, shared_dir):
     pytest.importorskip("dask.distributed")
     path = tmp_path / "dask.db"
+    shards = ["--shard-dir", str(tmp_path / "shards")] if shared_dir else []
     output = build(*inputs, "--db", str(path), "--scheduler", "local", "--workers", "2",
-                   "--partition-size", "2")
+                   "--partition-size", "2", *shards)
     assert "0 unchanged" in output
     assert dump(path) == dump(single_db)
+    if shared_dir:
+        assert list((tmp_path / "shards").iterdir()) == []  # merged, then removed
     again = build(*inputs, "--db", str(path), "--scheduler", "local")
     assert "0 articles extracted" in again  # nothing new: no cluster is even started
     assert dump(path) == dump(single_db)
