@@ -4,6 +4,7 @@ The CLI and `db` are the only places that do I/O; everything they call is a pure
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -88,16 +89,36 @@ class BuildError(click.ClickException):
     exit_code = 2
 
 
+def peeked(iterator: Iterator[Article]) -> Iterator[Article] | None:
+    """The same articles, or None when there are none (so nothing loads the model)."""
+    first = next(iterator, None)
+    if first is None:
+        return None
+    return itertools.chain([first], iterator)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite file to create or update.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1), help="Articles per spaCy batch.")
-def build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Local processes extracting in parallel (each loads the model once).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on a Dask cluster (tcp://host:8786, or 'local' for a LocalCluster "
+                   "of --workers processes): shards merged into --db.")
+@click.option("--partition-size", default=64, show_default=True, type=click.IntRange(min=1),
+              help="Articles per Dask partition (one SQLite shard each).")
+@click.option("--shard-dir", type=click.Path(file_okay=False),
+              help="Directory on a filesystem shared with the Dask workers for their shards "
+                   "(default: workers send shards back to the client).")
+def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
+          partition_size: int, shard_dir: str | None) -> None:
     """Extract quotes from PATHS (.txt/.html files, directories, .jsonl) into a database.
 
-    Articles are keyed by a hash of their text: unchanged articles are not parsed again.
-    Inputs that cannot be read are reported on stderr and skipped (exit status 1);
-    exit status 2 means the database itself could not be used.
+    Articles are keyed by a hash of their text: unchanged articles are not parsed again,
+    and when nothing is new the spaCy model is never loaded. Inputs that cannot be read
+    are reported on stderr and skipped (exit status 1); exit status 2 means the database
+    itself could not be used.
     """
     import sqlite3
 
@@ -105,7 +126,7 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
 
     try:
         with build_lock(db_path):
-            _build(paths, db_path, batch_size)
+            _build(paths, db_path, batch_size, workers, scheduler, partition_size, shard_dir)
     except DatabaseBusy as exc:
         raise BuildError(str(exc)) from None
     except sqlite3.DatabaseError as exc:  # not a database, disk full, locked...
@@ -117,39 +138,73 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
         sys.exit(130)
 
 
-def _build(paths: tuple[str, ...], db_path: str, batch_size: int) -> None:
+def extraction(articles: Iterable[Article], workers: int, batch_size: int):
+    """`Extracted` or `Skipped` for every article, in input order, in one or N processes."""
+    if workers > 1:
+        from .parallel import extract_parallel
+
+        return extract_parallel(articles, workers, batch_size=batch_size)
+    from .batch import extract_safely
+
+    return extract_safely(articles, batch_size=batch_size)
+
+
+def _build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
+           partition_size: int, shard_dir: str | None) -> None:
     import sqlite3
 
-    from .batch import extract_safely
-    from .db import article_is_current, index_speakers_and_utterances, open_db, save_article
+    from .db import (analyze, article_is_current, corpus_index_is_stale, index_speakers_and_utterances,
+                     open_db, save_article)
     from .transactions import atomic
 
     db = open_db(db_path)
     tally = Tally()
     total = count_documents(paths)
-    articles = readable_articles(paths, tally, is_current=lambda article_id: article_is_current(db, article_id), dedupe=True)
+    articles = peeked(readable_articles(paths, tally, is_current=lambda article_id: article_is_current(db, article_id), dedupe=True))
     with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
         done = 0
-        for item in extract_safely(articles, batch_size=batch_size):
-            if isinstance(item, Skipped):
-                tally.skip(item)
-            else:
-                where = item.article.source or item.article.doc_id
-                for note in item.notes:
-                    click.echo(f"warning {where}: {note}", err=True)
-                try:
-                    save_article(db, item.article, item.quotes)
-                except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
-                    tally.skip(Skipped(where, f"could not be stored ({type(exc).__name__}: {exc})"))
-                else:
-                    tally.extracted += 1
-                    tally.quotes += len(item.quotes)
+
+        def progress() -> None:
+            nonlocal done
             seen = tally.extracted + tally.unchanged + tally.duplicates + tally.skipped
             bar.update(seen - done)
             done = seen
+
+        if articles is not None and scheduler:
+            from .cluster import build_on_cluster
+
+            def on_partition(result: dict) -> None:
+                for source, reason in result.get("skipped", []):
+                    tally.skip(Skipped(source, reason))
+                tally.extracted += result["articles"]
+                tally.quotes += result["quotes"]
+                progress()
+
+            build_on_cluster(db, articles, scheduler, workers=workers,
+                             partition_size=partition_size, batch_size=batch_size,
+                             shard_dir=shard_dir, on_partition=on_partition)
+        elif articles is not None:
+            for item in extraction(articles, workers, batch_size):
+                if isinstance(item, Skipped):
+                    tally.skip(item)
+                else:
+                    where = item.article.source or item.article.doc_id
+                    for note in item.notes:
+                        click.echo(f"warning {where}: {note}", err=True)
+                    try:
+                        save_article(db, item.article, item.quotes)
+                    except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
+                        tally.skip(Skipped(where, f"could not be stored ({type(exc).__name__}: {exc})"))
+                    else:
+                        tally.extracted += 1
+                        tally.quotes += len(item.quotes)
+                progress()
         bar.update(total - done)
-    with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
-        index_speakers_and_utterances(tx)
+    if (tally.extracted and not scheduler) or corpus_index_is_stale(db):
+        with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
+            index_speakers_and_utterances(tx)  # (after a Dask merge it is already built)
+    if tally.extracted or not db["sqlite_stat1"].exists():
+        analyze(db)
     finish_database(db, db_path)
     click.echo(
         f"{db_path}: {tally.extracted} articles extracted ({tally.quotes} quotes), "
@@ -193,17 +248,17 @@ def quote_json(quote: Quote) -> dict:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jsonl", is_flag=True, help="One JSON document per line (shared/tools/FORMAT.md).")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1), help="Articles per spaCy batch.")
-def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Local processes extracting in parallel (output order is kept).")
+def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) -> None:
     """Extract quotes from PATHS without a database and print them.
 
     With several documents, speakers are the corpus-wide canonical names and quotes of one
     utterance reported by several documents share a `group` id.
     """
-    from .batch import extract_safely
-
     tally = Tally()
     extracted = []
-    for item in extract_safely(readable_articles(paths, tally), batch_size=batch_size):
+    for item in extraction(readable_articles(paths, tally), workers, batch_size):
         if isinstance(item, Skipped):
             tally.skip(item)
         else:

@@ -9,6 +9,9 @@ SETTINGS = {
     "max_returned_rows": 1000,
     "facet_time_limit_ms": 500,
     "default_page_size": 50,
+    # Suggested facets probe every column with time-limited scans (up to ~3 s per table page
+    # at 1,000,000 quotes; benchmarks/bench_datasette.py). The facets in metadata.yaml stay.
+    "suggest_facets": False,
 }
 
 

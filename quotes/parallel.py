@@ -1,0 +1,58 @@
+"""Extraction in N local processes (`quotes build --workers N`).
+
+Each worker process loads the spaCy model once (pool initializer) and extracts chunks of
+articles; the parent gets the results back in input order and does all the writing, so a
+parallel build writes exactly what a single-process build writes. At most two chunks per
+worker are in flight, so memory stays flat however large the corpus is.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+
+from .batch import Extracted
+from .model import Article, Skipped
+
+_WORKER_NLP = None
+
+
+def _init_worker() -> None:
+    global _WORKER_NLP
+    from .nlp import load_nlp
+
+    _WORKER_NLP = load_nlp()
+
+
+def _extract_chunk(chunk: list[Article], batch_size: int) -> list[Extracted | Skipped]:
+    """One chunk in a worker, through `extract_safely`: a bad article costs only itself."""
+    from .batch import extract_safely
+
+    return list(extract_safely(chunk, nlp=_WORKER_NLP, batch_size=batch_size))
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def extract_parallel(articles: Iterable[Article], workers: int, batch_size: int = 32,
+                     chunk_size: int = 4) -> Iterator[Extracted | Skipped]:
+    """Like `batch.extract_safely`, in `workers` processes; same order, same results."""
+    context = multiprocessing.get_context("spawn")  # no forked copies of a loaded model or open DB
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+        pending: deque = deque()
+        for chunk in chunked(articles, chunk_size):
+            pending.append((chunk, pool.submit(_extract_chunk, chunk, batch_size)))
+            while len(pending) >= 2 * workers:
+                yield from _ready(pending.popleft())
+        while pending:
+            yield from _ready(pending.popleft())
+
+
+def _ready(item) -> Iterator[Extracted | Skipped]:
+    _, future = item
+    yield from future.result()
