@@ -19,8 +19,7 @@ def read_preds(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def bench(split: str = "dev", docs: int | None = None, workers: int = 2, repeat: int = 2,
-          without_ner: bool = True) -> dict:
+def bench(split: str = "dev", docs: int | None = None, workers: int = 2, repeat: int = 2) -> dict:
     from quotes.evaluate import score
 
     gold = polnear_docs((split,), docs)
@@ -32,10 +31,6 @@ def bench(split: str = "dev", docs: int | None = None, workers: int = 2, repeat:
         configs = {"textacy": [PYTHON, str(ROOT / "benchmarks" / "textacy_baseline.py"), str(src), str(t_out)]}
         for n in sorted({1, workers}):
             configs[f"quotes --workers {n}"] = [PYTHON, "-m", "quotes", "extract", "--jsonl", "--workers", str(n), str(src)]
-        if without_ner:  # the recommended extractor change, measured (not shipped)
-            for n in sorted({1, workers}):
-                configs[f"  same, no NER, {n} proc"] = [PYTHON, str(ROOT / "benchmarks" / "quotes_without_ner.py"),
-                                                         str(src), "--workers", str(n)]
         best: dict[str, dict] = {}
         for _ in range(repeat):  # interleaved, best of `repeat`: the machine is shared and noisy
             for name, args in configs.items():
