@@ -23,6 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # textacy_baseline
 
 ROWS = ["gold", "pred", "matched", "quote_p", "quote_r", "quote_f1", "exact_boundary_f1",
         "speaker_acc_on_matched", "speaker_acc_named_gold", "end2end_f1_named", "end2end_f1",
@@ -61,29 +62,16 @@ def run_ours(gold: list[dict], include_single: bool) -> tuple[list[dict], float,
 
 
 def run_textacy(gold: list[dict]) -> tuple[list[dict], float, int]:
-    from textacy.extract.triples import direct_quotations
-
     from quotes.nlp import load_nlp
+    from textacy_baseline import textacy_quotes
 
     nlp = load_nlp()
     nlp("warm up the pipeline.")
     t0, c0 = time.perf_counter(), time.process_time()
     out, errors = [], 0
     for g in gold:
-        qs = []
         try:
-            doc = nlp(g["text"])
-            for trip in direct_quotations(doc):
-                c = trip.content
-                s, e = c.start_char, c.end_char
-                text = g["text"]
-                while s < e and text[s] in "\"“”‘’' ":
-                    s += 1
-                while e > s and text[e - 1] in "\"“”‘’' ":
-                    e -= 1
-                qs.append({"start": s, "end": e, "text": text[s:e],
-                           "speaker": " ".join(t.text for t in trip.speaker) or None,
-                           "kind": "full", "cue": " ".join(t.text for t in trip.cue).lower() or None})
+            qs = textacy_quotes(nlp, g["text"])
         except Exception:  # textacy raises on unbalanced quotation marks
             errors += 1
             qs = []
