@@ -28,11 +28,15 @@ How names are resolved, cheapest and safest first:
 The canonical name is the full form used by the most articles (then by the most quotes,
 then the longest, then alphabetical). A speaker's id hashes its kind and loose key, so it
 does not change when another spelling becomes the most common one.
+
+The name functions are pure and cached: a corpus repeats a few thousand names hundreds of
+thousands of times.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -118,6 +122,7 @@ pentagon kremlin white-house whitehouse cia fbi nis nato un eu imf nsa kcna tass
 """.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -133,10 +138,12 @@ def _is_cap(tok: str) -> bool:
     return bool(t) and (t[0].isupper() or t[0].isdigit())
 
 
+@lru_cache(maxsize=1 << 16)
 def _bare_key(tok: str) -> str:
     return re.sub(r"[^\w]", "", _fold(tok))
 
 
+@lru_cache(maxsize=1 << 16)
 def split_title(form: str) -> tuple[str, str | None]:
     """(name, role) of one name form: “US Defense Secretary Lloyd Austin” ->
     (“Lloyd Austin”, “Defense Secretary”); a title alone -> (“”, role)."""
@@ -211,6 +218,7 @@ class NameKey:
         return self.tokens[0] if self.tokens else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> NameKey:
     toks = [_bare_key(t) for t in _tokens(name) if _fold(t) not in HONORIFICS]
     toks = [t for t in toks if t]
@@ -220,6 +228,7 @@ def name_key(name: str) -> NameKey:
     return NameKey(tuple(toks), suffix)
 
 
+@lru_cache(maxsize=1 << 16)
 def guess_kind(form: str) -> str:
     """"person" or "organisation" for a name form whose kind the extractor did not say."""
     toks = _tokens(form)
@@ -239,6 +248,7 @@ def guess_kind(form: str) -> str:
     return "person"
 
 
+@lru_cache(maxsize=1 << 16)
 def _org_key(form: str) -> str:
     toks = [_bare_key(t) for t in _tokens(form)]
     toks = [t for t in toks if t]
