@@ -111,12 +111,15 @@ def peeked(iterator: Iterator[Article]) -> Iterator[Article] | None:
 @click.option("--shard-dir", type=click.Path(file_okay=False),
               help="Directory on a filesystem shared with the Dask workers for their shards "
                    "(default: workers send shards back to the client).")
+@click.option("--reindex", is_flag=True,
+              help="Group every quote into utterances again, not just the new quotes' speakers.")
 def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
-          partition_size: int, shard_dir: str | None) -> None:
+          partition_size: int, shard_dir: str | None, reindex: bool) -> None:
     """Extract quotes from PATHS (.txt/.html files, directories, .jsonl) into a database.
 
     Articles are keyed by a hash of their text: unchanged articles are not parsed again,
-    and when nothing is new the spaCy model is never loaded. Inputs that cannot be read
+    and when nothing is new the spaCy model is never loaded. Utterances are regrouped only
+    for the speakers that new quotes touch (--reindex: all of them). Inputs that cannot be read
     are reported on stderr and skipped (exit status 1); exit status 2 means the database
     itself could not be used.
     """
@@ -126,7 +129,7 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
 
     try:
         with build_lock(db_path):
-            _build(paths, db_path, batch_size, workers, scheduler, partition_size, shard_dir)
+            _build(paths, db_path, batch_size, workers, scheduler, partition_size, shard_dir, reindex)
     except DatabaseBusy as exc:
         raise BuildError(str(exc)) from None
     except sqlite3.DatabaseError as exc:  # not a database, disk full, locked...
@@ -150,7 +153,7 @@ def extraction(articles: Iterable[Article], workers: int, batch_size: int):
 
 
 def _build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
-           partition_size: int, shard_dir: str | None) -> None:
+           partition_size: int, shard_dir: str | None, reindex: bool = False) -> None:
     import sqlite3
 
     from .db import (analyze, article_is_current, corpus_index_is_stale, index_speakers_and_utterances,
@@ -200,9 +203,9 @@ def _build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, 
                         tally.quotes += len(item.quotes)
                 progress()
         bar.update(total - done)
-    if (tally.extracted and not scheduler) or corpus_index_is_stale(db):
+    if (tally.extracted and not scheduler) or reindex or corpus_index_is_stale(db):
         with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
-            index_speakers_and_utterances(tx)  # (after a Dask merge it is already built)
+            index_speakers_and_utterances(tx, full=reindex)  # (after a Dask merge it is already built)
     if tally.extracted or not db["sqlite_stat1"].exists():
         analyze(db)
     finish_database(db, db_path)

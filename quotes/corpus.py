@@ -4,6 +4,11 @@ Glue between what the extractor gives per article (``Quote`` with the article's 
 name) and the two pure indexes (``speakers.build_speaker_index``,
 ``variants.group_utterances``). Both ``quotes build`` (rows read back from the database) and
 ``quotes extract`` (quotes in memory) go through ``index_corpus``.
+
+``regroup_scope`` makes a build's corpus step incremental: the speaker index is cheap and
+recomputed over every mention, but utterances are regrouped only for the speakers that new
+(or re-extracted) quotes touch. Grouping never joins quotes of two speakers, so the other
+speakers' utterances stay as they are.
 """
 from __future__ import annotations
 
@@ -45,15 +50,25 @@ def corpus_quotes(article: Article, quotes: list[Quote]) -> list[CorpusQuote]:
             for q in quotes]
 
 
+def index_speakers(quotes: list[CorpusQuote]) -> SpeakerIndex:
+    """The corpus-wide speaker index of the quotes that name a speaker."""
+    return build_speaker_index([SpeakerMention(q.quote_id, q.article_id, q.outlet, q.speaker, q.forms(),
+                                               q.speaker_role, q.speaker_kind) for q in quotes if q.speaker])
+
+
+def index_utterances(quotes: list[CorpusQuote], speakers: SpeakerIndex, options: GroupingOptions | None = None,
+                     with_diffs: bool = True) -> UtteranceIndex:
+    """The utterances of the quotes, grouped with the corpus-wide speaker ids."""
+    refs = [QuoteRef(q.quote_id, q.article_id, q.outlet, speakers.speaker_of.get(q.quote_id), q.text,
+                     q.published) for q in quotes]
+    return group_utterances(refs, options, with_diffs=with_diffs)
+
+
 def index_corpus(quotes: list[CorpusQuote], options: GroupingOptions | None = None,
                  with_diffs: bool = True) -> tuple[SpeakerIndex, UtteranceIndex]:
     """The speaker index, then the utterances grouped with its corpus-wide speaker ids."""
-    mentions = [SpeakerMention(q.quote_id, q.article_id, q.outlet, q.speaker, q.forms(),
-                               q.speaker_role, q.speaker_kind) for q in quotes if q.speaker]
-    speakers = build_speaker_index(mentions)
-    refs = [QuoteRef(q.quote_id, q.article_id, q.outlet, speakers.speaker_of.get(q.quote_id), q.text,
-                     q.published) for q in quotes]
-    return speakers, group_utterances(refs, options, with_diffs=with_diffs)
+    speakers = index_speakers(quotes)
+    return speakers, index_utterances(quotes, speakers, options, with_diffs)
 
 
 def apply_corpus_index(extracted: list[tuple[Article, list[Quote]]], speakers: SpeakerIndex,
@@ -74,3 +89,30 @@ def apply_corpus_index(extracted: list[tuple[Article, list[Quote]]], speakers: S
                 q.speaker = name
             uid = utterances.utterance_of.get(qid)
             q.group = uid if uid in multi else None
+
+
+def regroup_scope(speaker_of: dict[str, str], stored: dict[str, tuple[str | None, str | None]],
+                  utterance_speaker: dict[str, str | None], stale: set[str]) -> set[str]:
+    """Quote ids whose utterances must be grouped again.
+
+    ``speaker_of``: quote id -> speaker id from the new speaker index; ``stored``: quote id ->
+    (speaker id, utterance id) as the database holds them (utterance None: a new quote);
+    ``utterance_speaker``: utterance id -> its speaker id; ``stale``: utterances that lost
+    quotes (their article was extracted again).
+
+    A speaker is dirty when it has a new quote, gained or lost a quote, or owns a stale
+    utterance (None stands for the quotes without speaker). The scope is every new quote,
+    every quote of a dirty speaker and every quote in a dirty speaker's utterance; so an
+    utterance is either regrouped with all its quotes or left alone.
+    """
+    dirty: set[str | None] = {utterance_speaker.get(u) for u in stale}
+    for qid, (old, uid) in stored.items():
+        new = speaker_of.get(qid)
+        if uid is None or uid not in utterance_speaker:
+            dirty.add(new)
+        elif old != new:
+            dirty.update((old, new, utterance_speaker.get(uid)))
+    return {qid for qid, (_, uid) in stored.items()
+            if uid is None or uid not in utterance_speaker
+            or (speaker_of.get(qid) is not None and speaker_of.get(qid) in dirty)
+            or utterance_speaker.get(uid) in dirty}

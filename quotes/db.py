@@ -158,9 +158,16 @@ def article_is_current(db: sqlite_utils.Database, article_id: str) -> bool:
 
 
 def corpus_index_is_stale(db: sqlite_utils.Database) -> bool:
-    """True when some quote is not linked to an utterance yet (e.g. a build was killed
-    between saving articles and indexing the corpus): the next build must index again."""
-    return bool(db.execute("select 1 from quotes where utterance_id is null limit 1").fetchall())
+    """True when the corpus index lags behind the quotes (e.g. a build was killed between
+    saving articles and indexing the corpus): some quote has no utterance yet, or some
+    utterance lost quotes when its article was extracted again."""
+    return bool(db.execute("select 1 from quotes where utterance_id is null limit 1").fetchall()) or bool(
+        db.execute(f"{STALE_UTTERANCES} limit 1").fetchall())
+
+
+# Utterances whose quotes are no longer all there (save_article replaced their article).
+STALE_UTTERANCES = ("select u.id from utterances u where u.n_quotes !="
+                    " (select count(*) from quotes q where q.utterance_id = u.id)")
 
 
 def quote_row(article_id: str, quote: Quote) -> dict:
@@ -202,9 +209,16 @@ def upsert_sql(table: str, row: dict) -> tuple[str, list]:
     return sql, [row[c] for c in columns]
 
 
-def insert_sql(table: str, columns: list[str]) -> str:
+def insert_sql(table: str, columns: list[str], upsert: bool = False) -> str:
+    """An INSERT of ``columns``; with ``upsert``, rows whose primary key exists are updated
+    in place (never deleted and inserted again, which foreign keys would refuse)."""
     names = ", ".join(f'"{c}"' for c in columns)
-    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
+    sql = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
+    if upsert:
+        pk = PRIMARY_KEYS.get(table, ("id",))
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in pk)
+        sql += f' ON CONFLICT({", ".join(pk)}) DO UPDATE SET {updates}'
+    return sql
 
 
 def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Quote]) -> str:
@@ -243,65 +257,105 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
 
 # --- corpus-wide speakers and utterances (quotes.speakers, quotes.variants) -------------
 
-def index_speakers_and_utterances(db: sqlite_utils.Database) -> None:
-    """Rebuild the corpus-wide speaker index and utterances from the stored quotes."""
-    from .corpus import CorpusQuote, index_corpus
+def index_speakers_and_utterances(db: sqlite_utils.Database, full: bool = False) -> dict:
+    """Bring the corpus-wide speaker index and the utterances up to date with the quotes.
 
-    rows = db.query(
-        "select q.id, q.article_id, a.outlet_id, a.published, q.text, q.speaker_name,"
-        " q.speaker_aliases, q.speaker_role, q.speaker_kind, q.speaker_mention"
-        " from quotes q join articles a on a.id = q.article_id order by q.id")
-    quotes = [CorpusQuote(r["id"], r["article_id"], r["outlet_id"], r["published"], r["text"],
-                          r["speaker_name"], json.loads(r["speaker_aliases"]) if r["speaker_aliases"] else [],
-                          r["speaker_role"], r["speaker_kind"], r["speaker_mention"]) for r in rows]
-    save_corpus_index(db, *index_corpus(quotes))
+    The speaker index is recomputed over every stored quote (its name functions are cached:
+    seconds for a million quotes). Utterances are regrouped only for the quotes that
+    ``corpus.regroup_scope`` picks (new quotes and their speakers'), or for all quotes when
+    ``full``. Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
+    """
+    from .corpus import CorpusQuote, index_speakers, index_utterances, regroup_scope
+
+    quotes, stored = [], {}
+    for (qid, aid, outlet, published, name, aliases, role, kind, mention, sid, uid) in db.execute(
+            "select q.id, q.article_id, a.outlet_id, a.published, q.speaker_name, q.speaker_aliases,"
+            " q.speaker_role, q.speaker_kind, q.speaker_mention, q.speaker_id, q.utterance_id"
+            " from quotes q join articles a on a.id = q.article_id order by q.id"):
+        quotes.append(CorpusQuote(qid, aid, outlet, published, "", name,
+                                  json.loads(aliases) if aliases else [], role, kind, mention))
+        stored[qid] = (sid, uid)
+    speakers = index_speakers(quotes)
+    utterance_speaker = dict(db.execute("select id, speaker_id from utterances").fetchall())
+    if full:
+        scope, retired = set(stored), set(utterance_speaker)
+    else:
+        stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
+        scope = regroup_scope(speakers.speaker_of, stored, utterance_speaker, stale)
+        retired = stale | {uid for q in scope if (uid := stored[q][1]) in utterance_speaker}
+    regroup = [q for q in quotes if q.quote_id in scope]
+    texts = quote_texts(db, scope, everything=len(scope) > len(stored) // 4)
+    for q in regroup:
+        q.text = texts[q.quote_id]
+    save_corpus_index(db, speakers, index_utterances(regroup, speakers), retired)
+    return {"quotes": len(stored), "regrouped": len(scope)}
 
 
-def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index) -> None:
-    """Replace speakers, speaker_aliases, utterances and variants, and link every quote to
-    its speaker and utterance, in ONE transaction. Idempotent: the same indexes give the
-    same rows. ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are
-    outlet ids); ``utterance_index``: ``variants.UtteranceIndex``."""
-    speaker_rows = [
-        {"id": s.id, "name": s.name, "kind": s.kind,
-         "roles": json.dumps(s.roles, ensure_ascii=False) if s.roles else None,
-         "description": s.description}
-        for s in sorted(speaker_index.speakers, key=lambda s: s.id)
-    ]
-    alias_rows = [
-        {"speaker_id": a.speaker_id, "alias": a.alias, "article_id": a.article_id,
-         "outlet_id": a.outlet, "count": a.count}
-        for a in sorted(speaker_index.aliases, key=lambda a: (a.speaker_id, a.article_id, a.alias))
-    ]
+def quote_texts(db: sqlite_utils.Database, ids: set[str], everything: bool) -> dict[str, str]:
+    """Texts of the quotes ``ids``: one scan when they are most quotes, else by key."""
+    if everything:
+        return {i: t for i, t in db.execute("select id, text from quotes") if i in ids}
+    out, ordered = {}, sorted(ids)
+    for k in range(0, len(ordered), 500):
+        chunk = ordered[k:k + 500]
+        out.update(db.execute(f"select id, text from quotes where id in ({', '.join('?' * len(chunk))})",
+                              chunk).fetchall())
+    return out
+
+
+def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
+                      retired: set[str] | None = None) -> None:
+    """Write the speaker index and (re)grouped utterances in ONE transaction.
+
+    Speakers and aliases are synchronised with ``speaker_index`` (only changed rows are
+    written); every quote's speaker link follows it. The utterances ``retired`` (default:
+    all stored ones) are deleted with their variants, and those of ``utterance_index`` are
+    written, with their quotes' links. Idempotent: the same indexes give the same rows.
+    ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are outlet ids);
+    ``utterance_index``: ``variants.UtteranceIndex``."""
+    speaker_rows = {
+        s.id: (s.id, s.name, s.kind, json.dumps(s.roles, ensure_ascii=False) if s.roles else None, s.description)
+        for s in speaker_index.speakers
+    }
+    alias_rows = {
+        (a.speaker_id, a.alias, a.article_id): (a.speaker_id, a.alias, a.article_id, a.outlet, a.count)
+        for a in speaker_index.aliases
+    }
     utterance_rows = [
-        {"id": u.id, "speaker_id": u.speaker_id, "text": u.text, "reference_quote_id": u.reference_quote_id,
-         "n_quotes": u.n_quotes, "n_articles": u.n_articles, "n_outlets": u.n_outlets}
+        (u.id, u.speaker_id, u.text, u.reference_quote_id, u.n_quotes, u.n_articles, u.n_outlets)
         for u in sorted(utterance_index.utterances, key=lambda u: u.id)
     ]
     variant_rows = [
-        {"quote_id": v.quote_id, "utterance_id": v.utterance_id,
-         "reference_quote_id": v.reference_quote_id, "relation": v.relation,
-         "similarity": v.similarity, "diff": json.dumps(v.diff, ensure_ascii=False)}
+        (v.quote_id, v.utterance_id, v.reference_quote_id, v.relation, v.similarity,
+         json.dumps(v.diff, ensure_ascii=False))
         for v in sorted(utterance_index.variants, key=lambda v: v.quote_id)
     ]
-    quote_ids = [r[0] for r in db.execute("select id from quotes order by id")]
-    links = [(speaker_index.speaker_of.get(q), utterance_index.utterance_of.get(q), q) for q in quote_ids]
     conn = db.conn
     with conn:  # one transaction: readers never see quotes without their speakers
-        conn.execute("DELETE FROM variants")
-        conn.execute("DELETE FROM speaker_aliases")
-        conn.execute("UPDATE quotes SET speaker_id = NULL, utterance_id = NULL")
-        conn.execute("DELETE FROM utterances")
-        conn.execute("DELETE FROM speakers")
-        replace_rows(conn, "speakers", speaker_rows)
-        replace_rows(conn, "speaker_aliases", alias_rows)
-        replace_rows(conn, "utterances", utterance_rows)
-        conn.executemany("UPDATE quotes SET speaker_id = ?, utterance_id = ? WHERE id = ?", links)
-        replace_rows(conn, "variants", variant_rows)
-
-
-def replace_rows(conn, table: str, rows: list[dict]) -> None:
-    """Insert rows with plain SQL inside the caller's transaction."""
-    if rows:
-        columns = list(rows[0])
-        conn.executemany(insert_sql(table, columns), [[r[c] for c in columns] for r in rows])
+        old_speakers = {r[0]: r for r in conn.execute("select id, name, kind, roles, description from speakers")}
+        old_aliases = {r[:3]: r for r in conn.execute(
+            'select speaker_id, alias, article_id, outlet_id, "count" from speaker_aliases')}
+        if retired is None:
+            retired = {r[0] for r in conn.execute("select id from utterances")}
+        # new and changed speakers first: quotes and aliases are about to point at them
+        conn.executemany(insert_sql("speakers", list(TABLES["speakers"]), upsert=True),
+                         [r for k, r in sorted(speaker_rows.items()) if old_speakers.get(k) != r])
+        conn.executemany("DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias = ? AND article_id = ?",
+                         sorted(k for k in old_aliases if k not in alias_rows))
+        conn.executemany(insert_sql("speaker_aliases", list(TABLES["speaker_aliases"]), upsert=True),
+                         [r for k, r in sorted(alias_rows.items()) if old_aliases.get(k) != r])
+        speaker_of = speaker_index.speaker_of
+        moved = [(speaker_of.get(q), q) for q, sid in conn.execute("select id, speaker_id from quotes")
+                 if speaker_of.get(q) != sid]
+        conn.executemany("UPDATE quotes SET speaker_id = ? WHERE id = ?", moved)
+        gone = sorted((u,) for u in retired)
+        conn.executemany("DELETE FROM variants WHERE utterance_id = ?", gone)
+        conn.executemany("UPDATE quotes SET utterance_id = NULL WHERE utterance_id = ?", gone)
+        conn.executemany("DELETE FROM utterances WHERE id = ?", gone)
+        conn.executemany(insert_sql("utterances", list(TABLES["utterances"])), utterance_rows)
+        conn.executemany("UPDATE quotes SET utterance_id = ? WHERE id = ?",
+                         sorted((u, q) for q, u in utterance_index.utterance_of.items()))
+        conn.executemany("DELETE FROM variants WHERE quote_id = ?",
+                         [(q,) for q in sorted(utterance_index.utterance_of)])
+        conn.executemany(insert_sql("variants", list(TABLES["variants"])), variant_rows)
+        conn.executemany("DELETE FROM speakers WHERE id = ?", sorted((k,) for k in old_speakers if k not in speaker_rows))

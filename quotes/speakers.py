@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -190,6 +190,7 @@ def _clean_role(toks: list[str]) -> str | None:
     return role[0].upper() + role[1:]
 
 
+@lru_cache(maxsize=1 << 16)
 def _translit(tok: str) -> str:
     t = re.sub(r"(iy|yy|ij|ii|yi)$", "y", tok)
     t = re.sub(r"(.)\1+", r"\1", t)
@@ -205,7 +206,7 @@ class NameKey:
     def strict(self) -> str:
         return " ".join(self.tokens) + (" " + self.suffix if self.suffix else "")
 
-    @property
+    @cached_property
     def loose(self) -> str:
         return " ".join(_translit(t) for t in self.tokens) + (" " + self.suffix if self.suffix else "")
 

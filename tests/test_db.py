@@ -68,3 +68,69 @@ def test_failed_write_leaves_nothing(tmp_path):
     except sqlite_utils.db.IntegrityError if hasattr(sqlite_utils.db, "IntegrityError") else Exception:
         pass
     assert db["articles"].count == 0 and db["quotes"].count == 0 and db["outlets"].count == 0
+
+
+def echo_article(doc_id: str, outlet: str, speaker: str, words: str, day: str = "2024-01-02"):
+    """An article quoting ``words`` (another outlet's echo of the same utterance)."""
+    text = f"“{words},” {speaker} told {outlet} on {day}."
+    quote = Quote(start=1, end=1 + len(words), text=words, speaker=speaker)
+    return Article(doc_id=doc_id, text=text, outlet=outlet, published=day), [quote]
+
+
+def corpus_rows(db):
+    tables = ("speakers", "speaker_aliases", "utterances", "variants", "quotes")
+    return {t: sorted(map(repr, db[t].rows)) for t in tables}
+
+
+ALVAREZ = "We will not back down on the budget for the schools"
+
+
+def test_adding_articles_regroups_only_the_speakers_they_touch(tmp_path):
+    db = open_db(str(tmp_path / "q.db"))
+    for i in range(3):
+        save_article(db, *echo_article(f"a{i}", f"Paper {i}", "Jane Alvarez", ALVAREZ))
+    assert index_speakers_and_utterances(db) == {"quotes": 3, "regrouped": 3}
+    alvarez = [r for r in db["utterances"].rows]
+    save_article(db, *echo_article("b0", "Paper 9", "Tom Reyes", "The bridge opens in spring and not before"))
+    assert index_speakers_and_utterances(db) == {"quotes": 4, "regrouped": 1}
+    assert [r for r in db["utterances"].rows if r["speaker_id"] == alvarez[0]["speaker_id"]] == alvarez
+    # a fourth outlet quoting Alvarez regroups her quotes only, and joins her utterance
+    save_article(db, *echo_article("a3", "Paper 3", "Jane Alvarez", ALVAREZ[:30]))
+    assert index_speakers_and_utterances(db) == {"quotes": 5, "regrouped": 4}
+    assert sorted(r["n_quotes"] for r in db["utterances"].rows) == [1, 4]
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_incremental_index_equals_a_full_one(tmp_path):
+    arts = [echo_article(f"a{i}", f"Paper {i}", "Jane Alvarez", ALVAREZ[: 60 - 7 * i]) for i in range(4)]
+    arts += [echo_article("b0", "Paper 8", "Tom Reyes", "The bridge opens in spring and not before"),
+             echo_article("b1", "Paper 9", "Reyes", "The bridge opens in spring")]
+    step = open_db(str(tmp_path / "step.db"))
+    for k, (article, quotes) in enumerate(arts):
+        save_article(step, article, quotes)
+        if k % 2:
+            index_speakers_and_utterances(step)
+    once = open_db(str(tmp_path / "once.db"))
+    for article, quotes in arts:
+        save_article(once, article, quotes)
+    index_speakers_and_utterances(once)
+    assert corpus_rows(step) == corpus_rows(once)
+    index_speakers_and_utterances(step, full=True)
+    assert corpus_rows(step) == corpus_rows(once)
+
+
+def test_an_article_extracted_again_with_fewer_quotes_leaves_no_stale_utterance(tmp_path):
+    from quotes.db import corpus_index_is_stale
+
+    db = open_db(str(tmp_path / "q.db"))
+    arts = [echo_article(f"a{i}", f"Paper {i}", "Jane Alvarez", ALVAREZ) for i in range(2)]
+    for article, quotes in arts:
+        save_article(db, article, quotes)
+    index_speakers_and_utterances(db)
+    assert [r["n_quotes"] for r in db["utterances"].rows] == [2]
+    save_article(db, arts[1][0], [])  # a newer extractor finds no quote in it
+    assert corpus_index_is_stale(db)
+    index_speakers_and_utterances(db)
+    assert not corpus_index_is_stale(db)
+    assert [(r["n_quotes"], r["n_articles"]) for r in db["utterances"].rows] == [(1, 1)]
+    assert db["variants"].count == 1 and db.execute("PRAGMA foreign_key_check").fetchall() == []
