@@ -21,6 +21,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import bench_build  # noqa: E402
+import bench_corpus_step  # noqa: E402
 import bench_datasette  # noqa: E402
 import bench_extract  # noqa: E402
 import profile_extract  # noqa: E402
@@ -29,7 +30,7 @@ FULL = {"extract_docs": 84, "profile_docs": 40, "build_docs": 84, "add": 10, "si
         "quotes": 1_000_000}
 SMALL = {"extract_docs": 20, "profile_docs": 10, "build_docs": 20, "add": 5, "sizes": (100, 1000),
          "quotes": 100_000}
-STEPS = ("extract", "profile", "build", "memory", "datasette")
+STEPS = ("extract", "profile", "build", "memory", "datasette", "corpus")
 
 
 def main() -> None:
@@ -59,6 +60,9 @@ def main() -> None:
     if "datasette" in only:
         db = args.db or bench_datasette.BENCH_DIR / ("100k" if args.small else "1m") / "quotes.db"
         show("datasette", bench_datasette.bench(size["quotes"], db), bench_datasette.report)
+    if "corpus" in only:
+        db = args.db or bench_datasette.BENCH_DIR / ("100k" if args.small else "1m") / "quotes.db"
+        show("corpus", bench_corpus_step.bench(size["quotes"], size["add"], 4, db), bench_corpus_step.report)
     (HERE / "results.json").write_text(json.dumps(results, indent=1, default=str))
 
 
