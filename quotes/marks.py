@@ -191,7 +191,9 @@ def _find_marks(text: str) -> list[Mark]:
                     break
                 continue
             break
-        if end_para == pi:
+        # A chain that never closes and whose first paragraph already runs too long is a
+        # stray mark, not a multi-paragraph quote: cut it like a single unclosed paragraph.
+        if end_para == pi or (close is None and paras[pi][1] - o > MAX_UNCLOSED):
             s, e = _trim(text, o + 1, _cut_long(text, o + 1, paras[pi][1]))
             if e > s and _has_words(text, s, e):
                 marks.append(Mark(s, e, o, None, False))

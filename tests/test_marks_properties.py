@@ -59,10 +59,6 @@ def test_unclosed_quote_at_the_start_stays_within_its_paragraphs(tail):
             assert text.count("\n", m.start, m.end) <= 3 * (marks_module.MAX_PARAGRAPHS + 1)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "marks.py (extractor owner): an unclosed quote joined with a next paragraph that reopens "
-    "is not cut like a single unclosed paragraph (MAX_UNCLOSED=600): it takes the whole "
-    "first paragraph, here the rest of the article"))
 def test_unclosed_quote_continued_by_an_empty_reopening_is_cut_too():
     text = "“" + "Senator Ray Holt spoke. " * 200 + "\n“"
     (m,) = find_marks(text)
