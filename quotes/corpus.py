@@ -51,8 +51,12 @@ def index_corpus(quotes: list[CorpusQuote], options: GroupingOptions | None = No
     mentions = [SpeakerMention(q.quote_id, q.article_id, q.outlet, q.speaker, q.forms(),
                                q.speaker_role, q.speaker_kind) for q in quotes if q.speaker]
     speakers = build_speaker_index(mentions)
-    refs = [QuoteRef(q.quote_id, q.article_id, q.outlet, speakers.speaker_of.get(q.quote_id), q.text,
-                     q.published) for q in quotes]
+    names = {s.id: s.name for s in speakers.speakers}
+    refs = []
+    for q in quotes:
+        sid = speakers.speaker_of.get(q.quote_id)
+        refs.append(QuoteRef(q.quote_id, q.article_id, q.outlet, sid, q.text, q.published,
+                             names.get(sid) if sid else None))
     return speakers, group_utterances(refs, options, with_diffs=with_diffs)
 
 
