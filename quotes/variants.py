@@ -24,9 +24,9 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
 4. **Alignment**: an LCS alignment (rapidfuzz) against the leader, then up to three more
    members; the node joins when enough of its words sit in shared runs of 2+ words that
    hold a content word (runs of function words only, "we are going to", do not count):
-   half of them with a run of 3+, or three quarters for quotes of 6 words or fewer. Where a word repeats, the LCS may cut a shared run in two ("I
-   meant ... I do, he was the most valuable player"), so the alignment is also tried from the
-   end.
+   half of them with a run of 3+, or three quarters for quotes of 6 words or fewer. Where a
+   word repeats, the LCS may cut a shared run in two ("I meant ... I do, he was the most
+   valuable player"), so the alignment is also tried from the end.
 5. Two-word quotes (“significant escalation”) join only by containment, and only when a
    single utterance of the same speaker contains them; otherwise only identical ones group.
    One-word quotes group only when identical and attributed.
@@ -53,12 +53,12 @@ without speaker, below, or a shared run of ``requote_run`` words), never when al
 different people fit, and never an utterance that already holds another person's alias. A
 quote without speaker is placed last; it needs a shared run (or a contained cut) of 4+ words
 to join anything ("Bernie or Bust" is a slogan, not a cut of someone's quote), and joins a
-named
-utterance only when the match is certain (containment, or 80 % of its words in shared runs)
-and only one speaker's utterances fit; otherwise it groups with other speakerless quotes.
-Different speakers saying the same words stay apart (a re-quote is another utterance), and
-so do dates further apart than ``max_span_days`` (a stump-speech line on two occasions);
-quotes of 6 words or fewer must also lie within ``short_span_days`` of the utterance.
+named utterance only when the match is certain (containment, or 80 % of its words in shared
+runs) and only one speaker's utterances fit; otherwise it groups with other speakerless
+quotes. Different speakers saying the same words stay apart (a re-quote is another
+utterance), and so do dates further apart than ``max_span_days`` (a stump-speech line on two
+occasions), except for the lone late re-quotes of tier 6; quotes of 6 words or fewer must
+also lie within ``short_span_days`` of the utterance.
 
 Quotes of one article. A split quote (“A,” he said, “B.”) is two quotes of one utterance,
 and a headline often repeats the body quote, so an utterance may hold several quotes of
@@ -669,15 +669,18 @@ class _Grouper:
         found = []
         for cid in cids:
             e = self.clusters[cid]
-            if (cid == late or self._speaker_rel(c.speaker, cid) not in (0, 1)
-                    or e.dmin is None or e.dmin >= c.dmin):
+            rel = self._speaker_rel(c.speaker, cid)
+            if cid == late or rel not in (0, 1) or e.dmin is None or e.dmin >= c.dmin:
                 continue
             if e.articles.get(art) and self._conflicts(c.leader, cid):
                 continue
+            alias = rel == 1  # an alias joins only on a certain match (module doc)
             m = self._contained(c.leader, cid)
+            if m >= 0 and alias and len(lead.keys) < 4:
+                m = -1
             if m < 0 and len(lead.keys) > self.o.gram:
-                _, m = self._aligned(c.leader, cid, False)
-            if m < 0:
+                _, m = self._aligned(c.leader, cid, alias, strict=alias)
+            if m < 0 and not alias:
                 m = next((x for x in e.nodes[: self.o.max_members_checked]
                           if len(self.nodes[x].keys) >= 3
                           and f" {self.nodes[x].kstr} " in f" {lead.kstr} "), -1)
