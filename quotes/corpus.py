@@ -7,8 +7,9 @@ name) and the two pure indexes (``speakers.build_speaker_index``,
 
 ``regroup_scope`` makes a build's corpus step incremental: the speaker index is cheap and
 recomputed over every mention, but utterances are regrouped only for the speakers that new
-(or re-extracted) quotes touch. Grouping never joins quotes of two speakers, so the other
-speakers' utterances stay as they are.
+(or re-extracted) quotes touch, and the speakers sharing their surname (the grouping joins
+two speakers' quotes only when one may be an alias of the other: "Obama" and "Barack
+Obama"). The other speakers' utterances stay as they are.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .model import Article, Quote
 from .speakers import SpeakerIndex, SpeakerMention, build_speaker_index
-from .variants import GroupingOptions, QuoteRef, UtteranceIndex, group_utterances
+from .variants import GroupingOptions, QuoteRef, UtteranceIndex, alias_family, group_utterances
 
 
 @dataclass
@@ -59,8 +60,12 @@ def index_speakers(quotes: list[CorpusQuote]) -> SpeakerIndex:
 def index_utterances(quotes: list[CorpusQuote], speakers: SpeakerIndex, options: GroupingOptions | None = None,
                      with_diffs: bool = True) -> UtteranceIndex:
     """The utterances of the quotes, grouped with the corpus-wide speaker ids."""
-    refs = [QuoteRef(q.quote_id, q.article_id, q.outlet, speakers.speaker_of.get(q.quote_id), q.text,
-                     q.published) for q in quotes]
+    names = {s.id: s.name for s in speakers.speakers}  # to recognise alias speakers
+    refs = []
+    for q in quotes:
+        sid = speakers.speaker_of.get(q.quote_id)
+        refs.append(QuoteRef(q.quote_id, q.article_id, q.outlet, sid, q.text, q.published,
+                             names.get(sid) if sid else None))
     return group_utterances(refs, options, with_diffs=with_diffs)
 
 
@@ -92,7 +97,8 @@ def apply_corpus_index(extracted: list[tuple[Article, list[Quote]]], speakers: S
 
 
 def regroup_scope(speaker_of: dict[str, str], stored: dict[str, tuple[str | None, str | None]],
-                  utterance_speaker: dict[str, str | None], stale: set[str]) -> set[str]:
+                  utterance_speaker: dict[str, str | None], stale: set[str],
+                  names: dict[str, str] | None = None) -> set[str]:
     """Quote ids whose utterances must be grouped again.
 
     ``speaker_of``: quote id -> speaker id from the new speaker index; ``stored``: quote id ->
@@ -101,9 +107,11 @@ def regroup_scope(speaker_of: dict[str, str], stored: dict[str, tuple[str | None
     quotes (their article was extracted again).
 
     A speaker is dirty when it has a new quote, gained or lost a quote, or owns a stale
-    utterance (None stands for the quotes without speaker). The scope is every new quote,
-    every quote of a dirty speaker and every quote in a dirty speaker's utterance; so an
-    utterance is either regrouped with all its quotes or left alone.
+    utterance (None stands for the quotes without speaker); so is every speaker whose name
+    (``names``: speaker id -> name, old and new speakers) has a dirty speaker's surname. The
+    scope is every new quote, every quote of a dirty speaker and every quote in a dirty
+    speaker's utterance; so an utterance is either regrouped with all its quotes or left
+    alone.
     """
     dirty: set[str | None] = {utterance_speaker.get(u) for u in stale}
     for qid, (old, uid) in stored.items():
@@ -112,6 +120,10 @@ def regroup_scope(speaker_of: dict[str, str], stored: dict[str, tuple[str | None
             dirty.add(new)
         elif old != new:
             dirty.update((old, new, utterance_speaker.get(uid)))
+    if names:
+        family = {sid: alias_family(name) for sid, name in names.items()}
+        touched = {family.get(sid) for sid in dirty if sid is not None} - {None, ""}
+        dirty.update(sid for sid, f in family.items() if f in touched)
     return {qid for qid, (_, uid) in stored.items()
             if uid is None or uid not in utterance_speaker
             or (speaker_of.get(qid) is not None and speaker_of.get(qid) in dirty)

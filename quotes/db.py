@@ -281,7 +281,9 @@ def index_speakers_and_utterances(db: sqlite_utils.Database, full: bool = False)
         scope, retired = set(stored), set(utterance_speaker)
     else:
         stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
-        scope = regroup_scope(speakers.speaker_of, stored, utterance_speaker, stale)
+        names = dict(db.execute("select id, name from speakers").fetchall())
+        names.update((s.id, s.name) for s in speakers.speakers)
+        scope = regroup_scope(speakers.speaker_of, stored, utterance_speaker, stale, names)
         retired = stale | {uid for q in scope if (uid := stored[q][1]) in utterance_speaker}
     regroup = [q for q in quotes if q.quote_id in scope]
     texts = quote_texts(db, scope, everything=len(scope) > len(stored) // 4)

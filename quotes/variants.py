@@ -11,7 +11,8 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
 
 1. **Exact**: quotes whose normalised words (``textnorm``: case, punctuation, curly/straight
    marks, contractions, brackets) are equal, with the same speaker and dates within
-   ``max_span_days``, form one node. Nothing else is compared twice.
+   ``max_span_days`` (``short_span_days`` for a stock phrase of one content word: "of
+   course"), form one node. Nothing else is compared twice.
 2. Nodes are taken longest first; the first node of an utterance is its *leader*. Each node
    looks up its word 3-grams (shingles, MemeTracker style) in an inverted index of the
    3-grams of every node already placed; 3-grams found in more than ``max_posting``
@@ -23,21 +24,41 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
 4. **Alignment**: an LCS alignment (rapidfuzz) against the leader, then up to three more
    members; the node joins when enough of its words sit in shared runs of 2+ words that
    hold a content word (runs of function words only, "we are going to", do not count):
-   half of them with a run of 3+, or three quarters for quotes of 6 words or fewer.
+   half of them with a run of 3+, or three quarters for quotes of 6 words or fewer. Where a
+   word repeats, the LCS may cut a shared run in two ("I meant ... I do, he was the most
+   valuable player"), so the alignment is also tried from the end.
 5. Two-word quotes (“significant escalation”) join only by containment, and only when a
    single utterance of the same speaker contains them; otherwise only identical ones group.
    One-word quotes group only when identical and attributed.
+6. **Lone late re-quotes** (after all the above): articles re-quote old statements weeks or
+   months later (a retrospective, a reminder of what someone said). An utterance printed by a
+   single article, dated after an earlier utterance of the same speaker beyond the date rule,
+   joins it when they share a run of ``requote_run`` (8) words or one contains the other with
+   that many; the late article's other quotes of that speaker then join the utterances of the
+   articles it re-quotes on the usual terms (containment, alignment; a few words only when
+   one utterance holds them). A lone late quote of 3 to 6 words with 3+ content words ("his
+   'Second Amendment people' remark") joins the one earlier utterance of its speaker within
+   ``requote_short_days`` (30) that contains it, none when several do. A line said again on a
+   new occasion is news again: several articles print it, and it stays apart; a stump line
+   that only one article prints weeks later is the known cost of this rule.
 
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
 
-Speakers and dates. A quote joins only an utterance of the same speaker id. A quote without
-speaker is placed last; it needs a shared run of 4+ words to join anything, and joins a named
-utterance only when the match is certain (containment, or 80 % of its words in shared runs)
-and only one speaker's utterances fit; otherwise it groups with other speakerless quotes.
-Different speakers saying the same words stay apart (a re-quote is another utterance), and
-so do dates further apart than ``max_span_days`` (a stump-speech line on two occasions);
-quotes of 6 words or fewer must also lie within ``short_span_days`` of the utterance.
+Speakers and dates. A quote joins only an utterance of the same speaker id, or of an *alias*
+(``QuoteRef.speaker_name`` given): the same surname, one name being the surname alone ("Obama"
+and "Barack Obama", which the speaker index keeps apart when the surname is ambiguous) or the
+first names a letter apart (a typo). An alias joins only on a certain match (as a quote
+without speaker, below, or a shared run of ``requote_run`` words), never when aliases of two
+different people fit, and never an utterance that already holds another person's alias. A
+quote without speaker is placed last; it needs a shared run (or a contained cut) of 4+ words
+to join anything ("Bernie or Bust" is a slogan, not a cut of someone's quote), and joins a
+named utterance only when the match is certain (containment, or 80 % of its words in shared
+runs) and only one speaker's utterances fit; otherwise it groups with other speakerless
+quotes. Different speakers saying the same words stay apart (a re-quote is another
+utterance), and so do dates further apart than ``max_span_days`` (a stump-speech line on two
+occasions), except for the lone late re-quotes of tier 6; quotes of 6 words or fewer must
+also lie within ``short_span_days`` of the utterance.
 
 Quotes of one article. A split quote (“A,” he said, “B.”) is two quotes of one utterance,
 and a headline often repeats the body quote, so an utterance may hold several quotes of
@@ -64,10 +85,10 @@ import datetime as _dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .model import text_hash
-from .textnorm import STOPWORDS, Unit, collapse_space, units
+from .textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
 from .worddiff import Diff, diff_units, window_opcodes
 
 RELATIONS = ("reference", "identical", "punctuation", "truncation", "substitution",
@@ -84,6 +105,7 @@ class QuoteRef:
     speaker_id: str | None
     text: str
     published: str | None = None  # ISO date or datetime; None when unknown
+    speaker_name: str | None = None  # the speaker's name, to recognise an alias id
 
 
 @dataclass
@@ -130,6 +152,8 @@ class GroupingOptions:
     # (quotes without speaker also need a shared run of 4+ words to join anything)
     max_members_checked: int = 40  # member texts tried for containment per candidate
     max_aligned_members: int = 4  # members (leader first) tried for alignment per candidate
+    requote_run: int = 8  # shared words (one run, or containment) for a lone late re-quote
+    requote_short_days: int = 30  # a lone late re-quote of a few words looks back this far
 
 
 # --- nodes and clusters --------------------------------------------------------------
@@ -155,6 +179,7 @@ class _Cluster:
     dmin: int | None
     dmax: int | None
     articles: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    aliases: set[str] = field(default_factory=set)  # other speaker ids joined as aliases
 
 
 def _day(published: str | None) -> int | None:
@@ -210,6 +235,36 @@ class _Grouper:
         self.clusters: list[_Cluster] = []
         self.index: dict[int, object] = {}  # shingle hash -> cluster id | list | None (stop)
         self._windows: dict[tuple[int, int], tuple[int, int]] = {}
+        self.names = {r.speaker_id: r.speaker_name for r in refs if r.speaker_id and r.speaker_name}
+        self._alias_cache: dict[tuple[str, str], bool] = {}
+        self.merged: dict[int, int] = {}
+
+    def _alias(self, a: str, b: str) -> bool:
+        """Two speaker ids whose names may be one person: the same surname, and one name
+        is the surname alone ("Obama", "Barack Obama") or the first names differ by a
+        letter ("Rence Priebus", a typo of "Reince Priebus")."""
+        key = (a, b) if a < b else (b, a)
+        if key not in self._alias_cache:
+            ta = [w for w in map(fold_word, (self.names.get(a) or "").split()) if w]
+            tb = [w for w in map(fold_word, (self.names.get(b) or "").split()) if w]
+            ok = bool(ta and tb) and ta[-1] == tb[-1] and len(ta[-1]) > 2 and (
+                len(ta) == 1 or len(tb) == 1
+                or (len(ta) == len(tb) == 2 and Levenshtein.distance(ta[0], tb[0]) <= 1))
+            self._alias_cache[key] = ok
+        return self._alias_cache[key]
+
+    def _speaker_rel(self, node: str | None, cid: int) -> int:
+        """0: same speaker; 1: an alias (see ``_alias``) of the utterance's speaker and of
+        every alias already in it; 2: a quote without speaker and a named utterance;
+        -1: incompatible."""
+        c = self.clusters[cid]
+        if node == c.speaker or (node is not None and node in c.aliases):
+            return 0
+        if node is None:
+            return 2
+        if c.speaker is None:
+            return -1
+        return 1 if all(self._alias(node, s) for s in (c.speaker, *c.aliases)) else -1
 
     # tier 1 ------------------------------------------------------------------------
     def make_nodes(self) -> None:
@@ -220,10 +275,14 @@ class _Grouper:
                 exact[("single", r.quote_id)].append(i)
             else:
                 exact[(r.speaker_id, k)].append(i)
-        span = self.o.max_span_days
         for key in sorted(exact, key=repr):
             idxs = sorted(exact[key], key=lambda i: (self.days[i] is None, self.days[i] or 0,
                                                      self.refs[i].quote_id))
+            k = self.keys[idxs[0]]
+            # a stock phrase of one content word ("of course") said again a week later is
+            # another occasion: such identical phrases keep to ``short_span_days``
+            span = (self.o.short_span_days if len(k) >= 2 and sum(w not in STOPWORDS for w in k) <= 1
+                    else self.o.max_span_days)
             groups: list[list[int]] = []
             for i in idxs:
                 d = self.days[i]
@@ -274,6 +333,8 @@ class _Grouper:
     def _join(self, node_id: int, cid: int, via: int, score: float = 1.0) -> None:
         n, c = self.nodes[node_id], self.clusters[cid]
         n.cluster, n.via, n.score = cid, via, score
+        if n.speaker is not None and n.speaker != c.speaker:
+            c.aliases.add(n.speaker)
         c.nodes.append(node_id)
         if n.dmin is not None:
             c.dmin = n.dmin if c.dmin is None else min(c.dmin, n.dmin)
@@ -330,21 +391,34 @@ class _Grouper:
                 return m
         return -1
 
-    def _aligned(self, node_id: int, cid: int, certain: bool) -> tuple[float, int]:
+    def _aligned(self, node_id: int, cid: int, certain: bool, strict: bool = False) -> tuple[float, int]:
         """(share of the node's words in runs shared with a member, that member): the
         leader first, then the next members; (0, -1) when none shares enough."""
         n = self.nodes[node_id]
         short = len(n.keys) <= self.o.short_len
         need = self.o.short_coverage if short else self.o.coverage
         run = 2 if short else self.o.min_run  # short: "a b X d e" keeps 4 of 5 in two runs
-        if n.speaker is None:  # no speaker evidence: a longer run, and more to join a name
+        if n.speaker is None or strict:  # no (or weak) speaker evidence: a longer run, more
             run = max(4, self.o.min_run)
             if certain:
                 need = max(need, self.o.null_coverage)
         for m in self.clusters[cid].nodes[: self.o.max_aligned_members]:
-            total, longest = _shared(n.keys, _blocks(n.keys, self.nodes[m].keys))
-            if longest >= run and total / len(n.keys) >= need:
-                return total / len(n.keys), m
+            mk = self.nodes[m].keys
+            # the other tie-break only matters when a word repeats
+            attempts = (0, 1) if len(set(n.keys)) < len(n.keys) else (0,)
+            for attempt in attempts:
+                if attempt == 0:
+                    total, longest = _shared(n.keys, _blocks(n.keys, mk))
+                else:
+                    # an LCS may cut a shared run where a word repeats ("I meant ... I do
+                    # he was"): the other tie-break (aligning from the end) keeps it whole
+                    k = len(n.keys)
+                    total, longest = _shared(n.keys, [(k - s - ln, 0, ln) for s, _, ln in
+                                                      _blocks(n.keys[::-1], mk[::-1])])
+                cover = total / len(n.keys)
+                if longest >= run and (cover >= need
+                                       or (strict and longest >= self.o.requote_run)):
+                    return cover, m
         return 0.0, -1
 
     # tiers 2-4 ---------------------------------------------------------------------
@@ -362,20 +436,22 @@ class _Grouper:
                 hits.update(cur)
         span = self.o.max_span_days
         gap = self.o.short_span_days if len(n.keys) <= self.o.short_len else None
+        rel = {cid: self._speaker_rel(n.speaker, cid) for cid in hits}
         cands = [cid for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
-                 if (self.clusters[cid].speaker == n.speaker
-                     or (n.speaker is None and self.clusters[cid].speaker is not None))
+                 if rel[cid] >= 0
                  and _span_ok(n.dmin, n.dmax, self.clusters[cid].dmin, self.clusters[cid].dmax, span, gap)]
         passing: list[tuple[float, int, int]] = []
         for cid in cands[: self.o.max_candidates]:
-            certain = n.speaker is None and self.clusters[cid].speaker is not None
+            certain = rel[cid] > 0  # an alias or no speaker: only a certain match joins
             m = self._contained(node_id, cid)
+            if m >= 0 and certain and len(n.keys) < 4:
+                continue  # a speakerless name or slogan ("Bernie or Bust") in someone's quote
             if m >= 0:
                 score, via = 1.0, m
             elif short:
                 continue
             else:
-                score, via = self._aligned(node_id, cid, certain)
+                score, via = self._aligned(node_id, cid, certain, strict=rel[cid] == 1)
                 if via < 0:
                     continue
             clash = self._conflicts(node_id, cid)
@@ -385,6 +461,10 @@ class _Grouper:
             passing.append((score, cid, via, clash))
         if n.speaker is None and len({self.clusters[p[1]].speaker for p in passing}) > 1:
             passing = [p for p in passing if self.clusters[p[1]].speaker is None]
+        if n.speaker is not None and any(rel[p[1]] == 1 for p in passing):
+            same = [p for p in passing if rel[p[1]] == 0]
+            aliases = {self.clusters[p[1]].speaker for p in passing if rel[p[1]] == 1}
+            passing = same if same or len(aliases) > 1 else passing
         if short and len({p[1] for p in passing}) > 1:
             passing = []  # a few words found in several utterances: ambiguous
         if passing:
@@ -441,6 +521,179 @@ class _Grouper:
                 else:
                     self.place(i)
             self.place_pairs(pairs)
+        self.rejoin_requotes()
+
+    # tier 6: lone late re-quotes ----------------------------------------------------
+    def _lone(self, cid: int) -> str | None:
+        """The article of an utterance quoted by one article only, else None."""
+        arts = [a for a, ns in self.clusters[cid].articles.items() if ns]
+        return arts[0] if len(arts) == 1 else None
+
+    def _requote_match(self, node_id: int, cid: int, need: int) -> int:
+        """A member of ``cid`` sharing ``need``+ words in one run with the node (or
+        containing it, or contained in it, with ``need``+ words), else -1."""
+        n = self.nodes[node_id]
+        for m in self.clusters[cid].nodes[: self.o.max_members_checked]:
+            mk = self.nodes[m]
+            short, long_ = sorted((n, mk), key=lambda x: len(x.keys))
+            if len(short.keys) >= need and f" {short.kstr} " in f" {long_.kstr} ":
+                return m
+            if min(len(n.keys), len(mk.keys)) >= need and any(
+                    b[2] >= need for b in _blocks(n.keys, mk.keys)):
+                return m
+        return -1
+
+    def _candidates(self, node_id: int) -> list[int]:
+        hits: Counter = Counter()
+        for h in self._grams(self.nodes[node_id].keys):
+            cur = self.index.get(h)
+            if cur is None:
+                continue
+            hits.update([cur] if isinstance(cur, int) else cur)
+        out = []
+        for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
+            cid = self._live(cid)
+            if cid not in out:
+                out.append(cid)
+        return out
+
+    def _live(self, cid: int) -> int:
+        while cid in self.merged:
+            cid = self.merged[cid]
+        return cid
+
+    def _merge(self, src: int, dst: int, via: int) -> None:
+        s, d = self.clusters[src], self.clusters[dst]
+        d.aliases |= ({s.speaker} | s.aliases) - {d.speaker, None}
+        for nid in s.nodes:
+            n = self.nodes[nid]
+            n.cluster = dst
+            if nid == s.leader:
+                n.via, n.score = via, 1.0
+            d.nodes.append(nid)
+            for a in {self.refs[i].article_id for i in n.members}:
+                d.articles[a].append(nid)
+        if s.dmin is not None:
+            d.dmin = s.dmin if d.dmin is None else min(d.dmin, s.dmin)
+            d.dmax = s.dmax if d.dmax is None else max(d.dmax, s.dmax)
+        s.nodes, s.articles = [], defaultdict(list)
+        self.merged[src] = dst
+
+    def rejoin_requotes(self) -> None:
+        """An utterance quoted by a single article, dated after an earlier utterance of the
+        same speaker beyond the date rule, joins it when they share a long run of words
+        (``requote_run``): one late article re-quoting an old statement, not a new occasion
+        (a line repeated on a new occasion is news again: several articles print it). Other
+        quotes of that article then join the same earlier utterances on the usual terms."""
+        need = self.o.requote_run
+        span = self.o.max_span_days
+        tied: dict[str, set[str]] = defaultdict(set)  # late article -> earlier articles
+        direct: dict[str, list[int]] = defaultdict(list)  # late article -> utterances joined
+        order = sorted(range(len(self.clusters)),
+                       key=lambda c: (-len(self.nodes[self.clusters[c].leader].keys), c))
+        for late in order:
+            c = self.clusters[late]
+            art = self._lone(late)
+            if (art is None or c.speaker is None or c.dmin is None
+                    or len(self.nodes[c.leader].keys) < need):
+                continue
+            for cid in self._candidates(c.leader)[: self.o.max_candidates]:
+                e = self.clusters[cid]
+                if (cid == late or self._speaker_rel(c.speaker, cid) not in (0, 1)
+                        or e.dmin is None or e.dmin >= c.dmin
+                        or _span_ok(c.dmin, c.dmax, e.dmin, e.dmax, span) or e.articles.get(art)):
+                    continue
+                m = self._requote_match(c.leader, cid, need)
+                if m >= 0:
+                    tied[art].update(a for a, ns in e.articles.items() if ns)
+                    direct[art].append(cid)
+                    self._merge(late, cid, m)
+                    break
+        self._rejoin_short_requotes(order)
+        if not tied:
+            return
+        # The tied article's other quotes of that speaker join utterances of the articles it
+        # re-quotes on the usual terms (containment, alignment); a few words only when
+        # exactly one such utterance holds them.
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for cid, c in enumerate(self.clusters):
+            for a, ns in c.articles.items():
+                if ns:
+                    by_article[a].append(cid)
+        for late in order:
+            c = self.clusters[late]
+            art = self._lone(late)
+            if art is None or art not in tied or late in self.merged or c.dmin is None:
+                continue
+            lead = self.nodes[c.leader]
+            found = self._tied_matches(late, art, sorted({self._live(x) for x in direct[art]}))
+            if not found:
+                found = self._tied_matches(
+                    late, art, sorted({self._live(x) for a in tied[art] for x in by_article[a]}))
+            if len(found) == 1 or (found and len(lead.keys) > self.o.short_len):
+                self._merge(late, *found[0])
+
+    def _rejoin_short_requotes(self, order: list[int]) -> None:
+        """A lone late quote of 3 to ``short_len`` words ("his 'Second Amendment people'
+        remark") joins the one earlier utterance of its speaker, within
+        ``requote_short_days``, whose words contain it; none when several do."""
+        short_gap = self.o.short_span_days
+        for late in order:
+            c = self.clusters[late]
+            art = self._lone(late)
+            lead = self.nodes[c.leader]
+            if (late in self.merged or art is None or c.speaker is None or c.dmin is None
+                    or not 3 <= len(lead.keys) <= self.o.short_len
+                    or sum(w not in STOPWORDS for w in lead.keys) < 3):
+                continue  # ("bomb the hell", "right to be angry": too common to point back)
+            found: dict[int, int] = {}
+            for cid in self._candidates(c.leader):
+                e = self.clusters[cid]
+                if (cid == late or cid in found or e.speaker != c.speaker or e.dmin is None
+                        or e.dmin >= c.dmin or e.articles.get(art)
+                        or c.dmin - e.dmax > self.o.requote_short_days
+                        or _span_ok(c.dmin, c.dmax, e.dmin, e.dmax, self.o.max_span_days, short_gap)):
+                    continue
+                m = self._contained(c.leader, cid)
+                if m >= 0:
+                    found[cid] = m
+            if len(found) == 1:
+                self._merge(late, *next(iter(found.items())))
+
+    def _tied_matches(self, late: int, art: str, cids: list[int]) -> list[tuple[int, int]]:
+        """(utterance, member) pairs of ``cids`` that the late utterance's leader matches
+        (containment either way, or alignment); the late article may already be in them
+        (split parts of its re-quote), but not with an overlapping quote."""
+        c = self.clusters[late]
+        lead = self.nodes[c.leader]
+        found = []
+        for cid in cids:
+            e = self.clusters[cid]
+            rel = self._speaker_rel(c.speaker, cid)
+            if cid == late or rel not in (0, 1) or e.dmin is None or e.dmin >= c.dmin:
+                continue
+            if e.articles.get(art) and self._conflicts(c.leader, cid):
+                continue
+            alias = rel == 1  # an alias joins only on a certain match (module doc)
+            m = self._contained(c.leader, cid)
+            if m >= 0 and alias and len(lead.keys) < 4:
+                m = -1
+            if m < 0 and len(lead.keys) > self.o.gram:
+                _, m = self._aligned(c.leader, cid, alias, strict=alias)
+            if m < 0 and not alias:
+                m = next((x for x in e.nodes[: self.o.max_members_checked]
+                          if len(self.nodes[x].keys) >= 3
+                          and f" {self.nodes[x].kstr} " in f" {lead.kstr} "), -1)
+            if m >= 0:
+                found.append((cid, m))
+        return found
+
+
+def alias_family(name: str | None) -> str:
+    """The key two speakers must share to be aliases of each other (``_Grouper._alias``):
+    the folded surname. Speakers with different keys never share an utterance."""
+    words = [w for w in map(fold_word, (name or "").split()) if w]
+    return words[-1] if words else ""
 
 
 # --- relations -------------------------------------------------------------------------
@@ -504,6 +757,8 @@ def group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None = N
     variants: list[Variant] = []
     utterance_of: dict[str, str] = {}
     for c in g.clusters:
+        if not c.nodes:
+            continue  # merged into another utterance
         ref_node = _reference_node(g, c)
         ref_i = min(g.nodes[ref_node].members,
                     key=lambda i: (g.days[i] is None, g.days[i] or 0, refs[i].quote_id))

@@ -167,3 +167,16 @@ def test_building_seeds_in_two_steps_equals_one_build(tmp_path, seeds_db):
     tables = ("speakers", "speaker_aliases", "utterances", "variants", "quotes")
     steps, once = sqlite_utils.Database(db_path), sqlite_utils.Database(seeds_db)
     assert {t: sorted(map(repr, steps[t].rows)) for t in tables} == {t: sorted(map(repr, once[t].rows)) for t in tables}
+
+
+def test_regroup_scope_takes_speakers_of_the_same_surname_too():
+    from quotes.corpus import regroup_scope
+
+    # "Obama" and "Barack Obama" are two speaker ids the grouping may join as aliases
+    stored = {"o1": ("obama", "u1"), "b1": ("barack", "u2"), "m1": ("michelle", "u3"),
+              "c1": ("clinton", "u4"), "new": (None, None)}
+    utterance_speaker = {"u1": "obama", "u2": "barack", "u3": "michelle", "u4": "clinton"}
+    names = {"obama": "Obama", "barack": "Barack Obama", "michelle": "Michelle Obama",
+             "clinton": "Hillary Clinton"}
+    speaker_of = {"o1": "obama", "b1": "barack", "m1": "michelle", "c1": "clinton", "new": "obama"}
+    assert regroup_scope(speaker_of, stored, utterance_speaker, set(), names) == {"o1", "b1", "m1", "new"}

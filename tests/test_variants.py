@@ -297,3 +297,93 @@ def test_polnear_gold_quotes_group_without_crossing_speakers():
     for u in idx.utterances:
         named = {speakers[q] for q in u.quote_ids if speakers[q] is not None}
         assert len(named) <= 1
+
+
+# --- classes found by reading PolNeAR's cross-outlet groups (benchmarks/polnear_groups.py) ----
+
+STATEMENT = ("The fact that the senator's calendar was full of meetings with donors is further "
+             "evidence of the pay-to-play politics at her department. No one is above the law.")
+
+
+def test_a_lone_late_requote_of_an_old_statement_joins_it():
+    # one article re-quotes a statement weeks later: not a new occasion (nobody else prints it)
+    idx = group_utterances([
+        Q("a", "a1", "pence", STATEMENT, "2016-08-23"),
+        Q("b", "a1", "pence", "It would be a dereliction of duty if they fail to act on these facts.", "2016-08-23"),
+        Q("c", "a3", "pence", STATEMENT, "2016-10-31"),
+        Q("d", "a3", "pence", "a dereliction of duty", "2016-10-31"),  # the late article's other quote
+        Q("e", "a2", "pence", "It would be a dereliction of duty if they fail to act on these facts.", "2016-08-23"),
+    ])
+    u = idx.utterance_of
+    assert u["c"] == u["a"]
+    assert u["d"] == u["b"]
+
+
+def test_a_line_printed_again_by_several_articles_weeks_later_stays_apart():
+    idx = group_utterances([Q("a", "a1", "s", STATEMENT, "2016-08-23"),
+                            Q("b", "a2", "s", STATEMENT, "2016-10-02"),
+                            Q("c", "a3", "s", STATEMENT[:70], "2016-10-03")])
+    u = idx.utterance_of
+    assert u["b"] == u["c"] != u["a"]
+
+
+def test_a_few_late_words_point_back_to_one_remark_only_when_specific():
+    long_ = "Although the Second Amendment people, maybe there is, I don't know. That will be a horrible day."
+    idx = group_utterances([
+        Q("a", "a1", "trump", long_, "2016-08-10"),
+        Q("b", "a2", "trump", "Second Amendment people", "2016-08-16"),  # "his 'Second Amendment people' remark"
+        Q("c", "a3", "trump", "We will quickly bomb the hell out of them, believe me.", "2015-11-19"),
+        Q("d", "a4", "trump", "bomb the hell", "2015-11-27"),  # two content words: a stock pledge
+    ])
+    u = idx.utterance_of
+    assert u["b"] == u["a"]
+    assert u["d"] != u["c"]
+
+
+def test_an_alias_of_the_speaker_joins_on_a_certain_match():
+    line = "Until you have sat at that desk, you do not know what it is like to manage a global crisis"
+
+    def A(qid, article, sid, name, text):
+        return QuoteRef(qid, article, f"o-{article}", sid, text, "2016-07-28", name)
+
+    idx = group_utterances([
+        A("a", "a1", "barack", "Barack Obama", "You can read about it, you can study it, but " + line.lower()),
+        A("b", "a2", "obama", "Obama", line),
+        A("d", "a4", "obama-2", "Obama", "a global crisis"),  # three words: not certain enough
+    ])
+    u = idx.utterance_of
+    assert u["a"] == u["b"]
+    assert u["d"] != u["a"]
+    # another person with that surname saying the same words: a re-quote, not an alias; and
+    # "Obama" alone, whose words both hold, could be either: joins neither
+    idx = group_utterances([A("a", "a1", "barack", "Barack Obama", line),
+                            A("c", "a3", "michelle", "Michelle Obama", line),
+                            A("b", "a2", "obama", "Obama", line[:60])])
+    u = idx.utterance_of
+    assert len({u["a"], u["b"], u["c"]}) == 3
+
+
+def test_a_speakerless_slogan_does_not_join_a_named_quote():
+    idx = group_utterances([Q("a", "a1", "silverman", "Bernie or Bust people, you're being ridiculous,"),
+                            Q("b", "a2", None, "Bernie or Bust")])
+    assert idx.utterance_of["a"] != idx.utterance_of["b"]
+
+
+def test_a_stock_phrase_said_again_a_week_later_is_another_utterance():
+    idx = group_utterances([Q("a", "a1", "sanders", "Of course", "2016-04-08"),
+                            Q("b", "a2", "sanders", "of course", "2016-04-15"),
+                            Q("c", "a3", "clinton", "artful smear", "2016-02-04"),
+                            Q("d", "a4", "clinton", "artful smear", "2016-02-11")])
+    u = idx.utterance_of
+    assert u["a"] != u["b"]
+    assert u["c"] == u["d"]  # two content words: a remark others keep quoting
+
+
+def test_a_repeated_word_does_not_cut_the_shared_run():
+    # an LCS may pair the first "I" with "I meant" and cut "I do he was the most valuable player"
+    idx = group_utterances([
+        Q("a", "a1", "trump", "No, I meant he's the founder of it. I do. He was the most valuable player. "
+                              "I give him the most valuable player award,"),
+        Q("b", "a2", "trump", "I do. He was the most valuable player. He was the founder."),
+    ])
+    assert idx.utterance_of["a"] == idx.utterance_of["b"]
