@@ -29,7 +29,7 @@ import regex
 from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
 from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, is_org_name,
-                       split_title)
+                       split_title, titled_name_at)
 from .model import Mark, Quote
 from .syntax import (NAME_LABELS, SUBJ_DEPS, appos_text, doc_text, is_name_token,
                      is_possessed_speech_noun, name_span, np_tokens, role_left)
@@ -63,6 +63,8 @@ _NOT_ABBR = r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|J
 _SENT_END = regex.compile(_NOT_ABBR + r"[.!?]\s")
 _SENT_END_AT = regex.compile(_NOT_ABBR + r"[.!?](?=\s|$)")
 _FIRST_LAST = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}’'-]+)\b")
+# A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
+_NAME_AFTER = regex.compile(r"[ \u00a0]+((?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'-]+|\p{Lu}\.)){1,3})\b")
 _TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
@@ -491,6 +493,10 @@ class Attributor:
             toks, label = name_span(tok)
             name = clean_name(doc_text(toks))
             words = name.split()
+            run = titled_name_at(a.text, a.pos(toks[0]))
+            if run and len(run) >= len(words) or run and words[-1].lower().rstrip(".") in HONORIFICS:
+                # "Army Capt. Daniel Reyes", "Air Force 1st Lt. Mark Olsen": the parse cut the run
+                return self._titled_speaker(run, toks, p)
             while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
                 words = words[1:]
             if words and (words[0].lower().rstrip(".") in HONORIFICS or words[-1].lower().rstrip(".") in HONORIFICS):
@@ -536,6 +542,37 @@ class Attributor:
         e = self.a.pos(toks[-1]) + len(toks[-1].text)
         return " ".join(self.a.text[s:e].split())
 
+    def _titled_speaker(self, words: list[str], toks, p: int):
+        ent = self.reg.lookup(" ".join(words)) or self.reg.register(" ".join(words), p, kind="person")
+        ent = self._ensure_full(ent)
+        if ent is None:
+            return None, None, None, None, toks, "none"
+        ent.kind = "person"
+        return ent, ent.name, ent.kind, ent.role, toks, "name"
+
+    def _name_after_role(self, np_toks):
+        """'radio co-host Pete Vargas', 'host Bill Maher': a title noun the parse split from the
+        name that follows it; the name is the speaker."""
+        a = self.a
+        if not np_toks or np_toks[-1].pos_ != "NOUN":
+            return None
+        for t in np_toks:
+            if t.pos_ in ("NOUN", "PROPN") and a.text[a.pos(t):a.pos(t) + 3] in ("co-", "Co-"):
+                run = titled_name_at(a.text, a.pos(t))
+                if run:
+                    return self._titled_speaker(run, np_toks, a.pos(t))
+        last = np_toks[-1]
+        if last.lower_ not in ROLE_NOUNS:
+            return None
+        end = a.pos(last) + len(last.text)
+        m = _NAME_AFTER.match(a.text, end)
+        if not m or a.in_quote(m.start(1)):
+            return None
+        words = m.group(1).split()
+        if words[0].lower() in FUNCTION_WORDS or words[-1].lower() in ROLE_NOUNS or is_org_name(m.group(1)):
+            return None
+        return self._titled_speaker(words, np_toks, m.start(1))
+
     def _role_speaker(self, tok, p: int, depth: int):
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and depth < 2:
@@ -547,6 +584,9 @@ class Attributor:
         np_toks = np_tokens(tok)
         np_text = self._span_text(np_toks)
         head = tok.lower_
+        named = self._name_after_role(np_toks)
+        if named is not None:
+            return named
         if head in DOC_NOUNS and depth < 2:
             # "the IMF report", "Clinton's statement": whoever issued it
             owner = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]

@@ -291,3 +291,32 @@ class Registry:
             if best_score is None or score > best_score:
                 best, best_score = e, score
         return best
+
+
+# A title-and-name run as printed: "Army Capt. Daniel Reyes", "Air Force 1st Lt. Mark Olsen",
+# "radio co-host Pete Vargas" (capitalised words, abbreviations, ordinals, hyphenated titles).
+_RUN_WORD = r"(?:\p{Lu}(?:\p{L}{0,3}\.|(?:\.\p{Lu})+\.?|[\p{L}’'-]*)|\d+(?:st|nd|rd|th)|co-[a-z]+|vice-[a-z]+)(?![\p{L}\p{N}]|\.\p{L})"
+_RUN = regex.compile(_RUN_WORD + r"(?:[ \u00a0]+" + _RUN_WORD + r")*")
+
+
+def titled_name_at(text: str, start: int) -> list[str] | None:
+    """The name words of a 'Title ... First Last' run starting at `start`, when the run has a title.
+
+    Why: the small parser and NER cut such runs at abbreviations and ordinals ("Army Capt" as
+    an organisation, "Force 1st"), so the name is read off the text instead.
+    """
+    m = _RUN.match(text, start)
+    if not m:
+        return None
+    words = m.group(0).split()
+    if words[-1].endswith(".") and len(words[-1].rstrip(".")) > 1 and words[-1].lower() not in HONORIFICS:
+        words[-1] = words[-1].rstrip(".")  # the sentence end after "... said Lt. Mark Olsen."
+    # "co-host": the title word after the hyphen decides
+    keys = [w.split("-", 1)[1] if regex.match(r"(?:co|vice)-", w) else w for w in words]
+    title, rest = split_title(keys)
+    rest = words[len(title):]
+    while rest and rest[0].lower().rstrip(".") in HONORIFICS:
+        title.append(rest.pop(0))
+    if not title or not 2 <= len(rest) <= 4 or any(w.lower() in ROLE_NOUNS for w in rest):
+        return None
+    return rest

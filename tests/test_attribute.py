@@ -185,3 +185,15 @@ def test_speaker_never_pronoun_or_bare_title():
     text = "“We will respond,” the spokesman said.\n\n“It is a serious issue,” she said."
     for q in extract_quotes(text):
         assert q.speaker is None or q.speaker.lower() not in PRONOUNS | {"spokesman", "the spokesman"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“We have seen enough of this,” said Army Capt. Daniel Reyes, who served in Iraq.", "Daniel Reyes"),
+    ("“That was a close call,” said Air Force 1st Lt. Mark Olsen.", "Mark Olsen"),
+    ("“Imagine the two of them on one stage,” mused radio co-host Pete Vargas.", "Pete Vargas"),
+])
+def test_military_ranks_ordinals_and_hyphenated_titles_before_a_name(text, name):
+    # the parser and NER cut these runs ("Army Capt" as an organisation, "Force 1st")
+    q = extract_quotes(text)[0]
+    assert q.speaker == name
+    check_evidence(text, q)
