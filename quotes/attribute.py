@@ -29,7 +29,7 @@ import regex
 from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
 from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, is_org_name,
-                       split_title, titled_name_at)
+                       is_place, split_title, titled_name_at)
 from .model import Mark, Quote
 from .syntax import (NAME_LABELS, SUBJ_DEPS, appos_text, doc_text, is_name_token,
                      is_possessed_speech_noun, name_span, np_tokens, role_left)
@@ -573,6 +573,37 @@ class Attributor:
             return None
         return self._titled_speaker(words, np_toks, m.start(1))
 
+    def _affiliation(self, tok, depth: int):
+        """'A spokesman for Platte River', 'officials at the FAA', 'a letter from the American
+        Legion': nobody is named, so the organisation they speak for is the speaker."""
+        if depth >= 2:
+            return None
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in ("for", "at", "of", "from", "with", "by"):
+                continue
+            for o in c.children:
+                if o.dep_ != "pobj" or o.pos_ != "PROPN" or self.a.in_quote(self.a.pos(o)):
+                    continue
+                res = self._speaker(o, depth + 1)
+                ent = res[0]
+                # not a person we know ("a spokesman for Hillary Clinton" stays unresolved)
+                if res[1] and not is_place(res[1]) and (
+                        res[2] == "organisation" or ent is not None and ent.gender is None):
+                    if ent is not None:
+                        ent.kind = "organisation"
+                    return ent, (ent.name if ent is not None else res[1]), "organisation", res[3]
+        return None
+
+    def _issuer(self, tok, depth: int):
+        """'Park released a video that says ...': the document's words are its issuer's."""
+        if depth >= 2 or tok.dep_ not in ("dobj", "obj") or tok.head.pos_ != "VERB":
+            return None
+        subj = [c for c in tok.head.children if c.dep_ in SUBJ_DEPS]
+        if not subj or subj[0].pos_ not in ("PROPN", "PRON") or self.a.in_quote(self.a.pos(subj[0])):
+            return None
+        res = self._speaker(subj[0], depth + 1)
+        return res if res[1] else None
+
     def _role_speaker(self, tok, p: int, depth: int):
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and depth < 2:
@@ -594,10 +625,17 @@ class Attributor:
                 ent, name, kind, role, toks, how = self._speaker(owner[-1], depth + 1)
                 if name:
                     return ent, name, kind, role, np_toks, "document"
+            issuer = self._issuer(tok, depth)
+            if issuer is not None:
+                return issuer[:4] + (np_toks, "document")
         if head in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks):
             ent = self._role_from_text(np_toks, p) or self.reg.by_role([x.text for x in np_toks], p)
             if ent is not None:
                 return ent, ent.name, ent.kind, np_text, np_toks, "role"
+        org = self._affiliation(tok, depth)
+        if org is not None:
+            return org[:3] + (np_text, np_toks, "affiliation")
+        if head in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks):
             if head in ROLE_NOUNS:
                 # a bare title nobody in the article carries: guess the person the article
                 # is about (low confidence), never store the title as a name

@@ -53,6 +53,20 @@ foreign interior health energy commerce labor labour education justice agricultu
 transportation veterans affairs house white senate majority minority press communications
 council intelligence general us u.s. uk u.k. eu un nato""".split())
 
+# Places are where a person is from, never whom they speak for ("the senator from Vermont").
+PLACES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware
+florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+massachusetts michigan minnesota mississippi missouri montana nebraska nevada new-hampshire
+new-jersey new-mexico new-york north-carolina north-dakota ohio oklahoma oregon pennsylvania
+rhode-island south-carolina south-dakota tennessee texas utah vermont virginia washington
+west-virginia wisconsin wyoming america united-states u.s. us district-of-columbia""".split())
+
+
+def is_place(name: str) -> bool:
+    words = [w for w in name.lower().split() if w != "the"]
+    return "-".join(words) in PLACES
+
+
 _POSS = regex.compile(r"(?:['’]s|['’])$")
 _PAREN = regex.compile(r"\s*\([^()]*\)")
 _PARTY = regex.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")

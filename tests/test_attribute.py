@@ -197,3 +197,31 @@ def test_military_ranks_ordinals_and_hyphenated_titles_before_a_name(text, name)
     q = extract_quotes(text)[0]
     assert q.speaker == name
     check_evidence(text, q)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A spokesman for Bridgewater Holdings said in a statement that \"the company complied with every rule.\"",
+     "Bridgewater Holdings"),
+    ("Officials at the Federal Aviation Administration said they were \"deeply concerned\" about the delays.",
+     "Federal Aviation Administration"),
+])
+def test_unnamed_spokesman_or_officials_speak_for_their_organisation(text, name):
+    q = extract_quotes(text)[0]
+    assert q.speaker == name and q.speaker_kind == "organisation"
+    assert q.method.endswith(":affiliation")
+
+
+def test_place_after_a_title_is_not_an_organisation():
+    text = ("Sen. Bernie Sanders spoke in Burlington on Monday.\n\n"
+            "The senator from Vermont said the bank's conduct was \"simply outrageous.\"")
+    q = one(text, "simply outrageous")
+    assert q.speaker == "Bernie Sanders"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mayor Linda Park released a video that says \"our city is open for business.\"", "Linda Park"),
+    ("Senator Paul Green is airing a new ad that urges voters to \"stand up for farmers.\"", "Paul Green"),
+])
+def test_document_words_belong_to_whoever_released_it(text, name):
+    q = extract_quotes(text)[0]
+    assert q.speaker == name and q.method.endswith(":document")
