@@ -415,10 +415,16 @@ class Attributor:
         """'Trump said Fox executives were calling “every 15 minutes”': the words are
         reported by the outer speaker, so the outermost speech verb above the cue wins."""
         best = cue
+        # "Hale said Obama's words “amount to ...”", "Fitton called Clinton's claim “absurd”":
+        # a possessed speech noun inside a clause is the reporter's topic, not the speaker
+        noun = is_possessed_speech_noun(cue)
         for anc in cue.ancestors:
+            if noun and self.a.in_quote(self.a.pos(anc)):
+                continue  # the quote's own first word can head the clause
             if self.a.in_quote(self.a.pos(anc)) or lemma_of(anc) == "quote":
                 break  # "Park quoted Cho as saying": Cho speaks
-            if is_cue_token(anc) and lemma_of(anc) not in WEAK_LEMMAS and any(
+            weak_ok = noun and anc.i == cue.head.i and cue.dep_ in ("dobj", "obj")
+            if is_cue_token(anc) and (lemma_of(anc) not in WEAK_LEMMAS or weak_ok) and any(
                     c.dep_ in SUBJ_DEPS for c in anc.children):
                 best = anc
         return best

@@ -225,3 +225,14 @@ def test_place_after_a_title_is_not_an_organisation():
 def test_document_words_belong_to_whoever_released_it(text, name):
     q = extract_quotes(text)[0]
     assert q.speaker == name and q.method.endswith(":document")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Governor Tom Hale spoke on Monday.\n\nHale said Obama’s words and actions “amount to a kind of "
+     "intimidation.”", "Tom Hale"),
+    ("Judicial Watch President Tom Fitton called Clinton's claim \"significant and disturbing.\"", "Tom Fitton"),
+])
+def test_possessed_speech_noun_inside_a_reported_clause_is_the_topic(text, name):
+    # the quote is the reporter's description of someone's words, not those words
+    q = extract_quotes(text)[0]
+    assert q.speaker == name
