@@ -72,9 +72,12 @@ def lemma_of(tok) -> str:
 
 
 def is_cue_token(tok) -> bool:
-    """A verb whose lemma is a speech verb (tagger tags 'said' reliably as a verb)."""
+    """A verb whose lemma is a speech verb (tagger tags 'said' reliably as a verb), or
+    'put it' ("As Cornyn put it: “...”")."""
     if not tok.tag_.startswith("VB"):
         return False
+    if tok.lower_ in ("put", "puts", "putting"):
+        return any(c.lower_ == "it" and c.dep_ in ("dobj", "obj") for c in tok.children)
     return lemma_of(tok) in SPEECH_LEMMAS
 
 

@@ -236,3 +236,11 @@ def test_possessed_speech_noun_inside_a_reported_clause_is_the_topic(text, name)
     # the quote is the reporter's description of someone's words, not those words
     q = extract_quotes(text)[0]
     assert q.speaker == name
+
+
+def test_as_someone_put_it():
+    text = ("Senator Tom Hale spoke first. Critics were loud.\n\n"
+            "As the newspaper's Anne Kowalski put it, \"Nobody in the room believed the numbers.\"")
+    q = one(text, "Nobody in the room")
+    assert q.speaker == "Anne Kowalski" and q.cue == "put"
+    check_evidence(text, q)
