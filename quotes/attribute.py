@@ -65,6 +65,8 @@ _SENT_END_AT = regex.compile(_NOT_ABBR + r"[.!?](?=\s|$)")
 _FIRST_LAST = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}’'-]+)\b")
 # A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
 _NAME_AFTER = regex.compile(r"[ \u00a0]+((?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'-]+|\p{Lu}\.)){1,3})\b")
+_DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
+_SIGNED_COLON = regex.compile(r"\s[―—–-]{1,2}[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,3}):$")
 _TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
@@ -688,6 +690,14 @@ class Attributor:
         q.mark_style = "single" if single else "double"
         q.multi_paragraph = m.multi_paragraph
         cands, (b0, b1), (a0, a1) = self._cue_candidates(m, idx) if a.toks else ([], (0, 0), (0, 0))
+        # a headline or summary signed before the colon: "Polls did predict it - Carl Bialik: “...”"
+        # (a stronger sign than any speech verb in the headline)
+        before = text[b0:b1].rstrip()
+        sm = _SIGNED_COLON.search(before)
+        if sm and not single and sm.group(1).split()[0].lower() not in FUNCTION_WORDS and \
+                self._named_in_text(q, sm.group(1), b0 + sm.start(1), b0 + len(before) - 1, "colon"):
+            self._score = 2.2  # as explicit as a speech verb next to the quote
+            return q
         best = None
         first = None
         for c in cands:
@@ -793,21 +803,15 @@ class Attributor:
                     self._fill(q, ent, name, kind, role, mtoks, mhow)
                     q.method, q.confidence = f"colon_paragraph:{mhow}", 0.75
                     return q
-        # a dash after the quote: “...” — Veronica Cruz
-        dm = regex.match(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})",
-                         text[a0:a.para_bounds(a0)[1]] if a1 > a0 else "")
-        if dm and not single:
-            name = clean_name(dm.group(1))
-            ns = a0 + dm.start(1)
-            ent = self._ensure_full(self.reg.lookup(name) or self.reg.register(name, ns))
-            if ent is not None:
-                q.speaker, q.speaker_kind, q.speaker_role = ent.name, ent.kind, ent.role
-                q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
-                q.speaker_mention, q.speaker_start, q.speaker_end = dm.group(1), ns, ns + len(dm.group(1))
-                dpos = a0 + dm.group(0).index(next(c for c in dm.group(0) if c in "―—–-"))
-                q.cue, q.cue_start, q.cue_end = text[dpos], dpos, dpos + 1
-                q.method, q.confidence = "dash", 0.7
+        # a dash after the quote: “...” — Veronica Cruz (or a "- Sanders." line right below it)
+        if not single:
+            pe = a.para_bounds(a0)[1] if a1 > a0 else a0
+            if self._dash_signature(q, a0, pe):
                 return q
+            if not text[close_end_of(m):pe].strip():
+                nxt = regex.compile(r"\s*").match(text, pe).end()
+                if nxt < len(text) and self._dash_signature(q, nxt, a.para_bounds(nxt)[1], short=True):
+                    return q
         if self._looks_unquoted(m, qtext, single, self._person_subject(m)):
             self._rule_reject = True
         # continuation: same paragraph split quote, or a paragraph reopening the last speaker
@@ -849,6 +853,31 @@ class Attributor:
             return q
         q.method, q.confidence = "none", 0.1
         return q
+
+    def _dash_signature(self, q: Quote, s: int, e: int, short: bool = False) -> bool:
+        """'― Veronica Cruz' at text[s:e] names the speaker; `short`: the whole line must be
+        the signature ("- Sanders.", "-President Obama, tweeting after the speech.")."""
+        text = self.a.text
+        dm = _DASH_NAME.match(text[s:e])
+        if not dm or short and (e - s > 80 or dm.group(1).split()[0].lower() in FUNCTION_WORDS
+                                or not regex.match(r"[ \t\u00a0]*(?:[.,;]|$)", text[s + dm.end():e])):
+            return False  # "– Ready to quiz Trump –." is a subheading
+        dpos = s + dm.group(0).index(next(c for c in dm.group(0) if c in "―—–-"))
+        return self._named_in_text(q, dm.group(1), s + dm.start(1), dpos, "dash")
+
+    def _named_in_text(self, q: Quote, mention: str, ns: int, cue_pos: int, method: str) -> bool:
+        """Fill `q` from a name the rules read off the text (no parse involved)."""
+        if mention.endswith(".") and not regex.search(r"\b\p{Lu}\.$", mention):
+            mention = mention[:-1]  # "- Sanders." ends a sentence
+        ent = self._ensure_full(self.reg.lookup(clean_name(mention)) or self.reg.register(mention, ns))
+        if ent is None:
+            return False
+        q.speaker, q.speaker_kind, q.speaker_role = ent.name, ent.kind, ent.role
+        q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
+        q.speaker_mention, q.speaker_start, q.speaker_end = mention, ns, ns + len(mention)
+        q.cue, q.cue_start, q.cue_end = self.a.text[cue_pos], cue_pos, cue_pos + 1
+        q.method, q.confidence = method, 0.7
+        return True
 
     def _person_subject(self, m: Mark) -> bool:
         """The writer's sentence around the quote has a named or pronoun subject."""
@@ -937,6 +966,10 @@ class Attributor:
         for f in ("speaker", "speaker_kind", "speaker_aliases", "speaker_role", "speaker_mention",
                   "speaker_start", "speaker_end", "cue", "cue_start", "cue_end"):
             setattr(q, f, getattr(src, f))
+
+
+def close_end_of(m: Mark) -> int:
+    return (m.close_mark + 1) if m.close_mark is not None else m.end
 
 
 def _kind(text: str, m: Mark) -> str:

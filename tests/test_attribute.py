@@ -244,3 +244,20 @@ def test_as_someone_put_it():
     q = one(text, "Nobody in the room")
     assert q.speaker == "Anne Kowalski" and q.cue == "put"
     check_evidence(text, q)
+
+
+def test_dash_signature_on_the_line_below_the_quote():
+    text = ("Senator Ellen Ward spoke about taxes.\n\n\"Taxes on the rich are too low.\"\n\n- Ward.\n\n"
+            "Ward is right about that.\n\n\"We will win this state.\"\n\n– Ready for the fall –.\n\nMore later.")
+    q = one(text, "Taxes on the rich")
+    assert q.speaker == "Ellen Ward" and q.method == "dash" and q.speaker_mention == "Ward"
+    check_evidence(text, q)
+    assert one(text, "We will win").speaker != "Ready"  # a subheading, not a signature
+
+
+def test_summary_signed_before_a_colon():
+    text = ("Senator Ellen Ward spoke on Monday.\n\n"
+            "Pollsters agree - Mark Ellis: “Keep contacting voters as late as possible.”")
+    q = one(text, "Keep contacting")
+    assert q.speaker == "Mark Ellis" and q.method == "colon"
+    check_evidence(text, q)
