@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import regex
 
-from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
+from .cues import SPEECH_LEMMAS, SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
 from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, is_org_name,
                        is_place, split_title, titled_name_at)
@@ -320,6 +320,8 @@ class Attributor:
             if not (according or noun_cue or is_cue_token(t)):
                 continue
             dep_link = (id(t.doc), t.head.i) in qset or key in root_anc
+            if a0 <= p < a1 and lemma_of(t) not in SPEECH_LEMMAS and a.text[:m.end].rstrip(" ’'\"”").endswith("."):
+                adjacent = dep_link = False  # '“... a failed candidate.” Romney fired back': a reply
             if a0 <= p < a1 and _SUBORD.match(a.text, a0):
                 adjacent = False  # '“…,” when Clinton blasted him': not an attribution
             weak = lemma_of(t) in WEAK_LEMMAS
@@ -426,7 +428,8 @@ class Attributor:
             if self.a.in_quote(self.a.pos(anc)) or lemma_of(anc) == "quote":
                 break  # "Park quoted Cho as saying": Cho speaks
             weak_ok = noun and anc.i == cue.head.i and cue.dep_ in ("dobj", "obj")
-            if is_cue_token(anc) and (lemma_of(anc) not in WEAK_LEMMAS or weak_ok) and any(
+            if is_cue_token(anc) and lemma_of(anc) in SPEECH_LEMMAS | {"put"} and (
+                    lemma_of(anc) not in WEAK_LEMMAS or weak_ok) and any(
                     c.dep_ in SUBJ_DEPS for c in anc.children):
                 best = anc
         return best

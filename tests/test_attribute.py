@@ -261,3 +261,18 @@ def test_summary_signed_before_a_colon():
     q = one(text, "Keep contacting")
     assert q.speaker == "Mark Ellis" and q.method == "colon"
     check_evidence(text, q)
+
+
+def test_phrasal_speech_verbs_shot_back_went_on():
+    text = ("\"Look at all these supporters here,\" Ward said with a smirk.\n\n"
+            "\"They are all here because he is promising free stuff,\" Hale fired back with a grin.\n\n"
+            "\"You know, it happens, right?\" Hale went on, as if he did not hear her.")
+    assert one(text, "They are all here").speaker == "Hale"
+    q = one(text, "You know")
+    assert q.speaker == "Hale" and q.cue == "went"
+
+
+def test_a_reply_after_a_finished_quote_is_not_its_attribution():
+    text = ("Early on, Tom Hale attacked Ellen Ward, calling her “a failed candidate.” Ward fired back "
+            "in March.")
+    assert one(text, "a failed candidate").speaker == "Tom Hale"
