@@ -370,14 +370,16 @@ class Attributor:
                 for c in qh.children:
                     if c.dep_ in ("dobj", "obj"):
                         return c, "quoted_as_saying"
+            # "Rubio was asked by moderator Gerard Baker whether ...": the agent speaks
+            agent = [c for c in t.children if c.dep_ == "agent"]
+            pobj = [c for a_ in agent[:1] for c in a_.children if c.dep_ == "pobj"]
+            if pobj and hops == 0:
+                return pobj[0], "passive_agent"
             subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
             if subj:
                 return subj[0], ("inverted" if subj[0].i > t.i else "subject") if hops == 0 else "head_subject"
-            agent = [c for c in t.children if c.dep_ == "agent"]
-            if agent:
-                for c in agent[0].children:
-                    if c.dep_ == "pobj":
-                        return c, "passive_agent"
+            if pobj:
+                return pobj[0], "passive_agent"
             if t.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp", "prep", "pobj",
                           "dobj", "parataxis") and t.head is not t:
                 if t.dep_ == "relcl":

@@ -276,3 +276,10 @@ def test_a_reply_after_a_finished_quote_is_not_its_attribution():
     text = ("Early on, Tom Hale attacked Ellen Ward, calling her “a failed candidate.” Ward fired back "
             "in March.")
     assert one(text, "a failed candidate").speaker == "Tom Hale"
+
+
+def test_passive_speech_verb_with_agent_goes_to_the_agent():
+    text = ("Senator Tom Hale was asked by moderator Ellen Ward whether his plan would risk "
+            "\"adding another expensive program to the budget.\"")
+    q = one(text, "adding another")
+    assert q.speaker == "Ellen Ward" and q.method.startswith("passive_agent")
