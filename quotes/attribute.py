@@ -361,6 +361,9 @@ class Attributor:
             return None, None
         if is_possessed_speech_noun(cue):
             return next(c for c in cue.children if c.dep_ == "poss"), "possessive"
+        named = _named_participle(cue)
+        if named is not None and not any(c.dep_ in SUBJ_DEPS for c in cue.children):
+            return named, "participle"
         t = cue
         hops = 0
         while t is not None and hops < 4:
@@ -420,6 +423,8 @@ class Attributor:
     def _outermost_cue(self, cue):
         """'Trump said Fox executives were calling “every 15 minutes”': the words are
         reported by the outer speaker, so the outermost speech verb above the cue wins."""
+        if _named_participle(cue) is not None:
+            return cue  # "footage of Trump saying ...": Trump speaks, not the ad that shows it
         best = cue
         # "Hale said Obama's words “amount to ...”", "Fitton called Clinton's claim “absurd”":
         # a possessed speech noun inside a clause is the reporter's topic, not the speaker
@@ -712,6 +717,8 @@ class Attributor:
             if how == "verb":
                 t = self._outermost_cue(t)
             subj, rule = self._subject_of(t)
+            if rule == "participle" and _named_participle(t) is not None and not b0 <= a.pos(t) < b1:
+                continue  # 'Republicans saying “...”' introduces its own quote, not an earlier one
             if (subj is None or a.in_quote(a.pos(subj))) and score >= 2.0 and how == "verb":
                 subj, rule = self._nearby_subject(t, (b0, b1), (a0, a1))
             if subj is None:
@@ -971,6 +978,19 @@ class Attributor:
         for f in ("speaker", "speaker_kind", "speaker_aliases", "speaker_role", "speaker_mention",
                   "speaker_start", "speaker_end", "cue", "cue_start", "cue_end"):
             setattr(q, f, getattr(src, f))
+
+
+def _named_participle(cue):
+    """The name right before a participle cue: 'footage of Hillary Clinton asking, “...”'."""
+    if cue.tag_ != "VBG" or cue.i == 0:
+        return None
+    prev = cue.doc[cue.i - 1]
+    if prev.pos_ != "PROPN":
+        return None
+    if prev.dep_ == "nsubj" and prev.head.i == cue.i or prev.dep_ == "pobj" and prev.head.lower_ == "of":
+        return prev  # not 'a letter to Lynch asking' nor 'a message on Twitter reading'
+    return None
+    return None
 
 
 def close_end_of(m: Mark) -> int:

@@ -283,3 +283,9 @@ def test_passive_speech_verb_with_agent_goes_to_the_agent():
             "\"adding another expensive program to the budget.\"")
     q = one(text, "adding another")
     assert q.speaker == "Ellen Ward" and q.method.startswith("passive_agent")
+
+
+def test_footage_of_a_person_saying():
+    text = "The ad uses footage of Ellen Ward asking, “Why aren’t I 50 points ahead, you might ask?”"
+    q = one(text, "Why aren’t I")
+    assert q.speaker == "Ellen Ward" and q.method.startswith("participle")
