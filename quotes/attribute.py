@@ -48,6 +48,7 @@ FUNCTION_WORDS = frozenset("""the but and when while if as after although though
 before so then now in on at for with by from this that these those it its he she they we i
 a an of or nor yet also even still just only meanwhile however why what how who where
 whether here there""".split())
+QUANTIFIERS = frozenset("all every each many most some both no any few several".split())
 SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
 
 
@@ -153,15 +154,17 @@ class Attributor:
                 ent.mentions.append(p)
 
     def _same_sentence_subject(self, t, gender: str | None) -> Entity | None:
-        """'Clinton says she appreciated ...': a name subject earlier in the same sentence."""
+        """'Clinton says she appreciated ...': a name subject earlier in the same sentence; the
+        subject of a speech verb first ('DuVernay said she felt the 13th Amendment was ...')."""
+        found = []
         for c in t.sent:
             if c.i >= t.i:
                 break
             if c.dep_ in SUBJ_DEPS and c.pos_ == "PROPN" and not self.a.in_quote(self.a.pos(c)):
                 ent = self._entity_for(c, self.a.pos(c))
                 if ent is not None and ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender):
-                    return ent
-        return None
+                    found.append((not is_cue_token(c.head), ent))
+        return min(found, key=lambda x: x[0])[1] if found else None
 
     def _entity_for(self, t, p: int) -> Entity | None:
         if p in self.resolved:
@@ -175,8 +178,8 @@ class Attributor:
             toks, label = name_span(t)
             name = doc_text(toks)
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
-            if label in ("GPE", "NORP"):
-                kind = "organisation"
+            if label in ("GPE", "NORP") or kind is None and _after_article(toks[0]):
+                kind = "organisation"  # "the 13th Amendment", "the Pentagon": not a person
             ent = self._ensure_full(self.reg.lookup(clean_name(name)) or self.reg.register(name, p, kind=kind))
         elif t.pos_ == "NOUN" and low in ROLE_NOUNS:
             appos = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
@@ -189,7 +192,7 @@ class Attributor:
 
     def _ensure_full(self, ent: Entity | None) -> Entity | None:
         """A one-word name ('Austin') gets the fullest capitalised run the text gives it."""
-        if ent is None or ent.kind != "person" or len(ent.name.split()) > 1 or ent.name in self._harvested:
+        if ent is None or len(ent.name.split()) > 1 or ent.name in self._harvested:
             return ent
         self._harvested.add(ent.name)
         sur = regex.escape(ent.name)
@@ -206,7 +209,7 @@ class Attributor:
             if len(rest) < 2 or len([w for w in rest if len(w.rstrip(".")) > 1]) > 3 or \
                     any(w.lower() in SMALL_WORDS or w.lower() in ROLE_NOUNS for w in rest):
                 continue
-            if rest[0].lower() in FUNCTION_WORDS or rest[0] in ("US", "U.S.", "UK"):
+            if rest[0].lower() in FUNCTION_WORDS | QUANTIFIERS or rest[0] in ("US", "U.S.", "UK"):
                 continue
             if best is None or len(rest) > len(best[1]):
                 best = (title, rest, m.start())
@@ -978,6 +981,16 @@ class Attributor:
         for f in ("speaker", "speaker_kind", "speaker_aliases", "speaker_role", "speaker_mention",
                   "speaker_start", "speaker_end", "cue", "cue_start", "cue_end"):
             setattr(q, f, getattr(src, f))
+
+
+def _after_article(tok) -> bool:
+    """'the 13th Amendment', 'the Pentagon': a name after an article (numbers and adjectives
+    between) names a thing or a body; people's names take no article."""
+    i = tok.i - 1
+    while i >= 0 and (tok.doc[i].like_num or tok.doc[i].pos_ in ("ADJ", "NUM")
+                      or regex.fullmatch(r"\d+(?:st|nd|rd|th)", tok.doc[i].text)):
+        i -= 1
+    return i >= 0 and tok.doc[i].lower_ in ("the", "a", "an")
 
 
 def _named_participle(cue):

@@ -289,3 +289,16 @@ def test_footage_of_a_person_saying():
     text = "The ad uses footage of Ellen Ward asking, “Why aren’t I 50 points ahead, you might ask?”"
     q = one(text, "Why aren’t I")
     assert q.speaker == "Ellen Ward" and q.method.startswith("participle")
+
+
+def test_pronoun_never_resolves_to_a_name_after_an_article():
+    text = ("Director Ana Moreno spoke on Monday.\n\n"
+            "Moreno said she felt the 19th Amendment was worth examining because “most people do not know "
+            "about that loophole,” she said.")
+    assert one(text, "most people").speaker == "Ana Moreno"
+
+
+def test_organisation_gets_its_fullest_name():
+    text = ("The Wall Street Journal published an editorial on Friday.\n\n"
+            "The Journal said the plan was “simply unworkable” for most employers.")
+    assert one(text, "simply unworkable").speaker == "Wall Street Journal"
