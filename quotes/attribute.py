@@ -455,6 +455,8 @@ class Attributor:
         right = [t for t in toks if t.i > cue.i and t.doc is cue.doc]
         for group, rule in ((left, "nearby_before"), (right[:4], "nearby_after")):
             for t in group:
+                if t.dep_ == "pobj" and t.pos_ != "PRON":
+                    continue  # 'For months, Cruz ...', 'In Iowa, ...': a place or time, not a speaker
                 if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS:
                     return t, rule
                 if t.pos_ == "PROPN" and not (t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "case")):

@@ -18,6 +18,7 @@ emphasize emphasise stress observe counter caution mention reiterate point add
 whisper scream cry read text message reveal disclose opine maintain contend
 recount brag scoff snap sneer retort rail lash hint tout pronounce sigh laugh
 relate inform advise rule agree disagree acknowledge apologize apologise plead
+press bark assail indicate highlight chide scold tease marvel interrupt
 """.split())
 
 # "put it", "went on to say", "spoke of" need context; these are enough as verbs alone.

@@ -302,3 +302,17 @@ def test_organisation_gets_its_fullest_name():
     text = ("The Wall Street Journal published an editorial on Friday.\n\n"
             "The Journal said the plan was “simply unworkable” for most employers.")
     assert one(text, "simply unworkable").speaker == "Wall Street Journal"
+
+
+def test_more_speech_verbs_pressed_barked():
+    text = ("“Would it be negotiable?” Ellen Ward pressed. “Maybe let some people stay.”\n\n"
+            "“Go back to your network,” Tom Hale barked as guards escorted the reporter out.")
+    assert one(text, "Would it be").speaker == "Ellen Ward"
+    assert one(text, "Go back").speaker == "Tom Hale"
+
+
+def test_nearby_subject_skips_time_and_place_phrases():
+    text = ("For months, Senator Tom Hale had praised the governor, stating there was a benefit to having "
+            "him in the race and chiding the media for \"the little game\" of pitting rivals against each other.")
+    q = one(text, "the little game")
+    assert q.speaker == "Tom Hale"
