@@ -764,7 +764,7 @@ class Attributor:
         before = text[b0:b1].rstrip()
         if before.endswith(":"):
             toks = [t for t in a.tokens_between(b0, b1) if not t.is_punct]
-            if 0 < len(toks) <= 6:
+            if 0 < len(toks) <= 8:  # "Former secretary of state Hillary Rodham Clinton:"
                 head = toks[-1]
                 ent, name, kind, role, mtoks, mhow = self._speaker(head)
                 if name:

@@ -316,3 +316,10 @@ def test_nearby_subject_skips_time_and_place_phrases():
             "him in the race and chiding the media for \"the little game\" of pitting rivals against each other.")
     q = one(text, "the little game")
     assert q.speaker == "Tom Hale"
+
+
+def test_colon_after_a_long_title_and_a_glued_mark():
+    text = ("Rep. Tom Hale (R-S.C.):\"Who told you that?\"\n\n"
+            "Former secretary of state Ellen Mary Ward:\"We learned that from the department and its analysis.\"")
+    q = one(text, "We learned")
+    assert q.speaker == "Ellen Mary Ward" and q.method == "colon"
