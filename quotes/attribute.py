@@ -553,6 +553,11 @@ class Attributor:
                     ent.roles.append(role)
                 return ent, ent.name, ent.kind, ent.role, toks, "name"
             return None, " ".join(words), kind or "person", role, toks, "name"
+        # a surname the tagger took for a verb or a preposition ("Husted continued", "From
+        # said"): the article already named this person in full
+        known = self.reg.lookup(tok.text) if tok.is_title and tok.pos_ != "PRON" else None
+        if known is not None and len(known.name.split()) > 1 and known.kind == "person":
+            return known, known.name, known.kind, known.role, [tok], "name"
         if tok.pos_ in ("NOUN", "ADJ", "NUM", "X", "ADV"):
             return self._role_speaker(tok, p, depth)
         return None, None, None, None, [tok], "none"

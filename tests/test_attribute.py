@@ -323,3 +323,10 @@ def test_colon_after_a_long_title_and_a_glued_mark():
             "Former secretary of state Ellen Mary Ward:\"We learned that from the department and its analysis.\"")
     q = one(text, "We learned")
     assert q.speaker == "Ellen Mary Ward" and q.method == "colon"
+
+
+def test_surname_tagged_as_a_verb_still_names_the_person():
+    text = ("Jon Husted, Ohio Secretary of State, appealed the ruling.\n\n"
+            "“Judges legislating from the bench has to stop,” Husted said.\n\n"
+            "Husted continued by saying, “We will appeal this decision.”")
+    assert one(text, "We will appeal").speaker == "Jon Husted"
