@@ -201,6 +201,11 @@ class Registry:
         if not words:
             return None
         cands = [e for e in self._by_key.get(words[-1].lower(), []) if self._compatible(e, words)]
+        if not cands and len(words) == 1:
+            # a first name alone ("Hillary shot back"): the one person introduced with it
+            firsts = [e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1
+                      and e.name.split()[0].lower() == words[0].lower()]
+            return firsts[0] if len(firsts) == 1 else None
         if not cands:
             return None
         if len(words) > 1:

@@ -330,3 +330,10 @@ def test_surname_tagged_as_a_verb_still_names_the_person():
             "“Judges legislating from the bench has to stop,” Husted said.\n\n"
             "Husted continued by saying, “We will appeal this decision.”")
     assert one(text, "We will appeal").speaker == "Jon Husted"
+
+
+def test_first_name_alone_resolves_to_the_full_name():
+    text = ("Former Governor Jerry Brown criticized Bill Clinton during a debate in 1992, and Hillary Clinton "
+            "answered him.\n\nHillary shot back, “I suppose I could have stayed home and baked cookies.”")
+    q = one(text, "I suppose")
+    assert q.speaker == "Hillary Clinton" and q.speaker_mention == "Hillary"
