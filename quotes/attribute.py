@@ -382,6 +382,8 @@ class Attributor:
             if pobj and hops == 0:
                 return pobj[0], "passive_agent"
             subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+            if subj and not any(ch.isalnum() for ch in subj[0].text) and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN":
+                subj = [t.doc[t.i - 1]]  # '... made public ― Trump boasted': a dash parsed as the subject
             if subj:
                 return subj[0], ("inverted" if subj[0].i > t.i else "subject") if hops == 0 else "head_subject"
             if pobj:

@@ -337,3 +337,18 @@ def test_first_name_alone_resolves_to_the_full_name():
             "answered him.\n\nHillary shot back, “I suppose I could have stayed home and baked cookies.”")
     q = one(text, "I suppose")
     assert q.speaker == "Hillary Clinton" and q.speaker_mention == "Hillary"
+
+
+def test_dash_parsed_as_subject_gives_way_to_the_name_before_the_verb():
+    # the small parser sometimes makes a '―' the subject of the verb after it
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from quotes.attribute import Attributor
+    words = ["public", "―", "Hale", "boasted", ",", "“", "Fine", ".", "”"]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, True, False, True, False, False, False, False],
+              heads=[1, 3, 3, 3, 3, 6, 3, 3, 3],
+              deps=["amod", "nsubj", "npadvmod", "ROOT", "punct", "punct", "ccomp", "punct", "punct"],
+              pos=["ADJ", "NOUN", "PROPN", "VERB", "PUNCT", "PUNCT", "ADJ", "PUNCT", "PUNCT"],
+              tags=["JJ", "NN", "NNP", "VBD", ",", "``", "JJ", ".", "''"])
+    subj, rule = Attributor._subject_of(None, doc[3])
+    assert subj.text == "Hale" and rule == "subject"
