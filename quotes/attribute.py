@@ -31,8 +31,8 @@ from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, RO
                        FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, is_org_name,
                        is_place, split_title, titled_name_at)
 from .model import Mark, Quote
-from .syntax import (NAME_LABELS, SUBJ_DEPS, appos_text, doc_text, is_name_token,
-                     is_possessed_speech_noun, name_span, np_tokens, role_left)
+from .syntax import (NAME_LABELS, SUBJ_DEPS, after_article, appos_text, doc_text, is_name_token,
+                     is_possessed_speech_noun, name_span, named_participle, np_tokens, role_left)
 from .textindex import ArticleIndex
 from .quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
 
@@ -178,7 +178,7 @@ class Attributor:
             toks, label = name_span(t)
             name = doc_text(toks)
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
-            if label in ("GPE", "NORP") or kind is None and _after_article(toks[0]):
+            if label in ("GPE", "NORP") or kind is None and after_article(toks[0]):
                 kind = "organisation"  # "the 13th Amendment", "the Pentagon": not a person
             ent = self._ensure_full(self.reg.lookup(clean_name(name)) or self.reg.register(name, p, kind=kind))
         elif t.pos_ == "NOUN" and low in ROLE_NOUNS:
@@ -364,7 +364,7 @@ class Attributor:
             return None, None
         if is_possessed_speech_noun(cue):
             return next(c for c in cue.children if c.dep_ == "poss"), "possessive"
-        named = _named_participle(cue)
+        named = named_participle(cue)
         if named is not None and not any(c.dep_ in SUBJ_DEPS for c in cue.children):
             return named, "participle"
         t = cue
@@ -428,7 +428,7 @@ class Attributor:
     def _outermost_cue(self, cue):
         """'Trump said Fox executives were calling “every 15 minutes”': the words are
         reported by the outer speaker, so the outermost speech verb above the cue wins."""
-        if _named_participle(cue) is not None:
+        if named_participle(cue) is not None:
             return cue  # "footage of Trump saying ...": Trump speaks, not the ad that shows it
         best = cue
         # "Hale said Obama's words “amount to ...”", "Fitton called Clinton's claim “absurd”":
@@ -729,7 +729,7 @@ class Attributor:
             if how == "verb":
                 t = self._outermost_cue(t)
             subj, rule = self._subject_of(t)
-            if rule == "participle" and _named_participle(t) is not None and not b0 <= a.pos(t) < b1:
+            if rule == "participle" and named_participle(t) is not None and not b0 <= a.pos(t) < b1:
                 continue  # 'Republicans saying “...”' introduces its own quote, not an earlier one
             if (subj is None or a.in_quote(a.pos(subj))) and score >= 2.0 and how == "verb":
                 subj, rule = self._nearby_subject(t, (b0, b1), (a0, a1))
@@ -990,29 +990,6 @@ class Attributor:
         for f in ("speaker", "speaker_kind", "speaker_aliases", "speaker_role", "speaker_mention",
                   "speaker_start", "speaker_end", "cue", "cue_start", "cue_end"):
             setattr(q, f, getattr(src, f))
-
-
-def _after_article(tok) -> bool:
-    """'the 13th Amendment', 'the Pentagon': a name after an article (numbers and adjectives
-    between) names a thing or a body; people's names take no article."""
-    i = tok.i - 1
-    while i >= 0 and (tok.doc[i].like_num or tok.doc[i].pos_ in ("ADJ", "NUM")
-                      or regex.fullmatch(r"\d+(?:st|nd|rd|th)", tok.doc[i].text)):
-        i -= 1
-    return i >= 0 and tok.doc[i].lower_ in ("the", "a", "an")
-
-
-def _named_participle(cue):
-    """The name right before a participle cue: 'footage of Hillary Clinton asking, “...”'."""
-    if cue.tag_ != "VBG" or cue.i == 0:
-        return None
-    prev = cue.doc[cue.i - 1]
-    if prev.pos_ != "PROPN":
-        return None
-    if prev.dep_ == "nsubj" and prev.head.i == cue.i or prev.dep_ == "pobj" and prev.head.lower_ == "of":
-        return prev  # not 'a letter to Lynch asking' nor 'a message on Twitter reading'
-    return None
-    return None
 
 
 def close_end_of(m: Mark) -> int:
