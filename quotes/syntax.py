@@ -143,4 +143,3 @@ def named_participle(cue):
     if prev.dep_ == "nsubj" and prev.head.i == cue.i or prev.dep_ == "pobj" and prev.head.lower_ == "of":
         return prev  # not 'a letter to Lynch asking' nor 'a message on Twitter reading'
     return None
-    return None
