@@ -457,8 +457,8 @@ class Attributor:
         right = [t for t in toks if t.i > cue.i and t.doc is cue.doc]
         for group, rule in ((left, "nearby_before"), (right[:4], "nearby_after")):
             for t in group:
-                if t.dep_ == "pobj" and t.pos_ != "PRON":
-                    continue  # 'For months, Cruz ...', 'In Iowa, ...': a place or time, not a speaker
+                if t.dep_ == "pobj" and t.pos_ != "PRON" or t.dep_ == "poss":
+                    continue  # 'For months, Cruz ...', 'In Iowa, ...', 'her adviser': not the speaker
                 if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS:
                     return t, rule
                 if t.pos_ == "PROPN" and not (t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "case")):
@@ -635,7 +635,12 @@ class Attributor:
         return res if res[1] else None
 
     def _role_speaker(self, tok, p: int, depth: int):
-        for c in tok.children:
+        # "His former partner at Lenox, Lawrence B. Cummings,": the parse hangs the person's
+        # appositive on the title's own prepositional object
+        nested = [ap for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                  for ap in o.children if ap.dep_ == "appos" and ap.pos_ == "PROPN"
+                  and len(name_span(ap)[0]) > 1 and tok.lower_ in ROLE_NOUNS]
+        for c in list(tok.children) + nested:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and depth < 2:
                 ent, name, kind, role, toks, how = self._speaker(c, depth + 1)
                 np_text = self._span_text(np_tokens(tok))

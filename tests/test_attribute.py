@@ -352,3 +352,14 @@ def test_dash_parsed_as_subject_gives_way_to_the_name_before_the_verb():
               tags=["JJ", "NN", "NNP", "VBD", ",", "``", "JJ", ".", "''"])
     subj, rule = Attributor._subject_of(None, doc[3])
     assert subj.text == "Hale" and rule == "subject"
+
+
+@pytest.mark.parametrize("text, start, name", [
+    ("In the 1990s he ran a nursing home chain. His former business partner at Lenox, Lawrence P. Moody, "
+     "called him a genius at deals. \"He could close any deal.\"", "He could close", "Lawrence P. Moody"),
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “She believes that "
+     "cooperation is essential.”", "She believes", "Jake Sullivan"),
+])
+def test_appositive_name_of_a_title_wins(text, start, name):
+    q = one(text, start)
+    assert q.speaker == name and q.method.endswith(":appositive")
