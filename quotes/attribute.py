@@ -452,6 +452,7 @@ class Attributor:
         a = self.a
         cp = a.pos(cue)
         lo, hi = before if before[0] <= cp < before[1] else after
+        cue_first = (lo, hi) == tuple(before)  # 'X described Y as “...”', not '“...,” read the statement'
         toks = [t for t in a.tokens_between(lo, hi) if not a.in_quote(a.pos(t))]
         left = [t for t in toks if t.i < cue.i and t.doc is cue.doc]
         right = [t for t in toks if t.i > cue.i and t.doc is cue.doc]
@@ -459,6 +460,8 @@ class Attributor:
             for t in group:
                 if t.dep_ == "pobj" and t.pos_ != "PRON" or t.dep_ == "poss":
                     continue  # 'For months, Cruz ...', 'In Iowa, ...', 'her adviser': not the speaker
+                if cue_first and t.head.i == cue.i and t.dep_ in ("dobj", "obj", "dative", "oprd"):
+                    continue  # 'Will described Trump as a “...”': the object is talked about
                 if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS:
                     return t, rule
                 if t.pos_ == "PROPN" and not (t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "case")):

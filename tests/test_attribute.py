@@ -363,3 +363,15 @@ def test_dash_parsed_as_subject_gives_way_to_the_name_before_the_verb():
 def test_appositive_name_of_a_title_wins(text, start, name):
     q = one(text, start)
     assert q.speaker == name and q.method.endswith(":appositive")
+
+
+def test_nearby_fallback_never_takes_the_object_of_a_verb_before_the_quote():
+    from quotes.attribute import Attributor
+    from quotes.extractor import _pipeline
+    doc = _pipeline()("Hale described Ward as a “caricature of a candidate” last week.")
+    cue = doc[1]
+    att = Attributor.__new__(Attributor)
+    att.a = type("A", (), {"pos": staticmethod(lambda t: t.idx), "in_quote": staticmethod(lambda p: False),
+                           "tokens_between": staticmethod(lambda lo, hi: [t for t in doc if lo <= t.idx < hi])})()
+    subj, rule = att._nearby_subject(cue, (0, 30), (60, 70))
+    assert subj is None or subj.text != "Ward"
