@@ -392,6 +392,11 @@ class Attributor:
                           "dobj", "parataxis") and t.head is not t:
                 if t.dep_ == "relcl":
                     return t.head, "relative"
+                # "That prompted Rubio to make a joke and call Trump “...”": the object of the
+                # verb above an infinitive is who does the speaking
+                obj = [c for c in t.head.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("PROPN", "PRON")]
+                if t.dep_ == "xcomp" and obj and obj[0].i < t.i:
+                    return obj[0], "object_control"
                 # "footage of Trump saying", "Kirby, speaking to reporters": the noun it hangs on
                 if t.dep_ == "acl" and (t.head.pos_ in ("PROPN", "PRON") or t.head.lower_ in ROLE_NOUNS):
                     return t.head, "participle"
@@ -737,7 +742,8 @@ class Attributor:
             if how == "verb":
                 t = self._outermost_cue(t)
             subj, rule = self._subject_of(t)
-            if rule == "participle" and named_participle(t) is not None and not b0 <= a.pos(t) < b1:
+            if rule == "participle" and named_participle(t) is not None and not b0 <= a.pos(t) < b1 \
+                    or rule == "object_control" and score < 1.0:
                 continue  # 'Republicans saying “...”' introduces its own quote, not an earlier one
             if (subj is None or a.in_quote(a.pos(subj))) and score >= 2.0 and how == "verb":
                 subj, rule = self._nearby_subject(t, (b0, b1), (a0, a1))

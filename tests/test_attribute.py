@@ -375,3 +375,10 @@ def test_nearby_fallback_never_takes_the_object_of_a_verb_before_the_quote():
                            "tokens_between": staticmethod(lambda lo, hi: [t for t in doc if lo <= t.idx < hi])})()
     subj, rule = att._nearby_subject(cue, (0, 30), (60, 70))
     assert subj is None or subj.text != "Ward"
+
+
+def test_object_of_the_verb_above_an_infinitive_speaks():
+    text = ("At one point, Senator Tom Hale coached Ward to \"breathe, breathe, breathe.\" That prompted "
+            "Governor Ellen Ward to make a joke about yoga and call Hale \"very flexible,\" a nod to his changes.")
+    assert one(text, "very flexible").speaker == "Ellen Ward"
+    assert one(text, "breathe").speaker == "Tom Hale"  # a weak cue in the next sentence is not its attribution
