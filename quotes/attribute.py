@@ -787,6 +787,11 @@ class Attributor:
             toks = [t for t in a.tokens_between(b0, b1) if not t.is_punct]
             if 0 < len(toks) <= 8:  # "Former secretary of state Hillary Rodham Clinton:"
                 head = toks[-1]
+                # "Sanders delivered a snappy retort:", "From Bush's Facebook post:": the subject
+                # of the clause, or the owner of the words, not the last noun
+                subj = [t for t in toks if t.dep_ in SUBJ_DEPS and t.pos_ in ("PROPN", "PRON")]
+                owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+                head = subj[0] if subj else owner[0] if owner and head.pos_ == "NOUN" else head
                 ent, name, kind, role, mtoks, mhow = self._speaker(head)
                 if name:
                     q.cue, q.cue_start, q.cue_end = ":", b0 + len(before) - 1, b0 + len(before)

@@ -382,3 +382,14 @@ def test_object_of_the_verb_above_an_infinitive_speaks():
             "Governor Ellen Ward to make a joke about yoga and call Hale \"very flexible,\" a nod to his changes.")
     assert one(text, "very flexible").speaker == "Ellen Ward"
     assert one(text, "breathe").speaker == "Tom Hale"  # a weak cue in the next sentence is not its attribution
+
+
+@pytest.mark.parametrize("text, start, name", [
+    ("Senator Ellen Ward defended the law.\n\nTom Hale delivered a snappy retort: \"No one is tearing this up. "
+     "We're going forward.\"", "No one", "Tom Hale"),
+    ("Aides say Governor Tom Hale plans to support Cruz. From Hale's Facebook post: \"For the sake of our "
+     "party, we must move on.\"", "For the sake", "Tom Hale"),
+])
+def test_colon_introduction_names_the_clause_subject_or_the_owner(text, start, name):
+    q = one(text, start)
+    assert q.speaker == name and q.method == "colon"
