@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import regex
 
-from .cues import SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
+from .cues import SPEECH_LEMMAS, SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
 from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, is_org_name,
-                       split_title)
+                       is_place, split_title, titled_name_at)
 from .model import Mark, Quote
-from .syntax import (NAME_LABELS, SUBJ_DEPS, appos_text, doc_text, is_name_token,
-                     is_possessed_speech_noun, name_span, np_tokens, role_left)
+from .syntax import (NAME_LABELS, SUBJ_DEPS, after_article, appos_text, doc_text, is_name_token,
+                     is_possessed_speech_noun, name_span, named_participle, np_tokens, role_left)
 from .textindex import ArticleIndex
 from .quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
 
@@ -48,6 +48,7 @@ FUNCTION_WORDS = frozenset("""the but and when while if as after although though
 before so then now in on at for with by from this that these those it its he she they we i
 a an of or nor yet also even still just only meanwhile however why what how who where
 whether here there""".split())
+QUANTIFIERS = frozenset("all every each many most some both no any few several".split())
 SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
 
 
@@ -63,6 +64,10 @@ _NOT_ABBR = r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|J
 _SENT_END = regex.compile(_NOT_ABBR + r"[.!?]\s")
 _SENT_END_AT = regex.compile(_NOT_ABBR + r"[.!?](?=\s|$)")
 _FIRST_LAST = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}’'-]+)\b")
+# A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
+_NAME_AFTER = regex.compile(r"[ \u00a0]+((?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'-]+|\p{Lu}\.)){1,3})\b")
+_DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
+_SIGNED_COLON = regex.compile(r"\s[―—–-]{1,2}[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,3}):$")
 _TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
@@ -149,15 +154,17 @@ class Attributor:
                 ent.mentions.append(p)
 
     def _same_sentence_subject(self, t, gender: str | None) -> Entity | None:
-        """'Clinton says she appreciated ...': a name subject earlier in the same sentence."""
+        """'Clinton says she appreciated ...': a name subject earlier in the same sentence; the
+        subject of a speech verb first ('DuVernay said she felt the 13th Amendment was ...')."""
+        found = []
         for c in t.sent:
             if c.i >= t.i:
                 break
             if c.dep_ in SUBJ_DEPS and c.pos_ == "PROPN" and not self.a.in_quote(self.a.pos(c)):
                 ent = self._entity_for(c, self.a.pos(c))
                 if ent is not None and ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender):
-                    return ent
-        return None
+                    found.append((not is_cue_token(c.head), ent))
+        return min(found, key=lambda x: x[0])[1] if found else None
 
     def _entity_for(self, t, p: int) -> Entity | None:
         if p in self.resolved:
@@ -171,8 +178,8 @@ class Attributor:
             toks, label = name_span(t)
             name = doc_text(toks)
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
-            if label in ("GPE", "NORP"):
-                kind = "organisation"
+            if label in ("GPE", "NORP") or kind is None and after_article(toks[0]):
+                kind = "organisation"  # "the 13th Amendment", "the Pentagon": not a person
             ent = self._ensure_full(self.reg.lookup(clean_name(name)) or self.reg.register(name, p, kind=kind))
         elif t.pos_ == "NOUN" and low in ROLE_NOUNS:
             appos = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
@@ -185,7 +192,7 @@ class Attributor:
 
     def _ensure_full(self, ent: Entity | None) -> Entity | None:
         """A one-word name ('Austin') gets the fullest capitalised run the text gives it."""
-        if ent is None or ent.kind != "person" or len(ent.name.split()) > 1 or ent.name in self._harvested:
+        if ent is None or len(ent.name.split()) > 1 or ent.name in self._harvested:
             return ent
         self._harvested.add(ent.name)
         sur = regex.escape(ent.name)
@@ -202,7 +209,7 @@ class Attributor:
             if len(rest) < 2 or len([w for w in rest if len(w.rstrip(".")) > 1]) > 3 or \
                     any(w.lower() in SMALL_WORDS or w.lower() in ROLE_NOUNS for w in rest):
                 continue
-            if rest[0].lower() in FUNCTION_WORDS or rest[0] in ("US", "U.S.", "UK"):
+            if rest[0].lower() in FUNCTION_WORDS | QUANTIFIERS or rest[0] in ("US", "U.S.", "UK"):
                 continue
             if best is None or len(rest) > len(best[1]):
                 best = (title, rest, m.start())
@@ -316,6 +323,8 @@ class Attributor:
             if not (according or noun_cue or is_cue_token(t)):
                 continue
             dep_link = (id(t.doc), t.head.i) in qset or key in root_anc
+            if a0 <= p < a1 and lemma_of(t) not in SPEECH_LEMMAS and a.text[:m.end].rstrip(" ’'\"”").endswith("."):
+                adjacent = dep_link = False  # '“... a failed candidate.” Romney fired back': a reply
             if a0 <= p < a1 and _SUBORD.match(a.text, a0):
                 adjacent = False  # '“…,” when Clinton blasted him': not an attribution
             weak = lemma_of(t) in WEAK_LEMMAS
@@ -355,6 +364,9 @@ class Attributor:
             return None, None
         if is_possessed_speech_noun(cue):
             return next(c for c in cue.children if c.dep_ == "poss"), "possessive"
+        named = named_participle(cue)
+        if named is not None and not any(c.dep_ in SUBJ_DEPS for c in cue.children):
+            return named, "participle"
         t = cue
         hops = 0
         while t is not None and hops < 4:
@@ -364,18 +376,27 @@ class Attributor:
                 for c in qh.children:
                     if c.dep_ in ("dobj", "obj"):
                         return c, "quoted_as_saying"
+            # "Rubio was asked by moderator Gerard Baker whether ...": the agent speaks
+            agent = [c for c in t.children if c.dep_ == "agent"]
+            pobj = [c for a_ in agent[:1] for c in a_.children if c.dep_ == "pobj"]
+            if pobj and hops == 0:
+                return pobj[0], "passive_agent"
             subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+            if subj and not any(ch.isalnum() for ch in subj[0].text) and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN":
+                subj = [t.doc[t.i - 1]]  # '... made public ― Trump boasted': a dash parsed as the subject
             if subj:
                 return subj[0], ("inverted" if subj[0].i > t.i else "subject") if hops == 0 else "head_subject"
-            agent = [c for c in t.children if c.dep_ == "agent"]
-            if agent:
-                for c in agent[0].children:
-                    if c.dep_ == "pobj":
-                        return c, "passive_agent"
+            if pobj:
+                return pobj[0], "passive_agent"
             if t.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp", "prep", "pobj",
                           "dobj", "parataxis") and t.head is not t:
                 if t.dep_ == "relcl":
                     return t.head, "relative"
+                # "That prompted Rubio to make a joke and call Trump “...”": the object of the
+                # verb above an infinitive is who does the speaking
+                obj = [c for c in t.head.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("PROPN", "PRON")]
+                if t.dep_ == "xcomp" and obj and obj[0].i < t.i:
+                    return obj[0], "object_control"
                 # "footage of Trump saying", "Kirby, speaking to reporters": the noun it hangs on
                 if t.dep_ == "acl" and (t.head.pos_ in ("PROPN", "PRON") or t.head.lower_ in ROLE_NOUNS):
                     return t.head, "participle"
@@ -412,11 +433,20 @@ class Attributor:
     def _outermost_cue(self, cue):
         """'Trump said Fox executives were calling “every 15 minutes”': the words are
         reported by the outer speaker, so the outermost speech verb above the cue wins."""
+        if named_participle(cue) is not None:
+            return cue  # "footage of Trump saying ...": Trump speaks, not the ad that shows it
         best = cue
+        # "Hale said Obama's words “amount to ...”", "Fitton called Clinton's claim “absurd”":
+        # a possessed speech noun inside a clause is the reporter's topic, not the speaker
+        noun = is_possessed_speech_noun(cue)
         for anc in cue.ancestors:
+            if noun and self.a.in_quote(self.a.pos(anc)):
+                continue  # the quote's own first word can head the clause
             if self.a.in_quote(self.a.pos(anc)) or lemma_of(anc) == "quote":
                 break  # "Park quoted Cho as saying": Cho speaks
-            if is_cue_token(anc) and lemma_of(anc) not in WEAK_LEMMAS and any(
+            weak_ok = noun and anc.i == cue.head.i and cue.dep_ in ("dobj", "obj")
+            if is_cue_token(anc) and lemma_of(anc) in SPEECH_LEMMAS | {"put"} and (
+                    lemma_of(anc) not in WEAK_LEMMAS or weak_ok) and any(
                     c.dep_ in SUBJ_DEPS for c in anc.children):
                 best = anc
         return best
@@ -427,11 +457,16 @@ class Attributor:
         a = self.a
         cp = a.pos(cue)
         lo, hi = before if before[0] <= cp < before[1] else after
+        cue_first = (lo, hi) == tuple(before)  # 'X described Y as “...”', not '“...,” read the statement'
         toks = [t for t in a.tokens_between(lo, hi) if not a.in_quote(a.pos(t))]
         left = [t for t in toks if t.i < cue.i and t.doc is cue.doc]
         right = [t for t in toks if t.i > cue.i and t.doc is cue.doc]
         for group, rule in ((left, "nearby_before"), (right[:4], "nearby_after")):
             for t in group:
+                if t.dep_ == "pobj" and t.pos_ != "PRON" or t.dep_ == "poss":
+                    continue  # 'For months, Cruz ...', 'In Iowa, ...', 'her adviser': not the speaker
+                if cue_first and t.head.i == cue.i and t.dep_ in ("dobj", "obj", "dative", "oprd"):
+                    continue  # 'Will described Trump as a “...”': the object is talked about
                 if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS:
                     return t, rule
                 if t.pos_ == "PROPN" and not (t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "case")):
@@ -491,6 +526,10 @@ class Attributor:
             toks, label = name_span(tok)
             name = clean_name(doc_text(toks))
             words = name.split()
+            run = titled_name_at(a.text, a.pos(toks[0]))
+            if run and len(run) >= len(words) or run and words[-1].lower().rstrip(".") in HONORIFICS:
+                # "Army Capt. Daniel Reyes", "Air Force 1st Lt. Mark Olsen": the parse cut the run
+                return self._titled_speaker(run, toks, p)
             while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_NOUNS):
                 words = words[1:]
             if words and (words[0].lower().rstrip(".") in HONORIFICS or words[-1].lower().rstrip(".") in HONORIFICS):
@@ -524,6 +563,11 @@ class Attributor:
                     ent.roles.append(role)
                 return ent, ent.name, ent.kind, ent.role, toks, "name"
             return None, " ".join(words), kind or "person", role, toks, "name"
+        # a surname the tagger took for a verb or a preposition ("Husted continued", "From
+        # said"): the article already named this person in full
+        known = self.reg.lookup(tok.text) if tok.is_title and tok.pos_ != "PRON" else None
+        if known is not None and len(known.name.split()) > 1 and known.kind == "person":
+            return known, known.name, known.kind, known.role, [tok], "name"
         if tok.pos_ in ("NOUN", "ADJ", "NUM", "X", "ADV"):
             return self._role_speaker(tok, p, depth)
         return None, None, None, None, [tok], "none"
@@ -536,8 +580,75 @@ class Attributor:
         e = self.a.pos(toks[-1]) + len(toks[-1].text)
         return " ".join(self.a.text[s:e].split())
 
-    def _role_speaker(self, tok, p: int, depth: int):
+    def _titled_speaker(self, words: list[str], toks, p: int):
+        ent = self.reg.lookup(" ".join(words)) or self.reg.register(" ".join(words), p, kind="person")
+        ent = self._ensure_full(ent)
+        if ent is None:
+            return None, None, None, None, toks, "none"
+        ent.kind = "person"
+        return ent, ent.name, ent.kind, ent.role, toks, "name"
+
+    def _name_after_role(self, np_toks):
+        """'radio co-host Pete Vargas', 'host Bill Maher': a title noun the parse split from the
+        name that follows it; the name is the speaker."""
+        a = self.a
+        if not np_toks or np_toks[-1].pos_ != "NOUN":
+            return None
+        for t in np_toks:
+            if t.pos_ in ("NOUN", "PROPN") and a.text[a.pos(t):a.pos(t) + 3] in ("co-", "Co-"):
+                run = titled_name_at(a.text, a.pos(t))
+                if run:
+                    return self._titled_speaker(run, np_toks, a.pos(t))
+        last = np_toks[-1]
+        if last.lower_ not in ROLE_NOUNS:
+            return None
+        end = a.pos(last) + len(last.text)
+        m = _NAME_AFTER.match(a.text, end)
+        if not m or a.in_quote(m.start(1)):
+            return None
+        words = m.group(1).split()
+        if words[0].lower() in FUNCTION_WORDS or words[-1].lower() in ROLE_NOUNS or is_org_name(m.group(1)):
+            return None
+        return self._titled_speaker(words, np_toks, m.start(1))
+
+    def _affiliation(self, tok, depth: int):
+        """'A spokesman for Platte River', 'officials at the FAA', 'a letter from the American
+        Legion': nobody is named, so the organisation they speak for is the speaker."""
+        if depth >= 2:
+            return None
         for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in ("for", "at", "of", "from", "with", "by"):
+                continue
+            for o in c.children:
+                if o.dep_ != "pobj" or o.pos_ != "PROPN" or self.a.in_quote(self.a.pos(o)):
+                    continue
+                res = self._speaker(o, depth + 1)
+                ent = res[0]
+                # not a person we know ("a spokesman for Hillary Clinton" stays unresolved)
+                if res[1] and not is_place(res[1]) and (
+                        res[2] == "organisation" or ent is not None and ent.gender is None):
+                    if ent is not None:
+                        ent.kind = "organisation"
+                    return ent, (ent.name if ent is not None else res[1]), "organisation", res[3]
+        return None
+
+    def _issuer(self, tok, depth: int):
+        """'Park released a video that says ...': the document's words are its issuer's."""
+        if depth >= 2 or tok.dep_ not in ("dobj", "obj") or tok.head.pos_ != "VERB":
+            return None
+        subj = [c for c in tok.head.children if c.dep_ in SUBJ_DEPS]
+        if not subj or subj[0].pos_ not in ("PROPN", "PRON") or self.a.in_quote(self.a.pos(subj[0])):
+            return None
+        res = self._speaker(subj[0], depth + 1)
+        return res if res[1] else None
+
+    def _role_speaker(self, tok, p: int, depth: int):
+        # "His former partner at Lenox, Lawrence B. Cummings,": the parse hangs the person's
+        # appositive on the title's own prepositional object
+        nested = [ap for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                  for ap in o.children if ap.dep_ == "appos" and ap.pos_ == "PROPN"
+                  and len(name_span(ap)[0]) > 1 and tok.lower_ in ROLE_NOUNS]
+        for c in list(tok.children) + nested:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and depth < 2:
                 ent, name, kind, role, toks, how = self._speaker(c, depth + 1)
                 np_text = self._span_text(np_tokens(tok))
@@ -547,6 +658,9 @@ class Attributor:
         np_toks = np_tokens(tok)
         np_text = self._span_text(np_toks)
         head = tok.lower_
+        named = self._name_after_role(np_toks)
+        if named is not None:
+            return named
         if head in DOC_NOUNS and depth < 2:
             # "the IMF report", "Clinton's statement": whoever issued it
             owner = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
@@ -554,10 +668,17 @@ class Attributor:
                 ent, name, kind, role, toks, how = self._speaker(owner[-1], depth + 1)
                 if name:
                     return ent, name, kind, role, np_toks, "document"
+            issuer = self._issuer(tok, depth)
+            if issuer is not None:
+                return issuer[:4] + (np_toks, "document")
         if head in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks):
             ent = self._role_from_text(np_toks, p) or self.reg.by_role([x.text for x in np_toks], p)
             if ent is not None:
                 return ent, ent.name, ent.kind, np_text, np_toks, "role"
+        org = self._affiliation(tok, depth)
+        if org is not None:
+            return org[:3] + (np_text, np_toks, "affiliation")
+        if head in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks):
             if head in ROLE_NOUNS:
                 # a bare title nobody in the article carries: guess the person the article
                 # is about (low confidence), never store the title as a name
@@ -604,6 +725,14 @@ class Attributor:
         q.mark_style = "single" if single else "double"
         q.multi_paragraph = m.multi_paragraph
         cands, (b0, b1), (a0, a1) = self._cue_candidates(m, idx) if a.toks else ([], (0, 0), (0, 0))
+        # a headline or summary signed before the colon: "Polls did predict it - Carl Bialik: “...”"
+        # (a stronger sign than any speech verb in the headline)
+        before = text[b0:b1].rstrip()
+        sm = _SIGNED_COLON.search(before)
+        if sm and not single and sm.group(1).split()[0].lower() not in FUNCTION_WORDS and \
+                self._named_in_text(q, sm.group(1), b0 + sm.start(1), b0 + len(before) - 1, "colon"):
+            self._score = 2.2  # as explicit as a speech verb next to the quote
+            return q
         best = None
         first = None
         for c in cands:
@@ -613,6 +742,9 @@ class Attributor:
             if how == "verb":
                 t = self._outermost_cue(t)
             subj, rule = self._subject_of(t)
+            if rule == "participle" and named_participle(t) is not None and not b0 <= a.pos(t) < b1 \
+                    or rule == "object_control" and score < 1.0:
+                continue  # 'Republicans saying “...”' introduces its own quote, not an earlier one
             if (subj is None or a.in_quote(a.pos(subj))) and score >= 2.0 and how == "verb":
                 subj, rule = self._nearby_subject(t, (b0, b1), (a0, a1))
             if subj is None:
@@ -653,8 +785,13 @@ class Attributor:
         before = text[b0:b1].rstrip()
         if before.endswith(":"):
             toks = [t for t in a.tokens_between(b0, b1) if not t.is_punct]
-            if 0 < len(toks) <= 6:
+            if 0 < len(toks) <= 8:  # "Former secretary of state Hillary Rodham Clinton:"
                 head = toks[-1]
+                # "Sanders delivered a snappy retort:", "From Bush's Facebook post:": the subject
+                # of the clause, or the owner of the words, not the last noun
+                subj = [t for t in toks if t.dep_ in SUBJ_DEPS and t.pos_ in ("PROPN", "PRON")]
+                owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+                head = subj[0] if subj else owner[0] if owner and head.pos_ == "NOUN" else head
                 ent, name, kind, role, mtoks, mhow = self._speaker(head)
                 if name:
                     q.cue, q.cue_start, q.cue_end = ":", b0 + len(before) - 1, b0 + len(before)
@@ -709,21 +846,15 @@ class Attributor:
                     self._fill(q, ent, name, kind, role, mtoks, mhow)
                     q.method, q.confidence = f"colon_paragraph:{mhow}", 0.75
                     return q
-        # a dash after the quote: “...” — Veronica Cruz
-        dm = regex.match(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})",
-                         text[a0:a.para_bounds(a0)[1]] if a1 > a0 else "")
-        if dm and not single:
-            name = clean_name(dm.group(1))
-            ns = a0 + dm.start(1)
-            ent = self._ensure_full(self.reg.lookup(name) or self.reg.register(name, ns))
-            if ent is not None:
-                q.speaker, q.speaker_kind, q.speaker_role = ent.name, ent.kind, ent.role
-                q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
-                q.speaker_mention, q.speaker_start, q.speaker_end = dm.group(1), ns, ns + len(dm.group(1))
-                dpos = a0 + dm.group(0).index(next(c for c in dm.group(0) if c in "―—–-"))
-                q.cue, q.cue_start, q.cue_end = text[dpos], dpos, dpos + 1
-                q.method, q.confidence = "dash", 0.7
+        # a dash after the quote: “...” — Veronica Cruz (or a "- Sanders." line right below it)
+        if not single:
+            pe = a.para_bounds(a0)[1] if a1 > a0 else a0
+            if self._dash_signature(q, a0, pe):
                 return q
+            if not text[close_end_of(m):pe].strip():
+                nxt = regex.compile(r"\s*").match(text, pe).end()
+                if nxt < len(text) and self._dash_signature(q, nxt, a.para_bounds(nxt)[1], short=True):
+                    return q
         if self._looks_unquoted(m, qtext, single, self._person_subject(m)):
             self._rule_reject = True
         # continuation: same paragraph split quote, or a paragraph reopening the last speaker
@@ -765,6 +896,31 @@ class Attributor:
             return q
         q.method, q.confidence = "none", 0.1
         return q
+
+    def _dash_signature(self, q: Quote, s: int, e: int, short: bool = False) -> bool:
+        """'― Veronica Cruz' at text[s:e] names the speaker; `short`: the whole line must be
+        the signature ("- Sanders.", "-President Obama, tweeting after the speech.")."""
+        text = self.a.text
+        dm = _DASH_NAME.match(text[s:e])
+        if not dm or short and (e - s > 80 or dm.group(1).split()[0].lower() in FUNCTION_WORDS
+                                or not regex.match(r"[ \t\u00a0]*(?:[.,;]|$)", text[s + dm.end():e])):
+            return False  # "– Ready to quiz Trump –." is a subheading
+        dpos = s + dm.group(0).index(next(c for c in dm.group(0) if c in "―—–-"))
+        return self._named_in_text(q, dm.group(1), s + dm.start(1), dpos, "dash")
+
+    def _named_in_text(self, q: Quote, mention: str, ns: int, cue_pos: int, method: str) -> bool:
+        """Fill `q` from a name the rules read off the text (no parse involved)."""
+        if mention.endswith(".") and not regex.search(r"\b\p{Lu}\.$", mention):
+            mention = mention[:-1]  # "- Sanders." ends a sentence
+        ent = self._ensure_full(self.reg.lookup(clean_name(mention)) or self.reg.register(mention, ns))
+        if ent is None:
+            return False
+        q.speaker, q.speaker_kind, q.speaker_role = ent.name, ent.kind, ent.role
+        q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
+        q.speaker_mention, q.speaker_start, q.speaker_end = mention, ns, ns + len(mention)
+        q.cue, q.cue_start, q.cue_end = self.a.text[cue_pos], cue_pos, cue_pos + 1
+        q.method, q.confidence = method, 0.7
+        return True
 
     def _person_subject(self, m: Mark) -> bool:
         """The writer's sentence around the quote has a named or pronoun subject."""
@@ -853,6 +1009,10 @@ class Attributor:
         for f in ("speaker", "speaker_kind", "speaker_aliases", "speaker_role", "speaker_mention",
                   "speaker_start", "speaker_end", "cue", "cue_start", "cue_end"):
             setattr(q, f, getattr(src, f))
+
+
+def close_end_of(m: Mark) -> int:
+    return (m.close_mark + 1) if m.close_mark is not None else m.end
 
 
 def _kind(text: str, m: Mark) -> str:

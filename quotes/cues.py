@@ -18,6 +18,7 @@ emphasize emphasise stress observe counter caution mention reiterate point add
 whisper scream cry read text message reveal disclose opine maintain contend
 recount brag scoff snap sneer retort rail lash hint tout pronounce sigh laugh
 relate inform advise rule agree disagree acknowledge apologize apologise plead
+press bark assail indicate highlight chide scold tease marvel interrupt
 """.split())
 
 # "put it", "went on to say", "spoke of" need context; these are enough as verbs alone.
@@ -37,7 +38,7 @@ IRREGULAR = {
     "spoke": "speak", "spoken": "speak", "thought": "think", "put": "put", "went": "go",
     "gone": "go", "made": "make", "took": "take", "taken": "take", "gave": "give",
     "given": "give", "came": "come", "shot": "shoot", "fought": "fight", "swore": "swear",
-    "sworn": "swear", "cried": "cry", "replied": "reply", "quipped": "quip", "vowed": "vow",
+    "sworn": "swear", "cried": "cry", "hit": "hit", "struck": "strike", "goes": "go", "replied": "reply", "quipped": "quip", "vowed": "vow",
 }
 
 
@@ -57,8 +58,12 @@ def _inflections(lemma: str) -> set[str]:
     return forms
 
 
+# Verbs that are speech only with their particle: "Trump shot back", "Bush went on", "chimed in".
+PHRASAL = {"back": frozenset("shoot fire hit push snap strike lash".split()), "on": frozenset({"go"}),
+           "in": frozenset("chime pipe weigh".split())}
+
 FORMS: dict[str, str] = {}
-for _lem in SPEECH_LEMMAS | WEAK_LEMMAS | {"quote", "go", "rule"}:
+for _lem in SPEECH_LEMMAS | WEAK_LEMMAS | {"quote", "go", "rule"} | set().union(*PHRASAL.values()):
     for _f in _inflections(_lem):
         FORMS.setdefault(_f, _lem)
 for _f, _lem in IRREGULAR.items():
@@ -72,10 +77,16 @@ def lemma_of(tok) -> str:
 
 
 def is_cue_token(tok) -> bool:
-    """A verb whose lemma is a speech verb (tagger tags 'said' reliably as a verb)."""
+    """A verb whose lemma is a speech verb (tagger tags 'said' reliably as a verb), or
+    'put it' ("As Cornyn put it: “...”")."""
     if not tok.tag_.startswith("VB"):
         return False
-    return lemma_of(tok) in SPEECH_LEMMAS
+    if tok.lower_ in ("put", "puts", "putting"):
+        return any(c.lower_ == "it" and c.dep_ in ("dobj", "obj") for c in tok.children)
+    lem = lemma_of(tok)
+    if lem in SPEECH_LEMMAS:
+        return True
+    return any(c.dep_ in ("prt", "advmod") and lem in PHRASAL.get(c.lower_, ()) for c in tok.children)
 
 
 def is_according(tok) -> bool:

@@ -16,7 +16,7 @@ import sqlite_utils
 from .model import Article, Quote, text_hash
 
 # Bump when extraction changes, so a build re-extracts articles stored by older code.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: speaker attribution rules of the attr branch
 
 TABLES = {
     "outlets": {"id": str, "name": str},

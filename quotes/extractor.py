@@ -192,7 +192,7 @@ def blank_quote_middles(text: str, marks: list[Mark], offset: int = 0) -> str:
     return "".join(chars) if chars is not None else text
 
 
-_GLUED = regex.compile(r"(?<=[\p{L}\p{N},.!?])[”\"](?=\p{L})|(?<=\p{L})[“\"](?=\p{Lu})")
+_GLUED = regex.compile(r"(?<=[\p{L}\p{N},.!?:;])[”\"](?=\p{L})|(?<=\p{L})[“\"](?=\p{Lu})")
 
 
 def parse_text(text: str) -> str:

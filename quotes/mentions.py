@@ -53,6 +53,20 @@ foreign interior health energy commerce labor labour education justice agricultu
 transportation veterans affairs house white senate majority minority press communications
 council intelligence general us u.s. uk u.k. eu un nato""".split())
 
+# Places are where a person is from, never whom they speak for ("the senator from Vermont").
+PLACES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware
+florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+massachusetts michigan minnesota mississippi missouri montana nebraska nevada new-hampshire
+new-jersey new-mexico new-york north-carolina north-dakota ohio oklahoma oregon pennsylvania
+rhode-island south-carolina south-dakota tennessee texas utah vermont virginia washington
+west-virginia wisconsin wyoming america united-states u.s. us district-of-columbia""".split())
+
+
+def is_place(name: str) -> bool:
+    words = [w for w in name.lower().split() if w != "the"]
+    return "-".join(words) in PLACES
+
+
 _POSS = regex.compile(r"(?:['’]s|['’])$")
 _PAREN = regex.compile(r"\s*\([^()]*\)")
 _PARTY = regex.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")
@@ -187,6 +201,11 @@ class Registry:
         if not words:
             return None
         cands = [e for e in self._by_key.get(words[-1].lower(), []) if self._compatible(e, words)]
+        if not cands and len(words) == 1:
+            # a first name alone ("Hillary shot back"): the one person introduced with it
+            firsts = [e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1
+                      and e.name.split()[0].lower() == words[0].lower()]
+            return firsts[0] if len(firsts) == 1 else None
         if not cands:
             return None
         if len(words) > 1:
@@ -291,3 +310,32 @@ class Registry:
             if best_score is None or score > best_score:
                 best, best_score = e, score
         return best
+
+
+# A title-and-name run as printed: "Army Capt. Daniel Reyes", "Air Force 1st Lt. Mark Olsen",
+# "radio co-host Pete Vargas" (capitalised words, abbreviations, ordinals, hyphenated titles).
+_RUN_WORD = r"(?:\p{Lu}(?:\p{L}{0,3}\.|(?:\.\p{Lu})+\.?|[\p{L}’'-]*)|\d+(?:st|nd|rd|th)|co-[a-z]+|vice-[a-z]+)(?![\p{L}\p{N}]|\.\p{L})"
+_RUN = regex.compile(_RUN_WORD + r"(?:[ \u00a0]+" + _RUN_WORD + r")*")
+
+
+def titled_name_at(text: str, start: int) -> list[str] | None:
+    """The name words of a 'Title ... First Last' run starting at `start`, when the run has a title.
+
+    Why: the small parser and NER cut such runs at abbreviations and ordinals ("Army Capt" as
+    an organisation, "Force 1st"), so the name is read off the text instead.
+    """
+    m = _RUN.match(text, start)
+    if not m:
+        return None
+    words = m.group(0).split()
+    if words[-1].endswith(".") and len(words[-1].rstrip(".")) > 1 and words[-1].lower() not in HONORIFICS:
+        words[-1] = words[-1].rstrip(".")  # the sentence end after "... said Lt. Mark Olsen."
+    # "co-host": the title word after the hyphen decides
+    keys = [w.split("-", 1)[1] if regex.match(r"(?:co|vice)-", w) else w for w in words]
+    title, rest = split_title(keys)
+    rest = words[len(title):]
+    while rest and rest[0].lower().rstrip(".") in HONORIFICS:
+        title.append(rest.pop(0))
+    if not title or not 2 <= len(rest) <= 4 or any(w.lower() in ROLE_NOUNS for w in rest):
+        return None
+    return rest

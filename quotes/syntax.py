@@ -5,6 +5,8 @@ speaker rules in `quotes.attribute`; keeping them here leaves attribute.py to th
 """
 from __future__ import annotations
 
+import regex
+
 from .mentions import ORG_WORDS, ROLE_NOUNS
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -119,3 +121,25 @@ def appos_text(tok):
             toks = [t for t in c.subtree if not (t.is_punct and t.text in ",;")]
             return c, doc_text(toks)
     return None, None
+
+
+def after_article(tok) -> bool:
+    """'the 13th Amendment', 'the Pentagon': a name after an article (numbers and adjectives
+    between) names a thing or a body; people's names take no article."""
+    i = tok.i - 1
+    while i >= 0 and (tok.doc[i].like_num or tok.doc[i].pos_ in ("ADJ", "NUM")
+                      or regex.fullmatch(r"\d+(?:st|nd|rd|th)", tok.doc[i].text)):
+        i -= 1
+    return i >= 0 and tok.doc[i].lower_ in ("the", "a", "an")
+
+
+def named_participle(cue):
+    """The name right before a participle cue: 'footage of Hillary Clinton asking, “...”'."""
+    if cue.tag_ != "VBG" or cue.i == 0:
+        return None
+    prev = cue.doc[cue.i - 1]
+    if prev.pos_ != "PROPN":
+        return None
+    if prev.dep_ == "nsubj" and prev.head.i == cue.i or prev.dep_ == "pobj" and prev.head.lower_ == "of":
+        return prev  # not 'a letter to Lynch asking' nor 'a message on Twitter reading'
+    return None

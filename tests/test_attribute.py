@@ -185,3 +185,211 @@ def test_speaker_never_pronoun_or_bare_title():
     text = "“We will respond,” the spokesman said.\n\n“It is a serious issue,” she said."
     for q in extract_quotes(text):
         assert q.speaker is None or q.speaker.lower() not in PRONOUNS | {"spokesman", "the spokesman"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“We have seen enough of this,” said Army Capt. Daniel Reyes, who served in Iraq.", "Daniel Reyes"),
+    ("“That was a close call,” said Air Force 1st Lt. Mark Olsen.", "Mark Olsen"),
+    ("“Imagine the two of them on one stage,” mused radio co-host Pete Vargas.", "Pete Vargas"),
+])
+def test_military_ranks_ordinals_and_hyphenated_titles_before_a_name(text, name):
+    # the parser and NER cut these runs ("Army Capt" as an organisation, "Force 1st")
+    q = extract_quotes(text)[0]
+    assert q.speaker == name
+    check_evidence(text, q)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A spokesman for Bridgewater Holdings said in a statement that \"the company complied with every rule.\"",
+     "Bridgewater Holdings"),
+    ("Officials at the Federal Aviation Administration said they were \"deeply concerned\" about the delays.",
+     "Federal Aviation Administration"),
+])
+def test_unnamed_spokesman_or_officials_speak_for_their_organisation(text, name):
+    q = extract_quotes(text)[0]
+    assert q.speaker == name and q.speaker_kind == "organisation"
+    assert q.method.endswith(":affiliation")
+
+
+def test_place_after_a_title_is_not_an_organisation():
+    text = ("Sen. Bernie Sanders spoke in Burlington on Monday.\n\n"
+            "The senator from Vermont said the bank's conduct was \"simply outrageous.\"")
+    q = one(text, "simply outrageous")
+    assert q.speaker == "Bernie Sanders"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mayor Linda Park released a video that says \"our city is open for business.\"", "Linda Park"),
+    ("Senator Paul Green is airing a new ad that urges voters to \"stand up for farmers.\"", "Paul Green"),
+])
+def test_document_words_belong_to_whoever_released_it(text, name):
+    q = extract_quotes(text)[0]
+    assert q.speaker == name and q.method.endswith(":document")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Governor Tom Hale spoke on Monday.\n\nHale said Obama’s words and actions “amount to a kind of "
+     "intimidation.”", "Tom Hale"),
+    ("Judicial Watch President Tom Fitton called Clinton's claim \"significant and disturbing.\"", "Tom Fitton"),
+])
+def test_possessed_speech_noun_inside_a_reported_clause_is_the_topic(text, name):
+    # the quote is the reporter's description of someone's words, not those words
+    q = extract_quotes(text)[0]
+    assert q.speaker == name
+
+
+def test_as_someone_put_it():
+    text = ("Senator Tom Hale spoke first. Critics were loud.\n\n"
+            "As the newspaper's Anne Kowalski put it, \"Nobody in the room believed the numbers.\"")
+    q = one(text, "Nobody in the room")
+    assert q.speaker == "Anne Kowalski" and q.cue == "put"
+    check_evidence(text, q)
+
+
+def test_dash_signature_on_the_line_below_the_quote():
+    text = ("Senator Ellen Ward spoke about taxes.\n\n\"Taxes on the rich are too low.\"\n\n- Ward.\n\n"
+            "Ward is right about that.\n\n\"We will win this state.\"\n\n– Ready for the fall –.\n\nMore later.")
+    q = one(text, "Taxes on the rich")
+    assert q.speaker == "Ellen Ward" and q.method == "dash" and q.speaker_mention == "Ward"
+    check_evidence(text, q)
+    assert one(text, "We will win").speaker != "Ready"  # a subheading, not a signature
+
+
+def test_summary_signed_before_a_colon():
+    text = ("Senator Ellen Ward spoke on Monday.\n\n"
+            "Pollsters agree - Mark Ellis: “Keep contacting voters as late as possible.”")
+    q = one(text, "Keep contacting")
+    assert q.speaker == "Mark Ellis" and q.method == "colon"
+    check_evidence(text, q)
+
+
+def test_phrasal_speech_verbs_shot_back_went_on():
+    text = ("\"Look at all these supporters here,\" Ward said with a smirk.\n\n"
+            "\"They are all here because he is promising free stuff,\" Hale fired back with a grin.\n\n"
+            "\"You know, it happens, right?\" Hale went on, as if he did not hear her.")
+    assert one(text, "They are all here").speaker == "Hale"
+    q = one(text, "You know")
+    assert q.speaker == "Hale" and q.cue == "went"
+
+
+def test_a_reply_after_a_finished_quote_is_not_its_attribution():
+    text = ("Early on, Tom Hale attacked Ellen Ward, calling her “a failed candidate.” Ward fired back "
+            "in March.")
+    assert one(text, "a failed candidate").speaker == "Tom Hale"
+
+
+def test_passive_speech_verb_with_agent_goes_to_the_agent():
+    text = ("Senator Tom Hale was asked by moderator Ellen Ward whether his plan would risk "
+            "\"adding another expensive program to the budget.\"")
+    q = one(text, "adding another")
+    assert q.speaker == "Ellen Ward" and q.method.startswith("passive_agent")
+
+
+def test_footage_of_a_person_saying():
+    text = "The ad uses footage of Ellen Ward asking, “Why aren’t I 50 points ahead, you might ask?”"
+    q = one(text, "Why aren’t I")
+    assert q.speaker == "Ellen Ward" and q.method.startswith("participle")
+
+
+def test_pronoun_never_resolves_to_a_name_after_an_article():
+    text = ("Director Ana Moreno spoke on Monday.\n\n"
+            "Moreno said she felt the 19th Amendment was worth examining because “most people do not know "
+            "about that loophole,” she said.")
+    assert one(text, "most people").speaker == "Ana Moreno"
+
+
+def test_organisation_gets_its_fullest_name():
+    text = ("The Wall Street Journal published an editorial on Friday.\n\n"
+            "The Journal said the plan was “simply unworkable” for most employers.")
+    assert one(text, "simply unworkable").speaker == "Wall Street Journal"
+
+
+def test_more_speech_verbs_pressed_barked():
+    text = ("“Would it be negotiable?” Ellen Ward pressed. “Maybe let some people stay.”\n\n"
+            "“Go back to your network,” Tom Hale barked as guards escorted the reporter out.")
+    assert one(text, "Would it be").speaker == "Ellen Ward"
+    assert one(text, "Go back").speaker == "Tom Hale"
+
+
+def test_nearby_subject_skips_time_and_place_phrases():
+    text = ("For months, Senator Tom Hale had praised the governor, stating there was a benefit to having "
+            "him in the race and chiding the media for \"the little game\" of pitting rivals against each other.")
+    q = one(text, "the little game")
+    assert q.speaker == "Tom Hale"
+
+
+def test_colon_after_a_long_title_and_a_glued_mark():
+    text = ("Rep. Tom Hale (R-S.C.):\"Who told you that?\"\n\n"
+            "Former secretary of state Ellen Mary Ward:\"We learned that from the department and its analysis.\"")
+    q = one(text, "We learned")
+    assert q.speaker == "Ellen Mary Ward" and q.method == "colon"
+
+
+def test_surname_tagged_as_a_verb_still_names_the_person():
+    text = ("Jon Husted, Ohio Secretary of State, appealed the ruling.\n\n"
+            "“Judges legislating from the bench has to stop,” Husted said.\n\n"
+            "Husted continued by saying, “We will appeal this decision.”")
+    assert one(text, "We will appeal").speaker == "Jon Husted"
+
+
+def test_first_name_alone_resolves_to_the_full_name():
+    text = ("Former Governor Jerry Brown criticized Bill Clinton during a debate in 1992, and Hillary Clinton "
+            "answered him.\n\nHillary shot back, “I suppose I could have stayed home and baked cookies.”")
+    q = one(text, "I suppose")
+    assert q.speaker == "Hillary Clinton" and q.speaker_mention == "Hillary"
+
+
+def test_dash_parsed_as_subject_gives_way_to_the_name_before_the_verb():
+    # the small parser sometimes makes a '―' the subject of the verb after it
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from quotes.attribute import Attributor
+    words = ["public", "―", "Hale", "boasted", ",", "“", "Fine", ".", "”"]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, True, False, True, False, False, False, False],
+              heads=[1, 3, 3, 3, 3, 6, 3, 3, 3],
+              deps=["amod", "nsubj", "npadvmod", "ROOT", "punct", "punct", "ccomp", "punct", "punct"],
+              pos=["ADJ", "NOUN", "PROPN", "VERB", "PUNCT", "PUNCT", "ADJ", "PUNCT", "PUNCT"],
+              tags=["JJ", "NN", "NNP", "VBD", ",", "``", "JJ", ".", "''"])
+    subj, rule = Attributor._subject_of(None, doc[3])
+    assert subj.text == "Hale" and rule == "subject"
+
+
+@pytest.mark.parametrize("text, start, name", [
+    ("In the 1990s he ran a nursing home chain. His former business partner at Lenox, Lawrence P. Moody, "
+     "called him a genius at deals. \"He could close any deal.\"", "He could close", "Lawrence P. Moody"),
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “She believes that "
+     "cooperation is essential.”", "She believes", "Jake Sullivan"),
+])
+def test_appositive_name_of_a_title_wins(text, start, name):
+    q = one(text, start)
+    assert q.speaker == name and q.method.endswith(":appositive")
+
+
+def test_nearby_fallback_never_takes_the_object_of_a_verb_before_the_quote():
+    from quotes.attribute import Attributor
+    from quotes.extractor import _pipeline
+    doc = _pipeline()("Hale described Ward as a “caricature of a candidate” last week.")
+    cue = doc[1]
+    att = Attributor.__new__(Attributor)
+    att.a = type("A", (), {"pos": staticmethod(lambda t: t.idx), "in_quote": staticmethod(lambda p: False),
+                           "tokens_between": staticmethod(lambda lo, hi: [t for t in doc if lo <= t.idx < hi])})()
+    subj, rule = att._nearby_subject(cue, (0, 30), (60, 70))
+    assert subj is None or subj.text != "Ward"
+
+
+def test_object_of_the_verb_above_an_infinitive_speaks():
+    text = ("At one point, Senator Tom Hale coached Ward to \"breathe, breathe, breathe.\" That prompted "
+            "Governor Ellen Ward to make a joke about yoga and call Hale \"very flexible,\" a nod to his changes.")
+    assert one(text, "very flexible").speaker == "Ellen Ward"
+    assert one(text, "breathe").speaker == "Tom Hale"  # a weak cue in the next sentence is not its attribution
+
+
+@pytest.mark.parametrize("text, start, name", [
+    ("Senator Ellen Ward defended the law.\n\nTom Hale delivered a snappy retort: \"No one is tearing this up. "
+     "We're going forward.\"", "No one", "Tom Hale"),
+    ("Aides say Governor Tom Hale plans to support Cruz. From Hale's Facebook post: \"For the sake of our "
+     "party, we must move on.\"", "For the sake", "Tom Hale"),
+])
+def test_colon_introduction_names_the_clause_subject_or_the_owner(text, start, name):
+    q = one(text, start)
+    assert q.speaker == name and q.method == "colon"
