@@ -72,12 +72,17 @@ def timed(db, full: bool) -> dict:
 
 
 def scale(n_quotes: int, add: int, db_path: Path) -> dict:
-    from quotes.db import open_db
+    from quotes.db import corpus_index_is_stale, index_speakers_and_utterances, open_db
 
     info_path = db_path.with_suffix(".json")
     if not db_path.exists() or not info_path.exists() or json.loads(info_path.read_text())["quotes"] < n_quotes:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         bench_datasette.build_big_db(db_path, n_quotes)
+    base_db = open_db(str(db_path))
+    if corpus_index_is_stale(base_db):  # e.g. indexed by older grouping rules: bring it up to date
+        index_speakers_and_utterances(base_db, full=True)
+    base_db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    base_db.close()
     base = [(d, q) for d, q in bench_datasette.base_extractions(bench_datasette.BENCH_DIR / "base.pickle") if q]
     with tempfile.TemporaryDirectory(dir=db_path.parent) as tmp:
         inc_path, full_path = Path(tmp) / "inc.db", Path(tmp) / "full.db"

@@ -17,6 +17,9 @@ from .model import Article, Quote, text_hash
 
 # Bump when extraction changes, so a build re-extracts articles stored by older code.
 EXTRACTOR_VERSION = "2"  # 2: speaker attribution rules of the attr branch
+# Bump when the speaker index or the utterance grouping changes: a database whose corpus
+# index was made by other rules is regrouped in full (kept in PRAGMA user_version).
+GROUPING_VERSION = 2  # 2: late re-quotes and surname aliases
 
 TABLES = {
     "outlets": {"id": str, "name": str},
@@ -159,8 +162,11 @@ def article_is_current(db: sqlite_utils.Database, article_id: str) -> bool:
 
 def corpus_index_is_stale(db: sqlite_utils.Database) -> bool:
     """True when the corpus index lags behind the quotes (e.g. a build was killed between
-    saving articles and indexing the corpus): some quote has no utterance yet, or some
-    utterance lost quotes when its article was extracted again."""
+    saving articles and indexing the corpus): some quote has no utterance yet, some
+    utterance lost quotes when its article was extracted again, or the index was made by
+    other grouping rules (``GROUPING_VERSION``)."""
+    if db["quotes"].count and db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION:
+        return True  # indexed by other grouping rules
     return bool(db.execute("select 1 from quotes where utterance_id is null limit 1").fetchall()) or bool(
         db.execute(f"{STALE_UTTERANCES} limit 1").fetchall())
 
@@ -263,9 +269,12 @@ def index_speakers_and_utterances(db: sqlite_utils.Database, full: bool = False)
     The speaker index is recomputed over every stored quote (its name functions are cached:
     seconds for a million quotes). Utterances are regrouped only for the quotes that
     ``corpus.regroup_scope`` picks (new quotes and their speakers'), or for all quotes when
-    ``full``. Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
+    ``full`` or when the stored index was made by other rules (``GROUPING_VERSION``).
+    Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
     """
     from .corpus import CorpusQuote, index_speakers, index_utterances, regroup_scope
+
+    full = full or db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION
 
     quotes, stored = [], {}
     for (qid, aid, outlet, published, name, aliases, role, kind, mention, sid, uid) in db.execute(
@@ -361,3 +370,4 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
                          [(q,) for q in sorted(utterance_index.utterance_of)])
         conn.executemany(insert_sql("variants", list(TABLES["variants"])), variant_rows)
         conn.executemany("DELETE FROM speakers WHERE id = ?", sorted((k,) for k in old_speakers if k not in speaker_rows))
+        conn.execute(f"PRAGMA user_version = {GROUPING_VERSION}")  # (transactional: in the header)

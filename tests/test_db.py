@@ -134,3 +134,19 @@ def test_an_article_extracted_again_with_fewer_quotes_leaves_no_stale_utterance(
     assert not corpus_index_is_stale(db)
     assert [(r["n_quotes"], r["n_articles"]) for r in db["utterances"].rows] == [(1, 1)]
     assert db["variants"].count == 1 and db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_an_index_made_by_other_grouping_rules_is_regrouped_in_full(tmp_path):
+    from quotes.db import GROUPING_VERSION, corpus_index_is_stale
+
+    db = open_db(str(tmp_path / "q.db"))
+    for i in range(2):
+        save_article(db, *echo_article(f"a{i}", f"Paper {i}", "Jane Alvarez", ALVAREZ))
+    index_speakers_and_utterances(db)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == GROUPING_VERSION
+    assert not corpus_index_is_stale(db)
+    db.execute("PRAGMA user_version = 1")  # as an older release left it
+    assert corpus_index_is_stale(db)
+    save_article(db, *echo_article("b0", "Paper 9", "Tom Reyes", "The bridge opens in spring and not before"))
+    assert index_speakers_and_utterances(db) == {"quotes": 3, "regrouped": 3}
+    assert not corpus_index_is_stale(db)
