@@ -19,7 +19,7 @@ from .model import Article, Quote, text_hash
 EXTRACTOR_VERSION = "2"  # 2: speaker attribution rules of the attr branch
 # Bump when the speaker index or the utterance grouping changes: a database whose corpus
 # index was made by other rules is regrouped in full (kept in PRAGMA user_version).
-GROUPING_VERSION = 2  # 2: late re-quotes and surname aliases
+GROUPING_VERSION = 3  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored
 
 TABLES = {
     "outlets": {"id": str, "name": str},

@@ -317,9 +317,21 @@ def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
         n, r = split_title(f)
         if r:
             roles.append(r)
-        if n:
+        if n and (not names or _same_person(names[0], n)):
             names.append(n)
     return kind, names, roles
+
+
+def _same_person(name: str, form: str) -> bool:
+    """Can ``form`` name the person called ``name``? The same surname (spellings folded),
+    or one of them a single word of the other ("Austin", "Park"). An alias that names
+    someone else ("Hillary Clinton" among Donald Trump's) is an extraction slip: trusted,
+    it would merge two people across the whole corpus."""
+    a = [_translit(t) for t in name_key(name).tokens]
+    b = [_translit(t) for t in name_key(form).tokens]
+    if not a or not b:
+        return True
+    return a[-1] == b[-1] or (len(b) == 1 and b[0] in a) or (len(a) == 1 and a[0] in b)
 
 
 def build_speaker_index(mentions: list[SpeakerMention]) -> SpeakerIndex:

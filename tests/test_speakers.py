@@ -229,3 +229,16 @@ def test_one_surname_quoted_twice_in_an_article_gives_one_alias_row():
     assert len(keys) == len(set(keys))
     assert index.speaker_of["q1"] == index.speaker_of["q2"]
     assert sum(a.count for a in index.aliases if a.alias == "Holt") == 2
+
+
+def test_an_alias_naming_someone_else_does_not_merge_two_people():
+    # an extraction slip: "Hillary Clinton" among the forms of a quote resolved to Trump
+    idx = build_speaker_index([
+        SpeakerMention("q1", "a1", "Paper", "Donald Trump", ["Trump", "Hillary Clinton"]),
+        SpeakerMention("q2", "a2", "Other", "Hillary Clinton", ["Clinton"]),
+        SpeakerMention("q3", "a3", "Third", "Volodymyr Zelenskiy", ["Zelensky", "Volodymyr"]),
+        SpeakerMention("q4", "a4", "Fourth", "Volodymyr Zelenskyy", []),
+    ])
+    names = {q: next(s.name for s in idx.speakers if s.id == sid) for q, sid in idx.speaker_of.items()}
+    assert names["q1"] == "Donald Trump" and names["q2"] == "Hillary Clinton"
+    assert idx.speaker_of["q3"] == idx.speaker_of["q4"]
