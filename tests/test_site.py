@@ -395,3 +395,13 @@ async def test_plugins_are_registered():
     ds = Datasette(memory=True)
     names = {p["name"] for p in (await ds.client.get("/-/plugins.json")).json()}
     assert {"quotes", "datasette-search-all", "datasette-block-robots", "datasette-copyable"} <= names
+
+
+def test_connections_read_through_a_memory_map(site_db):
+    from quotes.site import plugin
+
+    conn = sqlite3.connect(site_db[0])
+    plugin.prepare_connection(conn)
+    assert conn.execute("pragma mmap_size").fetchone()[0] > 0
+    assert conn.execute("select quotes_words('A b')").fetchone()[0]
+    conn.close()
