@@ -170,6 +170,37 @@ async def test_outlet_and_relation_filters(ds):
     assert (await get(ds, "/quotes/utterances?_outlet=fox-news")).status_code == 200
 
 
+async def test_unfiltered_join_facets_count_what_the_join_counts(ds, site_db):
+    """The whole-table outlet and relation facets count from articles.n_quotes and from the
+    variants (facets.UNFILTERED); they must give the join's counts, row for row."""
+    from quotes.site.facets import JOINS, facet_sql, is_unfiltered
+
+    table_sql = "select id, article_id from quotes "
+    assert is_unfiltered(table_sql, "quotes") and not is_unfiltered(table_sql + "where kind = :p0 ", "quotes")
+    db = ds.get_database("quotes")
+    assert await facet_sql(db, "quotes", "outlet", table_sql, 31) != JOINS["quotes"]["outlet"][1].format(
+        sql=table_sql, limit=31)
+    conn = sqlite3.connect(site_db[0])
+    every_quote_has_a_variant = conn.execute(
+        "select (select count(*) from variants) = (select count(*) from quotes)").fetchone()[0]
+    checks = [("quotes", "outlet", "select id, article_id from quotes"),
+              ("quotes", "relation", "select id, article_id from quotes"),
+              ("variants", "outlet", "select quote_id, relation from variants")]
+    for table, name, sql in checks:
+        facets = (await get(ds, f"/quotes/{table}.json")).json()["facet_results"]
+        joined = [tuple(r) for r in conn.execute(JOINS[table][name][1].format(sql=sql, limit=31))]
+        assert joined and [(r["value"], r["label"], r["count"]) for r in facets[name]["results"]] == joined
+        shortcut = await facet_sql(db, table, name, sql + " ", 31) != JOINS[table][name][1].format(sql=sql + " ", limit=31)
+        assert shortcut == (table == "quotes" or every_quote_has_a_variant)
+    conn.close()
+
+
+async def test_utterances_by_outlet_on_request(ds):
+    assert "outlet" not in (await get(ds, "/quotes/utterances.json")).json()["facet_results"]
+    data = (await get(ds, "/quotes/utterances.json?_facet_join=outlet")).json()
+    assert {r["label"] for r in data["facet_results"]["outlet"]["results"]} >= {"Fox News", "Associated Press"}
+
+
 async def test_relation_facet_and_filter_without_variants_table(old_db):
     ds = make_datasette(old_db)
     data = (await get(ds, "/quotes/quotes.json?_relation=truncation")).json()
@@ -364,3 +395,13 @@ async def test_plugins_are_registered():
     ds = Datasette(memory=True)
     names = {p["name"] for p in (await ds.client.get("/-/plugins.json")).json()}
     assert {"quotes", "datasette-search-all", "datasette-block-robots", "datasette-copyable"} <= names
+
+
+def test_connections_read_through_a_memory_map(site_db):
+    from quotes.site import plugin
+
+    conn = sqlite3.connect(site_db[0])
+    plugin.prepare_connection(conn)
+    assert conn.execute("pragma mmap_size").fetchone()[0] > 0
+    assert conn.execute("select quotes_words('A b')").fetchone()[0]
+    conn.close()
