@@ -156,14 +156,27 @@ def _build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, 
            partition_size: int, shard_dir: str | None, reindex: bool = False) -> None:
     import sqlite3
 
-    from .db import (analyze, article_is_current, corpus_index_is_stale, index_speakers_and_utterances,
-                     open_db, save_article)
-    from .transactions import atomic
+    from .freshness import article_is_current, corpus_index_is_stale, open_if_complete
 
-    db = open_db(db_path)
     tally = Tally()
     total = count_documents(paths)
-    articles = peeked(readable_articles(paths, tally, is_current=lambda article_id: article_is_current(db, article_id), dedupe=True))
+    # A complete database is first asked through plain sqlite3: when nothing is new, the
+    # build ends here without importing sqlite-utils or spaCy.
+    reader = open_if_complete(db_path)
+    db = None if reader is not None else _open(db_path)
+    current = {"db": reader or db}
+    articles = peeked(readable_articles(paths, tally, dedupe=True,
+                                        is_current=lambda article_id: article_is_current(current["db"], article_id)))
+    if reader is not None:
+        nothing_to_do = articles is None and not reindex and not corpus_index_is_stale(reader)
+        reader.close()
+        if nothing_to_do:
+            report(db_path, tally)
+            return
+        db = current["db"] = _open(db_path)
+    from .db import analyze, index_speakers_and_utterances, save_article
+    from .transactions import atomic
+
     with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
         done = 0
 
@@ -209,6 +222,17 @@ def _build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, 
     if tally.extracted or not db["sqlite_stat1"].exists():
         analyze(db)
     finish_database(db, db_path)
+    report(db_path, tally)
+
+
+def _open(db_path: str):
+    from .db import open_db
+
+    return open_db(db_path)
+
+
+def report(db_path: str, tally: Tally) -> None:
+    """The summary line of a build; exit status 1 when any input was skipped."""
     click.echo(
         f"{db_path}: {tally.extracted} articles extracted ({tally.quotes} quotes), "
         f"{tally.unchanged} unchanged, {tally.duplicates} duplicate, {tally.skipped} skipped",

@@ -15,11 +15,8 @@ import sqlite_utils
 
 from .model import Article, Quote, text_hash
 
-# Bump when extraction changes, so a build re-extracts articles stored by older code.
-EXTRACTOR_VERSION = "2"  # 2: speaker attribution rules of the attr branch
-# Bump when the speaker index or the utterance grouping changes: a database whose corpus
-# index was made by other rules is regrouped in full (kept in PRAGMA user_version).
-GROUPING_VERSION = 3  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored
+from .freshness import (EXTRACTOR_VERSION, GROUPING_VERSION, STALE_UTTERANCES,  # noqa: F401 (re-exported)
+                        article_is_current, corpus_index_is_stale)
 
 TABLES = {
     "outlets": {"id": str, "name": str},
@@ -166,30 +163,6 @@ def slug(name: str) -> str:
     """A readable, stable key for an outlet name ("The Epoch Times" -> "the-epoch-times")."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or text_hash(name)
-
-
-def article_is_current(db: sqlite_utils.Database, article_id: str) -> bool:
-    """True when this exact text was already extracted by this extractor version."""
-    rows = db.execute(
-        "select 1 from articles where id = ? and extractor_version = ?", [article_id, EXTRACTOR_VERSION]
-    ).fetchall()
-    return bool(rows)
-
-
-def corpus_index_is_stale(db: sqlite_utils.Database) -> bool:
-    """True when the corpus index lags behind the quotes (e.g. a build was killed between
-    saving articles and indexing the corpus): some quote has no utterance yet, some
-    utterance lost quotes when its article was extracted again, or the index was made by
-    other grouping rules (``GROUPING_VERSION``)."""
-    if db["quotes"].count and db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION:
-        return True  # indexed by other grouping rules
-    return bool(db.execute("select 1 from quotes where utterance_id is null limit 1").fetchall()) or bool(
-        db.execute(f"{STALE_UTTERANCES} limit 1").fetchall())
-
-
-# Utterances whose quotes are no longer all there (save_article replaced their article).
-STALE_UTTERANCES = ("select u.id from utterances u where u.n_quotes !="
-                    " (select count(*) from quotes q where q.utterance_id = u.id)")
 
 
 def quote_row(article_id: str, quote: Quote) -> dict:

@@ -1,0 +1,64 @@
+"""Is a database up to date with its inputs and its code?
+
+Plain ``sqlite3`` on purpose: a rebuild that finds nothing new answers from here and never
+imports sqlite-utils (and the numpy it pulls in), let alone spaCy. ``quotes.db`` re-exports
+these names.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# Bump when extraction changes, so a build re-extracts articles stored by older code.
+EXTRACTOR_VERSION = "2"  # 2: speaker attribution rules of the attr branch
+# Bump when the speaker index or the utterance grouping changes: a database whose corpus
+# index was made by other rules is regrouped in full (kept in PRAGMA user_version).
+GROUPING_VERSION = 3  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored
+
+# Utterances whose quotes are no longer all there (save_article replaced their article).
+STALE_UTTERANCES = ("select u.id from utterances u where u.n_quotes !="
+                    " (select count(*) from quotes q where q.utterance_id = u.id)")
+
+
+def article_is_current(db, article_id: str) -> bool:
+    """True when this exact text was already extracted by this extractor version.
+    ``db``: a sqlite3 connection or a sqlite-utils Database."""
+    rows = db.execute(
+        "select 1 from articles where id = ? and extractor_version = ?", [article_id, EXTRACTOR_VERSION]
+    ).fetchall()
+    return bool(rows)
+
+
+def corpus_index_is_stale(db) -> bool:
+    """True when the corpus index lags behind the quotes (e.g. a build was killed between
+    saving articles and indexing the corpus): some quote has no utterance yet, some
+    utterance lost quotes when its article was extracted again, or the index was made by
+    other grouping rules (``GROUPING_VERSION``)."""
+    has_quotes = db.execute("select exists (select 1 from quotes)").fetchone()[0]
+    if has_quotes and db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION:
+        return True  # indexed by other grouping rules
+    return bool(db.execute("select 1 from quotes where utterance_id is null limit 1").fetchall()) or bool(
+        db.execute(f"{STALE_UTTERANCES} limit 1").fetchall())
+
+
+def open_if_complete(path: str) -> sqlite3.Connection | None:
+    """A read-only connection to ``path`` when it is a quotes database that a build left
+    complete (one file, not in WAL mode, with planner statistics); otherwise None, and the
+    caller takes the full path (which also reports a file that is not a database)."""
+    file = Path(path)
+    if not file.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(file.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    except sqlite3.Error:
+        conn.close()
+        return None
+    if str(mode).lower() == "wal" or not {"articles", "quotes", "utterances", "sqlite_stat1"} <= tables:
+        conn.close()
+        return None
+    return conn
