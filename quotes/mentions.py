@@ -109,6 +109,22 @@ def surname(name: str) -> str:
     return toks[-1].lower() if toks else ""
 
 
+def surname_keys(name: str) -> list[str]:
+    """The keys a surname is found by."""
+    s = surname(name)
+    if not s:
+        return []
+    return [s]
+
+
+# An honorific right before a surname tells the gender: "Mrs. Clinton", "Mr. Bush".
+_HONORIFIC_BEFORE = regex.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss))\.?[ \u00a0]+$")
+# A sentence end, not after an initial or a title abbreviation ("Sen. Rubio").
+_SENT_BREAK = regex.compile(
+    r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|Capt|Adm|Maj|U\.S))"
+    r"[.!?][\"”’']?\s+|\n\s*")
+
+
 def is_org_name(name: str) -> bool:
     return any(w.lower().strip(".,’'s") in ORG_WORDS for w in name.split())
 
@@ -124,6 +140,8 @@ class Entity:
     gender: str | None = None
     first_pos: int = 0
     mentions: list[int] = field(default_factory=list)  # char offsets
+    full_pos: list[int] = field(default_factory=list)  # offsets where named by more than a surname
+    full_subj: list[int] = field(default_factory=list)  # offsets where such a full name is a subject
     subject_pos: list[int] = field(default_factory=list)  # offsets where it is a subject
 
     def add_form(self, form: str) -> None:
@@ -184,9 +202,16 @@ def first_name_gender(name: str) -> str | None:
 class Registry:
     """The people and organisations of one article, keyed by surname and by role words."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str | None = None) -> None:
         self.entities: list[Entity] = []
         self._by_key: dict[str, list[Entity]] = {}
+        self.text = text  # the article, for the context of an ambiguous surname
+
+    def _keyed(self, word: str) -> list[Entity]:
+        out: list[Entity] = []
+        for k in surname_keys(word):
+            out.extend(e for e in self._by_key.get(k, []) if e not in out)
+        return out
 
     def _compatible(self, ent: Entity, words: list[str]) -> bool:
         """'Lloyd Austin' ~ 'Austin' ~ 'Lloyd J. Austin'; 'Eric Trump' !~ 'Donald Trump'."""
@@ -196,11 +221,11 @@ class Registry:
         return words[0].lower() == mine[0].lower() or words[0][0].lower() == mine[0][0].lower() and (
             len(words[0].rstrip(".")) == 1 or len(mine[0].rstrip(".")) == 1)
 
-    def lookup(self, name: str) -> Entity | None:
+    def lookup(self, name: str, pos: int | None = None) -> Entity | None:
         words = clean_name(name).split()
         if not words:
             return None
-        cands = [e for e in self._by_key.get(words[-1].lower(), []) if self._compatible(e, words)]
+        cands = [e for e in self._keyed(words[-1]) if self._compatible(e, words)]
         if not cands and len(words) == 1:
             # a first name alone ("Hillary shot back"): the one person introduced with it
             firsts = [e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1
@@ -214,9 +239,52 @@ class Registry:
                 return exact[0]
             multi = [e for e in cands if len(e.name.split()) > 1]
             return multi[0] if multi else cands[0]
-        # a bare surname: the first full name introduced with it (the article's subject)
+        # a bare surname: the full name introduced with it; when two people of the article
+        # share it ("Hillary Rodham Clinton", "Bill Clinton"), the context decides
         multi = [e for e in cands if len(e.name.split()) > 1]
+        people = [e for e in multi if e.kind == "person"]
+        # a longer form of another candidate is the same person ("Republican Donald Trump")
+        people = [e for e in people if not any(o is not e and e.name.lower().endswith(" " + o.name.lower())
+                                               for o in people)]
+        if len(people) > 1:
+            return self._disambiguate(people, pos)
+        if people and len(multi) > 1:
+            return people[0]
         return multi[0] if multi else cands[0]
+
+    def _first_named(self, e: Entity) -> int:
+        return min(e.full_pos) if e.full_pos else e.first_pos
+
+    def _disambiguate(self, cands: list[Entity], pos: int | None) -> Entity:
+        """Which of several people sharing a surname a bare 'Clinton' at `pos` means.
+
+        A full name as the subject of the same or the previous sentence first; then an honorific
+        ('Mrs. Clinton' is the woman, 'Mr. Bush' the man) when first names tell gender; then
+        the person the article is about: named in the headline, else the first one named.
+        """
+        text = self.text
+        if text is not None and pos is not None and 0 <= pos <= len(text):
+            # the same or the previous sentence names one of them in full
+            starts = [m.end() for m in _SENT_BREAK.finditer(text, max(0, pos - 1500), pos)]
+            lo = starts[-2] if len(starts) >= 2 else max(0, pos - 1500)
+            # (as a subject: "... by former president Bill Clinton" does not make him the topic)
+            near = [(max(p for p in e.full_subj if lo <= p < pos), e) for e in cands
+                    if any(lo <= p < pos for p in e.full_subj)]
+            if near:
+                return max(near, key=lambda x: x[0])[1]
+            h = _HONORIFIC_BEFORE.search(text[max(0, pos - 8):pos])
+            if h:
+                g = "m" if h.group(1) else "f"
+                fit = [e for e in cands if e.gender == g]
+                if len(fit) == 1 or fit and all(e.gender for e in cands):
+                    cands = fit
+            if len(cands) > 1:
+                headline = text.split("\n", 1)[0].lower().split()
+                head = [e for e in cands if e.name.split()[0].lower() in headline
+                        or e.name.lower() in " ".join(headline)]
+                if len(head) == 1:
+                    return head[0]
+        return min(cands, key=self._first_named)
 
     def register(self, name: str, pos: int, kind: str | None = None, role: str | None = None,
                  subject: bool = False) -> Entity | None:
@@ -235,15 +303,19 @@ class Registry:
         form = " ".join(words)
         if kind is None:
             kind = "organisation" if is_org_name(form) else "person"
-        ent = self.lookup(form)
+        ent = self.lookup(form, pos)
         if ent is None or (len(words) > 1 and len(ent.name.split()) > 1
                            and ent.name.split()[0].lower() != words[0].lower()
                            and not self._compatible(ent, words)):
             ent = Entity(name=form, kind=kind, first_pos=pos)
             self.entities.append(ent)
-            self._by_key.setdefault(words[-1].lower(), []).append(ent)
+            for k in surname_keys(form):
+                self._by_key.setdefault(k, []).append(ent)
         else:
             ent.add_form(form)
+            for k in surname_keys(ent.name):
+                if ent not in self._by_key.setdefault(k, []):
+                    self._by_key[k].append(ent)
             if kind == "organisation" and ent.kind == "person" and len(words) > 1:
                 ent.kind = kind
         if raw != form:
@@ -253,6 +325,8 @@ class Registry:
         if role and role not in ent.roles and role.lower() not in HONORIFICS:
             ent.roles.append(role)
         ent.mentions.append(pos)
+        if len(words) > 1 and pos not in ent.full_pos:
+            ent.full_pos.append(pos)
         if subject:
             ent.subject_pos.append(pos)
         return ent

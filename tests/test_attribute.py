@@ -393,3 +393,30 @@ def test_object_of_the_verb_above_an_infinitive_speaks():
 def test_colon_introduction_names_the_clause_subject_or_the_owner(text, start, name):
     q = one(text, start)
     assert q.speaker == name and q.method == "colon"
+
+
+@pytest.mark.parametrize("text, start, name", [
+    # the article is about the first one named: a bare surname is hers, not her husband's
+    ("Hillary Rodham Clinton spent Monday in Des Moines courting union voters.\n\n"
+     "She was joined at a rally by former president Bill Clinton, who spoke briefly.\n\n"
+     "Later, Clinton said, \"We will raise wages for every working family in this state.\"",
+     "We will raise", "Hillary Rodham Clinton"),
+    # an honorific decides when first names tell gender
+    ("Donald Trump toured a steel plant in Ohio with his daughter Ivanka Trump on Tuesday.\n\n"
+     "\"Our workers deserve a fair deal,\" Ms. Trump told the crowd.",
+     "Our workers", "Ivanka Trump"),
+    # a full mention in the previous sentence beats the article's main person
+    ("Jeb Bush campaigned in New Hampshire on Friday.\n\n"
+     "The crowd cheered when George W. Bush walked on stage. "
+     "\"My brother will keep this country safe,\" Bush said.",
+     "My brother", "George W. Bush"),
+    # otherwise the main person: the later bare surname is Jeb's again
+    ("Jeb Bush campaigned in New Hampshire on Friday.\n\n"
+     "The crowd cheered when George W. Bush walked on stage and spoke for ten minutes.\n\n"
+     "Voters asked about taxes and schools for most of the afternoon.\n\n"
+     "\"I am running on my own record,\" Bush said.",
+     "I am running", "Jeb Bush"),
+])
+def test_a_surname_two_people_share_resolves_by_context(text, start, name):
+    assert one(text, start).speaker == name
+
