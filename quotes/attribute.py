@@ -217,7 +217,9 @@ class Attributor:
         self._harvested.add(ent.name)
         sur = regex.escape(ent.name)
         best = None
-        for m in regex.finditer(r"((?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,7})" + sur + r"\b", self.a.text):
+        # "Sue Seedorff-Keninger" for "Keninger": the first part of a hyphenated surname
+        for m in regex.finditer(r"((?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,7})(?:\p{Lu}\p{Ll}+-)?" + sur + r"\b",
+                                self.a.text):
             if self.a.in_quote(m.start(1)):
                 continue
             words = m.group(0).split()

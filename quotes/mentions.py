@@ -89,7 +89,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     k = len(words)
     while k > 0:
         w = words[k - 1].lower().strip(".,")
-        if w in ROLE_NOUNS or w in HONORIFICS or w.rstrip(".") in HONORIFICS:
+        if w in ROLE_NOUNS or w in HONORIFICS or w.rstrip(".") in HONORIFICS \
+                or "-" in w and any(x in ROLE_NOUNS for x in w.split("-")):  # "Secretary-Treasurer"
             break
         k -= 1
     # a possessive before the name belongs to the title: "Colorado’s Kendal Unruh"
@@ -110,11 +111,22 @@ def surname(name: str) -> str:
 
 
 def surname_keys(name: str) -> list[str]:
-    """The keys a surname is found by."""
+    """The keys a surname is found by: 'Seedorff-Keninger' also by its last part 'Keninger'."""
     s = surname(name)
     if not s:
         return []
-    return [s]
+    keys = [s]
+    if "-" in s.strip("-"):
+        last = s.rsplit("-", 1)[1]
+        if len(last) > 1:
+            keys.append(last)
+    return keys
+
+
+def same_surname(form: str, name: str) -> bool:
+    """'Keninger' ~ 'Sue Seedorff-Keninger': equal, or the last part of a hyphenated surname."""
+    a, b = surname(form), surname(name)
+    return a == b or a in surname_keys(name) or b in surname_keys(form)
 
 
 # An honorific right before a surname tells the gender: "Mrs. Clinton", "Mr. Bush".
@@ -148,7 +160,7 @@ class Entity:
         form = form.strip()
         if not form:
             return
-        if len(form.split()) > len(self.name.split()) and surname(form) == surname(self.name):
+        if len(form.split()) > len(self.name.split()) and same_surname(form, self.name):
             self.aliases.add(self.name)
             self.name = form
         elif form != self.name:

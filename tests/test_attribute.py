@@ -420,3 +420,10 @@ def test_colon_introduction_names_the_clause_subject_or_the_owner(text, start, n
 def test_a_surname_two_people_share_resolves_by_context(text, start, name):
     assert one(text, start).speaker == name
 
+
+def test_hyphenated_surname_keeps_the_full_name():
+    text = ("Voters at the diner were unimpressed by the debate.\n\n"
+            "\"It did not change my mind at all,\" said Sue Seedorff-Keninger, 62, a retired teacher.\n\n"
+            "Keninger said, \"I will decide the week before the caucus.\"")
+    assert one(text, "It did not change").speaker == "Sue Seedorff-Keninger"
+    assert one(text, "I will decide").speaker == "Sue Seedorff-Keninger"
