@@ -97,7 +97,7 @@ class Attributor:
         a = self.a
         # people named with a common first name anywhere outside quotes ("Bernie Sanders"):
         # a cheap whole-text pass, so unparsed paragraphs still contribute full names
-        for m in _FIRST_LAST.finditer(a.text):
+        for m in self._first_last_matches():
             first = m.group(1).lower()
             if (first in FEMALE_NAMES or first in MALE_NAMES) and not a.in_quote(m.start()):
                 last = m.group(2)
@@ -124,6 +124,17 @@ class Attributor:
                 e = self.reg.register(ent.text, p, kind=kind, role=role)
                 if e is not None:
                     self._gender_from_role(e, role, ent.text)
+
+    def _first_last_matches(self):
+        """_FIRST_LAST matches, and the name a sentence-opening word hid ("For Hillary Clinton,"
+        matches as "For Hillary"; the name starts at the second word)."""
+        text = self.a.text
+        for m in _FIRST_LAST.finditer(text):
+            yield m
+            if m.group(1).lower() in FUNCTION_WORDS:
+                again = _FIRST_LAST.match(text, m.start(2))
+                if again:
+                    yield again
 
     def _with_middle(self, m) -> str:
         """'Hillary Rodham Clinton', not 'Hillary Rodham': a first-last match followed by one

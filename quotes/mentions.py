@@ -270,26 +270,27 @@ class Registry:
     def _disambiguate(self, cands: list[Entity], pos: int | None) -> Entity:
         """Which of several people sharing a surname a bare 'Clinton' at `pos` means.
 
-        A full name as the subject of the same or the previous sentence first; then an honorific
-        ('Mrs. Clinton' is the woman, 'Mr. Bush' the man) when first names tell gender; then
-        the person the article is about: named in the headline, else the first one named.
+        An honorific first ('Mrs. Clinton' is the woman, 'Mr. Bush' the man, when first names
+        tell gender); then a full name as the subject of the same or the previous sentence;
+        then the person the article is about: named in the headline, else the first one named.
         """
         text = self.text
         if text is not None and pos is not None and 0 <= pos <= len(text):
-            # the same or the previous sentence names one of them in full
-            starts = [m.end() for m in _SENT_BREAK.finditer(text, max(0, pos - 1500), pos)]
-            lo = starts[-2] if len(starts) >= 2 else max(0, pos - 1500)
-            # (as a subject: "... by former president Bill Clinton" does not make him the topic)
-            near = [(max(p for p in e.full_subj if lo <= p < pos), e) for e in cands
-                    if any(lo <= p < pos for p in e.full_subj)]
-            if near:
-                return max(near, key=lambda x: x[0])[1]
+            # an honorific rules out the people of the other gender
             h = _HONORIFIC_BEFORE.search(text[max(0, pos - 8):pos])
             if h:
                 g = "m" if h.group(1) else "f"
                 fit = [e for e in cands if e.gender == g]
                 if len(fit) == 1 or fit and all(e.gender for e in cands):
                     cands = fit
+            # the same or the previous sentence names one of them in full, as a subject
+            # ("... by former president Bill Clinton" does not make him the topic)
+            starts = [m.end() for m in _SENT_BREAK.finditer(text, max(0, pos - 1500), pos)]
+            lo = starts[-2] if len(starts) >= 2 else max(0, pos - 1500)
+            near = [(max(p for p in e.full_subj if lo <= p < pos), e) for e in cands
+                    if any(lo <= p < pos for p in e.full_subj)]
+            if near:
+                return max(near, key=lambda x: x[0])[1]
             if len(cands) > 1:
                 headline = text.split("\n", 1)[0].lower().split()
                 head = [e for e in cands if e.name.split()[0].lower() in headline

@@ -427,3 +427,10 @@ def test_hyphenated_surname_keeps_the_full_name():
             "Keninger said, \"I will decide the week before the caucus.\"")
     assert one(text, "It did not change").speaker == "Sue Seedorff-Keninger"
     assert one(text, "I will decide").speaker == "Sue Seedorff-Keninger"
+
+
+def test_a_full_name_after_a_sentence_opening_word_is_found():
+    text = ("For Hillary Clinton, the vote in Britain was a warning.\n\n"
+            "Former president Bill Clinton spoke in Ohio on Monday.\n\n"
+            "On the trail, Mrs. Clinton keeps saying she wants \"an economy that works for everyone.\"")
+    assert one(text, "an economy").speaker == "Hillary Clinton"
