@@ -28,7 +28,8 @@ import regex
 
 from .cues import SPEECH_LEMMAS, SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
 from .mentions import (GROUP_PRONOUNS, HONORIFICS, ORG_WORDS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
-                       FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, is_org_name, surname_keys,
+                       FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, first_name_gender, is_org_name,
+                       surname_keys,
                        is_place, split_title, titled_name_at)
 from .model import Mark, Quote
 from .syntax import (NAME_LABELS, SUBJ_DEPS, after_article, appos_text, doc_text, is_name_token,
@@ -244,6 +245,8 @@ class Attributor:
                 continue
             if rest[0].lower() in FUNCTION_WORDS | QUANTIFIERS or rest[0] in ("US", "U.S.", "UK"):
                 continue
+            if ent.gender and first_name_gender(" ".join(rest)) not in (None, ent.gender):
+                continue  # 'Mr. Obama' is not the Michelle Obama of the article
             if best is None or len(rest) > len(best[1]):
                 best = (title, rest, m.start())
         if best:

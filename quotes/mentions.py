@@ -218,6 +218,7 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_key: dict[str, list[Entity]] = {}
         self.text = text  # the article, for the context of an ambiguous surname
+        self._ruled_out = False  # the last lookup found only people of the other gender
 
     def _keyed(self, word: str) -> list[Entity]:
         out: list[Entity] = []
@@ -233,11 +234,26 @@ class Registry:
         return words[0].lower() == mine[0].lower() or words[0][0].lower() == mine[0][0].lower() and (
             len(words[0].rstrip(".")) == 1 or len(mine[0].rstrip(".")) == 1)
 
-    def lookup(self, name: str, pos: int | None = None) -> Entity | None:
+    def honorific_gender(self, pos: int | None) -> str | None:
+        """'m' after 'Mr.', 'f' after 'Mrs.'/'Ms.'/'Miss' right before `pos`, else None."""
+        if self.text is None or pos is None or not 0 <= pos <= len(self.text):
+            return None
+        h = _HONORIFIC_BEFORE.search(self.text[max(0, pos - 8):pos])
+        return None if not h else "m" if h.group(1) else "f"
+
+    def lookup(self, name: str, pos: int | None = None, gender: str | None = None) -> Entity | None:
         words = clean_name(name).split()
         if not words:
             return None
         cands = [e for e in self._keyed(words[-1]) if self._compatible(e, words)]
+        if len(words) == 1 and cands:
+            # 'Mr. Obama' is not the Michelle Obama the article names in full
+            g = gender or self.honorific_gender(pos)
+            if g:
+                cands = [e for e in cands if e.kind != "person" or first_name_gender(e.name) in (None, g)]
+                if not cands:
+                    self._ruled_out = True
+                    return None
         if not cands and len(words) == 1:
             # a first name alone ("Hillary shot back"): the one person introduced with it
             firsts = [e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1
@@ -277,9 +293,8 @@ class Registry:
         text = self.text
         if text is not None and pos is not None and 0 <= pos <= len(text):
             # an honorific rules out the people of the other gender
-            h = _HONORIFIC_BEFORE.search(text[max(0, pos - 8):pos])
-            if h:
-                g = "m" if h.group(1) else "f"
+            g = self.honorific_gender(pos)
+            if g:
                 fit = [e for e in cands if e.gender == g]
                 if len(fit) == 1 or fit and all(e.gender for e in cands):
                     cands = fit
@@ -316,11 +331,17 @@ class Registry:
         form = " ".join(words)
         if kind is None:
             kind = "organisation" if is_org_name(form) else "person"
-        ent = self.lookup(form, pos)
+        hon = {w.lower().rstrip(".") for w in title}
+        g = "m" if "mr" in hon else "f" if hon & {"mrs", "ms", "miss"} else self.honorific_gender(pos)
+        self._ruled_out = False
+        ent = self.lookup(form, pos, g)
+        ruled_out, self._ruled_out = self._ruled_out, False
         if ent is None or (len(words) > 1 and len(ent.name.split()) > 1
                            and ent.name.split()[0].lower() != words[0].lower()
                            and not self._compatible(ent, words)):
-            ent = Entity(name=form, kind=kind, first_pos=pos)
+            # a 'Mr. Obama' the article's only full name ('Michelle Obama') cannot be keeps
+            # the honorific's gender, so no later pass gives him her name
+            ent = Entity(name=form, kind=kind, first_pos=pos, gender=g if ruled_out else None)
             self.entities.append(ent)
             for k in surname_keys(form):
                 self._by_key.setdefault(k, []).append(ent)

@@ -434,3 +434,10 @@ def test_a_full_name_after_a_sentence_opening_word_is_found():
             "Former president Bill Clinton spoke in Ohio on Monday.\n\n"
             "On the trail, Mrs. Clinton keeps saying she wants \"an economy that works for everyone.\"")
     assert one(text, "an economy").speaker == "Hillary Clinton"
+
+
+def test_mr_surname_is_not_the_woman_the_article_names_in_full():
+    text = ("The president spoke at a gala on Saturday night.\n\n"
+            "\"I will consider it a personal insult,\" Mr. Obama said.\n\n"
+            "Michelle Obama had made the same case at the convention in July.")
+    assert one(text, "I will consider").speaker == "Obama"

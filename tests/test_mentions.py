@@ -53,3 +53,11 @@ def test_last_part_of_a_hyphenated_surname_finds_the_full_name():
 def test_hyphenated_title_is_a_title():
     assert split_title("Workers Secretary-Treasurer Gary Casteel".split()) == (
         ["Workers", "Secretary-Treasurer"], ["Gary", "Casteel"])
+
+
+def test_honorific_of_the_other_gender_is_not_the_only_full_name():
+    text = "Michelle Obama spoke first. Later Mr. Obama took the stage."
+    reg = registry(text, ["Michelle Obama"])
+    assert reg.lookup("Obama", text.index("Obama took")) is None
+    ent = reg.register("Obama", text.index("Obama took"), kind="person")
+    assert ent.name == "Obama" and ent.gender == "m"
