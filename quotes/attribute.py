@@ -27,8 +27,9 @@ from __future__ import annotations
 import regex
 
 from .cues import SPEECH_LEMMAS, SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
-from .mentions import (GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
-                       FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, is_org_name,
+from .mentions import (GROUP_PRONOUNS, HONORIFICS, ORG_WORDS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+                       FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, first_name_gender, is_org_name,
+                       surname_keys,
                        is_place, split_title, titled_name_at)
 from .model import Mark, Quote
 from .syntax import (NAME_LABELS, SUBJ_DEPS, after_article, appos_text, doc_text, is_name_token,
@@ -68,6 +69,10 @@ _FIRST_LAST = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?
 _NAME_AFTER = regex.compile(r"[ \u00a0]+((?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'-]+|\p{Lu}\.)){1,3})\b")
 _DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
 _SIGNED_COLON = regex.compile(r"\s[―—–-]{1,2}[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,3}):$")
+# One more name word after "Hillary Rodham" that ends the capitalised run ("... Clinton found")
+_NEXT_NAME = regex.compile(r"[ \u00a0]+(\p{Lu}\p{Ll}{2,})\b(?![ \u00a0]+\p{Lu}|[-.]\p{L})")
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december""".split())
 _TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
@@ -80,7 +85,7 @@ class Attributor:
         self.features: list = []  # (mark, quote, feature dict) for every candidate
         self._score = 0.0
         self._rule_reject = False
-        self.reg = Registry()
+        self.reg = Registry(text)
         self.resolved: dict[int, Entity | None] = {}  # token abs pos -> entity
         self._harvested: set[str] = set()
         self._runs = None
@@ -93,13 +98,13 @@ class Attributor:
         a = self.a
         # people named with a common first name anywhere outside quotes ("Bernie Sanders"):
         # a cheap whole-text pass, so unparsed paragraphs still contribute full names
-        for m in _FIRST_LAST.finditer(a.text):
+        for m in self._first_last_matches():
             first = m.group(1).lower()
             if (first in FEMALE_NAMES or first in MALE_NAMES) and not a.in_quote(m.start()):
                 last = m.group(2)
                 if last.lower() in FUNCTION_WORDS or last.lower() in ROLE_NOUNS:
                     continue
-                self.reg.register(m.group(0), m.start(), kind="person")
+                self.reg.register(self._with_middle(m), m.start(), kind="person")
         for seg in a.segs:
             for ent in seg.doc.ents:
                 if ent.label_ not in ("PERSON", "ORG"):
@@ -120,6 +125,30 @@ class Attributor:
                 e = self.reg.register(ent.text, p, kind=kind, role=role)
                 if e is not None:
                     self._gender_from_role(e, role, ent.text)
+
+    def _first_last_matches(self):
+        """_FIRST_LAST matches, and the name a sentence-opening word hid ("For Hillary Clinton,"
+        matches as "For Hillary"; the name starts at the second word)."""
+        text = self.a.text
+        for m in _FIRST_LAST.finditer(text):
+            yield m
+            if m.group(1).lower() in FUNCTION_WORDS:
+                again = _FIRST_LAST.match(text, m.start(2))
+                if again:
+                    yield again
+
+    def _with_middle(self, m) -> str:
+        """'Hillary Rodham Clinton', not 'Hillary Rodham': a first-last match followed by one
+        more name word that ends the run and is printed elsewhere in the article too."""
+        nxt = _NEXT_NAME.match(self.a.text, m.end())
+        if nxt and "." not in m.group(0):
+            w = nxt.group(1)
+            low = w.lower()
+            if not (low in FUNCTION_WORDS or low in ROLE_NOUNS or low in ORG_WORDS or low in HONORIFICS
+                    or low in _CALENDAR or is_place(w) or "-" in low) \
+                    and len(regex.findall(r"\b" + regex.escape(w) + r"\b", self.a.text)) > 1:
+                return m.group(0) + " " + w
+        return m.group(0)
 
     def _gender_from_role(self, e: Entity, role: str | None, text: str) -> None:
         if e.gender:
@@ -145,6 +174,9 @@ class Attributor:
             ent = self._entity_for(t, p)
             if ent is None:
                 continue
+            if t.pos_ == "PROPN" and len([w for w in name_span(t)[0]
+                                          if w.lower_.rstrip(".") not in HONORIFICS]) > 1:
+                ent.full_subj.append(p)  # "George W. Bush walked on stage": named in full as a subject
             # main-clause subjects and speakers are who is talked about; a subject inside a
             # subordinate clause ("... even though Sanders won Michigan") is only a mention
             main = opener or t.head.dep_ == "ROOT" or is_cue_token(t.head)
@@ -180,7 +212,7 @@ class Attributor:
             kind = None if label is None else ("person" if label == "PERSON" else "organisation")
             if label in ("GPE", "NORP") or kind is None and after_article(toks[0]):
                 kind = "organisation"  # "the 13th Amendment", "the Pentagon": not a person
-            ent = self._ensure_full(self.reg.lookup(clean_name(name)) or self.reg.register(name, p, kind=kind))
+            ent = self._ensure_full(self.reg.lookup(clean_name(name), self.a.pos(toks[-1])) or self.reg.register(name, p, kind=kind))
         elif t.pos_ == "NOUN" and low in ROLE_NOUNS:
             appos = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             if appos:
@@ -197,7 +229,9 @@ class Attributor:
         self._harvested.add(ent.name)
         sur = regex.escape(ent.name)
         best = None
-        for m in regex.finditer(r"((?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,7})" + sur + r"\b", self.a.text):
+        # "Sue Seedorff-Keninger" for "Keninger": the first part of a hyphenated surname
+        for m in regex.finditer(r"((?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,7})(?:\p{Lu}\p{Ll}+-)?" + sur + r"\b",
+                                self.a.text):
             if self.a.in_quote(m.start(1)):
                 continue
             words = m.group(0).split()
@@ -211,6 +245,8 @@ class Attributor:
                 continue
             if rest[0].lower() in FUNCTION_WORDS | QUANTIFIERS or rest[0] in ("US", "U.S.", "UK"):
                 continue
+            if ent.gender and first_name_gender(" ".join(rest)) not in (None, ent.gender):
+                continue  # 'Mr. Obama' is not the Michelle Obama of the article
             if best is None or len(rest) > len(best[1]):
                 best = (title, rest, m.start())
         if best:
@@ -220,6 +256,10 @@ class Attributor:
             if role and role not in ent.roles:
                 ent.roles.insert(0, role)
             ent.mentions.append(p)
+            ent.full_pos.append(p)
+            for k in surname_keys(ent.name):
+                if ent not in self.reg._by_key.setdefault(k, []):
+                    self.reg._by_key[k].append(ent)
         return ent
 
     def _title_runs(self):
@@ -555,7 +595,7 @@ class Attributor:
                 # "Cleveland Police Chief Calvin Williams": the title is a role, not the name
                 words = rest
                 role = role or " ".join(w for w in title if w.lower().rstrip(".") not in HONORIFICS) or None
-            ent = self.reg.lookup(" ".join(words)) or self.reg.register(" ".join(words), p, kind=kind, role=role)
+            ent = self.reg.lookup(" ".join(words), a.pos(toks[-1])) or self.reg.register(" ".join(words), p, kind=kind, role=role)
             ent = self._ensure_full(ent)
             if ent is not None:
                 ent.add_form(" ".join(words))
@@ -565,7 +605,7 @@ class Attributor:
             return None, " ".join(words), kind or "person", role, toks, "name"
         # a surname the tagger took for a verb or a preposition ("Husted continued", "From
         # said"): the article already named this person in full
-        known = self.reg.lookup(tok.text) if tok.is_title and tok.pos_ != "PRON" else None
+        known = self.reg.lookup(tok.text, p) if tok.is_title and tok.pos_ != "PRON" else None
         if known is not None and len(known.name.split()) > 1 and known.kind == "person":
             return known, known.name, known.kind, known.role, [tok], "name"
         if tok.pos_ in ("NOUN", "ADJ", "NUM", "X", "ADV"):
@@ -581,7 +621,7 @@ class Attributor:
         return " ".join(self.a.text[s:e].split())
 
     def _titled_speaker(self, words: list[str], toks, p: int):
-        ent = self.reg.lookup(" ".join(words)) or self.reg.register(" ".join(words), p, kind="person")
+        ent = self.reg.lookup(" ".join(words), p) or self.reg.register(" ".join(words), p, kind="person")
         ent = self._ensure_full(ent)
         if ent is None:
             return None, None, None, None, toks, "none"
@@ -912,7 +952,8 @@ class Attributor:
         """Fill `q` from a name the rules read off the text (no parse involved)."""
         if mention.endswith(".") and not regex.search(r"\b\p{Lu}\.$", mention):
             mention = mention[:-1]  # "- Sanders." ends a sentence
-        ent = self._ensure_full(self.reg.lookup(clean_name(mention)) or self.reg.register(mention, ns))
+        ent = self._ensure_full(self.reg.lookup(clean_name(mention), ns + len(mention) - len(mention.split()[-1]))
+                               or self.reg.register(mention, ns))
         if ent is None:
             return False
         q.speaker, q.speaker_kind, q.speaker_role = ent.name, ent.kind, ent.role

@@ -89,7 +89,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     k = len(words)
     while k > 0:
         w = words[k - 1].lower().strip(".,")
-        if w in ROLE_NOUNS or w in HONORIFICS or w.rstrip(".") in HONORIFICS:
+        if w in ROLE_NOUNS or w in HONORIFICS or w.rstrip(".") in HONORIFICS \
+                or "-" in w and any(x in ROLE_NOUNS for x in w.split("-")):  # "Secretary-Treasurer"
             break
         k -= 1
     # a possessive before the name belongs to the title: "Colorado’s Kendal Unruh"
@@ -109,6 +110,33 @@ def surname(name: str) -> str:
     return toks[-1].lower() if toks else ""
 
 
+def surname_keys(name: str) -> list[str]:
+    """The keys a surname is found by: 'Seedorff-Keninger' also by its last part 'Keninger'."""
+    s = surname(name)
+    if not s:
+        return []
+    keys = [s]
+    if "-" in s.strip("-"):
+        last = s.rsplit("-", 1)[1]
+        if len(last) > 1:
+            keys.append(last)
+    return keys
+
+
+def same_surname(form: str, name: str) -> bool:
+    """'Keninger' ~ 'Sue Seedorff-Keninger': equal, or the last part of a hyphenated surname."""
+    a, b = surname(form), surname(name)
+    return a == b or a in surname_keys(name) or b in surname_keys(form)
+
+
+# An honorific right before a surname tells the gender: "Mrs. Clinton", "Mr. Bush".
+_HONORIFIC_BEFORE = regex.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss))\.?[ \u00a0]+$")
+# A sentence end, not after an initial or a title abbreviation ("Sen. Rubio").
+_SENT_BREAK = regex.compile(
+    r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|Capt|Adm|Maj|U\.S))"
+    r"[.!?][\"”’']?\s+|\n\s*")
+
+
 def is_org_name(name: str) -> bool:
     return any(w.lower().strip(".,’'s") in ORG_WORDS for w in name.split())
 
@@ -124,13 +152,15 @@ class Entity:
     gender: str | None = None
     first_pos: int = 0
     mentions: list[int] = field(default_factory=list)  # char offsets
+    full_pos: list[int] = field(default_factory=list)  # offsets where named by more than a surname
+    full_subj: list[int] = field(default_factory=list)  # offsets where such a full name is a subject
     subject_pos: list[int] = field(default_factory=list)  # offsets where it is a subject
 
     def add_form(self, form: str) -> None:
         form = form.strip()
         if not form:
             return
-        if len(form.split()) > len(self.name.split()) and surname(form) == surname(self.name):
+        if len(form.split()) > len(self.name.split()) and same_surname(form, self.name):
             self.aliases.add(self.name)
             self.name = form
         elif form != self.name:
@@ -184,9 +214,17 @@ def first_name_gender(name: str) -> str | None:
 class Registry:
     """The people and organisations of one article, keyed by surname and by role words."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str | None = None) -> None:
         self.entities: list[Entity] = []
         self._by_key: dict[str, list[Entity]] = {}
+        self.text = text  # the article, for the context of an ambiguous surname
+        self._ruled_out = False  # the last lookup found only people of the other gender
+
+    def _keyed(self, word: str) -> list[Entity]:
+        out: list[Entity] = []
+        for k in surname_keys(word):
+            out.extend(e for e in self._by_key.get(k, []) if e not in out)
+        return out
 
     def _compatible(self, ent: Entity, words: list[str]) -> bool:
         """'Lloyd Austin' ~ 'Austin' ~ 'Lloyd J. Austin'; 'Eric Trump' !~ 'Donald Trump'."""
@@ -196,11 +234,26 @@ class Registry:
         return words[0].lower() == mine[0].lower() or words[0][0].lower() == mine[0][0].lower() and (
             len(words[0].rstrip(".")) == 1 or len(mine[0].rstrip(".")) == 1)
 
-    def lookup(self, name: str) -> Entity | None:
+    def honorific_gender(self, pos: int | None) -> str | None:
+        """'m' after 'Mr.', 'f' after 'Mrs.'/'Ms.'/'Miss' right before `pos`, else None."""
+        if self.text is None or pos is None or not 0 <= pos <= len(self.text):
+            return None
+        h = _HONORIFIC_BEFORE.search(self.text[max(0, pos - 8):pos])
+        return None if not h else "m" if h.group(1) else "f"
+
+    def lookup(self, name: str, pos: int | None = None, gender: str | None = None) -> Entity | None:
         words = clean_name(name).split()
         if not words:
             return None
-        cands = [e for e in self._by_key.get(words[-1].lower(), []) if self._compatible(e, words)]
+        cands = [e for e in self._keyed(words[-1]) if self._compatible(e, words)]
+        if len(words) == 1 and cands:
+            # 'Mr. Obama' is not the Michelle Obama the article names in full
+            g = gender or self.honorific_gender(pos)
+            if g:
+                cands = [e for e in cands if e.kind != "person" or first_name_gender(e.name) in (None, g)]
+                if not cands:
+                    self._ruled_out = True
+                    return None
         if not cands and len(words) == 1:
             # a first name alone ("Hillary shot back"): the one person introduced with it
             firsts = [e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1
@@ -214,9 +267,52 @@ class Registry:
                 return exact[0]
             multi = [e for e in cands if len(e.name.split()) > 1]
             return multi[0] if multi else cands[0]
-        # a bare surname: the first full name introduced with it (the article's subject)
+        # a bare surname: the full name introduced with it; when two people of the article
+        # share it ("Hillary Rodham Clinton", "Bill Clinton"), the context decides
         multi = [e for e in cands if len(e.name.split()) > 1]
+        people = [e for e in multi if e.kind == "person"]
+        # a longer form of another candidate is the same person ("Republican Donald Trump")
+        people = [e for e in people if not any(o is not e and e.name.lower().endswith(" " + o.name.lower())
+                                               for o in people)]
+        if len(people) > 1:
+            return self._disambiguate(people, pos)
+        if people and len(multi) > 1:
+            return people[0]
         return multi[0] if multi else cands[0]
+
+    def _first_named(self, e: Entity) -> int:
+        return min(e.full_pos) if e.full_pos else e.first_pos
+
+    def _disambiguate(self, cands: list[Entity], pos: int | None) -> Entity:
+        """Which of several people sharing a surname a bare 'Clinton' at `pos` means.
+
+        An honorific first ('Mrs. Clinton' is the woman, 'Mr. Bush' the man, when first names
+        tell gender); then a full name as the subject of the same or the previous sentence;
+        then the person the article is about: named in the headline, else the first one named.
+        """
+        text = self.text
+        if text is not None and pos is not None and 0 <= pos <= len(text):
+            # an honorific rules out the people of the other gender
+            g = self.honorific_gender(pos)
+            if g:
+                fit = [e for e in cands if e.gender == g]
+                if len(fit) == 1 or fit and all(e.gender for e in cands):
+                    cands = fit
+            # the same or the previous sentence names one of them in full, as a subject
+            # ("... by former president Bill Clinton" does not make him the topic)
+            starts = [m.end() for m in _SENT_BREAK.finditer(text, max(0, pos - 1500), pos)]
+            lo = starts[-2] if len(starts) >= 2 else max(0, pos - 1500)
+            near = [(max(p for p in e.full_subj if lo <= p < pos), e) for e in cands
+                    if any(lo <= p < pos for p in e.full_subj)]
+            if near:
+                return max(near, key=lambda x: x[0])[1]
+            if len(cands) > 1:
+                headline = text.split("\n", 1)[0].lower().split()
+                head = [e for e in cands if e.name.split()[0].lower() in headline
+                        or e.name.lower() in " ".join(headline)]
+                if len(head) == 1:
+                    return head[0]
+        return min(cands, key=self._first_named)
 
     def register(self, name: str, pos: int, kind: str | None = None, role: str | None = None,
                  subject: bool = False) -> Entity | None:
@@ -235,15 +331,25 @@ class Registry:
         form = " ".join(words)
         if kind is None:
             kind = "organisation" if is_org_name(form) else "person"
-        ent = self.lookup(form)
+        hon = {w.lower().rstrip(".") for w in title}
+        g = "m" if "mr" in hon else "f" if hon & {"mrs", "ms", "miss"} else self.honorific_gender(pos)
+        self._ruled_out = False
+        ent = self.lookup(form, pos, g)
+        ruled_out, self._ruled_out = self._ruled_out, False
         if ent is None or (len(words) > 1 and len(ent.name.split()) > 1
                            and ent.name.split()[0].lower() != words[0].lower()
                            and not self._compatible(ent, words)):
-            ent = Entity(name=form, kind=kind, first_pos=pos)
+            # a 'Mr. Obama' the article's only full name ('Michelle Obama') cannot be keeps
+            # the honorific's gender, so no later pass gives him her name
+            ent = Entity(name=form, kind=kind, first_pos=pos, gender=g if ruled_out else None)
             self.entities.append(ent)
-            self._by_key.setdefault(words[-1].lower(), []).append(ent)
+            for k in surname_keys(form):
+                self._by_key.setdefault(k, []).append(ent)
         else:
             ent.add_form(form)
+            for k in surname_keys(ent.name):
+                if ent not in self._by_key.setdefault(k, []):
+                    self._by_key[k].append(ent)
             if kind == "organisation" and ent.kind == "person" and len(words) > 1:
                 ent.kind = kind
         if raw != form:
@@ -253,6 +359,8 @@ class Registry:
         if role and role not in ent.roles and role.lower() not in HONORIFICS:
             ent.roles.append(role)
         ent.mentions.append(pos)
+        if len(words) > 1 and pos not in ent.full_pos:
+            ent.full_pos.append(pos)
         if subject:
             ent.subject_pos.append(pos)
         return ent

@@ -76,9 +76,18 @@ def name_span(tok):
                 return list(ent), ent.label_
     toks = [tok]
     i = tok.i - 1
-    while i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].dep_ in ("compound", "flat", "nmod") \
-            and tok.doc[i].head.i >= tok.i - 0 and tok.doc[i].head.i <= tok.i:
-        toks.insert(0, tok.doc[i])
+    while i >= 0:
+        t = tok.doc[i]
+        if t.text == "-" and not t.whitespace_ and i > 0 and tok.doc[i - 1].pos_ == "PROPN" \
+                and not tok.doc[i - 1].whitespace_ and tok.doc[i - 1].is_title and toks[0].is_title:
+            # a hyphenated surname the tokenizer split: "Sue Seedorff-Keninger"
+            toks[0:0] = [tok.doc[i - 1], t]
+            i -= 2
+            continue
+        if not (t.pos_ == "PROPN" and t.dep_ in ("compound", "flat", "nmod")
+                and t.head.i >= tok.i - 0 and t.head.i <= tok.i):
+            break
+        toks.insert(0, t)
         i -= 1
     j = tok.i + 1
     while j < len(tok.doc) and tok.doc[j].pos_ == "PROPN" and tok.doc[j].dep_ in ("flat", "compound") \

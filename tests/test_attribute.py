@@ -393,3 +393,51 @@ def test_object_of_the_verb_above_an_infinitive_speaks():
 def test_colon_introduction_names_the_clause_subject_or_the_owner(text, start, name):
     q = one(text, start)
     assert q.speaker == name and q.method == "colon"
+
+
+@pytest.mark.parametrize("text, start, name", [
+    # the article is about the first one named: a bare surname is hers, not her husband's
+    ("Hillary Rodham Clinton spent Monday in Des Moines courting union voters.\n\n"
+     "She was joined at a rally by former president Bill Clinton, who spoke briefly.\n\n"
+     "Later, Clinton said, \"We will raise wages for every working family in this state.\"",
+     "We will raise", "Hillary Rodham Clinton"),
+    # an honorific decides when first names tell gender
+    ("Donald Trump toured a steel plant in Ohio with his daughter Ivanka Trump on Tuesday.\n\n"
+     "\"Our workers deserve a fair deal,\" Ms. Trump told the crowd.",
+     "Our workers", "Ivanka Trump"),
+    # a full mention in the previous sentence beats the article's main person
+    ("Jeb Bush campaigned in New Hampshire on Friday.\n\n"
+     "The crowd cheered when George W. Bush walked on stage. "
+     "\"My brother will keep this country safe,\" Bush said.",
+     "My brother", "George W. Bush"),
+    # otherwise the main person: the later bare surname is Jeb's again
+    ("Jeb Bush campaigned in New Hampshire on Friday.\n\n"
+     "The crowd cheered when George W. Bush walked on stage and spoke for ten minutes.\n\n"
+     "Voters asked about taxes and schools for most of the afternoon.\n\n"
+     "\"I am running on my own record,\" Bush said.",
+     "I am running", "Jeb Bush"),
+])
+def test_a_surname_two_people_share_resolves_by_context(text, start, name):
+    assert one(text, start).speaker == name
+
+
+def test_hyphenated_surname_keeps_the_full_name():
+    text = ("Voters at the diner were unimpressed by the debate.\n\n"
+            "\"It did not change my mind at all,\" said Sue Seedorff-Keninger, 62, a retired teacher.\n\n"
+            "Keninger said, \"I will decide the week before the caucus.\"")
+    assert one(text, "It did not change").speaker == "Sue Seedorff-Keninger"
+    assert one(text, "I will decide").speaker == "Sue Seedorff-Keninger"
+
+
+def test_a_full_name_after_a_sentence_opening_word_is_found():
+    text = ("For Hillary Clinton, the vote in Britain was a warning.\n\n"
+            "Former president Bill Clinton spoke in Ohio on Monday.\n\n"
+            "On the trail, Mrs. Clinton keeps saying she wants \"an economy that works for everyone.\"")
+    assert one(text, "an economy").speaker == "Hillary Clinton"
+
+
+def test_mr_surname_is_not_the_woman_the_article_names_in_full():
+    text = ("The president spoke at a gala on Saturday night.\n\n"
+            "\"I will consider it a personal insult,\" Mr. Obama said.\n\n"
+            "Michelle Obama had made the same case at the convention in July.")
+    assert one(text, "I will consider").speaker == "Obama"

@@ -1,0 +1,63 @@
+"""The per-article name registry: which full name a later bare surname means."""
+from quotes.mentions import Registry, split_title
+
+
+def registry(text, names):
+    reg = Registry(text)
+    for name in names:
+        reg.register(name, text.index(name), kind="person")
+    return reg
+
+
+def test_shared_surname_goes_to_the_first_named_person_without_other_evidence():
+    text = ("Hillary Rodham Clinton campaigned in Iowa. Bill Clinton stayed in New York.\n\n"
+            "Voters liked the speech. Clinton spoke for an hour.")
+    reg = registry(text, ["Hillary Rodham Clinton", "Bill Clinton"])
+    assert reg.lookup("Clinton", text.rindex("Clinton")).name == "Hillary Rodham Clinton"
+
+
+def test_honorific_picks_the_person_of_that_gender():
+    text = ("Donald Trump visited the plant with Ivanka Trump on Tuesday.\n\n"
+            "Workers cheered. Later Ms. Trump met the managers, and Mr. Trump left early.")
+    reg = registry(text, ["Donald Trump", "Ivanka Trump"])
+    assert reg.lookup("Trump", text.index("Trump met")).name == "Ivanka Trump"
+    assert reg.lookup("Trump", text.index("Trump left")).name == "Donald Trump"
+
+
+def test_headline_names_the_main_person():
+    text = ("Michelle Obama rallies voters in Ohio\n\nBarack Obama flew to Ohio on Monday. "
+            "His wife, Michelle Obama, joined him.\n\nThe crowd was large. Obama spoke first.")
+    reg = Registry(text)
+    reg.register("Barack Obama", text.index("Barack Obama"), kind="person")
+    reg.register("Michelle Obama", text.index("Michelle Obama,"), kind="person")
+    assert reg.lookup("Obama", text.rindex("Obama")).name == "Michelle Obama"
+
+
+def test_longer_form_of_one_name_is_not_a_second_person():
+    text = "Donald Trump spoke. Republican Donald Trump won. Trump said so."
+    reg = registry(text, ["Donald Trump", "Republican Donald Trump"])
+    assert reg.lookup("Trump", text.rindex("Trump")).name == "Donald Trump"
+
+
+def test_last_part_of_a_hyphenated_surname_finds_the_full_name():
+    text = "Sue Seedorff-Keninger, 62, voted early. Keninger said she was undecided."
+    reg = registry(text, ["Sue Seedorff-Keninger"])
+    assert reg.lookup("Keninger", text.index("Keninger said")).name == "Sue Seedorff-Keninger"
+    # the full form found after the short one becomes the name
+    reg2 = Registry(text)
+    reg2.register("Keninger", text.index("Keninger said"), kind="person")
+    reg2.register("Sue Seedorff-Keninger", 0, kind="person")
+    assert [e.name for e in reg2.entities] == ["Sue Seedorff-Keninger"]
+
+
+def test_hyphenated_title_is_a_title():
+    assert split_title("Workers Secretary-Treasurer Gary Casteel".split()) == (
+        ["Workers", "Secretary-Treasurer"], ["Gary", "Casteel"])
+
+
+def test_honorific_of_the_other_gender_is_not_the_only_full_name():
+    text = "Michelle Obama spoke first. Later Mr. Obama took the stage."
+    reg = registry(text, ["Michelle Obama"])
+    assert reg.lookup("Obama", text.index("Obama took")) is None
+    ent = reg.register("Obama", text.index("Obama took"), kind="person")
+    assert ent.name == "Obama" and ent.gender == "m"
