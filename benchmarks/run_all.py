@@ -1,8 +1,8 @@
 """Reproduce every figure of the README's "Speed and scale" section.
 
-    python benchmarks/run_all.py            # full sizes (about 30-40 minutes on 2 busy cores)
+    python benchmarks/run_all.py            # full sizes (about an hour on 2 busy cores)
     python benchmarks/run_all.py --small    # shrunk sizes, a few minutes
-    python benchmarks/run_all.py --only extract,build
+    python benchmarks/run_all.py --only extract,build,corpus
 
 Needs ../shared/eval/polnear beside the checkout, textacy (the baseline, `pip install
 '.[bench]'`) and psutil. Speed figures are ratios against a baseline measured in the same
