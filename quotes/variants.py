@@ -245,8 +245,7 @@ class _Grouper:
         letter ("Rence Priebus", a typo of "Reince Priebus")."""
         key = (a, b) if a < b else (b, a)
         if key not in self._alias_cache:
-            ta = [w for w in map(fold_word, (self.names.get(a) or "").split()) if w]
-            tb = [w for w in map(fold_word, (self.names.get(b) or "").split()) if w]
+            ta, tb = _name_words(self.names.get(a)), _name_words(self.names.get(b))
             ok = bool(ta and tb) and ta[-1] == tb[-1] and len(ta[-1]) > 2 and (
                 len(ta) == 1 or len(tb) == 1
                 or (len(ta) == len(tb) == 2 and Levenshtein.distance(ta[0], tb[0]) <= 1))
@@ -304,6 +303,16 @@ class _Grouper:
         stop = STOPWORDS
         return {hash(keys[i:i + g]) for i in range(len(keys) - g + 1)
                 if any(k not in stop for k in keys[i:i + g])}
+
+    def _hits(self, keys: tuple[str, ...]) -> Counter:
+        """Utterance id -> shingles it shares with ``keys`` (too-common shingles left out)."""
+        hits: Counter = Counter()
+        for h in self._grams(keys):
+            cur = self.index.get(h)
+            if cur is None:
+                continue
+            hits.update([cur] if isinstance(cur, int) else cur)
+        return hits
 
     def _add_to_index(self, node_id: int) -> None:
         cid = self.nodes[node_id].cluster
@@ -425,15 +434,7 @@ class _Grouper:
     def place(self, node_id: int) -> None:
         n = self.nodes[node_id]
         short = len(n.keys) <= self.o.gram
-        hits: Counter = Counter()
-        for h in self._grams(n.keys):
-            cur = self.index.get(h)
-            if cur is None:
-                continue
-            if isinstance(cur, int):
-                hits[cur] += 1
-            else:
-                hits.update(cur)
+        hits = self._hits(n.keys)
         span = self.o.max_span_days
         gap = self.o.short_span_days if len(n.keys) <= self.o.short_len else None
         rel = {cid: self._speaker_rel(n.speaker, cid) for cid in hits}
@@ -544,12 +545,7 @@ class _Grouper:
         return -1
 
     def _candidates(self, node_id: int) -> list[int]:
-        hits: Counter = Counter()
-        for h in self._grams(self.nodes[node_id].keys):
-            cur = self.index.get(h)
-            if cur is None:
-                continue
-            hits.update([cur] if isinstance(cur, int) else cur)
+        hits = self._hits(self.nodes[node_id].keys)
         out = []
         for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
             cid = self._live(cid)
@@ -689,10 +685,15 @@ class _Grouper:
         return found
 
 
+def _name_words(name: str | None) -> list[str]:
+    return [w for w in map(fold_word, (name or "").split()) if w]
+
+
 def alias_family(name: str | None) -> str:
-    """The key two speakers must share to be aliases of each other (``_Grouper._alias``):
-    the folded surname. Speakers with different keys never share an utterance."""
-    words = [w for w in map(fold_word, (name or "").split()) if w]
+    """The key two speakers must share to be aliases of each other (``_Grouper._alias``
+    compares the same last word): the folded surname. Speakers with different keys never
+    share an utterance."""
+    words = _name_words(name)
     return words[-1] if words else ""
 
 
