@@ -27,7 +27,7 @@ from __future__ import annotations
 import regex
 
 from .cues import SPEECH_LEMMAS, SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
-from .mentions import (GROUP_PRONOUNS, HONORIFICS, ORG_WORDS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+from .mentions import (GROUP_PRONOUNS, HONORIFICS, NOT_ABBR, ORG_WORDS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, first_name_gender, is_org_name,
                        surname_keys,
                        is_place, split_title, titled_name_at)
@@ -61,9 +61,8 @@ _SUBORD = regex.compile(r"[\s,.;:!?—–-]*(?:when|as|because|while|after|befor
 # never crosses a sentence end ("... in Benghazi. Bob said").
 _CAPW = r"\p{Lu}(?:[\p{L}’'-]*|\p{L}{0,3}\.|(?:\.\p{Lu})+\.?)"
 # A sentence end: not after an initial ("Elijah E. Cummings") or a title abbreviation.
-_NOT_ABBR = r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|No|Rev|Prof|Capt|Adm|Maj|Del|Ft|Mt|vs|U\.S|D\.C))"
-_SENT_END = regex.compile(_NOT_ABBR + r"[.!?]\s")
-_SENT_END_AT = regex.compile(_NOT_ABBR + r"[.!?](?=\s|$)")
+_SENT_END = regex.compile(NOT_ABBR + r"[.!?]\s")
+_SENT_END_AT = regex.compile(NOT_ABBR + r"[.!?](?=\s|$)")
 _FIRST_LAST = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}’'-]+)\b")
 # A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
 _NAME_AFTER = regex.compile(r"[ \u00a0]+((?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'-]+|\p{Lu}\.)){1,3})\b")
