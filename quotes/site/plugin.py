@@ -120,8 +120,7 @@ MMAP_SIZE = 2**31
 @hookimpl
 def prepare_connection(conn):
     sqlfunctions.register(conn)
-    if MMAP_SIZE:
-        conn.execute(f"PRAGMA mmap_size = {int(MMAP_SIZE)}")
+    conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
 
 
 @hookimpl
