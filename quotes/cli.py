@@ -268,6 +268,8 @@ def quote_json(quote: Quote) -> dict:
         "group": quote.group,
         "method": quote.method,
         "confidence": quote.confidence,
+        "said_from": quote.said_from,
+        "said_to": quote.said_to,
     }
 
 

@@ -44,6 +44,7 @@ TABLES = {
         "speaker_mention": str, "speaker_start": int, "speaker_end": int,
         "cue": str, "cue_start": int, "cue_end": int,
         "method": str, "confidence": float,
+        "said_from": str, "said_to": str, "said_when": str,
     },
 }
 FOREIGN_KEYS = {
@@ -92,6 +93,11 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             pk = PRIMARY_KEYS.get(name, ("id",))
             table.create(columns, pk=pk[0] if len(pk) == 1 else pk,
                          foreign_keys=FOREIGN_KEYS.get(name, []), not_null=set(pk))
+        else:  # a database made by an older version: add the columns it lacks
+            have = set(table.columns_dict)
+            for column, kind in columns.items():
+                if column not in have:
+                    table.add_column(column, kind)
     for name, keys in FOREIGN_KEYS.items():
         for column, _, _ in keys:
             db[name].create_index([column], if_not_exists=True)
@@ -187,6 +193,9 @@ def quote_row(article_id: str, quote: Quote) -> dict:
         "cue_end": quote.cue_end,
         "method": quote.method,
         "confidence": round(float(quote.confidence), 3),
+        "said_from": quote.said_from,
+        "said_to": quote.said_to,
+        "said_when": quote.said_when,
     }
 
 
@@ -266,12 +275,13 @@ def index_speakers_and_utterances(db: sqlite_utils.Database, full: bool = False)
     full = full or db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION
 
     quotes, stored = [], {}
-    for (qid, aid, outlet, published, name, aliases, role, kind, mention, sid, uid) in db.execute(
+    for (qid, aid, outlet, published, name, aliases, role, kind, mention, sid, uid, s_from, s_to) in db.execute(
             "select q.id, q.article_id, a.outlet_id, a.published, q.speaker_name, q.speaker_aliases,"
-            " q.speaker_role, q.speaker_kind, q.speaker_mention, q.speaker_id, q.utterance_id"
+            " q.speaker_role, q.speaker_kind, q.speaker_mention, q.speaker_id, q.utterance_id,"
+            " q.said_from, q.said_to"
             " from quotes q join articles a on a.id = q.article_id order by q.id"):
         quotes.append(CorpusQuote(qid, aid, outlet, published, "", name,
-                                  json.loads(aliases) if aliases else [], role, kind, mention))
+                                  json.loads(aliases) if aliases else [], role, kind, mention, s_from, s_to))
         stored[qid] = (sid, uid)
     speakers = index_speakers(quotes)
     utterance_speaker = dict(db.execute("select id, speaker_id from utterances").fetchall())

@@ -17,6 +17,7 @@ from .attribute import attribute
 from .marks import find_marks
 from .model import Article, Mark, Quote
 from .nlp import load_nlp
+from .occasion import when_said_in
 
 # Pipes attribution uses: tagger/attribute_ruler/lemmatizer (speech verbs), parser
 # (subjects, sentences), ner (names). The rest are disabled.
@@ -238,7 +239,9 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
             parsed = [(s, next(docs)) for s, e in segs]
             for _, d in parsed:
                 ensure_pos(d)
-            yield art, attribute(art.text, marks, parsed) if marks else []
+            quotes = attribute(art.text, marks, parsed) if marks else []
+            date_quotes(art.text, marks, quotes, art.published, parsed)
+            yield art, quotes
         buf.clear()
 
     for art in articles:
@@ -249,6 +252,17 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
             yield from flush()
     if buf:
         yield from flush()
+
+
+def date_quotes(text: str, marks: list[Mark], quotes: list[Quote], published: str | None, docs) -> None:
+    """Set each quote's ``said_from``/``said_to``/``said_when`` from the time words of its
+    attribution (``quotes.occasion``; ``docs``: the parsed segments), against the article's
+    date."""
+    quoted = [(m.start, m.end) for m in marks]
+    for q in quotes:
+        got = when_said_in(text, quoted, (q.start, q.end), q.cue_start, published, docs)
+        if got is not None:
+            q.said_from, q.said_to, q.said_when = got[0].isoformat(), got[1].isoformat(), got[2]
 
 
 def extract_quotes(text: str, nlp=None) -> list[Quote]:
@@ -276,4 +290,5 @@ class QuotesComponent:
         ensure_pos(doc)
         marks = find_marks(doc.text)
         doc._.quotes = attribute(doc.text, marks, [(0, doc)]) if marks else []
+        date_quotes(doc.text, marks, doc._.quotes, None, [(0, doc)])  # no article date: explicit dates only
         return doc

@@ -150,3 +150,23 @@ def test_an_index_made_by_other_grouping_rules_is_regrouped_in_full(tmp_path):
     save_article(db, *echo_article("b0", "Paper 9", "Tom Reyes", "The bridge opens in spring and not before"))
     assert index_speakers_and_utterances(db) == {"quotes": 3, "regrouped": 3}
     assert not corpus_index_is_stale(db)
+
+
+def test_a_database_of_an_older_version_gets_the_new_columns(tmp_path):
+    path = str(tmp_path / "old.db")
+    db = open_db(path)
+    article, quotes = sample()
+    save_article(db, article, quotes)
+    db.close()
+    old = sqlite_utils.Database(path)  # as an older version made it: no said_* columns
+    old.execute("PRAGMA foreign_keys = OFF")
+    for column in ("said_from", "said_to", "said_when"):
+        old.execute(f'ALTER TABLE quotes DROP COLUMN "{column}"')
+    assert "said_from" not in old["quotes"].columns_dict
+    old.close()
+    db = open_db(path)
+    assert {"said_from", "said_to", "said_when"} <= set(db["quotes"].columns_dict)
+    quotes[0].said_from = quotes[0].said_to = "2016-02-08"
+    quotes[0].said_when = "Monday"
+    save_article(db, article, quotes)
+    assert db.execute("select said_from, said_when from quotes where start = 1").fetchone() == ("2016-02-08", "Monday")

@@ -1,0 +1,281 @@
+"""When a quote was said, as far as its own attribution tells: an interval of days.
+
+Outlets repeat a politician's stump line from rally to rally, and re-quote an old remark
+months later; the words alone cannot tell those occasions apart, but the writer's sentence
+often can: "he told supporters in Nashua on Monday morning", "he said during a debate in
+Miami last week", "she told CNN in October". ``when_said_in`` reads such time words in the
+attribution (the sentence of the quote and the sentence of its speech verb, with every
+quoted passage blanked so the speaker's own words never date the quote) and resolves them
+against the article's date: "Monday" is the last Monday on or before it, "last week" the
+week before its week, "in October" the last October not after it.
+
+The result is an interval (first day, last day, the words that dated it), or None when the
+attribution has no time words, when they point to the future ("will speak Monday"), or when
+they contradict each other. The grouping (``quotes.variants``) uses it as negative evidence
+only: two quotes whose intervals cannot overlap report two occasions, and a quote said on a
+day cannot be printed by an article dated before that day.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+import regex
+
+from .mentions import NOT_ABBR
+
+Interval = tuple[_dt.date, _dt.date, str]
+Cue = tuple[_dt.date, _dt.date, str, int, int]  # first, last, words, start, end
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = {m: i for i, ms in enumerate((
+    ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
+    ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
+    ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), 1) for m in ms}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+RECENT_DAYS = 30  # "recently", in a news report
+
+# A time word after one of these speaks of the future or of a limit, not of the occasion
+# ("will speak Monday", "ahead of Tuesday's primary", "until March").
+_FUTURE = regex.compile(r"\b(?:will|'ll|’ll|shall|next|ahead|before|until|till|by|scheduled|"
+                        r"expected|plans?|planned|set|upcoming|coming|due|tomorrow)\b\W+(?:\w+\W+){0,4}$",
+                        regex.I)
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = regex.compile(r"\b(?:(last|this|past)\s+)?(" + "|".join(WEEKDAYS) + r")(s)?\b")
+_DATE = regex.compile(r"\b(" + _MONTH_WORDS + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"
+                      r"|\b(\d{1,2})\s+(" + _MONTH_WORDS + r")\b(?:\s+(\d{4})\b)?")
+_MONTH = regex.compile(r"\b(" + _MONTH_WORDS + r")\b\.?(?:\s+(?:of\s+)?(\d{4})\b)?")
+_MONTH_BEFORE = regex.compile(r"\b(?:in|during|early|late|mid|since|through|last|this|of|a|an|the|his|her|"
+                              r"their|its)[\s-]+$", regex.I)
+_YEAR = regex.compile(r"\b(?:in|of|since|during)\s+(\d{4})\b")
+# Lower case (or a capital to start the sentence): "This Week" is a television show, and
+# "USA TODAY" a newspaper.
+_RELATIVE = regex.compile(
+    r"\b(?:([Yy]esterday)|((?<!USA\s)[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))"
+    r"|([Ll]ast\s+night)"
+    r"|(?:([Ee]arlier|[Ll]ater)\s+)?([Tt]his|[Ll]ast|[Pp]ast)\s+(week|month|year|weekend)"
+    r"|(\w+)\s+(days?|weeks?|months?|years?)\s+ago"
+    r"|(?<![Aa]s\s)([Rr]ecently))\b")
+# The writer's sentence ends at a full stop not after an initial or abbreviation.
+_SENT_BREAK = regex.compile(NOT_ABBR + r"[.!?][\"”’']?\s+(?=[\"“‘'\p{Lu}])|\n")
+
+
+def _month_span(year: int, month: int) -> tuple[_dt.date, _dt.date]:
+    first = _dt.date(year, month, 1)
+    nxt = _dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first, nxt - _dt.timedelta(days=1)
+
+
+def _add_months(d: _dt.date, n: int) -> _dt.date:
+    m = d.month - 1 + n
+    y, m = d.year + m // 12, m % 12 + 1
+    return _dt.date(y, m, min(d.day, _month_span(y, m)[1].day))
+
+
+def _future(text: str, at: int) -> bool:
+    return bool(_FUTURE.search(text, max(0, at - 60), at))
+
+
+def time_cues(context: str, published: _dt.date | None) -> list[Cue]:
+    """Every time expression of ``context`` that dates a past occasion, as a day interval
+    with its words and offsets. Relative words need ``published``; explicit dates with a
+    year do not."""
+    out: list[Cue] = []
+    p = published
+    taken: list[tuple[int, int]] = []
+
+    def add(m, first, last):
+        if _future(context, m.start()) or (p is not None and first > p):
+            return
+        out.append((first, min(last, p) if p else last, m.group(0).rstrip("."), m.start(), m.end()))
+        taken.append(m.span())
+
+    for m in _DATE.finditer(context):
+        mon = MONTHS[m.group(1) or m.group(5)]
+        day = int(m.group(2) or m.group(4))
+        year = m.group(3) or m.group(6)
+        if year is None and p is None:
+            continue
+        try:
+            d = _dt.date(int(year) if year else p.year, mon, day)
+        except ValueError:
+            continue
+        add(m, d, d)
+    for m in _MONTH.finditer(context):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        word, year = m.group(1), m.group(2)
+        if word == "May" and not year:
+            continue  # the verb, as often as the month
+        if not year and not _MONTH_BEFORE.search(context, max(0, m.start() - 12), m.start()):
+            continue  # "June Carter said": a name; a month alone comes as "in/a/her October"
+        if year:
+            add(m, *_month_span(int(year), MONTHS[word]))
+        elif p is not None:
+            y = p.year if MONTHS[word] <= p.month else p.year - 1
+            add(m, *_month_span(y, MONTHS[word]))
+    for m in _YEAR.finditer(context):
+        y = int(m.group(1))
+        if 1900 < y <= (p.year if p else 9999) and not any(s <= m.start(1) < e for s, e in taken):
+            add(m, _dt.date(y, 1, 1), _dt.date(y, 12, 31))
+    if p is None:
+        return out
+    for m in _WEEKDAY.finditer(context):
+        if m.group(3):
+            continue  # "on Mondays": a habit, not an occasion
+        back = (p.weekday() - WEEKDAYS.index(m.group(2))) % 7
+        d = p - _dt.timedelta(days=back)
+        if m.group(1) and m.group(1).lower() in ("last", "past"):
+            add(m, d - _dt.timedelta(days=7), d if back else d - _dt.timedelta(days=7))
+        else:
+            add(m, d, d)
+    for m in _RELATIVE.finditer(context):
+        one = _dt.timedelta(days=1)
+        if m.group(1):
+            add(m, p - one, p - one)
+        elif m.group(2):
+            add(m, p - one, p)  # an article dated in another time zone than the speaker
+        elif m.group(3):
+            add(m, p - one, p)
+        elif m.group(5):
+            which, unit, early = m.group(5).lower(), m.group(6).lower(), (m.group(4) or "").lower()
+            if which in ("this", "past") or early == "earlier":
+                if unit == "week":  # the past seven days: on a Monday "this week's debate"
+                    first = p - _dt.timedelta(days=7)  # may be Saturday's
+                elif unit == "weekend":
+                    first = p - _dt.timedelta(days=(p.weekday() - 5) % 7)  # the last Saturday
+                elif unit == "month":
+                    first = p.replace(day=1) if which == "this" else _add_months(p, -1)
+                else:
+                    first = p.replace(month=1, day=1) if which == "this" else _add_months(p, -12)
+                add(m, first, p)
+            elif which == "last":
+                if unit == "week":  # the week (Sunday to Saturday, in US papers) before
+                    sunday = p - _dt.timedelta(days=(p.weekday() + 1) % 7)  # p's week, a day
+                    add(m, sunday - _dt.timedelta(days=8), sunday)  # more each side (UK: Monday)
+                elif unit == "weekend":
+                    sat = p - _dt.timedelta(days=(p.weekday() - 5) % 7)
+                    if p.weekday() >= 5:
+                        sat -= _dt.timedelta(days=7)
+                    add(m, sat, sat + one)
+                elif unit == "month":
+                    add(m, *_month_span(*(lambda d: (d.year, d.month))(_add_months(p, -1))))
+                else:
+                    add(m, _dt.date(p.year - 1, 1, 1), _dt.date(p.year - 1, 12, 31))
+        elif m.group(8):
+            n = NUMBERS.get(m.group(7).lower()) or (int(m.group(7)) if m.group(7).isdigit() else 0)
+            if not n:
+                continue
+            unit = m.group(8).lower().rstrip("s")
+            if unit == "day":
+                d = p - _dt.timedelta(days=n)
+                add(m, d - one, d + one)
+            elif unit == "week":
+                d = p - _dt.timedelta(days=7 * n)
+                add(m, d - _dt.timedelta(days=3), d + _dt.timedelta(days=3))
+            elif unit == "month":
+                d = _add_months(p, -n)
+                add(m, d - _dt.timedelta(days=15), d + _dt.timedelta(days=15))
+            else:
+                d = _add_months(p, -12 * n)
+                add(m, d - _dt.timedelta(days=183), d + _dt.timedelta(days=183))
+        elif m.group(9):
+            add(m, p - _dt.timedelta(days=RECENT_DAYS), p)
+    return out
+
+
+def when_said(context: str, published: _dt.date | None) -> Interval | None:
+    """The interval every time cue of ``context`` agrees on, or None (no cue, or cues that
+    contradict each other: the sentence speaks of two occasions)."""
+    return _agreed(time_cues(context, published))
+
+
+def _agreed(cues: list[Cue]) -> Interval | None:
+    if not cues:
+        return None
+    first = max(c[0] for c in cues)
+    last = min(c[1] for c in cues)
+    if first > last:
+        return None
+    return first, last, " / ".join(c[2] for c in cues)
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """The writer's sentence around ``pos`` (within its paragraph)."""
+    start = 0
+    for m in _SENT_BREAK.finditer(text, max(0, pos - 600), pos):
+        start = m.end()
+    m = _SENT_BREAK.search(text, pos)
+    return start, m.start() + 1 if m else len(text)
+
+
+def attribution_context(text: str, quoted: list[tuple[int, int]], quote: tuple[int, int],
+                        cue_start: int | None = None) -> list[tuple[int, str]]:
+    """The sentence of the quote and, when the speech verb lies elsewhere ("A," he said
+    Monday. "B."), the sentence of the verb, as (offset, text) with the quoted passages
+    (``quoted``: spans inside the quotation marks) blanked: same length as the original."""
+    spans = [_sentence(text, quote[0])]
+    if cue_start is not None and not spans[0][0] <= cue_start < spans[0][1]:
+        spans.append(_sentence(text, cue_start))
+    parts = []
+    for s, e in sorted(set(spans)):
+        chars = list(text[s:e])
+        for qs, qe in quoted:
+            for i in range(max(qs - 1, s), min(qe + 1, e)):
+                chars[i - s] = " "
+        parts.append((s, "".join(chars)))
+    return parts
+
+
+def _token_at(docs, pos: int):
+    """The token of the parsed segments (``(offset, Doc)``) covering text offset ``pos``."""
+    for offset, doc in docs:
+        if offset <= pos < offset + len(doc.text):
+            rel = pos - offset
+            for t in doc:
+                if t.idx <= rel < t.idx + len(t.text):
+                    return t
+    return None
+
+
+def _dates_the_cue(docs, cue: Cue, offset: int, cue_start: int) -> bool:
+    """The time words modify the quote's own speech verb (or noun): going up the parse from
+    them, the first verb met is that cue. "Sanders said last week that he would act, after
+    he had said [the quote]": "last week" dates the other "said"."""
+    word = _token_at(docs, offset + cue[4] - 1)
+    target = _token_at(docs, cue_start)
+    if word is None or target is None or word.doc is not target.doc:
+        return False
+    t = word
+    for _ in range(40):
+        if t.i == target.i:
+            return True
+        if t is not word and t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _day(published: str | None) -> _dt.date | None:
+    if not published:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        return None
+
+
+def when_said_in(text: str, quoted: list[tuple[int, int]], quote: tuple[int, int],
+                 cue_start: int | None, published: str | None, docs) -> Interval | None:
+    """When one quote of an article was said: the time words of its attribution
+    (``attribution_context``; ``quoted``: every quoted passage of the article) that modify
+    its speech verb in the parse (``docs``: ``(offset, Doc)`` segments of ``text``), agreed
+    (``when_said``). None without a speech verb to attach them to."""
+    if cue_start is None:
+        return None
+    p = _day(published)
+    cues = [c for offset, part in attribution_context(text, quoted, quote, cue_start)
+            for c in time_cues(part, p) if _dates_the_cue(docs, c, offset, cue_start)]
+    return _agreed(cues)
