@@ -204,16 +204,23 @@ def load_labels(path: Path) -> dict[tuple, dict]:
     return out
 
 
-def score(predicted: dict, missed: dict, labels: dict) -> dict:
+def score(predicted: dict, missed: dict, labels: dict, present: set | None = None) -> dict:
+    """Precision over the labelled predicted pairs; recall over every labelled-same pair
+    whose two quotes the extraction still has (``present``: their keys), predicted or not,
+    so a true pair found before and lost now counts even when it is no missed candidate
+    (two-word quotes, a speaker the extractor got wrong)."""
     lp = {k: labels[k]["label"] for k in predicted if k in labels}
     lm = {k: labels[k]["label"] for k in missed if k in labels}
     tp = sum(v == "same" for v in lp.values())
-    fn = sum(v == "same" for v in lm.values())
+    fn = sum(1 for k, r in labels.items() if r["label"] == "same" and k not in predicted
+             and (k in missed if present is None else (k[0] in present and k[1] in present)))
     return {
         "predicted_pairs": len(predicted), "predicted_labelled": len(lp),
         "predicted_same": tp, "predicted_different": len(lp) - tp,
         "missed_candidates": len(missed), "missed_labelled": len(lm),
-        "missed_same": fn, "missed_different": len(lm) - fn,
+        "missed_candidates_same": sum(v == "same" for v in lm.values()),
+        "missed_different": sum(v == "different" for v in lm.values()),
+        "missed_same": fn,
         "precision": tp / len(lp) if lp else None,
         "recall": tp / (tp + fn) if tp + fn else None,
     }
@@ -276,10 +283,14 @@ def main() -> None:
         elif args.show == "wrong":
             sel = {k: v for k, v in predicted.items() if k in labels and labels[k]["label"] == "different"}
             sel.update({k: v for k, v in missed.items() if k in labels and labels[k]["label"] == "same"})
+            by_key = {q.key: q for q in quotes}  # labelled-same pairs that are no candidates
+            sel.update({k: (by_key[k[0]], by_key[k[1]], "not a candidate") for k, r in labels.items()
+                        if r["label"] == "same" and k not in predicted and k not in sel
+                        and k[0] in by_key and k[1] in by_key})
         else:
             sel = {k: v for k, v in {**predicted, **missed}.items() if k not in labels}
         show(sel, labels, texts, args.context)
-    s = score(predicted, missed, labels)
+    s = score(predicted, missed, labels, {q.key for q in quotes})
     s.update({"documents": len(docs), "quotes": len(quotes),
               "groups": len(groups), "cross_outlet_groups": cross, "grouping_seconds": round(dt, 2)})
     if args.json:
@@ -290,7 +301,8 @@ def main() -> None:
     print(f"predicted cross-outlet pairs: {s['predicted_pairs']} (labelled {s['predicted_labelled']}: "
           f"{s['predicted_same']} same, {s['predicted_different']} different)")
     print(f"missed candidates:            {s['missed_candidates']} (labelled {s['missed_labelled']}: "
-          f"{s['missed_same']} same, {s['missed_different']} different)")
+          f"{s['missed_candidates_same']} same, {s['missed_different']} different)")
+    print(f"labelled-same pairs not predicted: {s['missed_same']} (candidates or not)")
     fmt = lambda x: "n/a" if x is None else f"{x:.4f}"  # noqa: E731
     print(f"pair precision {fmt(s['precision'])}  recall {fmt(s['recall'])}  "
           f"(true pairs known: {s['predicted_same'] + s['missed_same']})")

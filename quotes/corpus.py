@@ -34,6 +34,8 @@ class CorpusQuote:
     speaker_role: str | None = None
     speaker_kind: str | None = None
     speaker_mention: str | None = None  # the words that named the speaker for this quote
+    said_from: str | None = None  # when it was said, as far as the attribution tells
+    said_to: str | None = None
 
     def forms(self) -> list[str]:
         """Other name forms of the speaker in the article: aliases and the mention."""
@@ -47,7 +49,8 @@ def corpus_quotes(article: Article, quotes: list[Quote]) -> list[CorpusQuote]:
     """The ``CorpusQuote``s of one extracted article (ids as the database stores them)."""
     aid = article.id
     return [CorpusQuote(q.quote_id(aid), aid, article.outlet, article.published, q.text, q.speaker,
-                        list(q.speaker_aliases or []), q.speaker_role, q.speaker_kind, q.speaker_mention)
+                        list(q.speaker_aliases or []), q.speaker_role, q.speaker_kind, q.speaker_mention,
+                        q.said_from, q.said_to)
             for q in quotes]
 
 
@@ -65,7 +68,7 @@ def index_utterances(quotes: list[CorpusQuote], speakers: SpeakerIndex, options:
     for q in quotes:
         sid = speakers.speaker_of.get(q.quote_id)
         refs.append(QuoteRef(q.quote_id, q.article_id, q.outlet, sid, q.text, q.published,
-                             names.get(sid) if sid else None))
+                             names.get(sid) if sid else None, q.said_from, q.said_to))
     return group_utterances(refs, options, with_diffs=with_diffs)
 
 

@@ -24,9 +24,11 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
 4. **Alignment**: an LCS alignment (rapidfuzz) against the leader, then up to three more
    members; the node joins when enough of its words sit in shared runs of 2+ words that
    hold a content word (runs of function words only, "we are going to", do not count):
-   half of them with a run of 3+, or three quarters for quotes of 6 words or fewer. Where a
-   word repeats, the LCS may cut a shared run in two ("I meant ... I do, he was the most
-   valuable player"), so the alignment is also tried from the end.
+   half of them with a run of 3+, or three quarters for quotes of 6 words or fewer; or one
+   shared run of ``requote_run`` (8) words, same speaker: a statement that outlets cut at
+   different places (one prints sentences A B C, another C D). Where a word repeats, the
+   LCS may cut a shared run in two ("I meant ... I do, he was the most valuable player"),
+   so the alignment is also tried from the end.
 5. Two-word quotes (“significant escalation”) join only by containment, and only when a
    single utterance of the same speaker contains them; otherwise only identical ones group.
    One-word quotes group only when identical and attributed.
@@ -44,6 +46,17 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
 
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
+
+When it was said. The extractor dates a quote by the time words of its own attribution
+(``quotes.occasion``: "he told supporters in Nashua on Monday", "he said during a debate last
+week", "her March comment"): ``QuoteRef.said_from``/``said_to``. A quote without them was
+said at the latest on its article's date. Every tier keeps an utterance's quotes to
+intervals that overlap: a line "said on Monday" is not the line an article printed the
+Thursday before (a stump line on two occasions, four days apart), and a late re-quote "said
+recently" or "last week" is not an old statement of months before (tier 6). The other way
+round, a quote dated to a few days (``NARROW_SAID_DAYS``) is judged by those days, not by
+its article's date: "not paying taxes 'makes me smart,' Trump said last week" joins the
+debate's utterance of a week before.
 
 Speakers and dates. A quote joins only an utterance of the same speaker id, or of an *alias*
 (``QuoteRef.speaker_name`` given): the same surname, one name being the surname alone ("Obama"
@@ -106,6 +119,8 @@ class QuoteRef:
     text: str
     published: str | None = None  # ISO date or datetime; None when unknown
     speaker_name: str | None = None  # the speaker's name, to recognise an alias id
+    said_from: str | None = None  # when it was said, as its attribution tells (quotes.occasion)
+    said_to: str | None = None  # ISO dates; None: not told (said_to then defaults to published)
 
 
 @dataclass
@@ -166,6 +181,7 @@ class _Node:
     members: list[int]  # quote indexes
     dmin: int | None
     dmax: int | None
+    said: tuple[int | None, int | None] = (None, None)  # occasion interval (see _said)
     cluster: int = -1
     via: int = -1  # node it was matched against (leader or containing member)
     score: float = 1.0  # how well it matched (1.0 for leaders and containment)
@@ -178,6 +194,7 @@ class _Cluster:
     nodes: list[int]
     dmin: int | None
     dmax: int | None
+    said: tuple[int | None, int | None] = (None, None)  # occasion interval (see _said)
     articles: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     aliases: set[str] = field(default_factory=set)  # other speaker ids joined as aliases
 
@@ -203,6 +220,42 @@ def _span_ok(amin, amax, bmin, bmax, span: int, gap: int | None = None) -> bool:
     if gap is not None and max(0, amin - bmax, bmin - amax) > gap:
         return False
     return max(amax, bmax) - min(amin, bmin) <= span
+
+
+def _said(ref: QuoteRef) -> tuple[int | None, int | None]:
+    """The days a quote may have been said on: its attribution's interval
+    (``quotes.occasion``), else up to its article's date (nobody prints words not yet said)."""
+    lo = _day(ref.said_from)
+    hi = _day(ref.said_to) if ref.said_to else _day(ref.published)
+    return lo, hi
+
+
+def _said_meet(a: tuple[int | None, int | None], b: tuple[int | None, int | None]
+               ) -> tuple[int | None, int | None]:
+    """The intersection of two occasion intervals (None: unbounded)."""
+    los = [x for x in (a[0], b[0]) if x is not None]
+    his = [x for x in (a[1], b[1]) if x is not None]
+    return (max(los) if los else None, min(his) if his else None)
+
+
+def _said_ok(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """One occasion possible: the intervals overlap. (``quotes.occasion`` widens "today"
+    by a day: an article's date and the speaker's day may differ by a time zone.)"""
+    lo, hi = _said_meet(a, b)
+    return lo is None or hi is None or lo <= hi + SAID_SLACK
+
+
+SAID_SLACK = 0
+NARROW_SAID_DAYS = 10  # an attribution's days this few may stand for the article's date
+
+
+def _said_near(said: tuple[int | None, int | None], dmin: int | None, days: int) -> bool:
+    """A quote dated by its attribution to a few days ("he said last week") that end at most
+    ``days`` before an utterance's first article and start no later than it: the date
+    rules judge it by those days, not by its own article's date."""
+    lo, hi = said
+    return (lo is not None and hi is not None and dmin is not None
+            and hi - lo <= NARROW_SAID_DAYS and lo <= dmin <= hi + days)
 
 
 def _blocks(a: tuple[str, ...], b: tuple[str, ...]):
@@ -231,6 +284,7 @@ class _Grouper:
         self.keys = [tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us)
                      for us in self.units]
         self.days = [_day(r.published) for r in refs]
+        self.said = [_said(r) for r in refs]
         self.nodes: list[_Node] = []
         self.clusters: list[_Cluster] = []
         self.index: dict[int, object] = {}  # shingle hash -> cluster id | list | None (stop)
@@ -283,18 +337,22 @@ class _Grouper:
             span = (self.o.short_span_days if len(k) >= 2 and sum(w not in STOPWORDS for w in k) <= 1
                     else self.o.max_span_days)
             groups: list[list[int]] = []
+            saids: list[tuple] = []
             for i in idxs:
                 d = self.days[i]
-                if groups and (d is None or self.days[groups[-1][0]] is None
-                               or d - self.days[groups[-1][0]] <= span):
+                first = self.days[groups[-1][0]] if groups else None
+                if groups and (d is None or first is None or d - first <= span
+                               or _said_near(self.said[i], first, span)) and _said_ok(saids[-1], self.said[i]):
                     groups[-1].append(i)
+                    saids[-1] = _said_meet(saids[-1], self.said[i])
                 else:
                     groups.append([i])
-            for g in groups:
+                    saids.append(self.said[i])
+            for g, said in zip(groups, saids):
                 ds = [self.days[i] for i in g if self.days[i] is not None]
                 k = self.keys[g[0]]
                 self.nodes.append(_Node(k, " ".join(k), self.refs[g[0]].speaker_id, g,
-                                        min(ds) if ds else None, max(ds) if ds else None))
+                                        min(ds) if ds else None, max(ds) if ds else None, said))
 
     # helpers -----------------------------------------------------------------------
     def _grams(self, keys: tuple[str, ...]) -> set[int]:
@@ -336,8 +394,15 @@ class _Grouper:
     def _new_cluster(self, node_id: int) -> None:
         n = self.nodes[node_id]
         cid = len(self.clusters)
-        self.clusters.append(_Cluster(n.speaker, node_id, [], n.dmin, n.dmax))
+        self.clusters.append(_Cluster(n.speaker, node_id, [], n.dmin, n.dmax, n.said))
         self._join(node_id, cid, node_id)
+
+    def _dates_ok(self, node_id: int, cid: int, gap: int | None) -> bool:
+        """The date rule (``_span_ok``), or the node's own attribution dates it near the
+        utterance (``_said_near``)."""
+        n, c = self.nodes[node_id], self.clusters[cid]
+        return (_span_ok(n.dmin, n.dmax, c.dmin, c.dmax, self.o.max_span_days, gap)
+                or _said_near(n.said, c.dmin, self.o.max_span_days if gap is None else gap))
 
     def _join(self, node_id: int, cid: int, via: int, score: float = 1.0) -> None:
         n, c = self.nodes[node_id], self.clusters[cid]
@@ -345,7 +410,8 @@ class _Grouper:
         if n.speaker is not None and n.speaker != c.speaker:
             c.aliases.add(n.speaker)
         c.nodes.append(node_id)
-        if n.dmin is not None:
+        c.said = _said_meet(c.said, n.said)
+        if n.dmin is not None and not _said_near(n.said, c.dmin, self.o.max_span_days):
             c.dmin = n.dmin if c.dmin is None else min(c.dmin, n.dmin)
             c.dmax = n.dmax if c.dmax is None else max(c.dmax, n.dmax)
         for a in {self.refs[i].article_id for i in n.members}:
@@ -360,7 +426,9 @@ class _Grouper:
                 w = (0, len(self.nodes[leader].keys))
             else:
                 bl = _blocks(self.nodes[node_id].keys, self.nodes[leader].keys)
-                core = ([b for b in bl if b[2] >= 3] or [b for b in bl if b[2] >= 2] or bl)
+                # words matched one by one ("the", "president") place nothing: a split part
+                # that shares no run with the leader covers none of it
+                core = [b for b in bl if b[2] >= 3] or [b for b in bl if b[2] >= 2]
                 w = (min(b[1] for b in core), max(b[1] + b[2] for b in core)) if core else (0, 0)
             self._windows[key] = w
         return self._windows[key]
@@ -426,7 +494,7 @@ class _Grouper:
                                                       _blocks(n.keys[::-1], mk[::-1])])
                 cover = total / len(n.keys)
                 if longest >= run and (cover >= need
-                                       or (strict and longest >= self.o.requote_run)):
+                                       or (n.speaker is not None and longest >= self.o.requote_run)):
                     return cover, m
         return 0.0, -1
 
@@ -435,12 +503,11 @@ class _Grouper:
         n = self.nodes[node_id]
         short = len(n.keys) <= self.o.gram
         hits = self._hits(n.keys)
-        span = self.o.max_span_days
         gap = self.o.short_span_days if len(n.keys) <= self.o.short_len else None
         rel = {cid: self._speaker_rel(n.speaker, cid) for cid in hits}
         cands = [cid for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
-                 if rel[cid] >= 0
-                 and _span_ok(n.dmin, n.dmax, self.clusters[cid].dmin, self.clusters[cid].dmax, span, gap)]
+                 if rel[cid] >= 0 and _said_ok(n.said, self.clusters[cid].said)
+                 and self._dates_ok(node_id, cid, gap)]
         passing: list[tuple[float, int, int]] = []
         for cid in cands[: self.o.max_candidates]:
             certain = rel[cid] > 0  # an alias or no speaker: only a certain match joins
@@ -489,12 +556,11 @@ class _Grouper:
                     for j in range(len(k) - 1):
                         for i in wanted.get((c.speaker, k[j:j + 2]), ()):
                             found[i].add((cid, m))
-        span, gap = self.o.max_span_days, self.o.short_span_days
         for i in node_ids:
             n = self.nodes[i]
             ok = sorted({(cid, m) for cid, m in found.get(i, ())
-                         if _span_ok(n.dmin, n.dmax, self.clusters[cid].dmin,
-                                     self.clusters[cid].dmax, span, gap)})
+                         if _said_ok(n.said, self.clusters[cid].said)
+                         and self._dates_ok(i, cid, self.o.short_span_days)})
             cids = {cid for cid, _ in ok}
             if len(cids) == 1 and not self._conflicts(i, ok[0][0]):
                 self._join(i, ok[0][0], ok[0][1])
@@ -572,6 +638,7 @@ class _Grouper:
         if s.dmin is not None:
             d.dmin = s.dmin if d.dmin is None else min(d.dmin, s.dmin)
             d.dmax = s.dmax if d.dmax is None else max(d.dmax, s.dmax)
+        d.said = _said_meet(d.said, s.said)
         s.nodes, s.articles = [], defaultdict(list)
         self.merged[src] = dst
 
@@ -596,7 +663,7 @@ class _Grouper:
             for cid in self._candidates(c.leader)[: self.o.max_candidates]:
                 e = self.clusters[cid]
                 if (cid == late or self._speaker_rel(c.speaker, cid) not in (0, 1)
-                        or e.dmin is None or e.dmin >= c.dmin
+                        or e.dmin is None or e.dmin >= c.dmin or not _said_ok(c.said, e.said)
                         or _span_ok(c.dmin, c.dmax, e.dmin, e.dmax, span) or e.articles.get(art)):
                     continue
                 m = self._requote_match(c.leader, cid, need)
@@ -646,7 +713,7 @@ class _Grouper:
             for cid in self._candidates(c.leader):
                 e = self.clusters[cid]
                 if (cid == late or cid in found or e.speaker != c.speaker or e.dmin is None
-                        or e.dmin >= c.dmin or e.articles.get(art)
+                        or e.dmin >= c.dmin or e.articles.get(art) or not _said_ok(c.said, e.said)
                         or c.dmin - e.dmax > self.o.requote_short_days
                         or _span_ok(c.dmin, c.dmax, e.dmin, e.dmax, self.o.max_span_days, short_gap)):
                     continue
@@ -666,7 +733,8 @@ class _Grouper:
         for cid in cids:
             e = self.clusters[cid]
             rel = self._speaker_rel(c.speaker, cid)
-            if cid == late or rel not in (0, 1) or e.dmin is None or e.dmin >= c.dmin:
+            if (cid == late or rel not in (0, 1) or e.dmin is None or e.dmin >= c.dmin
+                    or not _said_ok(c.said, e.said)):
                 continue
             if e.articles.get(art) and self._conflicts(c.leader, cid):
                 continue

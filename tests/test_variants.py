@@ -387,3 +387,65 @@ def test_a_repeated_word_does_not_cut_the_shared_run():
         Q("b", "a2", "trump", "I do. He was the most valuable player. He was the founder."),
     ])
     assert idx.utterance_of["a"] == idx.utterance_of["b"]
+
+
+# --- when it was said (quotes.occasion) ----------------------------------------------------
+
+def S(qid, article, text, date, said=None):
+    """A quote of speaker "s" whose attribution dates it to ``said`` (first, last day)."""
+    lo, hi = said or (None, None)
+    return QuoteRef(qid, article, f"outlet-{article}", "s", text, date, None, lo, hi)
+
+
+NINE = "We have come a long way in the last nine months"
+
+
+def test_a_line_said_after_an_article_printed_it_is_another_occasion():
+    # a stump line: printed on Feb 4 (a town hall), said again "on Monday" Feb 8 at a rally
+    idx = group_utterances([S("a", "a1", NINE, "2016-02-04"), S("b", "a2", NINE, "2016-02-08", ("2016-02-08", "2016-02-08"))])
+    assert idx.utterance_of["a"] != idx.utterance_of["b"]
+    # without the attribution's day, four days apart is one occasion
+    idx = group_utterances([S("a", "a1", NINE, "2016-02-04"), S("b", "a2", NINE, "2016-02-08")])
+    assert idx.utterance_of["a"] == idx.utterance_of["b"]
+
+
+def test_two_quotes_dated_to_different_days_are_two_occasions():
+    idx = group_utterances([S("a", "a1", NINE, "2016-02-09", ("2016-02-06", "2016-02-06")),
+                            S("b", "a2", NINE + ", he said", "2016-02-09", ("2016-02-08", "2016-02-08")),
+                            S("c", "a3", NINE, "2016-02-10", ("2016-02-08", "2016-02-08"))])
+    u = idx.utterance_of
+    assert u["b"] == u["c"] and u["a"] != u["b"]
+
+
+def test_a_late_article_that_says_last_week_joins_the_occasion():
+    # "Not paying taxes 'makes me smart,' Trump said last week": a week after the debate
+    debate = S("a", "a1", "That makes me smart.", "2016-09-27")
+    late = S("b", "a2", "makes me smart,", "2016-10-04", ("2016-09-24", "2016-10-02"))
+    assert group_utterances([debate, late]).utterance_of["a"] == group_utterances([debate, late]).utterance_of["b"]
+    # without the time words, a few words a week later point back to nothing
+    late_undated = S("b", "a2", "makes me smart,", "2016-10-04")
+    idx = group_utterances([debate, late_undated])
+    assert idx.utterance_of["a"] != idx.utterance_of["b"]
+
+
+def test_a_late_requote_dated_recently_is_not_an_old_statement():
+    old = "There's no way of vetting them. You have no idea who they are. This could be the great Trojan horse of all time."
+    line = "This could be the great Trojan horse of all time."
+    # printed once in August; a September article quotes it "in Everett, Wash., recently"
+    idx = group_utterances([S("a", "a1", old, "2016-08-10"), S("b", "a2", line, "2016-09-12", ("2016-08-13", "2016-09-12"))])
+    assert idx.utterance_of["a"] != idx.utterance_of["b"]
+    # an undated late re-quote of the same words is taken for the old statement (tier 6)
+    idx = group_utterances([S("a", "a1", old, "2016-08-10"), S("b", "a2", line, "2016-09-12")])
+    assert idx.utterance_of["a"] == idx.utterance_of["b"]
+
+
+def test_a_statement_cut_at_different_places_is_one_utterance():
+    a, b, c = ("The fact her official schedule was full of meetings with donors is further evidence of pay-to-play "
+               "politics at her State Department, and the campaign has still not explained a single one of them.",
+               "No one is above the law. The Foundation must be immediately shut down and a special prosecutor appointed.",
+               "It would be a dereliction of duty by the President and his Justice Department if they fail to act "
+               "on these startling new facts right now. The American people deserve answers, and they deserve "
+               "them before they vote. We will keep asking until the whole truth about these meetings comes out.")
+    idx = group_utterances([S("1", "x", f"{a} {b}", "2016-08-23"), S("2", "x", c, "2016-08-23"),
+                            S("3", "y", a, "2016-08-24"), S("4", "y", f"{b} {c}", "2016-08-24")])
+    assert len({idx.utterance_of[q] for q in "1234"}) == 1
