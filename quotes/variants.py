@@ -47,6 +47,13 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
 
+Recurring phrases. A phrase of up to four words that a speaker (or a namesake: one surname)
+is quoted saying more than ``recurring_days`` (30) apart ("law and order", "the hell out
+of") is a catchphrase said on many occasions and points to none: a quote made of it joins
+no longer quote by containment, and a run of it counts for no alignment. Identical quotes
+still group (tier 1). The 3-grams' first and last days per surname are indexed once
+(``index_phrases``), for the 3-grams of quotes of up to eight words only.
+
 When it was said. The extractor dates a quote by the time words of its own attribution
 (``quotes.occasion``: "he told supporters in Nashua on Monday", "he said during a debate last
 week", "her March comment"): ``QuoteRef.said_from``/``said_to``. A quote without them was
@@ -169,6 +176,9 @@ class GroupingOptions:
     max_aligned_members: int = 4  # members (leader first) tried for alignment per candidate
     requote_run: int = 8  # shared words (one run, or containment) for a lone late re-quote
     requote_short_days: int = 30  # a lone late re-quote of a few words looks back this far
+    recurring_len: int = 4  # a phrase this short found in quotes more than
+    recurring_days: int = 30  # this many days apart is a recurring phrase (see _recurring)
+    phrase_node_len: int = 8  # whose 3-grams are looked up (nodes of this many words or fewer)
 
 
 # --- nodes and clusters --------------------------------------------------------------
@@ -264,12 +274,14 @@ def _blocks(a: tuple[str, ...], b: tuple[str, ...]):
             for op in Indel.opcodes(a, b) if op.tag == "equal"]
 
 
-def _shared(keys: tuple[str, ...], blocks) -> tuple[int, int]:
+def _shared(keys: tuple[str, ...], blocks, common=None) -> tuple[int, int]:
     """(words in shared runs of 2+, longest run) counting only runs with a content word:
-    "we are going to" is shared by half of all political quotes."""
+    "we are going to" is shared by half of all political quotes; nor runs that ``common``
+    calls a recurring phrase ("law and order", "the hell out of")."""
     total = longest = 0
     for s, _, n in blocks:
-        if n >= 2 and any(k not in STOPWORDS for k in keys[s:s + n]):
+        if (n >= 2 and any(k not in STOPWORDS for k in keys[s:s + n])
+                and not (common and common(keys[s:s + n]))):
             total += n
             longest = max(longest, n)
     return total, longest
@@ -292,6 +304,8 @@ class _Grouper:
         self.names = {r.speaker_id: r.speaker_name for r in refs if r.speaker_id and r.speaker_name}
         self._alias_cache: dict[tuple[str, str], bool] = {}
         self.merged: dict[int, int] = {}
+        # (speaker family, 3-gram) -> first, last day (index_phrases)
+        self.spread: dict[tuple[str, int], tuple[int, int]] = {}
 
     def _alias(self, a: str, b: str) -> bool:
         """Two speaker ids whose names may be one person: the same surname, and one name
@@ -479,19 +493,22 @@ class _Grouper:
             run = max(4, self.o.min_run)
             if certain:
                 need = max(need, self.o.null_coverage)
+        def common(words):
+            return self._recurring(n.speaker, words)
+
         for m in self.clusters[cid].nodes[: self.o.max_aligned_members]:
             mk = self.nodes[m].keys
             # the other tie-break only matters when a word repeats
             attempts = (0, 1) if len(set(n.keys)) < len(n.keys) else (0,)
             for attempt in attempts:
                 if attempt == 0:
-                    total, longest = _shared(n.keys, _blocks(n.keys, mk))
+                    total, longest = _shared(n.keys, _blocks(n.keys, mk), common)
                 else:
                     # an LCS may cut a shared run where a word repeats ("I meant ... I do
                     # he was"): the other tie-break (aligning from the end) keeps it whole
                     k = len(n.keys)
                     total, longest = _shared(n.keys, [(k - s - ln, 0, ln) for s, _, ln in
-                                                      _blocks(n.keys[::-1], mk[::-1])])
+                                                      _blocks(n.keys[::-1], mk[::-1])], common)
                 cover = total / len(n.keys)
                 if longest >= run and (cover >= need
                                        or (n.speaker is not None and longest >= self.o.requote_run)):
@@ -514,6 +531,8 @@ class _Grouper:
             m = self._contained(node_id, cid)
             if m >= 0 and certain and len(n.keys) < 4:
                 continue  # a speakerless name or slogan ("Bernie or Bust") in someone's quote
+            if m >= 0 and self._recurring(n.speaker, n.keys):
+                continue  # "law and order": said on many occasions, a cut of none
             if m >= 0:
                 score, via = 1.0, m
             elif short:
@@ -567,8 +586,50 @@ class _Grouper:
             else:
                 self._new_cluster(i)
 
+    def _family(self, speaker: str | None) -> str | None:
+        """Speakers that may share utterances (``_alias``) share this key: the surname."""
+        if speaker is None:
+            return None
+        name = self.names.get(speaker)
+        return alias_family(name) if name else speaker
+
+    def index_phrases(self) -> None:
+        """First and last day of every word 3-gram of the short named nodes
+        (``phrase_node_len`` words or fewer) in the quotes of the speaker's family: what
+        ``_recurring`` looks up. Per family, so that regrouping a few speakers' families
+        (``corpus.regroup_scope``) sees what a full grouping sees."""
+        want: set[tuple[str, int]] = set()
+        for n in self.nodes:
+            fam = self._family(n.speaker)
+            if fam is not None and len(n.keys) <= self.o.phrase_node_len:
+                want.update((fam, h) for h in self._grams(n.keys))
+        spread: dict[tuple[str, int], tuple[int, int]] = {}
+        for n in self.nodes:
+            fam = self._family(n.speaker)
+            if n.dmin is None or fam is None:
+                continue
+            for h in self._grams(n.keys):
+                key = (fam, h)
+                if key in want:
+                    cur = spread.get(key)
+                    spread[key] = (n.dmin, n.dmax) if cur is None else (min(cur[0], n.dmin), max(cur[1], n.dmax))
+        self.spread = spread
+
+    def _recurring(self, speaker: str | None, words: tuple[str, ...]) -> bool:
+        """A phrase of ``recurring_len`` words or fewer that the speaker (or a namesake)
+        said more than ``recurring_days`` apart: every 3-gram of it with a content word
+        is ("law and order", "the hell out of"). A catchphrase said on many occasions
+        points to none, so a fragment made of it joins no longer quote and it counts for no
+        alignment. (Quotes without speaker: never.)"""
+        fam = self._family(speaker)
+        if fam is None or len(words) > self.o.recurring_len or len(words) < self.o.gram:
+            return False
+        spans = [self.spread.get((fam, h)) for h in self._grams(words)]
+        return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
+
     def run(self) -> None:
         self.make_nodes()
+        self.index_phrases()
         order = sorted(range(len(self.nodes)),
                        key=lambda i: (-len(self.nodes[i].keys), self.nodes[i].kstr,
                                       self.nodes[i].speaker or "", self.nodes[i].dmin or 0))
@@ -707,7 +768,7 @@ class _Grouper:
             lead = self.nodes[c.leader]
             if (late in self.merged or art is None or c.speaker is None or c.dmin is None
                     or not 3 <= len(lead.keys) <= self.o.short_len
-                    or sum(w not in STOPWORDS for w in lead.keys) < 3):
+                    or sum(w not in STOPWORDS for w in lead.keys) < 3 or self._recurring(c.speaker, lead.keys)):
                 continue  # ("bomb the hell", "right to be angry": too common to point back)
             found: dict[int, int] = {}
             for cid in self._candidates(c.leader):

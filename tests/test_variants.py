@@ -449,3 +449,21 @@ def test_a_statement_cut_at_different_places_is_one_utterance():
     idx = group_utterances([S("1", "x", f"{a} {b}", "2016-08-23"), S("2", "x", c, "2016-08-23"),
                             S("3", "y", a, "2016-08-24"), S("4", "y", f"{b} {c}", "2016-08-24")])
     assert len({idx.utterance_of[q] for q in "1234"}) == 1
+
+
+def test_a_recurring_phrase_is_a_cut_of_no_quote():
+    speech = ("I have a message to every last person threatening the peace on our streets: when I take "
+              "the oath of office next year, I will restore law and order to our country.")
+    earlier = "The police in this country have done an unbelievable job of keeping law and order."
+    quotes = [S("a", "a1", speech, "2016-07-22"), S("b", "a2", "law and order", "2016-07-22"),
+              S("c", "a3", "law and order candidate,", "2016-07-23")]
+    u = group_utterances(quotes).utterance_of
+    assert u["a"] == u["b"] == u["c"]  # said in one speech only: a cut of it
+    # the same words in a February quote: a phrase of many occasions, it points to none
+    u = group_utterances(quotes + [S("d", "a4", earlier, "2016-02-07")]).utterance_of
+    assert len({u["a"], u["b"], u["c"], u["d"]}) == 4
+    # ... nor does an idiom count for an alignment: "the hell out of"
+    idx = group_utterances([S("e", "a5", "quickly and decisively bomb the hell out of ISIS.", "2015-11-19"),
+                            S("f", "a6", "Get him the hell out of here!", "2015-11-21"),
+                            S("g", "a7", "we will knock the hell out of them", "2016-10-10")])
+    assert idx.utterance_of["e"] != idx.utterance_of["f"]
