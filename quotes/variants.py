@@ -42,7 +42,12 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    'Second Amendment people' remark") joins the one earlier utterance of its speaker within
    ``requote_short_days`` (30) that contains it, none when several do. A line said again on a
    new occasion is news again: several articles print it, and it stays apart; a stump line
-   that only one article prints weeks later is the known cost of this rule.
+   that only one article prints weeks later is the known cost of this rule. A lone late
+   quote whose own attribution dates it well before its article ("her March comment", "he
+   told CNN in October") is a re-quote by its own account: it joins on the usual terms
+   (containment, not of a catchphrase; alignment) an earlier utterance known from that time
+   (dated so by its attribution, or printed then), a few words only when one such utterance
+   holds them.
 
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
@@ -718,21 +723,34 @@ class _Grouper:
         for late in order:
             c = self.clusters[late]
             art = self._lone(late)
+            lead = self.nodes[c.leader]
+            # its own attribution says it is old ("her March comment", in June): a re-quote
+            dated_old = c.dmin is not None and c.said[1] is not None and c.said[1] < c.dmin - span
             if (art is None or c.speaker is None or c.dmin is None
-                    or len(self.nodes[c.leader].keys) < need):
+                    or len(lead.keys) < (self.o.gram if dated_old else need)):
                 continue
+            weaker: list[tuple[int, int]] = []  # dated-old matches on the usual terms
             for cid in self._candidates(c.leader)[: self.o.max_candidates]:
                 e = self.clusters[cid]
                 if (cid == late or self._speaker_rel(c.speaker, cid) not in (0, 1)
                         or e.dmin is None or e.dmin >= c.dmin or not _said_ok(c.said, e.said)
                         or _span_ok(c.dmin, c.dmax, e.dmin, e.dmax, span) or e.articles.get(art)):
                     continue
-                m = self._requote_match(c.leader, cid, need)
+                m = self._requote_match(c.leader, cid, need) if len(lead.keys) >= need else -1
                 if m >= 0:
                     tied[art].update(a for a, ns in e.articles.items() if ns)
                     direct[art].append(cid)
                     self._merge(late, cid, m)
                     break
+                # ... and the earlier utterance is known from that time: dated so by its own
+                # attribution, or printed then (not an undated re-quote of a stump line)
+                if (dated_old and (e.said[0] is not None or e.dmin <= c.said[1] + span)
+                        and (m := self._usual_match(late, cid)) >= 0):
+                    weaker.append((cid, m))
+            else:
+                # a few words only when one earlier utterance holds them
+                if len(weaker) == 1 or (weaker and len(lead.keys) > self.o.short_len):
+                    self._merge(late, *weaker[0])
         self._rejoin_short_requotes(order)
         if not tied:
             return
@@ -756,6 +774,19 @@ class _Grouper:
                     late, art, sorted({self._live(x) for a in tied[art] for x in by_article[a]}))
             if len(found) == 1 or (found and len(lead.keys) > self.o.short_len):
                 self._merge(late, *found[0])
+
+    def _usual_match(self, late: int, cid: int) -> int:
+        """A member of ``cid`` that the late utterance's leader matches on the terms of
+        tiers 3-4 (containment, not of a catchphrase; alignment), without the date rule."""
+        c = self.clusters[late]
+        lead = self.nodes[c.leader]
+        alias = self._speaker_rel(c.speaker, cid) == 1
+        m = self._contained(c.leader, cid)
+        if m >= 0 and ((alias and len(lead.keys) < 4) or self._recurring(c.speaker, lead.keys)):
+            m = -1
+        if m < 0 and len(lead.keys) > self.o.gram:
+            _, m = self._aligned(c.leader, cid, alias, strict=alias)
+        return m
 
     def _rejoin_short_requotes(self, order: list[int]) -> None:
         """A lone late quote of 3 to ``short_len`` words ("his 'Second Amendment people'

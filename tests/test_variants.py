@@ -467,3 +467,21 @@ def test_a_recurring_phrase_is_a_cut_of_no_quote():
                             S("f", "a6", "Get him the hell out of here!", "2015-11-21"),
                             S("g", "a7", "we will knock the hell out of them", "2016-10-10")])
     assert idx.utterance_of["e"] != idx.utterance_of["f"]
+
+
+def test_a_quote_its_attribution_dates_months_back_joins_the_remark_of_that_time():
+    october = ("2015-10-01", "2015-10-31")
+    # "he told CNN's Chris Cuomo in October" (Nov 10) / "As recently as an October CNN interview, Trump
+    # said he believes Afghanistan was 'a terrible mistake'" (Nov 27)
+    interview = S("a", "a1", "We made a terrible mistake getting involved in the first place", "2015-11-10", october)
+    late = S("b", "a2", "a terrible mistake,", "2015-11-27", october)
+    u = group_utterances([interview, late]).utterance_of
+    assert u["a"] == u["b"]
+    # an undated re-quote printed months after the occasion is not known to be of that time
+    undated = S("a", "a1", "We made a terrible mistake getting involved in the first place", "2016-01-10")
+    late = S("b", "a2", "We made a terrible mistake getting involved,", "2016-03-27", october)
+    u = group_utterances([undated, late]).utterance_of
+    assert u["a"] != u["b"]
+    # and without its time words, three words weeks later point back to nothing
+    u = group_utterances([interview, S("b", "a2", "a terrible mistake,", "2015-11-27")]).utterance_of
+    assert u["a"] != u["b"]
