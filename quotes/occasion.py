@@ -37,14 +37,14 @@ RECENT_DAYS = 30  # "recently", in a news report
 
 # A time word after one of these speaks of the future or of a limit, not of the occasion
 # ("will speak Monday", "ahead of Tuesday's primary", "until March").
-_FUTURE = regex.compile(r"\b(?:will|'ll|’ll|shall|next|ahead|before|until|till|by|scheduled|"
-                        r"expected|plans?|planned|set|upcoming|coming|due|tomorrow)\b\W+(?:\w+\W+){0,4}$",
+_FUTURE = regex.compile(r"\b(?:will|'ll|’ll|shall|can|could|would|might|next|ahead|before|until|till|by|"
+                        r"scheduled|expected|plans?|planned|set|upcoming|coming|due|tomorrow)\b\W+(?:\w+\W+){0,6}$",
                         regex.I)
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = regex.compile(r"\b(?:(last|this|past)\s+)?(" + "|".join(WEEKDAYS) + r")(s)?\b")
 _DATE = regex.compile(r"\b(" + _MONTH_WORDS + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"
                       r"|\b(\d{1,2})\s+(" + _MONTH_WORDS + r")\b(?:\s+(\d{4})\b)?")
-_MONTH = regex.compile(r"\b(" + _MONTH_WORDS + r")\b\.?(?:\s+(?:of\s+)?(\d{4})\b)?")
+_MONTH = regex.compile(r"\b(" + _MONTH_WORDS + r")\b(?!\s+of\s+\p{Lu})\.?(?:\s+(?:of\s+)?(\d{4})\b)?")
 _MONTH_BEFORE = regex.compile(r"\b(?:in|during|early|late|mid|since|through|last|this|of|a|an|the|his|her|"
                               r"their|its)[\s-]+$", regex.I)
 _YEAR = regex.compile(r"\b(?:in|of|since|during)\s+(\d{4})\b")
@@ -73,7 +73,7 @@ def _add_months(d: _dt.date, n: int) -> _dt.date:
 
 
 def _future(text: str, at: int) -> bool:
-    return bool(_FUTURE.search(text, max(0, at - 60), at))
+    return bool(_FUTURE.search(text, max(0, at - 80), at))
 
 
 def time_cues(context: str, published: _dt.date | None) -> list[Cue]:
@@ -85,12 +85,13 @@ def time_cues(context: str, published: _dt.date | None) -> list[Cue]:
     taken: list[tuple[int, int]] = []
 
     def add(m, first, last):
+        taken.append(m.span())  # even when refused: "the Nov. 8 election" is no "Nov"
         if _future(context, m.start()) or (p is not None and first > p):
             return
         out.append((first, min(last, p) if p else last, m.group(0).rstrip("."), m.start(), m.end()))
-        taken.append(m.span())
 
     for m in _DATE.finditer(context):
+        taken.append(m.span())
         mon = MONTHS[m.group(1) or m.group(5)]
         day = int(m.group(2) or m.group(4))
         year = m.group(3) or m.group(6)
@@ -252,6 +253,8 @@ def _dates_the_cue(docs, cue: Cue, offset: int, cue_start: int) -> bool:
             return True
         if t is not word and t.pos_ in ("VERB", "AUX"):
             return False
+        if t.head.i == target.i and t.dep_ in ("nsubj", "nsubjpass"):
+            return False  # inside the speaker's description: "a close aide in 2012"
         if t.head.i == t.i:
             return False
         t = t.head

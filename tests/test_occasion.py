@@ -83,3 +83,17 @@ def test_time_words_of_another_verb_do_not_date_the_quote(extracted):
     # split quote's verb: "said Tuesday"
     q = next(q for q in extracted["other_verb"] if q.text.startswith("We are going"))
     assert (q.said_from, q.said_to) == ("2016-04-12", "2016-04-12")
+
+
+def test_names_and_hopes_are_no_dates():
+    assert said("said Cynthia Pellegrini of the March of Dimes", "2016-06-29") is None
+    assert said("a Republican who can win the general election in November", "2016-02-17") is None
+
+
+def test_a_future_date_hides_its_month():
+    assert said("the Republican nominee for the Nov. 8 election later said", "2016-07-31") is None
+
+
+def test_time_words_describing_the_speaker_do_not_date_the_quote(extracted):
+    q = next(q for q in extracted["other_verb"] if q.text.startswith("It is different"))
+    assert q.speaker == "David Plouffe" and q.said_from is None
