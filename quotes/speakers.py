@@ -102,6 +102,7 @@ press-secretary aide staffer pastor rabbi cardinal bishop host anchor prosecutor
 superintendent sheriff commissioner inspector emir sheikh prime
 """.split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. rev rev. hon hon.".split())
+PARTY_WORDS = frozenset("democrat democratic republican gop independent libertarian".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv v".split())
 # Leading words of a role that only say where the person is from.
 ROLE_PLACE_WORDS = frozenset("""
@@ -150,6 +151,10 @@ def split_title(form: str) -> tuple[str, str | None]:
     toks = _tokens(form)
     while toks and _fold(toks[0]) in ("the", "a", "an"):
         toks = toks[1:]
+    party = None  # "Democrat Hillary Clinton", "Republican Mike Pompeo": a label, not a name
+    if (len(toks) >= 3 and _fold(toks[0]) in PARTY_WORDS and all(_is_cap(t) for t in toks[1:])
+            and _fold(toks[-1]).strip(".,") not in ORG_HEADS):
+        party, toks = toks[0], toks[1:]
     # possessive/appositive tails: "Austin, the defense secretary" is handled by callers
     heads = [i for i, t in enumerate(toks) if _fold(t).rstrip(".,") in ROLE_HEADS
              or _fold(t) in ROLE_HEADS]
@@ -174,7 +179,7 @@ def split_title(form: str) -> tuple[str, str | None]:
         elif not rest or not any(_is_cap(t) for t in rest):
             name_toks, role_toks = [], toks
     name_toks = [t for t in name_toks if _fold(t) not in HONORIFICS]
-    role = _clean_role(role_toks)
+    role = _clean_role(role_toks) or party
     return " ".join(name_toks).strip(" ,"), role
 
 
@@ -365,6 +370,7 @@ def build_speaker_index(mentions: list[SpeakerMention]) -> SpeakerIndex:
     for group in list(by_loose.values()) + list(org_by_key.values()):
         for j in group[1:]:
             uf.union(group[0], j)
+    _union_middle_names(locals_, uf)
 
     # Bare-name persons (the article names nobody fuller): unique corpus-wide match only.
     full_by_token: dict[str, set[int]] = defaultdict(set)
@@ -412,6 +418,32 @@ def build_speaker_index(mentions: list[SpeakerMention]) -> SpeakerIndex:
     speakers.sort(key=lambda s: (s.name.lower(), s.id))
     alias_rows = _merge_alias_rows(alias_rows)
     return SpeakerIndex(speakers, alias_rows, speaker_of)
+
+
+def _middle_sign(middle: tuple[str, ...]) -> str:
+    return "".join(t[0] for t in middle)
+
+
+def _union_middle_names(locals_: list["_Local"], uf: "_UF") -> None:
+    """Middle names and initials: “Paul D. Ryan”, “Paul Ryan” and “Paul Davis Ryan” are one
+    person, and “Hillary Rodham Clinton” is “Hillary Clinton”, when every middle form of
+    that first name and surname agrees (same initials). “George W. Bush” and “George H. W.
+    Bush” stay two people, and the bare “George Bush” joins neither."""
+    by_ends: dict[tuple[str, str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, loc in enumerate(locals_):
+        if loc.kind != "person":
+            continue
+        for k in loc.full_keys():
+            ends = (_translit(k.first), _translit(k.surname), k.suffix)
+            by_ends[ends][_middle_sign(k.tokens[1:-1])].append(i)
+    for signs in by_ends.values():
+        named = [s for s in signs if s]
+        if not named:
+            continue
+        groups = [signs[s] + signs.get("", []) for s in named] if len(named) == 1 else [signs[s] for s in named]
+        for group in groups:
+            for j in group[1:]:
+                uf.union(group[0], j)
 
 
 def _merge_alias_rows(rows: list[SpeakerAlias]) -> list[SpeakerAlias]:

@@ -124,8 +124,9 @@ def test_donald_trump_and_donald_trump_jr_stay_apart():
         M("q3", "a3", "Donald J. Trump"),
     ])
     names = speaker_names(idx, ["q1", "q2"])
-    assert names["q1"] == "Donald Trump" and names["q2"] == "Donald Trump Jr."
+    assert names["q2"] == "Donald Trump Jr."
     assert idx.speaker_of["q1"] != idx.speaker_of["q2"]
+    assert idx.speaker_of["q1"] == idx.speaker_of["q3"]  # a middle initial: the same man
     assert name_key("Donald Trump Jr.").loose != name_key("Donald Trump").loose
 
 
@@ -242,3 +243,26 @@ def test_an_alias_naming_someone_else_does_not_merge_two_people():
     names = {q: next(s.name for s in idx.speakers if s.id == sid) for q, sid in idx.speaker_of.items()}
     assert names["q1"] == "Donald Trump" and names["q2"] == "Hillary Clinton"
     assert idx.speaker_of["q3"] == idx.speaker_of["q4"]
+
+
+def test_middle_names_and_initials_are_one_person_when_they_agree():
+    idx = build_speaker_index([
+        M("q1", "a1", "Paul D. Ryan"), M("q2", "a2", "Paul Ryan"), M("q3", "a3", "Paul Davis Ryan"),
+        M("q4", "a4", "Hillary Rodham Clinton"), M("q5", "a5", "Hillary Clinton"), M("q6", "a6", "Bill Clinton"),
+        # two middle initials: father and son; the bare form joins neither
+        M("q7", "a7", "George W. Bush"), M("q8", "a8", "George H. W. Bush"), M("q9", "a9", "George Bush"),
+    ])
+    s = idx.speaker_of
+    assert s["q1"] == s["q2"] == s["q3"]
+    assert s["q4"] == s["q5"] != s["q6"]
+    assert len({s["q7"], s["q8"], s["q9"]}) == 3
+
+
+def test_a_party_label_is_a_role_not_part_of_the_name():
+    idx = build_speaker_index([M("q1", "a1", "Democrat Hillary Clinton"), M("q2", "a2", "Hillary Clinton"),
+                               M("q3", "a3", "Republican National Committee", kind="organisation")])
+    s = idx.speaker_of
+    assert s["q1"] == s["q2"]
+    by_id = idx.by_id()
+    assert by_id[s["q1"]].name == "Hillary Clinton" and "Democrat" in by_id[s["q1"]].roles
+    assert by_id[s["q3"]].name == "Republican National Committee"
