@@ -21,6 +21,7 @@ import datetime as _dt
 
 import regex
 
+from .cues import is_cue_token
 from .mentions import NOT_ABBR
 
 Interval = tuple[_dt.date, _dt.date, str]
@@ -239,21 +240,48 @@ def _token_at(docs, pos: int):
     return None
 
 
-def _dates_the_cue(docs, cue: Cue, offset: int, cue_start: int) -> bool:
+def _governing_verb(docs, quote: tuple[int, int], cue_start: int):
+    """The speech verb the quote hangs from in the parse: the first speech verb above its
+    first word ("Sanders said last week that he would act, after having slammed a bill
+    that he said would make [the quote]": the second "said", where the attribution, which
+    gives a quote inside its speaker's own clause to the outer verb, keeps the first); else
+    the attribution's cue."""
+    cue = _token_at(docs, cue_start)
+    t = _token_at(docs, quote[0])
+    if t is None or cue is None or t.doc is not cue.doc:
+        return cue
+    offset = next(o for o, d in docs if d is t.doc)
+    for _ in range(40):
+        if t.head.i == t.i:
+            return cue
+        t = t.head
+        inside = quote[0] <= offset + t.idx < quote[1]  # the speaker's own "I said"
+        if t.i == cue.i or (is_cue_token(t) and not inside):
+            return t
+    return cue
+
+
+def _dates_the_cue(docs, cue: Cue, offset: int, target) -> bool:
     """The time words modify the quote's own speech verb (or noun): going up the parse from
     them, the first verb met is that cue. "Sanders said last week that he would act, after
     he had said [the quote]": "last week" dates the other "said"."""
     word = _token_at(docs, offset + cue[4] - 1)
-    target = _token_at(docs, cue_start)
     if word is None or target is None or word.doc is not target.doc:
         return False
+    # a participle or a second verb shares its clause's time: "Cruz continued on Saturday,
+    # saying that ...", "she stood up on Monday and said ..."
+    verbs = {target.i}
+    v = target
+    while v.head.i != v.i and (v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG")):
+        v = v.head
+        verbs.add(v.i)
     t = word
     for _ in range(40):
-        if t.i == target.i:
+        if t.i in verbs:
             return True
         if t is not word and t.pos_ in ("VERB", "AUX"):
             return False
-        if t.head.i == target.i and t.dep_ in ("nsubj", "nsubjpass"):
+        if t.head.i in verbs and t.dep_ in ("nsubj", "nsubjpass"):
             return False  # inside the speaker's description: "a close aide in 2012"
         if t.head.i == t.i:
             return False
@@ -279,6 +307,9 @@ def when_said_in(text: str, quoted: list[tuple[int, int]], quote: tuple[int, int
     if cue_start is None:
         return None
     p = _day(published)
-    cues = [c for offset, part in attribution_context(text, quoted, quote, cue_start)
-            for c in time_cues(part, p) if _dates_the_cue(docs, c, offset, cue_start)]
-    return _agreed(cues)
+    found = [(offset, c) for offset, part in attribution_context(text, quoted, quote, cue_start)
+             for c in time_cues(part, p)]
+    if not found:
+        return None
+    verb = _governing_verb(docs, quote, cue_start)
+    return _agreed([c for offset, c in found if _dates_the_cue(docs, c, offset, verb)])

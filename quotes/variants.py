@@ -261,7 +261,12 @@ def _said_ok(a: tuple[int | None, int | None], b: tuple[int | None, int | None])
 
 
 SAID_SLACK = 0
+NEAR_CONTAINED = 0.9  # share of a re-quote's words in runs of 3+ that counts as containing it
 NARROW_SAID_DAYS = 10  # an attribution's days this few may stand for the article's date
+
+
+def _narrow(said: tuple[int | None, int | None]) -> bool:
+    return said[0] is not None and said[1] is not None and said[1] - said[0] <= NARROW_SAID_DAYS
 
 
 def _said_near(said: tuple[int | None, int | None], dmin: int | None, days: int) -> bool:
@@ -418,10 +423,22 @@ class _Grouper:
 
     def _dates_ok(self, node_id: int, cid: int, gap: int | None) -> bool:
         """The date rule (``_span_ok``), or the node's own attribution dates it near the
-        utterance (``_said_near``)."""
+        utterance (``_said_near``), or both are dated by their attributions to a few days
+        that overlap ("said Thursday" and "said last week on CNN")."""
         n, c = self.nodes[node_id], self.clusters[cid]
         return (_span_ok(n.dmin, n.dmax, c.dmin, c.dmax, self.o.max_span_days, gap)
-                or _said_near(n.said, c.dmin, self.o.max_span_days if gap is None else gap))
+                or _said_near(n.said, c.dmin, self.o.max_span_days if gap is None else gap)
+                or (_narrow(n.said) and _narrow(c.said) and _said_ok(n.said, c.said))
+                or self._echo(node_id, cid))
+
+    def _echo(self, node_id: int, cid: int) -> bool:
+        """The node's words are in a member from its own article: the writer repeating the
+        quote ("Ryan has said he is 'not ready'" above "I'm just not ready to do that")."""
+        n = self.nodes[node_id]
+        needle = f" {n.kstr} "
+        c = self.clusters[cid]
+        return any(needle in f" {self.nodes[m].kstr} "
+                   for a in {self.refs[i].article_id for i in n.members} for m in c.articles.get(a, ()))
 
     def _join(self, node_id: int, cid: int, via: int, score: float = 1.0) -> None:
         n, c = self.nodes[node_id], self.clusters[cid]
@@ -663,16 +680,21 @@ class _Grouper:
         return arts[0] if len(arts) == 1 else None
 
     def _requote_match(self, node_id: int, cid: int, need: int) -> int:
-        """A member of ``cid`` sharing ``need``+ words in one run with the node (or
-        containing it, or contained in it, with ``need``+ words), else -1."""
+        """A member of ``cid`` sharing ``need``+ words in one run with the node, or
+        containing it or contained in it with ``need``+ words, all but a word or so in
+        runs of 3+ ("What difference at this point does it make?" in "What difference - at
+        this point, what difference does it make?"), else -1."""
         n = self.nodes[node_id]
         for m in self.clusters[cid].nodes[: self.o.max_members_checked]:
             mk = self.nodes[m]
             short, long_ = sorted((n, mk), key=lambda x: len(x.keys))
-            if len(short.keys) >= need and f" {short.kstr} " in f" {long_.kstr} ":
+            if len(short.keys) < need:
+                continue
+            if f" {short.kstr} " in f" {long_.kstr} ":
                 return m
-            if min(len(n.keys), len(mk.keys)) >= need and any(
-                    b[2] >= need for b in _blocks(n.keys, mk.keys)):
+            blocks = _blocks(short.keys, long_.keys)
+            if any(b[2] >= need for b in blocks) or sum(
+                    b[2] for b in blocks if b[2] >= 3) >= NEAR_CONTAINED * len(short.keys):
                 return m
         return -1
 
