@@ -265,10 +265,6 @@ NEAR_CONTAINED = 0.9  # share of a re-quote's words in runs of 3+ that counts as
 NARROW_SAID_DAYS = 10  # an attribution's days this few may stand for the article's date
 
 
-def _narrow(said: tuple[int | None, int | None]) -> bool:
-    return said[0] is not None and said[1] is not None and said[1] - said[0] <= NARROW_SAID_DAYS
-
-
 def _said_near(said: tuple[int | None, int | None], dmin: int | None, days: int) -> bool:
     """A quote dated by its attribution to a few days ("he said last week") that end at most
     ``days`` before an utterance's first article and start no later than it: the date
@@ -423,12 +419,10 @@ class _Grouper:
 
     def _dates_ok(self, node_id: int, cid: int, gap: int | None) -> bool:
         """The date rule (``_span_ok``), or the node's own attribution dates it near the
-        utterance (``_said_near``), or both are dated by their attributions to a few days
-        that overlap ("said Thursday" and "said last week on CNN")."""
+        utterance (``_said_near``), or it is the writer's echo of a member (``_echo``)."""
         n, c = self.nodes[node_id], self.clusters[cid]
         return (_span_ok(n.dmin, n.dmax, c.dmin, c.dmax, self.o.max_span_days, gap)
                 or _said_near(n.said, c.dmin, self.o.max_span_days if gap is None else gap)
-                or (_narrow(n.said) and _narrow(c.said) and _said_ok(n.said, c.said))
                 or self._echo(node_id, cid))
 
     def _echo(self, node_id: int, cid: int) -> bool:

@@ -97,3 +97,13 @@ def test_a_future_date_hides_its_month():
 def test_time_words_describing_the_speaker_do_not_date_the_quote(extracted):
     q = next(q for q in extracted["other_verb"] if q.text.startswith("It is different"))
     assert q.speaker == "David Plouffe" and q.said_from is None
+
+
+def test_the_time_words_of_an_outer_speech_verb_do_not_date_an_inner_quote(extracted):
+    q = next(q for q in extracted["other_verb"] if q.text.startswith("a terrible situation"))
+    assert q.speaker == "Sanders" and q.said_from is None
+
+
+def test_a_participle_shares_the_time_of_its_clause(extracted):
+    q = next(q for q in extracted["other_verb"] if q.text.startswith("dangerous nonsense"))
+    assert q.speaker == "Cruz" and (q.said_from, q.said_when) == ("2016-04-09", "Saturday")

@@ -485,3 +485,31 @@ def test_a_quote_its_attribution_dates_months_back_joins_the_remark_of_that_time
     # and without its time words, three words weeks later point back to nothing
     u = group_utterances([interview, S("b", "a2", "a terrible mistake,", "2015-11-27")]).utterance_of
     assert u["a"] != u["b"]
+
+
+def test_the_writers_echo_of_a_quote_joins_it_whatever_the_dates():
+    # Ryan on CNN Thursday; an article four days later prints the quote and, above it, "not ready"
+    cnn = S("a", "a1", "Well, to be perfectly candid with you, I'm just not ready to do that at this point", "2016-05-05")
+    late = S("b", "a2", "I'm just not ready to do that at this point. I'm not there right now,", "2016-05-09",
+             ("2016-04-30", "2016-05-08"))
+    echo = S("c", "a2", "not ready", "2016-05-09")
+    u = group_utterances([cnn, late, echo]).utterance_of
+    assert u["a"] == u["b"] == u["c"]
+
+
+def test_a_quote_dated_last_week_joins_the_day_it_names():
+    # "On Tuesday, Comey said ... 'extremely careless'" (Jul 6) / "Last week, ... he called her
+    # actions 'extremely careless'" (Jul 15)
+    a = S("a", "a1", "extremely careless", "2016-07-06", ("2016-07-05", "2016-07-05"))
+    b = S("b", "a2", "extremely careless.", "2016-07-15", ("2016-07-02", "2016-07-10"))
+    assert group_utterances([a, b]).utterance_of["a"] == group_utterances([a, b]).utterance_of["b"]
+    c = S("c", "a3", "extremely careless.", "2016-07-15")  # undated, nine days later: another occasion
+    u = group_utterances([a, c]).utterance_of
+    assert u["a"] != u["c"]
+
+
+def test_a_late_requote_missing_only_a_repeated_phrase_counts_as_contained():
+    hearing = S("a", "a1", "What difference - at this point, what difference does it make?", "2015-11-16")
+    late = S("b", "a2", "What difference at this point does it make?", "2016-05-02")
+    u = group_utterances([hearing, late]).utterance_of
+    assert u["a"] == u["b"]
