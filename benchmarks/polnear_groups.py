@@ -226,6 +226,28 @@ def score(predicted: dict, missed: dict, labels: dict, present: set | None = Non
     }
 
 
+def split_of_docs() -> dict[str, str]:
+    out = {}
+    for s in SPLITS:
+        with open(POLNEAR / f"{s}.jsonl", encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    out[json.loads(line)["doc_id"]] = s
+    return out
+
+
+def score_by_part(predicted: dict, missed: dict, labels: dict, present: set) -> dict:
+    """The scores of the pairs within train+dev (where the rules were developed) and of the
+    pairs with a quote from test (read and labelled, but never studied to write rules)."""
+    split = split_of_docs()
+    out = {}
+    for part, keep in (("train_dev", lambda k: "test" not in (split[k[0][0]], split[k[1][0]])),
+                       ("with_test", lambda k: "test" in (split[k[0][0]], split[k[1][0]]))):
+        sel = lambda d: {k: v for k, v in d.items() if keep(k)}  # noqa: E731
+        out[part] = score(sel(predicted), sel(missed), sel(labels), present)
+    return out
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 def load_texts() -> dict[str, str]:
@@ -290,7 +312,9 @@ def main() -> None:
         else:
             sel = {k: v for k, v in {**predicted, **missed}.items() if k not in labels}
         show(sel, labels, texts, args.context)
-    s = score(predicted, missed, labels, {q.key for q in quotes})
+    present = {q.key for q in quotes}
+    s = score(predicted, missed, labels, present)
+    s["parts"] = score_by_part(predicted, missed, labels, present)
     s.update({"documents": len(docs), "quotes": len(quotes),
               "groups": len(groups), "cross_outlet_groups": cross, "grouping_seconds": round(dt, 2)})
     if args.json:
@@ -306,6 +330,9 @@ def main() -> None:
     fmt = lambda x: "n/a" if x is None else f"{x:.4f}"  # noqa: E731
     print(f"pair precision {fmt(s['precision'])}  recall {fmt(s['recall'])}  "
           f"(true pairs known: {s['predicted_same'] + s['missed_same']})")
+    for part, p in s["parts"].items():
+        print(f"  {part:9}: precision {fmt(p['precision'])} ({p['predicted_same']}/{p['predicted_labelled']})  "
+              f"recall {fmt(p['recall'])} ({p['predicted_same']}/{p['predicted_same'] + p['missed_same']})")
     unl = (s["predicted_pairs"] - s["predicted_labelled"]) + (s["missed_candidates"] - s["missed_labelled"])
     if unl:
         print(f"unlabelled pairs: {unl} (read them with --show unlabelled)")
