@@ -327,6 +327,14 @@ async def test_quote_page_shows_the_paragraph_with_highlights(ds, site_db):
     assert '<mark class="q-cue">added</mark>' in html
     assert "Other versions" in html and f'href="/quotes/utterances/{AUSTIN_UTTERANCE}"' in html
     assert "subject:pronoun" in html
+    assert "<dt>Said</dt>" not in html  # "He added": no time words
+
+
+async def test_quote_page_says_when_the_attribution_dates_it(ds):
+    rows = rows_of(await get(ds, "/quotes/quotes.json?_search=highly+concerning&_shape=array"))
+    ryder = next(r for r in rows if r["text"].startswith("dangerous and highly concerning"))
+    html = (await get(ds, f"/quotes/quotes/{ryder['id']}")).text
+    assert "<dt>Said</dt><dd>Monday (2024-10-21, as the article dates it)</dd>" in html
 
 
 # --- the speaker page ------------------------------------------------------------------
