@@ -257,10 +257,9 @@ def _said_ok(a: tuple[int | None, int | None], b: tuple[int | None, int | None])
     """One occasion possible: the intervals overlap. (``quotes.occasion`` widens "today"
     by a day: an article's date and the speaker's day may differ by a time zone.)"""
     lo, hi = _said_meet(a, b)
-    return lo is None or hi is None or lo <= hi + SAID_SLACK
+    return lo is None or hi is None or lo <= hi
 
 
-SAID_SLACK = 0
 NEAR_CONTAINED = 0.9  # share of a re-quote's words in runs of 3+ that counts as containing it
 NARROW_SAID_DAYS = 10  # an attribution's days this few may stand for the article's date
 
@@ -441,7 +440,8 @@ class _Grouper:
             c.aliases.add(n.speaker)
         c.nodes.append(node_id)
         c.said = _said_meet(c.said, n.said)
-        if n.dmin is not None and not _said_near(n.said, c.dmin, self.o.max_span_days):
+        # a node let in by its attribution's days or as an echo does not stretch the dates
+        if n.dmin is not None and _span_ok(n.dmin, n.dmax, c.dmin, c.dmax, self.o.max_span_days):
             c.dmin = n.dmin if c.dmin is None else min(c.dmin, n.dmin)
             c.dmax = n.dmax if c.dmax is None else max(c.dmax, n.dmax)
         for a in {self.refs[i].article_id for i in n.members}:
