@@ -428,12 +428,16 @@ def _union_middle_names(locals_: list["_Local"], uf: "_UF") -> None:
     """Middle names and initials: “Paul D. Ryan”, “Paul Ryan” and “Paul Davis Ryan” are one
     person, and “Hillary Rodham Clinton” is “Hillary Clinton”, when every middle form of
     that first name and surname agrees (same initials). “George W. Bush” and “George H. W.
-    Bush” stay two people, and the bare “George Bush” joins neither."""
+    Bush” stay two people, and the bare “George Bush” joins neither. Names only: “one
+    employee” is not “one P&G employee”."""
     by_ends: dict[tuple[str, str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, loc in enumerate(locals_):
         if loc.kind != "person":
             continue
-        for k in loc.full_keys():
+        for form in sorted(loc.names):
+            k = name_key(form)
+            if len(k.tokens) < 2 or not all(_is_cap(t) for t in _tokens(form)):
+                continue
             ends = (_translit(k.first), _translit(k.surname), k.suffix)
             by_ends[ends][_middle_sign(k.tokens[1:-1])].append(i)
     for signs in by_ends.values():

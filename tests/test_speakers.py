@@ -251,8 +251,10 @@ def test_middle_names_and_initials_are_one_person_when_they_agree():
         M("q4", "a4", "Hillary Rodham Clinton"), M("q5", "a5", "Hillary Clinton"), M("q6", "a6", "Bill Clinton"),
         # two middle initials: father and son; the bare form joins neither
         M("q7", "a7", "George W. Bush"), M("q8", "a8", "George H. W. Bush"), M("q9", "a9", "George Bush"),
+        M("q10", "a10", "one employee"), M("q11", "a11", "one P&G Amiens employee"),  # descriptions
     ])
     s = idx.speaker_of
+    assert s["q10"] != s["q11"]
     assert s["q1"] == s["q2"] == s["q3"]
     assert s["q4"] == s["q5"] != s["q6"]
     assert len({s["q7"], s["q8"], s["q9"]}) == 3
