@@ -22,7 +22,6 @@ import datetime as _dt
 import regex
 
 from .cues import is_cue_token
-from .mentions import NOT_ABBR
 
 Interval = tuple[_dt.date, _dt.date, str]
 Cue = tuple[_dt.date, _dt.date, str, int, int]  # first, last, words, start, end
@@ -57,8 +56,6 @@ _RELATIVE = regex.compile(
     r"|(?:([Ee]arlier|[Ll]ater)\s+)?([Tt]his|[Ll]ast|[Pp]ast)\s+(week|month|year|weekend)"
     r"|(\w+)\s+(days?|weeks?|months?|years?)\s+ago"
     r"|(?<![Aa]s\s)([Rr]ecently))\b")
-# The writer's sentence ends at a full stop not after an initial or abbreviation.
-_SENT_BREAK = regex.compile(NOT_ABBR + r"[.!?][\"”’']?\s+(?=[\"“‘'\p{Lu}])|\n")
 
 
 def _month_span(year: int, month: int) -> tuple[_dt.date, _dt.date]:
@@ -202,23 +199,24 @@ def _agreed(cues: list[Cue]) -> Interval | None:
     return first, last, " / ".join(c[2] for c in cues)
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """The writer's sentence around ``pos`` (within its paragraph)."""
-    start = 0
-    for m in _SENT_BREAK.finditer(text, max(0, pos - 600), pos):
-        start = m.end()
-    m = _SENT_BREAK.search(text, pos)
-    return start, m.start() + 1 if m else len(text)
+def _sentence(docs, pos: int) -> tuple[int, int] | None:
+    """The parser's sentence around text offset ``pos`` (None where nothing was parsed)."""
+    t = _token_at(docs, pos)
+    if t is None:
+        return None
+    offset = next(o for o, d in docs if d is t.doc)
+    return offset + t.sent.start_char, offset + t.sent.end_char
 
 
 def attribution_context(text: str, quoted: list[tuple[int, int]], quote: tuple[int, int],
-                        cue_start: int | None = None) -> list[tuple[int, str]]:
+                        cue_start: int | None, docs) -> list[tuple[int, str]]:
     """The sentence of the quote and, when the speech verb lies elsewhere ("A," he said
-    Monday. "B."), the sentence of the verb, as (offset, text) with the quoted passages
-    (``quoted``: spans inside the quotation marks) blanked: same length as the original."""
-    spans = [_sentence(text, quote[0])]
-    if cue_start is not None and not spans[0][0] <= cue_start < spans[0][1]:
-        spans.append(_sentence(text, cue_start))
+    Monday. "B."), the sentence of the verb (as the parse of ``docs`` splits them), as
+    (offset, text) with the quoted passages (``quoted``: spans inside the quotation marks)
+    blanked: same length as the original."""
+    spans = [s for s in (_sentence(docs, quote[0]),) if s]
+    if cue_start is not None and not any(s <= cue_start < e for s, e in spans):
+        spans += [s for s in (_sentence(docs, cue_start),) if s]
     parts = []
     for s, e in sorted(set(spans)):
         chars = list(text[s:e])
@@ -307,7 +305,7 @@ def when_said_in(text: str, quoted: list[tuple[int, int]], quote: tuple[int, int
     if cue_start is None:
         return None
     p = _day(published)
-    found = [(offset, c) for offset, part in attribution_context(text, quoted, quote, cue_start)
+    found = [(offset, c) for offset, part in attribution_context(text, quoted, quote, cue_start, docs)
              for c in time_cues(part, p)]
     if not found:
         return None
