@@ -303,6 +303,14 @@ async def test_utterance_page_shows_every_outlet_side_by_side(ds, site_db):
     assert (await get(ds, f"/quotes/utterances/{AUSTIN_UTTERANCE}.json")).json()["rows"]
 
 
+async def test_utterance_page_says_when_each_version_was_said(ds):
+    rows = rows_of(await get(ds, "/quotes/utterances.json?_search=significant+escalation&_shape=array"))
+    rutte = next(r for r in rows if r["text"] == "significant escalation")
+    html = (await get(ds, f"/quotes/utterances/{rutte['id']}")).text
+    # "Rutte said on Tuesday that ... would mark a 'significant escalation'"; the other outlet: "has said"
+    assert html.count('<span class="q-said" title="2024-10-22">said Tuesday</span>') == 1
+
+
 async def test_utterance_page_without_variants_table_computes_differences(old_db):
     ds = make_datasette(old_db)
     rows = rows_of(await get(ds, "/quotes/utterances.json?_sort_desc=n_outlets&_shape=array&_size=1"))

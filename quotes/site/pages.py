@@ -58,7 +58,7 @@ def urls_path(value) -> str:
 
 VERSION_SQL = """
 select q.id as quote_id, q.text, q.start, q."end", q.kind, q.method, q.confidence,
-       q.speaker_mention, q.speaker_name,
+       q.speaker_mention, q.speaker_name{said_columns},
        a.id as article_id, a.title, a.published, a.url, a.doc_id,
        o.id as outlet_id, o.name as outlet{variant_columns}
 from quotes q
@@ -75,7 +75,10 @@ async def utterance_versions(db, utterance_id: str, reference_quote_id: str | No
     Stored variants are used when the database has them; otherwise the relation and the
     diff are computed here against the reference quote."""
     with_variants = "variants" in tables
+    # when each version was said (quotes.occasion); databases of older versions lack it
+    columns = {r[0] for r in (await db.execute("select name from pragma_table_info('quotes')")).rows}
     sql = VERSION_SQL.format(
+        said_columns=", q.said_when, q.said_from, q.said_to" if "said_when" in columns else "",
         variant_columns=", v.relation, v.similarity, v.diff, v.reference_quote_id as compared_with" if with_variants else "",
         variant_join=" left join variants v on v.quote_id = q.id" if with_variants else "",
     )
