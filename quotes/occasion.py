@@ -4,16 +4,18 @@ Outlets repeat a politician's stump line from rally to rally, and re-quote an ol
 months later; the words alone cannot tell those occasions apart, but the writer's sentence
 often can: "he told supporters in Nashua on Monday morning", "he said during a debate in
 Miami last week", "she told CNN in October". ``when_said_in`` reads such time words in the
-attribution (the sentence of the quote and the sentence of its speech verb, with every
-quoted passage blanked so the speaker's own words never date the quote) and resolves them
-against the article's date: "Monday" is the last Monday on or before it, "last week" the
-week before its week, "in October" the last October not after it.
+attribution (the parser's sentence of the quote and of its speech verb, with every quoted
+passage blanked so the speaker's own words never date the quote), keeps those that modify
+the speech verb the quote hangs from (not "Sanders jabbed on Monday, two weeks after she
+said ..."), and resolves them against the article's date: "Monday" is the last Monday on or
+before it, "last week" the week before its week, "in October" the last October not after it.
 
 The result is an interval (first day, last day, the words that dated it), or None when the
 attribution has no time words, when they point to the future ("will speak Monday"), or when
-they contradict each other. The grouping (``quotes.variants``) uses it as negative evidence
-only: two quotes whose intervals cannot overlap report two occasions, and a quote said on a
-day cannot be printed by an article dated before that day.
+they contradict each other. The grouping (``quotes.variants``) uses it both ways: two quotes
+whose intervals cannot overlap report two occasions (a quote said on a day cannot be
+printed by an article dated before that day), and a quote dated to a few days is judged by
+those days rather than by its article's date.
 """
 from __future__ import annotations
 
