@@ -791,14 +791,16 @@ class _Grouper:
             if len(found) == 1 or (found and len(lead.keys) > self.o.short_len):
                 self._merge(late, *found[0])
 
-    def _usual_match(self, late: int, cid: int) -> int:
+    def _usual_match(self, late: int, cid: int, catchphrases: bool = True) -> int:
         """A member of ``cid`` that the late utterance's leader matches on the terms of
-        tiers 3-4 (containment, not of a catchphrase; alignment), without the date rule."""
+        tiers 3-4 (containment, not of a catchphrase; alignment; an alias only on a certain
+        match), without the date rule."""
         c = self.clusters[late]
         lead = self.nodes[c.leader]
         alias = self._speaker_rel(c.speaker, cid) == 1
         m = self._contained(c.leader, cid)
-        if m >= 0 and ((alias and len(lead.keys) < 4) or self._recurring(c.speaker, lead.keys)):
+        if m >= 0 and ((alias and len(lead.keys) < 4)
+                       or (catchphrases and self._recurring(c.speaker, lead.keys))):
             m = -1
         if m < 0 and len(lead.keys) > self.o.gram:
             _, m = self._aligned(c.leader, cid, alias, strict=alias)
@@ -846,13 +848,9 @@ class _Grouper:
                 continue
             if e.articles.get(art) and self._conflicts(c.leader, cid):
                 continue
-            alias = rel == 1  # an alias joins only on a certain match (module doc)
-            m = self._contained(c.leader, cid)
-            if m >= 0 and alias and len(lead.keys) < 4:
-                m = -1
-            if m < 0 and len(lead.keys) > self.o.gram:
-                _, m = self._aligned(c.leader, cid, alias, strict=alias)
-            if m < 0 and not alias:
+            # (a catchphrase check would count the late article's own words: it is tied already)
+            m = self._usual_match(late, cid, catchphrases=False)
+            if m < 0 and rel == 0:
                 m = next((x for x in e.nodes[: self.o.max_members_checked]
                           if len(self.nodes[x].keys) >= 3
                           and f" {self.nodes[x].kstr} " in f" {lead.kstr} "), -1)
