@@ -206,7 +206,7 @@ def _sentence(docs, pos: int) -> tuple[int, int] | None:
     t = _token_at(docs, pos)
     if t is None:
         return None
-    offset = next(o for o, d in docs if d is t.doc)
+    offset = _offset_of(docs, t.doc)
     return offset + t.sent.start_char, offset + t.sent.end_char
 
 
@@ -227,6 +227,11 @@ def attribution_context(text: str, quoted: list[tuple[int, int]], quote: tuple[i
                 chars[i - s] = " "
         parts.append((s, "".join(chars)))
     return parts
+
+
+def _offset_of(docs, doc) -> int:
+    """Where a parsed segment starts in the article text."""
+    return next(o for o, d in docs if d is doc)
 
 
 def _token_at(docs, pos: int):
@@ -250,7 +255,7 @@ def _governing_verb(docs, quote: tuple[int, int], cue_start: int):
     t = _token_at(docs, quote[0])
     if t is None or cue is None or t.doc is not cue.doc:
         return cue
-    offset = next(o for o, d in docs if d is t.doc)
+    offset = _offset_of(docs, t.doc)
     for _ in range(40):
         if t.head.i == t.i:
             return cue
@@ -289,13 +294,18 @@ def _dates_the_cue(docs, cue: Cue, offset: int, target) -> bool:
     return False
 
 
-def _day(published: str | None) -> _dt.date | None:
+def article_day(published: str | None) -> _dt.date | None:
+    """The day of an ISO date or datetime ("2016-02-08", "2016-02-08T14:00:00Z"), else None."""
     if not published:
         return None
+    s = str(published).strip()
     try:
-        return _dt.date.fromisoformat(str(published).strip()[:10])
+        return _dt.date.fromisoformat(s[:10])
     except ValueError:
-        return None
+        try:
+            return _dt.datetime.fromisoformat(s).date()
+        except ValueError:
+            return None
 
 
 def when_said_in(text: str, quoted: list[tuple[int, int]], quote: tuple[int, int],
@@ -306,7 +316,7 @@ def when_said_in(text: str, quoted: list[tuple[int, int]], quote: tuple[int, int
     (``when_said``). None without a speech verb to attach them to."""
     if cue_start is None:
         return None
-    p = _day(published)
+    p = article_day(published)
     found = [(offset, c) for offset, part in attribution_context(text, quoted, quote, cue_start, docs)
              for c in time_cues(part, p)]
     if not found:

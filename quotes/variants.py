@@ -106,13 +106,13 @@ variant with the part of the reference it covers, so a clean cut scores 1.0.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .model import text_hash
+from .occasion import article_day
 from .textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
 from .worddiff import Diff, diff_units, window_opcodes
 
@@ -215,16 +215,8 @@ class _Cluster:
 
 
 def _day(published: str | None) -> int | None:
-    if not published:
-        return None
-    s = str(published).strip()
-    try:
-        return _dt.date.fromisoformat(s[:10]).toordinal()
-    except ValueError:
-        try:
-            return _dt.datetime.fromisoformat(s).date().toordinal()
-        except ValueError:
-            return None
+    d = article_day(published)
+    return d.toordinal() if d else None
 
 
 def _span_ok(amin, amax, bmin, bmax, span: int, gap: int | None = None) -> bool:
