@@ -204,7 +204,7 @@ def load_labels(path: Path) -> dict[tuple, dict]:
     return out
 
 
-def score(predicted: dict, missed: dict, labels: dict, present: set | None = None) -> dict:
+def score(predicted: dict, missed: dict, labels: dict, present: set) -> dict:
     """Precision over the labelled predicted pairs; recall over every labelled-same pair
     whose two quotes the extraction still has (``present``: their keys), predicted or not,
     so a true pair found before and lost now counts even when it is no missed candidate
@@ -213,7 +213,7 @@ def score(predicted: dict, missed: dict, labels: dict, present: set | None = Non
     lm = {k: labels[k]["label"] for k in missed if k in labels}
     tp = sum(v == "same" for v in lp.values())
     fn = sum(1 for k, r in labels.items() if r["label"] == "same" and k not in predicted
-             and (k in missed if present is None else (k[0] in present and k[1] in present)))
+             and k[0] in present and k[1] in present)
     return {
         "predicted_pairs": len(predicted), "predicted_labelled": len(lp),
         "predicted_same": tp, "predicted_different": len(lp) - tp,
@@ -226,14 +226,17 @@ def score(predicted: dict, missed: dict, labels: dict, present: set | None = Non
     }
 
 
-def split_of_docs() -> dict[str, str]:
-    out = {}
+def polnear_docs():
+    """(split, document) for every PolNeAR article (read from ../shared, never copied)."""
     for s in SPLITS:
         with open(POLNEAR / f"{s}.jsonl", encoding="utf-8") as f:
             for line in f:
                 if line.strip():
-                    out[json.loads(line)["doc_id"]] = s
-    return out
+                    yield s, json.loads(line)
+
+
+def split_of_docs() -> dict[str, str]:
+    return {d["doc_id"]: s for s, d in polnear_docs()}
 
 
 def score_by_part(predicted: dict, missed: dict, labels: dict, present: set) -> dict:
@@ -251,14 +254,7 @@ def score_by_part(predicted: dict, missed: dict, labels: dict, present: set) -> 
 # --- reading ---------------------------------------------------------------------------------
 
 def load_texts() -> dict[str, str]:
-    texts = {}
-    for s in SPLITS:
-        with open(POLNEAR / f"{s}.jsonl", encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    d = json.loads(line)
-                    texts[d["doc_id"]] = d["text"]
-    return texts
+    return {d["doc_id"]: d["text"] for _, d in polnear_docs()}
 
 
 def show(pairs, labels, texts, ctx: int) -> None:
