@@ -44,9 +44,9 @@ def load_gold(split: str) -> list[dict]:
 
 
 def run_ours(gold: list[dict], include_single: bool) -> tuple[list[dict], float, int]:
-    from quotes.extractor import extract_articles
+    from quotes.extract.pipeline import extract_articles
     from quotes.model import Article
-    from quotes.nlp import load_nlp
+    from quotes.extract.nlp import load_nlp
 
     nlp = load_nlp()
     nlp("warm up the pipeline.")
@@ -62,7 +62,7 @@ def run_ours(gold: list[dict], include_single: bool) -> tuple[list[dict], float,
 
 
 def run_textacy(gold: list[dict]) -> tuple[list[dict], float, int]:
-    from quotes.nlp import load_nlp
+    from quotes.extract.nlp import load_nlp
     from textacy_baseline import textacy_quotes
 
     nlp = load_nlp()

@@ -42,7 +42,7 @@ def incremental(docs: int | None = 84, add: int = 10, split: str = "dev") -> dic
         # a sub-second run: best of 3, so one hiccup of a shared machine does not decide it
         again = min((run(build + [str(base)], sample_rss=True) for _ in range(3)), key=lambda r: r["seconds"])
         added = run(build + [str(base), str(extra)], sample_rss=True)
-        from quotes.db import index_speakers_and_utterances, open_db
+        from quotes.store.db import index_speakers_and_utterances, open_db
 
         handle = open_db(db)
         n_quotes = handle["quotes"].count

@@ -50,7 +50,7 @@ def agreement(incremental: set, full: set) -> dict:
 
 
 def add_articles(db, base, n: int, seed: int = 7) -> None:
-    from quotes.db import save_article
+    from quotes.store.db import save_article
     from quotes.model import Article
 
     rng = random.Random(seed)
@@ -62,7 +62,7 @@ def add_articles(db, base, n: int, seed: int = 7) -> None:
 
 
 def timed(db, full: bool) -> dict:
-    from quotes.db import index_speakers_and_utterances
+    from quotes.store.db import index_speakers_and_utterances
 
     start = time.perf_counter()
     counts = index_speakers_and_utterances(db, full=full)
@@ -72,7 +72,7 @@ def timed(db, full: bool) -> dict:
 
 
 def scale(n_quotes: int, add: int, db_path: Path) -> dict:
-    from quotes.db import corpus_index_is_stale, index_speakers_and_utterances, open_db
+    from quotes.store.db import corpus_index_is_stale, index_speakers_and_utterances, open_db
 
     info_path = db_path.with_suffix(".json")
     if not db_path.exists() or not info_path.exists() or json.loads(info_path.read_text())["quotes"] < n_quotes:
@@ -102,7 +102,7 @@ def scale(n_quotes: int, add: int, db_path: Path) -> dict:
 
 
 def steps(n_steps: int) -> dict:
-    from quotes.db import index_speakers_and_utterances, open_db, save_article
+    from quotes.store.db import index_speakers_and_utterances, open_db, save_article
     from quotes.model import Article
 
     base = bench_datasette.base_extractions(bench_datasette.BENCH_DIR / "base.pickle")  # PolNeAR dev

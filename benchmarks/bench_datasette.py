@@ -3,7 +3,7 @@ real PolNeAR articles with same-length perturbations (spaCy runs once per origin
 never per replica), then time the main pages and the canned queries with Datasette's own
 client, configured as `quotes serve` configures it (immutable, project metadata, settings).
 
-    python benchmarks/bench_datasette.py [--quotes 1000000] [--db /tmp/quotes-bench/1m/quotes.db]
+    python benchmarks/bench_datasette.py [--quotes 1000000] [--db /tmp/quotes-bench/1m/quotes.store.db]
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def base_extractions(cache: Path, splits=("dev",)) -> list[tuple[dict, list]]:
 
     if cache.exists():
         return pickle.loads(cache.read_bytes())
-    from quotes.extractor import extract_articles
+    from quotes.extract.pipeline import extract_articles
     from quotes.model import Article
 
     docs = polnear_docs(splits)
@@ -44,8 +44,8 @@ def base_extractions(cache: Path, splits=("dev",)) -> list[tuple[dict, list]]:
 
 
 def build_big_db(path: Path, n_quotes: int, seed: int = 0) -> dict:
-    """Write replicas with quotes.db.save_article until n_quotes, then index the corpus."""
-    from quotes.db import analyze, index_speakers_and_utterances, open_db, save_article
+    """Write replicas with quotes.store.db.save_article until n_quotes, then index the corpus."""
+    from quotes.store.db import analyze, index_speakers_and_utterances, open_db, save_article
     from quotes.model import Article
 
     base = [(d, q) for d, q in base_extractions(BENCH_DIR / "base.pickle") if q]

@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quotes.textnorm import normalize  # noqa: E402
-from quotes.variants import QuoteRef, group_utterances  # noqa: E402
+from quotes.corpus.textnorm import normalize  # noqa: E402
+from quotes.corpus.grouping import QuoteRef, group_utterances  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 POLNEAR = SHARED / "eval" / "polnear"
@@ -188,7 +188,7 @@ def baseline(refs: list[QuoteRef]) -> dict[str, str]:
 
 
 def polnear_check(sample: int = 8) -> None:
-    from quotes.speakers import SpeakerMention, build_speaker_index
+    from quotes.corpus.speakers import SpeakerMention, build_speaker_index
 
     docs = load_polnear()
     refs, mentions = [], []

@@ -41,9 +41,9 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz.distance import Indel  # noqa: E402
 
-from quotes.corpus import apply_corpus_index, corpus_quotes, index_corpus  # noqa: E402
+from quotes.corpus.index import apply_corpus_index, corpus_quotes, index_corpus  # noqa: E402
 from quotes.model import Quote  # noqa: E402
-from quotes.textnorm import STOPWORDS, units  # noqa: E402
+from quotes.corpus.textnorm import STOPWORDS, units  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear"
 SPLITS = ("train", "dev", "test")
@@ -57,8 +57,8 @@ def extract(refresh: bool = False) -> list[dict]:
     if CACHE.exists() and not refresh:
         with open(CACHE, encoding="utf-8") as f:
             return json.load(f)
-    from quotes.batch import extract_safely
-    from quotes.ingest import iter_articles
+    from quotes.run.batch import extract_safely
+    from quotes.ingest.files import iter_articles
     from quotes.model import Skipped
 
     t = time.perf_counter()

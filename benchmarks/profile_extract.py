@@ -43,7 +43,7 @@ def sentence_windows(text: str, marks, around: int = 1) -> list[tuple[int, int]]
 def _model_name() -> str:
     import spacy.util
 
-    from quotes.nlp import MODEL_NAMES
+    from quotes.extract.nlp import MODEL_NAMES
 
     return next(name for name in MODEL_NAMES if spacy.util.is_package(name))
 
@@ -55,10 +55,10 @@ def timed(fn):
 
 
 def profile(split: str = "dev", docs: int | None = 40, batch_size: int = 32, repeat: int = 2) -> dict:
-    from quotes import extractor
-    from quotes.attribute import attribute
-    from quotes.marks import find_marks
-    from quotes.nlp import load_nlp
+    from quotes.extract import pipeline as extractor
+    from quotes.extract.attribute import attribute
+    from quotes.extract.marks import find_marks
+    from quotes.extract.nlp import load_nlp
 
     gold = polnear_docs((split,), docs)
     texts = [d["text"] for d in gold]

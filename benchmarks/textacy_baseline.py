@@ -34,7 +34,7 @@ def textacy_quotes(nlp, text: str) -> list[dict]:
 
 
 def main(src: str, dst: str) -> None:
-    from quotes.nlp import load_nlp
+    from quotes.extract.nlp import load_nlp
 
     nlp = load_nlp()  # the full pipeline (with NER), as textacy expects
     errors = 0

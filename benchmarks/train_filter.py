@@ -26,10 +26,10 @@ def overlap(a, b):
 
 
 def collect(split: str):
-    from quotes.attribute import Attributor
-    from quotes.extractor import _disabled, blank_quote_middles, ensure_pos, parse_text, segments_for
-    from quotes.marks import find_marks
-    from quotes.nlp import load_nlp
+    from quotes.extract.attribute import Attributor
+    from quotes.extract.pipeline import _disabled, blank_quote_middles, ensure_pos, parse_text, segments_for
+    from quotes.extract.marks import find_marks
+    from quotes.extract.nlp import load_nlp
 
     nlp = load_nlp()
     disable = _disabled(nlp)

@@ -16,7 +16,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 def schema_markdown() -> str:
     """The CREATE statements of a fresh database, as the code makes it."""
-    from quotes.db import open_db
+    from quotes.store.db import open_db
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_db(str(Path(tmp) / "schema.db"))

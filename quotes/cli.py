@@ -39,7 +39,7 @@ def readable_articles(paths: Iterable[str], tally: Tally, is_current=None, dedup
     was stored before, or the first in this run), which keeps a re-run after an
     interruption identical to a clean build.
     """
-    from .ingest import iter_articles
+    from quotes.ingest.files import iter_articles
 
     seen: dict[str, str] = {}
     for item in iter_articles(paths):
@@ -60,7 +60,7 @@ def readable_articles(paths: Iterable[str], tally: Tally, is_current=None, dedup
 
 def count_documents(paths: Iterable[str]) -> int:
     """How many documents the inputs hold (for the progress bar), without parsing them."""
-    from .ingest import JSONL_SUFFIXES, expand_paths
+    from quotes.ingest.files import JSONL_SUFFIXES, expand_paths
 
     total = 0
     for path in expand_paths(paths):
@@ -125,7 +125,7 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
     """
     import sqlite3
 
-    from .locking import DatabaseBusy, build_lock
+    from quotes.store.locking import DatabaseBusy, build_lock
 
     try:
         with build_lock(db_path):
@@ -144,10 +144,10 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
 def extraction(articles: Iterable[Article], workers: int, batch_size: int):
     """`Extracted` or `Skipped` for every article, in input order, in one or N processes."""
     if workers > 1:
-        from .parallel import extract_parallel
+        from quotes.run.parallel import extract_parallel
 
         return extract_parallel(articles, workers, batch_size=batch_size)
-    from .batch import extract_safely
+    from quotes.run.batch import extract_safely
 
     return extract_safely(articles, batch_size=batch_size)
 
@@ -156,7 +156,7 @@ def _build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, 
            partition_size: int, shard_dir: str | None, reindex: bool = False) -> None:
     import sqlite3
 
-    from .freshness import article_is_current, corpus_index_is_stale, open_if_complete
+    from quotes.store.freshness import article_is_current, corpus_index_is_stale, open_if_complete
 
     tally = Tally()
     total = count_documents(paths)
@@ -174,8 +174,8 @@ def _build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, 
             report(db_path, tally)
             return
         db = current["db"] = _open(db_path)
-    from .db import analyze, index_speakers_and_utterances, save_article
-    from .transactions import atomic
+    from quotes.store.db import analyze, index_speakers_and_utterances, save_article
+    from quotes.store.transactions import atomic
 
     with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
         done = 0
@@ -187,7 +187,7 @@ def _build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, 
             done = seen
 
         if articles is not None and scheduler:
-            from .cluster import build_on_cluster
+            from quotes.run.cluster import build_on_cluster
 
             def on_partition(result: dict) -> None:
                 for source, reason in result.get("skipped", []):
@@ -226,7 +226,7 @@ def _build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, 
 
 
 def _open(db_path: str):
-    from .db import open_db
+    from quotes.store.db import open_db
 
     return open_db(db_path)
 
@@ -293,7 +293,7 @@ def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) 
         else:
             extracted.append((item.article, item.quotes))
     if len(extracted) > 1:
-        from .corpus import apply_corpus_index, corpus_quotes, index_corpus
+        from quotes.corpus.index import apply_corpus_index, corpus_quotes, index_corpus
 
         records = [r for article, quotes in extracted for r in corpus_quotes(article, quotes)]
         apply_corpus_index(extracted, *index_corpus(records, with_diffs=False))
@@ -322,7 +322,7 @@ def serve(db_path: str, port: int, host: str, live: bool) -> None:
     interrupted build left it in WAL mode: then Datasette opens it with read-only
     connections that see each article as the build commits it.
     """
-    from .locking import build_running, hold_for_immutable_serving, in_wal_mode
+    from quotes.store.locking import build_running, hold_for_immutable_serving, in_wal_mode
     from .site import datasette_args
 
     args = datasette_args(db_path, port=port, host=host)
@@ -348,7 +348,7 @@ def serve(db_path: str, port: int, host: str, live: bool) -> None:
                    "that never annotates quotes in single or doubled-apostrophe marks.")
 def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool, double_marks_only: bool) -> None:
     """Extract GOLD's documents (their texts only) and score against its quotes."""
-    from .batch import extract_safely
+    from quotes.run.batch import extract_safely
     from .evaluate import keep_double_marked, score
 
     with open(gold, encoding="utf-8") as handle:

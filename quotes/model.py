@@ -66,7 +66,7 @@ class Quote:
     group: str | None = None  # utterance id, set by the variants stage
     mark_style: str | None = None  # "double" (“…”, "…") or "single" (‘…’), as printed
     multi_paragraph: bool = False  # one quote running over several paragraphs
-    # when it was said, as far as the attribution's time words tell (quotes.occasion):
+    # when it was said, as far as the attribution's time words tell (quotes.extract.dating):
     said_from: str | None = None  # first possible day, ISO ("on Monday" -> that Monday)
     said_to: str | None = None  # last possible day, ISO
     said_when: str | None = None  # the words that dated it ("Monday", "last week")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from quotes.model import Quote, text_hash
-from quotes.speakers import SpeakerMention, build_speaker_index
-from quotes.variants import QuoteRef
+from quotes.corpus.speakers import SpeakerMention, build_speaker_index
+from quotes.corpus.grouping import QuoteRef
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -1,8 +1,8 @@
 """Attribution patterns, each on a real or news-style sentence."""
 import pytest
 
-from quotes.extractor import extract_quotes
-from quotes.mentions import PRONOUNS
+from quotes.extract.pipeline import extract_quotes
+from quotes.extract.mentions import PRONOUNS
 
 INTRO = "US Defense Secretary Lloyd Austin spoke in Rome on Wednesday.\n\n"
 
@@ -343,7 +343,7 @@ def test_dash_parsed_as_subject_gives_way_to_the_name_before_the_verb():
     # the small parser sometimes makes a '―' the subject of the verb after it
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
-    from quotes.attribute import Attributor
+    from quotes.extract.attribute import Attributor
     words = ["public", "―", "Hale", "boasted", ",", "“", "Fine", ".", "”"]
     doc = Doc(Vocab(), words=words, spaces=[True, True, True, False, True, False, False, False, False],
               heads=[1, 3, 3, 3, 3, 6, 3, 3, 3],
@@ -366,8 +366,8 @@ def test_appositive_name_of_a_title_wins(text, start, name):
 
 
 def test_nearby_fallback_never_takes_the_object_of_a_verb_before_the_quote():
-    from quotes.attribute import Attributor
-    from quotes.extractor import _pipeline
+    from quotes.extract.attribute import Attributor
+    from quotes.extract.pipeline import _pipeline
     doc = _pipeline()("Hale described Ward as a “caricature of a candidate” last week.")
     cue = doc[1]
     att = Attributor.__new__(Attributor)

@@ -1,9 +1,9 @@
-"""One bad article never costs the others: `quotes.batch.extract_safely`."""
+"""One bad article never costs the others: `quotes.run.batch.extract_safely`."""
 import pytest
 
-from quotes.batch import MAX_PARAGRAPH_CHARS, Extracted, checked, extract_safely, too_long_to_parse
+from quotes.run.batch import MAX_PARAGRAPH_CHARS, Extracted, checked, extract_safely, too_long_to_parse
 from quotes.model import Article, Quote, Skipped
-from quotes.nlp import load_nlp
+from quotes.extract.nlp import load_nlp
 
 
 def article(n: int, text: str | None = None) -> Article:

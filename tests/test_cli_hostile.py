@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES
 from quotes.cli import cli
-from quotes.locking import build_lock
+from quotes.store.locking import build_lock
 
 HOSTILE = FIXTURES / "hostile"
 TABLES = ("outlets", "articles", "speakers", "utterances", "quotes")
@@ -87,9 +87,9 @@ def test_rerun_changes_nothing(hostile_build):
 
 
 def test_exception_inside_extraction_skips_only_that_article(tmp_path, monkeypatch):
-    import quotes.extractor
+    import quotes.extract.pipeline
 
-    real = quotes.extractor.extract_articles
+    real = quotes.extract.pipeline.extract_articles
 
     def exploding(articles, nlp=None, batch_size=32):
         articles = list(articles)
@@ -97,7 +97,7 @@ def test_exception_inside_extraction_skips_only_that_article(tmp_path, monkeypat
             raise KeyError("attribution blew up")
         return real(articles, nlp=nlp, batch_size=batch_size)
 
-    monkeypatch.setattr(quotes.extractor, "extract_articles", exploding)
+    monkeypatch.setattr(quotes.extract.pipeline, "extract_articles", exploding)
     path = tmp_path / "x.db"
     result = CliRunner().invoke(cli, ["build", str(HOSTILE), "--db", str(path), "--batch-size", "4"])
     assert result.exit_code == 1 and "Traceback" not in result.output
@@ -142,7 +142,7 @@ def test_second_build_on_the_same_database_stops_at_once(tmp_path):
 def test_extract_on_the_hostile_corpus(tmp_path):
     import json
 
-    from quotes.ingest import iter_articles
+    from quotes.ingest.files import iter_articles
     from quotes.model import Article
 
     texts = {a.doc_id: a.text for a in iter_articles([HOSTILE]) if isinstance(a, Article)}
@@ -162,12 +162,12 @@ def test_serve_decides_live_or_immutable_from_the_lock_and_wal(tmp_path, monkeyp
 
     import quotes.cli
 
-    import quotes.locking
+    import quotes.store.locking
 
     calls, held = [], []
     monkeypatch.setattr(quotes.cli.os, "execv", lambda exe, args: calls.append(args))
-    real_hold = quotes.locking.hold_for_immutable_serving
-    monkeypatch.setattr(quotes.locking, "hold_for_immutable_serving", lambda p: held.append(real_hold(p)) or held[-1])
+    real_hold = quotes.store.locking.hold_for_immutable_serving
+    monkeypatch.setattr(quotes.store.locking, "hold_for_immutable_serving", lambda p: held.append(real_hold(p)) or held[-1])
     db = tmp_path / "quotes.db"
     conn = sqlite3.connect(db)
     conn.execute("create table t (x)")

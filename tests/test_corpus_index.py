@@ -6,8 +6,8 @@ from click.testing import CliRunner
 
 from conftest import SEEDS
 from quotes.cli import cli
-from quotes.corpus import CorpusQuote, index_corpus
-from quotes.db import open_db, save_corpus_index
+from quotes.corpus.index import CorpusQuote, index_corpus
+from quotes.store.db import open_db, save_corpus_index
 
 OUTLETS = {"Bloomberg", "Fox News", "The Epoch Times", "New York Post", "Associated Press"}
 
@@ -94,7 +94,7 @@ def test_rebuild_changes_no_corpus_row(seeds_db):
 
 
 def test_save_corpus_index_is_idempotent_and_replaces(tmp_path):
-    from quotes.db import save_article
+    from quotes.store.db import save_article
     from quotes.model import Article, Quote
 
     db = open_db(str(tmp_path / "q.db"))
@@ -135,7 +135,7 @@ def test_extract_of_one_document_has_no_groups():
 
 
 def test_regroup_scope_takes_the_touched_speakers_only():
-    from quotes.corpus import regroup_scope
+    from quotes.corpus.index import regroup_scope
 
     stored = {"a1": ("S", "u1"), "a2": ("S", "u1"), "b1": ("T", "u2"), "n1": (None, "u3"),
               "n2": (None, "u1"), "new": (None, None)}
@@ -170,7 +170,7 @@ def test_building_seeds_in_two_steps_equals_one_build(tmp_path, seeds_db):
 
 
 def test_regroup_scope_takes_speakers_of_the_same_surname_too():
-    from quotes.corpus import regroup_scope
+    from quotes.corpus.index import regroup_scope
 
     # "Obama" and "Barack Obama" are two speaker ids the grouping may join as aliases
     stored = {"o1": ("obama", "u1"), "b1": ("barack", "u2"), "m1": ("michelle", "u3"),

@@ -1,6 +1,6 @@
 import sqlite_utils
 
-from quotes.db import article_is_current, ensure_db_shape, index_speakers_and_utterances, open_db, save_article, slug
+from quotes.store.db import article_is_current, ensure_db_shape, index_speakers_and_utterances, open_db, save_article, slug
 from quotes.model import Article, Quote
 
 TEXT = "“We will not back down,” Mayor Jane Alvarez said. “The budget stays.”"
@@ -120,7 +120,7 @@ def test_incremental_index_equals_a_full_one(tmp_path):
 
 
 def test_an_article_extracted_again_with_fewer_quotes_leaves_no_stale_utterance(tmp_path):
-    from quotes.db import corpus_index_is_stale
+    from quotes.store.db import corpus_index_is_stale
 
     db = open_db(str(tmp_path / "q.db"))
     arts = [echo_article(f"a{i}", f"Paper {i}", "Jane Alvarez", ALVAREZ) for i in range(2)]
@@ -137,7 +137,7 @@ def test_an_article_extracted_again_with_fewer_quotes_leaves_no_stale_utterance(
 
 
 def test_an_index_made_by_other_grouping_rules_is_regrouped_in_full(tmp_path):
-    from quotes.db import GROUPING_VERSION, corpus_index_is_stale
+    from quotes.store.db import GROUPING_VERSION, corpus_index_is_stale
 
     db = open_db(str(tmp_path / "q.db"))
     for i in range(2):

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from quotes.decoding import UndecodableError, decode_bytes, looks_binary
+from quotes.ingest.decoding import UndecodableError, decode_bytes, looks_binary
 
 
 def test_utf8_bom_is_removed(fixtures):
@@ -36,7 +36,7 @@ def test_utf16_with_bom():
 # --- hostile encodings (issue 7) ---------------------------------------------------------
 from hypothesis import given, settings, strategies as st
 
-from quotes.decoding import normalise_text, repair_mojibake
+from quotes.ingest.decoding import normalise_text, repair_mojibake
 
 HOSTILE = __import__("conftest").FIXTURES / "hostile"
 

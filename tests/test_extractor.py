@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from quotes.extractor import extract_articles, extract_quotes, segments_for
-from quotes.marks import find_marks
+from quotes.extract.pipeline import extract_articles, extract_quotes, segments_for
+from quotes.extract.marks import find_marks
 from quotes.model import Article, Quote
-from quotes.nlp import load_nlp
+from quotes.extract.nlp import load_nlp
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -113,7 +113,7 @@ def test_extract_quotes_uses_given_nlp():
 def test_spacy_component_sets_doc_extension():
     import spacy
 
-    import quotes.extractor  # noqa: F401  registers the factory
+    import quotes.extract.pipeline  # noqa: F401  registers the factory
 
     nlp = spacy.load(_model_name())
     nlp.add_pipe("quotes")
@@ -122,7 +122,7 @@ def test_spacy_component_sets_doc_extension():
 
 
 def _model_name():
-    from quotes.nlp import MODEL_NAMES
+    from quotes.extract.nlp import MODEL_NAMES
     import importlib.util
 
     return next(n for n in MODEL_NAMES if importlib.util.find_spec(n))

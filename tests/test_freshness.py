@@ -4,8 +4,8 @@ import subprocess
 import sys
 
 from conftest import SEEDS, subprocess_env
-from quotes.db import open_db, save_article
-from quotes.freshness import article_is_current, corpus_index_is_stale, open_if_complete
+from quotes.store.db import open_db, save_article
+from quotes.store.freshness import article_is_current, corpus_index_is_stale, open_if_complete
 from quotes.model import Article
 
 

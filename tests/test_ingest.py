@@ -1,4 +1,4 @@
-from quotes.ingest import iter_articles, read_file
+from quotes.ingest.files import iter_articles, read_file
 from quotes.model import Article, Skipped
 
 
@@ -54,7 +54,7 @@ def test_seeds_have_five_outlets():
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from quotes.ingest import MAX_FILE_BYTES, has_markup, strip_markup
+from quotes.ingest.files import MAX_FILE_BYTES, has_markup, strip_markup
 
 HOSTILE = __import__("conftest").FIXTURES / "hostile"
 

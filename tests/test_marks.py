@@ -2,7 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.marks import find_marks
+from quotes.extract.marks import find_marks
 
 
 def spans(text):

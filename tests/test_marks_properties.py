@@ -7,8 +7,8 @@ import time
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from quotes import marks as marks_module
-from quotes.marks import ALL_MARKS, find_marks
+from quotes.extract import marks as marks_module
+from quotes.extract.marks import ALL_MARKS, find_marks
 
 SCAN = getattr(marks_module, "_find_marks", find_marks)  # the scanner without its safety net
 

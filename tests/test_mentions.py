@@ -1,5 +1,5 @@
 """The per-article name registry: which full name a later bare surname means."""
-from quotes.mentions import Registry, split_title
+from quotes.extract.mentions import Registry, split_title
 
 
 def registry(text, names):

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from quotes.extractor import extract_articles
+from quotes.extract.pipeline import extract_articles
 from quotes.model import Article
-from quotes.occasion import time_cues, when_said
+from quotes.extract.dating import time_cues, when_said
 
 FIXTURES = Path(__file__).parent / "fixtures" / "occasion"
 D = dt.date.fromisoformat

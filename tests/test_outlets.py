@@ -1,4 +1,4 @@
-from quotes.outlets import canonical_outlet, detect_byline, detect_metadata, detect_outlet, detect_published, detect_title
+from quotes.ingest.outlets import canonical_outlet, detect_byline, detect_metadata, detect_outlet, detect_published, detect_title
 
 
 def read(seeds, name):

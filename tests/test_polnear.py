@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.extractor import extract_articles
+from quotes.extract.pipeline import extract_articles
 from quotes.model import Article
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

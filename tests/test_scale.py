@@ -70,8 +70,8 @@ def test_unchanged_corpus_never_loads_the_model(single_db, inputs, monkeypatch):
     def no_model(*args, **kwargs):
         raise AssertionError("the spaCy model was loaded for an unchanged corpus")
 
-    monkeypatch.setattr("quotes.extractor.load_nlp", no_model)
-    monkeypatch.setattr("quotes.nlp.load_nlp", no_model)
+    monkeypatch.setattr("quotes.extract.pipeline.load_nlp", no_model)
+    monkeypatch.setattr("quotes.extract.nlp.load_nlp", no_model)
     before = dump(single_db)
     output = build(*inputs, "--db", str(single_db))
     assert "0 articles extracted" in output
@@ -86,9 +86,9 @@ def test_workers_build_equals_single_process(single_db, inputs, tmp_path):
 
 def test_shards_merged_into_a_partial_db_equal_a_single_build(single_db, inputs, tmp_path):
     """Shards merge in order over what is already there (an incremental build)."""
-    from quotes.db import open_db
-    from quotes.ingest import iter_articles
-    from quotes.shards import extract_to_shard, merge_shards
+    from quotes.store.db import open_db
+    from quotes.ingest.files import iter_articles
+    from quotes.run.shards import extract_to_shard, merge_shards
 
     articles = list({a.id: a for a in reversed(list(iter_articles(inputs)))}.values())[::-1]  # first copy wins, as in build
     path = tmp_path / "merged.db"

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES, build_corpus, subprocess_env
 from quotes.cli import cli
-from quotes.locking import build_running, in_wal_mode
+from quotes.store.locking import build_running, in_wal_mode
 
 N_DOCS = 24
 

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from datasette.app import Datasette
 
-from quotes.db import index_speakers_and_utterances, open_db, save_article
+from quotes.store.db import index_speakers_and_utterances, open_db, save_article
 from quotes.model import Article, Quote
 from quotes.site import SETTINGS, datasette_args
 from site_data import AUSTIN_UTTERANCE, add_variants, drop_corpus_tables

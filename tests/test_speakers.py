@@ -5,7 +5,7 @@ try:
 except ImportError:  # tests run as a package
     from tests.seed_utterances import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_mentions
 
-from quotes.speakers import (SpeakerMention, build_speaker_index, guess_kind, name_key,
+from quotes.corpus.speakers import (SpeakerMention, build_speaker_index, guess_kind, name_key,
                              split_title)
 
 

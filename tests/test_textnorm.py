@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from quotes.textnorm import collapse_space, fold_word, keys, normalize, typographic, units
+from quotes.corpus.textnorm import collapse_space, fold_word, keys, normalize, typographic, units
 
 
 def test_curly_and_straight_marks_fold_alike():

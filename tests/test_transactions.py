@@ -1,10 +1,10 @@
-"""All-or-nothing database steps: `quotes.transactions.atomic`."""
+"""All-or-nothing database steps: `quotes.store.transactions.atomic`."""
 import pytest
 import sqlite_utils
 
-from quotes.db import ensure_db_shape, index_speakers_and_utterances, open_db, save_article
+from quotes.store.db import ensure_db_shape, index_speakers_and_utterances, open_db, save_article
 from quotes.model import Article, Quote
-from quotes.transactions import atomic
+from quotes.store.transactions import atomic
 
 TEXT = "“We will not back down,” Mayor Jane Alvarez said. “The budget stays,” Alvarez said."
 

@@ -9,9 +9,9 @@ try:
 except ImportError:  # tests run as a package
     from tests.seed_utterances import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_refs
 
-import quotes.variants as variants
-from quotes.textnorm import units
-from quotes.variants import QuoteRef, classify, group_labels, group_utterances
+import quotes.corpus.grouping as variants
+from quotes.corpus.textnorm import units
+from quotes.corpus.grouping import QuoteRef, classify, group_labels, group_utterances
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -389,7 +389,7 @@ def test_a_repeated_word_does_not_cut_the_shared_run():
     assert idx.utterance_of["a"] == idx.utterance_of["b"]
 
 
-# --- when it was said (quotes.occasion) ----------------------------------------------------
+# --- when it was said (quotes.extract.dating) ----------------------------------------------------
 
 def S(qid, article, text, date, said=None):
     """A quote of speaker "s" whose attribution dates it to ``said`` (first, last day)."""

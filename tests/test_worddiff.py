@@ -2,8 +2,8 @@ import json
 
 from hypothesis import given, strategies as st
 
-from quotes.textnorm import keys
-from quotes.worddiff import align_window, apply_side, word_diff
+from quotes.corpus.textnorm import keys
+from quotes.corpus.worddiff import align_window, apply_side, word_diff
 
 # seeds: Fox / Epoch / NY Post say "issue", AP says "problem"
 ISSUE = "that is a very, very serious issue"

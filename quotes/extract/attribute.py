@@ -1,13 +1,13 @@
 """Decide which marks are quotations and who said each one.
 
-Input: the article text, the marks found by `quotes.marks`, and spaCy parses of the parts of
+Input: the article text, the marks found by `quotes.extract.marks`, and spaCy parses of the parts of
 the text that attribution needs (one or more `(offset, Doc)` segments). Output: `Quote`s
 with the speaker resolved to the fullest name of the article and the evidence (mention,
 cue, method, confidence).
 
 Rules, strongest first (the `method` field names the one that decided):
   subject / inverted / head_subject / according_to / possessive / quoted_as_saying
-      a speech verb (quotes.cues) next to the quote or governing it in the parse; its
+      a speech verb (quotes.extract.cues) next to the quote or governing it in the parse; its
       subject is the speaker ("Austin said", "said Kirby", "..., calling it",
       "according to X", "Trump's claim that", "Park quoted Cho as saying"); a quote reported
       inside another speaker's clause goes to the outermost speaker;
@@ -18,24 +18,24 @@ Rules, strongest first (the `method` field names the one that decided):
   previous_sentence / sentence_subject   the writer's sentence before or around the quote;
   salience_guess                  nothing found: who the article was just talking about.
 The method suffix (":name", ":pronoun", ":role", ":appositive", ":group") says how the
-mention became a speaker (quotes.mentions.Registry resolves pronouns and titles).
+mention became a speaker (quotes.extract.mentions.Registry resolves pronouns and titles).
 Whether a mark is a quote at all (not a scare quote, title or nickname) is decided by
-quotes.quotefilter from the same evidence.
+quotes.extract.quotefilter from the same evidence.
 """
 from __future__ import annotations
 
 import regex
 
-from .cues import SPEECH_LEMMAS, SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
-from .mentions import (GROUP_PRONOUNS, HONORIFICS, NOT_ABBR, ORG_WORDS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+from quotes.extract.cues import SPEECH_LEMMAS, SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
+from quotes.extract.mentions import (GROUP_PRONOUNS, HONORIFICS, NOT_ABBR, ORG_WORDS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                        FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, first_name_gender, is_org_name,
                        surname_keys,
                        is_place, split_title, titled_name_at)
-from .model import Mark, Quote
-from .syntax import (NAME_LABELS, SUBJ_DEPS, after_article, appos_text, doc_text, is_name_token,
+from quotes.model import Mark, Quote
+from quotes.extract.syntax import (NAME_LABELS, SUBJ_DEPS, after_article, appos_text, doc_text, is_name_token,
                      is_possessed_speech_noun, name_span, named_participle, np_tokens, role_left)
-from .textindex import ArticleIndex
-from .quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
+from quotes.extract.textindex import ArticleIndex
+from quotes.extract.quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
 
 WORK_NOUNS = frozenset("""show film movie book song album series program programme episode
 novel play documentary article column headline titled entitled called magazine newspaper

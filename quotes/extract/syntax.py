@@ -1,13 +1,13 @@
 """Small readings of a spaCy parse that attribution needs: noun phrases, names, titles.
 
 Why separate: these are pure functions of a token (no article state), shared by the
-speaker rules in `quotes.attribute`; keeping them here leaves attribute.py to the rules.
+speaker rules in `quotes.extract.attribute`; keeping them here leaves attribute.py to the rules.
 """
 from __future__ import annotations
 
 import regex
 
-from .mentions import ORG_WORDS, ROLE_NOUNS
+from quotes.extract.mentions import ORG_WORDS, ROLE_NOUNS
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from .model import Mark
+from quotes.model import Mark
 
 DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .textnorm import Unit, typographic, units
+from quotes.corpus.textnorm import Unit, typographic, units
 
 Diff = list[list[str]]
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Article, Quote
-from .speakers import SpeakerIndex, SpeakerMention, build_speaker_index
-from .variants import GroupingOptions, QuoteRef, UtteranceIndex, alias_family, group_utterances
+from quotes.model import Article, Quote
+from quotes.corpus.speakers import SpeakerIndex, SpeakerMention, build_speaker_index
+from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex, alias_family, group_utterances
 
 
 @dataclass

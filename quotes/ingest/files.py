@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .decoding import UndecodableError, decode_bytes, looks_binary, normalise_text
-from .model import Article, Skipped
-from .outlets import canonical_outlet, detect_metadata
+from quotes.ingest.decoding import UndecodableError, decode_bytes, looks_binary, normalise_text
+from quotes.model import Article, Skipped
+from quotes.ingest.outlets import canonical_outlet, detect_metadata
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}

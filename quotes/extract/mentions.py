@@ -132,7 +132,7 @@ def same_surname(form: str, name: str) -> bool:
 # An honorific right before a surname tells the gender: "Mrs. Clinton", "Mr. Bush".
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss))\.?[ \u00a0]+$")
 # Not right after an initial or a title abbreviation ("Elijah E. Cummings", "Sen. Rubio"):
-# what keeps a dot from ending a sentence (quotes.attribute uses it too).
+# what keeps a dot from ending a sentence (quotes.extract.attribute uses it too).
 NOT_ABBR = (r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|No|Rev|"
             r"Prof|Capt|Adm|Maj|Del|Ft|Mt|vs|U\.S|D\.C))")
 # A sentence break: a sentence end (with a closing mark) or a line end.

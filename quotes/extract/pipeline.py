@@ -1,9 +1,9 @@
 """The public API: articles in, quotes out.
 
-Rules find the quotation marks first (`quotes.marks`, regex speed); articles without marks
+Rules find the quotation marks first (`quotes.extract.marks`, regex speed); articles without marks
 are never parsed. spaCy then parses only the paragraphs attribution needs (those holding a
 quote and the paragraphs just before them, for pronouns and colon introductions), batched
-through `nlp.pipe`; `quotes.attribute` does the rest.
+through `nlp.pipe`; `quotes.extract.attribute` does the rest.
 """
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribute import attribute
-from .marks import find_marks
-from .model import Article, Mark, Quote
-from .nlp import load_nlp
-from .occasion import when_said_in
+from quotes.extract.attribute import attribute
+from quotes.extract.marks import find_marks
+from quotes.model import Article, Mark, Quote
+from quotes.extract.nlp import load_nlp
+from quotes.extract.dating import when_said_in
 
 # Pipes attribution uses: tagger/attribute_ruler/lemmatizer (speech verbs), parser
 # (subjects, sentences), ner (names). The rest are disabled.
@@ -213,7 +213,7 @@ def parse_text(text: str) -> str:
 
 
 def _parse_all(nlp, texts: list[str], batch_size: int, disable: list[str]) -> list:
-    """Parse in one `nlp.pipe` batch. Failures propagate: `quotes.batch.extract_safely`
+    """Parse in one `nlp.pipe` batch. Failures propagate: `quotes.run.batch.extract_safely`
     retries a failed batch article by article and reports the one that fails."""
     if not texts:
         return []
@@ -256,7 +256,7 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
 
 def date_quotes(text: str, marks: list[Mark], quotes: list[Quote], published: str | None, docs) -> None:
     """Set each quote's ``said_from``/``said_to``/``said_when`` from the time words of its
-    attribution (``quotes.occasion``; ``docs``: the parsed segments), against the article's
+    attribution (``quotes.extract.dating``; ``docs``: the parsed segments), against the article's
     date."""
     quoted = [(m.start, m.end) for m in marks]
     for q in quotes:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .model import Mark
+from quotes.model import Mark
 
 
 @dataclass

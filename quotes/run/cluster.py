@@ -18,9 +18,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .model import Article
-from .parallel import chunked
-from .shards import extract_to_shard, extract_to_shard_bytes, merge_shards
+from quotes.model import Article
+from quotes.run.parallel import chunked
+from quotes.run.shards import extract_to_shard, extract_to_shard_bytes, merge_shards
 
 
 @contextmanager

@@ -40,7 +40,7 @@ from functools import cached_property, lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .model import Quote, text_hash
+from quotes.model import Quote, text_hash
 
 
 @dataclass

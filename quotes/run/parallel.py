@@ -13,22 +13,22 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
-from .batch import Extracted
-from .model import Article, Skipped
+from quotes.run.batch import Extracted
+from quotes.model import Article, Skipped
 
 _WORKER_NLP = None
 
 
 def _init_worker() -> None:
     global _WORKER_NLP
-    from .nlp import load_nlp
+    from quotes.extract.nlp import load_nlp
 
     _WORKER_NLP = load_nlp()
 
 
 def _extract_chunk(chunk: list[Article], batch_size: int) -> list[Extracted | Skipped]:
     """One chunk in a worker, through `extract_safely`: a bad article costs only itself."""
-    from .batch import extract_safely
+    from quotes.run.batch import extract_safely
 
     return list(extract_safely(chunk, nlp=_WORKER_NLP, batch_size=batch_size))
 

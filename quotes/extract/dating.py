@@ -12,7 +12,7 @@ before it, "last week" the week before its week, "in October" the last October n
 
 The result is an interval (first day, last day, the words that dated it), or None when the
 attribution has no time words, when they point to the future ("will speak Monday"), or when
-they contradict each other. The grouping (``quotes.variants``) uses it both ways: two quotes
+they contradict each other. The grouping (``quotes.corpus.grouping``) uses it both ways: two quotes
 whose intervals cannot overlap report two occasions (a quote said on a day cannot be
 printed by an article dated before that day), and a quote dated to a few days is judged by
 those days rather than by its article's date.
@@ -23,7 +23,7 @@ import datetime as _dt
 
 import regex
 
-from .cues import is_cue_token
+from quotes.extract.cues import is_cue_token
 
 Interval = tuple[_dt.date, _dt.date, str]
 Cue = tuple[_dt.date, _dt.date, str, int, int]  # first, last, words, start, end

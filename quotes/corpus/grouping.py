@@ -60,7 +60,7 @@ still group (tier 1). The 3-grams' first and last days per surname are indexed o
 (``index_phrases``), for the 3-grams of quotes of up to eight words only.
 
 When it was said. The extractor dates a quote by the time words of its own attribution
-(``quotes.occasion``: "he told supporters in Nashua on Monday", "he said during a debate last
+(``quotes.extract.dating``: "he told supporters in Nashua on Monday", "he said during a debate last
 week", "her March comment"): ``QuoteRef.said_from``/``said_to``. A quote without them was
 said at the latest on its article's date. Every tier keeps an utterance's quotes to
 intervals that overlap: a line "said on Monday" is not the line an article printed the
@@ -111,10 +111,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .model import text_hash
-from .occasion import article_day
-from .textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
-from .worddiff import Diff, diff_units, window_opcodes
+from quotes.model import text_hash
+from quotes.extract.dating import article_day
+from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
+from quotes.corpus.worddiff import Diff, diff_units, window_opcodes
 
 RELATIONS = ("reference", "identical", "punctuation", "truncation", "substitution",
              "omission", "bracketed", "paraphrase")
@@ -131,7 +131,7 @@ class QuoteRef:
     text: str
     published: str | None = None  # ISO date or datetime; None when unknown
     speaker_name: str | None = None  # the speaker's name, to recognise an alias id
-    said_from: str | None = None  # when it was said, as its attribution tells (quotes.occasion)
+    said_from: str | None = None  # when it was said, as its attribution tells (quotes.extract.dating)
     said_to: str | None = None  # ISO dates; None: not told (said_to then defaults to published)
 
 
@@ -231,7 +231,7 @@ def _span_ok(amin, amax, bmin, bmax, span: int, gap: int | None = None) -> bool:
 
 def _said(ref: QuoteRef) -> tuple[int | None, int | None]:
     """The days a quote may have been said on: its attribution's interval
-    (``quotes.occasion``), else up to its article's date (nobody prints words not yet said)."""
+    (``quotes.extract.dating``), else up to its article's date (nobody prints words not yet said)."""
     lo = _day(ref.said_from)
     hi = _day(ref.said_to) if ref.said_to else _day(ref.published)
     return lo, hi
@@ -246,7 +246,7 @@ def _said_meet(a: tuple[int | None, int | None], b: tuple[int | None, int | None
 
 
 def _said_ok(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
-    """One occasion possible: the intervals overlap. (``quotes.occasion`` widens "today"
+    """One occasion possible: the intervals overlap. (``quotes.extract.dating`` widens "today"
     by a day: an article's date and the speaker's day may differ by a time zone.)"""
     lo, hi = _said_meet(a, b)
     return lo is None or hi is None or lo <= hi

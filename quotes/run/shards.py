@@ -15,8 +15,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .db import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, ensure_db_shape, index_speakers_and_utterances, save_article
-from .model import Article, Skipped
+from quotes.store.db import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, ensure_db_shape, index_speakers_and_utterances, save_article
+from quotes.model import Article, Skipped
 
 # The tables a shard carries, in the order they are merged (parents before children).
 SHARD_TABLES = ("outlets", "articles", "quotes")
@@ -39,8 +39,8 @@ def open_shard(path: str | Path) -> sqlite_utils.Database:
 
 def extract_to_shard(articles: list[Article], path: str | Path, batch_size: int = 32) -> dict:
     """Extract `articles` into a new shard at `path` (the model is loaded once per process)."""
-    from .batch import extract_safely
-    from .nlp import load_nlp
+    from quotes.run.batch import extract_safely
+    from quotes.extract.nlp import load_nlp
 
     nlp = load_nlp()  # cached: one model per worker process, however many partitions it runs
     Path(path).unlink(missing_ok=True)
@@ -123,7 +123,7 @@ def merge_shards(db: sqlite_utils.Database, paths: Iterable[str | Path]) -> None
     for path in paths:
         merge_shard(db, path)
     ensure_db_shape(db)
-    from .transactions import atomic
+    from quotes.store.transactions import atomic
 
     with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
         index_speakers_and_utterances(tx)

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from .model import Article, Quote, text_hash
+from quotes.model import Article, Quote, text_hash
 
-from .freshness import (EXTRACTOR_VERSION, GROUPING_VERSION, STALE_UTTERANCES,  # noqa: F401 (re-exported)
+from quotes.store.freshness import (EXTRACTOR_VERSION, GROUPING_VERSION, STALE_UTTERANCES,  # noqa: F401 (re-exported)
                         article_is_current, corpus_index_is_stale)
 
 TABLES = {
@@ -74,7 +74,7 @@ CREATE_ORDER = ["outlets", "articles", "speakers", "utterances", "quotes", "spea
 
 def open_db(path: str) -> sqlite_utils.Database:
     """A database with the full shape; WAL so a reader never blocks on a build."""
-    from .transactions import atomic
+    from quotes.store.transactions import atomic
 
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA foreign_keys = ON")
@@ -259,7 +259,7 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
     return article_id
 
 
-# --- corpus-wide speakers and utterances (quotes.speakers, quotes.variants) -------------
+# --- corpus-wide speakers and utterances (quotes.corpus.speakers, quotes.corpus.grouping) -------------
 
 def index_speakers_and_utterances(db: sqlite_utils.Database, full: bool = False) -> dict:
     """Bring the corpus-wide speaker index and the utterances up to date with the quotes.
@@ -270,7 +270,7 @@ def index_speakers_and_utterances(db: sqlite_utils.Database, full: bool = False)
     ``full`` or when the stored index was made by other rules (``GROUPING_VERSION``).
     Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
     """
-    from .corpus import CorpusQuote, index_speakers, index_utterances, regroup_scope
+    from quotes.corpus.index import CorpusQuote, index_speakers, index_utterances, regroup_scope
 
     full = full or db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION
 

@@ -1,6 +1,6 @@
 """Running extraction over a batch so that one bad article never costs the others.
 
-`extract_safely` wraps `quotes.extractor.extract_articles`: it feeds it chunks of articles;
+`extract_safely` wraps `quotes.extract.pipeline.extract_articles`: it feeds it chunks of articles;
 when a chunk fails (an exception anywhere in `nlp.pipe` or attribution), every article of
 that chunk is retried on its own, and only the ones that still fail are reported (as a
 `Skipped` with the exception in its reason). Quotes whose offsets do not slice the article
@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from .model import Article, Quote, Skipped
+from quotes.model import Article, Quote, Skipped
 
 # spaCy parses whole paragraphs around quotation marks; its parser needs memory and time in
 # proportion (about 10 s and a lot of RAM per 100,000 characters here), and refuses texts
@@ -53,11 +53,11 @@ def extract_safely(
     articles: Iterable[Article], nlp=None, batch_size: int = 32, extract=None
 ) -> Iterator[Extracted | Skipped]:
     """`Extracted` for every article that could be processed, `Skipped` for the others,
-    in input order. `extract` defaults to `quotes.extractor.extract_articles`."""
+    in input order. `extract` defaults to `quotes.extract.pipeline.extract_articles`."""
     if extract is None:
-        from .extractor import extract_articles as extract
+        from quotes.extract.pipeline import extract_articles as extract
     if nlp is None:
-        from .nlp import load_nlp
+        from quotes.extract.nlp import load_nlp
 
         nlp = load_nlp()
     batch_size = max(1, batch_size)

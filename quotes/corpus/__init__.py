@@ -1,0 +1,1 @@
+"""The corpus step: speaker index, utterance grouping, relations and word diffs."""

@@ -1,0 +1,1 @@
+"""Extraction: quotation marks, the parse, attribution, dating (one article at a time)."""

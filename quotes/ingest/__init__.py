@@ -1,0 +1,1 @@
+"""Reading inputs: files, JSONL, HTML, decoding, outlet/byline/date/title."""

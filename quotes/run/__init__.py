@@ -1,0 +1,1 @@
+"""Running extraction over many articles: batches, local processes, Dask, shards."""

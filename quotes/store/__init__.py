@@ -1,0 +1,1 @@
+"""Storage: the SQLite schema and writes, transactions, the build lock, freshness."""
