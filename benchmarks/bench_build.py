@@ -42,12 +42,13 @@ def incremental(docs: int | None = 84, add: int = 10, split: str = "dev") -> dic
         # a sub-second run: best of 3, so one hiccup of a shared machine does not decide it
         again = min((run(build + [str(base)], sample_rss=True) for _ in range(3)), key=lambda r: r["seconds"])
         added = run(build + [str(base), str(extra)], sample_rss=True)
-        from quotes.store.db import index_speakers_and_utterances, open_db
+        from quotes.store.db import open_db
+        from quotes.build import update_corpus_index
 
         handle = open_db(db)
         n_quotes = handle["quotes"].count
         start = time.perf_counter()
-        index_speakers_and_utterances(handle, full=True)
+        update_corpus_index(handle, full=True)
         index_s = time.perf_counter() - start
         handle.close()
     rows = {"first build": first, "unchanged rebuild": again, f"add {add} articles": added}
@@ -83,7 +84,7 @@ def report_incremental(result: dict) -> str:
     for name, row in result["rows"].items():
         lines.append(f"  {name:20} {row['seconds']:7.2f} s  first/this {row['ratio_to_first']:6.1f}×  "
                      f"peak RSS {row['peak_rss_mb']:5.0f} MB   {row['counts']}")
-    lines.append(f"  corpus index (db.index_speakers_and_utterances, full rebuild): {result['corpus_index_s']:.2f} s")
+    lines.append(f"  corpus index (db.update_corpus_index, full rebuild): {result['corpus_index_s']:.2f} s")
     return "\n".join(lines)
 
 

@@ -5,7 +5,7 @@ building in steps gives the utterances a single build gives.
 
 1. Scale: a database of ``--quotes`` quotes (bench_datasette's perturbed PolNeAR replicas,
    reused when it exists), plus ``--add`` new articles. On two copies of that same state it
-   times ``index_speakers_and_utterances`` incremental (the default of ``quotes build``)
+   times ``update_corpus_index`` incremental (the default of ``quotes build``)
    and ``full=True`` (``--reindex``), and compares the two groupings.
 2. Real articles: PolNeAR dev extracted once, stored in ``--steps`` batches with the corpus
    step after each (as successive builds do) and, separately, all at once; compares the
@@ -62,17 +62,18 @@ def add_articles(db, base, n: int, seed: int = 7) -> None:
 
 
 def timed(db, full: bool) -> dict:
-    from quotes.store.db import index_speakers_and_utterances
+    from quotes.build import update_corpus_index
 
     start = time.perf_counter()
-    counts = index_speakers_and_utterances(db, full=full)
+    counts = update_corpus_index(db, full=full)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the process's peak so far
     return {"seconds": seconds, "peak_rss_mb": peak, **counts}
 
 
 def scale(n_quotes: int, add: int, db_path: Path) -> dict:
-    from quotes.store.db import corpus_index_is_stale, index_speakers_and_utterances, open_db
+    from quotes.store.db import corpus_index_is_stale, open_db
+    from quotes.build import update_corpus_index
 
     info_path = db_path.with_suffix(".json")
     if not db_path.exists() or not info_path.exists() or json.loads(info_path.read_text())["quotes"] < n_quotes:
@@ -80,7 +81,7 @@ def scale(n_quotes: int, add: int, db_path: Path) -> dict:
         bench_datasette.build_big_db(db_path, n_quotes)
     base_db = open_db(str(db_path))
     if corpus_index_is_stale(base_db):  # e.g. indexed by older grouping rules: bring it up to date
-        index_speakers_and_utterances(base_db, full=True)
+        update_corpus_index(base_db, full=True)
     base_db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     base_db.close()
     base = [(d, q) for d, q in bench_datasette.base_extractions(bench_datasette.BENCH_DIR / "base.pickle") if q]
@@ -102,7 +103,8 @@ def scale(n_quotes: int, add: int, db_path: Path) -> dict:
 
 
 def steps(n_steps: int) -> dict:
-    from quotes.store.db import index_speakers_and_utterances, open_db, save_article
+    from quotes.store.db import open_db, save_article
+    from quotes.build import update_corpus_index
     from quotes.model import Article
 
     base = bench_datasette.base_extractions(bench_datasette.BENCH_DIR / "base.pickle")  # PolNeAR dev
@@ -114,8 +116,8 @@ def steps(n_steps: int) -> dict:
                 article = Article(doc_id=doc["doc_id"], text=doc["text"])
                 save_article(stepped, article, quotes)
                 save_article(once, article, quotes)
-            index_speakers_and_utterances(stepped)
-        index_speakers_and_utterances(once)
+            update_corpus_index(stepped)
+        update_corpus_index(once)
         tables = ("speakers", "speaker_aliases", "utterances", "variants", "quotes")
         same = {t: sorted(map(repr, stepped[t].rows)) == sorted(map(repr, once[t].rows)) for t in tables}
         return {"articles": len(base), "steps": n_steps, "quotes": once["quotes"].count,

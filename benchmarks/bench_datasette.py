@@ -45,7 +45,8 @@ def base_extractions(cache: Path, splits=("dev",)) -> list[tuple[dict, list]]:
 
 def build_big_db(path: Path, n_quotes: int, seed: int = 0) -> dict:
     """Write replicas with quotes.store.db.save_article until n_quotes, then index the corpus."""
-    from quotes.store.db import analyze, index_speakers_and_utterances, open_db, save_article
+    from quotes.store.db import analyze, open_db, save_article
+    from quotes.build import update_corpus_index
     from quotes.model import Article
 
     base = [(d, q) for d, q in base_extractions(BENCH_DIR / "base.pickle") if q]
@@ -70,7 +71,7 @@ def build_big_db(path: Path, n_quotes: int, seed: int = 0) -> dict:
     write_s = time.perf_counter() - start
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    index_speakers_and_utterances(db)
+    update_corpus_index(db)
     index_s = time.perf_counter() - start
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     analyze(db)  # as `quotes build` does at the end

@@ -107,7 +107,7 @@ def profile(split: str = "dev", docs: int | None = 40, batch_size: int = 32, rep
     from quotes.evaluate import score
     from quotes.model import Article
 
-    from quotes.cli import quote_json
+    from quotes.build import quote_json
 
     variants = {"current pipes": nlp}
     for name, exclude in (("without ner", ["ner"]), ("without lemmatizer", ["lemmatizer"]),

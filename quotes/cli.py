@@ -1,80 +1,18 @@
 """The `quotes` command: build, extract, serve, evaluate.
 
-The CLI and `db` are the only places that do I/O; everything they call is a pure function.
+Only option parsing lives here: `quotes.build` holds the build and extract algorithms,
+`quotes.store` the database writes, `quotes.site` the Datasette side.
 """
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
 
-from .model import Article, Quote, Skipped
-
-
-class Tally:
-    """What happened to each input, for the final summary line and the exit status."""
-
-    def __init__(self) -> None:
-        self.extracted = 0
-        self.unchanged = 0
-        self.duplicates = 0
-        self.skipped = 0
-        self.quotes = 0
-
-    def skip(self, item: Skipped) -> None:
-        self.skipped += 1
-        click.echo(f"skipped {item.source}: {item.reason}", err=True)
-
-
-def readable_articles(paths: Iterable[str], tally: Tally, is_current=None, dedupe: bool = False) -> Iterator[Article]:
-    """Articles to extract; reports unreadable inputs on stderr and counts unchanged ones.
-
-    With `dedupe` (for the database, where articles are keyed by their text) a second input
-    with the same text as an earlier one is the same article: the first one wins (whatever
-    was stored before, or the first in this run), which keeps a re-run after an
-    interruption identical to a clean build.
-    """
-    from quotes.ingest.files import iter_articles
-
-    seen: dict[str, str] = {}
-    for item in iter_articles(paths):
-        if isinstance(item, Skipped):
-            tally.skip(item)
-            continue
-        where = item.source or item.doc_id
-        if dedupe and item.id in seen:
-            tally.duplicates += 1
-            click.echo(f"duplicate {where}: same text as {seen[item.id]}, kept that one", err=True)
-            continue
-        seen[item.id] = where
-        if is_current is not None and is_current(item.id):
-            tally.unchanged += 1
-        else:
-            yield item
-
-
-def count_documents(paths: Iterable[str]) -> int:
-    """How many documents the inputs hold (for the progress bar), without parsing them."""
-    from quotes.ingest.files import JSONL_SUFFIXES, expand_paths
-
-    total = 0
-    for path in expand_paths(paths):
-        if isinstance(path, Skipped):
-            total += 1
-        elif path.suffix.lower() in JSONL_SUFFIXES:
-            try:
-                with open(path, "rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            except OSError:  # reported when it is read
-                total += 1
-        else:
-            total += 1
-    return total
+from quotes.model import Article, Skipped
 
 
 @click.group()
@@ -87,14 +25,6 @@ class BuildError(click.ClickException):
     """The build cannot go on at all (database unusable or busy): exit status 2."""
 
     exit_code = 2
-
-
-def peeked(iterator: Iterator[Article]) -> Iterator[Article] | None:
-    """The same articles, or None when there are none (so nothing loads the model)."""
-    first = next(iterator, None)
-    if first is None:
-        return None
-    return itertools.chain([first], iterator)
 
 
 @cli.command()
@@ -125,11 +55,12 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
     """
     import sqlite3
 
+    from quotes.build import build_database
     from quotes.store.locking import DatabaseBusy, build_lock
 
     try:
         with build_lock(db_path):
-            _build(paths, db_path, batch_size, workers, scheduler, partition_size, shard_dir, reindex)
+            build_database(paths, db_path, batch_size, workers, scheduler, partition_size, shard_dir, reindex)
     except DatabaseBusy as exc:
         raise BuildError(str(exc)) from None
     except sqlite3.DatabaseError as exc:  # not a database, disk full, locked...
@@ -139,138 +70,6 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
     except KeyboardInterrupt:
         click.echo("\ninterrupted: every article stored so far is complete; run the same command again to go on", err=True)
         sys.exit(130)
-
-
-def extraction(articles: Iterable[Article], workers: int, batch_size: int):
-    """`Extracted` or `Skipped` for every article, in input order, in one or N processes."""
-    if workers > 1:
-        from quotes.run.parallel import extract_parallel
-
-        return extract_parallel(articles, workers, batch_size=batch_size)
-    from quotes.run.batch import extract_safely
-
-    return extract_safely(articles, batch_size=batch_size)
-
-
-def _build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
-           partition_size: int, shard_dir: str | None, reindex: bool = False) -> None:
-    import sqlite3
-
-    from quotes.store.freshness import article_is_current, corpus_index_is_stale, open_if_complete
-
-    tally = Tally()
-    total = count_documents(paths)
-    # A complete database is first asked through plain sqlite3: when nothing is new, the
-    # build ends here without importing sqlite-utils or spaCy.
-    reader = open_if_complete(db_path)
-    db = None if reader is not None else _open(db_path)
-    current = {"db": reader or db}
-    articles = peeked(readable_articles(paths, tally, dedupe=True,
-                                        is_current=lambda article_id: article_is_current(current["db"], article_id)))
-    if reader is not None:
-        nothing_to_do = articles is None and not reindex and not corpus_index_is_stale(reader)
-        reader.close()
-        if nothing_to_do:
-            report(db_path, tally)
-            return
-        db = current["db"] = _open(db_path)
-    from quotes.store.db import analyze, index_speakers_and_utterances, save_article
-    from quotes.store.transactions import atomic
-
-    with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
-        done = 0
-
-        def progress() -> None:
-            nonlocal done
-            seen = tally.extracted + tally.unchanged + tally.duplicates + tally.skipped
-            bar.update(seen - done)
-            done = seen
-
-        if articles is not None and scheduler:
-            from quotes.run.cluster import build_on_cluster
-
-            def on_partition(result: dict) -> None:
-                for source, reason in result.get("skipped", []):
-                    tally.skip(Skipped(source, reason))
-                tally.extracted += result["articles"]
-                tally.quotes += result["quotes"]
-                progress()
-
-            build_on_cluster(db, articles, scheduler, workers=workers,
-                             partition_size=partition_size, batch_size=batch_size,
-                             shard_dir=shard_dir, on_partition=on_partition)
-        elif articles is not None:
-            for item in extraction(articles, workers, batch_size):
-                if isinstance(item, Skipped):
-                    tally.skip(item)
-                else:
-                    where = item.article.source or item.article.doc_id
-                    for note in item.notes:
-                        click.echo(f"warning {where}: {note}", err=True)
-                    try:
-                        save_article(db, item.article, item.quotes)
-                    except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
-                        tally.skip(Skipped(where, f"could not be stored ({type(exc).__name__}: {exc})"))
-                    else:
-                        tally.extracted += 1
-                        tally.quotes += len(item.quotes)
-                progress()
-        bar.update(total - done)
-    if (tally.extracted and not scheduler) or reindex or corpus_index_is_stale(db):
-        with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
-            index_speakers_and_utterances(tx, full=reindex)  # (after a Dask merge it is already built)
-    if tally.extracted or not db["sqlite_stat1"].exists():
-        analyze(db)
-    finish_database(db, db_path)
-    report(db_path, tally)
-
-
-def _open(db_path: str):
-    from quotes.store.db import open_db
-
-    return open_db(db_path)
-
-
-def report(db_path: str, tally: Tally) -> None:
-    """The summary line of a build; exit status 1 when any input was skipped."""
-    click.echo(
-        f"{db_path}: {tally.extracted} articles extracted ({tally.quotes} quotes), "
-        f"{tally.unchanged} unchanged, {tally.duplicates} duplicate, {tally.skipped} skipped",
-        err=True,
-    )
-    if tally.skipped:
-        sys.exit(1)
-
-
-def finish_database(db, db_path: str) -> None:
-    """Leave one self-contained file: WAL checkpointed and switched off. When a live
-    reader (`quotes serve --live`) still has the file open, switching off WAL is not
-    possible; the file stays in WAL mode (fully checkpointed) and we say so."""
-    import sqlite3
-
-    try:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.disable_wal()
-    except sqlite3.OperationalError as exc:
-        click.echo(f"note: {db_path} stays in WAL mode while it is being read ({exc})", err=True)
-    db.close()
-
-
-def quote_json(quote: Quote) -> dict:
-    return {
-        "start": quote.start,
-        "end": quote.end,
-        "text": quote.text,
-        "speaker": quote.speaker,
-        "speaker_aliases": quote.speaker_aliases,
-        "kind": quote.kind,
-        "cue": quote.cue,
-        "group": quote.group,
-        "method": quote.method,
-        "confidence": quote.confidence,
-        "said_from": quote.said_from,
-        "said_to": quote.said_to,
-    }
 
 
 @cli.command()
@@ -285,21 +84,15 @@ def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) 
     With several documents, speakers are the corpus-wide canonical names and quotes of one
     utterance reported by several documents share a `group` id.
     """
-    tally = Tally()
-    extracted = []
-    for item in extraction(readable_articles(paths, tally), workers, batch_size):
-        if isinstance(item, Skipped):
-            tally.skip(item)
-        else:
-            extracted.append((item.article, item.quotes))
-    if len(extracted) > 1:
-        from quotes.corpus.index import apply_corpus_index, corpus_quotes, index_corpus
+    from quotes.build import Tally, extract_documents
 
-        records = [r for article, quotes in extracted for r in corpus_quotes(article, quotes)]
-        apply_corpus_index(extracted, *index_corpus(records, with_diffs=False))
+    tally = Tally()
+    extracted = extract_documents(paths, tally, workers=workers, batch_size=batch_size)
     for article, quotes in extracted:
         tally.extracted += 1
         if jsonl:
+            from quotes.build import quote_json
+
             doc = {"doc_id": article.doc_id, "outlet": article.outlet, "quotes": [quote_json(q) for q in quotes]}
             click.echo(json.dumps(doc, ensure_ascii=False))
         else:
@@ -323,7 +116,7 @@ def serve(db_path: str, port: int, host: str, live: bool) -> None:
     connections that see each article as the build commits it.
     """
     from quotes.store.locking import build_running, hold_for_immutable_serving, in_wal_mode
-    from .site import datasette_args
+    from quotes.site import datasette_args
 
     args = datasette_args(db_path, port=port, host=host)
     if not live:
@@ -348,8 +141,9 @@ def serve(db_path: str, port: int, host: str, live: bool) -> None:
                    "that never annotates quotes in single or doubled-apostrophe marks.")
 def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool, double_marks_only: bool) -> None:
     """Extract GOLD's documents (their texts only) and score against its quotes."""
+    from quotes.build import quote_json
+    from quotes.evaluate import keep_double_marked, score
     from quotes.run.batch import extract_safely
-    from .evaluate import keep_double_marked, score
 
     with open(gold, encoding="utf-8") as handle:
         gold_docs = [json.loads(line) for line in handle if line.strip()]

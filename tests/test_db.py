@@ -1,6 +1,7 @@
 import sqlite_utils
 
-from quotes.store.db import article_is_current, ensure_db_shape, index_speakers_and_utterances, open_db, save_article, slug
+from quotes.store.db import article_is_current, ensure_db_shape, open_db, save_article, slug
+from quotes.build import update_corpus_index
 from quotes.model import Article, Quote
 
 TEXT = "“We will not back down,” Mayor Jane Alvarez said. “The budget stays.”"
@@ -30,10 +31,10 @@ def test_save_article_and_rerun_changes_nothing(tmp_path):
     db = open_db(str(tmp_path / "q.db"))
     article, quotes = sample()
     save_article(db, article, quotes)
-    index_speakers_and_utterances(db)
+    update_corpus_index(db)
     first = {t: list(db[t].rows) for t in ("outlets", "articles", "speakers", "utterances", "quotes")}
     save_article(db, article, quotes)
-    index_speakers_and_utterances(db)
+    update_corpus_index(db)
     assert {t: list(db[t].rows) for t in first} == first
     assert db["articles"].get(article.id)["outlet_id"] == slug("The Daily Ledger") == "the-daily-ledger"
     assert article_is_current(db, article.id)
@@ -89,14 +90,14 @@ def test_adding_articles_regroups_only_the_speakers_they_touch(tmp_path):
     db = open_db(str(tmp_path / "q.db"))
     for i in range(3):
         save_article(db, *echo_article(f"a{i}", f"Paper {i}", "Jane Alvarez", ALVAREZ))
-    assert index_speakers_and_utterances(db) == {"quotes": 3, "regrouped": 3}
+    assert update_corpus_index(db) == {"quotes": 3, "regrouped": 3}
     alvarez = [r for r in db["utterances"].rows]
     save_article(db, *echo_article("b0", "Paper 9", "Tom Reyes", "The bridge opens in spring and not before"))
-    assert index_speakers_and_utterances(db) == {"quotes": 4, "regrouped": 1}
+    assert update_corpus_index(db) == {"quotes": 4, "regrouped": 1}
     assert [r for r in db["utterances"].rows if r["speaker_id"] == alvarez[0]["speaker_id"]] == alvarez
     # a fourth outlet quoting Alvarez regroups her quotes only, and joins her utterance
     save_article(db, *echo_article("a3", "Paper 3", "Jane Alvarez", ALVAREZ[:30]))
-    assert index_speakers_and_utterances(db) == {"quotes": 5, "regrouped": 4}
+    assert update_corpus_index(db) == {"quotes": 5, "regrouped": 4}
     assert sorted(r["n_quotes"] for r in db["utterances"].rows) == [1, 4]
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -109,13 +110,13 @@ def test_incremental_index_equals_a_full_one(tmp_path):
     for k, (article, quotes) in enumerate(arts):
         save_article(step, article, quotes)
         if k % 2:
-            index_speakers_and_utterances(step)
+            update_corpus_index(step)
     once = open_db(str(tmp_path / "once.db"))
     for article, quotes in arts:
         save_article(once, article, quotes)
-    index_speakers_and_utterances(once)
+    update_corpus_index(once)
     assert corpus_rows(step) == corpus_rows(once)
-    index_speakers_and_utterances(step, full=True)
+    update_corpus_index(step, full=True)
     assert corpus_rows(step) == corpus_rows(once)
 
 
@@ -126,11 +127,11 @@ def test_an_article_extracted_again_with_fewer_quotes_leaves_no_stale_utterance(
     arts = [echo_article(f"a{i}", f"Paper {i}", "Jane Alvarez", ALVAREZ) for i in range(2)]
     for article, quotes in arts:
         save_article(db, article, quotes)
-    index_speakers_and_utterances(db)
+    update_corpus_index(db)
     assert [r["n_quotes"] for r in db["utterances"].rows] == [2]
     save_article(db, arts[1][0], [])  # a newer extractor finds no quote in it
     assert corpus_index_is_stale(db)
-    index_speakers_and_utterances(db)
+    update_corpus_index(db)
     assert not corpus_index_is_stale(db)
     assert [(r["n_quotes"], r["n_articles"]) for r in db["utterances"].rows] == [(1, 1)]
     assert db["variants"].count == 1 and db.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -142,13 +143,13 @@ def test_an_index_made_by_other_grouping_rules_is_regrouped_in_full(tmp_path):
     db = open_db(str(tmp_path / "q.db"))
     for i in range(2):
         save_article(db, *echo_article(f"a{i}", f"Paper {i}", "Jane Alvarez", ALVAREZ))
-    index_speakers_and_utterances(db)
+    update_corpus_index(db)
     assert db.execute("PRAGMA user_version").fetchone()[0] == GROUPING_VERSION
     assert not corpus_index_is_stale(db)
     db.execute("PRAGMA user_version = 1")  # as an older release left it
     assert corpus_index_is_stale(db)
     save_article(db, *echo_article("b0", "Paper 9", "Tom Reyes", "The bridge opens in spring and not before"))
-    assert index_speakers_and_utterances(db) == {"quotes": 3, "regrouped": 3}
+    assert update_corpus_index(db) == {"quotes": 3, "regrouped": 3}
     assert not corpus_index_is_stale(db)
 
 

@@ -88,6 +88,7 @@ def test_shards_merged_into_a_partial_db_equal_a_single_build(single_db, inputs,
     """Shards merge in order over what is already there (an incremental build)."""
     from quotes.store.db import open_db
     from quotes.ingest.files import iter_articles
+    from quotes.build import update_corpus_index
     from quotes.run.shards import extract_to_shard, merge_shards
 
     articles = list({a.id: a for a in reversed(list(iter_articles(inputs)))}.values())[::-1]  # first copy wins, as in build
@@ -97,6 +98,7 @@ def test_shards_merged_into_a_partial_db_equal_a_single_build(single_db, inputs,
     shards = [extract_to_shard(articles[:3], tmp_path / "a.db")["path"],
               extract_to_shard(articles[3:], tmp_path / "b.db")["path"]]
     merge_shards(db, shards)
+    update_corpus_index(db)
     db.disable_wal()
     db.close()
     expected, got = dump(single_db), dump(path)

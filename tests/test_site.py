@@ -9,7 +9,8 @@ import sqlite3
 import pytest
 from datasette.app import Datasette
 
-from quotes.store.db import index_speakers_and_utterances, open_db, save_article
+from quotes.store.db import open_db, save_article
+from quotes.build import update_corpus_index
 from quotes.model import Article, Quote
 from quotes.site import SETTINGS, datasette_args
 from site_data import AUSTIN_UTTERANCE, add_variants, drop_corpus_tables
@@ -59,7 +60,7 @@ def hostile_db(tmp_path_factory):
                         confidence=1.0, speaker_start=mention, speaker_end=mention + 11, cue="said",
                         cue_start=text.index("said"), cue_end=text.index("said") + 4,
                         speaker_aliases=["<u>Mal</u>"])])
-    index_speakers_and_utterances(db)
+    update_corpus_index(db)
     db.close()
     return path
 

@@ -2,7 +2,8 @@
 import pytest
 import sqlite_utils
 
-from quotes.store.db import ensure_db_shape, index_speakers_and_utterances, open_db, save_article
+from quotes.store.db import ensure_db_shape, open_db, save_article
+from quotes.build import update_corpus_index
 from quotes.model import Article, Quote
 from quotes.store.transactions import atomic
 
@@ -48,7 +49,7 @@ def test_corpus_step_commits_once(tmp_path):
     statements = []
     db.conn.set_trace_callback(statements.append)
     with atomic(db) as tx:
-        index_speakers_and_utterances(tx)
+        update_corpus_index(tx)
     db.conn.set_trace_callback(None)
     controls = [s.split()[0].upper() for s in statements if s.split()[0].upper() in ("BEGIN", "COMMIT", "ROLLBACK", "END")]
     assert controls == ["BEGIN", "COMMIT"]
@@ -82,12 +83,12 @@ class FailsOnSecondWrite:
 def test_failing_corpus_step_leaves_previous_index(tmp_path):
     db = filled(tmp_path / "q.db")
     with atomic(db) as tx:
-        index_speakers_and_utterances(tx)
+        update_corpus_index(tx)
     before = snapshot(db)
     with pytest.raises(RuntimeError, match="disk went away"):
         with atomic(db) as tx:
             tx.conn._conn = FailsOnSecondWrite(tx.conn._conn)
-            index_speakers_and_utterances(tx)
+            update_corpus_index(tx)
     assert snapshot(db) == before
     assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 

@@ -4,8 +4,8 @@ The client reads the inputs and skips articles the database already holds; parti
 articles go to the workers, each of which loads the spaCy model once (per process, however
 many partitions it runs) and writes one SQLite shard per partition. Shards come back either
 through a shared filesystem (`shard_dir` visible to every worker) or as bytes in the task
-result; `shards.merge_shards` then combines them in input order and builds FTS, indexes and
-the corpus index once. At most two partitions per worker thread are in flight, so the
+result; `shards.merge_shards` then combines them in input order and builds FTS and indexes
+once (`quotes.build` then runs the corpus step). At most two partitions per worker thread are in flight, so the
 client's memory stays flat.
 """
 from __future__ import annotations

@@ -3,8 +3,8 @@
 A shard has the tables of the main database (same columns, same keys) and nothing else: no
 FTS, no corpus index. `merge_shards` copies shards into the main database with `ATTACH` and
 plain `INSERT ... SELECT` (one transaction per shard), in the order given, so the result is
-the one a single-process build writes, row for row; FTS, indexes and the corpus index
-(speakers, utterances) are then built once.
+the one a single-process build writes, row for row; FTS and indexes are then built once.
+The corpus step (speakers, utterances) is not run here: `quotes.build` runs it after.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from quotes.store.db import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, ensure_db_shape, index_speakers_and_utterances, save_article
+from quotes.store.db import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, ensure_db_shape, save_article
 from quotes.model import Article, Skipped
 
 # The tables a shard carries, in the order they are merged (parents before children).
@@ -111,7 +111,8 @@ def secondary_indexes(db: sqlite_utils.Database) -> list[str]:
 
 
 def merge_shards(db: sqlite_utils.Database, paths: Iterable[str | Path]) -> None:
-    """Merge shards in order, then build FTS, indexes and the corpus index once.
+    """Merge shards in order, then build FTS and indexes once (the corpus step is the
+    caller's: `build.update_corpus_index`).
 
     FTS triggers and secondary indexes are dropped during the merge (one bulk insert each
     instead of per-row maintenance) and rebuilt by `ensure_db_shape`.
@@ -123,7 +124,3 @@ def merge_shards(db: sqlite_utils.Database, paths: Iterable[str | Path]) -> None
     for path in paths:
         merge_shard(db, path)
     ensure_db_shape(db)
-    from quotes.store.transactions import atomic
-
-    with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
-        index_speakers_and_utterances(tx)

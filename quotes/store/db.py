@@ -259,46 +259,14 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
     return article_id
 
 
-# --- corpus-wide speakers and utterances (quotes.corpus.speakers, quotes.corpus.grouping) -------------
-
-def index_speakers_and_utterances(db: sqlite_utils.Database, full: bool = False) -> dict:
-    """Bring the corpus-wide speaker index and the utterances up to date with the quotes.
-
-    The speaker index is recomputed over every stored quote (its name functions are cached:
-    seconds for a million quotes). Utterances are regrouped only for the quotes that
-    ``corpus.regroup_scope`` picks (new quotes and their speakers'), or for all quotes when
-    ``full`` or when the stored index was made by other rules (``GROUPING_VERSION``).
-    Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
-    """
-    from quotes.corpus.index import CorpusQuote, index_speakers, index_utterances, regroup_scope
-
-    full = full or db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION
-
-    quotes, stored = [], {}
-    for (qid, aid, outlet, published, name, aliases, role, kind, mention, sid, uid, s_from, s_to) in db.execute(
-            "select q.id, q.article_id, a.outlet_id, a.published, q.speaker_name, q.speaker_aliases,"
-            " q.speaker_role, q.speaker_kind, q.speaker_mention, q.speaker_id, q.utterance_id,"
-            " q.said_from, q.said_to"
-            " from quotes q join articles a on a.id = q.article_id order by q.id"):
-        quotes.append(CorpusQuote(qid, aid, outlet, published, "", name,
-                                  json.loads(aliases) if aliases else [], role, kind, mention, s_from, s_to))
-        stored[qid] = (sid, uid)
-    speakers = index_speakers(quotes)
-    utterance_speaker = dict(db.execute("select id, speaker_id from utterances").fetchall())
-    if full:
-        scope, retired = set(stored), set(utterance_speaker)
-    else:
-        stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
-        names = dict(db.execute("select id, name from speakers").fetchall())
-        names.update((s.id, s.name) for s in speakers.speakers)
-        scope = regroup_scope(speakers.speaker_of, stored, utterance_speaker, stale, names)
-        retired = stale | {uid for q in scope if (uid := stored[q][1]) in utterance_speaker}
-    regroup = [q for q in quotes if q.quote_id in scope]
-    texts = quote_texts(db, scope, everything=len(scope) > len(stored) // 4)
-    for q in regroup:
-        q.text = texts[q.quote_id]
-    save_corpus_index(db, speakers, index_utterances(regroup, speakers), retired)
-    return {"quotes": len(stored), "regrouped": len(scope)}
+def corpus_rows(db: sqlite_utils.Database):
+    """Every stored quote's fields the corpus step reads, in quote id order (no texts:
+    ``quote_texts`` reads those only for the quotes that are regrouped)."""
+    return db.execute(
+        "select q.id, q.article_id, a.outlet_id, a.published, q.speaker_name, q.speaker_aliases,"
+        " q.speaker_role, q.speaker_kind, q.speaker_mention, q.speaker_id, q.utterance_id,"
+        " q.said_from, q.said_to"
+        " from quotes q join articles a on a.id = q.article_id order by q.id")
 
 
 def quote_texts(db: sqlite_utils.Database, ids: set[str], everything: bool) -> dict[str, str]:

@@ -1,0 +1,277 @@
+"""The build algorithm: inputs -> extraction -> storage -> corpus step.
+
+`cli.py` parses options and calls these; this module decides what runs in which order:
+read the inputs (ingest), skip articles the database already holds (store.freshness),
+extract the rest in one process, N processes or on Dask (run), write each article in one
+transaction (store), then bring the speaker index and the utterances up to date (corpus)
+and write them in one transaction. Reporting goes to stderr, one line per skipped input.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from collections.abc import Iterable, Iterator
+
+import click
+
+from quotes.model import Article, Quote, Skipped
+
+
+class Tally:
+    """What happened to each input, for the final summary line and the exit status."""
+
+    def __init__(self) -> None:
+        self.extracted = 0
+        self.unchanged = 0
+        self.duplicates = 0
+        self.skipped = 0
+        self.quotes = 0
+
+    def skip(self, item: Skipped) -> None:
+        self.skipped += 1
+        click.echo(f"skipped {item.source}: {item.reason}", err=True)
+
+
+def readable_articles(paths: Iterable[str], tally: Tally, is_current=None, dedupe: bool = False) -> Iterator[Article]:
+    """Articles to extract; reports unreadable inputs on stderr and counts unchanged ones.
+
+    With `dedupe` (for the database, where articles are keyed by their text) a second input
+    with the same text as an earlier one is the same article: the first one wins (whatever
+    was stored before, or the first in this run), which keeps a re-run after an
+    interruption identical to a clean build.
+    """
+    from quotes.ingest.files import iter_articles
+
+    seen: dict[str, str] = {}
+    for item in iter_articles(paths):
+        if isinstance(item, Skipped):
+            tally.skip(item)
+            continue
+        where = item.source or item.doc_id
+        if dedupe and item.id in seen:
+            tally.duplicates += 1
+            click.echo(f"duplicate {where}: same text as {seen[item.id]}, kept that one", err=True)
+            continue
+        seen[item.id] = where
+        if is_current is not None and is_current(item.id):
+            tally.unchanged += 1
+        else:
+            yield item
+
+
+def count_documents(paths: Iterable[str]) -> int:
+    """How many documents the inputs hold (for the progress bar), without parsing them."""
+    from quotes.ingest.files import JSONL_SUFFIXES, expand_paths
+
+    total = 0
+    for path in expand_paths(paths):
+        if isinstance(path, Skipped):
+            total += 1
+        elif path.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with open(path, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:  # reported when it is read
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def peeked(iterator: Iterator[Article]) -> Iterator[Article] | None:
+    """The same articles, or None when there are none (so nothing loads the model)."""
+    first = next(iterator, None)
+    if first is None:
+        return None
+    return itertools.chain([first], iterator)
+
+
+def extraction(articles: Iterable[Article], workers: int, batch_size: int):
+    """`Extracted` or `Skipped` for every article, in input order, in one or N processes."""
+    if workers > 1:
+        from quotes.run.parallel import extract_parallel
+
+        return extract_parallel(articles, workers, batch_size=batch_size)
+    from quotes.run.batch import extract_safely
+
+    return extract_safely(articles, batch_size=batch_size)
+
+
+def build_database(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
+           partition_size: int, shard_dir: str | None, reindex: bool = False) -> None:
+    import sqlite3
+
+    from quotes.store.freshness import article_is_current, corpus_index_is_stale, open_if_complete
+
+    tally = Tally()
+    total = count_documents(paths)
+    # A complete database is first asked through plain sqlite3: when nothing is new, the
+    # build ends here without importing sqlite-utils or spaCy.
+    reader = open_if_complete(db_path)
+    db = None if reader is not None else _open(db_path)
+    current = {"db": reader or db}
+    articles = peeked(readable_articles(paths, tally, dedupe=True,
+                                        is_current=lambda article_id: article_is_current(current["db"], article_id)))
+    if reader is not None:
+        nothing_to_do = articles is None and not reindex and not corpus_index_is_stale(reader)
+        reader.close()
+        if nothing_to_do:
+            report(db_path, tally)
+            return
+        db = current["db"] = _open(db_path)
+    from quotes.store.db import analyze, save_article
+    from quotes.store.transactions import atomic
+
+    with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
+        done = 0
+
+        def progress() -> None:
+            nonlocal done
+            seen = tally.extracted + tally.unchanged + tally.duplicates + tally.skipped
+            bar.update(seen - done)
+            done = seen
+
+        if articles is not None and scheduler:
+            from quotes.run.cluster import build_on_cluster
+
+            def on_partition(result: dict) -> None:
+                for source, reason in result.get("skipped", []):
+                    tally.skip(Skipped(source, reason))
+                tally.extracted += result["articles"]
+                tally.quotes += result["quotes"]
+                progress()
+
+            build_on_cluster(db, articles, scheduler, workers=workers,
+                             partition_size=partition_size, batch_size=batch_size,
+                             shard_dir=shard_dir, on_partition=on_partition)
+        elif articles is not None:
+            for item in extraction(articles, workers, batch_size):
+                if isinstance(item, Skipped):
+                    tally.skip(item)
+                else:
+                    where = item.article.source or item.article.doc_id
+                    for note in item.notes:
+                        click.echo(f"warning {where}: {note}", err=True)
+                    try:
+                        save_article(db, item.article, item.quotes)
+                    except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
+                        tally.skip(Skipped(where, f"could not be stored ({type(exc).__name__}: {exc})"))
+                    else:
+                        tally.extracted += 1
+                        tally.quotes += len(item.quotes)
+                progress()
+        bar.update(total - done)
+    if tally.extracted or reindex or corpus_index_is_stale(db):
+        with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
+            update_corpus_index(tx, full=reindex)
+    if tally.extracted or not db["sqlite_stat1"].exists():
+        analyze(db)
+    finish_database(db, db_path)
+    report(db_path, tally)
+
+
+def _open(db_path: str):
+    from quotes.store.db import open_db
+
+    return open_db(db_path)
+
+
+def report(db_path: str, tally: Tally) -> None:
+    """The summary line of a build; exit status 1 when any input was skipped."""
+    click.echo(
+        f"{db_path}: {tally.extracted} articles extracted ({tally.quotes} quotes), "
+        f"{tally.unchanged} unchanged, {tally.duplicates} duplicate, {tally.skipped} skipped",
+        err=True,
+    )
+    if tally.skipped:
+        sys.exit(1)
+
+
+def finish_database(db, db_path: str) -> None:
+    """Leave one self-contained file: WAL checkpointed and switched off. When a live
+    reader (`quotes serve --live`) still has the file open, switching off WAL is not
+    possible; the file stays in WAL mode (fully checkpointed) and we say so."""
+    import sqlite3
+
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.disable_wal()
+    except sqlite3.OperationalError as exc:
+        click.echo(f"note: {db_path} stays in WAL mode while it is being read ({exc})", err=True)
+    db.close()
+
+
+def extract_documents(paths: Iterable[str], tally: Tally, workers: int = 1,
+                      batch_size: int = 32) -> list[tuple[Article, list[Quote]]]:
+    """`quotes extract` without a database: every readable document's quotes, with
+    corpus-wide speaker names and utterance groups when there are several documents."""
+    extracted = []
+    for item in extraction(readable_articles(paths, tally), workers, batch_size):
+        if isinstance(item, Skipped):
+            tally.skip(item)
+        else:
+            extracted.append((item.article, item.quotes))
+    if len(extracted) > 1:
+        from quotes.corpus.index import apply_corpus_index, corpus_quotes, index_corpus
+
+        records = [r for article, quotes in extracted for r in corpus_quotes(article, quotes)]
+        apply_corpus_index(extracted, *index_corpus(records, with_diffs=False))
+    return extracted
+
+
+def update_corpus_index(db, full: bool = False) -> dict:
+    """Bring the corpus-wide speaker index and the utterances up to date with the quotes.
+
+    The speaker index is recomputed over every stored quote (its name functions are cached:
+    seconds for a million quotes). Utterances are regrouped only for the quotes that
+    ``corpus.index.regroup_scope`` picks (new quotes and their speakers'), or for all quotes when
+    ``full`` or when the stored index was made by other rules (``GROUPING_VERSION``).
+    Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
+    """
+    from quotes.corpus.index import CorpusQuote, index_speakers, index_utterances, regroup_scope
+    from quotes.store.db import corpus_rows, quote_texts, save_corpus_index
+    from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
+
+    full = full or db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION
+
+    quotes, stored = [], {}
+    for (qid, aid, outlet, published, name, aliases, role, kind, mention, sid, uid, s_from, s_to) in corpus_rows(db):
+        quotes.append(CorpusQuote(qid, aid, outlet, published, "", name,
+                                  json.loads(aliases) if aliases else [], role, kind, mention, s_from, s_to))
+        stored[qid] = (sid, uid)
+    speakers = index_speakers(quotes)
+    utterance_speaker = dict(db.execute("select id, speaker_id from utterances").fetchall())
+    if full:
+        scope, retired = set(stored), set(utterance_speaker)
+    else:
+        stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
+        names = dict(db.execute("select id, name from speakers").fetchall())
+        names.update((s.id, s.name) for s in speakers.speakers)
+        scope = regroup_scope(speakers.speaker_of, stored, utterance_speaker, stale, names)
+        retired = stale | {uid for q in scope if (uid := stored[q][1]) in utterance_speaker}
+    regroup = [q for q in quotes if q.quote_id in scope]
+    texts = quote_texts(db, scope, everything=len(scope) > len(stored) // 4)
+    for q in regroup:
+        q.text = texts[q.quote_id]
+    save_corpus_index(db, speakers, index_utterances(regroup, speakers), retired)
+    return {"quotes": len(stored), "regrouped": len(scope)}
+
+
+def quote_json(quote: Quote) -> dict:
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "speaker_aliases": quote.speaker_aliases,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "group": quote.group,
+        "method": quote.method,
+        "confidence": quote.confidence,
+        "said_from": quote.said_from,
+        "said_to": quote.said_to,
+    }
+
+
