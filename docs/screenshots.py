@@ -6,7 +6,7 @@ docs/speaker.png (and docs/home.png).
 Starts `python -m quotes serve` on a free port, drives Debian's Chromium with Playwright
 and saves full-page PNGs of the most widely quoted utterance, the version of it that
 differs most from the reference (in context) and its speaker. The browser tests
-(tests/test_site_browser.py) use the same helpers.
+(tests/site/test_browser.py) use the same helpers.
 """
 from __future__ import annotations
 

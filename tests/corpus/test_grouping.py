@@ -13,7 +13,7 @@ import quotes.corpus.grouping as variants
 from quotes.corpus.textnorm import units
 from quotes.corpus.grouping import QuoteRef, classify, group_labels, group_utterances
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
 def rel(ref: str, var: str) -> str:

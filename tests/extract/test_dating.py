@@ -8,7 +8,7 @@ from quotes.extract.pipeline import extract_articles
 from quotes.model import Article
 from quotes.extract.dating import time_cues, when_said
 
-FIXTURES = Path(__file__).parent / "fixtures" / "occasion"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "occasion"
 D = dt.date.fromisoformat
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from site_data import AUSTIN_UTTERANCE, add_variants
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [

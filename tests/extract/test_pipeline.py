@@ -8,7 +8,7 @@ from quotes.extract.marks import find_marks
 from quotes.model import Article, Quote
 from quotes.extract.nlp import load_nlp
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def seed(prefix):
