@@ -12,6 +12,9 @@ SETTINGS = {
     # Suggested facets probe every column with time-limited scans (up to ~3 s per table page
     # at 1,000,000 quotes; benchmarks/bench_datasette.py). The facets in metadata.yaml stay.
     "suggest_facets": False,
+    # docs/security.md: read-only SQL yes, the whole file or whole tables in one request no
+    "allow_download": False,
+    "allow_csv_stream": False,
 }
 
 

@@ -95,7 +95,7 @@ async def utterance_versions(db, utterance_id: str, reference_quote_id: str | No
         else:
             r["diff_source"] = "stored"
         if not r.get("relation"):
-            r["relation"] = "reference" if r["is_reference"] else quotes_relation(reference_text, r["text"])
+            r["relation"] = "reference" if r["is_reference"] else (quotes_relation(reference_text, r["text"]) or "too long to compare")
             r["relation_source"] = "computed"
         if r.get("similarity") is None:
             r["similarity"] = 1.0 if r["is_reference"] else quotes_similarity(reference_text, r["text"])

@@ -12,7 +12,10 @@
 - `render_cell`: quotes in quotation marks, JSON lists as lists, word diffs as `<ins>`/`<del>`,
   and ids in canned query results as links.
 
-Article text is untrusted: everything is escaped with markupsafe, never shown as raw HTML.
+- `asgi_wrapper`: a Content-Security-Policy on every response (`safety.py`).
+
+Article text is untrusted: everything is escaped with markupsafe, never shown as raw HTML,
+and only http(s) URLs are ever linked (`safety.http_url`, the `http_url` template filter).
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from . import METADATA_PATH, pages, sqlfunctions
+from .safety import ContentSecurityPolicy, http_url
 from .facets import JoinFacet, join_filters
 from .render import parse_diff, render_diff, render_list
 
@@ -120,6 +124,7 @@ MMAP_SIZE = 2**31
 @hookimpl
 def prepare_connection(conn):
     sqlfunctions.register(conn)
+    sqlfunctions.limit_connection(conn)
     conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
 
 
@@ -127,12 +132,47 @@ def prepare_connection(conn):
 def prepare_jinja2_environment(env, datasette):
     """Put the package's templates before Datasette's defaults (entry-point plugins that
     are modules, not packages, are not searched for templates by Datasette 0.65)."""
+    env.filters["http_url"] = http_url  # the only URLs a template may put in an href
     loader = env.loader.loaders[0]
     path = str(TEMPLATES)
     if path not in loader.searchpath:
         default = str(Path(__import__("datasette").__file__).parent / "templates")
         index = loader.searchpath.index(default) if default in loader.searchpath else len(loader.searchpath)
         loader.searchpath.insert(index, path)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Content-Security-Policy on every response (safety.py, docs/security.md)."""
+    def template_dirs():
+        return list(datasette.jinja_env.loader.loaders[0].searchpath)
+
+    def wrap(app):
+        return ContentSecurityPolicy(app, template_dirs)
+
+    return wrap
+
+
+MAX_LOGGED_ERROR = 300  # characters of an error message in the server log
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette, request, exception):
+    """One line in the log per failed request. Datasette's default handler also prints a
+    traceback with every local variable when `rich` is installed (~28 KB for a bad `_sort`,
+    and a second or two of CPU): switched off here; errors that are not a user's bad
+    request (500s) still get their plain traceback from Datasette."""
+    import sys
+
+    import datasette.handle_exception as default
+
+    default.rich = None
+    message = " ".join(str(exception).split())
+    if len(message) > MAX_LOGGED_ERROR:
+        message = message[:MAX_LOGGED_ERROR] + "…"
+    path = getattr(request, "path", "?") if request is not None else "?"
+    print(f"error {path}: {type(exception).__name__}: {message}", file=sys.stderr)
+    return None
 
 
 async def serve_css(request):

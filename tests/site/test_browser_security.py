@@ -1,0 +1,116 @@
+"""The site's defences in a real browser (issue 17): Debian's Chromium against a real
+`python -m quotes serve`. Hostile article URLs are never links; the Content-Security-Policy
+lets the site's own scripts run (facets menu, SQL editor, search-all, copy button) and
+stops injected ones. Skipped when /usr/bin/chromium is missing."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from hostile_data import make_url_db
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium not installed"),
+]
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+
+def load_screenshots():
+    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "docs" / "screenshots.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+screenshots = load_screenshots()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    path = tmp_path_factory.mktemp("xss-browser") / "xss.db"
+    make_url_db(path)
+    with screenshots.running_site(path) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_sync.sync_playwright() as p:
+        chromium = screenshots.launch(p)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.problems = []
+    page.dialogs = []
+    page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    yield page
+    page.close()
+
+
+def first_id(page, base, table):
+    return page.request.get(f"{base}/xss/{table}.json?_shape=array&_size=1").json()[0]["id"]
+
+
+def test_hostile_urls_are_text_and_clicking_everything_runs_nothing(site, page):
+    utterance = first_id(page, site, "utterances")
+    page.goto(f"{site}/xss/utterances/{utterance}")
+    assert page.locator(".q-version").count() == 15
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
+    assert page.locator("a", has_text="original ↗").count() == 3  # the three http(s) URLs
+    assert page.locator(".q-url", has_text="javascript:alert(1)").count() >= 1
+    for link in page.locator(".q-url").all():
+        link.click()
+    assert page.dialogs == [] and page.url.endswith(f"/xss/utterances/{utterance}")
+
+
+def test_the_policy_stops_injected_script(site, page):
+    page.goto(f"{site}/xss")
+    result = page.evaluate("""async () => {
+        const s = document.createElement('script');
+        s.textContent = 'window.pwned = 1';
+        document.body.appendChild(s);
+        document.body.setAttribute('onclick', 'window.pwned = 2');
+        document.body.click();
+        const a = document.createElement('a');
+        a.href = 'javascript:window.pwned = 3';
+        document.body.appendChild(a);
+        a.click();
+        await new Promise(r => setTimeout(r, 300));
+        return window.pwned === undefined;
+    }""")
+    assert result
+    assert any("Content Security Policy" in p for p in page.problems), page.problems
+
+
+@pytest.mark.parametrize("path, works", [
+    ("/xss/quotes", "typeof DATASETTE_ALLOW_FACET !== 'undefined' && document.querySelector('.dropdown-menu') !== null"),
+    ("/xss?sql=select+1", "document.querySelector('.CodeMirror') !== null"),
+    ("/-/search?q=peace", "document.querySelectorAll('#search-all-results a').length > 0"),
+    ("/xss/quotes.copyable", "document.querySelector('button.copyable-copy-button') !== null"),
+])
+def test_the_sites_own_scripts_run_under_the_policy(site, page, path, works):
+    page.goto(site + path)
+    page.wait_for_function(works, timeout=10000)
+    assert not [p for p in page.problems if "Content Security Policy" in p], page.problems
+
+
+def test_row_pages_have_no_policy_violations(site, page):
+    for table in ("quotes", "utterances", "speakers", "articles"):
+        page.goto(f"{site}/xss/{table}/{first_id(page, site, table)}")
+        page.wait_for_load_state("load")
+    page.goto(site + "/")
+    assert not [p for p in page.problems if "Content Security Policy" in p], page.problems
