@@ -2,32 +2,12 @@
 `python -m quotes serve`. Hostile article URLs are never links; the Content-Security-Policy
 lets the site's own scripts run (facets menu, SQL editor, search-all, copy button) and
 stops injected ones. Skipped when /usr/bin/chromium is missing."""
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from hostile_data import make_url_db
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium not installed"),
-]
+from test_browser import browser, pytestmark, screenshots  # noqa: F401 (the same Chromium setup)
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
-
-
-def load_screenshots():
-    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "docs" / "screenshots.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-screenshots = load_screenshots()
 
 
 @pytest.fixture(scope="module")
@@ -36,16 +16,6 @@ def site(tmp_path_factory):
     make_url_db(path)
     with screenshots.running_site(path) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_sync.sync_playwright() as p:
-        chromium = screenshots.launch(p)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture
