@@ -308,7 +308,7 @@ class Attributor:
         ps, pe = a.para_bounds(m.open_mark)
         close_end = (m.close_mark + 1) if m.close_mark is not None else m.end
         # before: back to previous quote close or sentence end outside quotes
-        prev_close = max([e for s, e in a.spans if e <= m.open_mark] or [ps])
+        prev_close = a.last_close_before(m.open_mark, ps)
         bstart = max(ps, prev_close)
         seg = text[bstart:m.open_mark]
         ends = [bstart + mm.end() for mm in _SENT_END.finditer(seg)]
@@ -316,7 +316,7 @@ class Attributor:
             bstart = ends[-1]
         # after: to next quote open or sentence end
         _, pe2 = a.para_bounds(close_end - 1 if close_end > 0 else 0)
-        nxt_open = min([s for s, e in a.spans if s >= close_end] or [pe2])
+        nxt_open = a.next_open_from(close_end, pe2)
         aend = min(pe2, nxt_open)
         seg2 = text[close_end:aend]
         mm = _SENT_END_AT.search(seg2)
@@ -1002,9 +1002,9 @@ class Attributor:
             return True
         content = [w for w in words if w.lower() not in SMALL_WORDS]
         titlecase = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-        if titlecase and len(words) <= 6 and not regex.search(r"[!?]\W*$", qtext.strip()):
+        if titlecase and len(words) <= 6 and not regex.search(r"[!?]\W*$", qtext.strip(), regex.REVERSE):
             # a capitalised name right after 'on', 'to', 'in', a possessive or a work noun
-            if regex.search(r"(?:\b(?:on|to|in|at|from|of|for|with|during)|['’]s)[ \u00a0]*$", before, regex.I):
+            if regex.search(r"(?:\b(?:on|to|in|at|from|of|for|with|during)|['’]s)[ \u00a0]*$", before, regex.I | regex.REVERSE):
                 return True
         return False
 
@@ -1015,7 +1015,7 @@ class Attributor:
         words = regex.findall(r"[\p{L}\p{N}’'-]+", qtext)
         content = [w for w in words if w.lower() not in SMALL_WORDS]
         titlecase = content and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-        if titlecase and len(words) <= 8 and not regex.search(r"[.!?,]\s*$", qtext.strip()) or \
+        if titlecase and len(words) <= 8 and not regex.search(r"[.!?,]\s*$", qtext.strip(), regex.REVERSE) or \
                 titlecase and len(words) <= 5:
             return True
         if len(words) <= 3 and not regex.search(r"[.!?]$", qtext.strip()) and not person_subject:
@@ -1063,7 +1063,7 @@ def _kind(text: str, m: Mark) -> str:
     para_start = prev in ("", "\n") or text[text.rfind("\n", 0, m.open_mark) + 1:m.open_mark].strip() == ""
     if (first.isupper() or first.isdigit() or first == "[") and (para_start or prev in ":,.!?—–-"):
         return "full"
-    if regex.search(r"[.!?]\W*$", qt) and len(qt.split()) > 6 and first.isupper():
+    if regex.search(r"[.!?]\W*$", qt, regex.REVERSE) and len(qt.split()) > 6 and first.isupper():
         return "full"
     return "partial"
 

@@ -17,7 +17,7 @@ from quotes.extract.attribute import attribute
 from quotes.extract.marks import find_marks
 from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import load_nlp
-from quotes.extract.dating import when_said_in
+from quotes.extract.dating import Parsed, when_said_in
 
 # Pipes attribution uses: tagger/attribute_ruler/lemmatizer (speech verbs), parser
 # (subjects, sentences), ner (names). The rest are disabled.
@@ -104,13 +104,25 @@ def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS
     need = set()
     nonempty = [i for i, (s, e) in enumerate(paras) if text[s:e].strip()]
     pos_in_nonempty = {p: k for k, p in enumerate(nonempty)}
+    touching: dict[int, list[Mark]] = {}  # paragraph -> the marks that overlap it, in order
+    for m in marks:
+        close = (m.close_mark + 1) if m.close_mark is not None else m.end
+        first = bisect.bisect_right(starts, m.open_mark) - 1
+        last = bisect.bisect_right(starts, max(m.open_mark, close - 1)) - 1
+        for i in range(first, last + 1):
+            touching.setdefault(i, []).append(m)
+    decided: dict[int, bool] = {}  # one answer per paragraph, however many quotes it holds
     for m in marks:
         a = bisect.bisect_right(starts, m.open_mark) - 1
         b = bisect.bisect_right(starts, max(m.open_mark, m.end - 1)) - 1
         for i in range(a, b + 1):
             need.add(i)
         k = pos_in_nonempty.get(a)
-        if k is not None and _needs_context(text, paras[a], marks):
+        if k is None:
+            continue
+        if a not in decided:
+            decided[a] = _needs_context(text, paras[a], touching.get(a, []))
+        if decided[a]:
             for j in range(max(0, k - context), k):
                 need.add(nonempty[j])
     out = []
@@ -193,11 +205,23 @@ def blank_quote_middles(text: str, marks: list[Mark], offset: int = 0) -> str:
     return "".join(chars) if chars is not None else text
 
 
+def marks_inside(marks: list[Mark], segments: list[tuple[int, int]]) -> Iterator[list[Mark]]:
+    """For each segment, the marks that start inside it (bisected: each mark is looked at
+    for the segments around it only, not for every segment of the article)."""
+    import bisect
+
+    ordered = sorted(marks, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    for s, e in segments:
+        yield ordered[bisect.bisect_left(starts, s):bisect.bisect_right(starts, e)]
+
+
 _GLUED = regex.compile(r"(?<=[\p{L}\p{N},.!?:;])[”\"](?=\p{L})|(?<=\p{L})[“\"](?=\p{Lu})")
 
 
 def parse_text(text: str) -> str:
-    """The text given to spaCy: same length, with a leading dateline and party tags blanked.
+    """The text given to spaCy: same length, with a leading dateline, party tags and the
+    middle of long runs of punctuation blanked.
 
     "(Bloomberg) -- US Defense Secretary ..." otherwise parses the outlet as the subject,
     and "Rep. Elijah E. Cummings (D-Md.) said" loses its subject to the parenthesis.
@@ -209,7 +233,21 @@ def parse_text(text: str) -> str:
         text = _PARTY_TAG.sub(lambda mm: " " * len(mm.group(0)), text)
     # a mark glued to a word outside it ('paranoia,”Clinton said') hides the word boundary
     text = _GLUED.sub(" ", text)
+    # spaCy's tokenizer peels prefixes and suffixes off a word one at a time, searching the
+    # whole rest of it each time: 10,000 quotation marks in a row take minutes. The middle of
+    # such a run becomes spaces (one token), its edges stay for the marks next to words.
+    text = _PUNCTUATION_RUN.sub(_blank_run_middle, text)
     return text
+
+
+PUNCTUATION_RUN = 64  # no prose has this many punctuation marks in a row
+RUN_EDGE = 8
+_PUNCTUATION_RUN = regex.compile(r"[^\w\s]{%d,}" % PUNCTUATION_RUN)
+
+
+def _blank_run_middle(m) -> str:
+    run = m.group(0)
+    return run[:RUN_EDGE] + " " * (len(run) - 2 * RUN_EDGE) + run[-RUN_EDGE:]
 
 
 def _parse_all(nlp, texts: list[str], batch_size: int, disable: list[str]) -> list:
@@ -233,7 +271,8 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
     def flush():
         texts = []
         for art, marks, segs in buf:
-            texts.extend(blank_quote_middles(parse_text(art.text[s:e]), marks, s) for s, e in segs)
+            texts.extend(blank_quote_middles(parse_text(art.text[s:e]), inside, s)
+                         for (s, e), inside in zip(segs, marks_inside(marks, segs)))
         docs = iter(_parse_all(nlp, texts, batch_size, disable))
         for art, marks, segs in buf:
             parsed = [(s, next(docs)) for s, e in segs]
@@ -259,8 +298,9 @@ def date_quotes(text: str, marks: list[Mark], quotes: list[Quote], published: st
     attribution (``quotes.extract.dating``; ``docs``: the parsed segments), against the article's
     date."""
     quoted = [(m.start, m.end) for m in marks]
+    parsed = Parsed(text, quoted, docs) if quotes else None  # indexed once for every quote
     for q in quotes:
-        got = when_said_in(text, quoted, (q.start, q.end), q.cue_start, published, docs)
+        got = when_said_in(text, quoted, (q.start, q.end), q.cue_start, published, parsed)
         if got is not None:
             q.said_from, q.said_to, q.said_when = got[0].isoformat(), got[1].isoformat(), got[2]
 

@@ -30,8 +30,12 @@ def doc_text(toks) -> str:
     """The text a token run covers in its Doc, whitespace collapsed ("Co-anchor", "Powell’s")."""
     if not toks:
         return ""
-    doc = toks[0].doc
-    return " ".join(doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split())
+    first, last = toks[0], toks[-1]
+    if last.i < first.i:
+        return ""
+    # the span's text, not a slice of doc.text: that would join every token of the Doc
+    # again for each name (quadratic in a long paragraph)
+    return " ".join(first.doc[first.i:last.i + 1].text.split())
 
 
 def is_name_token(t, known=None) -> bool:

@@ -36,6 +36,7 @@ class ArticleIndex:
         self.spans = sorted((m.open_mark, (m.close_mark + 1) if m.close_mark is not None else m.end)
                             for m in marks)
         self.span_starts = [a for a, _ in self.spans]
+        self.span_ends = sorted(b for _, b in self.spans)
         self.para_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
         self.offset_of = {}
         for seg in self.segs:
@@ -47,6 +48,16 @@ class ArticleIndex:
     def in_quote(self, p: int) -> bool:
         k = bisect.bisect_right(self.span_starts, p) - 1
         return k >= 0 and self.spans[k][0] <= p < self.spans[k][1]
+
+    def last_close_before(self, p: int, default: int) -> int:
+        """The largest quote end <= p (default when none): a bisection, not a scan."""
+        k = bisect.bisect_right(self.span_ends, p) - 1
+        return self.span_ends[k] if k >= 0 else default
+
+    def next_open_from(self, p: int, default: int) -> int:
+        """The smallest quote start >= p (default when none)."""
+        k = bisect.bisect_left(self.span_starts, p)
+        return self.span_starts[k] if k < len(self.span_starts) else default
 
     def tok_at(self, p: int):
         k = bisect.bisect_right(self.starts, p) - 1

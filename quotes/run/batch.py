@@ -5,11 +5,21 @@ when a chunk fails (an exception anywhere in `nlp.pipe` or attribution), every a
 that chunk is retried on its own, and only the ones that still fail are reported (as a
 `Skipped` with the exception in its reason). Quotes whose offsets do not slice the article
 text are dropped with a note, so the database only ever holds valid evidence.
+
+Every article has a time budget (`ARTICLE_SECONDS`): a chunk gets the budget of its
+articles together; a chunk that runs over is retried article by article, and an article
+that runs over its own budget is reported and skipped, so one pathological input never
+stalls the batch. The budget is a SIGALRM timer, so it applies where extraction runs in a
+process's main thread (`quotes build`, `--workers N`); elsewhere (a Dask worker's thread)
+articles run without it.
 """
 from __future__ import annotations
 
 import dataclasses
 import re
+import signal
+import threading
+from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -36,6 +46,36 @@ def too_long_to_parse(article: Article) -> str | None:
     return None
 
 
+# Extraction is linear in an article's size (about 1.6 s per 1,000 quoted paragraphs here);
+# a news article takes well under a second. One that takes this long is not news.
+ARTICLE_SECONDS = 60.0
+
+
+class OverBudget(BaseException):
+    """Raised by the budget's timer inside extraction. A BaseException, so that no
+    `except Exception` on the way swallows it."""
+
+
+@contextmanager
+def time_budget(seconds: float | None):
+    """Raise OverBudget in this thread when the block runs longer than `seconds` (None, or
+    not the main thread: no budget)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @dataclasses.dataclass
 class Extracted:
     """One article, its quotes, and notes about quotes that had to be dropped or mended."""
@@ -50,10 +90,12 @@ def source_of(article: Article) -> str:
 
 
 def extract_safely(
-    articles: Iterable[Article], nlp=None, batch_size: int = 32, extract=None
+    articles: Iterable[Article], nlp=None, batch_size: int = 32, extract=None,
+    budget: float | None = ARTICLE_SECONDS,
 ) -> Iterator[Extracted | Skipped]:
     """`Extracted` for every article that could be processed, `Skipped` for the others,
-    in input order. `extract` defaults to `quotes.extract.pipeline.extract_articles`."""
+    in input order. `extract` defaults to `quotes.extract.pipeline.extract_articles`;
+    `budget`: seconds per article (see module doc)."""
     if extract is None:
         from quotes.extract.pipeline import extract_articles as extract
     if nlp is None:
@@ -65,23 +107,30 @@ def extract_safely(
     while taken := list(islice(iterator, batch_size)):
         reasons = [too_long_to_parse(article) for article in taken]
         chunk = [article for article, reason in zip(taken, reasons) if not reason]
-        done = iter(_extract_chunk(extract, chunk, nlp, batch_size))
+        done = iter(_extract_chunk(extract, chunk, nlp, batch_size, budget))
         for article, reason in zip(taken, reasons):
             yield Skipped(source_of(article), reason) if reason else next(done)
 
 
-def _extract_chunk(extract, chunk: list[Article], nlp, batch_size: int) -> list[Extracted | Skipped]:
-    """The whole chunk at once; if that fails, each article on its own."""
+def _extract_chunk(extract, chunk: list[Article], nlp, batch_size: int,
+                   budget: float | None = None) -> list[Extracted | Skipped]:
+    """The whole chunk at once; if that fails or runs over, each article on its own."""
     if not chunk:
         return []
     try:
-        return [checked(article, quotes) for article, quotes in _run(extract, chunk, nlp, batch_size)]
-    except Exception:  # one article spoiled the batch: find it, keep the others
+        with time_budget(budget and budget * len(chunk)):
+            results = _run(extract, chunk, nlp, batch_size)
+        return [checked(article, quotes) for article, quotes in results]
+    except (Exception, OverBudget):  # one article spoiled the batch: find it, keep the others
         pass
     out: list[Extracted | Skipped] = []
     for article in chunk:
         try:
-            ((_, quotes),) = _run(extract, [article], nlp, batch_size)
+            with time_budget(budget):
+                ((_, quotes),) = _run(extract, [article], nlp, batch_size)
+        except OverBudget:
+            out.append(Skipped(source_of(article), f"extraction took longer than {budget:g} s "
+                                                   f"(the limit per article; {len(article.text):,} characters)"))
         except Exception as exc:
             out.append(Skipped(source_of(article), f"extraction failed ({describe(exc)})"))
         else:

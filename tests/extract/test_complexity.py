@@ -1,0 +1,82 @@
+"""Extraction is linear in the article's size, pathological inputs are cheap, and an article
+that still takes too long is reported and skipped while the batch goes on (issue 17).
+
+Times are CPU seconds of this process (`time.process_time`), the best of two runs, so other
+processes on the machine do not make the ratios lie."""
+import time
+
+import pytest
+
+from quotes.extract.nlp import load_nlp
+from quotes.extract.pipeline import extract_articles
+from quotes.model import Article, Skipped
+from quotes.run.batch import extract_safely
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def quoted_paragraphs(n: int) -> str:
+    return "\n".join(f"“We will win number {i},” said Senator Smith on Monday." for i in range(n))
+
+
+def quotes_in_one_paragraph(n: int) -> str:
+    """A whole article on one line (parsed in windows around each quote)."""
+    return " ".join(f"Smith spoke again. “We will win number {i},” he said on Monday." for i in range(n))
+
+
+def cpu_seconds(nlp, text: str) -> tuple[float, int]:
+    best, found = None, 0
+    for _ in range(2):
+        started = time.process_time()
+        _, quotes = next(extract_articles([Article(doc_id="x", text=text, published="2024-10-23")], nlp=nlp))
+        elapsed = time.process_time() - started
+        best = elapsed if best is None else min(best, elapsed)
+        found = len(quotes)
+    return best, found
+
+
+@pytest.mark.parametrize("make, n", [(quoted_paragraphs, 600), (quotes_in_one_paragraph, 400)])
+def test_doubling_the_article_at_most_doubles_the_time(nlp, make, n):
+    cpu_seconds(nlp, make(20))  # warm up
+    small, found_small = cpu_seconds(nlp, make(n))
+    large, found_large = cpu_seconds(nlp, make(2 * n))
+    assert found_small == n and found_large == 2 * n
+    assert large / small < 2.3, (small, large)
+
+
+@pytest.mark.parametrize("text", [
+    "He said: " + "“" * 10000 + "hello" + "”" * 10000 + " said Bob.",
+    "He said: " + "“‘" * 5000 + "hello" + "’”" * 5000 + " said Bob.",
+    "He said: “" + ".,;" * 20000 + "hello,” said Bob.",
+    "“" + "!" * 30000 + "” said Bob, “" + "?" * 30000,
+])
+def test_runs_of_marks_and_punctuation_are_cheap(nlp, text):
+    started = time.process_time()
+    next(extract_articles([Article(doc_id="x", text=text)], nlp=nlp))
+    assert time.process_time() - started < 2.0
+
+
+def test_an_article_over_its_time_budget_is_skipped_and_the_batch_goes_on(nlp):
+    normal = [Article(doc_id=f"n{i}", text=f"“We will win {i},” said Senator Smith.", source=f"n{i}.txt")
+              for i in range(3)]
+    slow = Article(doc_id="slow", text=quoted_paragraphs(30000), source="slow.txt")
+    started = time.monotonic()
+    out = list(extract_safely([normal[0], slow, normal[1], normal[2]], nlp=nlp, batch_size=4, budget=1.0))
+    elapsed = time.monotonic() - started
+    assert [type(x).__name__ for x in out] == ["Extracted", "Skipped", "Extracted", "Extracted"]
+    assert isinstance(out[1], Skipped) and out[1].source == "slow.txt"
+    assert "longer than 1 s" in out[1].reason and "\n" not in out[1].reason
+    assert all(len(x.quotes) == 1 for x in out if not isinstance(x, Skipped))
+    assert elapsed < 4 * 1.0 + 3 + 4  # the chunk's budget, the slow one's, the others' work
+
+
+def test_the_budget_does_not_outlive_extraction(nlp):
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    list(extract_safely([Article(doc_id="a", text="“Hi,” said Bob.")], nlp=nlp, budget=0.5))
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
