@@ -49,6 +49,8 @@ def readable_articles(paths: Iterable[str], tally: Tally, is_current=None, dedup
             tally.skip(item)
             continue
         where = item.source or item.doc_id
+        for note in item.notes:
+            click.echo(f"warning {where}: {note}", err=True)
         if dedupe and item.id in seen:
             tally.duplicates += 1
             click.echo(f"duplicate {where}: same text as {seen[item.id]}, kept that one", err=True)

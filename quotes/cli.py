@@ -22,7 +22,7 @@ def cli() -> None:
 
 
 class BuildError(click.ClickException):
-    """The build cannot go on at all (database unusable or busy): exit status 2."""
+    """The build (or the server) cannot go on at all (database unusable or busy): exit status 2."""
 
     exit_code = 2
 
@@ -115,9 +115,13 @@ def serve(db_path: str, port: int, host: str, live: bool) -> None:
     interrupted build left it in WAL mode: then Datasette opens it with read-only
     connections that see each article as the build commits it.
     """
+    from quotes.store.freshness import unreadable_reason
     from quotes.store.locking import build_running, hold_for_immutable_serving, in_wal_mode
     from quotes.site import datasette_args
 
+    problem = unreadable_reason(db_path)
+    if problem:  # one line, not Datasette's traceback of every local variable
+        raise BuildError(f"{db_path}: {problem}")
     args = datasette_args(db_path, port=port, host=host)
     if not live:
         if build_running(db_path) or in_wal_mode(db_path):

@@ -26,6 +26,7 @@ class Article:
     published: str | None = None
     url: str | None = None
     source: str | None = None  # where it came from (a path, or path:line)
+    notes: list[str] = field(default_factory=list, compare=False)  # repairs made on reading it
 
     @property
     def id(self) -> str:

@@ -36,19 +36,51 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes) -> str:
     """Decode to str with normalised line ends; raise UndecodableError for non-text."""
+    return decode_reporting(data)[0]
+
+
+def decode_reporting(data: bytes) -> tuple[str, str | None]:
+    """`decode_bytes`, and a note (for the user) when bytes had to be repaired."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return normalise_text(repair_mojibake(data.decode(encoding, errors="replace")))
+            return normalise_text(repair_mojibake(data.decode(encoding, errors="replace"))), None
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        return normalise_text(utf16)
+        return normalise_text(utf16), None
     if looks_binary(data):
         raise UndecodableError("binary file, not text")
     try:
-        return normalise_text(repair_mojibake(data.decode("utf-8")))
+        return normalise_text(repair_mojibake(data.decode("utf-8"))), None
     except UnicodeDecodeError:
         pass
-    return normalise_text(_decode_legacy(data))
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
+    return normalise_text(_decode_legacy(data)), None
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few stray bytes (a Latin-1 "é" pasted into a UTF-8 file): each stray
+    byte read as Windows-1252, the rest as UTF-8, with a note saying how many and where the
+    first was. None when the bytes look like a legacy encoding instead: no valid multi-byte
+    UTF-8 sequence, or as many stray bytes as valid sequences."""
+    valid_multibyte = len(_UTF8_MULTIBYTE.findall(data))
+    if not valid_multibyte:
+        return None
+    text = data.decode("utf-8", errors="surrogateescape")  # a stray byte 0xNN -> U+DCNN
+    strays = [m.start() for m in _ESCAPED.finditer(text)]
+    if len(strays) >= valid_multibyte:
+        return None
+    first = strays[0]
+    note = (f"repaired {len(strays)} byte(s) that are not UTF-8 (read as Windows-1252; the first "
+            f"on line {text.count(chr(10), 0, first) + 1:,})")
+    text = _ESCAPED.sub(lambda m: _cp1252_char(ord(m.group()) - 0xDC00), text)
+    return normalise_text(repair_mojibake(text)), note
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

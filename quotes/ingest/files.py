@@ -9,13 +9,16 @@ Metadata that the text does not carry comes from a sidecar file next to the arti
 """
 from __future__ import annotations
 
+import errno
 import html
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from quotes.ingest.decoding import UndecodableError, decode_bytes, looks_binary, normalise_text
+from quotes.ingest.decoding import UndecodableError, decode_bytes, decode_reporting, looks_binary, normalise_text
 from quotes.model import Article, Skipped
 from quotes.ingest.outlets import canonical_outlet, detect_metadata
 
@@ -27,6 +30,51 @@ METADATA_KEYS = ("outlet", "title", "byline", "published", "url")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a single news article is never this big
 MAX_TEXT_CHARS = 2_000_000
 MAX_HTML_BYTES = 5 * 1024 * 1024  # trafilatura is slow on huge pages; real ones are far smaller
+MAX_SIDECAR_BYTES = 1024 * 1024  # five short fields
+
+
+class NotReadable(ValueError):
+    """A file we will not read; the message says why, for the user."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Opened without blocking and
+    checked on the open descriptor, so a FIFO, a device (a link to /dev/zero) or a file
+    swapped after the check is refused rather than read forever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotReadable("not a regular file")
+        if info.st_size == 0:
+            raise NotReadable("empty file")
+        if info.st_size > limit:
+            raise NotReadable(f"too large ({info.st_size:,} bytes; the limit is {limit:,})")
+        chunks, size = [], 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise NotReadable(f"too large (over {limit:,} bytes, growing while read)")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def display_name(name) -> str:
+    """A path as one printable line that SQLite can store: control characters (a newline
+    in a file name) and bytes that are not UTF-8 (kept by Python as U+DC80-U+DCFF) are
+    written as escapes: `a\\nb.txt`, `caf\\xe9.txt`."""
+    def escape(m: re.Match) -> str:
+        code = ord(m.group())
+        if 0xDC80 <= code <= 0xDCFF:
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNSHOWABLE.sub(escape, os.fspath(name))
 
 
 def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
@@ -41,44 +89,57 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
-    """Files as given, directories walked (sorted) for article files."""
+    """Files as given, directories walked (sorted) for article files; a directory that
+    cannot be read is reported, not passed over."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
-                    yield child
-        elif path.is_file():
+        try:
+            is_dir, is_file, exists = path.is_dir(), path.is_file(), path.exists()
+        except OSError as exc:  # a name too long, a loop of links
+            yield Skipped(display_name(raw), f"cannot read: {exc.strerror or exc}")
+            continue
+        if is_dir:
+            found: list[Path | Skipped] = []
+
+            def unreadable(exc: OSError) -> None:
+                found.append(Skipped(display_name(exc.filename or raw), f"cannot read this directory: {exc.strerror or exc}"))
+
+            for folder, _, files in os.walk(path, onerror=unreadable):
+                for name in files:
+                    child = Path(folder, name)
+                    try:
+                        if child.suffix.lower() in ARTICLE_SUFFIXES and child.is_file():
+                            found.append(child)
+                    except OSError as exc:
+                        found.append(Skipped(display_name(child), f"cannot read: {exc.strerror or exc}"))
+            yield from sorted(found, key=lambda p: os.fspath(p) if isinstance(p, Path) else p.source)
+        elif is_file:
             yield path
-        elif path.exists():
-            yield Skipped(str(raw), "not a regular file")
+        elif exists:
+            yield Skipped(display_name(raw), "not a regular file")
         else:
-            yield Skipped(str(raw), "no such file or directory")
+            yield Skipped(display_name(raw), "no such file or directory")
 
 
 def read_file(path: Path) -> Article | Skipped:
     """One `.txt` or `.html` article, with its sidecar metadata."""
+    where = display_name(path)
+    is_html = path.suffix.lower() in HTML_SUFFIXES
     try:
-        size = path.stat().st_size
-        if size == 0:
-            return Skipped(str(path), "empty file")
-        is_html = path.suffix.lower() in HTML_SUFFIXES
-        limit = MAX_HTML_BYTES if is_html else MAX_FILE_BYTES
-        if size > limit:
-            return Skipped(str(path), f"too large ({size:,} bytes; the limit is {limit:,})")
-        text = decode_bytes(path.read_bytes())
-    except UndecodableError as exc:
-        return Skipped(str(path), str(exc))
+        data = read_regular(path, MAX_HTML_BYTES if is_html else MAX_FILE_BYTES)
+        text, repaired = decode_reporting(data)
+    except (UndecodableError, NotReadable) as exc:
+        return Skipped(where, str(exc))
     except OSError as exc:
-        return Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+        return Skipped(where, f"cannot read: {exc.strerror or exc}")
     meta: dict[str, str | None] = {}
     if is_html or looks_like_html_document(text):
         try:
             extracted, meta = html_to_text(text)
         except Exception as exc:  # trafilatura/lxml on hostile markup: report, go on
-            return Skipped(str(path), f"could not parse the HTML ({type(exc).__name__}: {exc})")
+            return Skipped(where, f"could not parse the HTML ({type(exc).__name__}: {exc})")
         if extracted is None and is_html:
-            return Skipped(str(path), "no article text found in the HTML")
+            return Skipped(where, "no article text found in the HTML")
         text = extracted if extracted is not None else strip_markup(text)
     elif has_markup(text):
         text = strip_markup(text)
@@ -86,37 +147,47 @@ def read_file(path: Path) -> Article | Skipped:
     if isinstance(sidecar, Skipped):
         return sidecar
     meta.update({k: v for k, v in sidecar.items() if v})
-    return make_article(path.stem, text, meta, source=str(path))
+    article = make_article(display_name(path.stem), text, meta, source=where)
+    if repaired and isinstance(article, Article):
+        article.notes.append(repaired)
+    return article
 
 
 def read_sidecar(path: Path) -> dict[str, str | None] | Skipped:
-    """`NAME.meta.json` beside `NAME.txt`: the metadata the text does not carry."""
+    """`NAME.meta.json` beside `NAME.txt`: the metadata the text does not carry. Read with
+    the checks of the inputs themselves (a regular file, at most MAX_SIDECAR_BYTES)."""
     sidecar = path.with_name(path.stem + ".meta.json")
-    if not sidecar.exists():
-        return {}
+    shown = display_name(sidecar.name)
     try:
-        data = json.loads(decode_bytes(sidecar.read_bytes()))
-    except (OSError, UndecodableError, json.JSONDecodeError) as exc:
-        return Skipped(str(path), f"unreadable metadata file {sidecar.name}: {exc}")
+        data = json.loads(decode_bytes(read_regular(sidecar, MAX_SIDECAR_BYTES)))
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # no file can have that name: there is none
+            return {}
+        return Skipped(display_name(path), f"unreadable metadata file {shown}: {exc.strerror or exc}")
+    except (NotReadable, UndecodableError, json.JSONDecodeError, RecursionError) as exc:
+        return Skipped(display_name(path), f"unreadable metadata file {shown}: {exc}")
     if not isinstance(data, dict):
-        return Skipped(str(path), f"metadata file {sidecar.name} is not a JSON object")
+        return Skipped(display_name(path), f"metadata file {shown} is not a JSON object")
     return {k: _as_text(data.get(k)) for k in METADATA_KEYS}
 
 
 def read_jsonl(path: Path) -> Iterator[Article | Skipped]:
     """Documents `{"doc_id", "text", "outlet"?, "title"?, "published"?, "url"?}`, one a line."""
+    shown = display_name(path)
     try:
         handle = open(path, "rb")
     except OSError as exc:
-        yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+        yield Skipped(shown, f"cannot read: {exc.strerror or exc}")
         return
     with handle:
         if looks_binary(handle.read(8192)):
-            yield Skipped(str(path), "binary file, not JSON lines")
+            yield Skipped(shown, "binary file, not JSON lines")
             return
         handle.seek(0)
         for number, raw in enumerate(handle, start=1):
-            where = f"{path}:{number}"
+            where = f"{shown}:{number}"
             if not raw.strip():
                 continue
             try:
@@ -127,7 +198,7 @@ def read_jsonl(path: Path) -> Iterator[Article | Skipped]:
             if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
                 yield Skipped(where, 'no "text" string in this JSON line')
                 continue
-            doc_id = _as_text(doc.get("doc_id")) or f"{path.stem}-{number}"
+            doc_id = _as_text(doc.get("doc_id")) or f"{display_name(path.stem)}-{number}"
             meta = {k: _as_text(doc.get(k)) for k in METADATA_KEYS}
             if not meta["published"]:
                 meta["published"] = _as_text(doc.get("date"))
@@ -240,8 +311,12 @@ def strip_markup(text: str) -> str:
     return normalise_text(re.sub(r"\n{3,}", "\n\n", text)).strip("\n")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _as_text(value) -> str | None:
+    """A metadata value as text SQLite can store (JSON may carry lone surrogates)."""
     if value is None:
         return None
-    value = str(value).strip()
+    value = _LONE_SURROGATE.sub("\ufffd", str(value)).strip()
     return value or None

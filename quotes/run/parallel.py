@@ -8,6 +8,11 @@ worker are in flight, so memory stays flat however large the corpus is.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -19,9 +24,40 @@ from quotes.model import Article, Skipped
 _WORKER_NLP = None
 
 
-def _init_worker() -> None:
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this worker when the build that started it ends, even by `kill -9` (which gives
+    the pool no chance to stop its workers: they would wait on their pipe forever). On
+    Linux the kernel sends SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG);
+    elsewhere a thread looks at the parent's pid every second."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent_pid:  # the parent died before we asked
+        os._exit(1)
+    if not armed:
+        def watch() -> None:
+            while os.getppid() == parent_pid:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+def _init_worker(parent_pid: int | None = None) -> None:
     global _WORKER_NLP
     from quotes.extract.nlp import load_nlp
+
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
 
     _WORKER_NLP = load_nlp()
 
@@ -43,7 +79,8 @@ def extract_parallel(articles: Iterable[Article], workers: int, batch_size: int 
                      chunk_size: int = 4) -> Iterator[Extracted | Skipped]:
     """Like `batch.extract_safely`, in `workers` processes; same order, same results."""
     context = multiprocessing.get_context("spawn")  # no forked copies of a loaded model or open DB
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                             initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         for chunk in chunked(articles, chunk_size):
             pending.append((chunk, pool.submit(_extract_chunk, chunk, batch_size)))

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 
 import sqlite_utils
 
 from quotes.model import Article, Quote, text_hash
 
-from quotes.store.freshness import (EXTRACTOR_VERSION, GROUPING_VERSION, STALE_UTTERANCES,  # noqa: F401 (re-exported)
+from quotes.store.freshness import (APPLICATION_ID, EXTRACTOR_VERSION, GROUPING_VERSION, STALE_UTTERANCES,  # noqa: F401 (re-exported)
                         article_is_current, corpus_index_is_stale)
 
 TABLES = {
@@ -72,15 +74,51 @@ PRIMARY_KEYS = {"speaker_aliases": ("speaker_id", "alias", "article_id"), "varia
 CREATE_ORDER = ["outlets", "articles", "speakers", "utterances", "quotes", "speaker_aliases", "variants"]
 
 
+# what marks a database made before the application id was set
+LEGACY_SIGNATURE = {"articles": {"extractor_version", "text"}, "quotes": {"article_id", "start", "end"}}
+
+
+class ForeignDatabase(sqlite3.DatabaseError):
+    """The file is a SQLite database, but not one of ours and not empty."""
+
+
+def check_ours(path: str) -> None:
+    """Raise ForeignDatabase unless `path` is missing, empty, or a quotes database. Reads
+    only (a read-only connection): a foreign file is left exactly as it was."""
+    file = Path(path)
+    if not file.exists() or file.stat().st_size == 0:
+        return
+    conn = sqlite3.connect(file.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id == APPLICATION_ID:
+            return
+        tables = [r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view', 'index', 'trigger')")]
+        if not tables and app_id == 0:
+            return
+        if app_id == 0 and all(
+                set(cols) <= {r[1] for r in conn.execute("select * from pragma_table_info(?)", [table])}
+                for table, cols in LEGACY_SIGNATURE.items()):
+            return  # built by a version that did not mark its databases yet
+    finally:
+        conn.close()
+    raise ForeignDatabase(
+        f"not a quotes database (application_id {app_id:#x}, {len(tables)} schema objects of its own): "
+        "refused, left unchanged; give --db a new file or one that quotes build made")
+
+
 def open_db(path: str) -> sqlite_utils.Database:
-    """A database with the full shape; WAL so a reader never blocks on a build."""
+    """A database with the full shape; WAL so a reader never blocks on a build. Refuses
+    (ForeignDatabase) a database that is neither empty nor ours."""
     from quotes.store.transactions import atomic
 
+    check_ours(path)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA foreign_keys = ON")
     db.enable_wal()
     with atomic(db) as tx:  # a build killed while creating the shape leaves no half of it
         ensure_db_shape(tx)
+        tx.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return db
 
 

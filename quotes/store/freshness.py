@@ -15,6 +15,10 @@ EXTRACTOR_VERSION = "4"  # 2: attribution rules of the attr branch; 3: shared an
 # index was made by other rules is regrouped in full (kept in PRAGMA user_version).
 GROUPING_VERSION = 4  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored; 4: occasions
 
+# PRAGMA application_id of the databases we make ("QUOT"): a build adds to an empty file or
+# to one of ours, never to someone else's database (which it would migrate in place).
+APPLICATION_ID = 0x51554F54
+
 # Utterances whose quotes are no longer all there (save_article replaced their article).
 STALE_UTTERANCES = ("select u.id from utterances u where u.n_quotes !="
                     " (select count(*) from quotes q where q.utterance_id = u.id)")
@@ -55,10 +59,32 @@ def open_if_complete(path: str) -> sqlite3.Connection | None:
     try:
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.Error:
         conn.close()
         return None
-    if str(mode).lower() == "wal" or not {"articles", "quotes", "utterances", "sqlite_stat1"} <= tables:
+    # not marked as ours: the full path (store.db.check_ours) decides, and refuses foreign files
+    if app_id != APPLICATION_ID or str(mode).lower() == "wal" \
+            or not {"articles", "quotes", "utterances", "sqlite_stat1"} <= tables:
         conn.close()
         return None
     return conn
+
+
+def unreadable_reason(path: str) -> str | None:
+    """Why SQLite cannot serve ``path`` (not a database, a damaged schema or table root), in
+    one line; None when its schema and the first page of every table read. Cheap: no full
+    integrity check (that reads the whole file)."""
+    try:
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return f"cannot open it ({exc})"
+    try:
+        tables = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
+        for table in tables:
+            conn.execute(f"select * from [{table}] limit 1").fetchall()
+    except sqlite3.Error as exc:
+        return f"not a readable SQLite database ({exc})"
+    finally:
+        conn.close()
+    return None

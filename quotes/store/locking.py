@@ -14,7 +14,9 @@ must never see a file that is being written. The two are kept apart with an advi
   Otherwise, or with `--live`, it serves in mutable mode: read-only connections that follow
   the build as it commits.
 
-The lock is released by the kernel when the process dies, so `kill -9` leaves nothing stale.
+The lock file is named after the database's real path (symlinks resolved), so every name
+of one file shares one lock. The lock is released by the kernel when the process dies, so
+`kill -9` leaves nothing stale.
 """
 from __future__ import annotations
 
@@ -29,7 +31,9 @@ class DatabaseBusy(RuntimeError):
 
 
 def lock_path(db_path: str | os.PathLike) -> Path:
-    return Path(f"{os.fspath(db_path)}.lock")
+    """`DB.lock` beside the real file: a build through a symlink and a server through the
+    file itself (or another link) take the same lock."""
+    return Path(f"{os.path.realpath(os.fspath(db_path))}.lock")
 
 
 def _open_lock(db_path, create: bool = True) -> int:
@@ -93,7 +97,7 @@ def hold_for_immutable_serving(db_path: str | os.PathLike) -> int | None:
 
 def in_wal_mode(db_path: str | os.PathLike) -> bool:
     """The file header says WAL (bytes 18-19 == 2), or a WAL file lies beside it."""
-    path = Path(db_path)
+    path = Path(os.path.realpath(os.fspath(db_path)))  # SQLite keeps DB-wal beside the real file
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         return True
