@@ -12,7 +12,8 @@
 - `render_cell`: quotes in quotation marks, JSON lists as lists, word diffs as `<ins>`/`<del>`,
   and ids in canned query results as links.
 
-- `asgi_wrapper`: a Content-Security-Policy on every response (`safety.py`).
+- `asgi_wrapper`: a Content-Security-Policy on every response (`safety.py`); the start
+  pages kept per database file (`startcache.py`).
 
 Article text is untrusted: everything is escaped with markupsafe, never shown as raw HTML,
 and only http(s) URLs are ever linked (`safety.http_url`, the `http_url` template filter).
@@ -32,6 +33,7 @@ from markupsafe import Markup, escape
 
 from . import METADATA_PATH, pages, sqlfunctions
 from .safety import ContentSecurityPolicy, http_url
+from .startcache import PageCache
 from .facets import JoinFacet, join_filters
 from .render import parse_diff, render_diff, render_list
 
@@ -103,15 +105,42 @@ def metadata_for(datasette) -> dict:
     return result
 
 
+def pruned(metadata: dict, key: str | None) -> dict:
+    """The parts of `metadata` a lookup of `key` can reach (Datasette's `metadata(key, ...)`
+    looks for it at the top, in the database's section and in the table's): a permission
+    check asks for "allow" ~150 times a page and must not copy every canned query each time."""
+    if key in (None, "databases"):
+        return metadata
+    out = {key: metadata[key]} if key in metadata else {}
+    databases = {}
+    for name, section in (metadata.get("databases") or {}).items():
+        part = {key: section[key]} if key in section else {}
+        if key != "tables":
+            tables = {t: {key: c[key]} for t, c in (section.get("tables") or {}).items()
+                      if isinstance(c, dict) and key in c}
+            if tables:
+                part["tables"] = tables
+        databases[name] = part
+    out["databases"] = databases
+    return out
+
+
 @hookimpl
 def get_metadata(datasette, key, database, table):
-    # called many times per request: computed once per set of attached databases
+    # Called ~100 times a page: computed once per set of attached databases and per key.
+    # Datasette merges the hook's dict into a fresh one and copies what it changes, unless
+    # local metadata (`--metadata`) is merged over it: then we hand out a copy, as before.
     names = tuple(datasette.databases)
     cached = datasette.__dict__.get("_quotes_metadata")
     if cached is None or cached[0] != names:
-        cached = (names, metadata_for(datasette))
+        cached = (names, metadata_for(datasette), {})
         datasette.__dict__["_quotes_metadata"] = cached
-    return copy.deepcopy(cached[1])
+    by_key = cached[2]
+    if key not in by_key:
+        by_key[key] = pruned(cached[1], key)
+    if datasette._metadata_local:
+        return copy.deepcopy(by_key[key])
+    return by_key[key]
 
 
 # Read the database through a memory map (SQLite caps it at 2 GiB in this build): page reads
@@ -143,12 +172,13 @@ def prepare_jinja2_environment(env, datasette):
 
 @hookimpl
 def asgi_wrapper(datasette):
-    """Content-Security-Policy on every response (safety.py, docs/security.md)."""
+    """Content-Security-Policy on every response (safety.py, docs/security.md), and the
+    pages kept per database file (startcache.py)."""
     def template_dirs():
         return list(datasette.jinja_env.loader.loaders[0].searchpath)
 
     def wrap(app):
-        return ContentSecurityPolicy(app, template_dirs)
+        return ContentSecurityPolicy(PageCache(app, datasette), template_dirs)
 
     return wrap
 
