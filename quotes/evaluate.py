@@ -11,7 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-PRONOUNS = frozenset("he she they it we i you him her them his its their".split())
+# The scorer counts a gold speaker as unnamed when it is a personal pronoun; PolNeAR's gold
+# sometimes gives the relative "who" as a speaker, and the published figures count it as a
+# name (so not lexicon's PRONOUNS, which adds "who"/"whom").
+from quotes.lexicon.words import PERSONAL_PRONOUNS as PRONOUNS
+
 TITLE_WORDS = frozenset("mr mrs ms dr sen rep gen president secretary minister spokesman spokeswoman".split())
 EDGE_CHARS = ",.;:!?—–- \n"
 

@@ -26,32 +26,18 @@ from __future__ import annotations
 
 import regex
 
-from quotes.extract.cues import SPEECH_LEMMAS, SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
-from quotes.extract.mentions import (GROUP_PRONOUNS, HONORIFICS, NOT_ABBR, ORG_WORDS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
-                       FEMALE_NAMES, MALE_NAMES, Entity, Registry, clean_name, first_name_gender, is_org_name,
-                       surname_keys,
-                       is_place, split_title, titled_name_at)
-from quotes.model import Mark, Quote
-from quotes.extract.syntax import (NAME_LABELS, SUBJ_DEPS, after_article, appos_text, doc_text, is_name_token,
-                     is_possessed_speech_noun, name_span, named_participle, np_tokens, role_left)
-from quotes.extract.textindex import ArticleIndex
+from quotes.extract.cues import is_according, is_cue_token, lemma_of
+from quotes.extract.mentions import Entity, Registry, titled_name_at
 from quotes.extract.quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
-
-WORK_NOUNS = frozenset("""show film movie book song album series program programme episode
-novel play documentary article column headline titled entitled called magazine newspaper
-podcast hashtag slogan motto phrase term word words label nickname dubbed known
-so-called""".split())
-FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman ms. ms mrs. mrs madam".split())
-MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split())
-DOC_NOUNS = frozenset("""statement report ad advertisement memo complaint document study poll survey
-brief lawsuit filing video letter release email tweet post website spot""".split())
-FUNCTION_WORDS = frozenset("""the but and when while if as after although though because since
-before so then now in on at for with by from this that these those it its he she they we i
-a an of or nor yet also even still just only meanwhile however why what how who where
-whether here there""".split())
-QUANTIFIERS = frozenset("all every each many most some both no any few several".split())
-SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
-
+from quotes.extract.syntax import (NAME_LABELS, SUBJ_DEPS, after_article, appos_text, doc_text, is_name_token,
+                                   is_possessed_speech_noun, name_span, named_participle, np_tokens, role_left)
+from quotes.extract.textindex import ArticleIndex
+from quotes.lexicon.names import NOT_ABBR, clean_name, first_name_gender, is_org_name, is_place, split_title
+from quotes.lexicon.words import (CALENDAR, DOC_NOUNS, FEMALE_NAMES, FEMALE_ROLES, FUNCTION_WORDS, GROUP_PRONOUNS,
+                                  HONORIFICS, MALE_NAMES, MALE_ROLES, ORG_WORDS, PERSON_PRONOUNS, PRONOUNS,
+                                  QUANTIFIERS, ROLE_NOUNS, SMALL_WORDS, SPEECH_LEMMAS, SPEECH_NOUNS,
+                                  TITLE_OR_LABEL_WORDS, WEAK_LEMMAS)
+from quotes.model import Mark, Quote
 
 _SUBORD = regex.compile(r"[\s,.;:!?—–-]*(?:when|as|because|while|after|before|if|since|but|and|or|until|though|although|where|which|that)\b",
                         regex.I)
@@ -70,8 +56,6 @@ _DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[
 _SIGNED_COLON = regex.compile(r"\s[―—–-]{1,2}[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,3}):$")
 # One more name word after "Hillary Rodham" that ends the capitalised run ("... Clinton found")
 _NEXT_NAME = regex.compile(r"[ \u00a0]+(\p{Lu}\p{Ll}{2,})\b(?![ \u00a0]+\p{Lu}|[-.]\p{L})")
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
-march april may june july august september october november december""".split())
 _TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
 
 
@@ -144,7 +128,7 @@ class Attributor:
             w = nxt.group(1)
             low = w.lower()
             if not (low in FUNCTION_WORDS or low in ROLE_NOUNS or low in ORG_WORDS or low in HONORIFICS
-                    or low in _CALENDAR or is_place(w) or "-" in low) \
+                    or low in CALENDAR or is_place(w) or "-" in low) \
                     and len(regex.findall(r"\b" + regex.escape(w) + r"\b", self.a.text)) > 1:
                 return m.group(0) + " " + w
         return m.group(0)
@@ -256,9 +240,7 @@ class Attributor:
                 ent.roles.insert(0, role)
             ent.mentions.append(p)
             ent.full_pos.append(p)
-            for k in surname_keys(ent.name):
-                if ent not in self.reg._by_key.setdefault(k, []):
-                    self.reg._by_key[k].append(ent)
+            self.reg.rekey(ent)
         return ent
 
     def _title_runs(self):
@@ -994,7 +976,7 @@ class Attributor:
         before = text[max(0, m.open_mark - 40):m.open_mark]
         after = text[(m.close_mark or m.end) + 1:(m.close_mark or m.end) + 30]
         bwords = regex.findall(r"[\p{L}’'-]+", before.lower())
-        if bwords and (bwords[-1] in WORK_NOUNS or (len(bwords) > 1 and " ".join(bwords[-2:]) in (
+        if bwords and (bwords[-1] in TITLE_OR_LABEL_WORDS or (len(bwords) > 1 and " ".join(bwords[-2:]) in (
                 "known as", "referred to", "so called"))):
             return True
         if regex.search(r"\p{Lu}[\p{L}.]*[ \u00a0]$", before) and regex.match(r"[ \u00a0]\p{Lu}", after) \

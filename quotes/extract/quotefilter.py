@@ -13,14 +13,7 @@ import math
 
 import regex
 
-PREPS = frozenset("on in at of for to from with during about into onto via".split())
-DETS = frozenset("the a an this that these those its their his her our your".split())
-LABEL_WORDS = frozenset("""called term phrase word words label named titled entitled headlined
-slogan motto hashtag""".split())
-SCARE_WORDS = frozenset("so-called dubbed nicknamed known self-styled self-described".split())
-WORK_WORDS = frozenset("""show film movie book song album series program programme episode
-novel play documentary article column magazine newspaper podcast star stars actress actor
-host anchor author director producer network channel broadcast segment""".split())
+from quotes.lexicon.words import DETERMINERS, LABEL_WORDS, PREPOSITIONS, SCARE_WORDS, WORK_WORDS
 
 _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 
@@ -35,7 +28,7 @@ def quote_features(att, m, q) -> dict[str, float]:
     qt = text[m.start:m.end]
     words = regex.findall(r"[\p{L}\p{N}’'-]+", qt)
     n = len(words)
-    content = [w for w in words if w.lower() not in PREPS | DETS | {"and", "or", "is", "as"}]
+    content = [w for w in words if w.lower() not in PREPOSITIONS | DETERMINERS | {"and", "or", "is", "as"}]
     titlecase = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
     before = text[max(0, m.open_mark - 60):m.open_mark]
     bwords = regex.findall(r"[\p{L}’'-]+", before.lower())
@@ -59,8 +52,8 @@ def quote_features(att, m, q) -> dict[str, float]:
         "end_sentence": float(bool(regex.search(r"[.!?]\W*$", qt))),
         "end_comma": float(qt.rstrip().endswith(",")),
         "starts_upper": float(qt[:1].isupper()),
-        "prev_prep": float(prev in PREPS),
-        "prev_det": float(prev in DETS),
+        "prev_prep": float(prev in PREPOSITIONS),
+        "prev_det": float(prev in DETERMINERS),
         "prev_poss": float(bool(regex.search(r"['’]s\s*$", before))),
         "prev_label": float(prev in LABEL_WORDS or prev2 in LABEL_WORDS),
         "prev_scare": float(prev in SCARE_WORDS or prev2 in SCARE_WORDS),

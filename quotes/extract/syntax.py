@@ -7,17 +7,10 @@ from __future__ import annotations
 
 import regex
 
-from quotes.extract.mentions import ORG_WORDS, ROLE_NOUNS
+from quotes.lexicon.words import ORG_HEADS, ORG_WORDS, POSSESSED_SPEECH_NOUNS, ROLE_NOUNS
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-ORG_HEADS = frozenset("""association department ministry council committee institute university
-college bureau office league federation union alliance coalition center centre school church
-board commission court bank fund foundation society party house""".split())
-
-POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
-pledge vow warning assertion description characterization accusation tweet message answer
-response reply call quip line phrase slogan boast insistence argument""".split())
 
 
 def is_possessed_speech_noun(tok) -> bool:

@@ -2,7 +2,7 @@
 import pytest
 
 from quotes.extract.pipeline import extract_quotes
-from quotes.extract.mentions import PRONOUNS
+from quotes.lexicon.words import PRONOUNS
 
 INTRO = "US Defense Secretary Lloyd Austin spoke in Rome on Wednesday.\n\n"
 

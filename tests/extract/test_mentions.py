@@ -1,5 +1,6 @@
 """The per-article name registry: which full name a later bare surname means."""
-from quotes.extract.mentions import Registry, split_title
+from quotes.extract.mentions import Registry
+from quotes.lexicon.names import split_title
 
 
 def registry(text, names):
