@@ -56,7 +56,7 @@ def timed(fn):
 
 def profile(split: str = "dev", docs: int | None = 40, batch_size: int = 32, repeat: int = 2) -> dict:
     from quotes.extract import pipeline as extractor
-    from quotes.extract.attribute import attribute
+    from quotes.extract.attribution import attribute
     from quotes.extract.marks import find_marks
     from quotes.extract.nlp import load_nlp
 

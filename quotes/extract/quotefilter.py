@@ -22,9 +22,9 @@ METHODS = ("subject", "split_quote", "inverted", "head_subject", "none", "senten
            "colon_paragraph", "colon", "according_to", "dash")
 
 
-def quote_features(att, m, q) -> dict[str, float]:
-    """Features of one candidate quote (see module docstring)."""
-    text = att.a.text
+def quote_features(text: str, m, q, evidence) -> dict[str, float]:
+    """Features of one candidate quote (see module docstring): the text around mark `m`, the
+    attributed quote `q`, and attribution's `evidence` (`quotes.extract.attribution.context.Evidence`)."""
     qt = text[m.start:m.end]
     words = regex.findall(r"[\p{L}\p{N}’'-]+", qt)
     n = len(words)
@@ -66,17 +66,17 @@ def quote_features(att, m, q) -> dict[str, float]:
         "multi_paragraph": float(m.multi_paragraph),
         "unclosed": float(m.close_mark is None),
         "single_mark": float(q.mark_style == "single"),
-        "cue_strong": float(att._score >= 2.2),
-        "cue_dep": float(1.0 <= att._score < 2.2),
-        "cue_weak": float(0 < att._score < 1.0),
+        "cue_strong": float(evidence.cue_score >= 2.2),
+        "cue_dep": float(1.0 <= evidence.cue_score < 2.2),
+        "cue_weak": float(0 < evidence.cue_score < 1.0),
         "has_speaker": float(bool(q.speaker) and not guessed),
         "speaker_pronoun": float(mhow == "pronoun"),
         "speaker_group": float(mhow in ("group", "document")),
         "partial": float(q.kind == "partial"),
-        "person_subject": float(att._person_subject(m)),
-        "rule_reject": float(att._rule_reject),
+        "person_subject": float(evidence.person_subject),
+        "rule_reject": float(evidence.rule_reject),
         "first_person": float(bool(_FIRST_PERSON.search(qt))),
-        "has_verb": float(any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in att._quote_tokens(m))),
+        "has_verb": float(evidence.quote_has_verb),
         "in_parens": float(before.rstrip().endswith("(")),
         "all_lower": float(qt == qt.lower()),
     }
