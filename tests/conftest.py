@@ -71,3 +71,21 @@ def subprocess_env() -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env
+
+
+@pytest.fixture(scope="session")
+def parse():
+    """parse(text) -> (ArticleContext, Doc): the real model, the whole text as one segment."""
+    from quotes.extract.attribution.entities import article_context
+    from quotes.extract.marks import find_marks
+    from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import disabled_pipes, ensure_pos
+
+    nlp = load_nlp()
+
+    def run(text: str):
+        doc = nlp(text, disable=disabled_pipes(nlp))
+        ensure_pos(doc)
+        return article_context(text, find_marks(text), [(0, doc)]), doc
+
+    return run

@@ -1,4 +1,4 @@
-"""Attribution patterns, each on a real or news-style sentence."""
+"""Attribution through its public function (`extract_quotes`): each pattern on a real or news-style sentence."""
 import pytest
 
 from quotes.extract.pipeline import extract_quotes
