@@ -11,9 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# The scorer counts a gold speaker as unnamed when it is a personal pronoun; PolNeAR's gold
-# sometimes gives the relative "who" as a speaker, and the published figures count it as a
-# name (so not lexicon's PRONOUNS, which adds "who"/"whom").
+# The scorer counts a gold speaker as unnamed when it is a personal pronoun, as
+# shared/tools/score.py does (its figures must match): PolNeAR's gold sometimes gives the
+# relative "who" as a speaker, and score.py counts it as a name (so not lexicon's PRONOUNS,
+# which adds "who"/"whom"). TITLE_WORDS below is score.py's list too.
 from quotes.lexicon.words import PERSONAL_PRONOUNS as PRONOUNS
 
 TITLE_WORDS = frozenset("mr mrs ms dr sen rep gen president secretary minister spokesman spokeswoman".split())

@@ -18,6 +18,7 @@ from quotes.extract.marks import find_marks
 from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import load_nlp
 from quotes.extract.dating import when_said_in
+from quotes.lexicon.words import ANTECEDENT_PRONOUNS
 
 # Pipes attribution uses: tagger (speech verbs, names) and parser (subjects, sentences).
 # The attribute ruler and lemmatizer are replaced by `ensure_pos` and `cues.lemma_of`
@@ -68,7 +69,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_PRONOUN = regex.compile(r"\b(?:he|she|they|we|his|her|their)\b", regex.I)
+_PRONOUN = regex.compile(r"\b(?:" + "|".join(sorted(ANTECEDENT_PRONOUNS)) + r")\b", regex.I)
 
 
 def _needs_context(text: str, para: tuple[int, int], marks: list[Mark]) -> bool:

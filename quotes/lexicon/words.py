@@ -12,6 +12,8 @@ from __future__ import annotations
 # Words that refer to a speaker without naming one: never stored as a speaker's name.
 PERSONAL_PRONOUNS = frozenset("he she they it we i you him her them his its their".split())
 PRONOUNS = PERSONAL_PRONOUNS | {"who", "whom"}  # and the relatives: "..., who said"
+# Pronouns that send extraction back one paragraph for their antecedent ("he said").
+ANTECEDENT_PRONOUNS = frozenset("he she they we his her their".split())
 # What the corpus step never takes for a name: the pronouns, and "one" ("one said"), which
 # the extractor keeps as an unnamed speaker's mention rather than resolving it as a pronoun.
 NOT_NAMES = PRONOUNS | {"one"}

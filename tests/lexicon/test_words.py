@@ -15,6 +15,7 @@ def test_derived_sets_are_built_from_the_one_list():
     assert words.NOT_NAMES == words.PRONOUNS | {"one"}
     assert words.COURTESY_HONORIFICS < words.HONORIFICS
     assert set(words.PERSON_PRONOUNS) <= words.PRONOUNS and words.GROUP_PRONOUNS <= words.PRONOUNS
+    assert words.ANTECEDENT_PRONOUNS < words.PERSONAL_PRONOUNS
     assert words.WORKS < words.WORK_WORDS and words.WORKS < words.TITLE_OR_LABEL_WORDS
     assert words.LABEL_WORDS | words.SCARE_WORDS <= words.TITLE_OR_LABEL_WORDS
 
