@@ -212,8 +212,12 @@ SCARE_WORDS = frozenset("so-called dubbed nicknamed known self-styled self-descr
 WORK_WORDS = WORKS | frozenset("""star stars actress actor host anchor author director producer
 network channel broadcast segment""".split())
 # The attribution rules' "a title or a nickname follows" words: works, labels and scare
-# words, and the names of such things.
-TITLE_OR_LABEL_WORDS = WORKS | LABEL_WORDS | SCARE_WORDS | frozenset({"headline", "nickname"})
+# words, and the names of such things. Five label and scare words are left out: with them
+# the rules also reject 3 PolNeAR train candidates (a self-described “Berners”, a Twitter
+# account named “ilduce2016”), which changes the quote filter's training data; adding them
+# is a change for its own measured issue.
+TITLE_OR_LABEL_WORDS = (WORKS | {"headline", "nickname"} | LABEL_WORDS - {"named", "headlined"}
+                        | SCARE_WORDS - {"nicknamed", "self-styled", "self-described"})
 
 # --- function words -----------------------------------------------------------------------
 

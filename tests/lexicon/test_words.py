@@ -17,7 +17,8 @@ def test_derived_sets_are_built_from_the_one_list():
     assert set(words.PERSON_PRONOUNS) <= words.PRONOUNS and words.GROUP_PRONOUNS <= words.PRONOUNS
     assert words.ANTECEDENT_PRONOUNS < words.PERSONAL_PRONOUNS
     assert words.WORKS < words.WORK_WORDS and words.WORKS < words.TITLE_OR_LABEL_WORDS
-    assert words.LABEL_WORDS | words.SCARE_WORDS <= words.TITLE_OR_LABEL_WORDS
+    assert words.TITLE_OR_LABEL_WORDS - words.WORKS - words.LABEL_WORDS - words.SCARE_WORDS == {"headline", "nickname"}
+    assert "so-called" in words.TITLE_OR_LABEL_WORDS and "self-styled" not in words.TITLE_OR_LABEL_WORDS
 
 
 def test_role_heads_are_the_offices_of_role_nouns_plus_abbreviations():
