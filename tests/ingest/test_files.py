@@ -1,3 +1,7 @@
+import gzip
+import html
+from pathlib import Path
+
 from quotes.ingest.files import iter_articles, read_file
 from quotes.model import Article, Skipped
 
@@ -144,3 +148,40 @@ def test_markup_stripping_is_only_for_text_with_markup():
 @given(st.lists(st.sampled_from(list("<>/&;#abp r\n“”\"'=") + ["<p>", "</p>", "<br>", "&amp;", "<script>", "</script>", "&rdquo;", "<!--", "-->"]), max_size=80).map("".join))
 def test_strip_markup_never_raises(text):
     assert isinstance(strip_markup(text), str)
+
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "004_4517ef6bbb3d0375.txt"
+
+
+def _paragraphs():
+    return "".join(f"<p>{html.escape(p)}</p>\n" for p in SEED.read_text(encoding="utf-8").split("\n") if p.strip())
+
+
+def test_html_gz_pages_are_read(tmp_path):
+    page = f"<html><head><title>T</title></head><body><article>{_paragraphs()}</article></body></html>"
+    path = tmp_path / "story.html.gz"
+    path.write_bytes(gzip.compress(page.encode("utf-8")))
+    article = read_file(path)
+    assert isinstance(article, Article) and article.doc_id == "story"
+    assert "very, very serious problem" in article.text
+    assert [a.doc_id for a in iter_articles([tmp_path]) if isinstance(a, Article)] == ["story"]
+
+
+def test_broken_gzip_is_one_clear_line(tmp_path):
+    path = tmp_path / "broken.html.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
+    skipped = read_file(path)
+    assert isinstance(skipped, Skipped) and "gzip" in skipped.reason
+
+
+def test_article_inside_nav_falls_back_to_plain_trafilatura(tmp_path):
+    """Malformed HTML that opens <nav> and never closes it puts the whole article inside
+    the navigation: the cleaned page yields almost nothing, so plain trafilatura is used."""
+    page = ("<html><head><title>Austin on North Korea</title></head><body>"
+            "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul>"
+            f"<div class='story'>{_paragraphs()}</div></body></html>")
+    path = tmp_path / "nav.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_file(path)
+    assert isinstance(article, Article)
+    assert len(article.text) > 2000 and "very, very serious problem" in article.text
