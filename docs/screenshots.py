@@ -71,7 +71,7 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def pick_pages(page, base: str, database: str) -> dict:
+def pick_pages(page, base: str, database: str, search: str | None = None) -> dict:
     """URLs of the pages worth showing: top utterance, its most changed version, its speaker."""
     def rows(path):
         return page.request.get(base + path).json()
@@ -83,8 +83,8 @@ def pick_pages(page, base: str, database: str) -> dict:
     changed = [v for v in versions if v["id"] != reference]
     quote = max(changed, key=lambda v: (len(v["text"]), v["id"])) if changed else {"id": reference}
     article = rows(f"/{database}/quotes/{quote['id']}.json?_shape=array")[0]["article_id"]
-    middle = top["text"].split()
-    words = " ".join(middle[len(middle) // 2:len(middle) // 2 + 3]).strip(",.;:!?\"'“”‘’")
+    # by default, the longest word of the top utterance
+    words = search or max(top["text"].split(), key=len).strip(",.;:!?\"'“”‘’")
     return {
         "search": f"{base}/{database}/quotes?" + urllib.parse.urlencode({"_search": words}),
         "utterance": f"{base}/{database}/utterances/{top['id']}",
@@ -101,7 +101,7 @@ def wait_for_charts(page, timeout: float = 15000) -> None:
         timeout=timeout)
 
 
-def capture(base: str, database: str, out_dir: Path = DOCS, browser=None) -> list[Path]:
+def capture(base: str, database: str, out_dir: Path = DOCS, browser=None, search: str | None = None) -> list[Path]:
     """Save the PNGs; launches Chromium unless a Playwright `browser` is given."""
     if browser is None:
         from playwright.sync_api import sync_playwright
@@ -109,7 +109,7 @@ def capture(base: str, database: str, out_dir: Path = DOCS, browser=None) -> lis
         with sync_playwright() as p:
             own = launch(p)
             try:
-                return capture(base, database, out_dir, own)
+                return capture(base, database, out_dir, own, search)
             finally:
                 own.close()
     saved = []
@@ -119,15 +119,15 @@ def capture(base: str, database: str, out_dir: Path = DOCS, browser=None) -> lis
         wait_for_charts(page)
         path = out_dir / "home.png"
         height = min(page.evaluate("document.querySelector('.q-home').getBoundingClientRect().bottom") + 20, 2400)
-        page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": 1280, "height": height})
+        page.screenshot(path=str(path), full_page=True, clip={"x": 0, "y": 0, "width": 1280, "height": height})
         saved.append(path)
-        for name, url in pick_pages(page, base, database).items():
+        for name, url in pick_pages(page, base, database, search).items():
             page.goto(url)
             wait_for_charts(page)
             path = out_dir / f"{name}.png"
             # the panel is what matters; cap the height
             height = min(page.evaluate("document.body.scrollHeight"), 2400)
-            page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": 1280, "height": height})
+            page.screenshot(path=str(path), full_page=True, clip={"x": 0, "y": 0, "width": 1280, "height": height})
             saved.append(path)
     finally:
         page.close()
@@ -138,10 +138,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, help="database built by `quotes build`")
     parser.add_argument("--out", default=str(DOCS), help="directory for the PNG files")
+    parser.add_argument("--search", help="words for search.png (default: the top utterance's longest word)")
     args = parser.parse_args()
     database = Path(args.db).stem
     with running_site(args.db) as base:
-        for path in capture(base, database, Path(args.out)):
+        for path in capture(base, database, Path(args.out), search=args.search):
             print(path)
 
 

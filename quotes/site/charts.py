@@ -20,6 +20,8 @@ from datetime import date
 from .render import relation_class
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+MAX_OUTLETS = 12  # outlets a chart names; the others are "Other outlets" (timeline) or left out (matrix)
+OTHER_OUTLETS = "Other outlets"
 
 # The badge colours of quotes.css, so a chart's legend reads like the pages' badges.
 RELATION_COLOURS = {
@@ -52,10 +54,23 @@ def _base(title: str, **extra) -> dict:
             **extra}
 
 
+def top_outlets(rows: list[dict], weight: str, fields=("outlet",), limit: int = MAX_OUTLETS) -> set[str]:
+    """The `limit` outlets with the most `weight` over `rows`."""
+    totals: dict[str, int] = {}
+    for r in rows:
+        for f in fields:
+            totals[r[f]] = totals.get(r[f], 0) + (r[weight] or 0)
+    return set(sorted(totals, key=lambda o: (-totals[o], o))[:limit])
+
+
 def spec_outlet_matrix(rows: list[dict]) -> dict:
-    """Rows of the `outlet_pairs` query (one per unordered pair) as a symmetric heat map."""
+    """Rows of the `outlet_pairs` query (one per unordered pair) as a symmetric heat map of
+    the MAX_OUTLETS outlets that share the most utterances."""
+    kept = top_outlets(rows, "shared_utterances", ("outlet_a", "outlet_b"))
     values = []
     for r in rows:
+        if r["outlet_a"] not in kept or r["outlet_b"] not in kept:
+            continue
         for a, b in ((r["outlet_a"], r["outlet_b"]), (r["outlet_b"], r["outlet_a"])):
             values.append({"outlet": a, "other": b, "shared": r["shared_utterances"], "different": r["different"],
                            "pct": r["pct_different"], "how": r.get("how") or "same words",
@@ -86,7 +101,10 @@ def spec_outlet_matrix(rows: list[dict]) -> dict:
 
 
 def spec_quotes_over_time(rows: list[dict]) -> dict:
-    """Rows (outlet, day, quotes) as stacked bars per day, or per month over long spans."""
+    """Rows (outlet, day, quotes) as stacked bars per day, or per month over long spans; the
+    outlets past the MAX_OUTLETS biggest are one "Other outlets"."""
+    kept = top_outlets(rows, "quotes")
+    rows = [dict(r, outlet=r["outlet"] if r["outlet"] in kept else OTHER_OUTLETS) for r in rows]
     days = sorted(r["day"] for r in rows)
     span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days if days else 0
     unit, label = ("yearmonthdate", "Day") if span <= 120 else ("yearmonth", "Month")
@@ -102,7 +120,10 @@ def spec_quotes_over_time(rows: list[dict]) -> dict:
 
 
 def spec_speaker_outlets(rows: list[dict], speaker: str) -> dict:
-    """Rows (outlet, relation, quotes) as one stacked bar per outlet."""
+    """Rows (outlet, relation, quotes) as one stacked bar per outlet (the MAX_OUTLETS
+    outlets that quote the speaker most; the others as one bar)."""
+    kept = top_outlets(rows, "quotes")
+    rows = [dict(r, outlet=r["outlet"] if r["outlet"] in kept else OTHER_OUTLETS) for r in rows]
     return _base(
         f"Who quotes {speaker}, and how faithfully",
         data={"values": rows}, width="container", height=max(80, 28 * len({r['outlet'] for r in rows})),

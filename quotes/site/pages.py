@@ -428,4 +428,24 @@ async def utterance_cards(datasette, database: str, ids: list[str]) -> list[dict
     return cards
 
 
-CARD_LOADERS = {"quotes": quote_cards, "utterances": utterance_cards}
+async def article_cards(datasette, database: str, ids: list[str]) -> list[dict]:
+    """The articles of a table page as cards: title (or first line), outlet, date, byline,
+    number of quotes, the original URL."""
+    if not ids:
+        return []
+    db = datasette.get_database(database)
+    marks, params = id_params(ids)
+    rows = await all_rows(db, f"""
+        select a.id, a.doc_id, a.title, substr(a.text, 1, 300) as lede, a.published, a.byline, a.url, a.n_quotes,
+               a.outlet_id, o.name as outlet
+        from articles a left join outlets o on o.id = a.outlet_id where a.id in ({marks})
+    """, params)
+    cards = in_order(ids, rows, "id")
+    for r in cards:
+        r["heading"] = article_heading(r.get("title"), r.pop("lede"), r.get("doc_id"))
+        r["link"] = datasette.urls.row(database, "articles", urls_path(r["id"]))
+        r["url"] = safe_url(r.get("url"))
+    return cards
+
+
+CARD_LOADERS = {"quotes": quote_cards, "utterances": utterance_cards, "articles": article_cards}

@@ -250,11 +250,18 @@ def shorten(text: str | None, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+# What opens an article before its first sentence: a byline line, a dateline
+# ("date 2024-10-23 (Bloomberg) --", "WASHINGTON (AP) —").
+_BYLINE_LINE = re.compile(r"^(?:by|par|von|por)\s", re.I)
+_DATELINE = re.compile(r"^(?:date\s+\d{4}-\d\d-\d\d\s*)?(?:[A-Z][A-Z]+[^()\n]{0,40}?\s*)?\([^()]{1,40}\)\s*(?:--|—|–|-)\s*")
+
+
 def first_line(text: str | None, limit: int = 90) -> str:
-    """The first non-empty line of a text, cut at a word near `limit` characters."""
+    """The first line of a text that is not a byline, without a leading dateline, cut at a
+    word near `limit` characters."""
     for line in (text or "").split("\n"):
-        line = line.strip()
-        if line:
+        line = _DATELINE.sub("", line.strip()).strip()
+        if line and not _BYLINE_LINE.match(line):
             if len(line) <= limit:
                 return line
             return line[:limit].rsplit(" ", 1)[0] + "…"

@@ -125,6 +125,13 @@ async def test_utterances_table_is_cards(ds):
     assert f'href="/quotes/utterances/{AUSTIN_UTTERANCE}">“If their intention' in html
 
 
+async def test_articles_table_is_cards_titled_by_first_line(ds):
+    html = (await get(ds, "/quotes/articles")).text
+    assert html.count('<li class="q-card q-article-card">') == 5
+    assert ">North Korean Dictator Kim Jong-Un has sent troops" in html
+    assert "Fox News" in html and "Associated Press" in html
+
+
 async def test_json_csv_and_sql_are_unchanged(ds, site_db):
     conn = sqlite3.connect(site_db[0])
     columns = [r[1] for r in conn.execute("pragma table_info(quotes)")]
@@ -225,3 +232,18 @@ async def test_chart_library_is_shipped_and_served(ds):
         assert "Redistribution and use" in (STATIC / "vendor" / licence).read_text()
     await get(ds, "/-/quotes/vendor/LICENSE.vega", status=404)  # only the listed files
     await get(ds, "/-/quotes/../plugin.py", status=404)
+
+
+def test_charts_name_at_most_a_dozen_outlets():
+    from quotes.site.charts import MAX_OUTLETS, OTHER_OUTLETS, spec_outlet_matrix, spec_quotes_over_time
+
+    rows = [{"outlet": f"Outlet {i:02d}", "day": "2024-10-2" + str(i % 3), "quotes": 100 - i} for i in range(30)]
+    spec = spec_quotes_over_time(rows)
+    outlets = {v["outlet"] for v in spec["data"]["values"]}
+    assert len(outlets) == MAX_OUTLETS + 1 and OTHER_OUTLETS in outlets and "Outlet 00" in outlets
+    assert sum(v["quotes"] for v in spec["data"]["values"]) == sum(r["quotes"] for r in rows)
+    pairs = [{"outlet_a": f"O{a:02d}", "outlet_b": f"O{b:02d}", "shared_utterances": 50 - a - b, "identical": 1,
+              "different": 50 - a - b - 1, "pct_different": 90.0, "how": "truncation ×1"}
+             for a in range(20) for b in range(a + 1, 20)]
+    cells = spec_outlet_matrix(pairs)["data"]["values"]
+    assert len({c["outlet"] for c in cells}) == MAX_OUTLETS and "O00" in {c["outlet"] for c in cells}

@@ -142,3 +142,14 @@ def test_article_html_links_every_quote_and_escapes_everything():
     from html import unescape
 
     assert unescape(re.sub(r"<[^>]+>|<span class=\"q-said-by\">.*?</span>", "", re.sub(r' <span class="q-said-by">.*?</span>', "", str(html)))) == text.replace("\n", "")
+
+
+def test_first_line_skips_bylines_and_datelines():
+    from quotes.site.render import first_line
+
+    assert first_line("date 2024-10-23 (Bloomberg) -- US Defense Secretary said so") == "US Defense Secretary said so"
+    assert first_line("By Ann Lee and Bo Chan, Associated Press\nSEOUL, South Korea (AP) — North Korea has sent") == \
+        "North Korea has sent"
+    assert first_line("\n\nPlain title\nBody") == "Plain title"
+    assert first_line("Biden (again) wins") == "Biden (again) wins"
+    assert first_line("word " * 40).endswith("…") and len(first_line("word " * 40)) <= 91
