@@ -185,3 +185,11 @@ def test_article_inside_nav_falls_back_to_plain_trafilatura(tmp_path):
     article = read_file(path)
     assert isinstance(article, Article)
     assert len(article.text) > 2000 and "very, very serious problem" in article.text
+
+
+def test_jsonl_without_outlet_gets_the_publisher_of_its_url(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"doc_id": "x", "text": "A story.", "url": "https://apnews.com/article/x"}\n'
+                    '{"doc_id": "y", "text": "Another story.", "url": "https://unknown.example/y"}\n', encoding="utf-8")
+    articles = [a for a in iter_articles([path]) if isinstance(a, Article)]
+    assert [(a.doc_id, a.outlet) for a in articles] == [("x", "Associated Press"), ("y", None)]

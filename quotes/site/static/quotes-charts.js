@@ -28,6 +28,7 @@
           renderer: "svg",
           actions: false,
           defaultStyle: false,
+          tooltip: { disableDefaultStyle: true },  /* its style sheet is in quotes.css */
           ast: true,
           expr: vega.expressionInterpreter
         }).then(function () { figure.setAttribute("data-drawn", "1"); });
