@@ -231,7 +231,7 @@ def _trafilatura(page) -> dict | None:
     import trafilatura
 
     with warnings.catch_warnings():
-        # htmldate hands dates like "Nov 18, 2019 10:00 EST" to dateutil, which warns about
+        # htmldate hands dates like "2019-11-18 10:00:00 EST" to dateutil, which warns about
         # every zone name it does not know; the date is read all the same
         warnings.filterwarnings("ignore", message=r"tzname .* identified but not understood")
         doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False)

@@ -193,3 +193,15 @@ def test_jsonl_without_outlet_gets_the_publisher_of_its_url(tmp_path):
                     '{"doc_id": "y", "text": "Another story.", "url": "https://unknown.example/y"}\n', encoding="utf-8")
     articles = [a for a in iter_articles([path]) if isinstance(a, Article)]
     assert [(a.doc_id, a.outlet) for a in articles] == [("x", "Associated Press"), ("y", None)]
+
+
+def test_html_dates_with_zone_names_give_no_warning(recwarn):
+    """htmldate hands "2019-11-18 10:00:00 EST" to dateutil, which warns on every unknown
+    zone name: a build stays quiet and the date is read."""
+    from quotes.ingest.files import html_to_text
+
+    page = ('<html><head><meta property="article:published_time" content="2019-11-18 10:00:00 EST">'
+            "<title>x</title></head><body><article>" + "<p>" + "word " * 120 + "</p>" * 3 + "</article></body></html>")
+    text, meta = html_to_text(page)
+    assert meta["published"] == "2019-11-18"
+    assert not [w for w in recwarn if "tzname" in str(w.message)]
