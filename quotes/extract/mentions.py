@@ -15,7 +15,7 @@ import regex
 
 from quotes.lexicon.names import (NOT_ABBR, clean_name, first_name_gender, is_org_name, same_person,
                                   same_surname, split_title, surname_keys, without_honorifics)
-from quotes.lexicon.words import HONORIFICS, ROLE_NOUNS
+from quotes.lexicon.words import HONORIFICS, PRONOUNS, ROLE_NOUNS
 
 # An honorific right before a surname tells the gender: "Mrs. Clinton", "Mr. Bush".
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss))\.?[ \u00a0]+$")
@@ -176,6 +176,8 @@ class Registry:
         else:
             return None  # a bare title is not a name
         form = " ".join(words)
+        if form.lower() in PRONOUNS:
+            return None  # '.“He' tokenized as one word: a pronoun is never a name
         if kind is None:
             kind = "organisation" if is_org_name(form) else "person"
         hon = {w.lower().rstrip(".") for w in title}
