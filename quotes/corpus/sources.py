@@ -14,10 +14,11 @@ to it and a word diff), and for every utterance an ``UtteranceCheck`` with its s
 How a quote is found, cheapest first, never all pairs:
 
 1. **Candidates.** The word 3-grams (with a content word) of every quote are looked up in an
-   inverted index of the sources' 3-grams (only the 3-grams some quote has are indexed; a
-   3-gram found in more than ``max_posting`` places is too common to point anywhere). Only
-   turns of the quote's speaker, from the days it may have been said (its attribution's
-   days, else ``window_days`` before its article up to a day after), count. The places are
+   inverted index of its speaker's 3-grams in the sources (only the 3-grams some quote of
+   that speaker has are indexed; one found in more than ``max_posting`` places of the
+   speaker's words is too common to point anywhere). Only turns from the days it may have
+   been said (its attribution's days, else ``window_days`` before its article up to a day
+   after) count. The places are
    voted by source and position; the best few regions are aligned.
 2. **Alignment** (rapidfuzz LCS, as the grouping of utterances does): a quote of
    ``short_len`` (5) words or fewer must appear in the region word for word (its words a
@@ -260,7 +261,9 @@ class _Aligner:
     def __init__(self, segments: list[Segment], quotes: list[QuoteToCheck], o: SourceOptions):
         self.o = o
         self.quotes = quotes
-        self.qunits = [units(q.text) for q in quotes]
+        # only the quotes of speakers who have sources are read (the others: no source)
+        with_sources = set().union(*(s.speaker_ids for s in segments))
+        self.qunits = [units(q.text) if q.speaker_id in with_sources else [] for q in quotes]
         self.qkeys = [[u.key for u in us if not u.bracket] or [u.key for u in us] for us in self.qunits]
         wanted_speakers = {q.speaker_id for q in quotes if q.speaker_id}
         self.segs: list[_Seg] = []
@@ -282,22 +285,28 @@ class _Aligner:
         self._index()
 
     def _index(self) -> None:
-        """3-gram -> places (segment, word position), only for 3-grams some quote has."""
-        wanted = {h for ks in self.qkeys for _, h in _content_grams(ks)}
-        post: dict[int, list[tuple[int, int]] | None] = {}
+        """(speaker, 3-gram) -> places (segment, word position), only for the 3-grams some
+        quote of that speaker has: a quote looks among its own speaker's words only, so its
+        cost does not grow with the other speakers' sources."""
+        wanted = {(q.speaker_id, h) for q, ks in zip(self.quotes, self.qkeys) if q.speaker_id
+                  for _, h in _content_grams(ks)}
+        post: dict[tuple[str, int], list[tuple[int, int]] | None] = {}
         limit = self.o.max_posting
         for si, sg in enumerate(self.segs):
-            for pos, h in _content_grams(sg.keys):
-                if h not in wanted:
-                    continue
-                cur = post.get(h, [])
-                if cur is None:
-                    continue
-                if len(cur) >= limit:
-                    post[h] = None
-                    continue
-                cur.append((si, pos))
-                post[h] = cur
+            grams = list(_content_grams(sg.keys))
+            for sid in sg.seg.speaker_ids:
+                for pos, h in grams:
+                    key = (sid, h)
+                    if key not in wanted:
+                        continue
+                    cur = post.get(key, [])
+                    if cur is None:
+                        continue
+                    if len(cur) >= limit:
+                        post[key] = None
+                        continue
+                    cur.append((si, pos))
+                    post[key] = cur
         self.post = post
 
     def n_sources(self, q: QuoteToCheck) -> int:
@@ -329,7 +338,7 @@ class _Aligner:
         grams = list(_content_grams(keys))
         votes: dict[int, list[int]] = defaultdict(list)  # segment -> diagonal of each hit
         for i, h in grams:
-            for si, pos in self.post.get(h) or ():
+            for si, pos in self.post.get((q.speaker_id, h)) or ():
                 if self._fits(self.segs[si], q.speaker_id, lo, hi):
                     votes[si].append(pos - i)
         if not votes:
