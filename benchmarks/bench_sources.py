@@ -9,9 +9,9 @@ two sentences, cut at the edges, now and then a word changed, dropped or [bracke
 dated up to three days after it and attributed to its speaker; 40 % are sentences of the
 pool given to a random speaker and day (mostly not in that speaker's sources). Both grow
 together, so near-linear cost means the seconds per scale unit stay flat. Each scale runs
-in its own process (peak memory is that process's). The baseline, measured in the same
-process, is ``textnorm.units`` over every quote and source: the words the alignment must
-read at least once.
+in its own process (peak memory: inputs and alignment, before the baseline runs). The
+baseline, measured next in the same process, is ``textnorm.units`` over every quote and
+source: the words the alignment must read at least once.
 """
 from __future__ import annotations
 
@@ -88,17 +88,18 @@ def run(scale: float, n_quotes: int, n_sources: int, out) -> None:
 
     segments, quotes = make_data(int(n_quotes * scale), max(20, int(n_sources * scale)))
     t0 = time.perf_counter()
+    index = align_sources(segments, quotes)
+    seconds = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # inputs and alignment
+    t0 = time.perf_counter()
     for s in segments:
         units(s.text)
     for q in quotes:
         units(q.text)
     baseline = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    index = align_sources(segments, quotes)
-    seconds = time.perf_counter() - t0
     out.put({"scale": scale, "quotes": len(quotes), "sources": len(segments),
              "words": sum(len(s.text.split()) for s in segments), "seconds": seconds, "baseline": baseline,
-             "found": len(index.matches), "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+             "found": len(index.matches), "rss_mb": rss})
 
 
 def main() -> None:

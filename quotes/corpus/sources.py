@@ -53,6 +53,7 @@ only some words kept). The order is the order of gravity (``RELATION_RANK``).
 from __future__ import annotations
 
 import datetime as dt
+from sys import intern
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -174,6 +175,11 @@ def _stage_direction(surface: str) -> bool:
     return len(s) > 2 and s[0] == "(" and s[-1] == ")" and s[1:-1].replace(" ", "").isupper()
 
 
+def _keys(us: list[Unit]) -> list[str]:
+    """The keys a quote is matched on: an editor's [bracketed] words left out (nobody said them)."""
+    return [intern(u.key) for u in us if not u.bracket] or [intern(u.key) for u in us]
+
+
 def _content_grams(keys: list[str], gram: int = 3):
     for i in range(len(keys) - gram + 1):
         g = tuple(keys[i:i + gram])
@@ -242,7 +248,6 @@ def said_days(q: QuoteToCheck, o: SourceOptions) -> tuple[int | None, int | None
 @dataclass
 class _Seg:
     seg: Segment
-    units: list[Unit]
     spans: list[tuple[int, int]]
     keys: list[str]
     day: int | None
@@ -263,15 +268,16 @@ class _Aligner:
         self.quotes = quotes
         # only the quotes of speakers who have sources are read (the others: no source)
         with_sources = set().union(*(s.speaker_ids for s in segments))
-        self.qunits = [units(q.text) if q.speaker_id in with_sources else [] for q in quotes]
-        self.qkeys = [[u.key for u in us if not u.bracket] or [u.key for u in us] for us in self.qunits]
+        # (only the keys are kept, interned: the units of a quote or a passage are made again
+        # for the few that are found)
+        self.qkeys = [_keys(units(q.text)) if q.speaker_id in with_sources else [] for q in quotes]
         wanted_speakers = {q.speaker_id for q in quotes if q.speaker_id}
         self.segs: list[_Seg] = []
         for s in segments:
             if not (s.speaker_ids & wanted_speakers):
                 continue  # nobody quoted: not worth reading
             us, spans = located_units(s.text)
-            self.segs.append(_Seg(s, us, spans, [u.key for u in us], _ordinal(s.day)))
+            self.segs.append(_Seg(s, spans, [intern(u.key) for u in us], _ordinal(s.day)))
         # the sources of each speaker by day, to count what could have held a quote
         by_speaker: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.undated: dict[str, set[str]] = defaultdict(set)
@@ -453,8 +459,9 @@ class _Aligner:
 
     def match(self, qi: int, f: _Found) -> SourceMatch:
         q, sg = self.quotes[qi], self.segs[f.seg]
-        ref = sg.units[f.lo:f.hi]
-        var = self.qunits[qi]
+        a, b = sg.spans[f.lo][0], sg.spans[f.hi - 1][1]
+        ref = located_units(sg.seg.text[a:b])[0]
+        var = units(q.text)
         relation, similarity, bracketed = relation_to_source(ref, var)
         start = sg.seg.offset + sg.spans[f.lo][0]
         end = sg.seg.offset + sg.spans[f.hi - 1][1]
