@@ -10,7 +10,7 @@ functions then return None and the pages look as they did.
 from __future__ import annotations
 
 from .pages import all_rows, first, urls_path
-from .render import parse_diff, relation_class, render_diff
+from .render import parse_diff, relation_class, render_diff, safe_url
 
 SOURCE_TABLES = {"sources", "source_quotes", "source_utterances"}
 
@@ -58,6 +58,7 @@ async def utterance_source(datasette, database: str, utterance_id: str, tables: 
         where su.utterance_id = :id""", {"id": utterance_id})
     if not check:
         return None
+    check["url"] = safe_url(check.get("url"))
     urls = datasette.urls
     versions = await all_rows(db, """
         select sq.quote_id, sq.relation, sq.similarity, sq.bracketed, sq.diff, sq.how, sq.source_id,
@@ -93,6 +94,7 @@ async def quote_source(datasette, database: str, quote_id: str, tables: set[str]
         join sources s on s.id = sq.source_id join quotes q on q.id = sq.quote_id
         where sq.quote_id = :id""", {"id": quote_id})
     if row:
+        row["url"] = safe_url(row.get("url"))
         version = _version(row, urls, database)
         return {"found": True, "version": version, "links": _source_links(urls, database, row),
                 "verbatim": row["relation"] == "verbatim"}
@@ -114,6 +116,7 @@ async def source_page(datasette, database: str, source_id: str) -> dict | None:
                              " where id = :id", {"id": source_id})
     if not source:
         return None
+    source["url"] = safe_url(source.get("url"))
     urls = datasette.urls
     quotes = await all_rows(db, """
         select sq.quote_id, sq.relation, sq.similarity, sq.diff, sq.start, q.text, q.article_id,
@@ -126,6 +129,7 @@ async def source_page(datasette, database: str, source_id: str) -> dict | None:
         where source_id = :id group by 1, 2, 3 order by turns desc""", {"id": source_id})
     return {
         "kind": "source",
+        "heading": f"{source['title'] or source['doc_id']}" + (f", {source['date']}" if source.get("date") else ""),
         "source": source,
         "quotes": [_version(q, urls, database) for q in quotes],
         "speakers": speakers,
