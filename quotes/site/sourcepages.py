@@ -9,7 +9,7 @@ functions then return None and the pages look as they did.
 """
 from __future__ import annotations
 
-from .pages import all_rows, first, urls_path
+from .pages import all_rows, chart_url, first, urls_path
 from .render import parse_diff, relation_class, render_diff, safe_url
 
 SOURCE_TABLES = {"sources", "source_quotes", "source_utterances"}
@@ -134,4 +134,5 @@ async def source_page(datasette, database: str, source_id: str) -> dict | None:
         "quotes": [_version(q, urls, database) for q in quotes],
         "speakers": speakers,
         "relation_text": RELATION_TEXT,
+        "chart_url": chart_url(datasette, database, "outlets_against_sources", source_id) if quotes else None,
     }

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from site_data import AUSTIN_UTTERANCE
-from test_browser import CHROMIUM, playwright_sync, screenshots  # (skips with it when Playwright is absent)
+from test_browser import CHROMIUM, drawn_marks, playwright_sync, screenshots  # (skips with it without Playwright)
 
 pytestmark = [
     pytest.mark.browser,
@@ -47,6 +47,16 @@ def test_what_was_said_comes_first_then_each_version_then_the_source(site, page,
     expect(page).to_have_url(re.compile(r"/quotes/sources/"))
     expect(page.locator("section.q-source-page")).to_contain_text("Press conference in Rome")
     expect(page.locator("section.q-source-page li").first).to_be_visible()
+    assert drawn_marks(page.locator("figure.q-chart")) >= 4  # this occasion's outlets, one bar each
+
+
+def test_start_page_chart_of_outlets_against_transcripts(site, page):
+    page.goto(f"{site}/quotes")
+    charts = page.locator("figure.q-chart")
+    playwright_sync.expect(charts).to_have_count(3)
+    chart = charts.filter(has_text="found in a transcript")
+    assert drawn_marks(chart) >= 5  # one bar segment per outlet and relation
+    assert "match the transcript" in chart.locator("svg").text_content()
 
 
 def test_quote_page_verdict_and_the_outlet_table(site, page):

@@ -86,6 +86,19 @@ async def test_outlets_against_sources_table_and_bars(ds, sources_db):
     assert 'class="q-bar"' in html
 
 
+async def test_chart_of_outlets_against_sources(ds, sources_db):
+    spec = (await ds.client.get("/-/quotes/charts/quotes/outlets_against_sources.json")).json()
+    values = spec["data"]["values"]
+    assert sum(v["quotes"] for v in values) == one(sources_db, "select count(*) from source_quotes")[0]
+    assert spec["encoding"]["x"]["stack"] == "normalize"
+    assert spec["encoding"]["color"]["scale"]["domain"][0] == "verbatim"
+    source_id = one(sources_db, "select id from sources where doc_id = 'kirby_briefing'")[0]
+    one_source = (await ds.client.get(f"/-/quotes/charts/quotes/outlets_against_sources.json?id={source_id}")).json()
+    assert {v["outlet"] for v in one_source["data"]["values"]} <= {"Associated Press", "Fox News"}
+    html = await get(ds, "/quotes")
+    assert "outlets_against_sources.json" in html and "Quotes that differ from what was said" in html
+
+
 async def test_source_page_lists_the_quotes_found_in_it(ds, sources_db):
     source_id = one(sources_db, "select id from sources where doc_id = 'kirby_briefing'")[0]
     html = text_only(await get(ds, f"/quotes/sources/{source_id}"))
