@@ -48,14 +48,23 @@ def day(value: str | None) -> dt.date | None:
         return None
 
 
-def population(conn: sqlite3.Connection, days: int) -> list[dict]:
-    """Quotes attributed to the transcripts' speaker, published 0..``days`` days after an occasion."""
+def split_doc_ids(splits: list[str]) -> set[str]:
+    ids = set()
+    for split in splits:
+        with open(POLNEAR / f"{split}.jsonl", encoding="utf-8") as handle:
+            ids.update(json.loads(line)["doc_id"] for line in handle if line.strip())
+    return ids
+
+
+def population(conn: sqlite3.Connection, days: int, doc_ids: set[str] | None = None) -> list[dict]:
+    """Quotes attributed to the transcripts' speaker, published 0..``days`` days after an
+    occasion (of the articles ``doc_ids`` only, when given)."""
     trump = set()
     for (ids,) in conn.execute("select distinct speaker_ids from source_turns where speaker_ids is not null"):
         trump.update(json.loads(ids))
     occasions = sorted({day(d) for (d,) in conn.execute("select date from sources") if day(d)})
     rows = conn.execute("""
-        select q.id, q.text, q.start, q."end", a.id, a.published, coalesce(o.name, 'unknown'),
+        select q.id, q.text, q.start, q."end", a.id, a.doc_id, a.published, coalesce(o.name, 'unknown'),
                coalesce(u.speaker_id, q.speaker_id), sq.source_id, sq.start, sq."end", sq.relation,
                sq.similarity, sq.how, sq.passage, s.date, s.title, su.state
         from quotes q join articles a on a.id = q.article_id left join outlets o on o.id = a.outlet_id
@@ -64,10 +73,10 @@ def population(conn: sqlite3.Connection, days: int) -> list[dict]:
         left join source_utterances su on su.utterance_id = q.utterance_id
         order by q.id""").fetchall()
     out = []
-    for (qid, text, start, end, aid, published, outlet, sid, src, s0, s1, rel, sim, how, passage,
+    for (qid, text, start, end, aid, doc_id, published, outlet, sid, src, s0, s1, rel, sim, how, passage,
          sdate, title, state) in rows:
         pub = day(published)
-        if sid not in trump or pub is None:
+        if sid not in trump or pub is None or (doc_ids is not None and doc_id not in doc_ids):
             continue
         near = [o for o in occasions if 0 <= (pub - o).days <= days]
         if not near:
@@ -138,8 +147,8 @@ def score(pop: list[dict], labels: Path) -> None:
     """Precision of the sampled alignments and recall on the sampled quotes not found."""
     by_id = {p["quote_id"]: p for p in pop}
     rows = [json.loads(line) for line in labels.read_text().splitlines() if line.strip()]
-    aligned = [r for r in rows if r["sample"] == "aligned"]
-    unaligned = [r for r in rows if r["sample"] == "unaligned"]
+    aligned = [r for r in rows if r["sample"] == "aligned" and r["quote_id"] in by_id]  # of the splits reported
+    unaligned = [r for r in rows if r["sample"] == "unaligned" and r["quote_id"] in by_id]
     current = {(p["quote_id"], p["source_start"], p["relation"]) for p in pop if p["relation"]}
     read = [r for r in aligned if (r["quote_id"], r["start"], r["relation"]) in current]
     right = [r for r in read if r["verdict"] == "right"]
@@ -168,7 +177,8 @@ def score(pop: list[dict], labels: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, default=Path("/tmp/polnear_sources.db"))
-    ap.add_argument("--splits", nargs="+", default=["train", "dev"])
+    ap.add_argument("--splits", nargs="+", default=["train", "dev"], help="PolNeAR splits built into --db")
+    ap.add_argument("--report-splits", nargs="+", help="report on these splits' articles only (default: all built)")
     ap.add_argument("--days", type=int, default=7)
     ap.add_argument("--sheet", choices=["aligned", "unaligned"])
     ap.add_argument("--sample", type=int, default=100)
@@ -181,7 +191,7 @@ def main() -> None:
     if not args.db.exists():
         build(args.db, args.splits)
     conn = sqlite3.connect(args.db)
-    pop = population(conn, args.days)
+    pop = population(conn, args.days, split_doc_ids(args.report_splits) if args.report_splits else None)
     report(pop)
     if args.sheet:
         sheet(conn, pop, args.sheet, args.sample, args.seed, args.out or Path(f"/tmp/sources_{args.sheet}.md"))

@@ -17,8 +17,8 @@ How a quote is found, cheapest first, never all pairs:
    inverted index of its speaker's 3-grams in the sources (only the 3-grams some quote of
    that speaker has are indexed; one found in more than ``max_posting`` places of the
    speaker's words is too common to point anywhere). Only turns from the days it may have
-   been said (its attribution's days, else ``window_days`` before its article up to a day
-   after) count. The places are
+   been said (its attribution's days, else ``window_days`` before its article up to its
+   day) count. The places are
    voted by source and position; the best few regions are aligned.
 2. **Alignment** (rapidfuzz LCS, as the grouping of utterances does): a quote of
    ``short_len`` (5) words or fewer must appear in the region word for word (its words a
@@ -131,7 +131,7 @@ class SourceIndex:
 @dataclass
 class SourceOptions:
     window_days: int = 7  # an undated quote reports an occasion this many days before its article
-    late_days: int = 1  # ... or up to this many days after (time zones, dates of the web edition)
+    late_days: int = 0  # ... up to this many days after it (0: nobody prints words not yet said)
     max_posting: int = 200  # a 3-gram in more places than this points nowhere
     max_regions: int = 4  # regions aligned per quote, best by shared 3-grams
     short_len: int = 5  # quotes this short: word for word, in one place only
