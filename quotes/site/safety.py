@@ -23,13 +23,14 @@ import hashlib
 import re
 from pathlib import Path
 
-_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f\s]")
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f\s<>\"'`]")
 _HTTP = re.compile(r"\Ahttps?://[^/?#]", re.I)
 
 
 def http_url(value) -> str | None:
     """`value` when it is an absolute http(s) URL with a host and nothing a browser would
-    strip or reinterpret (spaces, tabs, newlines, control characters); else None."""
+    strip or reinterpret (spaces, tabs, newlines, control characters) or that would end
+    an attribute (quotes, angle brackets); else None."""
     if not isinstance(value, str) or len(value) > 8192:
         return None
     if _CONTROL_OR_SPACE.search(value) or not _HTTP.match(value):
