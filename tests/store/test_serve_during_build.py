@@ -4,6 +4,7 @@ import json
 import shutil
 import socket
 import subprocess
+from pathlib import Path
 import sys
 import time
 import urllib.error
@@ -31,8 +32,13 @@ def get(port: int, path: str):
 
 
 def start_server(db, port, *extra):
-    return subprocess.Popen([sys.executable, "-m", "quotes", "serve", "--db", str(db), "--port", str(port), *extra],
-                            env=subprocess_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # the log goes to a file: a pipe nobody reads fills up (64 KB of access log) and then
+    # blocks the server in the middle of a request
+    log = open(Path(db).parent / f"serve-{port}.log", "w+b")
+    proc = subprocess.Popen([sys.executable, "-m", "quotes", "serve", "--db", str(db), "--port", str(port), *extra],
+                            env=subprocess_env(), stdout=log, stderr=subprocess.STDOUT)
+    proc.log = log
+    return proc
 
 
 def stop(proc) -> None:
@@ -42,6 +48,7 @@ def stop(proc) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=10)
+    proc.log.close()
 
 
 def wait_until_up(proc, port, deadline=60):
@@ -51,7 +58,8 @@ def wait_until_up(proc, port, deadline=60):
             return get(port, "/-/databases.json")
         except (OSError, urllib.error.URLError):
             if proc.poll() is not None or time.time() > end:
-                raise AssertionError(proc.stdout.read().decode() if proc.poll() is not None else "server did not start")
+                proc.log.seek(0)
+                raise AssertionError(proc.log.read().decode() if proc.poll() is not None else "server did not start")
             time.sleep(0.1)
 
 
