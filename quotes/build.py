@@ -164,7 +164,7 @@ def build_database(paths: tuple[str, ...], db_path: str, batch_size: int, worker
         bar.update(total - done)
     if tally.extracted or reindex or corpus_index_is_stale(db):
         with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
-            update_corpus_index(tx, full=reindex)
+            update_corpus_index(tx, full=reindex, workers=workers, scheduler=scheduler)
     if tally.extracted or not db["sqlite_stat1"].exists():
         analyze(db)
     finish_database(db, db_path)
@@ -220,42 +220,84 @@ def extract_documents(paths: Iterable[str], tally: Tally, workers: int = 1,
     return extracted
 
 
-def update_corpus_index(db, full: bool = False) -> dict:
+def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str | None = None,
+                        parallel_from: int = 20_000) -> dict:
     """Bring the corpus-wide speaker index and the utterances up to date with the quotes.
 
     The speaker index is recomputed over every stored quote (its name functions are cached:
-    seconds for a million quotes). Utterances are regrouped only for the quotes that
-    ``corpus.index.regroup_scope`` picks (new quotes and their speakers'), or for all quotes when
-    ``full`` or when the stored index was made by other rules (``GROUPING_VERSION``).
+    seconds for a million quotes). The quotes are then cut into speaker-family units
+    (``corpus.families``); only the units whose quotes, speakers or speaker names changed
+    since the last build are grouped again (every unit when ``full``, or when the stored
+    index was made by other rules: ``GROUPING_VERSION``), each on its own, in this process,
+    in ``workers`` local processes or on the Dask cluster ``scheduler`` (only when at least
+    ``parallel_from`` quotes are regrouped: starting processes costs more below that).
     Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
     """
-    from quotes.corpus.index import CorpusQuote, index_speakers, index_utterances, regroup_scope
-    from quotes.store.db import corpus_rows, quote_texts, save_corpus_index
+    from quotes.corpus.families import family_key, plan_tasks, speakerless_links, unit_signature
+    from quotes.corpus.grouping import QuoteRef
+    from quotes.corpus.index import CorpusQuote, index_speakers
+    from quotes.run.corpus import group_tasks
+    from quotes.store.db import corpus_rows, quote_texts, save_corpus_index, stored_units
     from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
 
     full = full or db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION
 
-    quotes, stored = [], {}
+    quotes, stored = {}, {}
     for (qid, aid, outlet, published, name, aliases, role, kind, mention, sid, uid, s_from, s_to) in corpus_rows(db):
-        quotes.append(CorpusQuote(qid, aid, outlet, published, "", name,
-                                  json.loads(aliases) if aliases else [], role, kind, mention, s_from, s_to))
+        quotes[qid] = CorpusQuote(qid, aid, outlet, published, "", name,
+                                  json.loads(aliases) if aliases else [], role, kind, mention, s_from, s_to)
         stored[qid] = (sid, uid)
-    speakers = index_speakers(quotes)
-    utterance_speaker = dict(db.execute("select id, speaker_id from utterances").fetchall())
+    speakers = index_speakers(list(quotes.values()))
+    speaker_of = speakers.speaker_of
+    names = {s.id: s.name for s in speakers.speakers}
+
+    # the units: named quotes by family; speakerless ones by their links (corpus.families)
+    speakerless = [q for q in quotes if q not in speaker_of]
+    links = speakerless_links(quote_texts(db, set(speakerless), everything=False).items())
+    unit_of = {}
+    if links.grams:
+        for qid, text in db.execute("select id, text from quotes"):
+            if (sid := speaker_of.get(qid)) is not None:
+                links.look_up(family_key(sid, names[sid]), text)
+    for qid in quotes:
+        sid = speaker_of.get(qid)
+        unit_of[qid] = (family_key(sid, names[sid]) if sid is not None
+                        else links.unit_of_component(links.component_of[qid]))
+    members: dict[str, list[str]] = {}
+    for qid in sorted(quotes):
+        members.setdefault(unit_of[qid], []).append(qid)
+    units = {u: (unit_signature((q, speaker_of.get(q), names.get(speaker_of.get(q))) for q in qs), len(qs))
+             for u, qs in members.items()}
+
+    utterances = {r[0] for r in db.execute("select id from utterances")}
     if full:
-        scope, retired = set(stored), set(utterance_speaker)
+        dirty, retired = set(units), set(utterances)
     else:
+        before = stored_units(db)
         stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
-        names = dict(db.execute("select id, name from speakers").fetchall())
-        names.update((s.id, s.name) for s in speakers.speakers)
-        scope = regroup_scope(speakers.speaker_of, stored, utterance_speaker, stale, names)
-        retired = stale | {uid for q in scope if (uid := stored[q][1]) in utterance_speaker}
-    regroup = [q for q in quotes if q.quote_id in scope]
-    texts = quote_texts(db, scope, everything=len(scope) > len(stored) // 4)
-    for q in regroup:
-        q.text = texts[q.quote_id]
-    save_corpus_index(db, speakers, index_utterances(regroup, speakers), retired)
-    return {"quotes": len(stored), "regrouped": len(scope)}
+        dirty = {u for u, (sig, _) in units.items() if before.get(u) != sig}
+        dirty |= {unit_of[q] for q, (_, uid) in stored.items() if uid is None or uid not in utterances or uid in stale}
+        retired = stale | {uid for u in dirty for q in members[u] if (uid := stored[q][1]) in utterances}
+
+    def load(task: list[str]) -> list[list[QuoteRef]]:
+        ids = [q for u in task for q in members[u]]
+        texts = quote_texts(db, set(ids), everything=False)
+        out = []
+        for u in task:
+            refs = []
+            for qid in members[u]:
+                q, sid = quotes[qid], speaker_of.get(qid)
+                refs.append(QuoteRef(qid, q.article_id, q.outlet, sid, texts[qid], q.published,
+                                     names.get(sid) if sid else None, q.said_from, q.said_to))
+            out.append(refs)
+        return out
+
+    regrouped = sum(units[u][1] for u in dirty)
+    if regrouped < parallel_from:
+        workers, scheduler = 1, None
+    tasks = plan_tasks({u: units[u][1] for u in dirty}, workers if not scheduler else max(2, workers))
+    save_corpus_index(db, speakers, group_tasks(tasks, load, workers, scheduler), retired, units)
+    return {"quotes": len(stored), "regrouped": regrouped}
 
 
 def quote_json(quote: Quote) -> dict:

@@ -32,24 +32,27 @@ class BuildError(click.ClickException):
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite file to create or update.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1), help="Articles per spaCy batch.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Local processes extracting in parallel (each loads the model once).")
+              help="Local processes extracting in parallel (each loads the model once), and "
+                   "grouping speaker families in parallel in the corpus step.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Extract on a Dask cluster (tcp://host:8786, or 'local' for a LocalCluster "
-                   "of --workers processes): shards merged into --db.")
+                   "of --workers processes): shards merged into --db; the corpus step groups "
+                   "its speaker families there too.")
 @click.option("--partition-size", default=64, show_default=True, type=click.IntRange(min=1),
               help="Articles per Dask partition (one SQLite shard each).")
 @click.option("--shard-dir", type=click.Path(file_okay=False),
               help="Directory on a filesystem shared with the Dask workers for their shards "
                    "(default: workers send shards back to the client).")
 @click.option("--reindex", is_flag=True,
-              help="Group every quote into utterances again, not just the new quotes' speakers.")
+              help="Group every quote into utterances again, not just the speaker families "
+                   "that changed.")
 def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
           partition_size: int, shard_dir: str | None, reindex: bool) -> None:
     """Extract quotes from PATHS (.txt/.html files, directories, .jsonl) into a database.
 
     Articles are keyed by a hash of their text: unchanged articles are not parsed again,
     and when nothing is new the spaCy model is never loaded. Utterances are regrouped only
-    for the speakers that new quotes touch (--reindex: all of them). Inputs that cannot be read
+    for the speaker families that new quotes touch (--reindex: all of them). Inputs that cannot be read
     are reported on stderr and skipped (exit status 1); exit status 2 means the database
     itself could not be used.
     """
