@@ -250,6 +250,7 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     speakers = index_speakers(list(quotes.values()))
     speaker_of = speakers.speaker_of
     names = {s.id: s.name for s in speakers.speakers}
+    family = {sid: family_key(sid, name) for sid, name in names.items()}
 
     # the units: named quotes by family; speakerless ones by their links (corpus.families)
     speakerless = [q for q in quotes if q not in speaker_of]
@@ -258,11 +259,10 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     if links.grams:
         for qid, text in db.execute("select id, text from quotes"):
             if (sid := speaker_of.get(qid)) is not None:
-                links.look_up(family_key(sid, names[sid]), text)
+                links.look_up(family[sid], text)
     for qid in quotes:
         sid = speaker_of.get(qid)
-        unit_of[qid] = (family_key(sid, names[sid]) if sid is not None
-                        else links.unit_of_component(links.component_of[qid]))
+        unit_of[qid] = family[sid] if sid is not None else links.unit_of_component(links.component_of[qid])
     members: dict[str, list[str]] = {}
     for qid in sorted(quotes):
         members.setdefault(unit_of[qid], []).append(qid)
