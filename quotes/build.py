@@ -106,6 +106,10 @@ def build_database(paths: tuple[str, ...], db_path: str, batch_size: int, worker
 
     tally = Tally()
     total = count_documents(paths)
+    if workers is None:  # --workers auto
+        from quotes.run.parallel import auto_workers
+
+        workers = auto_workers(total)
     # A complete database is first asked through plain sqlite3: when nothing is new, the
     # build ends here without importing sqlite-utils or spaCy.
     reader = open_if_complete(db_path)
@@ -202,10 +206,15 @@ def finish_database(db, db_path: str) -> None:
     db.close()
 
 
-def extract_documents(paths: Iterable[str], tally: Tally, workers: int = 1,
+def extract_documents(paths: Iterable[str], tally: Tally, workers: int | None = 1,
                       batch_size: int = 32) -> list[tuple[Article, list[Quote]]]:
     """`quotes extract` without a database: every readable document's quotes, with
-    corpus-wide speaker names and utterance groups when there are several documents."""
+    corpus-wide speaker names and utterance groups when there are several documents.
+    ``workers`` None: ``run.parallel.auto_workers`` for the number of documents."""
+    if workers is None:
+        from quotes.run.parallel import auto_workers
+
+        workers = auto_workers(count_documents(paths))
     extracted = []
     for item in extraction(readable_articles(paths, tally), workers, batch_size):
         if isinstance(item, Skipped):
