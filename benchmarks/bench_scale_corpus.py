@@ -106,7 +106,10 @@ def add_articles(db_path: Path, n: int, seed: int = 99) -> int:
     return info["quotes"]
 
 
-def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None) -> dict:
+MODES = {"1": ("1 worker", 1, None), "2": ("2 workers", 2, None), "local": ("LocalCluster (2 workers)", 2, "local")}
+
+
+def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes=tuple(MODES)) -> dict:
     from synth_corpus import polnear_quotes, synthetic_articles, write_corpus
 
     from quotes.store.db import open_db
@@ -119,8 +122,7 @@ def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None) -> di
         handle.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         handle.close()
     result: dict = {"quotes": n_quotes, "full": {}}
-    for name, workers, scheduler in (("1 worker", 1, None), ("2 workers", 2, None),
-                                     ("LocalCluster (2 workers)", 2, "local")):
+    for name, workers, scheduler in (MODES[m] for m in modes):
         result["full"][name] = measured(db, True, workers, scheduler)
         print(name, result["full"][name], file=sys.stderr, flush=True)
     work = directory / f"synth-{n_quotes}-inc.db"
@@ -162,6 +164,7 @@ if __name__ == "__main__":
     parser.add_argument("--dir", type=Path, default=Path("/tmp/quotes-bench"))
     parser.add_argument("--add", type=int, default=10)
     parser.add_argument("--baseline", type=Path, help="another checkout to time in the same run")
+    parser.add_argument("--modes", default="1,2,local", help="full steps to time: 1, 2 (workers), local")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--full", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
@@ -171,6 +174,7 @@ if __name__ == "__main__":
         step_main(args.step, args.full, args.workers, args.scheduler)
     else:
         args.dir.mkdir(parents=True, exist_ok=True)
-        results = [bench(n, args.dir, args.add, args.baseline) for n in args.quotes or [1_000_000]]
+        results = [bench(n, args.dir, args.add, args.baseline, args.modes.split(","))
+                   for n in args.quotes or [1_000_000]]
         print(report(results))
         print(json.dumps(results))

@@ -242,62 +242,81 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     ``parallel_from`` quotes are regrouped: starting processes costs more below that).
     Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
     """
+    from itertools import groupby
+
     from quotes.corpus.families import family_key, plan_tasks, speakerless_links, unit_signature
     from quotes.corpus.grouping import QuoteRef
-    from quotes.corpus.index import CorpusQuote, index_speakers
+    from quotes.corpus.index import CorpusQuote, index_speakers_by_article
     from quotes.run.corpus import group_tasks
-    from quotes.store.db import corpus_rows, quote_texts, save_corpus_index, stored_units
+    from quotes.store.db import (corpus_rows, grouping_rows, quote_texts, save_corpus_index, stored_units,
+                                 utterances_of)
     from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
 
     full = full or db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION
+    utterances = {r[0] for r in db.execute("select id from utterances")}
+    stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
 
-    quotes, stored = {}, {}
-    for (qid, aid, outlet, published, name, aliases, role, kind, mention, sid, uid, s_from, s_to) in corpus_rows(db):
-        quotes[qid] = CorpusQuote(qid, aid, outlet, published, "", name,
-                                  json.loads(aliases) if aliases else [], role, kind, mention, s_from, s_to)
-        stored[qid] = (sid, uid)
-    speakers = index_speakers(list(quotes.values()))
+    # the speaker index, streamed article by article: never every quote's fields at once
+    unlinked: set[str] = set()  # quotes without a current utterance: their units are regrouped
+
+    def articles():
+        for _, rows in groupby(corpus_rows(db), key=lambda r: r[1]):
+            group = []
+            for (qid, aid, outlet, name, aliases, role, kind, mention, uid) in rows:
+                if uid is None or uid not in utterances or uid in stale:
+                    unlinked.add(qid)
+                if name:
+                    group.append(CorpusQuote(qid, aid, outlet, None, "", name, json.loads(aliases) if aliases else [],
+                                             role, kind, mention))
+            yield group
+
+    speakers = index_speakers_by_article(articles())
     speaker_of = speakers.speaker_of
     names = {s.id: s.name for s in speakers.speakers}
     family = {sid: family_key(sid, name) for sid, name in names.items()}
 
     # the units: named quotes by family; speakerless ones by their links (corpus.families)
-    speakerless = [q for q in quotes if q not in speaker_of]
+    members: dict[str, list[str]] = {}
+    speakerless = []
+    for (qid,) in db.execute("select id from quotes order by id"):
+        sid = speaker_of.get(qid)
+        if sid is None:
+            speakerless.append(qid)
+        else:
+            members.setdefault(family[sid], []).append(qid)
     links = speakerless_links(quote_texts(db, set(speakerless), everything=False).items())
-    unit_of = {}
     if links.grams:
         for qid, text in db.execute("select id, text from quotes"):
             if (sid := speaker_of.get(qid)) is not None:
                 links.look_up(family[sid], text)
-    for qid in quotes:
-        sid = speaker_of.get(qid)
-        unit_of[qid] = family[sid] if sid is not None else links.unit_of_component(links.component_of[qid])
-    members: dict[str, list[str]] = {}
-    for qid in sorted(quotes):
-        members.setdefault(unit_of[qid], []).append(qid)
+    for qid in speakerless:
+        members.setdefault(links.unit_of_component(links.component_of[qid]), []).append(qid)
+    del speakerless, links
+    for qs in members.values():
+        qs.sort()
     units = {u: (unit_signature((q, speaker_of.get(q), names.get(speaker_of.get(q))) for q in qs), len(qs))
              for u, qs in members.items()}
+    n_quotes = sum(n for _, n in units.values())
 
-    utterances = {r[0] for r in db.execute("select id from utterances")}
     if full:
         dirty, retired = set(units), set(utterances)
     else:
         before = stored_units(db)
-        stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
         dirty = {u for u, (sig, _) in units.items() if before.get(u) != sig}
-        dirty |= {unit_of[q] for q, (_, uid) in stored.items() if uid is None or uid not in utterances or uid in stale}
-        retired = stale | {uid for u in dirty for q in members[u] if (uid := stored[q][1]) in utterances}
+        if unlinked:
+            dirty |= {u for u, qs in members.items() if not unlinked.isdisjoint(qs)}
+        retired = stale | (utterances_of(db, [q for u in sorted(dirty) for q in members[u]]) & utterances)
 
     def load(task: list[str]) -> list[list[QuoteRef]]:
-        ids = [q for u in task for q in members[u]]
-        texts = quote_texts(db, set(ids), everything=False)
+        rows = grouping_rows(db, [q for u in task for q in members[u]])
         out = []
         for u in task:
             refs = []
             for qid in members[u]:
-                q, sid = quotes[qid], speaker_of.get(qid)
-                refs.append(QuoteRef(qid, q.article_id, q.outlet, sid, texts[qid], q.published,
-                                     names.get(sid) if sid else None, q.said_from, q.said_to))
+                aid, outlet, published, said_from, said_to, text = rows[qid]
+                sid = speaker_of.get(qid)
+                refs.append(QuoteRef(qid, aid, outlet, sid, text, published, names.get(sid) if sid else None,
+                                     said_from, said_to))
             out.append(refs)
         return out
 
@@ -306,7 +325,7 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
         workers, scheduler = 1, None
     tasks = plan_tasks({u: units[u][1] for u in dirty}, workers if not scheduler else max(2, workers))
     save_corpus_index(db, speakers, group_tasks(tasks, load, workers, scheduler), retired, units)
-    return {"quotes": len(stored), "regrouped": regrouped}
+    return {"quotes": n_quotes, "regrouped": regrouped}
 
 
 def quote_json(quote: Quote) -> dict:

@@ -12,10 +12,11 @@ Obama"), which makes a build's corpus step incremental and partitionable
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quotes.model import Article, Quote
-from quotes.corpus.speakers import SpeakerIndex, SpeakerMention, build_speaker_index
+from quotes.corpus.speakers import SpeakerIndex, SpeakerMention, build_speaker_index, build_speaker_index_by_article
 from quotes.corpus.families import group_by_units
 from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex
 
@@ -54,10 +55,19 @@ def corpus_quotes(article: Article, quotes: list[Quote]) -> list[CorpusQuote]:
             for q in quotes]
 
 
+def speaker_mention(q: CorpusQuote) -> SpeakerMention:
+    return SpeakerMention(q.quote_id, q.article_id, q.outlet, q.speaker, q.forms(), q.speaker_role, q.speaker_kind)
+
+
 def index_speakers(quotes: list[CorpusQuote]) -> SpeakerIndex:
     """The corpus-wide speaker index of the quotes that name a speaker."""
-    return build_speaker_index([SpeakerMention(q.quote_id, q.article_id, q.outlet, q.speaker, q.forms(),
-                                               q.speaker_role, q.speaker_kind) for q in quotes if q.speaker])
+    return build_speaker_index([speaker_mention(q) for q in quotes if q.speaker])
+
+
+def index_speakers_by_article(articles: Iterable[list[CorpusQuote]]) -> SpeakerIndex:
+    """The same index from one article's quotes at a time (articles in id order, quotes in
+    id order: ``speakers.build_speaker_index_by_article``)."""
+    return build_speaker_index_by_article([speaker_mention(q) for q in quotes if q.speaker] for quotes in articles)
 
 
 def index_utterances(quotes: list[CorpusQuote], speakers: SpeakerIndex, options: GroupingOptions | None = None,

@@ -264,13 +264,37 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
 
 
 def corpus_rows(db: sqlite_utils.Database):
-    """Every stored quote's fields the corpus step reads, in quote id order (no texts:
-    ``quote_texts`` reads those only for the quotes that are regrouped)."""
+    """Every stored quote's fields the speaker index reads, article by article (in article
+    id, then quote id order), with the quote's current utterance; no texts."""
     return db.execute(
-        "select q.id, q.article_id, a.outlet_id, a.published, q.speaker_name, q.speaker_aliases,"
-        " q.speaker_role, q.speaker_kind, q.speaker_mention, q.speaker_id, q.utterance_id,"
-        " q.said_from, q.said_to"
-        " from quotes q join articles a on a.id = q.article_id order by q.id")
+        "select q.id, q.article_id, a.outlet_id, q.speaker_name, q.speaker_aliases,"
+        " q.speaker_role, q.speaker_kind, q.speaker_mention, q.utterance_id"
+        " from quotes q join articles a on a.id = q.article_id order by q.article_id, q.id")
+
+
+def grouping_rows(db: sqlite_utils.Database, ids: list[str]) -> dict[str, tuple]:
+    """quote id -> (article id, outlet id, published, said_from, said_to, text): what the
+    grouping reads of the quotes ``ids``."""
+    out = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        for row in db.execute(
+                "select q.id, q.article_id, a.outlet_id, a.published, q.said_from, q.said_to, q.text"
+                " from quotes q join articles a on a.id = q.article_id"
+                f" where q.id in ({', '.join('?' * len(chunk))})", chunk):
+            out[row[0]] = row[1:]
+    return out
+
+
+def utterances_of(db: sqlite_utils.Database, ids: list[str]) -> set[str]:
+    """The utterances the quotes ``ids`` are linked to."""
+    out: set[str] = set()
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        out.update(u for (u,) in db.execute(
+            f"select distinct utterance_id from quotes where id in ({', '.join('?' * len(chunk))})"
+            " and utterance_id is not null", chunk))
+    return out
 
 
 def quote_texts(db: sqlite_utils.Database, ids: set[str], everything: bool) -> dict[str, str]:
