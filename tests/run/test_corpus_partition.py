@@ -1,6 +1,7 @@
 """The partitioned corpus step (speaker families in processes and on a LocalCluster) writes
 exactly what the single-process step writes, and N builds equal one build."""
 import shutil
+import sqlite3
 import sys
 
 import pytest
@@ -47,7 +48,7 @@ def assert_partitioned_equals_single(path, tmp_path):
 
 @pytest.fixture(scope="module")
 def seed_texts(seeds_db):
-    db = open_db(str(seeds_db))
+    db = sqlite3.connect(f"file:{seeds_db}?mode=ro", uri=True)  # (open_db would switch the shared file to WAL)
     texts = [t for (t,) in db.execute("select text from quotes") if len(t.split()) >= 3]
     db.close()
     return texts
