@@ -5,8 +5,8 @@ Grouping only ever joins quotes of one speaker or of speakers sharing a surname 
 named quotes whose speakers share a surname key) are grouped on their own: a ``Unit``.
 Quotes without speaker are a second pass, decided here before any grouping:
 
-1. Speakerless quotes that share a *link gram* are one component: a word 4-gram with a
-   content word (a speakerless quote joins anything only through a shared run of 4+ words),
+1. Speakerless quotes that share a *link gram* are one component: a word 4-gram (of the
+   printed words' keys, ``link_keys``) with a content word (a speakerless quote joins anything only through a shared run of 4+ words),
    or the 3 words of a 3-word quote (which joins only what contains it). A gram held by
    more than ``max_posting`` quotes ties none of them (it is a stock phrase; the grouping
    drops such shingles too).
@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from quotes.model import text_hash
 from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex, alias_family, group_utterances
-from quotes.corpus.textnorm import STOPWORDS, units
+from quotes.corpus.textnorm import STOPWORDS, fold_word
 
 LINK_GRAM = 4  # a speakerless quote joins anything only through a shared run of this many words
 FREE = "free:"  # prefix of the units of speakerless quotes that joined no family
@@ -46,17 +46,17 @@ def family_key(speaker_id: str, name: str | None) -> str:
     return "family:" + alias_family(name) if name else "speaker:" + speaker_id
 
 
-def match_keys(text: str) -> tuple[str, ...]:
-    """The words the grouping matches on: textnorm keys without an editor's [bracketed]
-    words (all of them when there is nothing else)."""
-    us = units(text)
-    return tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us)
+def link_keys(text: str) -> tuple[str, ...]:
+    """The words the links compare: each printed word's key (``textnorm.fold_word``: case,
+    accents, punctuation, curly marks). Cheaper than ``textnorm.units`` (no contraction
+    pairs, brackets kept): every named quote of the corpus is looked up once per build."""
+    return tuple(k for k in map(fold_word, text.split()) if k)
 
 
 def link_grams(keys: tuple[str, ...], n: int = LINK_GRAM) -> set[str]:
     """The word ``n``-grams of ``keys`` that hold a content word (as joined strings)."""
-    return {" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1)
-            if any(k not in STOPWORDS for k in keys[i:i + n])}
+    content = [k not in STOPWORDS for k in keys]
+    return {" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1) if any(content[i:i + n])}
 
 
 class _UnionFind:
@@ -90,7 +90,7 @@ class SpeakerlessLinks:
         """Record the components that share a 4-gram with one quote of ``family``."""
         if not self.grams:
             return
-        for gram in link_grams(match_keys(text)):
+        for gram in link_grams(link_keys(text)):
             for comp in self.grams.get(gram, ()):
                 self.families[comp].add(family)
 
@@ -106,7 +106,7 @@ def speakerless_links(texts: Iterable[tuple[str, str]], max_posting: int | None 
     whole3: set[str] = set()
     keys_of: dict[str, tuple[str, ...]] = {}
     for qid, text in texts:
-        keys = match_keys(text)
+        keys = link_keys(text)
         keys_of[qid] = keys
         grams_of[qid] = link_grams(keys)
         if len(keys) == 3 and link_grams(keys, 3):
