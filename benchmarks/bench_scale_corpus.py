@@ -110,17 +110,11 @@ MODES = {"1": ("1 worker", 1, None), "2": ("2 workers", 2, None), "local": ("Loc
 
 
 def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes=tuple(MODES)) -> dict:
-    from synth_corpus import polnear_quotes, synthetic_articles, write_corpus
-
-    from quotes.store.db import open_db
+    from synth_corpus import polnear_quotes, synthetic_articles, write_bulk
 
     db = directory / f"synth-{n_quotes}.db"
     if not db.exists():
-        handle = open_db(str(db))
-        handle.execute("PRAGMA synchronous = NORMAL")
-        write_corpus(handle, synthetic_articles(polnear_quotes(), n_quotes))
-        handle.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        handle.close()
+        write_bulk(db, synthetic_articles(polnear_quotes(), n_quotes))
     result: dict = {"quotes": n_quotes, "full": {}}
     for name, workers, scheduler in (MODES[m] for m in modes):
         result["full"][name] = measured(db, True, workers, scheduler)
