@@ -1,7 +1,7 @@
 """`quotes extract` against textacy's quote extractor: throughput (same run, same articles)
 and end-to-end F1 (quotes.evaluate.score) for both.
 
-    python benchmarks/bench_extract.py [--split dev] [--docs 84] [--workers 2]
+    python benchmarks/bench_extract.py [--split train] [--docs 300] [--workers 2] [--repeat 3]
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def read_preds(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def bench(split: str = "dev", docs: int | None = None, workers: int = 2, repeat: int = 2) -> dict:
+def bench(split: str = "dev", docs: int | None = None, workers: int = 2, repeat: int = 3) -> dict:
     from quotes.evaluate import score
 
     gold = polnear_docs((split,), docs)
@@ -29,7 +29,7 @@ def bench(split: str = "dev", docs: int | None = None, workers: int = 2, repeat:
                           ({"doc_id": d["doc_id"], "text": d["text"]} for d in gold))
         t_out = Path(tmp) / "t.jsonl"
         configs = {"textacy": [PYTHON, str(ROOT / "benchmarks" / "textacy_baseline.py"), str(src), str(t_out)]}
-        for n in sorted({1, workers}):
+        for n in [*sorted({1, workers}), "auto"]:
             configs[f"quotes --workers {n}"] = [PYTHON, "-m", "quotes", "extract", "--jsonl", "--workers", str(n), str(src)]
         best: dict[str, dict] = {}
         for _ in range(repeat):  # interleaved, best of `repeat`: the machine is shared and noisy
@@ -67,7 +67,7 @@ if __name__ == "__main__":
     parser.add_argument("--split", default="dev")
     parser.add_argument("--docs", type=int, default=None, help="first N articles only")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     result = bench(args.split, args.docs, args.workers, args.repeat)
     print(report(result))

@@ -27,22 +27,43 @@ class BuildError(click.ClickException):
     exit_code = 2
 
 
+class Workers(click.ParamType):
+    """A number of processes, or "auto": one per core for large inputs (``run.parallel.auto_workers``)."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if value is None or value == "auto":
+            return None
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is neither a number nor 'auto'", param, ctx)
+        if number < 1:
+            self.fail(f"{number} is not at least 1", param, ctx)
+        return number
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite file to create or update.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1), help="Articles per spaCy batch.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Local processes extracting in parallel (each loads the model once).")
+@click.option("--workers", default="auto", show_default=True, type=Workers(),
+              help="Local processes extracting in parallel (each loads the model once), and "
+                   "grouping speaker families in parallel in the corpus step. auto: one per "
+                   "core (at most 4) from 200 documents on, else 1.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Extract on a Dask cluster (tcp://host:8786, or 'local' for a LocalCluster "
-                   "of --workers processes): shards merged into --db.")
+                   "of --workers processes): shards merged into --db; the corpus step groups "
+                   "its speaker families there too.")
 @click.option("--partition-size", default=64, show_default=True, type=click.IntRange(min=1),
               help="Articles per Dask partition (one SQLite shard each).")
 @click.option("--shard-dir", type=click.Path(file_okay=False),
               help="Directory on a filesystem shared with the Dask workers for their shards "
                    "(default: workers send shards back to the client).")
 @click.option("--reindex", is_flag=True,
-              help="Group every quote into utterances again, not just the new quotes' speakers.")
+              help="Group every quote into utterances again, not just the speaker families "
+                   "that changed.")
 @click.option("--source-speaker", metavar="NAME",
               help="Who speaks in the primary sources (transcripts, captions) that name no speaker "
                    "in their front matter, sidecar or turns.")
@@ -56,7 +77,7 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
 
     Articles are keyed by a hash of their text: unchanged articles are not parsed again,
     and when nothing is new the spaCy model is never loaded. Utterances are regrouped only
-    for the speakers that new quotes touch (--reindex: all of them). Inputs that cannot be read
+    for the speaker families that new quotes touch (--reindex: all of them). Inputs that cannot be read
     are reported on stderr and skipped (exit status 1); exit status 2 means the database
     itself could not be used.
     """
@@ -84,8 +105,9 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jsonl", is_flag=True, help="One JSON document per line (shared/tools/FORMAT.md).")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1), help="Articles per spaCy batch.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Local processes extracting in parallel (output order is kept).")
+@click.option("--workers", default="auto", show_default=True, type=Workers(),
+              help="Local processes extracting in parallel (output order is kept). auto: one "
+                   "per core (at most 4) from 200 documents on, else 1.")
 def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) -> None:
     """Extract quotes from PATHS without a database and print them.
 

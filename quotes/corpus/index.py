@@ -5,19 +5,20 @@ name) and the two pure indexes (``speakers.build_speaker_index``,
 ``variants.group_utterances``). Both ``quotes build`` (rows read back from the database) and
 ``quotes extract`` (quotes in memory) go through ``index_corpus``.
 
-``regroup_scope`` makes a build's corpus step incremental: the speaker index is cheap and
-recomputed over every mention, but utterances are regrouped only for the speakers that new
-(or re-extracted) quotes touch, and the speakers sharing their surname (the grouping joins
-two speakers' quotes only when one may be an alias of the other: "Obama" and "Barack
-Obama"). The other speakers' utterances stay as they are.
+Utterances are grouped one speaker family at a time (``corpus.families``: the grouping
+joins two speakers' quotes only when one may be an alias of the other, "Obama" and "Barack
+Obama"), which makes a build's corpus step incremental and partitionable
+(``build.update_corpus_index``).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quotes.model import Article, Quote
-from quotes.corpus.speakers import SpeakerIndex, SpeakerMention, build_speaker_index
-from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex, alias_family, group_utterances
+from quotes.corpus.speakers import SpeakerIndex, SpeakerMention, build_speaker_index, build_speaker_index_by_article
+from quotes.corpus.families import group_by_units
+from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex
 
 
 @dataclass
@@ -54,22 +55,32 @@ def corpus_quotes(article: Article, quotes: list[Quote]) -> list[CorpusQuote]:
             for q in quotes]
 
 
+def speaker_mention(q: CorpusQuote) -> SpeakerMention:
+    return SpeakerMention(q.quote_id, q.article_id, q.outlet, q.speaker, q.forms(), q.speaker_role, q.speaker_kind)
+
+
 def index_speakers(quotes: list[CorpusQuote]) -> SpeakerIndex:
     """The corpus-wide speaker index of the quotes that name a speaker."""
-    return build_speaker_index([SpeakerMention(q.quote_id, q.article_id, q.outlet, q.speaker, q.forms(),
-                                               q.speaker_role, q.speaker_kind) for q in quotes if q.speaker])
+    return build_speaker_index([speaker_mention(q) for q in quotes if q.speaker])
+
+
+def index_speakers_by_article(articles: Iterable[list[CorpusQuote]]) -> SpeakerIndex:
+    """The same index from one article's quotes at a time (articles in id order, quotes in
+    id order: ``speakers.build_speaker_index_by_article``)."""
+    return build_speaker_index_by_article([speaker_mention(q) for q in quotes if q.speaker] for quotes in articles)
 
 
 def index_utterances(quotes: list[CorpusQuote], speakers: SpeakerIndex, options: GroupingOptions | None = None,
                      with_diffs: bool = True) -> UtteranceIndex:
-    """The utterances of the quotes, grouped with the corpus-wide speaker ids."""
+    """The utterances of the quotes, grouped with the corpus-wide speaker ids, one speaker
+    family at a time (``corpus.families``)."""
     names = {s.id: s.name for s in speakers.speakers}  # to recognise alias speakers
     refs = []
     for q in quotes:
         sid = speakers.speaker_of.get(q.quote_id)
         refs.append(QuoteRef(q.quote_id, q.article_id, q.outlet, sid, q.text, q.published,
                              names.get(sid) if sid else None, q.said_from, q.said_to))
-    return group_utterances(refs, options, with_diffs=with_diffs)
+    return group_by_units(refs, options, with_diffs=with_diffs)
 
 
 def index_corpus(quotes: list[CorpusQuote], options: GroupingOptions | None = None,
@@ -97,37 +108,3 @@ def apply_corpus_index(extracted: list[tuple[Article, list[Quote]]], speakers: S
                 q.speaker = name
             uid = utterances.utterance_of.get(qid)
             q.group = uid if uid in multi else None
-
-
-def regroup_scope(speaker_of: dict[str, str], stored: dict[str, tuple[str | None, str | None]],
-                  utterance_speaker: dict[str, str | None], stale: set[str],
-                  names: dict[str, str] | None = None) -> set[str]:
-    """Quote ids whose utterances must be grouped again.
-
-    ``speaker_of``: quote id -> speaker id from the new speaker index; ``stored``: quote id ->
-    (speaker id, utterance id) as the database holds them (utterance None: a new quote);
-    ``utterance_speaker``: utterance id -> its speaker id; ``stale``: utterances that lost
-    quotes (their article was extracted again).
-
-    A speaker is dirty when it has a new quote, gained or lost a quote, or owns a stale
-    utterance (None stands for the quotes without speaker); so is every speaker whose name
-    (``names``: speaker id -> name, old and new speakers) has a dirty speaker's surname. The
-    scope is every new quote, every quote of a dirty speaker and every quote in a dirty
-    speaker's utterance; so an utterance is either regrouped with all its quotes or left
-    alone.
-    """
-    dirty: set[str | None] = {utterance_speaker.get(u) for u in stale}
-    for qid, (old, uid) in stored.items():
-        new = speaker_of.get(qid)
-        if uid is None or uid not in utterance_speaker:
-            dirty.add(new)
-        elif old != new:
-            dirty.update((old, new, utterance_speaker.get(uid)))
-    if names:
-        family = {sid: alias_family(name) for sid, name in names.items()}
-        touched = {family.get(sid) for sid in dirty if sid is not None} - {None, ""}
-        dirty.update(sid for sid, f in family.items() if f in touched)
-    return {qid for qid, (_, uid) in stored.items()
-            if uid is None or uid not in utterance_speaker
-            or (speaker_of.get(qid) is not None and speaker_of.get(qid) in dirty)
-            or utterance_speaker.get(uid) in dirty}

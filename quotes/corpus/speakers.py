@@ -38,6 +38,7 @@ import re
 import unicodedata
 from functools import cached_property, lru_cache
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quotes.lexicon.names import same_person
@@ -309,16 +310,20 @@ def _same_person(name: str, form: str) -> bool:
 
 def build_speaker_index(mentions: list[SpeakerMention]) -> SpeakerIndex:
     """The corpus-wide speaker index of a list of mentions (see module doc)."""
-    mentions = sorted(mentions, key=lambda m: (m.article_id, m.quote_id))
     by_article: dict[str, list[SpeakerMention]] = defaultdict(list)
-    for m in mentions:
+    for m in sorted(mentions, key=lambda m: (m.article_id, m.quote_id)):
         by_article[m.article_id].append(m)
+    return build_speaker_index_by_article(by_article[a] for a in sorted(by_article))
 
+
+def build_speaker_index_by_article(articles: Iterable[list[SpeakerMention]]) -> SpeakerIndex:
+    """The same index from the mentions of one article at a time, articles in id order and
+    each article's mentions in quote id order (as ``build_speaker_index`` sorts them): only
+    each article's resolved persons are kept, never every mention, so a corpus of millions
+    of quotes streams from the database."""
     locals_: list[_Local] = []
-    local_of_quote: dict[str, int] = {}
-    for article_id in sorted(by_article):
-        for loc, qids in _resolve_article(by_article[article_id]):
-            local_of_quote.update({q: len(locals_) for q in qids})
+    for mentions in articles:
+        for loc, _ in _resolve_article(mentions):
             locals_.append(loc)
 
     # Corpus-wide: union locals by loose full-name key (persons) or shared key (orgs).

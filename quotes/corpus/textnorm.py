@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Typographic variants that carry no meaning of their own.
@@ -99,6 +100,7 @@ def collapse_space(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+@lru_cache(maxsize=1 << 18)  # a corpus repeats a few hundred thousand words millions of times
 def fold_word(word: str) -> str:
     """The comparable key of one printed word: '' when it is only punctuation."""
     w = unicodedata.normalize("NFKD", word.translate(_TYPO))

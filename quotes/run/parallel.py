@@ -23,6 +23,30 @@ from quotes.model import Article, Skipped
 
 _WORKER_NLP = None
 
+# Below this many documents a second process (about 1.5 s to start and load the model)
+# costs more than it saves; above it, one process per core, at most MAX_AUTO_WORKERS
+# (each holds a model: about 0.4 GB).
+AUTO_MIN_DOCUMENTS = 200
+MAX_AUTO_WORKERS = 4
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def auto_workers(n_documents: int, cpus: int | None = None) -> int:
+    """How many extraction processes ``--workers auto`` starts for ``n_documents``."""
+    cpus = usable_cpus() if cpus is None else cpus
+    if n_documents < AUTO_MIN_DOCUMENTS or cpus < 2:
+        return 1
+    return min(cpus, MAX_AUTO_WORKERS, n_documents // (AUTO_MIN_DOCUMENTS // 2))
+
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 

@@ -48,6 +48,9 @@ TABLES = {
         "method": str, "confidence": float,
         "said_from": str, "said_to": str, "said_when": str,
     },
+    # the corpus step's units (speaker families, corpus.families) and what their grouping
+    # depended on: a unit whose signature is unchanged keeps its utterances
+    "corpus_units": {"id": str, "signature": str, "n_quotes": int},
     # primary sources (quotes.ingest.sources) and the quotes checked against them
     # (quotes.corpus.sources); written by quotes.store.sources
     "sources": {
@@ -98,7 +101,7 @@ PRIMARY_KEYS = {"speaker_aliases": ("speaker_id", "alias", "article_id"), "varia
                 "source_utterances": ("utterance_id",), "source_quotes": ("quote_id",)}
 # Tables created after (and referring to) the tables above.
 CREATE_ORDER = ["outlets", "articles", "speakers", "utterances", "quotes", "speaker_aliases", "variants",
-                "sources", "source_turns", "source_utterances", "source_quotes", "source_state"]
+                "corpus_units", "sources", "source_turns", "source_utterances", "source_quotes", "source_state"]
 
 
 # what marks a database made before the application id was set
@@ -337,13 +340,37 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
 
 
 def corpus_rows(db: sqlite_utils.Database):
-    """Every stored quote's fields the corpus step reads, in quote id order (no texts:
-    ``quote_texts`` reads those only for the quotes that are regrouped)."""
+    """Every stored quote's fields the speaker index reads, article by article (in article
+    id, then quote id order), with the quote's current utterance; no texts."""
     return db.execute(
-        "select q.id, q.article_id, a.outlet_id, a.published, q.speaker_name, q.speaker_aliases,"
-        " q.speaker_role, q.speaker_kind, q.speaker_mention, q.speaker_id, q.utterance_id,"
-        " q.said_from, q.said_to"
-        " from quotes q join articles a on a.id = q.article_id order by q.id")
+        "select q.id, q.article_id, a.outlet_id, q.speaker_name, q.speaker_aliases,"
+        " q.speaker_role, q.speaker_kind, q.speaker_mention, q.utterance_id"
+        " from quotes q join articles a on a.id = q.article_id order by q.article_id, q.id")
+
+
+def grouping_rows(db: sqlite_utils.Database, ids: list[str]) -> dict[str, tuple]:
+    """quote id -> (article id, outlet id, published, said_from, said_to, text): what the
+    grouping reads of the quotes ``ids``."""
+    out = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        for row in db.execute(
+                "select q.id, q.article_id, a.outlet_id, a.published, q.said_from, q.said_to, q.text"
+                " from quotes q join articles a on a.id = q.article_id"
+                f" where q.id in ({', '.join('?' * len(chunk))})", chunk):
+            out[row[0]] = row[1:]
+    return out
+
+
+def utterances_of(db: sqlite_utils.Database, ids: list[str]) -> set[str]:
+    """The utterances the quotes ``ids`` are linked to."""
+    out: set[str] = set()
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        out.update(u for (u,) in db.execute(
+            f"select distinct utterance_id from quotes where id in ({', '.join('?' * len(chunk))})"
+            " and utterance_id is not null", chunk))
+    return out
 
 
 def quote_texts(db: sqlite_utils.Database, ids: set[str], everything: bool) -> dict[str, str]:
@@ -359,15 +386,17 @@ def quote_texts(db: sqlite_utils.Database, ids: set[str], everything: bool) -> d
 
 
 def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
-                      retired: set[str] | None = None) -> None:
+                      retired: set[str] | None = None, units: dict[str, tuple[str, int]] | None = None) -> None:
     """Write the speaker index and (re)grouped utterances in ONE transaction.
 
     Speakers and aliases are synchronised with ``speaker_index`` (only changed rows are
     written); every quote's speaker link follows it. The utterances ``retired`` (default:
-    all stored ones) are deleted with their variants, and those of ``utterance_index`` are
-    written, with their quotes' links. Idempotent: the same indexes give the same rows.
-    ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are outlet ids);
-    ``utterance_index``: ``variants.UtteranceIndex``."""
+    all stored ones) are deleted with their variants, and those of ``utterance_index`` (one
+    ``grouping.UtteranceIndex``, or an iterable of them: the parts are written as they
+    come, so a partitioned corpus step never holds all of them) are written, with their
+    quotes' links. ``units`` (unit id -> (signature, quotes)) replaces the stored corpus
+    units. Idempotent: the same indexes give the same rows.
+    ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are outlet ids)."""
     speaker_rows = {
         s.id: (s.id, s.name, s.kind, json.dumps(s.roles, ensure_ascii=False) if s.roles else None, s.description)
         for s in speaker_index.speakers
@@ -376,15 +405,7 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
         (a.speaker_id, a.alias, a.article_id): (a.speaker_id, a.alias, a.article_id, a.outlet, a.count)
         for a in speaker_index.aliases
     }
-    utterance_rows = [
-        (u.id, u.speaker_id, u.text, u.reference_quote_id, u.n_quotes, u.n_articles, u.n_outlets)
-        for u in sorted(utterance_index.utterances, key=lambda u: u.id)
-    ]
-    variant_rows = [
-        (v.quote_id, v.utterance_id, v.reference_quote_id, v.relation, v.similarity,
-         json.dumps(v.diff, ensure_ascii=False))
-        for v in sorted(utterance_index.variants, key=lambda v: v.quote_id)
-    ]
+    parts = [utterance_index] if hasattr(utterance_index, "utterances") else utterance_index
     conn = db.conn
     with conn:  # one transaction: readers never see quotes without their speakers
         old_speakers = {r[0]: r for r in conn.execute("select id, name, kind, roles, description from speakers")}
@@ -407,11 +428,32 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
         conn.executemany("DELETE FROM variants WHERE utterance_id = ?", gone)
         conn.executemany("UPDATE quotes SET utterance_id = NULL WHERE utterance_id = ?", gone)
         conn.executemany("DELETE FROM utterances WHERE id = ?", gone)
-        conn.executemany(insert_sql("utterances", list(TABLES["utterances"])), utterance_rows)
-        conn.executemany("UPDATE quotes SET utterance_id = ? WHERE id = ?",
-                         sorted((u, q) for q, u in utterance_index.utterance_of.items()))
-        conn.executemany("DELETE FROM variants WHERE quote_id = ?",
-                         [(q,) for q in sorted(utterance_index.utterance_of)])
-        conn.executemany(insert_sql("variants", list(TABLES["variants"])), variant_rows)
+        for part in parts:
+            save_utterances(conn, part)
         conn.executemany("DELETE FROM speakers WHERE id = ?", sorted((k,) for k in old_speakers if k not in speaker_rows))
+        if units is not None:
+            conn.execute("DELETE FROM corpus_units")
+            conn.executemany(insert_sql("corpus_units", list(TABLES["corpus_units"])),
+                             [(u, sig, n) for u, (sig, n) in sorted(units.items())])
         conn.execute(f"PRAGMA user_version = {GROUPING_VERSION}")  # (transactional: in the header)
+
+
+def save_utterances(conn, utterance_index) -> None:
+    """Write one part of the utterances (``grouping.UtteranceIndex``) and its quotes' links
+    and variants (inside the caller's transaction)."""
+    conn.executemany(insert_sql("utterances", list(TABLES["utterances"])), [
+        (u.id, u.speaker_id, u.text, u.reference_quote_id, u.n_quotes, u.n_articles, u.n_outlets)
+        for u in sorted(utterance_index.utterances, key=lambda u: u.id)])
+    conn.executemany("UPDATE quotes SET utterance_id = ? WHERE id = ?",
+                     sorted((u, q) for q, u in utterance_index.utterance_of.items()))
+    conn.executemany("DELETE FROM variants WHERE quote_id = ?",
+                     [(q,) for q in sorted(utterance_index.utterance_of)])
+    conn.executemany(insert_sql("variants", list(TABLES["variants"])), [
+        (v.quote_id, v.utterance_id, v.reference_quote_id, v.relation, v.similarity,
+         json.dumps(v.diff, ensure_ascii=False))
+        for v in sorted(utterance_index.variants, key=lambda v: v.quote_id)])
+
+
+def stored_units(db: sqlite_utils.Database) -> dict[str, str]:
+    """Unit id -> signature of the corpus units the last corpus step grouped."""
+    return dict(db.execute("select id, signature from corpus_units").fetchall())

@@ -134,25 +134,6 @@ def test_extract_of_one_document_has_no_groups():
     assert all(q["group"] is None for q in doc["quotes"])
 
 
-def test_regroup_scope_takes_the_touched_speakers_only():
-    from quotes.corpus.index import regroup_scope
-
-    stored = {"a1": ("S", "u1"), "a2": ("S", "u1"), "b1": ("T", "u2"), "n1": (None, "u3"),
-              "n2": (None, "u1"), "new": (None, None)}
-    utterance_speaker = {"u1": "S", "u2": "T", "u3": None}
-    speaker_of = {"a1": "S", "a2": "S", "b1": "T", "new": "S"}
-    # a new quote of S: S's quotes and the speakerless quote in S's utterance, not T's
-    assert regroup_scope(speaker_of, stored, utterance_speaker, set()) == {"a1", "a2", "n2", "new"}
-    # nothing new: nothing to do
-    del stored["new"]
-    assert regroup_scope(speaker_of, stored, utterance_speaker, set()) == set()
-    # a quote that moved from T to S: both speakers
-    moved = dict(speaker_of, b1="S")
-    assert regroup_scope(moved, stored, utterance_speaker, set()) == {"a1", "a2", "n2", "b1"}
-    # an utterance that lost quotes: its speaker's quotes (here: those without speaker)
-    assert regroup_scope(speaker_of, stored, utterance_speaker, {"u3"}) == {"n1"}
-
-
 def test_building_seeds_in_two_steps_equals_one_build(tmp_path, seeds_db):
     import shutil
 
@@ -167,16 +148,3 @@ def test_building_seeds_in_two_steps_equals_one_build(tmp_path, seeds_db):
     tables = ("speakers", "speaker_aliases", "utterances", "variants", "quotes")
     steps, once = sqlite_utils.Database(db_path), sqlite_utils.Database(seeds_db)
     assert {t: sorted(map(repr, steps[t].rows)) for t in tables} == {t: sorted(map(repr, once[t].rows)) for t in tables}
-
-
-def test_regroup_scope_takes_speakers_of_the_same_surname_too():
-    from quotes.corpus.index import regroup_scope
-
-    # "Obama" and "Barack Obama" are two speaker ids the grouping may join as aliases
-    stored = {"o1": ("obama", "u1"), "b1": ("barack", "u2"), "m1": ("michelle", "u3"),
-              "c1": ("clinton", "u4"), "new": (None, None)}
-    utterance_speaker = {"u1": "obama", "u2": "barack", "u3": "michelle", "u4": "clinton"}
-    names = {"obama": "Obama", "barack": "Barack Obama", "michelle": "Michelle Obama",
-             "clinton": "Hillary Clinton"}
-    speaker_of = {"o1": "obama", "b1": "barack", "m1": "michelle", "c1": "clinton", "new": "obama"}
-    assert regroup_scope(speaker_of, stored, utterance_speaker, set(), names) == {"o1", "b1", "m1", "new"}

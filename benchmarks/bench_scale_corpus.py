@@ -1,0 +1,174 @@
+"""The corpus step at scale: full regroup with 1 and 2 workers and on a LocalCluster, and the
+incremental step after adding 10 articles, on synthetic corpora (synth_corpus.py).
+
+    python benchmarks/bench_scale_corpus.py --quotes 1000000 [--quotes 5000000 ...]
+        [--baseline /work/main]   # also time that checkout's corpus step, same database, same run
+
+Every step runs in its own process (``update_corpus_index`` in one transaction, as ``quotes
+build`` runs it); wall time and the peak resident memory of the whole process tree (client,
+local processes, Dask nanny and workers; sampled every 0.2 s) are printed, with the load
+average the machine had (it is shared). The full regroups must write the same rows: a digest
+of utterances, variants and links is compared.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+if "--step" not in sys.argv:  # a measured step imports the code its PYTHONPATH names
+    sys.path.insert(0, str(ROOT))
+
+
+def step_main(db_path: str, full: bool, workers: int, scheduler: str | None) -> None:
+    """Runs in the measured process: one corpus step, then a digest of what it wrote."""
+    import hashlib
+    import inspect
+
+    from quotes.build import update_corpus_index
+    from quotes.store.db import open_db
+    from quotes.store.transactions import atomic
+
+    db = open_db(db_path)
+    kwargs = {}
+    if "workers" in inspect.signature(update_corpus_index).parameters:  # (a baseline checkout may not have them)
+        kwargs = {"workers": workers, "scheduler": scheduler}
+    start = time.perf_counter()
+    with atomic(db) as tx:
+        counts = update_corpus_index(tx, full=full, **kwargs)
+    seconds = time.perf_counter() - start
+    digest = hashlib.sha256()
+    for sql in ("select id, speaker_id, text, reference_quote_id, n_quotes from utterances order by id",
+                "select quote_id, utterance_id, reference_quote_id, relation, similarity, diff from variants order by quote_id",
+                "select id, speaker_id, utterance_id from quotes order by id"):
+        for row in db.execute(sql):
+            digest.update(repr(row).encode())
+    db.close()
+    print(json.dumps({"seconds": seconds, **counts, "digest": digest.hexdigest()[:16]}))
+
+
+def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = None, code: Path = ROOT) -> dict:
+    """One step in a child process; wall time and peak RSS of the process tree."""
+    env = dict(os.environ, PYTHONPATH=str(code))
+    args = [sys.executable, str(HERE / "bench_scale_corpus.py"), "--step", str(db), "--workers", str(workers)]
+    if full:
+        args.append("--full")
+    if scheduler:
+        args += ["--scheduler", scheduler]
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = psutil.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd="/tmp")
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [proc, *proc.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every descendant, once reaped
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    out = proc.stdout.read().strip().splitlines()
+    if proc.returncode != 0 or not out:
+        raise RuntimeError(f"step failed ({proc.returncode}): {args}")
+    result = json.loads(out[-1])
+    return {**result, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(peak / 2**20), "load_before": round(load, 1)}
+
+
+def add_articles(db_path: Path, n: int, seed: int = 99) -> int:
+    """``n`` new synthetic articles (new events of the same speakers) added to the database."""
+    from synth_corpus import polnear_quotes, synthetic_articles, write_corpus
+
+    from quotes.store.db import open_db
+
+    articles = []
+    for article, quotes in synthetic_articles(polnear_quotes(), 40 * n, seed=seed):
+        articles.append((article, quotes))
+        if len(articles) == n:
+            break
+    db = open_db(str(db_path))
+    info = write_corpus(db, articles)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return info["quotes"]
+
+
+MODES = {"1": ("1 worker", 1, None), "2": ("2 workers", 2, None), "local": ("LocalCluster (2 workers)", 2, "local")}
+
+
+def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes=tuple(MODES)) -> dict:
+    from synth_corpus import polnear_quotes, synthetic_articles, write_bulk
+
+    db = directory / f"synth-{n_quotes}.db"
+    if not db.exists():
+        write_bulk(db, synthetic_articles(polnear_quotes(), n_quotes))
+    result: dict = {"quotes": n_quotes, "full": {}}
+    for name, workers, scheduler in (MODES[m] for m in modes):
+        result["full"][name] = measured(db, True, workers, scheduler)
+        print(name, result["full"][name], file=sys.stderr, flush=True)
+    work = directory / f"synth-{n_quotes}-inc.db"
+    shutil.copy(db, work)  # indexed by the last full step above
+    result["added_quotes"] = add_articles(work, add)
+    result["incremental"] = measured(work, False, 1)
+    print("incremental", result["incremental"], file=sys.stderr, flush=True)
+    if baseline:
+        shutil.copy(db, work)
+        result["baseline_full"] = measured(work, True, code=baseline)
+        print("baseline full", result["baseline_full"], file=sys.stderr, flush=True)
+        add_articles(work, add)
+        result["baseline_incremental"] = measured(work, False, code=baseline)
+        print("baseline incremental", result["baseline_incremental"], file=sys.stderr, flush=True)
+    work.unlink(missing_ok=True)
+    return result
+
+
+def report(results: list[dict]) -> str:
+    lines = ["| quotes | step | wall (s) | CPU (s) | peak RSS (MB) | regrouped | load avg before |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        rows = [(k, v) for k, v in r["full"].items()]
+        rows.append((f"incremental, +{r['added_quotes']} quotes", r["incremental"]))
+        if "baseline_full" in r:
+            rows += [("baseline full (1 process)", r["baseline_full"]),
+                     (f"baseline incremental, +{r['added_quotes']}", r["baseline_incremental"])]
+        for name, m in rows:
+            lines.append(f"| {r['quotes']:,} | {name} | {m['wall_s']:.1f} | {m['cpu_s']:.1f} | {m['peak_rss_mb']:,} | "
+                         f"{m['regrouped']:,} | {m['load_before']} |")
+        digests = {m["digest"] for m in r["full"].values()}
+        lines.append(f"| | full regroups identical: {'yes' if len(digests) == 1 else 'NO'} | | | | | |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quotes", type=int, action="append")
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/quotes-bench"))
+    parser.add_argument("--add", type=int, default=10)
+    parser.add_argument("--baseline", type=Path, help="another checkout to time in the same run")
+    parser.add_argument("--modes", default="1,2,local", help="full steps to time: 1, 2 (workers), local")
+    parser.add_argument("--step", help=argparse.SUPPRESS)
+    parser.add_argument("--full", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--scheduler", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step:
+        step_main(args.step, args.full, args.workers, args.scheduler)
+    else:
+        args.dir.mkdir(parents=True, exist_ok=True)
+        results = [bench(n, args.dir, args.add, args.baseline, args.modes.split(","))
+                   for n in args.quotes or [1_000_000]]
+        print(report(results))
+        print(json.dumps(results))

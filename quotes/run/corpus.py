@@ -1,0 +1,62 @@
+"""The corpus step's units grouped in this process, in N local processes or on Dask.
+
+A task is a few speaker-family units (``corpus.families.plan_tasks``); the client loads each
+task's quotes just before it is sent (at most two tasks per worker in flight, so the
+client holds a few tasks, not the corpus) and gets the utterances back in task order, so
+every way of running writes the same rows in the same order. Workers need no database and
+no spaCy model: only the quotes of their task.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from quotes.corpus.families import group_units
+from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex
+
+Loader = Callable[[list[str]], list[list[QuoteRef]]]  # unit ids -> each unit's quotes
+
+
+def group_tasks(tasks: list[list[str]], load: Loader, workers: int = 1, scheduler: str | None = None,
+                options: GroupingOptions | None = None) -> Iterator[UtteranceIndex]:
+    """Each task's utterances, in task order: in this process (``workers`` 1, no scheduler),
+    in ``workers`` local processes, or on the Dask cluster ``scheduler`` (an address, or
+    "local" for a LocalCluster of ``workers`` processes)."""
+    if scheduler:
+        yield from _on_dask(tasks, load, scheduler, workers, options)
+    elif workers > 1 and len(tasks) > 1:
+        yield from _in_processes(tasks, load, workers, options)
+    else:
+        for task in tasks:
+            yield group_units(load(task), options)
+
+
+def _bounded(tasks: list[list[str]], load: Loader, submit, in_flight: int) -> Iterator:
+    """Submit tasks with at most ``in_flight`` pending; yield their futures in order."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append(submit(load(task)))
+        while len(pending) >= in_flight:
+            yield pending.popleft()
+    yield from pending
+
+
+def _in_processes(tasks, load, workers, options) -> Iterator[UtteranceIndex]:
+    context = multiprocessing.get_context("spawn")  # no forked copy of the client's memory
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for future in _bounded(tasks, load, lambda refs: pool.submit(group_units, refs, options), 2 * workers):
+            yield future.result()
+
+
+def _on_dask(tasks, load, scheduler, workers, options) -> Iterator[UtteranceIndex]:
+    from quotes.run.cluster import dask_client
+
+    with dask_client(scheduler, workers) as client:
+        slots = 2 * max(1, sum(client.nthreads().values()))
+        for future in _bounded(tasks, load,
+                               lambda refs: client.submit(group_units, refs, options, pure=False), slots):
+            result = future.result()
+            future.release()
+            yield result

@@ -1,0 +1,113 @@
+"""The corpus step's units: speaker families, speakerless quotes, tasks (corpus.families)."""
+import sqlite_utils
+
+from quotes.corpus.families import (FREE, family_key, group_by_units, plan_tasks, speakerless_links,
+                                    unit_signature, units_of)
+from quotes.corpus.grouping import QuoteRef
+
+BUDGET = "We will not back down on the budget for the schools this year"
+BRIDGE = "The bridge opens in spring and not before the council votes"
+
+
+def ref(qid, speaker, text, article=None, day="2024-05-01"):
+    return QuoteRef(qid, article or f"art-{qid}", f"Outlet {qid}", speaker and speaker.lower().replace(" ", "-"),
+                    text, day, speaker)
+
+
+def unit_ids(cut):
+    return {q.quote_id: u for u, refs in cut.items() for q in refs}
+
+
+def test_namesakes_share_a_unit_and_other_families_do_not():
+    refs = [ref("o1", "Barack Obama", BUDGET), ref("o2", "Obama", BUDGET), ref("o3", "Michelle Obama", BRIDGE),
+            ref("c1", "Hillary Clinton", BUDGET)]
+    units = unit_ids(units_of(refs))
+    assert units["o1"] == units["o2"] == units["o3"] == family_key("obama", "Obama")
+    assert units["c1"] != units["o1"]
+
+
+def test_a_speakerless_quote_joins_the_one_family_whose_words_it_shares():
+    refs = [ref("a1", "Jane Alvarez", BUDGET), ref("r1", "Tom Reyes", BRIDGE),
+            ref("n1", None, "not back down on the budget"),  # Alvarez's words only
+            ref("n2", None, "back down on the budget for the schools"),  # ties to n1: one component
+            ref("n3", None, "The rain will stop by noon, forecasters expect"),  # nobody's words
+            ref("n4", None, "the schools this year and the bridge opens in spring")]  # both families
+    units = unit_ids(units_of(refs))
+    assert units["n1"] == units["n2"] == units["a1"]
+    assert units["n3"].startswith(FREE) and units["n4"].startswith(FREE) and units["n3"] != units["n4"]
+    # the grouping then joins them where it would: Alvarez's utterance holds her cut
+    idx = group_by_units(refs)
+    assert idx.utterance_of["n1"] == idx.utterance_of["a1"]
+
+
+def test_a_stock_phrase_ties_no_speakerless_quotes():
+    phrase = "at the end of the day"
+    refs = [ref(f"n{k:02d}", None, f"{phrase} word{k} other{k} thing{k}") for k in range(45)]
+    links = speakerless_links((r.quote_id, r.text) for r in refs)
+    assert len(set(links.component_of.values())) == 45  # in more than 40 quotes: ties none
+    links = speakerless_links((r.quote_id, r.text) for r in refs[:5])
+    assert len(set(links.component_of.values())) == 1
+
+
+def test_a_familys_grouping_never_reads_another_familys_quotes(seeds_db):
+    """Whatever the other families say, one family's utterances and variants are the same."""
+    db = sqlite_utils.Database(seeds_db)
+    rows = db.execute("select q.id, q.article_id, a.outlet_id, s.id, q.text, a.published, s.name"
+                      " from quotes q join articles a on a.id = q.article_id"
+                      " left join speakers s on s.id = q.speaker_id").fetchall()
+    refs = [QuoteRef(*r) for r in rows]
+    cut = units_of(refs)
+    largest = max(cut, key=lambda u: (len(cut[u]), u))
+    assert not largest.startswith(FREE) and len(cut[largest]) >= 10
+    mine = {q.quote_id for q in cut[largest]}
+    # the other families' quotes: their words shuffled and other ones added
+    others = [QuoteRef(r.quote_id, r.article_id, r.outlet, r.speaker_id, " ".join(reversed(r.text.split())),
+                       r.published, r.speaker_name) for r in refs if r.quote_id not in mine]
+    others += [QuoteRef(f"extra{k}", "extra", "x", "s-extra", q.text, q.published, "Someone Else")
+               for k, q in enumerate(cut[largest])]
+    before, after = group_by_units(refs), group_by_units(cut[largest] + others)
+
+    def part(idx):
+        return (sorted(repr(u) for u in idx.utterances if set(u.quote_ids) <= mine),
+                sorted(repr(v) for v in idx.variants if v.quote_id in mine))
+
+    assert part(before) == part(after) and part(before)[0]
+
+
+def test_the_database_step_gives_each_task_its_own_families_quotes_only(tmp_path, seeds_db, monkeypatch):
+    import shutil
+
+    import quotes.run.corpus as runner
+    from quotes.build import update_corpus_index
+    from quotes.store.db import open_db
+
+    seen = []
+
+    def recording(units_refs, options=None, with_diffs=True):
+        for refs in units_refs:
+            seen.append({family_key(r.speaker_id, r.speaker_name) for r in refs if r.speaker_id})
+        return real(units_refs, options, with_diffs)
+
+    real = runner.group_units
+    monkeypatch.setattr(runner, "group_units", recording)
+    shutil.copy(seeds_db, tmp_path / "q.db")
+    update_corpus_index(open_db(str(tmp_path / "q.db")), full=True)
+    assert seen and all(len(families) <= 1 for families in seen)
+
+
+def test_tasks_are_of_similar_size_and_a_giant_family_is_alone():
+    sizes = {"family:giant": 50_000, **{f"family:f{k:03d}": 100 + k for k in range(300)}}
+    tasks = plan_tasks(sizes, workers=2, floor=1_000)
+    assert tasks[0] == ["family:giant"]
+    assert sorted(u for t in tasks for u in t) == sorted(sizes)
+    rest = [sum(sizes[u] for u in t) for t in tasks[1:]]
+    assert max(rest[:-1]) < 2 * min(rest[:-1])
+    assert plan_tasks(dict(reversed(list(sizes.items()))), workers=2, floor=1_000) == tasks
+
+
+def test_a_units_signature_follows_its_speakers_and_names():
+    base = [("q1", "s1", "Jane Alvarez"), ("q2", "s1", "Jane Alvarez")]
+    assert unit_signature(base) == unit_signature(list(reversed(base)))
+    assert unit_signature(base) != unit_signature([("q1", "s1", "Jane Alvarez")])
+    assert unit_signature(base) != unit_signature([("q1", "s1", "Jane Alvarez"), ("q2", "s2", "J. Alvarez")])
+    assert unit_signature(base) != unit_signature([("q1", "s1", "Janet Alvarez"), ("q2", "s1", "Janet Alvarez")])
