@@ -27,25 +27,18 @@ def overlap(a, b):
 
 def collect(split: str):
     from quotes.extract.attribute import Attributor
-    from quotes.extract.pipeline import _disabled, blank_quote_middles, ensure_pos, parse_text, segments_for
-    from quotes.extract.marks import find_marks
     from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import parse_for_attribution
 
     nlp = load_nlp()
-    disable = _disabled(nlp)
     gold = [json.loads(x) for x in open(SHARED / "eval" / "polnear" / f"{split}.jsonl", encoding="utf-8")]
     rows = []
     for g in gold:
         text = g["text"]
-        marks = find_marks(text)
+        marks, docs = parse_for_attribution(text, nlp)
         if not marks:
             continue
-        segs = segments_for(text, marks)
-        docs = list(nlp.pipe([blank_quote_middles(parse_text(text[s:e]), marks, s) for s, e in segs],
-                             disable=disable))
-        for d in docs:
-            ensure_pos(d)
-        att = Attributor(text, marks, [(s, d) for (s, _), d in zip(segs, docs)], use_filter=False)
+        att = Attributor(text, marks, docs, use_filter=False)
         att.run()
         spans = [(q["start"], q["end"]) for q in g["quotes"]]
         for m, q, feats in att.features:

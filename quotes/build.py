@@ -258,6 +258,26 @@ def update_corpus_index(db, full: bool = False) -> dict:
     return {"quotes": len(stored), "regrouped": len(scope)}
 
 
+def given_quote_json(article: Article, quotes: list[Quote]) -> list[dict]:
+    """`quote_json` of each quote with offsets and text taken from the text as given
+    (``article.given_text``, when normalising changed it): ``given[start:end] == text``."""
+    rows = [quote_json(q) for q in quotes]
+    if not article.given_text or not rows:
+        return rows
+    from quotes.ingest.textmap import OffsetMap
+
+    try:
+        omap = OffsetMap(article.given_text)
+    except ValueError:
+        return rows
+    if omap.text != article.text:
+        return rows
+    for row in rows:
+        row["start"], row["end"] = omap.span(row["start"], row["end"])
+        row["text"] = article.given_text[row["start"]:row["end"]]
+    return rows
+
+
 def quote_json(quote: Quote) -> dict:
     return {
         "start": quote.start,

@@ -26,6 +26,8 @@ class Article:
     published: str | None = None
     url: str | None = None
     source: str | None = None  # where it came from (a path, or path:line)
+    given_text: str | None = None  # the text as given, when normalising changed it (offsets
+    # that `quotes extract` prints index this text: quotes.ingest.textmap)
 
     @property
     def id(self) -> str:

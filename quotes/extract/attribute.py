@@ -24,6 +24,9 @@ quotes.extract.quotefilter from the same evidence.
 """
 from __future__ import annotations
 
+import copy
+from contextlib import contextmanager
+
 import regex
 
 from quotes.extract.cues import SPEECH_LEMMAS, SPEECH_NOUNS, WEAK_LEMMAS, is_according, is_cue_token, lemma_of
@@ -78,9 +81,12 @@ _TITLE_RUN = regex.compile(r"(?:(?:" + _CAPW + r"|of|for|the)[ \u00a0]){1,8}\p{L
 class Attributor:
     """Attributes the marks of one article; build once per article."""
 
-    def __init__(self, text: str, marks: list[Mark], docs, use_filter: bool = True):
+    def __init__(self, text: str, marks: list[Mark], docs, use_filter: bool = True, ranker=None):
         self.a = ArticleIndex(text, marks, docs)
         self.use_filter = use_filter
+        # ranker(att, mark, index, quote, earlier quotes) -> keep?: may change the speaker
+        # (quotes.extract.ranking.apply_ranker)
+        self.ranker = ranker
         self.features: list = []  # (mark, quote, feature dict) for every candidate
         self._score = 0.0
         self._rule_reject = False
@@ -752,6 +758,8 @@ class Attributor:
                 q.confidence = round(q.confidence * min(1.0, 0.5 + prob / 2), 2)
             elif self._rule_reject:
                 continue
+            if self.ranker is not None and not self.ranker(self, m, idx, q, out):
+                continue  # a term or a title nobody says
             out.append(q)
         return out
 
@@ -1075,4 +1083,51 @@ def attribute(text: str, marks: list[Mark], docs) -> list[Quote]:
     """
     if not marks:
         return []
-    return Attributor(text, marks, docs).run()
+    from quotes.extract.echoes import credit_echoes
+    from quotes.extract.ranking import apply_ranker  # the ranker builds on this module
+
+    return credit_echoes(Attributor(text, marks, docs, ranker=apply_ranker).run())
+
+
+# ---- public entry points for the learned ranker (quotes.extract.candidates) --------------
+def cue_candidates(att: Attributor, m: Mark, idx: int):
+    """The speech cues near quote `m`: ([(score, -distance, offset, token, how)], before, after)."""
+    return att._cue_candidates(m, idx)
+
+
+def outermost_cue(att: Attributor, cue):
+    """The outermost speech verb that reports `cue`'s clause."""
+    return att._outermost_cue(cue)
+
+
+def subject_of(att: Attributor, cue):
+    """(token naming who speaks for `cue`, rule name) or (None, None)."""
+    return att._subject_of(cue)
+
+
+def nearby_subject(att: Attributor, cue, before, after):
+    """The noun phrase next to `cue` in the attribution region when the parse gave it none."""
+    return att._nearby_subject(cue, before, after)
+
+
+def speaker_of(att: Attributor, tok):
+    """(Entity or None, name, kind, role, mention tokens, how) for a mention token."""
+    return att._speaker(tok)
+
+
+@contextmanager
+def trial(att: Attributor):
+    """Try the rules on a scratch copy of the article's entity state: names they register and
+    mentions they resolve inside the block are forgotten after it."""
+    saved = (att.reg, att.resolved, att._harvested, att._titled, att._score, att._rule_reject)
+    att.reg, att.resolved, att._harvested, att._titled = copy.deepcopy(saved[:4])
+    try:
+        yield att
+    finally:
+        att.reg, att.resolved, att._harvested, att._titled, att._score, att._rule_reject = saved
+
+
+def fill_speaker(att: Attributor, q: Quote, speaker) -> None:
+    """Set `q`'s speaker fields from a `speaker_of` tuple."""
+    ent, name, kind, role, mtoks, how = speaker
+    att._fill(q, ent, name, kind, role, mtoks, how)

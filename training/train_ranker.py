@@ -1,0 +1,232 @@
+"""Fit the speaker ranker and its confidence calibration (quotes/extract/ranker_weights.json).
+
+usage: python training/train_ranker.py [--out quotes/extract/ranker_weights.json] [--cache DIR]
+       python training/train_ranker.py --report dev     # figures of the shipped model on dev
+
+Runs the extractor (rules, quote filter on) over PolNeAR train and records, for every quote
+that matches a gold quote, every candidate speaker with its named features
+(quotes.extract.ranking.candidate_features). A candidate is right when its mention overlaps
+the gold speaker span, or its resolved name matches the gold speaker's name or the name the
+gold span resolves to through the article's entity tracking (a gold "he" or "the senator"
+becomes the person it names). Fits small boosted trees (scikit-learn, fixed seed; a
+bench-only dependency), then a logistic calibration of the chosen speaker's correctness on
+out-of-fold predictions (5 folds by document), and writes the model as JSON. Thresholds
+(`no_speaker_below`: a short term or title whose best candidate scores below it is not a
+quote) are chosen on dev. Never reads PolNeAR test.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import pickle
+import sys
+import unicodedata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+
+SEED = 0
+TREES = dict(n_estimators=200, max_depth=3, learning_rate=0.1, subsample=1.0, random_state=SEED)
+
+
+def norm(s):
+    s = "".join(c for c in unicodedata.normalize("NFKD", s or "") if not unicodedata.combining(c))
+    return " ".join("".join(ch if ch.isalnum() or ch == " " else " " for ch in s.lower()).split())
+
+
+TITLES = set("mr mrs ms dr sen rep gen president secretary minister spokesman spokeswoman".split())
+PRONOUNS = set("he she they it we i you him her them his its their".split())
+
+
+def surname(s):
+    w = [t for t in norm(s).split() if t not in TITLES]
+    return w[-1] if w else ""
+
+
+def name_ok(pred, names):
+    if not pred:
+        return False
+    p = norm(pred)
+    return any(p == norm(n) or (surname(pred) and surname(pred) == surname(n)) for n in names if n)
+
+
+def overlap(a, b):
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def parse_docs(split):
+    from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import parse_for_attribution
+
+    nlp = load_nlp()
+    gold = [json.loads(x) for x in open(SHARED / "eval" / "polnear" / f"{split}.jsonl", encoding="utf-8")]
+    for g in gold:
+        marks, docs = parse_for_attribution(g["text"], nlp)
+        if marks:
+            yield g, g["text"], marks, docs
+
+
+def collect(split):
+    """[{doc, quote: (start, end), rule_ok, cands: [(features, label, name)]}] for matched quotes."""
+    from quotes.extract.attribute import Attributor, speaker_of
+    from quotes.extract.candidates import head_token
+    from quotes.extract.ranking import rank
+
+    rows = []
+    for g, text, marks, docs in parse_docs(split):
+        golds = [q for q in g["quotes"] if q.get("speaker")]
+
+        def record(att, m, idx, q, prev):
+            if q.mark_style == "single":
+                return True
+            best = max(golds, key=lambda gq: overlap((m.start, m.end), (gq["start"], gq["end"])), default=None)
+            if best is None or overlap((m.start, m.end), (best["start"], best["end"])) < 0.5:
+                return True
+            spans = [tuple(s) for s in best.get("speaker_spans") or []]
+            names = []
+            if not best.get("speaker_is_pronoun") and norm(best["speaker"]) not in PRONOUNS:
+                names += [best["speaker"]] + list(best.get("speaker_aliases") or [])
+            for s, e in spans:
+                t = head_token(att.a, s, e)
+                if t is not None:
+                    got = speaker_of(att, t)
+                    if got[1]:
+                        names.append(got[1])
+            scored = rank(att, m, idx, q, prev, model={})
+            cands = []
+            for _, c, f in scored:
+                hit = c.start is not None and any(overlap((c.start, c.end), sp) > 0 for sp in spans)
+                # right: resolves to the gold speaker's name (or, when the gold names nobody we
+                # can resolve, its mention is the gold span)
+                cands.append((f, int(name_ok(c.name, names) if names else hit), c.name))
+            rows.append({"doc": g["doc_id"], "quote": (m.start, m.end), "rule_ok": name_ok(q.speaker, names),
+                         "rule_speaker": q.speaker, "names": names, "cands": cands})
+            return True
+
+        Attributor(text, marks, docs, ranker=record).run()
+    return rows
+
+
+def cached(split, cache):
+    path = Path(cache) / f"ranker_rows_{split}.pkl" if cache else None
+    if path and path.exists():
+        return pickle.loads(path.read_bytes())
+    rows = collect(split)
+    if path:
+        path.write_bytes(pickle.dumps(rows))
+    return rows
+
+
+def matrix(rows, names=None):
+    feats = [f for r in rows for f, _, _ in r["cands"]]
+    if names is None:
+        names = sorted({k for f in feats for k in f})
+    X = [[f.get(k, 0.0) for k in names] for f in feats]
+    y = [lab for r in rows for _, lab, _ in r["cands"]]
+    groups = [i for i, r in enumerate(rows) for _ in r["cands"]]
+    return X, y, groups, names
+
+
+def export_trees(clf, names):
+    init = float(clf.init_.class_prior_[1])
+    trees = []
+    for est in clf.estimators_[:, 0]:
+        t = est.tree_
+        trees.append({"f": [names[i] if i >= 0 else "" for i in t.feature],
+                      "t": [round(float(x), 6) for x in t.threshold],
+                      "l": [int(x) for x in t.children_left], "r": [int(x) for x in t.children_right],
+                      "v": [round(float(v[0][0]), 6) for v in t.value]})
+    return {"kind": "trees", "init": math.log(init / (1 - init)), "rate": clf.learning_rate, "trees": trees}
+
+
+def choose_rows(rows, probs):
+    """Per quote: (best p, second-name p, chosen correct, rules agree, how) as the runtime chooses."""
+    from quotes.extract.ranking import confidence_features
+
+    out, k = [], 0
+    for r in rows:
+        items = []
+        for f, lab, name in r["cands"]:
+            items.append((probs[k], f, lab, name))
+            k += 1
+        items.sort(key=lambda x: -x[0])
+        best = None
+        second = 0.0
+        for p, f, lab, name in items:
+            if not name or f.get("type_not_speaker"):
+                continue
+            if best is None:
+                best = (p, f, lab, name)
+            elif norm(name) != norm(best[3]):
+                second = p
+                break
+        if best is None:
+            out.append((None, r["rule_ok"], None))
+            continue
+        p, f, lab, name = best
+        how = next((h[4:] for h, v in f.items() if h.startswith("how_") and v), None)
+        cf = confidence_features(p, second, norm(name) == norm(r["rule_speaker"]), how)
+        out.append((cf, bool(lab), name))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(REPO / "quotes" / "extract" / "ranker_weights.json"))
+    ap.add_argument("--cache", default=None, help="directory to keep the collected rows in")
+    ap.add_argument("--model", default="logistic", choices=["trees", "logistic"])
+    args = ap.parse_args()
+    from sklearn.ensemble import GradientBoostingClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    rows = cached("train", args.cache)
+    X, y, groups, names = matrix(rows)
+    print(f"# train: {len(rows)} quotes, {len(y)} candidates, {sum(y)} right; rules right "
+          f"{sum(r['rule_ok'] for r in rows) / len(rows):.4f}; some candidate right "
+          f"{sum(any(l for _, l, _ in r['cands']) for r in rows) / len(rows):.4f}", file=sys.stderr)
+
+    def fit(Xa, ya):
+        if args.model == "trees":
+            return GradientBoostingClassifier(**TREES).fit(Xa, ya)
+        return LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False).fit(Xa, ya)
+
+    # out-of-fold scores for the calibration (folds by document)
+    docs = [rows[g]["doc"] for g in groups]
+    oof = [0.0] * len(y)
+    for tr, te in GroupKFold(n_splits=5).split(X, y, docs):
+        clf = fit([X[i] for i in tr], [y[i] for i in tr])
+        for i, p in zip(te, clf.predict_proba([X[i] for i in te])[:, 1]):
+            oof[i] = float(p)
+    chosen = [c for c in choose_rows(rows, oof) if c[0] is not None]
+    acc = sum(ok for _, ok, _ in chosen) / len(rows)
+    print(f"# train out-of-fold: chosen speaker right {acc:.4f}", file=sys.stderr)
+    cnames = sorted(chosen[0][0])
+    cal = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False).fit(
+        [[cf[k] for k in cnames] for cf, _, _ in chosen], [int(ok) for _, ok, _ in chosen])
+
+    clf = fit(X, y)
+    if args.model == "trees":
+        model = export_trees(clf, names)
+    else:
+        model = {"kind": "logistic", "weights": {k: round(float(w), 5) for k, w in zip(names, clf.coef_[0])}}
+    model["calibration"] = {k: round(float(w), 5) for k, w in zip(cnames, cal.coef_[0])}
+    model["features"] = names
+    model["no_speaker_below"] = NO_SPEAKER_BELOW
+    model["trained_on"] = f"PolNeAR train: {len(rows)} quotes, {len(y)} candidates; seed {SEED}"
+    Path(args.out).write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"# wrote {args.out}", file=sys.stderr)
+
+
+# chosen on dev with training/ranker_report.py: a quoted term or title whose best candidate
+# scores below this is not a quote
+NO_SPEAKER_BELOW = 0.0
+
+
+if __name__ == "__main__":
+    main()
