@@ -75,7 +75,7 @@ def collect(split):
     """[{doc, quote: (start, end), rule_ok, cands: [(features, label, name)]}] for matched quotes."""
     from quotes.extract.attribute import Attributor, speaker_of
     from quotes.extract.candidates import head_token
-    from quotes.extract.ranking import rank
+    from quotes.extract.ranking import is_description, rank
 
     rows = []
     for g, text, marks, docs in parse_docs(split):
@@ -103,8 +103,12 @@ def collect(split):
                 hit = c.start is not None and any(overlap((c.start, c.end), sp) > 0 for sp in spans)
                 # right: resolves to the gold speaker's name (or, when the gold names nobody we
                 # can resolve, its mention is the gold span)
-                cands.append((f, int(name_ok(c.name, names) if names else hit), c.name))
-            rows.append({"doc": g["doc_id"], "quote": (m.start, m.end), "rule_ok": name_ok(q.speaker, names),
+                # scored on names (with resolved-speaker layers), a description ("the ruling")
+                # is never right: the article names the referent, or nobody can be scored
+                ok = not is_description(c.name) and (name_ok(c.name, names) if names else hit)
+                cands.append((f, int(ok), c.name))
+            rows.append({"doc": g["doc_id"], "quote": (m.start, m.end),
+                         "rule_ok": name_ok(q.speaker, names) and not is_description(q.speaker),
                          "rule_speaker": q.speaker, "names": names, "cands": cands})
             return True
 
@@ -144,35 +148,61 @@ def export_trees(clf, names):
     return {"kind": "trees", "init": math.log(init / (1 - init)), "rate": clf.learning_rate, "trees": trees}
 
 
-def choose_rows(rows, probs):
-    """Per quote: (best p, second-name p, chosen correct, rules agree, how) as the runtime chooses."""
+def choose_rows(rows, probs, min_take: float):
+    """Per quote: (calibration features, speaker right?, name) as the runtime decides: the
+    ranker's best speaker when it differs from the rules' and scores >= min_take, else the
+    rules' speaker (scored by its best candidate)."""
     from quotes.extract.ranking import confidence_features
 
     out, k = [], 0
     for r in rows:
-        items = []
-        for f, lab, name in r["cands"]:
-            items.append((probs[k], f, lab, name))
-            k += 1
-        items.sort(key=lambda x: -x[0])
-        best = None
-        second = 0.0
-        for p, f, lab, name in items:
-            if not name or f.get("type_not_speaker"):
-                continue
-            if best is None:
-                best = (p, f, lab, name)
-            elif norm(name) != norm(best[3]):
-                second = p
-                break
-        if best is None:
+        items = sorted(((probs[k + i], f, lab, name) for i, (f, lab, name) in enumerate(r["cands"])),
+                       key=lambda x: -x[0])
+        k += len(r["cands"])
+        named = [it for it in items if it[3] and not it[1].get("type_not_speaker")]
+        if not named:
             out.append((None, r["rule_ok"], None))
             continue
-        p, f, lab, name = best
-        how = next((h[4:] for h, v in f.items() if h.startswith("how_") and v), None)
-        cf = confidence_features(p, second, norm(name) == norm(r["rule_speaker"]), how)
-        out.append((cf, bool(lab), name))
+        best = named[0]
+        second = next((it[0] for it in named if norm(it[3]) != norm(best[3])), 0.0)
+        rule = next((it for it in named if r["rule_speaker"] and norm(it[3]) == norm(r["rule_speaker"])), None)
+        if norm(best[3]) == norm(r["rule_speaker"]):
+            cf = confidence_features(best[0], second, True, best[1])
+            out.append((cf, bool(best[2]), best[3]))
+        elif best[0] >= min_take or rule is None:
+            if rule is None and best[0] < min_take:
+                out.append((None, r["rule_ok"], None))  # the rules' speaker stands, unscored
+                continue
+            cf = confidence_features(best[0], second, False, best[1])
+            out.append((cf, bool(best[2]), best[3]))
+        else:
+            cf = confidence_features(rule[0], best[0], True, rule[1])
+            out.append((cf, bool(rule[2]), rule[3]))
     return out
+
+
+def choose_min_take(clf, names, dev_rows) -> float:
+    """The score above which the ranker overrides the rules, chosen on dev: the most
+    conservative threshold among those with the best dev accuracy."""
+    X, _, _, _ = matrix(dev_rows, names)
+    probs = [float(p) for p in clf.predict_proba(X)[:, 1]]
+    picks, k = [], 0
+    for r in dev_rows:
+        items = sorted(((probs[k + i], f, lab, name) for i, (f, lab, name) in enumerate(r["cands"])),
+                       key=lambda x: -x[0])
+        k += len(r["cands"])
+        best = next(((p, lab, name) for p, f, lab, name in items if name and not f.get("type_not_speaker")), None)
+        picks.append((best, r["rule_ok"], r["rule_speaker"]))
+    results = []
+    for tau in [x / 20 for x in range(4, 20)]:
+        ok = 0
+        for best, rule_ok, rule_speaker in picks:
+            take = best is not None and norm(best[2]) != norm(rule_speaker) and best[0] >= tau
+            ok += bool(best[1]) if take else bool(rule_ok)
+        results.append((ok / len(picks), tau))
+        print(f"# dev: min_take {tau:.2f}: speaker right {ok / len(picks):.4f}", file=sys.stderr)
+    top = max(a for a, _ in results)
+    return max(t for a, t in results if a == top)
 
 
 def main():
@@ -196,26 +226,29 @@ def main():
             return GradientBoostingClassifier(**TREES).fit(Xa, ya)
         return LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False).fit(Xa, ya)
 
+    clf = fit(X, y)
+    min_take = choose_min_take(clf, names, cached("dev", args.cache))
     # out-of-fold scores for the calibration (folds by document)
     docs = [rows[g]["doc"] for g in groups]
     oof = [0.0] * len(y)
     for tr, te in GroupKFold(n_splits=5).split(X, y, docs):
-        clf = fit([X[i] for i in tr], [y[i] for i in tr])
-        for i, p in zip(te, clf.predict_proba([X[i] for i in te])[:, 1]):
+        fold = fit([X[i] for i in tr], [y[i] for i in tr])
+        for i, p in zip(te, fold.predict_proba([X[i] for i in te])[:, 1]):
             oof[i] = float(p)
-    chosen = [c for c in choose_rows(rows, oof) if c[0] is not None]
+    chosen = choose_rows(rows, oof, min_take)
     acc = sum(ok for _, ok, _ in chosen) / len(rows)
-    print(f"# train out-of-fold: chosen speaker right {acc:.4f}", file=sys.stderr)
+    print(f"# train out-of-fold: speaker right {acc:.4f} (min_take {min_take})", file=sys.stderr)
+    chosen = [c for c in chosen if c[0] is not None]
     cnames = sorted(chosen[0][0])
     cal = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False).fit(
         [[cf[k] for k in cnames] for cf, _, _ in chosen], [int(ok) for _, ok, _ in chosen])
 
-    clf = fit(X, y)
     if args.model == "trees":
         model = export_trees(clf, names)
     else:
         model = {"kind": "logistic", "weights": {k: round(float(w), 5) for k, w in zip(names, clf.coef_[0])}}
     model["calibration"] = {k: round(float(w), 5) for k, w in zip(cnames, cal.coef_[0])}
+    model["min_take"] = min_take
     model["features"] = names
     model["no_speaker_below"] = NO_SPEAKER_BELOW
     model["trained_on"] = f"PolNeAR train: {len(rows)} quotes, {len(y)} candidates; seed {SEED}"

@@ -42,6 +42,7 @@ from quotes.extract.candidates import Candidate, candidates_for, cue_lemma
 from quotes.extract.cues import WEAK_LEMMAS
 from quotes.extract.entity_types import TYPES, entity_type
 from quotes.extract.mentions import PERSON_PRONOUNS
+from quotes.extract.quotefilter import quote_probability
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.model import Mark, Quote
 
@@ -56,6 +57,15 @@ RULE_METHODS = ("subject", "inverted", "head_subject", "according_to", "possessi
                 "colon_paragraph", "dash", "split_quote", "continuation", "previous_sentence",
                 "sentence_subject", "salience_guess", "nearby_before", "nearby_after", "none")
 CUE_VERBS = ("say", "tell", "add", "write", "ask", "according")
+
+
+def is_description(name: str | None) -> bool:
+    """"the ruling", "The commission", "multiple lawmakers": a speaker that is not a name (a
+    name may open with an article: "The New York Times")."""
+    words = (name or "").split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return bool(words) and any(w[:1].islower() for w in words if w.lower() not in ("of", "for", "and", "the", "on", "in", "de"))
 
 
 def _norm(name: str | None) -> str:
@@ -83,6 +93,7 @@ def candidate_features(att, m: Mark, q: Quote, c: Candidate, prev: list[Quote]) 
     for h in HOWS:
         f["how_" + h] = float(how == h)
     f["has_name"] = float(bool(name))
+    f["desc_name"] = float(is_description(name))
     typ, ev = entity_type(mtoks, how, kind, ent, text, c.start)
     for t in TYPES:
         f["type_" + t] = float(typ == t)
@@ -179,19 +190,30 @@ def score(model: dict, f: dict[str, float]) -> float:
     return _sigmoid(z)
 
 
-def confidence_features(best: float, second: float, agrees: bool, how: str | None) -> dict[str, float]:
+# the chosen candidate's features the calibration also sees
+_CONF_KEYS = tuple(["desc_name", "q_partial", "q_para_start", "q_multi_para", "gender_agree", "gender_conflict", "src_count",
+                    "name_log_count", "cue_adjacent", "pos_same_sent", "pos_none", "dep_subj", "ty_propn",
+                    "ty_named_in_full", "sal_recent_subject"]
+                   + ["how_" + h for h in HOWS] + ["rule_m_" + r for r in RULE_METHODS]
+                   + ["type_" + t for t in TYPES])
+
+
+def confidence_features(best: float, second: float, agrees: bool, f: dict[str, float]) -> dict[str, float]:
     """What the calibration model sees: the ranker's top score, its margin over the next
-    name, whether the rules chose the same name, and how the mention became a name."""
+    name, whether the rules chose the same name, and the chosen candidate's kind of evidence
+    (how it became a name, the rules' method, the quote's kind, pronoun gender agreement)."""
     lg = lambda p: math.log(max(p, 1e-6) / max(1 - p, 1e-6))
-    return {"bias": 1.0, "logit_best": lg(best), "logit_second": lg(second), "margin": best - second,
-            "rule_agrees": float(agrees), "how_pronoun": float(how == "pronoun"),
-            "how_previous": float(how == "previous"), "how_role": float((how or "").startswith("role"))}
+    cf = {"bias": 1.0, "logit_best": lg(best), "logit_second": lg(second), "margin": best - second,
+          "rule_agrees": float(agrees)}
+    for k in _CONF_KEYS:
+        cf[k] = f.get(k, 0.0)
+    return cf
 
 
 def calibrated(model: dict, cf: dict[str, float]) -> float:
     w = model.get("calibration")
     if not w:
-        return cf["logit_best"] and _sigmoid(cf["logit_best"])
+        return _sigmoid(cf["logit_best"])
     return _sigmoid(sum(w.get(k, 0.0) * v for k, v in cf.items()))
 
 
@@ -291,22 +313,25 @@ def apply_ranker(att, m: Mark, idx: int, q: Quote, prev: list[Quote], model: dic
         return True
     scored = rank(att, m, idx, q, prev, model)
     best, c, second = choose(scored)
-    rule_p = max((p for p, cand, f in scored if q.speaker and _norm(cand.name) == _norm(q.speaker)
-                  and not f.get("type_not_speaker")), default=None)
+    rule = max(((p, f) for p, cand, f in scored if q.speaker and _norm(cand.name) == _norm(q.speaker)
+                and not f.get("type_not_speaker")), key=lambda x: x[0], default=None)
+    rule_p = rule[0] if rule else None
+    best_f = next((f for p, cand, f in scored if cand is c), {})
     agrees = c is not None and _norm(c.name) == _norm(q.speaker)
     if c is not None and not agrees and best >= model.get("min_take", 0.5):
         _take(att, q, c, prev)
-        q.confidence = round(calibrated(model, confidence_features(best, second, False, c.how)), 3)
+        q.confidence = round(calibrated(model, confidence_features(best, second, False, best_f)), 3)
     elif q.speaker and rule_p is None and any(f.get("type_not_speaker") and "rule" in cand.sources
                                               for _, cand, f in scored):
         _clear(q)  # the rules took a thing, a time, a place or a heading
         q.confidence = 0.05
     elif q.speaker and rule_p is not None:
         other = best if not agrees else second
-        how = c.how if agrees else None
-        q.confidence = round(calibrated(model, confidence_features(rule_p, other, True, how)), 3)
+        q.confidence = round(calibrated(model, confidence_features(rule_p, other, True, rule[1])), 3)
     else:
         q.confidence = 0.05 if not q.speaker else q.confidence
+    if att.features and att.features[-1][1] is q and q.mark_style != "single":
+        q.confidence = round(q.confidence * quote_probability(att.features[-1][2]), 3)  # and a quote at all
     if q.mark_style != "single" and is_term(q.text) and best < model.get("no_speaker_below", 0.0):
         return False
     return True
