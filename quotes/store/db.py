@@ -166,9 +166,18 @@ def narrow_fts_update_trigger(db: sqlite_utils.Database) -> None:
 
 
 def slug(name: str) -> str:
-    """A readable, stable key for an outlet name ("The Epoch Times" -> "the-epoch-times")."""
+    """A readable, stable key for an outlet name ("The Epoch Times" -> "epoch-times").
+
+    A leading "The" does not count: "The Daily X" and "Daily X" are one outlet."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or text_hash(name)
+    key = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return re.sub(r"^the-(?=[a-z0-9])", "", key) or text_hash(name)
+
+
+# An outlet's name: a spelling with a leading "The" is kept once seen ("The Daily X" over
+# "Daily X", whichever article came first); otherwise the latest spelling.
+OUTLET_UPSERT = ('INSERT INTO "outlets" ("id", "name") VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET '
+                 '"name" = excluded."name" WHERE excluded."name" LIKE \'the %\' OR "outlets"."name" NOT LIKE \'the %\'')
 
 
 def quote_row(article_id: str, quote: Quote) -> dict:
@@ -246,7 +255,7 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
     conn = db.conn
     with conn:  # one transaction: all of the article or none of it
         if outlet_id:
-            conn.execute(*upsert_sql("outlets", {"id": outlet_id, "name": article.outlet}))
+            conn.execute(OUTLET_UPSERT, [outlet_id, article.outlet])
         # variants point at quotes: drop them with the quotes (rebuilt by the corpus index)
         conn.execute("DELETE FROM variants WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)"
                      " OR reference_quote_id IN (SELECT id FROM quotes WHERE article_id = ?)",
