@@ -62,6 +62,8 @@ inflation issue issues question questions problem problems idea ideas thing thin
 facts story stories event events meeting rally debate race election vote votes campaign
 headline headlines title page chart map graph table photo picture image caption""".split())
 
+PERSONAL_HONORIFICS = frozenset("mr mrs ms miss dr".split())
+
 _ALLCAPS = regex.compile(r"^[\p{Lu}\p{N}\s.,:;'’&-]{3,}$")
 _ORG_SUFFIX = regex.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Association|Institute|Foundation|"
                             r"Party|Committee|Council|Department|Ministry|Agency|Bureau|University)\b\.?")
@@ -101,8 +103,11 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
                               or any(w.lower().rstrip(".") in HONORIFICS - {"the"} for w in words[:1])),
         "ty_first_name": float(bool(words) and (words[0].lower() in FEMALE_NAMES or words[0].lower() in MALE_NAMES)),
         "ty_org_word": float(any(w.lower().strip(".,’'s") in ORG_WORDS for w in words) or bool(_ORG_SUFFIX.search(joined))),
+        # "Foreign Affairs Minister" alone; not "Mr. King", where an honorific makes it a surname
         "ty_title_only": float(bool(words) and all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words)
-                               and head is not None and head.pos_ == "PROPN"),
+                               and head is not None and head.pos_ == "PROPN"
+                               and not any(w.lower().rstrip(".") in PERSONAL_HONORIFICS for w in words)
+                               and not regex.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$", before)),
         "ty_common_noun": float(head is not None and head.pos_ == "NOUN"),
         "ty_person_noun": float(low in PERSON_NOUNS or (head is not None and head.pos_ == "NOUN"
                                                          and bool(_PERSON_SUFFIX.search(low)))),

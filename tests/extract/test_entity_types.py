@@ -36,3 +36,7 @@ def test_who_can_speak(text, word, expected):
 ])
 def test_things_times_places_and_headings_never_speak(text, word):
     assert type_of(text, word) == "not_speaker"
+
+
+def test_a_surname_that_is_also_a_title_word_after_an_honorific_is_a_person():
+    assert type_of("“It is about enthusiasm,” Mr. King added.", "King") == "person"
