@@ -94,7 +94,10 @@ def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) 
             from quotes.build import given_quote_json
 
             doc = {"doc_id": article.doc_id, "outlet": article.outlet, "quotes": given_quote_json(article, quotes)}
-            click.echo(json.dumps(doc, ensure_ascii=False))
+            line = json.dumps(doc, ensure_ascii=False)
+            if any("\ud800" <= c <= "\udfff" for c in line):
+                line = json.dumps(doc)  # a lone surrogate of the given text: escaped, still exact
+            click.echo(line)
         else:
             for q in quotes:
                 click.echo(f"{article.doc_id}\t{q.speaker or '?'}\t“{q.text}”")
