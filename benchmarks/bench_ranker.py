@@ -4,8 +4,8 @@ alone, interleaved on the same parsed PolNeAR articles, and as a share of extrac
     python benchmarks/bench_ranker.py [--split dev] [--repeat 3]
 
 Parses every article once (the pipes and segments extraction uses), then times, in turn,
-attribution with the ranker (quotes.extract.attribute.attribute) and the rules alone
-(Attributor(..., ranker=None)), best of --repeat; and the whole `extract_articles` run.
+attribution with the ranker (quotes.extract.attribution.attribute) and the rules alone
+(attribute_candidates without a ranker), best of --repeat; and the whole `extract_articles` run.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    from quotes.extract.attribute import Attributor, attribute
+    from quotes.extract.attribution import attribute, attribute_candidates
     from quotes.extract.nlp import load_nlp
     from quotes.extract.pipeline import extract_articles, parse_for_attribution
     from quotes.model import Article
@@ -41,7 +41,7 @@ def main() -> None:
     for _ in range(args.repeat):
         t = time.process_time()
         for text, marks, docs in parsed:
-            Attributor(text, marks, docs).run()
+            attribute_candidates(text, marks, docs)
         best["rules"] = min(best["rules"], time.process_time() - t)
         t = time.process_time()
         for text, marks, docs in parsed:

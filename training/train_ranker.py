@@ -78,15 +78,16 @@ def parse_docs(split):
 
 def collect(split):
     """[{doc, quote: (start, end), rule_ok, cands: [(features, label, name)]}] for matched quotes."""
-    from quotes.extract.attribute import Attributor, speaker_of
-    from quotes.extract.candidates import head_token
+    from quotes.extract.attribution import attribute_candidates
+    from quotes.extract.candidates import View, head_token, speaker_of
     from quotes.extract.ranking import is_description, rank
 
     rows = []
     for g, text, marks, docs in parse_docs(split):
         golds = [q for q in g["quotes"] if q.get("speaker")]
 
-        def record(att, m, idx, q, prev):
+        def record(ctx, mc, q, features):
+            att, m, idx, prev = View(ctx, mc), mc.mark, 0, mc.previous
             if q.mark_style == "single":
                 return True
             best = max(golds, key=lambda gq: overlap((m.start, m.end), (gq["start"], gq["end"])), default=None)
@@ -117,7 +118,7 @@ def collect(split):
                          "rule_speaker": q.speaker, "names": names, "cands": cands})
             return True
 
-        Attributor(text, marks, docs, ranker=record).run()
+        attribute_candidates(text, marks, docs, ranker=record)
     return rows
 
 

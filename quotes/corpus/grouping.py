@@ -109,8 +109,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel
 
+from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
@@ -305,15 +306,13 @@ class _Grouper:
         self.spread: dict[tuple[str, int], tuple[int, int]] = {}
 
     def _alias(self, a: str, b: str) -> bool:
-        """Two speaker ids whose names may be one person: the same surname, and one name
-        is the surname alone ("Obama", "Barack Obama") or the first names differ by a
-        letter ("Rence Priebus", a typo of "Reince Priebus")."""
+        """Two speaker ids whose names may be one person (``quotes.lexicon.names.same_person``:
+        "Obama" ~ "Barack Obama", "Rence Priebus" ~ "Reince Priebus"), with the same surname
+        of three letters or more."""
         key = (a, b) if a < b else (b, a)
         if key not in self._alias_cache:
             ta, tb = _name_words(self.names.get(a)), _name_words(self.names.get(b))
-            ok = bool(ta and tb) and ta[-1] == tb[-1] and len(ta[-1]) > 2 and (
-                len(ta) == 1 or len(tb) == 1
-                or (len(ta) == len(tb) == 2 and Levenshtein.distance(ta[0], tb[0]) <= 1))
+            ok = bool(ta and tb) and ta[-1] == tb[-1] and len(ta[-1]) > 2 and same_person(ta, tb, typos=True)
             self._alias_cache[key] = ok
         return self._alias_cache[key]
 

@@ -1,6 +1,6 @@
 """Every mention that could be a quote's speaker, with the evidence for each.
 
-Why: the rule cascade (quotes.extract.attribute) commits to the first rule that fires.
+Why: the rule cascade (quotes.extract.attribution) commits to the first rule that fires.
 Here the rules become candidate generators, and the learned ranker (quotes.extract.ranking)
 chooses among all of them. For one quote the candidates are:
   cue      the subject of each speech cue near the quote (its outermost reporting verb and
@@ -12,18 +12,85 @@ chooses among all of them. For one quote the candidates are:
   salient  the person the article was just talking about;
   rule     the speaker the rules chose (whatever rule, with its method).
 Each candidate is resolved to a name through the article's entity tracking
-(quotes.extract.mentions.Registry via attribute.speaker_of): a pronoun, a description or an
+(quotes.extract.mentions.Registry via attribution.speakers.speaker_of): a pronoun, a description or an
 appositive becomes the fullest name the article gives; a document becomes its issuer.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quotes.extract.attribute import cue_candidates, nearby_subject, outermost_cue, speaker_of, subject_of
+import copy
+from contextlib import contextmanager
+
+from quotes.extract.attribution import write_attribution
+from quotes.extract.attribution.candidates import outermost_cue as outer_cue
+from quotes.extract.attribution.context import ArticleContext, Attribution, MarkContext, Speaker
+from quotes.extract.attribution.speakers import speaker_of as resolve_speaker
+from quotes.extract.attribution.subjects import nearby_subject as nearby_np, subject_of as cue_subject
 from quotes.extract.cues import lemma_of
-from quotes.extract.mentions import PERSON_PRONOUNS
 from quotes.extract.syntax import SUBJ_DEPS
+from quotes.lexicon.words import PERSON_PRONOUNS
 from quotes.model import Mark, Quote
+
+
+class View:
+    """What the ranker reads of attribution's state for one mark: the article context
+    (`a`: the token index, `reg`: the entity registry) and the mark's context."""
+
+    def __init__(self, ctx: ArticleContext, mc: MarkContext):
+        self.ctx, self.mc = ctx, mc
+
+    @property
+    def a(self):
+        return self.ctx.index
+
+    @property
+    def reg(self):
+        return self.ctx.registry
+
+
+def cue_candidates(att: View, m: Mark, idx: int):
+    """([(score, -distance, offset, token, "verb"|"according")], before, after) for the mark."""
+    mc = att.mc
+    return [(c.score, c.neg_distance, c.pos, c.token, c.kind) for c in mc.candidates], mc.before, mc.after
+
+
+def outermost_cue(att: View, cue):
+    return outer_cue(att.ctx, cue)
+
+
+def subject_of(att: View, cue):
+    s = cue_subject(cue)
+    return (s.token, s.rule) if s is not None else (None, None)
+
+
+def nearby_subject(att: View, cue, before, after):
+    s = nearby_np(att.ctx, cue, before, after)
+    return (s.token, s.rule) if s is not None else (None, None)
+
+
+def speaker_of(att: View, tok) -> tuple:
+    """(Entity or None, name, kind, role, mention tokens, how) for a mention token."""
+    sp = resolve_speaker(att.ctx, tok)
+    return sp.entity, sp.name, sp.kind, sp.role, sp.tokens, sp.how
+
+
+def fill_speaker(att: View, q: Quote, speaker: tuple) -> None:
+    """Write a `speaker_of` tuple onto `q` as attribution writes a rule's speaker."""
+    write_attribution(att.ctx, q, Attribution(q.method or "", q.confidence, speaker=Speaker(*speaker)))
+
+
+@contextmanager
+def trial(att: View):
+    """Resolve candidates on a scratch copy of the article's entity state: names registered
+    and mentions resolved inside the block are forgotten after it."""
+    ctx = att.ctx
+    saved = (ctx.registry, ctx.resolved, ctx.harvested, ctx.titled, ctx.title_runs)
+    ctx.registry, ctx.resolved, ctx.harvested, ctx.titled, ctx.title_runs = copy.deepcopy(saved)
+    try:
+        yield att
+    finally:
+        ctx.registry, ctx.resolved, ctx.harvested, ctx.titled, ctx.title_runs = saved
 
 MAX_CUES = 4  # cue candidates looked at, strongest first
 NEAR_CHARS = 400  # how far before the quote names and pronouns are collected
@@ -33,7 +100,7 @@ NEAR_CHARS = 400  # how far before the quote names and pronouns are collected
 class Candidate:
     """One possible speaker of one quote."""
 
-    speaker: tuple  # (Entity or None, name, kind, role, mention tokens, how): attribute.speaker_of
+    speaker: tuple  # (Entity or None, name, kind, role, mention tokens, how): candidates.speaker_of
     start: int | None = None  # mention offsets in the article (None: no mention, e.g. previous)
     end: int | None = None
     sources: set[str] = field(default_factory=set)
@@ -107,10 +174,9 @@ def candidates_for(att, m: Mark, idx: int, q: Quote, prev: list[Quote]) -> list[
     # the rules' own choice, with its mention
     rule_key = None
     if q.speaker_start is not None:
-        t = a.tok_at(q.speaker_start)
-        if t is not None:
+        if a.tokens_between(q.speaker_start, q.speaker_end or q.speaker_start + 1):
             # the mention's head: the token whose speaker tuple the rules used
-            head = head_token(a, q.speaker_start, q.speaker_end) or t
+            head = head_token(a, q.speaker_start, q.speaker_end)
             c = add(head, "rule")
             if c is not None:
                 rule_key = ("tok", a.pos(head))
@@ -162,6 +228,12 @@ def _near_tokens(a, m: Mark, lo: int, hi: int):
             yield t
         elif t.pos_ == "NOUN" and t.dep_ in SUBJ_DEPS:
             yield t
+
+
+def token_at(a, p: int):
+    """The token that starts at offset `p` (None when none does)."""
+    toks = a.tokens_between(p, p + 1)
+    return toks[0] if toks else None
 
 
 def cue_lemma(c: Candidate) -> str:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import regex
 
-from quotes.extract.mentions import (FEMALE_NAMES, HONORIFICS, MALE_NAMES, ORG_WORDS, PERSON_PRONOUNS,
-                                     ROLE_NOUNS, is_place)
+from quotes.lexicon.names import is_place
+from quotes.lexicon.words import FEMALE_NAMES, HONORIFICS, MALE_NAMES, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS
 
 TYPES = ("person", "organisation", "group", "document", "description", "not_speaker")
 

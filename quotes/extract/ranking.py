@@ -37,11 +37,10 @@ from pathlib import Path
 
 import regex
 
-from quotes.extract.attribute import fill_speaker, speaker_of, trial
-from quotes.extract.candidates import Candidate, candidates_for, cue_lemma
+from quotes.extract.candidates import Candidate, View, candidates_for, cue_lemma, fill_speaker, token_at, speaker_of, trial
 from quotes.extract.cues import WEAK_LEMMAS
 from quotes.extract.entity_types import TYPES, entity_type
-from quotes.extract.mentions import PERSON_PRONOUNS
+from quotes.lexicon.words import PERSON_PRONOUNS
 from quotes.extract.quotefilter import quote_probability
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.model import Mark, Quote
@@ -106,7 +105,7 @@ def candidate_features(att, m: Mark, q: Quote, c: Candidate, prev: list[Quote]) 
         f["pos_after"] = float(not before)
         f["pos_log_dist"] = math.log1p(dist)
         f["pos_same_para"] = float(a.para_index(c.start) == a.para_index(m.open_mark))
-        sents = {(id(t.doc), t.sent.start) for t in (a.tok_at(m.start), a.tok_at(max(m.start, m.end - 1))) if t is not None}
+        sents = {(id(t.doc), t.sent.start) for t in (token_at(a, m.start), token_at(a, max(m.start, m.end - 1))) if t is not None}
         f["pos_same_sent"] = float(c.tok is not None and (id(c.tok.doc), c.tok.sent.start) in sents)
     else:
         f["pos_none"] = 1.0
@@ -301,7 +300,7 @@ def is_term(qtext: str) -> bool:
     return len(words) <= 3 or titlecase and len(words) <= 6
 
 
-def apply_ranker(att, m: Mark, idx: int, q: Quote, prev: list[Quote], model: dict | None = None) -> bool:
+def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, model: dict | None = None) -> bool:
     """Choose `q`'s speaker among its candidates and set its confidence; False when `q` is a
     term or title with no plausible speaker (not a quote). Rules only without a model.
 
@@ -311,6 +310,7 @@ def apply_ranker(att, m: Mark, idx: int, q: Quote, prev: list[Quote], model: dic
         model = load_model()
     if not model:
         return True
+    att, m, idx, prev = View(ctx, mc), mc.mark, 0, mc.previous
     scored = rank(att, m, idx, q, prev, model)
     best, c, second = choose(scored)
     rule = max(((p, f) for p, cand, f in scored if q.speaker and _norm(cand.name) == _norm(q.speaker)
@@ -330,8 +330,8 @@ def apply_ranker(att, m: Mark, idx: int, q: Quote, prev: list[Quote], model: dic
         q.confidence = round(calibrated(model, confidence_features(rule_p, other, True, rule[1])), 3)
     else:
         q.confidence = 0.05 if not q.speaker else q.confidence
-    if att.features and att.features[-1][1] is q and q.mark_style != "single":
-        q.confidence = round(q.confidence * quote_probability(att.features[-1][2]), 3)  # and a quote at all
+    if features is not None and q.mark_style != "single":
+        q.confidence = round(q.confidence * quote_probability(features), 3)  # and a quote at all
     if q.mark_style != "single" and is_term(q.text) and best < model.get("no_speaker_below", 0.0):
         return False
     return True

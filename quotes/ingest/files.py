@@ -49,15 +49,20 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
-    """Files as given, directories walked (sorted) for article files."""
+    """Files as given, directories walked (sorted) for article files. Primary sources
+    (transcripts, captions: ``quotes.ingest.sources``) are not articles and are left out."""
+    from quotes.ingest.sources import is_source_file
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and (child.suffix.lower() in ARTICLE_SUFFIXES or is_gzip_html(child)):
+                if (child.is_file() and (child.suffix.lower() in ARTICLE_SUFFIXES or is_gzip_html(child))
+                        and not is_source_file(child)):
                     yield child
         elif path.is_file():
-            yield path
+            if not is_source_file(path):
+                yield path
         elif path.exists():
             yield Skipped(str(raw), "not a regular file")
         else:

@@ -12,6 +12,8 @@ that reads the rows.
 - `speaker_outlets`: for one speaker, each outlet's quotes by how faithful they are to the
   reference version (variant relation);
 - `utterance_versions`: for one utterance, each version's similarity to the reference.
+- `outlets_against_sources`: each outlet's quotes found in a primary source (`?id=`: in one
+  source), by their relation to the transcript, verbatim first (quotes.site.sourcepages).
 """
 from __future__ import annotations
 
@@ -37,6 +39,10 @@ RELATION_COLOURS = {
     "q-rel-bracketed-insertion": "#a898e0",
     "q-rel-bracketed": "#a898e0",
     "q-rel-paraphrase": "#e06666",
+    # against a primary source (quotes.corpus.sources)
+    "q-rel-verbatim": "#4caf6a",
+    "q-rel-words-inserted": "#a898e0",
+    "q-rel-words-changed": "#f0a070",
 }
 OTHER_COLOUR = "#b0b0b8"
 
@@ -160,6 +166,39 @@ def spec_utterance_versions(versions: list[dict]) -> dict:
     )
 
 
+def spec_outlets_against_sources(rows: list[dict]) -> dict:
+    """Rows (outlet, relation, quotes) as one bar per outlet split by the relation to the
+    transcript, in shares, outlets quoting verbatim most often on top."""
+    from quotes.corpus.sources import SOURCE_RELATIONS
+
+    kept = top_outlets(rows, "quotes")
+    rows = [dict(r, outlet=r["outlet"] if r["outlet"] in kept else OTHER_OUTLETS) for r in rows]
+    totals: dict[str, int] = {}
+    verbatim: dict[str, int] = {}
+    for r in rows:
+        totals[r["outlet"]] = totals.get(r["outlet"], 0) + r["quotes"]
+        if r["relation"] == "verbatim":
+            verbatim[r["outlet"]] = verbatim.get(r["outlet"], 0) + r["quotes"]
+    order = sorted(totals, key=lambda o: (-verbatim.get(o, 0) / totals[o], o))
+    values = [dict(r, label=f"{r['outlet']} ({totals[r['outlet']]})", rank=SOURCE_RELATIONS.index(r["relation"]))
+              for r in rows]
+    return _base(
+        "How often each outlet's quotes match the transcript",
+        data={"values": values}, width="container", height=max(80, 28 * len(totals)),
+        mark={"type": "bar", "tooltip": True},
+        encoding={
+            "y": {"field": "label", "type": "nominal", "title": None,
+                  "sort": [f"{o} ({totals[o]})" for o in order]},
+            "x": {"field": "quotes", "type": "quantitative", "aggregate": "sum", "stack": "normalize",
+                  "title": "Share of the outlet's quotes found in a transcript", "axis": {"format": "%"}},
+            "color": {"field": "relation", "type": "nominal", "title": "Against the transcript",
+                      "scale": {"domain": list(SOURCE_RELATIONS),
+                                "range": [RELATION_COLOURS.get(relation_class(r), OTHER_COLOUR) for r in SOURCE_RELATIONS]}},
+            "order": {"field": "rank", "type": "quantitative"},
+        },
+    )
+
+
 async def _rows(db, sql: str, params=None, time_limit_ms=None) -> list[dict]:
     result = await db.execute(sql, params or {}, custom_time_limit=time_limit_ms)
     return [dict(r) for r in result.rows]
@@ -222,9 +261,26 @@ async def utterance_versions(datasette, db, tables, args, time_limit_ms):
     return spec_utterance_versions(await versions_of(db, utterance_id, u[0]["reference_quote_id"], tables))
 
 
+async def outlets_against_sources(datasette, db, tables, args, time_limit_ms):
+    if "source_quotes" not in tables:
+        return {"empty": "This database has no primary sources."}
+    source_id = args.get("id") or None
+    rows = await _rows(db, f"""
+        select coalesce(o.name, 'Unknown outlet') as outlet, sq.relation, count(*) as quotes
+        from source_quotes sq join quotes q on q.id = sq.quote_id join articles a on a.id = q.article_id
+        left join outlets o on o.id = a.outlet_id
+        {"where sq.source_id = :id" if source_id else ""}
+        group by 1, 2 order by 1, 2
+    """, {"id": source_id} if source_id else {}, time_limit_ms=time_limit_ms)
+    if not rows:
+        return {"empty": "No quote was found in a primary source."}
+    return spec_outlets_against_sources(rows)
+
+
 CHARTS = {
     "outlet_matrix": outlet_matrix,
     "quotes_over_time": quotes_over_time,
     "speaker_outlets": speaker_outlets,
     "utterance_versions": utterance_versions,
+    "outlets_against_sources": outlets_against_sources,
 }

@@ -321,7 +321,17 @@ async def home_panel(datasette, database: str) -> dict | None:
         "counts": counts,
         "matrix_chart_url": chart_url(datasette, database, "outlet_matrix"),
         "time_chart_url": chart_url(datasette, database, "quotes_over_time"),
+        **(await sources_links(datasette, database, db, tables)),
     }
+
+
+async def sources_links(datasette, database: str, db, tables: set[str]) -> dict:
+    """The start page's links to the checks against primary sources, when there are any."""
+    if "source_quotes" not in tables or not (await first(db, "select 1 as x from source_quotes limit 1", {})):
+        return {}
+    return {"sources_chart_url": chart_url(datasette, database, "outlets_against_sources"),
+            "differ_from_source_url": datasette.urls.query(database, "differ_from_source"),
+            "outlets_against_sources_url": datasette.urls.query(database, "outlets_against_sources")}
 
 
 async def article_page(datasette, database: str, article_id: str) -> dict | None:

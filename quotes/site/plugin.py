@@ -28,7 +28,7 @@ from datasette.utils import urlsafe_components
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from . import METADATA_PATH, charts, pages, sqlfunctions
+from . import METADATA_PATH, charts, pages, sourcepages, sqlfunctions
 from .facets import JoinFacet, join_filters
 from .render import parse_diff, render_diff, render_list
 
@@ -225,7 +225,10 @@ PAGE_LOADERS = {
     "quotes": pages.quote_page,
     "speakers": pages.speaker_page,
     "articles": pages.article_page,
+    "sources": sourcepages.source_page,
 }
+# The primary-source panel above an utterance's or a quote's own (quotes.site.sourcepages).
+SOURCE_PANELS = {"utterances": sourcepages.utterance_source, "quotes": sourcepages.quote_source}
 
 
 @hookimpl
@@ -238,7 +241,13 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             if len(pks) != 1:
                 return {}
             page = await PAGE_LOADERS[table](datasette, database, pks[0])
-            return {"quotes_page": page} if page else {}
+            out = {"quotes_page": page} if page else {}
+            if page and table in SOURCE_PANELS:
+                tables = await pages.table_names(datasette.get_database(database))
+                panel = await SOURCE_PANELS[table](datasette, database, pks[0], tables)
+                if panel:
+                    out["quotes_sources"] = panel
+            return out
 
         return row_page
     if view_name == "table" and table in pages.CARD_LOADERS:
@@ -263,7 +272,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
 
 ID_COLUMNS = {"quote_id": "quotes", "utterance_id": "utterances", "speaker_id": "speakers",
-              "article_id": "articles", "outlet_id": "outlets"}
+              "article_id": "articles", "outlet_id": "outlets", "source_id": "sources"}
+# tables whose id columns have no foreign keys (rewritten by the alignment step) but link too
+LINKED_TABLES = {"source_quotes", "source_utterances"}
 LIST_COLUMNS = {("speakers", "roles"), ("quotes", "speaker_aliases")}
 
 
@@ -271,7 +282,7 @@ LIST_COLUMNS = {("speakers", "roles"), ("quotes", "speaker_aliases")}
 def render_cell(value, column, table, database, datasette):
     if value is None:
         return None
-    if table is None and column in ID_COLUMNS and isinstance(value, str) and database:
+    if (table is None or table in LINKED_TABLES) and column in ID_COLUMNS and isinstance(value, str) and database:
         # Canned query results: ids link to the pages they name.
         if pages.is_quotes_db(_tables_of(datasette, database)):
             url = datasette.urls.row(database, ID_COLUMNS[column], pages.urls_path(value))
@@ -286,7 +297,10 @@ def render_cell(value, column, table, database, datasette):
         return render_list(value)
     if table == "quotes" and column == "text" and isinstance(value, str):
         return Markup("“{}”").format(escape(value))
-    if column in ("relation", "pair_relation", "how") and isinstance(value, str) and table in (None, "variants"):
+    if column == "verbatim_share" and table is None and isinstance(value, (int, float)):
+        return Markup('<span class="q-bar"><span style="width: {:.0f}%"></span></span> {:.0%}').format(
+            100 * value, value)
+    if column in ("relation", "pair_relation", "how") and isinstance(value, str) and table in (None, "variants", "source_quotes"):
         from .render import relation_class
 
         return Markup('<span class="q-rel {}">{}</span>').format(relation_class(value), value) if "," not in value else None

@@ -3,7 +3,7 @@ things, times, places and headings that never speak."""
 import pytest
 
 from parsed import attributor, token
-from quotes.extract.attribute import speaker_of
+from quotes.extract.candidates import speaker_of
 from quotes.extract.entity_types import entity_type
 
 

@@ -41,7 +41,7 @@ def test_without_a_model_the_rules_decide():
     att = attributor(text)
     m = att.a.marks[0]
     q = Quote(start=m.start, end=m.end, text=text[m.start:m.end], speaker="Austin", confidence=0.7)
-    assert apply_ranker(att, m, 0, q, [], model={}) is True
+    assert apply_ranker(att.ctx, att.mc, q, None, model={}) is True
     assert (q.speaker, q.confidence) == ("Austin", 0.7)
 
 
@@ -49,9 +49,10 @@ def test_every_feature_the_model_weighs_is_one_the_code_computes():
     model = load_model()
     text = ("Lloyd Austin met Mark Rutte in Rome.\n\n“This is serious,” Austin told reporters.\n\n"
             "“We are watching,” he added.")
-    att = attributor(text)
     seen = set()
-    for idx, m in enumerate(att.a.marks):
+    for idx in range(2):
+        att = attributor(text, idx)
+        m = att.a.marks[idx]
         q = Quote(start=m.start, end=m.end, text=text[m.start:m.end])
         for p, c, f in rank(att, m, idx, q, [], model):
             assert 0.0 <= p <= 1.0
