@@ -85,12 +85,12 @@ def trial(att: View):
     """Resolve candidates on a scratch copy of the article's entity state: names registered
     and mentions resolved inside the block are forgotten after it."""
     ctx = att.ctx
-    saved = (ctx.registry, ctx.resolved, ctx.harvested, ctx.titled, ctx.title_runs)
-    ctx.registry, ctx.resolved, ctx.harvested, ctx.titled, ctx.title_runs = copy.deepcopy(saved)
+    saved = (ctx.registry, ctx.resolved, ctx.harvested, ctx.titled)
+    ctx.registry, ctx.resolved, ctx.harvested, ctx.titled = copy.deepcopy(saved)
     try:
-        yield att
+        yield att  # (the title runs are read off the text once: the same in any trial)
     finally:
-        ctx.registry, ctx.resolved, ctx.harvested, ctx.titled, ctx.title_runs = saved
+        ctx.registry, ctx.resolved, ctx.harvested, ctx.titled = saved
 
 MAX_CUES = 4  # cue candidates looked at, strongest first
 NEAR_CHARS = 400  # how far before the quote names and pronouns are collected

@@ -63,6 +63,8 @@ facts story stories event events meeting rally debate race election vote votes c
 headline headlines title page chart map graph table photo picture image caption""".split())
 
 PERSONAL_HONORIFICS = frozenset("mr mrs ms miss dr".split())
+_HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?\s*$")
+_PERSONAL_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
 
 _ALLCAPS = regex.compile(r"^[\p{Lu}\p{N}\s.,:;'’&-]{3,}$")
 _ORG_SUFFIX = regex.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Association|Institute|Foundation|"
@@ -99,7 +101,7 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
         "ty_caps_heading": float(bool(joined) and joined.lower() not in ORG_WORDS
                                  and in_caps_heading(text, start, start + len(joined)) if text and start is not None
                                  else len(joined) > 5 and bool(_ALLCAPS.match(joined))),
-        "ty_honorific": float(bool(regex.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?\s*$", before))
+        "ty_honorific": float(bool(_HONORIFIC_BEFORE.search(before))
                               or any(w.lower().rstrip(".") in HONORIFICS - {"the"} for w in words[:1])),
         "ty_first_name": float(bool(words) and (words[0].lower() in FEMALE_NAMES or words[0].lower() in MALE_NAMES)),
         "ty_org_word": float(any(w.lower().strip(".,’'s") in ORG_WORDS for w in words) or bool(_ORG_SUFFIX.search(joined))),
@@ -107,7 +109,7 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
         "ty_title_only": float(bool(words) and all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words)
                                and head is not None and head.pos_ == "PROPN"
                                and not any(w.lower().rstrip(".") in PERSONAL_HONORIFICS for w in words)
-                               and not regex.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$", before)),
+                               and not _PERSONAL_BEFORE.search(before)),
         "ty_common_noun": float(head is not None and head.pos_ == "NOUN"),
         "ty_person_noun": float(low in PERSON_NOUNS or (head is not None and head.pos_ == "NOUN"
                                                          and bool(_PERSON_SUFFIX.search(low)))),

@@ -67,8 +67,12 @@ def is_description(name: str | None) -> bool:
     return bool(words) and any(w[:1].islower() for w in words if w.lower() not in ("of", "for", "and", "the", "on", "in", "de"))
 
 
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N} ]+")
+
+
+@lru_cache(maxsize=4096)
 def _norm(name: str | None) -> str:
-    return " ".join(regex.sub(r"[^\p{L}\p{N} ]+", " ", (name or "").lower()).split())
+    return " ".join(_NOT_WORD.sub(" ", (name or "").lower()).split())
 
 
 def candidate_features(att, m: Mark, q: Quote, c: Candidate, prev: list[Quote]) -> dict[str, float]:
