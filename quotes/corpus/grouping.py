@@ -1,111 +1,34 @@
-"""Utterances: quotes in different articles that report the same spoken words.
+"""Utterances: quotes in different articles that report the same act of speaking.
 
 ``group_utterances(quotes)`` takes ``QuoteRef``s (quote id, article, outlet, speaker id,
 text, date) and returns an ``UtteranceIndex``: the utterances, one ``Variant`` per quote
-(its relation to the utterance's reference quote, a 0–1 similarity and a word diff), and
-``utterance_of`` (quote id -> utterance id). Every quote gets an utterance; most have one
-member. ``group_labels`` gives the FORMAT.md ``group`` values (only utterances quoted in at
-least two articles).
+(its relation to the utterance's reference quote, a 0-1 similarity and a word diff), and
+``utterance_of`` (quote id -> utterance id). ``group_labels`` gives the FORMAT.md ``group``
+values (only utterances quoted in at least two articles). docs/grouping.md tells the whole
+story; in short:
 
-Tiers, cheapest first, so the cost grows about linearly with the number of quotes:
+1. Quotes of one speaker whose words are equal after normalisation (``textnorm``, plus
+   possessives folded: ``pair_features.match_keys``) and dated within ``max_span_days``
+   form one node.
+2. Nodes are placed longest first; the first node of an utterance is its *leader* (the
+   fullest report). Candidates come from an inverted index of word 3-grams (MemeTracker
+   style shingles; 3-grams in more than ``max_posting`` utterances dropped) and, for one-
+   and two-word quotes, from the members that contain them: never all pairs. Only
+   utterances of the same speaker, an alias (same surname) or, for a quote without speaker,
+   any speaker are candidates.
+3. One scored decision per candidate (``pair_model``: a logistic regression over the named
+   features of ``pair_features``, fitted on pairs labelled by reading). A node joins the
+   utterance whose leader the decision accepts (``_decide``), so fragments never chain two
+   occasions. Two quotes of one article share an utterance only as an echo (one contains
+   the other) or as two parts of it (a split quote).
 
-1. **Exact**: quotes whose normalised words (``textnorm``: case, punctuation, curly/straight
-   marks, contractions, brackets) are equal, with the same speaker and dates within
-   ``max_span_days`` (``short_span_days`` for a stock phrase of one content word: "of
-   course"), form one node. Nothing else is compared twice.
-2. Nodes are taken longest first; the first node of an utterance is its *leader*. Each node
-   looks up its word 3-grams (shingles, MemeTracker style) in an inverted index of the
-   3-grams of every node already placed; 3-grams found in more than ``max_posting``
-   utterances are dropped as too common. Only utterances with a compatible speaker and
-   dates are candidates, best few by shared shingles. **Never all pairs.**
-3. **Containment**: the node's words are a contiguous run of any member's words (a cut,
-   a headline fragment of the body quote). Three words or fewer: only when exactly one
-   candidate utterance contains them.
-4. **Alignment**: an LCS alignment (rapidfuzz) against the leader, then up to three more
-   members; the node joins when enough of its words sit in shared runs of 2+ words that
-   hold a content word (runs of function words only, "we are going to", do not count):
-   half of them with a run of 3+, or three quarters for quotes of 6 words or fewer; or one
-   shared run of ``requote_run`` (8) words, same speaker: a statement that outlets cut at
-   different places (one prints sentences A B C, another C D). Where a word repeats, the
-   LCS may cut a shared run in two ("I meant ... I do, he was the most valuable player"),
-   so the alignment is also tried from the end.
-5. Two-word quotes (“significant escalation”) join only by containment, and only when a
-   single utterance of the same speaker contains them; otherwise only identical ones group.
-   One-word quotes group only when identical and attributed.
-6. **Lone late re-quotes** (after all the above): articles re-quote old statements weeks or
-   months later (a retrospective, a reminder of what someone said). An utterance printed by a
-   single article, dated after an earlier utterance of the same speaker beyond the date rule,
-   joins it when they share a run of ``requote_run`` (8) words or one contains the other with
-   that many; the late article's other quotes of that speaker then join the utterances of the
-   articles it re-quotes on the usual terms (containment, alignment; a few words only when
-   one utterance holds them). A lone late quote of 3 to 6 words with 3+ content words ("his
-   'Second Amendment people' remark") joins the one earlier utterance of its speaker within
-   ``requote_short_days`` (30) that contains it, none when several do. A line said again on a
-   new occasion is news again: several articles print it, and it stays apart; a stump line
-   that only one article prints weeks later is the known cost of this rule. A lone late
-   quote whose own attribution dates it well before its article ("her March comment", "he
-   told CNN in October") is a re-quote by its own account: it joins on the usual terms
-   (containment, not of a catchphrase; alignment) an earlier utterance known from that time
-   (dated so by its attribution, or printed then), a few words only when one such utterance
-   holds them.
-
-Matching ignores an editor's [bracketed] words (nobody said them); the relation still
-reports them.
-
-Recurring phrases. A phrase of up to four words that a speaker (or a namesake: one surname)
-is quoted saying more than ``recurring_days`` (30) apart ("law and order", "the hell out
-of") is a catchphrase said on many occasions and points to none: a quote made of it joins
-no longer quote by containment, and a run of it counts for no alignment. Identical quotes
-still group (tier 1). The 3-grams' first and last days per surname are indexed once
-(``index_phrases``), for the 3-grams of quotes of up to eight words only.
-
-When it was said. The extractor dates a quote by the time words of its own attribution
-(``quotes.extract.dating``: "he told supporters in Nashua on Monday", "he said during a debate last
-week", "her March comment"): ``QuoteRef.said_from``/``said_to``. A quote without them was
-said at the latest on its article's date. Every tier keeps an utterance's quotes to
-intervals that overlap: a line "said on Monday" is not the line an article printed the
-Thursday before (a stump line on two occasions, four days apart), and a late re-quote "said
-recently" or "last week" is not an old statement of months before (tier 6). The other way
-round, a quote dated to a few days (``NARROW_SAID_DAYS``) is judged by those days, not by
-its article's date: "not paying taxes 'makes me smart,' Trump said last week" joins the
-debate's utterance of a week before.
-
-Speakers and dates. A quote joins only an utterance of the same speaker id, or of an *alias*
-(``QuoteRef.speaker_name`` given): the same surname, one name being the surname alone ("Obama"
-and "Barack Obama", which the speaker index keeps apart when the surname is ambiguous) or the
-first names a letter apart (a typo). An alias joins only on a certain match (as a quote
-without speaker, below, or a shared run of ``requote_run`` words), never when aliases of two
-different people fit, and never an utterance that already holds another person's alias. A
-quote without speaker is placed last; it needs a shared run (or a contained cut) of 4+ words
-to join anything ("Bernie or Bust" is a slogan, not a cut of someone's quote), and joins a
-named utterance only when the match is certain (containment, or 80 % of its words in shared
-runs) and only one speaker's utterances fit; otherwise it groups with other speakerless
-quotes. Different speakers saying the same words stay apart (a re-quote is another
-utterance), and so do dates further apart than ``max_span_days`` (a stump-speech line on two
-occasions), except for the lone late re-quotes of tier 6; quotes of 6 words or fewer must
-also lie within ``short_span_days`` of the utterance.
-
-Quotes of one article. A split quote (“A,” he said, “B.”) is two quotes of one utterance,
-and a headline often repeats the body quote, so an utterance may hold several quotes of
-one article, but only when each is either the same words as another (one contains the
-other: an echo) or covers a different part of the leader (a split). Two quotes of one
-article that overlap the same part of the reference without one containing the other are
-two different utterances (the writer quoted two occasions, or two sentences of an
-interview): the better match stays (containment beats alignment; a leader is never
-displaced) and the other becomes an utterance of its own.
-
-Reference and relations. After grouping, the reference is the member that contains the
-most other members (then the longest, then the earliest, then by quote id): usually the
-fullest version printed by someone. Each variant is compared with it (or, for a split part
-that does not overlap it, with the member it was matched to) and labelled ``reference``,
-``identical``, ``punctuation`` (case, punctuation, curly vs straight, contractions),
-``truncation`` (a cut of the reference, or the reference a cut of it), ``substitution``
-(words replaced), ``omission`` (words left out or added), ``bracketed`` (an editor's
-[insertion]) or ``paraphrase`` (reworded; only some words kept). ``similarity`` compares the
-variant with the part of the reference it covers, so a clean cut scores 1.0.
+The result depends only on the quotes given and on the phrase statistics of their speaker
+families (``PhraseStats``: computed from the quotes, or passed in), so a speaker family can
+be grouped alone.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -113,11 +36,11 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
-from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
-from quotes.corpus.worddiff import Diff, diff_units, window_opcodes
-
-RELATIONS = ("reference", "identical", "punctuation", "truncation", "substitution",
-             "omission", "bracketed", "paraphrase")
+from quotes.corpus.pair_features import FEATURES, PairSide, PhraseStats, match_keys, pair_features
+from quotes.corpus.pair_model import PairModel, shipped
+from quotes.corpus.relations import RELATIONS, classify  # noqa: F401  (re-exported)
+from quotes.corpus.textnorm import STOPWORDS, collapse_space, fold_word, units
+from quotes.corpus.worddiff import Diff, diff_units
 
 
 @dataclass
@@ -168,22 +91,13 @@ class UtteranceIndex:
 class GroupingOptions:
     gram: int = 3  # shingle length in words
     max_posting: int = 40  # a shingle in more utterances than this is too common
-    max_candidates: int = 4  # utterances aligned per node, best by shared shingles
-    max_span_days: int = 7  # all known dates of an utterance lie within this span
-    short_span_days: int = 2  # a quote of `short_len` words or fewer joins only this close
-    min_run: int = 3  # shortest shared word run for an alignment match
-    coverage: float = 0.5  # share of a quote's words in shared runs (long quotes)
-    short_coverage: float = 0.75  # the same for quotes of `short_len` words or fewer
-    short_len: int = 6
-    null_coverage: float = 0.8  # for quotes without speaker joining a named utterance
-    # (quotes without speaker also need a shared run of 4+ words to join anything)
+    max_candidates: int = 4  # utterances judged per node, best by shared shingles
+    max_span_days: int = 7  # identical quotes this close form one node
+    short_span_days: int = 2  # ... a stock phrase of one content word ("of course") this close
     max_members_checked: int = 40  # member texts tried for containment per candidate
-    max_aligned_members: int = 4  # members (leader first) tried for alignment per candidate
-    requote_run: int = 8  # shared words (one run, or containment) for a lone late re-quote
-    requote_short_days: int = 30  # a lone late re-quote of a few words looks back this far
-    recurring_len: int = 4  # a phrase this short found in quotes more than
-    recurring_days: int = 30  # this many days apart is a recurring phrase (see _recurring)
-    phrase_node_len: int = 8  # whose 3-grams are looked up (nodes of this many words or fewer)
+    model: PairModel | None = None  # the pair decision (None: the shipped pair_model.json)
+    threshold: float | None = None  # its threshold (None: the model's own)
+    member_threshold: float | None = None  # a join through a member, not the leader (None: the model's)
 
 
 # --- nodes and clusters --------------------------------------------------------------
@@ -252,7 +166,6 @@ def _said_ok(a: tuple[int | None, int | None], b: tuple[int | None, int | None])
     return lo is None or hi is None or lo <= hi
 
 
-NEAR_CONTAINED = 0.9  # share of a re-quote's words in runs of 3+ that counts as containing it
 NARROW_SAID_DAYS = 10  # an attribution's days this few may stand for the article's date
 
 
@@ -271,26 +184,18 @@ def _blocks(a: tuple[str, ...], b: tuple[str, ...]):
             for op in Indel.opcodes(a, b) if op.tag == "equal"]
 
 
-def _shared(keys: tuple[str, ...], blocks, common=None) -> tuple[int, int]:
-    """(words in shared runs of 2+, longest run) counting only runs with a content word:
-    "we are going to" is shared by half of all political quotes; nor runs that ``common``
-    calls a recurring phrase ("law and order", "the hell out of")."""
-    total = longest = 0
-    for s, _, n in blocks:
-        if (n >= 2 and any(k not in STOPWORDS for k in keys[s:s + n])
-                and not (common and common(keys[s:s + n]))):
-            total += n
-            longest = max(longest, n)
-    return total, longest
-
 
 class _Grouper:
-    def __init__(self, refs: list[QuoteRef], opts: GroupingOptions):
+    def __init__(self, refs: list[QuoteRef], opts: GroupingOptions, stats: PhraseStats | None = None):
         self.refs = refs
         self.o = opts
+        self.model = opts.model or shipped()
+        self.threshold = self.model.threshold if opts.threshold is None else opts.threshold
+        self.member_threshold = (self.model.member_threshold if opts.member_threshold is None
+                                 else opts.member_threshold)
         self.units = [units(r.text) for r in refs]
         # Matching ignores an editor's [bracketed] words: nobody said them.
-        self.keys = [tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us)
+        self.keys = [match_keys(tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us))
                      for us in self.units]
         self.days = [_day(r.published) for r in refs]
         self.said = [_said(r) for r in refs]
@@ -300,9 +205,10 @@ class _Grouper:
         self._windows: dict[tuple[int, int], tuple[int, int]] = {}
         self.names = {r.speaker_id: r.speaker_name for r in refs if r.speaker_id and r.speaker_name}
         self._alias_cache: dict[tuple[str, str], bool] = {}
-        self.merged: dict[int, int] = {}
-        # (speaker family, 3-gram) -> first, last day (index_phrases)
-        self.spread: dict[tuple[str, int], tuple[int, int]] = {}
+        self.stats = stats
+        self._sides: dict[int, PairSide] = {}
+        self._probs: dict[tuple[int, int], float] = {}
+        self._gram_cache: dict[int, set[int]] = {}
 
     def _alias(self, a: str, b: str) -> bool:
         """Two speaker ids whose names may be one person: the same surname, and one name
@@ -310,11 +216,7 @@ class _Grouper:
         letter ("Rence Priebus", a typo of "Reince Priebus")."""
         key = (a, b) if a < b else (b, a)
         if key not in self._alias_cache:
-            ta, tb = _name_words(self.names.get(a)), _name_words(self.names.get(b))
-            ok = bool(ta and tb) and ta[-1] == tb[-1] and len(ta[-1]) > 2 and (
-                len(ta) == 1 or len(tb) == 1
-                or (len(ta) == len(tb) == 2 and Levenshtein.distance(ta[0], tb[0]) <= 1))
-            self._alias_cache[key] = ok
+            self._alias_cache[key] = same_person(self.names.get(a), self.names.get(b))
         return self._alias_cache[key]
 
     def _speaker_rel(self, node: str | None, cid: int) -> int:
@@ -408,23 +310,6 @@ class _Grouper:
         self.clusters.append(_Cluster(n.speaker, node_id, [], n.dmin, n.dmax, n.said))
         self._join(node_id, cid, node_id)
 
-    def _dates_ok(self, node_id: int, cid: int, gap: int | None) -> bool:
-        """The date rule (``_span_ok``), or the node's own attribution dates it near the
-        utterance (``_said_near``), or it is the writer's echo of a member (``_echo``)."""
-        n, c = self.nodes[node_id], self.clusters[cid]
-        return (_span_ok(n.dmin, n.dmax, c.dmin, c.dmax, self.o.max_span_days, gap)
-                or _said_near(n.said, c.dmin, self.o.max_span_days if gap is None else gap)
-                or self._echo(node_id, cid))
-
-    def _echo(self, node_id: int, cid: int) -> bool:
-        """The node's words are in a member from its own article: the writer repeating the
-        quote ("Ryan has said he is 'not ready'" above "I'm just not ready to do that")."""
-        n = self.nodes[node_id]
-        needle = f" {n.kstr} "
-        c = self.clusters[cid]
-        return any(needle in f" {self.nodes[m].kstr} "
-                   for a in {self.refs[i].article_id for i in n.members} for m in c.articles.get(a, ()))
-
     def _join(self, node_id: int, cid: int, via: int, score: float = 1.0) -> None:
         n, c = self.nodes[node_id], self.clusters[cid]
         n.cluster, n.via, n.score = cid, via, score
@@ -490,65 +375,87 @@ class _Grouper:
                 return m
         return -1
 
-    def _aligned(self, node_id: int, cid: int, certain: bool, strict: bool = False) -> tuple[float, int]:
-        """(share of the node's words in runs shared with a member, that member): the
-        leader first, then the next members; (0, -1) when none shares enough."""
-        n = self.nodes[node_id]
-        short = len(n.keys) <= self.o.short_len
-        need = self.o.short_coverage if short else self.o.coverage
-        run = 2 if short else self.o.min_run  # short: "a b X d e" keeps 4 of 5 in two runs
-        if n.speaker is None or strict:  # no (or weak) speaker evidence: a longer run, more
-            run = max(4, self.o.min_run)
-            if certain:
-                need = max(need, self.o.null_coverage)
-        def common(words):
-            return self._recurring(n.speaker, words)
+    # the pair decision ----------------------------------------------------------------
+    def _family(self, speaker: str | None) -> str | None:
+        """Speakers that may share utterances (``_alias``) share this key: the surname."""
+        if speaker is None:
+            return None
+        name = self.names.get(speaker)
+        return alias_family(name) if name else speaker
 
-        for m in self.clusters[cid].nodes[: self.o.max_aligned_members]:
-            mk = self.nodes[m].keys
-            # the other tie-break only matters when a word repeats
-            attempts = (0, 1) if len(set(n.keys)) < len(n.keys) else (0,)
-            for attempt in attempts:
-                if attempt == 0:
-                    total, longest = _shared(n.keys, _blocks(n.keys, mk), common)
-                else:
-                    # an LCS may cut a shared run where a word repeats ("I meant ... I do
-                    # he was"): the other tie-break (aligning from the end) keeps it whole
-                    k = len(n.keys)
-                    total, longest = _shared(n.keys, [(k - s - ln, 0, ln) for s, _, ln in
-                                                      _blocks(n.keys[::-1], mk[::-1])], common)
-                cover = total / len(n.keys)
-                if longest >= run and (cover >= need
-                                       or (n.speaker is not None and longest >= self.o.requote_run)):
-                    return cover, m
-        return 0.0, -1
+    def _side(self, node_id: int) -> PairSide:
+        side = self._sides.get(node_id)
+        if side is None:
+            n = self.nodes[node_id]
+            side = PairSide(n.keys, n.speaker, n.dmin, n.dmax, n.said,
+                            frozenset(o for i in n.members if (o := self.refs[i].outlet)),
+                            any(self.refs[i].said_from is not None for i in n.members))
+            self._sides[node_id] = side
+        return side
 
-    # tiers 2-4 ---------------------------------------------------------------------
-    def place(self, node_id: int) -> None:
+    def _prob(self, node_id: int, other: int, rel: int) -> float:
+        """P(one utterance) of two nodes (``pair_model``), ``rel`` as ``_speaker_rel``; 0
+        for a quote without speaker whose match is not certain (``_certain``)."""
+        key = (node_id, other)
+        p = self._probs.get(key)
+        if p is None:
+            n = self.nodes[node_id]
+            fam = self._family(n.speaker if n.speaker is not None else self.nodes[other].speaker)
+            f = pair_features(self._side(node_id), self._side(other), self.stats, fam, rel)
+            p = self.model.probability(f) if rel != 2 or _certain(f) else 0.0
+            self._probs[key] = p
+        return p
+
+    def _decide(self, node_id: int, cid: int, rel: int) -> tuple[float, int]:
+        """(probability, member matched) of the node joining utterance ``cid``, member -1
+        when it does not. The decision must hold against the utterance's leader (its
+        longest quote: the fullest report of the act), so that joins do not chain one
+        occasion to another through a fragment; or, with ``member_threshold`` or more,
+        against another member (outlets cut a long statement at different places: a cut
+        may share nothing with the leader's part of it, and the longest version, the
+        leader, may be a paraphrase the others do not match word for word)."""
+        c = self.clusters[cid]
+        p = self._prob(node_id, c.leader, rel)
+        if p >= self.threshold:
+            return p, c.leader
+        strong = self.member_threshold
+        if strong > 1 or len(c.nodes) < 2:
+            return p, -1
+        mine = self._gramset(node_id)
+        ranked = sorted(((len(mine & self._gramset(m)), m) for m in c.nodes[: self.o.max_members_checked]
+                         if m != c.leader), key=lambda x: (-x[0], x[1]))
+        tries = [m for shared, m in ranked[:2] if shared]
+        if not mine and (m := self._contained(node_id, cid)) >= 0 and m != c.leader:
+            tries = [m]
+        for m in tries:
+            pm = self._prob(node_id, m, rel)
+            if pm >= strong:
+                return pm, m
+        return p, -1
+
+    def _gramset(self, node_id: int) -> set[int]:
+        g = self._gram_cache.get(node_id)
+        if g is None:
+            g = self._gram_cache[node_id] = self._grams(self.nodes[node_id].keys)
+        return g
+
+    # placing nodes ----------------------------------------------------------------------
+    def place(self, node_id: int, cands: list[int] | None = None) -> None:
+        """Join the node to the utterance the pair decision likes best, or start one."""
         n = self.nodes[node_id]
-        short = len(n.keys) <= self.o.gram
-        hits = self._hits(n.keys)
-        gap = self.o.short_span_days if len(n.keys) <= self.o.short_len else None
-        rel = {cid: self._speaker_rel(n.speaker, cid) for cid in hits}
-        cands = [cid for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
-                 if rel[cid] >= 0 and _said_ok(n.said, self.clusters[cid].said)
-                 and self._dates_ok(node_id, cid, gap)]
-        passing: list[tuple[float, int, int]] = []
-        for cid in cands[: self.o.max_candidates]:
-            certain = rel[cid] > 0  # an alias or no speaker: only a certain match joins
-            m = self._contained(node_id, cid)
-            if m >= 0 and certain and len(n.keys) < 4:
-                continue  # a speakerless name or slogan ("Bernie or Bust") in someone's quote
-            if m >= 0 and self._recurring(n.speaker, n.keys):
-                continue  # "law and order": said on many occasions, a cut of none
-            if m >= 0:
-                score, via = 1.0, m
-            elif short:
+        if cands is None:
+            hits = self._hits(n.keys)
+            cands = [cid for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))]
+        rel = {cid: self._speaker_rel(n.speaker, cid) for cid in cands}
+        # the attributions' days must leave one occasion possible ("said Monday" is not the
+        # line an article printed the Thursday before): logic, not judgement
+        cands = [cid for cid in cands if rel[cid] >= 0
+                 and _said_ok(n.said, self.clusters[cid].said)][: self.o.max_candidates]
+        passing: list[tuple[float, int, int, set[int]]] = []
+        for cid in cands:
+            score, via = self._decide(node_id, cid, rel[cid])
+            if via < 0:
                 continue
-            else:
-                score, via = self._aligned(node_id, cid, certain, strict=rel[cid] == 1)
-                if via < 0:
-                    continue
             clash = self._conflicts(node_id, cid)
             if clash and (self.clusters[cid].leader in clash
                           or any(self.nodes[m].score >= score for m in clash)):
@@ -560,7 +467,7 @@ class _Grouper:
             same = [p for p in passing if rel[p[1]] == 0]
             aliases = {self.clusters[p[1]].speaker for p in passing if rel[p[1]] == 1}
             passing = same if same or len(aliases) > 1 else passing
-        if short and len({p[1] for p in passing}) > 1:
+        if len(n.keys) <= self.o.gram and len({p[1] for p in passing}) > 1:
             passing = []  # a few words found in several utterances: ambiguous
         if passing:
             score, cid, via, clash = max(passing, key=lambda p: (p[0], -p[1]))
@@ -570,285 +477,110 @@ class _Grouper:
         else:
             self._new_cluster(node_id)
 
-    def place_pairs(self, node_ids: list[int]) -> None:
-        """Two-word nodes: containment in a single utterance of their speaker."""
-        wanted: dict[tuple, list[int]] = defaultdict(list)
+    def place_short(self, node_ids: list[int]) -> None:
+        """Nodes of one or two words have no 3-gram to look up: their candidates are the
+        utterances with a member that contains them (one linear pass over the members)."""
+        wanted: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i in node_ids:
-            wanted[(self.nodes[i].speaker, self.nodes[i].keys)].append(i)
-        found: dict[int, set[tuple[int, int]]] = defaultdict(set)
+            wanted[self.nodes[i].keys].append(i)
+        found: dict[int, list[int]] = defaultdict(list)
         if wanted:
             for cid, c in enumerate(self.clusters):
                 for m in c.nodes:
                     k = self.nodes[m].keys
-                    for j in range(len(k) - 1):
-                        for i in wanted.get((c.speaker, k[j:j + 2]), ()):
-                            found[i].add((cid, m))
+                    for n in (1, 2):
+                        for j in range(len(k) - n + 1):
+                            for i in wanted.get(k[j:j + n], ()):
+                                if not found[i] or found[i][-1] != cid:
+                                    found[i].append(cid)
         for i in node_ids:
-            n = self.nodes[i]
-            ok = sorted({(cid, m) for cid, m in found.get(i, ())
-                         if _said_ok(n.said, self.clusters[cid].said)
-                         and self._dates_ok(i, cid, self.o.short_span_days)})
-            cids = {cid for cid, _ in ok}
-            if len(cids) == 1 and not self._conflicts(i, ok[0][0]):
-                self._join(i, ok[0][0], ok[0][1])
-            else:
-                self._new_cluster(i)
+            self.place(i, found.get(i, []))
 
-    def _family(self, speaker: str | None) -> str | None:
-        """Speakers that may share utterances (``_alias``) share this key: the surname."""
-        if speaker is None:
-            return None
-        name = self.names.get(speaker)
-        return alias_family(name) if name else speaker
-
-    def index_phrases(self) -> None:
-        """First and last day of every word 3-gram of the short named nodes
-        (``phrase_node_len`` words or fewer) in the quotes of the speaker's family: what
-        ``_recurring`` looks up. Per family, so that regrouping a few speakers' families
-        (``corpus.regroup_scope``) sees what a full grouping sees."""
-        want: set[tuple[str, int]] = set()
-        for n in self.nodes:
-            fam = self._family(n.speaker)
-            if fam is not None and len(n.keys) <= self.o.phrase_node_len:
-                want.update((fam, h) for h in self._grams(n.keys))
-        spread: dict[tuple[str, int], tuple[int, int]] = {}
-        for n in self.nodes:
-            fam = self._family(n.speaker)
-            if n.dmin is None or fam is None:
-                continue
-            for h in self._grams(n.keys):
-                key = (fam, h)
-                if key in want:
-                    cur = spread.get(key)
-                    spread[key] = (n.dmin, n.dmax) if cur is None else (min(cur[0], n.dmin), max(cur[1], n.dmax))
-        self.spread = spread
-
-    def _recurring(self, speaker: str | None, words: tuple[str, ...]) -> bool:
-        """A phrase of ``recurring_len`` words or fewer that the speaker (or a namesake)
-        said more than ``recurring_days`` apart: every 3-gram of it with a content word
-        is ("law and order", "the hell out of"). A catchphrase said on many occasions
-        points to none, so a fragment made of it joins no longer quote and it counts for no
-        alignment. (Quotes without speaker: never.)"""
-        fam = self._family(speaker)
-        if fam is None or len(words) > self.o.recurring_len or len(words) < self.o.gram:
-            return False
-        spans = [self.spread.get((fam, h)) for h in self._grams(words)]
-        return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
-
-    def run(self) -> None:
-        self.make_nodes()
-        self.index_phrases()
-        order = sorted(range(len(self.nodes)),
-                       key=lambda i: (-len(self.nodes[i].keys), self.nodes[i].kstr,
-                                      self.nodes[i].speaker or "", self.nodes[i].dmin or 0))
-        for named in (True, False):
-            pairs = []
-            for i in order:
-                n = self.nodes[i]
-                if (n.speaker is not None) != named:
-                    continue
-                if len(n.keys) <= 1:
-                    self._new_cluster(i)
-                elif len(n.keys) == 2:
-                    if named:
-                        pairs.append(i)
-                    else:
-                        self._new_cluster(i)
-                else:
-                    self.place(i)
-            self.place_pairs(pairs)
-        self.rejoin_requotes()
-
-    # tier 6: lone late re-quotes ----------------------------------------------------
-    def _lone(self, cid: int) -> str | None:
-        """The article of an utterance quoted by one article only, else None."""
-        arts = [a for a, ns in self.clusters[cid].articles.items() if ns]
-        return arts[0] if len(arts) == 1 else None
-
-    def _requote_match(self, node_id: int, cid: int, need: int) -> int:
-        """A member of ``cid`` sharing ``need``+ words in one run with the node, or
-        containing it or contained in it with ``need``+ words, all but a word or so in
-        runs of 3+ ("What difference at this point does it make?" in "What difference - at
-        this point, what difference does it make?"), else -1."""
-        n = self.nodes[node_id]
-        for m in self.clusters[cid].nodes[: self.o.max_members_checked]:
-            mk = self.nodes[m]
-            short, long_ = sorted((n, mk), key=lambda x: len(x.keys))
-            if len(short.keys) < need:
-                continue
-            if f" {short.kstr} " in f" {long_.kstr} ":
-                return m
-            blocks = _blocks(short.keys, long_.keys)
-            if any(b[2] >= need for b in blocks) or sum(
-                    b[2] for b in blocks if b[2] >= 3) >= NEAR_CONTAINED * len(short.keys):
-                return m
-        return -1
-
-    def _candidates(self, node_id: int) -> list[int]:
-        hits = self._hits(self.nodes[node_id].keys)
-        out = []
-        for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
-            cid = self._live(cid)
-            if cid not in out:
-                out.append(cid)
-        return out
-
-    def _live(self, cid: int) -> int:
-        while cid in self.merged:
-            cid = self.merged[cid]
-        return cid
-
-    def _merge(self, src: int, dst: int, via: int) -> None:
-        s, d = self.clusters[src], self.clusters[dst]
-        d.aliases |= ({s.speaker} | s.aliases) - {d.speaker, None}
-        for nid in s.nodes:
-            n = self.nodes[nid]
-            n.cluster = dst
-            if nid == s.leader:
-                n.via, n.score = via, 1.0
-            d.nodes.append(nid)
-            for a in {self.refs[i].article_id for i in n.members}:
-                d.articles[a].append(nid)
-        if s.dmin is not None:
-            d.dmin = s.dmin if d.dmin is None else min(d.dmin, s.dmin)
-            d.dmax = s.dmax if d.dmax is None else max(d.dmax, s.dmax)
-        d.said = _said_meet(d.said, s.said)
-        s.nodes, s.articles = [], defaultdict(list)
-        self.merged[src] = dst
-
-    def rejoin_requotes(self) -> None:
-        """An utterance quoted by a single article, dated after an earlier utterance of the
-        same speaker beyond the date rule, joins it when they share a long run of words
-        (``requote_run``): one late article re-quoting an old statement, not a new occasion
-        (a line repeated on a new occasion is news again: several articles print it). Other
-        quotes of that article then join the same earlier utterances on the usual terms."""
-        need = self.o.requote_run
-        span = self.o.max_span_days
-        tied: dict[str, set[str]] = defaultdict(set)  # late article -> earlier articles
-        direct: dict[str, list[int]] = defaultdict(list)  # late article -> utterances joined
-        order = sorted(range(len(self.clusters)),
-                       key=lambda c: (-len(self.nodes[self.clusters[c].leader].keys), c))
-        for late in order:
-            c = self.clusters[late]
-            art = self._lone(late)
-            lead = self.nodes[c.leader]
-            # its own attribution says it is old ("her March comment", in June): a re-quote
-            dated_old = c.dmin is not None and c.said[1] is not None and c.said[1] < c.dmin - span
-            if (art is None or c.speaker is None or c.dmin is None
-                    or len(lead.keys) < (self.o.gram if dated_old else need)):
-                continue
-            weaker: list[tuple[int, int]] = []  # dated-old matches on the usual terms
-            for cid in self._candidates(c.leader)[: self.o.max_candidates]:
-                e = self.clusters[cid]
-                if (cid == late or self._speaker_rel(c.speaker, cid) not in (0, 1)
-                        or e.dmin is None or e.dmin >= c.dmin or not _said_ok(c.said, e.said)
-                        or _span_ok(c.dmin, c.dmax, e.dmin, e.dmax, span) or e.articles.get(art)):
-                    continue
-                m = self._requote_match(c.leader, cid, need) if len(lead.keys) >= need else -1
-                if m >= 0:
-                    tied[art].update(a for a, ns in e.articles.items() if ns)
-                    direct[art].append(cid)
-                    self._merge(late, cid, m)
-                    break
-                # ... and the earlier utterance is known from that time: dated so by its own
-                # attribution, or printed then (not an undated re-quote of a stump line)
-                if (dated_old and (e.said[0] is not None or e.dmin <= c.said[1] + span)
-                        and (m := self._usual_match(late, cid)) >= 0):
-                    weaker.append((cid, m))
-            else:
-                # a few words only when one earlier utterance holds them
-                if len(weaker) == 1 or (weaker and len(lead.keys) > self.o.short_len):
-                    self._merge(late, *weaker[0])
-        self._rejoin_short_requotes(order)
-        if not tied:
-            return
-        # The tied article's other quotes of that speaker join utterances of the articles it
-        # re-quotes on the usual terms (containment, alignment); a few words only when
-        # exactly one such utterance holds them.
+    def join_split_parts(self) -> None:
+        """“A,” he said. “B.”: a quote left alone whose own article has another quote of its
+        speaker (A) in an utterance that other articles print too joins that utterance when
+        the article's two quotes read together (A B, in either order) pass the pair decision
+        against the utterance's leader, B shares a 3-gram with the leader and covers another
+        part of it than A."""
         by_article: dict[str, list[int]] = defaultdict(list)
         for cid, c in enumerate(self.clusters):
             for a, ns in c.articles.items():
                 if ns:
                     by_article[a].append(cid)
-        for late in order:
-            c = self.clusters[late]
-            art = self._lone(late)
-            if art is None or art not in tied or late in self.merged or c.dmin is None:
+        for cid in range(len(self.clusters)):
+            c = self.clusters[cid]
+            if len(c.nodes) != 1 or c.speaker is None:
                 continue
-            lead = self.nodes[c.leader]
-            found = self._tied_matches(late, art, sorted({self._live(x) for x in direct[art]}))
-            if not found:
-                found = self._tied_matches(
-                    late, art, sorted({self._live(x) for a in tied[art] for x in by_article[a]}))
-            if len(found) == 1 or (found and len(lead.keys) > self.o.short_len):
-                self._merge(late, *found[0])
+            nid = c.nodes[0]
+            n = self.nodes[nid]
+            arts = {self.refs[i].article_id for i in n.members}
+            if len(arts) != 1:
+                continue
+            art = next(iter(arts))
+            best: tuple[float, int, int] | None = None
+            for other in by_article[art]:
+                o = self.clusters[other]
+                lead = self.nodes[o.leader]
+                if (other == cid or o.speaker != n.speaker or art in {self.refs[i].article_id for i in lead.members}
+                        or sum(1 for ns in o.articles.values() if ns) < 2 or self._conflicts(nid, other)
+                        or not self._gramset(nid) & self._gramset(o.leader)):
+                    continue  # (B must share words with the leader: A alone would pass for A B)
+                for m in o.articles[art]:
+                    part = self.nodes[m]
+                    p = max(self._joined_prob(part, n, o.leader), self._joined_prob(n, part, o.leader))
+                    if p >= self.threshold and (best is None or p > best[0]):
+                        best = (p, other, m)
+            if best is not None:
+                c.nodes, c.articles = [], defaultdict(list)
+                self._join(nid, best[1], best[2], best[0])
 
-    def _usual_match(self, late: int, cid: int, catchphrases: bool = True) -> int:
-        """A member of ``cid`` that the late utterance's leader matches on the terms of
-        tiers 3-4 (containment, not of a catchphrase; alignment; an alias only on a certain
-        match), without the date rule."""
-        c = self.clusters[late]
-        lead = self.nodes[c.leader]
-        alias = self._speaker_rel(c.speaker, cid) == 1
-        m = self._contained(c.leader, cid)
-        if m >= 0 and ((alias and len(lead.keys) < 4)
-                       or (catchphrases and self._recurring(c.speaker, lead.keys))):
-            m = -1
-        if m < 0 and len(lead.keys) > self.o.gram:
-            _, m = self._aligned(c.leader, cid, alias, strict=alias)
-        return m
+    def _joined_prob(self, first: _Node, second: _Node, leader: int) -> float:
+        """P(one utterance) of two quotes of one article read as one, against a leader."""
+        lo = [d for d in (first.dmin, second.dmin) if d is not None]
+        hi = [d for d in (first.dmax, second.dmax) if d is not None]
+        side = PairSide(first.keys + second.keys, first.speaker, min(lo) if lo else None,
+                        max(hi) if hi else None, _said_meet(first.said, second.said),
+                        frozenset(o for i in first.members + second.members if (o := self.refs[i].outlet)),
+                        any(self.refs[i].said_from is not None for i in first.members + second.members))
+        return self.model.probability(pair_features(side, self._side(leader), self.stats,
+                                         self._family(first.speaker), 0))
 
-    def _rejoin_short_requotes(self, order: list[int]) -> None:
-        """A lone late quote of 3 to ``short_len`` words ("his 'Second Amendment people'
-        remark") joins the one earlier utterance of its speaker, within
-        ``requote_short_days``, whose words contain it; none when several do."""
-        short_gap = self.o.short_span_days
-        for late in order:
-            c = self.clusters[late]
-            art = self._lone(late)
-            lead = self.nodes[c.leader]
-            if (late in self.merged or art is None or c.speaker is None or c.dmin is None
-                    or not 3 <= len(lead.keys) <= self.o.short_len
-                    or sum(w not in STOPWORDS for w in lead.keys) < 3 or self._recurring(c.speaker, lead.keys)):
-                continue  # ("bomb the hell", "right to be angry": too common to point back)
-            found: dict[int, int] = {}
-            for cid in self._candidates(c.leader):
-                e = self.clusters[cid]
-                if (cid == late or cid in found or e.speaker != c.speaker or e.dmin is None
-                        or e.dmin >= c.dmin or e.articles.get(art) or not _said_ok(c.said, e.said)
-                        or c.dmin - e.dmax > self.o.requote_short_days
-                        or _span_ok(c.dmin, c.dmax, e.dmin, e.dmax, self.o.max_span_days, short_gap)):
+    def run(self) -> None:
+        self.make_nodes()
+        if self.stats is None:
+            self.stats = PhraseStats()
+            for r, k, d in zip(self.refs, self.keys, self.days):
+                self.stats.add(self._family(r.speaker_id), k, d)
+        order = sorted(range(len(self.nodes)),
+                       key=lambda i: (-len(self.nodes[i].keys), self.nodes[i].kstr,
+                                      self.nodes[i].speaker or "", self.nodes[i].dmin or 0))
+        for named in (True, False):
+            short = []
+            for i in order:
+                n = self.nodes[i]
+                if (n.speaker is not None) != named:
                     continue
-                m = self._contained(c.leader, cid)
-                if m >= 0:
-                    found[cid] = m
-            if len(found) == 1:
-                self._merge(late, *next(iter(found.items())))
+                if len(n.keys) < self.o.gram:
+                    if named:
+                        short.append(i)
+                    else:
+                        self._new_cluster(i)  # a speakerless word or two points to no one
+                else:
+                    self.place(i)
+            self.place_short(short)
+        self.join_split_parts()
 
-    def _tied_matches(self, late: int, art: str, cids: list[int]) -> list[tuple[int, int]]:
-        """(utterance, member) pairs of ``cids`` that the late utterance's leader matches
-        (containment either way, or alignment); the late article may already be in them
-        (split parts of its re-quote), but not with an overlapping quote."""
-        c = self.clusters[late]
-        lead = self.nodes[c.leader]
-        found = []
-        for cid in cids:
-            e = self.clusters[cid]
-            rel = self._speaker_rel(c.speaker, cid)
-            if (cid == late or rel not in (0, 1) or e.dmin is None or e.dmin >= c.dmin
-                    or not _said_ok(c.said, e.said)):
-                continue
-            if e.articles.get(art) and self._conflicts(c.leader, cid):
-                continue
-            # (a catchphrase check would count the late article's own words: it is tied already)
-            m = self._usual_match(late, cid, catchphrases=False)
-            if m < 0 and rel == 0:
-                m = next((x for x in e.nodes[: self.o.max_members_checked]
-                          if len(self.nodes[x].keys) >= 3
-                          and f" {self.nodes[x].kstr} " in f" {lead.kstr} "), -1)
-            if m >= 0:
-                found.append((cid, m))
-        return found
+
+_CONTAINED, _RUN, _COVER = (FEATURES.index(x) for x in ("contained", "longest_run", "cover_short"))
+
+
+def _certain(f: list[float]) -> bool:
+    """A quote without speaker joins a named utterance only on a certain match: its words
+    (4 or more) stand in the other's, or a shared run of 4+ words and 80 % of its words in
+    shared runs. Who said it is unknown, so the words alone must settle it ("Bernie or
+    Bust" is a slogan, not a cut of someone's quote)."""
+    run = round(math.expm1(f[_RUN]))
+    return run >= 4 and (f[_CONTAINED] == 1.0 or f[_COVER] >= 0.8)
 
 
 def _name_words(name: str | None) -> list[str]:
@@ -863,61 +595,71 @@ def alias_family(name: str | None) -> str:
     return words[-1] if words else ""
 
 
-# --- relations -------------------------------------------------------------------------
+def same_person(name_a: str | None, name_b: str | None) -> bool:
+    """Two speaker names that may be one person (``_Grouper._alias``): the same surname,
+    and one name is the surname alone or the first names differ by a letter."""
+    ta, tb = _name_words(name_a), _name_words(name_b)
+    return bool(ta and tb) and ta[-1] == tb[-1] and len(ta[-1]) > 2 and (
+        len(ta) == 1 or len(tb) == 1
+        or (len(ta) == len(tb) == 2 and Levenshtein.distance(ta[0], tb[0]) <= 1))
 
-def classify(ref: list[Unit], var: list[Unit], ref_text: str = "", var_text: str = "") -> tuple[str, float]:
-    """(relation, similarity) of a variant against its reference (see module doc)."""
-    if ref_text and var_text and collapse_space(ref_text) == collapse_space(var_text):
-        return "identical", 1.0
-    rk = [u.key for u in ref]
-    vk = [u.key for u in var]
-    if rk == vk:
-        if any(a.bracket != b.bracket for a, b in zip(ref, var)):
-            return "bracketed", 1.0
-        return "punctuation", 1.0
-    if not rk or not vk:
-        return "paraphrase", 0.0
-    start, end, window = window_opcodes(rk, vk)
-    ref_len = end - start
-    matched = sum(op.src_end - op.src_start for op in window if op.tag == "equal")
-    sim = 2 * matched / (ref_len + len(vk)) if ref_len + len(vk) else 0.0
-    ref = ref[start:end]
-    changes = [op for op in window if op.tag != "equal"]
-    bracket = any(var[j].bracket for op in changes for j in range(op.dest_start, op.dest_end)) or any(
-        ref[j].bracket for op in changes for j in range(op.src_start, op.src_end)) or any(
-        ref[op.src_start + j].bracket != var[op.dest_start + j].bracket
-        for op in window if op.tag == "equal" for j in range(op.src_end - op.src_start))
-    if matched == 0:
-        return "paraphrase", 0.0
-    if bracket:
-        return "bracketed", round(sim, 4)
-    if not changes:
-        return "truncation", round(sim, 4)
-    tags = {op.tag for op in changes}
-    big = any(max(op.src_end - op.src_start, op.dest_end - op.dest_start) > 3 for op in changes)
-    if sim < 0.7 or big or (len(changes) >= 3 and len(tags) > 1):
-        return "paraphrase", round(sim, 4)
-    if tags == {"replace"}:
-        return "substitution", round(sim, 4)
-    if "replace" not in tags:
-        return "omission", round(sim, 4)
-    rep = sum(op.dest_end - op.dest_start for op in changes if op.tag == "replace")
-    other = sum(max(op.src_end - op.src_start, op.dest_end - op.dest_start)
-                for op in changes if op.tag != "replace")
-    return ("substitution" if rep >= other else "omission"), round(sim, 4)
+
+def speaker_relation(a: QuoteRef, b: QuoteRef) -> int:
+    """0: one speaker id; 1: aliases (``same_person``); 2: exactly one without speaker;
+    -1: incompatible (two speakers, or none on both sides)."""
+    if a.speaker_id is None and b.speaker_id is None:
+        return -1
+    if a.speaker_id is None or b.speaker_id is None:
+        return 2
+    if a.speaker_id == b.speaker_id:
+        return 0
+    return 1 if same_person(a.speaker_name, b.speaker_name) else -1
+
+
+def family_of(ref: QuoteRef) -> str | None:
+    """The speaker family key phrase statistics are kept under (None: no speaker)."""
+    if ref.speaker_id is None:
+        return None
+    return alias_family(ref.speaker_name) if ref.speaker_name else ref.speaker_id
+
+
+def family_of_pair(a: QuoteRef, b: QuoteRef) -> str | None:
+    return family_of(a) if a.speaker_id is not None else family_of(b)
+
+
+def ref_keys(ref: QuoteRef) -> tuple[str, ...]:
+    """The words a quote is matched on: textnorm keys without an editor's [brackets],
+    possessives folded (``pair_features.match_keys``)."""
+    us = units(ref.text)
+    return match_keys(tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us))
+
+
+def pair_side_of(ref: QuoteRef) -> PairSide:
+    """One quote as a side of a candidate pair."""
+    d = _day(ref.published)
+    return PairSide(ref_keys(ref), ref.speaker_id, d, d, _said(ref),
+                    frozenset([ref.outlet]) if ref.outlet else frozenset(), ref.said_from is not None)
+
+
+def corpus_phrase_stats(refs: list[QuoteRef]) -> PhraseStats:
+    """The days each speaker family is quoted with each word 3-gram, over ``refs``."""
+    stats = PhraseStats()
+    for r in refs:
+        stats.add(family_of(r), ref_keys(r), _day(r.published))
+    return stats
 
 
 # --- public API ------------------------------------------------------------------------
 
 def group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None = None,
-                     with_diffs: bool = True) -> UtteranceIndex:
+                     with_diffs: bool = True, stats: PhraseStats | None = None) -> UtteranceIndex:
     """Group quotes into utterances and compare each with its reference (see module doc)."""
     opts = options or GroupingOptions()
     seen: dict[str, QuoteRef] = {}
     for q in quotes:
         seen.setdefault(q.quote_id, q)
     refs = [seen[k] for k in sorted(seen)]
-    g = _Grouper(refs, opts)
+    g = _Grouper(refs, opts, stats)
     g.run()
 
     utterances: list[Utterance] = []
@@ -943,10 +685,13 @@ def group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None = N
             target = ref_i
             if n != ref_node and len(node.keys) >= 2:
                 bl = _blocks(node.keys, g.nodes[ref_node].keys)
-                if sum(b[2] for b in bl if b[2] >= 2) < 2 and node.via >= 0:
-                    # a split part that does not overlap the reference: compare it with
-                    # the member it was matched against
-                    target = min(g.nodes[node.via].members, key=lambda i: refs[i].quote_id)
+                if sum(b[2] for b in bl if b[2] >= 2) < 2:
+                    # a split part that does not overlap the reference: compare it with the
+                    # member that shares most of its words (another outlet's whole quote)
+                    best = max((m for m in c.nodes if m != n), default=-1, key=lambda m: (
+                        sum(b[2] for b in _blocks(node.keys, g.nodes[m].keys) if b[2] >= 2), -m))
+                    if best >= 0:
+                        target = min(g.nodes[best].members, key=lambda i: refs[i].quote_id)
             for i in node.members:
                 utterance_of[refs[i].quote_id] = uid
                 if i == ref_i:

@@ -3,21 +3,22 @@ extensions, so comparisons the canned queries need are plain Python functions).
 
 - `quotes_words(text)`: the words of a quote, lower case, straight marks, no punctuation;
   two printings of the same words give the same string.
-- `quotes_similarity(a, b)`: 0-1, how close the words of the shorter version are to the
-  part of the longer one it covers (a clean cut scores 1.0).
-- `quotes_relation(a, b)`: how version `b` differs from version `a`, in the variant
-  vocabulary: identical, punctuation/case, truncation, omission/insertion, bracketed
-  insertion, word substitution, paraphrase.
+- `quotes_similarity(a, b)`: 0-1, how close the words of version `b` are to the part of
+  version `a` it covers (a clean cut scores 1.0).
+- `quotes_relation(a, b)`: how version `b` differs from version `a`, in the corpus's
+  relation vocabulary (``quotes.corpus.relations``: identical, punctuation, truncation,
+  substitution, omission, bracketed, paraphrase), computed the way the `variants` table's
+  relations are.
 
 They compare two versions directly (pairwise), unlike the `variants` table, which relates
 each version to its utterance's reference quote.
 """
 from __future__ import annotations
 
-import difflib
 import re
 
-_BRACKETED = re.compile(r"\[[^\]]*\]")
+from quotes.corpus.relations import relation_of
+
 _KEY = re.compile(r"\w+", re.UNICODE)
 _CONTRACTIONS = {"n't": " not", "'re": " are", "'s": " s", "'ve": " have", "'ll": " will", "'m": " am", "'d": " d"}
 
@@ -34,49 +35,14 @@ def quotes_words(text: str | None) -> str:
 
 
 def quotes_similarity(a: str | None, b: str | None) -> float:
-    x, y = _keys(a), _keys(b)
-    if not x and not y:
+    if not _keys(a) and not _keys(b):
         return 1.0
-    if len(x) < len(y):
-        x, y = y, x
-    blocks = [m for m in difflib.SequenceMatcher(a=x, b=y, autojunk=False).get_matching_blocks() if m.size]
-    if not blocks:
-        return 0.0
-    # the window of the longer version that the shorter one covers, widened by the shorter
-    # one's unmatched words before the first and after the last shared run
-    start = max(0, blocks[0].a - blocks[0].b)
-    end = min(len(x), blocks[-1].a + blocks[-1].size + (len(y) - blocks[-1].b - blocks[-1].size))
-    return round(difflib.SequenceMatcher(a=x[start:end], b=y, autojunk=False).ratio(), 3)
-
-
-def _contiguous(short: list[str], long: list[str]) -> bool:
-    n = len(short)
-    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+    return round(relation_of(a or "", b or "")[1], 3)
 
 
 def quotes_relation(a: str | None, b: str | None) -> str:
     """How `b` differs from `a` (see module doc)."""
-    if (a or "") == (b or ""):
-        return "identical"
-    x, y = _keys(a), _keys(b)
-    if x == y:
-        return "punctuation/case"
-    for with_brackets, other in ((b, x), (a, y)):  # an editor's [insertion] in either version
-        if "[" in (with_brackets or ""):
-            unbracketed = _keys(_BRACKETED.sub(" ", with_brackets))
-            if unbracketed and (_contiguous(unbracketed, other) or _contiguous(other, unbracketed)):
-                return "bracketed insertion"
-    if x and y and (_contiguous(y, x) or _contiguous(x, y)):
-        return "truncation"
-    similarity = quotes_similarity(a, b)
-    if similarity < 0.5:
-        return "paraphrase"
-    tags = {tag for tag, *_ in difflib.SequenceMatcher(a=x, b=y, autojunk=False).get_opcodes() if tag != "equal"}
-    if tags == {"replace"}:
-        return "word substitution"
-    if tags <= {"delete", "insert"}:
-        return "omission/insertion"
-    return "word substitution" if similarity >= 0.75 else "paraphrase"
+    return relation_of(a or "", b or "")[0]
 
 
 FUNCTIONS = {

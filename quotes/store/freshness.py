@@ -13,7 +13,7 @@ from pathlib import Path
 EXTRACTOR_VERSION = "4"  # 2: attribution rules of the attr branch; 3: shared and hyphenated surnames; 4: said_from/said_to
 # Bump when the speaker index or the utterance grouping changes: a database whose corpus
 # index was made by other rules is regrouped in full (kept in PRAGMA user_version).
-GROUPING_VERSION = 4  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored; 4: occasions
+GROUPING_VERSION = 5  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored; 4: occasions; 5: learned pair decision
 
 # Utterances whose quotes are no longer all there (save_article replaced their article).
 STALE_UTTERANCES = ("select u.id from utterances u where u.n_quotes !="

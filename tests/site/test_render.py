@@ -23,13 +23,19 @@ REF = "If their intention is to participate in this war on Russia’s behalf tha
 def test_word_diff_truncation_is_cut_not_changed():
     ops = word_diff(REF, "very, very serious issue")
     assert ops[0][0] == "delete" and ops[-1][0] == "delete"
-    assert ("equal", "very, very serious issue") in ops
+    assert ["equal", "very, very serious issue,"] in ops  # equal runs print the reference
     assert "insert" not in {op for op, _ in ops}
 
 
 def test_word_diff_substitution_and_case():
     ops = word_diff("a very, very serious issue", "A very, very serious problem")
-    assert ops == [("equal", "A very, very serious"), ("delete", "issue"), ("insert", "problem")]
+    assert ops == [["equal", "a very, very serious"], ["delete", "issue"], ["insert", "problem"]]
+
+
+def test_the_pages_diff_is_the_corpus_diff():
+    from quotes.corpus import worddiff
+
+    assert word_diff is worddiff.word_diff
 
 
 def test_word_diff_rebuilds_both_sides():
