@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import click
 
-from quotes.model import Article, Quote, Skipped
+from quotes.model import Article, Quote, Skipped, Source
 
 
 class Tally:
@@ -27,6 +27,8 @@ class Tally:
         self.duplicates = 0
         self.skipped = 0
         self.quotes = 0
+        self.sources = 0  # primary sources read (quotes.ingest.sources)
+        self.new_sources = 0
 
     def skip(self, item: Skipped) -> None:
         self.skipped += 1
@@ -98,13 +100,36 @@ def extraction(articles: Iterable[Article], workers: int, batch_size: int):
     return extract_safely(articles, batch_size=batch_size)
 
 
+def read_sources(paths: Iterable[str], tally: Tally, default_speaker: str | None = None) -> list[Source]:
+    """The primary sources among the inputs (transcripts, captions); unreadable ones are
+    reported on stderr, and a second file with the same words as an earlier one is left out."""
+    from quotes.ingest.sources import iter_sources
+
+    out: list[Source] = []
+    seen: dict[str, str] = {}
+    for item in iter_sources(paths, default_speaker):
+        if isinstance(item, Skipped):
+            tally.skip(item)
+        elif item.id in seen:
+            tally.duplicates += 1
+            click.echo(f"duplicate {item.source}: same words as {seen[item.id]}, kept that one", err=True)
+        else:
+            seen[item.id] = item.source or item.doc_id
+            out.append(item)
+    tally.sources = len(out)
+    return out
+
+
 def build_database(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
-           partition_size: int, shard_dir: str | None, reindex: bool = False) -> None:
+           partition_size: int, shard_dir: str | None, reindex: bool = False,
+           source_speaker: str | None = None) -> None:
     import sqlite3
 
     from quotes.store.freshness import article_is_current, corpus_index_is_stale, open_if_complete
+    from quotes.store.sources import alignment_is_stale, stored_source_ids
 
     tally = Tally()
+    sources = read_sources(paths, tally, source_speaker)
     total = count_documents(paths)
     # A complete database is first asked through plain sqlite3: when nothing is new, the
     # build ends here without importing sqlite-utils or spaCy.
@@ -114,7 +139,8 @@ def build_database(paths: tuple[str, ...], db_path: str, batch_size: int, worker
     articles = peeked(readable_articles(paths, tally, dedupe=True,
                                         is_current=lambda article_id: article_is_current(current["db"], article_id)))
     if reader is not None:
-        nothing_to_do = articles is None and not reindex and not corpus_index_is_stale(reader)
+        nothing_to_do = (articles is None and not reindex and not corpus_index_is_stale(reader)
+                         and {s.id for s in sources} <= stored_source_ids(reader) and not alignment_is_stale(reader))
         reader.close()
         if nothing_to_do:
             report(db_path, tally)
@@ -162,9 +188,18 @@ def build_database(paths: tuple[str, ...], db_path: str, batch_size: int, worker
                         tally.quotes += len(item.quotes)
                 progress()
         bar.update(total - done)
+    if sources:
+        from quotes.store.sources import save_sources
+
+        tally.new_sources = save_sources(db, sources)
     if tally.extracted or reindex or corpus_index_is_stale(db):
         with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
             update_corpus_index(tx, full=reindex)
+            if stored_source_ids(tx):  # the checks against sources follow the utterances
+                update_source_checks(tx)
+    elif alignment_is_stale(db):
+        with atomic(db) as tx:
+            update_source_checks(tx)
     if tally.extracted or not db["sqlite_stat1"].exists():
         analyze(db)
     finish_database(db, db_path)
@@ -181,7 +216,8 @@ def report(db_path: str, tally: Tally) -> None:
     """The summary line of a build; exit status 1 when any input was skipped."""
     click.echo(
         f"{db_path}: {tally.extracted} articles extracted ({tally.quotes} quotes), "
-        f"{tally.unchanged} unchanged, {tally.duplicates} duplicate, {tally.skipped} skipped",
+        f"{tally.unchanged} unchanged, {tally.duplicates} duplicate, {tally.skipped} skipped"
+        + (f"; {tally.sources} sources ({tally.new_sources} new)" if tally.sources else ""),
         err=True,
     )
     if tally.skipped:
@@ -256,6 +292,27 @@ def update_corpus_index(db, full: bool = False) -> dict:
         q.text = texts[q.quote_id]
     save_corpus_index(db, speakers, index_utterances(regroup, speakers), retired)
     return {"quotes": len(stored), "regrouped": len(scope)}
+
+
+def update_source_checks(db) -> dict:
+    """Check every quote against the stored primary sources (``quotes.corpus.sources``):
+    the turns' speakers resolved to the speaker index, then each quote's passage and each
+    utterance's state, all written again. Returns counts for the caller."""
+    from quotes.corpus.sources import QuoteToCheck, Segment, align_sources, resolve_speaker
+    from quotes.store.sources import quote_rows, save_source_index, speaker_rows, turn_rows
+
+    speakers = speaker_rows(db)
+    resolved: dict[str, frozenset[str]] = {}
+    segments, turn_speakers = [], {}
+    for tid, source_id, turn, name, day, text, start, _ in turn_rows(db):
+        if name not in resolved:
+            resolved[name] = resolve_speaker(name, speakers)
+        turn_speakers[tid] = resolved[name]
+        if resolved[name]:
+            segments.append(Segment(source_id, turn, resolved[name], day, text, start))
+    index = align_sources(segments, [QuoteToCheck(*r) for r in quote_rows(db)])
+    save_source_index(db, index, turn_speakers)
+    return {"quotes": len(index.matches), "confirmed": sum(c.state == "confirmed" for c in index.utterances)}
 
 
 def quote_json(quote: Quote) -> dict:

@@ -43,9 +43,16 @@ class BuildError(click.ClickException):
                    "(default: workers send shards back to the client).")
 @click.option("--reindex", is_flag=True,
               help="Group every quote into utterances again, not just the new quotes' speakers.")
+@click.option("--source-speaker", metavar="NAME",
+              help="Who speaks in the primary sources (transcripts, captions) that name no speaker "
+                   "in their front matter, sidecar or turns.")
 def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
-          partition_size: int, shard_dir: str | None, reindex: bool) -> None:
+          partition_size: int, shard_dir: str | None, reindex: bool, source_speaker: str | None) -> None:
     """Extract quotes from PATHS (.txt/.html files, directories, .jsonl) into a database.
+
+    Primary sources among PATHS (transcripts with YAML front matter or a sidecar naming a
+    speaker or occasion, .vtt/.srt captions) are stored as sources, and every quote is
+    checked against its speaker's sources of the days it was said.
 
     Articles are keyed by a hash of their text: unchanged articles are not parsed again,
     and when nothing is new the spaCy model is never loaded. Utterances are regrouped only
@@ -60,7 +67,8 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
 
     try:
         with build_lock(db_path):
-            build_database(paths, db_path, batch_size, workers, scheduler, partition_size, shard_dir, reindex)
+            build_database(paths, db_path, batch_size, workers, scheduler, partition_size, shard_dir, reindex,
+                           source_speaker=source_speaker)
     except DatabaseBusy as exc:
         raise BuildError(str(exc)) from None
     except sqlite3.DatabaseError as exc:  # not a database, disk full, locked...

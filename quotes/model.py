@@ -82,3 +82,33 @@ class Skipped:
 
     source: str
     reason: str
+
+
+@dataclass
+class Turn:
+    """One speaker's turn in a primary source: offsets into ``Source.text`` of the words
+    spoken (the label excluded)."""
+
+    start: int
+    end: int
+    speaker: str | None  # the name the source gives ("Lloyd Austin", "SECRETARY AUSTIN"); None for "Q"
+    label: str | None = None  # the turn's label as printed, None when the source has one speaker
+
+
+@dataclass
+class Source:
+    """A primary source: a transcript or captions of what was said on one occasion."""
+
+    doc_id: str
+    text: str
+    turns: list[Turn]
+    speaker: str | None = None  # the source's speaker (front matter, sidecar or --source-speaker)
+    date: str | None = None  # ISO day of the occasion
+    title: str | None = None  # the occasion ("Presidential Debate at Hofstra University")
+    url: str | None = None
+    kind: str = "transcript"  # "transcript" or "captions"
+    source: str | None = None  # the file it came from
+
+    @property
+    def id(self) -> str:
+        return text_hash("source:" + self.text)

@@ -71,3 +71,35 @@ def subprocess_env() -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env
+
+
+SOURCE_TABLES = ("source_quotes", "source_utterances", "source_turns", "source_state", "sources")
+
+
+@pytest.fixture(scope="session")
+def sources_db(seeds_db, tmp_path_factory) -> Path:
+    """The seeds database built again with the transcript fixtures of tests/fixtures/sources
+    (written for the tests: Austin's Rome press conference, Kirby's briefing as captions)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    path = tmp_path_factory.mktemp("sources") / "quotes.db"
+    shutil.copy(seeds_db, path)
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), str(FIXTURES / "sources"), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "2 sources (2 new)" in result.output
+    return path
+
+
+def drop_source_tables(path: Path) -> None:
+    """Make the database at `path` look like a build from before primary sources."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    with conn:
+        for table in SOURCE_TABLES:
+            conn.execute(f"drop table if exists {table}")
+    conn.close()

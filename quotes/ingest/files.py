@@ -9,20 +9,28 @@ Metadata that the text does not carry comes from a sidecar file next to the arti
 """
 from __future__ import annotations
 
+import copy
+import gzip
 import html
 import json
 import re
+import warnings
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from quotes.ingest.decoding import UndecodableError, decode_bytes, looks_binary, normalise_text
 from quotes.model import Article, Skipped
+from quotes.ingest import pagemeta
+from quotes.ingest.bylines import clean_byline
 from quotes.ingest.outlets import canonical_outlet, detect_metadata
+from quotes.ingest.publishers import outlet_for_url, page_outlet
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+GZIP_HTML_SUFFIXES = (".html.gz", ".htm.gz")  # saved pages, as crawlers and benchmarks keep them
 METADATA_KEYS = ("outlet", "title", "byline", "published", "url")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a single news article is never this big
 MAX_TEXT_CHARS = 2_000_000
@@ -41,34 +49,67 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
-    """Files as given, directories walked (sorted) for article files."""
+    """Files as given, directories walked (sorted) for article files. Primary sources
+    (transcripts, captions: ``quotes.ingest.sources``) are not articles and are left out."""
+    from quotes.ingest.sources import is_source_file
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                if (child.is_file() and (child.suffix.lower() in ARTICLE_SUFFIXES or is_gzip_html(child))
+                        and not is_source_file(child)):
                     yield child
         elif path.is_file():
-            yield path
+            if not is_source_file(path):
+                yield path
         elif path.exists():
             yield Skipped(str(raw), "not a regular file")
         else:
             yield Skipped(str(raw), "no such file or directory")
 
 
+def is_gzip_html(path: Path) -> bool:
+    return path.name.lower().endswith(GZIP_HTML_SUFFIXES)
+
+
+def article_stem(path: Path) -> str:
+    """The file name without its article suffix(es): `story.html.gz` -> `story`."""
+    return path.name[: -len(path.suffixes[-1]) - len(path.suffixes[-2])] if is_gzip_html(path) else path.stem
+
+
+class TooLargeUnpacked(Exception):
+    pass
+
+
+def read_gzip(path: Path, limit: int) -> bytes:
+    """A gzip file's contents, refused past `limit` bytes once decompressed (a small file
+    can unpack to gigabytes)."""
+    with gzip.open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLargeUnpacked(f"too large once decompressed (over {limit:,} bytes)")
+    return data
+
+
 def read_file(path: Path) -> Article | Skipped:
-    """One `.txt` or `.html` article, with its sidecar metadata."""
+    """One `.txt`, `.html` or `.html.gz` article, with its sidecar metadata."""
     try:
         size = path.stat().st_size
         if size == 0:
             return Skipped(str(path), "empty file")
-        is_html = path.suffix.lower() in HTML_SUFFIXES
+        gzipped = is_gzip_html(path)
+        is_html = gzipped or path.suffix.lower() in HTML_SUFFIXES
         limit = MAX_HTML_BYTES if is_html else MAX_FILE_BYTES
         if size > limit:
             return Skipped(str(path), f"too large ({size:,} bytes; the limit is {limit:,})")
-        text = decode_bytes(path.read_bytes())
+        text = decode_bytes(read_gzip(path, limit) if gzipped else path.read_bytes())
     except UndecodableError as exc:
         return Skipped(str(path), str(exc))
+    except TooLargeUnpacked as exc:
+        return Skipped(str(path), str(exc))
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        return Skipped(str(path), f"not a readable gzip file: {exc}")
     except OSError as exc:
         return Skipped(str(path), f"cannot read: {exc.strerror or exc}")
     meta: dict[str, str | None] = {}
@@ -86,12 +127,12 @@ def read_file(path: Path) -> Article | Skipped:
     if isinstance(sidecar, Skipped):
         return sidecar
     meta.update({k: v for k, v in sidecar.items() if v})
-    return make_article(path.stem, text, meta, source=str(path))
+    return make_article(article_stem(path), text, meta, source=str(path))
 
 
 def read_sidecar(path: Path) -> dict[str, str | None] | Skipped:
     """`NAME.meta.json` beside `NAME.txt`: the metadata the text does not carry."""
-    sidecar = path.with_name(path.stem + ".meta.json")
+    sidecar = path.with_name(article_stem(path) + ".meta.json")
     if not sidecar.exists():
         return {}
     try:
@@ -142,6 +183,7 @@ def make_article(doc_id: str, text: str, meta: dict, source: str) -> Article | S
         return Skipped(source, f"too large ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})")
     found = detect_metadata(text)
     merged = {k: meta.get(k) or found.get(k) for k in METADATA_KEYS}
+    merged["outlet"] = merged["outlet"] or outlet_for_url(merged["url"])
     return Article(
         doc_id=doc_id,
         text=text,
@@ -154,40 +196,76 @@ def make_article(doc_id: str, text: str, meta: dict, source: str) -> Article | S
     )
 
 
-def html_to_text(html: str) -> tuple[str | None, dict[str, str | None]]:
-    """Article text and metadata from HTML with trafilatura (no scripts, no navigation)."""
-    import trafilatura
+# The cleaned page "yields almost nothing" below this many characters: then plain
+# trafilatura on the whole page is tried too (malformed HTML can put the article inside
+# <nav>, which the cleaning drops), and the longer text wins.
+FALLBACK_BELOW_CHARS = 500
 
-    html = drop_boilerplate(html)
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    if doc is None:
-        return None, {}
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = normalise_text(data.get("text") or "")
+
+def html_to_text(page: str) -> tuple[str | None, dict[str, str | None]]:
+    """Article text and metadata from HTML with trafilatura (no scripts, no navigation).
+
+    The outlet comes from the page's address and site names (`publishers.page_outlet`),
+    the byline is cleaned of page furniture (`bylines.clean_byline`)."""
+    tree = parse_page(page)
+    cleaned = drop_boilerplate(tree) if tree is not None else page
+    data = _trafilatura(cleaned)
+    text = normalise_text((data or {}).get("text") or "")
+    if len(text.strip()) < FALLBACK_BELOW_CHARS:
+        plain = _trafilatura(page)
+        plain_text = normalise_text((plain or {}).get("text") or "")
+        if len(plain_text.strip()) > max(2 * len(text.strip()), FALLBACK_BELOW_CHARS // 2):
+            data, text = plain, plain_text
     if not text.strip():
         return None, {}
+    found = pagemeta.page_metadata(tree) if tree is not None else {}
+    url = found.get("url") or data.get("url")
+    title = _as_text(data.get("title")) or found.get("title")
+    outlet = page_outlet(url, [*found.get("site_names", []), data.get("sitename")], title)
     meta = {
-        "outlet": data.get("sitename"),
-        "title": data.get("title"),
-        "byline": data.get("author"),
+        "outlet": outlet,
+        "title": title,
+        "byline": clean_byline(_as_text(data.get("author")), outlet),
         "published": data.get("date"),
-        "url": data.get("url"),
+        "url": url,
     }
     return text, {k: _as_text(v) for k, v in meta.items()}
+
+
+def _trafilatura(page) -> dict | None:
+    import trafilatura
+
+    with warnings.catch_warnings():
+        # htmldate hands dates like "2019-11-18 10:00:00 EST" to dateutil, which warns about
+        # every zone name it does not know; the date is read all the same
+        warnings.filterwarnings("ignore", message=r"tzname .* identified but not understood")
+        doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False)
+    if doc is None:
+        return None
+    return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
 
 
 _BOILERPLATE = "//script|//style|//noscript|//nav|//footer|//aside|//menu|//*[@role='navigation']"
 
 
-def drop_boilerplate(page: str) -> str:
-    """The page without scripts, styles, navigation, footers and asides (not forms: some CMSs
-    wrap the whole page in one). trafilatura skips them too, but its fallbacks take the
-    navigation when a page has no article at all."""
+def parse_page(page: str):
+    """The page as an lxml tree, or None when lxml cannot parse it."""
     from lxml import etree, html as lxml_html
 
     try:
-        tree = lxml_html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]*>", "", page))
+        return lxml_html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]*>", "", page))
     except (ValueError, etree.ParserError):
+        return None
+
+
+def drop_boilerplate(page):
+    """The page (HTML text or a parsed tree) without scripts, styles, navigation, footers and
+    asides (not forms: some CMSs wrap the whole page in one), as HTML text. trafilatura skips
+    them too, but its fallbacks take the navigation when a page has no article at all."""
+    from lxml import html as lxml_html
+
+    tree = parse_page(page) if isinstance(page, str) else copy.deepcopy(page)
+    if tree is None:
         return page
     for element in tree.xpath(_BOILERPLATE):
         if element.getparent() is not None:

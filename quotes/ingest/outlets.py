@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from quotes.ingest.publishers import PUBLISHERS, outlet_key
+
 # Outlet names as they are written in text, mapped to one canonical name.
 CANONICAL_OUTLETS = {
     "ap": "Associated Press",
@@ -57,13 +59,27 @@ _DATE_PATTERNS = [
 ]
 
 
+# every known spelling, keyed by `outlet_key` ("the hill" and "hill" alike)
+_KNOWN = {outlet_key(name): name for name in PUBLISHERS.values()}
+_KNOWN.update({outlet_key(k): v for k, v in CANONICAL_OUTLETS.items()})
+
+
 def canonical_outlet(name: str | None) -> str | None:
-    """One spelling per outlet ("AP", "The Associated Press" -> "Associated Press")."""
+    """One spelling per outlet ("AP", "The Associated Press" -> "Associated Press").
+
+    A known outlet gets its own name, with its "The" where it has one ("Hill" -> "The
+    Hill"). Other names stay as printed: the store keys "The Daily X" and "Daily X" as one
+    outlet (`store.db.slug`)."""
     if not name:
         return None
     cleaned = " ".join(name.split()).strip(" .,;")
     cleaned = re.sub(r"[\s,]+(?:L\.?P\.?|Inc\.?|LLC|Ltd\.?|Corp\.?)$", "", cleaned)
-    return CANONICAL_OUTLETS.get(cleaned.lower(), cleaned) or None
+    if not cleaned:
+        return None
+    known = CANONICAL_OUTLETS.get(cleaned.lower()) or _KNOWN.get(outlet_key(cleaned))
+    if known:
+        return known
+    return cleaned
 
 
 def detect_outlet(text: str) -> str | None:

@@ -22,12 +22,13 @@ from pathlib import Path
 
 import yaml
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.filters import FilterArguments
 from datasette.utils import urlsafe_components
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from . import METADATA_PATH, pages, sqlfunctions
+from . import METADATA_PATH, charts, pages, sourcepages, sqlfunctions
 from .facets import JoinFacet, join_filters
 from .render import parse_diff, render_diff, render_list
 
@@ -135,14 +136,67 @@ def prepare_jinja2_environment(env, datasette):
         loader.searchpath.insert(index, path)
 
 
-async def serve_css(request):
-    return Response((STATIC / "quotes.css").read_text(encoding="utf-8"), content_type="text/css; charset=utf-8",
+# The files the site serves from static/ (and nothing else from it).
+STATIC_FILES = {
+    "quotes.css": "text/css; charset=utf-8",
+    "quotes-charts.js": "application/javascript; charset=utf-8",
+    "vendor/vega.min.js": "application/javascript; charset=utf-8",
+    "vendor/vega-lite.min.js": "application/javascript; charset=utf-8",
+    "vendor/vega-embed.min.js": "application/javascript; charset=utf-8",
+    "vendor/vega-interpreter.min.js": "application/javascript; charset=utf-8",
+}
+
+
+async def serve_static(request):
+    name = request.url_vars["name"]
+    if name not in STATIC_FILES:
+        return Response.text("Not found", status=404)
+    return Response((STATIC / name).read_text(encoding="utf-8"), content_type=STATIC_FILES[name],
                     headers={"cache-control": "max-age=3600"})
+
+
+def quotes_databases(datasette) -> list[str]:
+    return [name for name in datasette.databases if pages.is_quotes_db(_tables_of(datasette, name))]
+
+
+async def start_page(datasette, request, send):
+    """`/` opens the start page of the (first) quotes database; without one, Datasette's own
+    index. The index stays as JSON at `/.json`."""
+    names = quotes_databases(datasette)
+    if names:
+        return Response.redirect(datasette.urls.database(names[0]))
+    from datasette.utils.asgi import Request
+    from datasette.views.index import IndexView
+
+    index_request = Request(dict(request.scope, url_route={"kwargs": {"format": None}}), request.receive)
+    return await IndexView.as_view(datasette)(index_request, send)
+
+
+async def serve_chart(datasette, request):
+    """A chart's Vega-Lite spec as JSON (charts.CHARTS), or `{"error": ...}`."""
+    database, name = request.url_vars["database"], request.url_vars["name"]
+    if name not in charts.CHARTS or database not in quotes_databases(datasette):
+        return Response.json({"error": "No such chart."}, status=404)
+    if not await datasette.permission_allowed(request.actor, "view-database", database, default=True):
+        return Response.json({"error": "Not allowed."}, status=403)
+    db = datasette.get_database(database)
+    tables = await pages.table_names(db)
+    try:
+        spec = await charts.CHARTS[name](datasette, db, tables, request.args, datasette.setting("sql_time_limit_ms"))
+    except QueryInterrupted:
+        return Response.json({"error": "This chart took too long to compute on this database."}, status=503)
+    if spec is None:
+        return Response.json({"error": "Nothing to chart here."}, status=404)
+    return Response.json(spec, headers={"cache-control": "max-age=60"})
 
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/quotes/quotes\.css$", serve_css)]
+    return [
+        (r"^/$", start_page),
+        (r"^/-/quotes/(?P<name>[\w.-]+(?:/[\w.-]+)?)$", serve_static),
+        (r"^/-/quotes/charts/(?P<database>[^/]+)/(?P<name>\w+)\.json$", serve_chart),
+    ]
 
 
 @hookimpl
@@ -170,7 +224,11 @@ PAGE_LOADERS = {
     "utterances": pages.utterance_page,
     "quotes": pages.quote_page,
     "speakers": pages.speaker_page,
+    "articles": pages.article_page,
+    "sources": sourcepages.source_page,
 }
+# The primary-source panel above an utterance's or a quote's own (quotes.site.sourcepages).
+SOURCE_PANELS = {"utterances": sourcepages.utterance_source, "quotes": sourcepages.quote_source}
 
 
 @hookimpl
@@ -183,9 +241,27 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             if len(pks) != 1:
                 return {}
             page = await PAGE_LOADERS[table](datasette, database, pks[0])
-            return {"quotes_page": page} if page else {}
+            out = {"quotes_page": page} if page else {}
+            if page and table in SOURCE_PANELS:
+                tables = await pages.table_names(datasette.get_database(database))
+                panel = await SOURCE_PANELS[table](datasette, database, pks[0], tables)
+                if panel:
+                    out["quotes_sources"] = panel
+            return out
 
         return row_page
+    if view_name == "table" and table in pages.CARD_LOADERS:
+        async def cards():
+            if not pages.is_quotes_db(_tables_of(datasette, database)):
+                return {}
+
+            async def load(rows):
+                ids = [r["id"] for r in rows or [] if "id" in r.keys()]
+                return await pages.CARD_LOADERS[table](datasette, database, ids)
+
+            return {"quotes_cards": load, "quotes_cards_kind": table}
+
+        return cards
     if view_name == "database":
         async def home():
             panel = await pages.home_panel(datasette, database)
@@ -196,7 +272,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
 
 ID_COLUMNS = {"quote_id": "quotes", "utterance_id": "utterances", "speaker_id": "speakers",
-              "article_id": "articles", "outlet_id": "outlets"}
+              "article_id": "articles", "outlet_id": "outlets", "source_id": "sources"}
+# tables whose id columns have no foreign keys (rewritten by the alignment step) but link too
+LINKED_TABLES = {"source_quotes", "source_utterances"}
 LIST_COLUMNS = {("speakers", "roles"), ("quotes", "speaker_aliases")}
 
 
@@ -204,7 +282,7 @@ LIST_COLUMNS = {("speakers", "roles"), ("quotes", "speaker_aliases")}
 def render_cell(value, column, table, database, datasette):
     if value is None:
         return None
-    if table is None and column in ID_COLUMNS and isinstance(value, str) and database:
+    if (table is None or table in LINKED_TABLES) and column in ID_COLUMNS and isinstance(value, str) and database:
         # Canned query results: ids link to the pages they name.
         if pages.is_quotes_db(_tables_of(datasette, database)):
             url = datasette.urls.row(database, ID_COLUMNS[column], pages.urls_path(value))
@@ -219,7 +297,10 @@ def render_cell(value, column, table, database, datasette):
         return render_list(value)
     if table == "quotes" and column == "text" and isinstance(value, str):
         return Markup("“{}”").format(escape(value))
-    if column in ("relation", "pair_relation", "how") and isinstance(value, str) and table in (None, "variants"):
+    if column == "verbatim_share" and table is None and isinstance(value, (int, float)):
+        return Markup('<span class="q-bar"><span style="width: {:.0f}%"></span></span> {:.0%}').format(
+            100 * value, value)
+    if column in ("relation", "pair_relation", "how") and isinstance(value, str) and table in (None, "variants", "source_quotes"):
         from .render import relation_class
 
         return Markup('<span class="q-rel {}">{}</span>').format(relation_class(value), value) if "," not in value else None

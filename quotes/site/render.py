@@ -156,3 +156,84 @@ def previous_paragraph(text: str, start: int) -> str:
         if para.strip():
             return para.strip()
     return ""
+
+
+def safe_url(url) -> str | None:
+    """`url` when it is an http(s) address, else None: the only way a stored URL becomes a
+    link on the site (a `javascript:` or `data:` address never does)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    return url if re.match(r"(?i)^https?://[^\s/]", url) and not re.search(r"[\s<>\"']", url) else None
+
+
+def distinct_roles(roles: list[str]) -> list[str]:
+    """Roles without the ones another role already says: "Secretary" and "Defense
+    Secretary" go when "Secretary of Defense" is there (their words are all in it)."""
+    words = [(r, set(_KEY.findall(r.lower()))) for r in roles if r and r.strip()]
+    kept = []
+    for i, (role, ws) in enumerate(words):
+        covered = any(
+            j != i and ws <= other and (ws != other or len(roles[j]) > len(role) or (ws == other and j < i and len(roles[j]) == len(role)))
+            for j, (_, other) in enumerate(words)
+        )
+        if not covered and role not in kept:
+            kept.append(role)
+    return kept
+
+
+def shorten(text: str | None, words: int = 8) -> str:
+    """The first `words` words of a text, with an ellipsis when there were more."""
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+# What opens an article before its first sentence: a byline line, a dateline
+# ("date 2024-10-23 (Bloomberg) --", "WASHINGTON (AP) —").
+_BYLINE_LINE = re.compile(r"^(?:by|par|von|por)\s", re.I)
+_DATELINE = re.compile(r"^(?:date\s+\d{4}-\d\d-\d\d\s*)?(?:[A-Z][A-Z]+[^()\n]{0,40}?\s*)?\([^()]{1,40}\)\s*(?:--|—|–|-)\s*")
+
+
+def first_line(text: str | None, limit: int = 90) -> str:
+    """The first line of a text that is not a byline, without a leading dateline, cut at a
+    word near `limit` characters."""
+    for line in (text or "").split("\n"):
+        line = _DATELINE.sub("", line.strip()).strip()
+        if line and not _BYLINE_LINE.match(line):
+            if len(line) <= limit:
+                return line
+            return line[:limit].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def next_start(spans: list[dict], q: dict) -> int | None:
+    later = [s["start"] for s in spans if s["start"] >= q["end"]]
+    return min(later) if later else None
+
+
+def article_html(text: str, quotes: list[dict]) -> Markup:
+    """The article text as paragraphs, every quote highlighted and linked to its page, with
+    its speaker's name after it. `quotes`: dicts with `start`, `end`, `url`, `speaker`.
+    Quotes with offsets outside the text are left out (never shown at a wrong place);
+    overlapping quotes keep the first."""
+    spans, last_end = [], -1
+    for q in sorted(quotes, key=lambda q: (q.get("start") or 0, q.get("end") or 0)):
+        s, e = q.get("start"), q.get("end")
+        if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text) and s >= last_end:
+            spans.append(q)
+            last_end = e
+    pieces: list[Markup] = []
+    position = 0
+    for q in spans:
+        pieces.append(escape(text[position:q["start"]]))
+        speaker = Markup(' <span class="q-said-by">— {}</span>').format(q["speaker"]) if q.get("speaker") else Markup("")
+        # the label goes after the closing mark (and a comma or stop printed before it)
+        tail = re.match(r"[,.;:!?]?[”\"’']", text[q["end"]:q["end"] + 2])
+        after = q["end"] + (tail.end() if tail and (next_start(spans, q) or len(text)) >= q["end"] + tail.end() else 0)
+        pieces.append(Markup('<a class="q-quote-link" href="{}" title="{}"><mark class="q-quote">{}</mark></a>{}{}').format(
+            q["url"], q.get("speaker") or "Unattributed", text[q["start"]:q["end"]], text[q["end"]:after], speaker))
+        position = after
+    pieces.append(escape(text[position:]))
+    body = Markup("").join(pieces)
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    return Markup("").join(Markup("<p>{}</p>").format(Markup(p)) for p in paragraphs)

@@ -46,6 +46,26 @@ TABLES = {
         "method": str, "confidence": float,
         "said_from": str, "said_to": str, "said_when": str,
     },
+    # primary sources (quotes.ingest.sources) and the quotes checked against them
+    # (quotes.corpus.sources); written by quotes.store.sources
+    "sources": {
+        "id": str, "doc_id": str, "title": str, "speaker": str, "date": str, "url": str,
+        "kind": str, "path": str, "text": str, "n_turns": int, "n_words": int,
+    },
+    "source_turns": {
+        "id": str, "source_id": str, "turn": int, "label": str, "speaker": str,
+        "speaker_ids": str, "start": int, "end": int,
+    },
+    "source_utterances": {
+        "utterance_id": str, "state": str, "source_id": str, "start": int, "end": int,
+        "passage": str, "n_quotes": int, "n_found": int, "n_sources": int,
+    },
+    "source_quotes": {
+        "quote_id": str, "utterance_id": str, "source_id": str, "turn": int, "start": int, "end": int,
+        "passage": str, "relation": str, "rank": int, "similarity": float, "bracketed": int,
+        "diff": str, "how": str,
+    },
+    "source_state": {"id": int, "fingerprint": str},
 }
 FOREIGN_KEYS = {
     "articles": [("outlet_id", "outlets", "id")],
@@ -65,11 +85,18 @@ FOREIGN_KEYS = {
         ("utterance_id", "utterances", "id"),
         ("reference_quote_id", "quotes", "id"),
     ],
+    # (no keys to quotes, utterances or speakers: those are rewritten by other steps, and
+    # the alignment step rewrites these tables after them in the same transaction)
+    "source_turns": [("source_id", "sources", "id")],
+    "source_utterances": [("source_id", "sources", "id")],
+    "source_quotes": [("source_id", "sources", "id")],
 }
 # Primary keys other than "id".
-PRIMARY_KEYS = {"speaker_aliases": ("speaker_id", "alias", "article_id"), "variants": ("quote_id",)}
+PRIMARY_KEYS = {"speaker_aliases": ("speaker_id", "alias", "article_id"), "variants": ("quote_id",),
+                "source_utterances": ("utterance_id",), "source_quotes": ("quote_id",)}
 # Tables created after (and referring to) the tables above.
-CREATE_ORDER = ["outlets", "articles", "speakers", "utterances", "quotes", "speaker_aliases", "variants"]
+CREATE_ORDER = ["outlets", "articles", "speakers", "utterances", "quotes", "speaker_aliases", "variants",
+                "sources", "source_turns", "source_utterances", "source_quotes", "source_state"]
 
 
 def open_db(path: str) -> sqlite_utils.Database:
@@ -133,6 +160,9 @@ BROWSE_INDEXES = [
     ("variants", ["quote_id", "relation"]),  # a quote's relation (relation facet)
     ("variants", ["relation", "utterance_id", "similarity"]),  # relations_summary counts
     ("variants", ["relation", "similarity", "quote_id"]),  # ?_relation=, relations_summary examples
+    ("source_quotes", ["utterance_id"]),  # an utterance's versions against its source
+    ("source_quotes", ["rank", "similarity"]),  # quotes that differ from their source, worst first
+    ("source_utterances", ["state"]),
 ]
 FTS_UPDATE_TRIGGER = """CREATE TRIGGER "quotes_au" AFTER UPDATE OF "text", "speaker_name" ON "quotes" BEGIN
   INSERT INTO "quotes_fts" ("quotes_fts", rowid, "text", "speaker_name") VALUES('delete', old.rowid, old."text", old."speaker_name");
@@ -166,9 +196,18 @@ def narrow_fts_update_trigger(db: sqlite_utils.Database) -> None:
 
 
 def slug(name: str) -> str:
-    """A readable, stable key for an outlet name ("The Epoch Times" -> "the-epoch-times")."""
+    """A readable, stable key for an outlet name ("The Epoch Times" -> "epoch-times").
+
+    A leading "The" does not count: "The Daily X" and "Daily X" are one outlet."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or text_hash(name)
+    key = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return re.sub(r"^the-(?=[a-z0-9])", "", key) or text_hash(name)
+
+
+# An outlet's name: a spelling with a leading "The" is kept once seen ("The Daily X" over
+# "Daily X", whichever article came first); otherwise the latest spelling.
+OUTLET_UPSERT = ('INSERT INTO "outlets" ("id", "name") VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET '
+                 '"name" = excluded."name" WHERE excluded."name" LIKE \'the %\' OR "outlets"."name" NOT LIKE \'the %\'')
 
 
 def quote_row(article_id: str, quote: Quote) -> dict:
@@ -246,7 +285,7 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
     conn = db.conn
     with conn:  # one transaction: all of the article or none of it
         if outlet_id:
-            conn.execute(*upsert_sql("outlets", {"id": outlet_id, "name": article.outlet}))
+            conn.execute(OUTLET_UPSERT, [outlet_id, article.outlet])
         # variants point at quotes: drop them with the quotes (rebuilt by the corpus index)
         conn.execute("DELETE FROM variants WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)"
                      " OR reference_quote_id IN (SELECT id FROM quotes WHERE article_id = ?)",

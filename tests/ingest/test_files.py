@@ -1,3 +1,7 @@
+import gzip
+import html
+from pathlib import Path
+
 from quotes.ingest.files import iter_articles, read_file
 from quotes.model import Article, Skipped
 
@@ -144,3 +148,60 @@ def test_markup_stripping_is_only_for_text_with_markup():
 @given(st.lists(st.sampled_from(list("<>/&;#abp r\n“”\"'=") + ["<p>", "</p>", "<br>", "&amp;", "<script>", "</script>", "&rdquo;", "<!--", "-->"]), max_size=80).map("".join))
 def test_strip_markup_never_raises(text):
     assert isinstance(strip_markup(text), str)
+
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "004_4517ef6bbb3d0375.txt"
+
+
+def _paragraphs():
+    return "".join(f"<p>{html.escape(p)}</p>\n" for p in SEED.read_text(encoding="utf-8").split("\n") if p.strip())
+
+
+def test_html_gz_pages_are_read(tmp_path):
+    page = f"<html><head><title>T</title></head><body><article>{_paragraphs()}</article></body></html>"
+    path = tmp_path / "story.html.gz"
+    path.write_bytes(gzip.compress(page.encode("utf-8")))
+    article = read_file(path)
+    assert isinstance(article, Article) and article.doc_id == "story"
+    assert "very, very serious problem" in article.text
+    assert [a.doc_id for a in iter_articles([tmp_path]) if isinstance(a, Article)] == ["story"]
+
+
+def test_broken_gzip_is_one_clear_line(tmp_path):
+    path = tmp_path / "broken.html.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
+    skipped = read_file(path)
+    assert isinstance(skipped, Skipped) and "gzip" in skipped.reason
+
+
+def test_article_inside_nav_falls_back_to_plain_trafilatura(tmp_path):
+    """Malformed HTML that opens <nav> and never closes it puts the whole article inside
+    the navigation: the cleaned page yields almost nothing, so plain trafilatura is used."""
+    page = ("<html><head><title>Austin on North Korea</title></head><body>"
+            "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul>"
+            f"<div class='story'>{_paragraphs()}</div></body></html>")
+    path = tmp_path / "nav.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_file(path)
+    assert isinstance(article, Article)
+    assert len(article.text) > 2000 and "very, very serious problem" in article.text
+
+
+def test_jsonl_without_outlet_gets_the_publisher_of_its_url(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"doc_id": "x", "text": "A story.", "url": "https://apnews.com/article/x"}\n'
+                    '{"doc_id": "y", "text": "Another story.", "url": "https://unknown.example/y"}\n', encoding="utf-8")
+    articles = [a for a in iter_articles([path]) if isinstance(a, Article)]
+    assert [(a.doc_id, a.outlet) for a in articles] == [("x", "Associated Press"), ("y", None)]
+
+
+def test_html_dates_with_zone_names_give_no_warning(recwarn):
+    """htmldate hands "2019-11-18 10:00:00 EST" to dateutil, which warns on every unknown
+    zone name: a build stays quiet and the date is read."""
+    from quotes.ingest.files import html_to_text
+
+    page = ('<html><head><meta property="article:published_time" content="2019-11-18 10:00:00 EST">'
+            "<title>x</title></head><body><article>" + "<p>" + "word " * 120 + "</p>" * 3 + "</article></body></html>")
+    text, meta = html_to_text(page)
+    assert meta["published"] == "2019-11-18"
+    assert not [w for w in recwarn if "tzname" in str(w.message)]

@@ -13,24 +13,13 @@ from quotes.store.db import open_db, save_article
 from quotes.build import update_corpus_index
 from quotes.model import Article, Quote
 from quotes.site import SETTINGS, datasette_args
-from site_data import AUSTIN_UTTERANCE, add_variants, drop_corpus_tables
+from site_data import AUSTIN_UTTERANCE, drop_corpus_tables
 
 CANNED = ["quotes_by_speaker", "quoted_differently", "outlet_pairs", "speaker_top_utterances",
           "low_confidence", "relations_summary"]
 
 
-def make_datasette(path):
-    return Datasette([str(path)], settings=SETTINGS)
-
-
-@pytest.fixture(scope="module")
-def site_db(seeds_db, tmp_path_factory):
-    """The seeds database with cross-outlet utterances, variants and speaker aliases
-    (written by tests/site_data.py until the variants stage is merged)."""
-    path = tmp_path_factory.mktemp("site") / "quotes.db"
-    shutil.copy(seeds_db, path)
-    info = add_variants(path)
-    return path, info
+from site_pages import make_datasette, site_db  # noqa: F401  (a fixture shared with test_reading)
 
 
 @pytest.fixture(scope="module")
@@ -370,7 +359,7 @@ async def test_speaker_page_without_alias_table(old_db):
 
 async def test_database_page_leads_to_austins_utterance(ds):
     html = (await get(ds, "/quotes")).text
-    assert "Start here" in html
+    assert "Search the quotes" in html and "Most widely quoted" in html
     assert 'action="/quotes/quotes"' in html and 'name="_search"' in html
     assert 'href="/quotes/quoted_differently"' in html
     assert f'href="/quotes/utterances/{AUSTIN_UTTERANCE}"' in html

@@ -109,3 +109,53 @@ def test_context_html_highlights_quote_speaker_cue():
     assert '<mark class="q-speaker">Austin</mark>' in html and '<mark class="q-cue">said</mark>' in html
     assert "Intro" not in html and "Next" not in html
     assert context_html(text, {"start": None, "end": None}) == ""
+
+
+def test_safe_url_only_web_addresses():
+    from quotes.site.render import safe_url
+
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert safe_url(" http://example.org ") == "http://example.org"
+    for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.org", "/relative",
+                "https://exa mple.org", 'https://x.org/"onmouseover=', None, 42]:
+        assert safe_url(bad) is None, bad
+
+
+def test_distinct_roles():
+    from quotes.site.render import distinct_roles
+
+    assert distinct_roles(["Defense Secretary", "Secretary", "Secretary of Defense"]) == ["Secretary of Defense"]
+    assert distinct_roles(["spokesman", "NATO Secretary-General"]) == ["spokesman", "NATO Secretary-General"]
+    assert distinct_roles(["Secretary", "secretary"]) == ["Secretary"]
+
+
+def test_article_html_links_every_quote_and_escapes_everything():
+    from quotes.site.render import article_html
+
+    text = "Intro <b>bold</b>.\n“We <i>will</i> win,” said Ann Lee.\n“Never,” Bo said."
+    q1 = text.index("We")
+    q2 = text.index("Never")
+    html = article_html(text, [
+        {"start": q1, "end": text.index(",”"), "url": "/db/quotes/1", "speaker": "Ann <Lee>"},
+        {"start": q2, "end": q2 + 5, "url": "/db/quotes/2", "speaker": None},
+        {"start": 5, "end": 10_000, "url": "/db/quotes/bad", "speaker": "X"},  # offsets outside the text
+    ])
+    assert html.count("<p>") == 3 and "<b>" not in html and "&lt;b&gt;bold" in html
+    assert '<a class="q-quote-link" href="/db/quotes/1" title="Ann &lt;Lee&gt;"><mark class="q-quote">We &lt;i&gt;will&lt;/i&gt; win</mark></a>,” <span class="q-said-by">— Ann &lt;Lee&gt;</span>' in html
+    assert 'href="/db/quotes/2" title="Unattributed"' in html and "/db/quotes/bad" not in html
+    # the text reads the same with the tags taken away
+    import re
+    from html import unescape
+
+    assert unescape(re.sub(r"<[^>]+>|<span class=\"q-said-by\">.*?</span>", "", re.sub(r' <span class="q-said-by">.*?</span>', "", str(html)))) == text.replace("\n", "")
+
+
+def test_first_line_skips_bylines_and_datelines():
+    from quotes.site.render import first_line
+
+    assert first_line("date 2024-10-23 (Bloomberg) -- US Defense Secretary said so") == "US Defense Secretary said so"
+    assert first_line("By Ann Lee and Bo Chan, Associated Press\nSEOUL, South Korea (AP) — North Korea has sent") == \
+        "North Korea has sent"
+    assert first_line("\n\nPlain title\nBody") == "Plain title"
+    assert first_line("Biden (again) wins") == "Biden (again) wins"
+    assert first_line("word " * 40).endswith("…") and len(first_line("word " * 40)) <= 91

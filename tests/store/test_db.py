@@ -36,7 +36,7 @@ def test_save_article_and_rerun_changes_nothing(tmp_path):
     save_article(db, article, quotes)
     update_corpus_index(db)
     assert {t: list(db[t].rows) for t in first} == first
-    assert db["articles"].get(article.id)["outlet_id"] == slug("The Daily Ledger") == "the-daily-ledger"
+    assert db["articles"].get(article.id)["outlet_id"] == slug("The Daily Ledger") == "daily-ledger"
     assert article_is_current(db, article.id)
     rows = list(db.query("select q.text, s.name from quotes q join speakers s on s.id = q.speaker_id order by q.start"))
     assert rows == [{"text": "We will not back down", "name": "Jane Alvarez"}, {"text": "The budget stays.", "name": "Jane Alvarez"}]
@@ -171,3 +171,17 @@ def test_a_database_of_an_older_version_gets_the_new_columns(tmp_path):
     quotes[0].said_when = "Monday"
     save_article(db, article, quotes)
     assert db.execute("select said_from, said_when from quotes where start = 1").fetchone() == ("2016-02-08", "Monday")
+
+
+def test_the_x_and_x_are_one_outlet_named_with_the(tmp_path):
+    """"The Daily Ledger" and "Daily Ledger" are one outlet, named with its "The" whichever
+    article came first."""
+    for order in (("Daily Ledger", "The Daily Ledger"), ("The Daily Ledger", "Daily Ledger")):
+        db = open_db(str(tmp_path / f"{order[0]}.db"))
+        for i, outlet in enumerate(order):
+            article, quotes = sample()
+            article.text = article.text + f" Edition {i}."
+            article.outlet = outlet
+            save_article(db, article, quotes)
+        assert [dict(r) for r in db["outlets"].rows] == [{"id": "daily-ledger", "name": "The Daily Ledger"}]
+        assert {r["outlet_id"] for r in db["articles"].rows} == {"daily-ledger"}

@@ -1,0 +1,128 @@
+"""Aligning quotes with primary sources at scale: 100,000 quotes against 1,000 sources.
+
+    python benchmarks/bench_sources.py [--scales 0.125 0.25 0.5 1] [--quotes 100000] [--sources 1000]
+
+Sources are made of the real sentences of the 74 Trump transcripts (``../shared/eval/
+transcripts``), reshuffled into ``--sources`` speeches of about 2,000 words, 20 per speaker,
+dated over two years. Quotes: 60 % are printed versions of a stretch of one of them (one or
+two sentences, cut at the edges, now and then a word changed, dropped or [bracketed]),
+dated up to three days after it and attributed to its speaker; 40 % are sentences of the
+pool given to a random speaker and day (mostly not in that speaker's sources). Both grow
+together, so near-linear cost means the seconds per scale unit stay flat. Each scale runs
+in its own process (peak memory: inputs and alignment, before the baseline runs). The
+baseline, measured next in the same process, is ``textnorm.units`` over every quote and
+source: the words the alignment must read at least once.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import multiprocessing as mp
+import random
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TRANSCRIPTS = ROOT.parent / "shared" / "eval" / "transcripts"
+if not TRANSCRIPTS.exists():
+    TRANSCRIPTS = Path("/work/shared/eval/transcripts")
+
+
+def sentence_pool() -> list[str]:
+    from quotes.ingest.sources import iter_sources
+
+    pool = []
+    for s in iter_sources([TRANSCRIPTS], default_speaker="x"):
+        pool += [x.strip() for x in re.split(r"(?<=[.?!])\s+", s.text) if len(x.split()) >= 4]
+    return pool
+
+
+def make_data(n_quotes: int, n_sources: int, seed: int = 16):
+    from quotes.corpus.sources import QuoteToCheck, Segment
+
+    rng = random.Random(seed)
+    pool = sentence_pool()
+    start = dt.date(2015, 6, 1)
+    segments, texts = [], []
+    for k in range(n_sources):
+        sentences = [rng.choice(pool) for _ in range(100)]
+        day = (start + dt.timedelta(days=rng.randrange(730))).isoformat()
+        speaker = f"speaker{k // 20}"
+        text = " ".join(sentences)
+        segments.append(Segment(f"s{k}", 0, frozenset({speaker}), day, text, 0))
+        texts.append(sentences)
+    quotes = []
+    for i in range(n_quotes):
+        if rng.random() < 0.6:
+            k = rng.randrange(n_sources)
+            sentences = texts[k]
+            j = rng.randrange(len(sentences) - 1)
+            words = " ".join(sentences[j:j + rng.choice((1, 1, 2))]).split()
+            a = rng.randrange(0, max(1, len(words) // 3))
+            b = len(words) - rng.randrange(0, max(1, len(words) // 3))
+            words = words[a:b]
+            r = rng.random()
+            if r < 0.15 and len(words) > 4:
+                words[rng.randrange(len(words))] = rng.choice(["great", "tremendous", "bad", "really"])
+            elif r < 0.25 and len(words) > 4:
+                del words[rng.randrange(len(words))]
+            elif r < 0.3:
+                words.insert(rng.randrange(len(words) + 1), "[Clinton]")
+            day = dt.date.fromisoformat(segments[k].day) + dt.timedelta(days=rng.randrange(4))
+            speaker = next(iter(segments[k].speaker_ids))
+        else:
+            words = rng.choice(pool).split()
+            day = start + dt.timedelta(days=rng.randrange(730))
+            speaker = f"speaker{rng.randrange(max(1, n_sources // 20))}"
+        quotes.append(QuoteToCheck(f"q{i}", f"u{i}", speaker, " ".join(words), day.isoformat()))
+    return segments, quotes
+
+
+def run(scale: float, n_quotes: int, n_sources: int, out) -> None:
+    from quotes.corpus.sources import align_sources
+    from quotes.corpus.textnorm import units
+
+    segments, quotes = make_data(int(n_quotes * scale), max(20, int(n_sources * scale)))
+    t0 = time.perf_counter()
+    index = align_sources(segments, quotes)
+    seconds = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # inputs and alignment
+    t0 = time.perf_counter()
+    for s in segments:
+        units(s.text)
+    for q in quotes:
+        units(q.text)
+    baseline = time.perf_counter() - t0
+    out.put({"scale": scale, "quotes": len(quotes), "sources": len(segments),
+             "words": sum(len(s.text.split()) for s in segments), "seconds": seconds, "baseline": baseline,
+             "found": len(index.matches), "rss_mb": rss})
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scales", type=float, nargs="+", default=[0.125, 0.25, 0.5, 1.0])
+    ap.add_argument("--quotes", type=int, default=100_000)
+    ap.add_argument("--sources", type=int, default=1_000)
+    args = ap.parse_args()
+    if not TRANSCRIPTS.exists():
+        sys.exit("needs ../shared/eval/transcripts")
+    print("| quotes | sources | source words | align (s) | s per 10,000 quotes | units() baseline (s) | align / baseline | found | peak RSS (MB) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    ctx = mp.get_context("spawn")
+    for scale in args.scales:
+        out = ctx.Queue()
+        proc = ctx.Process(target=run, args=(scale, args.quotes, args.sources, out))
+        proc.start()
+        r = out.get()
+        proc.join()
+        print(f"| {r['quotes']:,} | {r['sources']:,} | {r['words']:,} | {r['seconds']:.1f} |"
+              f" {r['seconds'] / r['quotes'] * 10_000:.2f} | {r['baseline']:.1f} | {r['seconds'] / r['baseline']:.1f} |"
+              f" {r['found']:,} | {r['rss_mb']:.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

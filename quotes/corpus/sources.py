@@ -1,0 +1,643 @@
+"""Checking quotes against primary sources: which passage of a transcript each quote reports.
+
+``align_sources(segments, quotes)`` takes the speaker turns of the sources (``Segment``: a
+turn's words, its speaker ids and its day) and the quotes to check (``QuoteToCheck``: with
+their utterance, speaker and dates) and returns a ``SourceIndex``: for every quote found
+in a source, a ``SourceMatch`` (the passage, its offsets in the source, the quote's relation
+to it and a word diff), and for every utterance an ``UtteranceCheck`` with its state:
+
+- ``confirmed``: a passage of the speaker's sources reports it;
+- ``not found``: the speaker has sources from the days it may have been said, and no
+  passage of them holds it;
+- ``no source``: no source of the speaker from those days.
+
+How a quote is found, cheapest first, never all pairs:
+
+1. **Candidates.** The word 3-grams (with a content word) of every quote are looked up in an
+   inverted index of its speaker's 3-grams in the sources (only the 3-grams some quote of
+   that speaker has are indexed; one found in more than ``max_posting`` places of the
+   speaker's words is too common to point anywhere). Only turns from the days it may have
+   been said (its attribution's days, else ``window_days`` before its article up to its
+   day) count. The places are
+   voted by source and position; the best few regions are aligned.
+2. **Alignment** (rapidfuzz LCS, as the grouping of utterances does): a quote of
+   ``short_len`` (5) words or fewer must appear in the region word for word (its words a
+   contiguous run), and in one place only of all the candidate sources; a longer one must
+   have ``coverage`` (70 %; 80 % up to ``medium_len``, 10 words) of its words in shared runs
+   of 2+ words holding a content word, with a run of ``min_run`` (3) and two content words.
+   A stump line printed with a few words of another occasion ("We are going to win so
+   much" against "We're going to win with Trump") is not found.
+3. **Re-quotes.** A quote of ``requote_len`` (6) words or more that is not found in the
+   sources of its days is looked for in all the sources of its speaker, and found only when
+   ``requote_coverage`` (90 %) of its words match in exactly one source, earlier than the
+   quote: "When Mexico sends its people, they're not sending their best," printed eight
+   months after the speech. A line found in several sources is a stump line ("This could be
+   the great Trojan horse of all time"): an article printing it weeks later may report any
+   rally, transcribed or not.
+4. **Utterances.** An utterance takes the source most of its quotes were found in; its
+   other quotes are then looked for inside that passage, which the utterance makes
+   certain: a few words (a cut printed by one outlet) word for word, once; a longer
+   rewording with ``member_coverage`` (60 %) of its words in shared runs, as the grouping
+   joins them.
+
+When the speaker said the same line on several occasions (a stump speech), the region that
+matches best wins, then the occasion closest before the article (the latest one that fits).
+
+Relations of a printed version to its passage (``relation_to_source``): ``verbatim`` (the
+same words with the same punctuation, up to typography and the quote's edges),
+``punctuation`` (the same words, punctuation or case differ), ``truncation`` (words of the
+passage left out inside the quote, e.g. an ellipsis), ``words changed``, ``words inserted``
+(including an editor's [bracketed] words, flagged ``bracketed``), ``paraphrase`` (reworded:
+only some words kept). The order is the order of gravity (``RELATION_RANK``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from sys import intern
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Levenshtein
+
+from quotes.corpus.speakers import name_key, split_title
+from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
+from quotes.corpus.worddiff import Diff, diff_units
+
+SOURCE_RELATIONS = ("verbatim", "punctuation", "truncation", "words inserted", "words changed", "paraphrase")
+RELATION_RANK = {r: i for i, r in enumerate(SOURCE_RELATIONS)}
+STATES = ("confirmed", "not found", "no source")
+
+
+@dataclass
+class Segment:
+    """One speaker turn of a source, as the alignment sees it."""
+
+    source_id: str
+    turn: int  # the turn's number in its source
+    speaker_ids: frozenset[str]  # the speaker index ids its speaker may be (see resolve_speaker)
+    day: str | None  # ISO day of the occasion; None: undated (fits any quote)
+    text: str  # the turn's words
+    offset: int  # where they start in the source's text
+
+
+@dataclass
+class QuoteToCheck:
+    quote_id: str
+    utterance_id: str | None
+    speaker_id: str | None
+    text: str
+    published: str | None = None
+    said_from: str | None = None
+    said_to: str | None = None
+
+
+@dataclass
+class SourceMatch:
+    quote_id: str
+    utterance_id: str | None
+    source_id: str
+    turn: int
+    start: int  # offsets of the passage in the source's text
+    end: int
+    passage: str
+    relation: str
+    similarity: float
+    bracketed: bool
+    diff: Diff  # from the passage to the quote (worddiff)
+    how: str  # "aligned", "re-quote" (an earlier occasion) or "in the utterance's passage"
+
+
+@dataclass
+class UtteranceCheck:
+    utterance_id: str
+    state: str
+    source_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    passage: str | None = None
+    n_quotes: int = 0  # its quotes
+    n_found: int = 0  # of them found in the source
+    n_sources: int = 0  # sources of the speaker from the days it may have been said
+
+
+@dataclass
+class SourceIndex:
+    utterances: list[UtteranceCheck]
+    matches: list[SourceMatch]
+
+
+@dataclass
+class SourceOptions:
+    window_days: int = 7  # an undated quote reports an occasion this many days before its article
+    late_days: int = 0  # ... up to this many days after it (0: nobody prints words not yet said)
+    max_posting: int = 200  # a 3-gram in more places than this points nowhere
+    max_regions: int = 4  # regions aligned per quote, best by shared 3-grams
+    short_len: int = 5  # quotes this short: word for word, in one place only
+    coverage: float = 0.7  # share of a longer quote's words in shared runs
+    medium_len: int = 10  # quotes this short need
+    short_coverage: float = 0.8  # this share
+    min_run: int = 3
+    context: int = 60  # words around an utterance's passage searched for its short quotes
+    member_coverage: float = 0.6  # a longer quote of a found utterance, inside its passage
+    requote_len: int = 6  # a quote this long that matches with
+    requote_coverage: float = 0.9  # this share of its words is found in any earlier source
+
+
+# --- located words ---------------------------------------------------------------------
+
+def located_units(text: str) -> tuple[list[Unit], list[tuple[int, int]]]:
+    """The word units of a source text (``textnorm.units``) and each one's character span,
+    without stage directions ("(APPLAUSE)", "[LAUGHTER]"): nobody said them."""
+    out_units, spans = [], []
+    pos = 0
+    for u in units(text):
+        toks = u.surface.split()
+        first = text.find(toks[0], pos)
+        if first < 0:  # cannot happen: units only add spaces; keep going rather than fail
+            continue
+        end = first + len(toks[0])
+        for tok in toks[1:]:
+            at = text.find(tok, end)
+            if at >= 0:
+                end = at + len(tok)
+        pos = end
+        if u.bracket or _stage_direction(u.surface):
+            continue
+        out_units.append(u)
+        spans.append((first, end))
+    return out_units, spans
+
+
+def _stage_direction(surface: str) -> bool:
+    s = surface.strip(" ,.;:!?\"'")
+    return len(s) > 2 and s[0] == "(" and s[-1] == ")" and s[1:-1].replace(" ", "").isupper()
+
+
+def _keys(us: list[Unit]) -> list[str]:
+    """The keys a quote is matched on: an editor's [bracketed] words left out (nobody said them)."""
+    return [intern(u.key) for u in us if not u.bracket] or [intern(u.key) for u in us]
+
+
+def _content_grams(keys: list[str], gram: int = 3):
+    for i in range(len(keys) - gram + 1):
+        g = tuple(keys[i:i + gram])
+        if any(k not in STOPWORDS for k in g):
+            yield i, hash(g)
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+def resolve_speaker(name: str | None, speakers: list[tuple[str, str, list[str], int]]) -> frozenset[str]:
+    """The speaker index ids a source's speaker name may be.
+
+    ``speakers``: (id, name, roles, number of quotes). "SECRETARY AUSTIN" and "MR. KIRBY"
+    are a title and a surname: every speaker of that surname (and first name, when the label
+    gives one) fits; when several do, those whose roles hold the title ("Defense Secretary"),
+    else the most quoted. A speaker known by the surname alone ("Trump", kept apart by the
+    speaker index when the surname is ambiguous) is the same person too."""
+    if not name:
+        return frozenset()
+    bare, role = split_title(" ".join(w.capitalize() if w.isupper() else w for w in name.split()))
+    key = name_key(bare or name)
+    if not key.tokens:
+        return frozenset()
+    fits, surname_only = [], []
+    for sid, sname, roles, n in speakers:
+        k = name_key(sname)
+        if not k.tokens or k.surname != key.surname:
+            continue
+        if len(k.tokens) == 1:
+            surname_only.append(sid)
+        elif len(key.tokens) == 1 or k.first == key.first or (
+                len(key.first) == 1 and k.first.startswith(key.first)):
+            fits.append((sid, roles, n))
+    if len(fits) > 1 and role:
+        word = role.lower().split()[-1]
+        titled = [f for f in fits if any(word in r.lower() for r in f[1])]
+        fits = titled or fits
+    if len(fits) > 1:
+        fits = [max(fits, key=lambda f: (f[2], f[0]))]
+    return frozenset([f[0] for f in fits] + surname_only)
+
+
+# --- the alignment -------------------------------------------------------------------------
+
+def _ordinal(day: str | None) -> int | None:
+    if not day:
+        return None
+    try:
+        return dt.date.fromisoformat(day[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def said_days(q: QuoteToCheck, o: SourceOptions) -> tuple[int | None, int | None]:
+    """The days a quote may have been said on: its attribution's (``quotes.extract.dating``),
+    else ``window_days`` before its article to ``late_days`` after; None: unknown."""
+    lo, hi = _ordinal(q.said_from), _ordinal(q.said_to)
+    if lo is not None and hi is not None:
+        return lo, hi + o.late_days
+    pub = _ordinal(q.published)
+    if pub is None:
+        return None, None
+    return pub - o.window_days, pub + o.late_days
+
+
+@dataclass
+class _Seg:
+    seg: Segment
+    spans: list[tuple[int, int]]
+    keys: list[str]
+    day: int | None
+
+
+@dataclass
+class _Found:
+    seg: int
+    lo: int  # unit window of the passage in the segment
+    hi: int
+    score: float
+    how: str = "aligned"
+
+
+class _Aligner:
+    def __init__(self, segments: list[Segment], quotes: list[QuoteToCheck], o: SourceOptions):
+        self.o = o
+        self.quotes = quotes
+        # only the quotes of speakers who have sources are read (the others: no source)
+        with_sources = set().union(*(s.speaker_ids for s in segments))
+        # (only the keys are kept, interned: the units of a quote or a passage are made again
+        # for the few that are found)
+        self.qkeys = [_keys(units(q.text)) if q.speaker_id in with_sources else [] for q in quotes]
+        wanted_speakers = {q.speaker_id for q in quotes if q.speaker_id}
+        self.segs: list[_Seg] = []
+        for s in segments:
+            if not (s.speaker_ids & wanted_speakers):
+                continue  # nobody quoted: not worth reading
+            us, spans = located_units(s.text)
+            self.segs.append(_Seg(s, spans, [intern(u.key) for u in us], _ordinal(s.day)))
+        # the sources of each speaker by day, to count what could have held a quote
+        by_speaker: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.undated: dict[str, set[str]] = defaultdict(set)
+        for sg in self.segs:
+            for sid in sg.seg.speaker_ids:
+                if sg.day is None:
+                    self.undated[sid].add(sg.seg.source_id)
+                else:
+                    by_speaker[sid].append((sg.day, sg.seg.source_id))
+        self.days = {sid: sorted(set(v)) for sid, v in by_speaker.items()}
+        self._index()
+
+    def _index(self) -> None:
+        """(speaker, 3-gram) -> places (segment, word position), only for the 3-grams some
+        quote of that speaker has: a quote looks among its own speaker's words only, so its
+        cost does not grow with the other speakers' sources."""
+        wanted = {(q.speaker_id, h) for q, ks in zip(self.quotes, self.qkeys) if q.speaker_id
+                  for _, h in _content_grams(ks)}
+        post: dict[tuple[str, int], list[tuple[int, int]] | None] = {}
+        limit = self.o.max_posting
+        for si, sg in enumerate(self.segs):
+            grams = list(_content_grams(sg.keys))
+            for sid in sg.seg.speaker_ids:
+                for pos, h in grams:
+                    key = (sid, h)
+                    if key not in wanted:
+                        continue
+                    cur = post.get(key, [])
+                    if cur is None:
+                        continue
+                    if len(cur) >= limit:
+                        post[key] = None
+                        continue
+                    cur.append((si, pos))
+                    post[key] = cur
+        self.post = post
+
+    def n_sources(self, q: QuoteToCheck) -> int:
+        """Sources of the quote's speaker from the days it may have been said."""
+        if q.speaker_id is None:
+            return 0
+        lo, hi = said_days(q, self.o)
+        days = self.days.get(q.speaker_id, [])
+        if lo is None:
+            found = {s for _, s in days}
+        else:
+            found = {s for _, s in days[bisect_left(days, (lo, "")):bisect_right(days, (hi, "\uffff"))]}
+        return len(found | self.undated.get(q.speaker_id, set()))
+
+    def _fits(self, sg: _Seg, sid: str, lo: int | None, hi: int | None) -> bool:
+        return sid in sg.seg.speaker_ids and (sg.day is None or (
+            (lo is None or lo <= sg.day) and (hi is None or sg.day <= hi)))
+
+    def find(self, qi: int, late: bool = False) -> _Found | None:
+        """The quote's passage in the sources of its days; with ``late``, in any earlier
+        source, for a long quote that matches almost word for word (a re-quote)."""
+        q, keys = self.quotes[qi], self.qkeys[qi]
+        if q.speaker_id is None or len(keys) < (self.o.requote_len if late else 3):
+            return None
+        lo, hi = said_days(q, self.o)
+        latest = hi
+        if late:  # every source counts, to tell a one-off line from a stump line
+            lo = hi = None
+        grams = list(_content_grams(keys))
+        votes: dict[int, list[int]] = defaultdict(list)  # segment -> diagonal of each hit
+        for i, h in grams:
+            for si, pos in self.post.get((q.speaker_id, h)) or ():
+                if self._fits(self.segs[si], q.speaker_id, lo, hi):
+                    votes[si].append(pos - i)
+        if not votes:
+            return None
+        n = len(keys)
+        if n <= self.o.short_len:
+            # a few words: word for word, and in one place only (the same words in two
+            # places, two occasions or twice in one speech, point to neither)
+            places = Counter((si, d) for si, diags in votes.items() for d in diags)
+            exact = [p for p, c in places.items() if c == len(grams)]
+            if not exact:  # a word written as one or two ("cybersecurity", "cyber security")
+                exact = [p for p in {(si, d) for si, d in places}
+                         if self._joined(keys, self.segs[p[0]].keys, p[1]) is not None]
+            if len(exact) != 1 or sum(k not in STOPWORDS for k in keys) < 2:
+                return None
+            si, d = exact[0]
+            f = self._align(keys, self.segs[si].keys, max(0, d), d + n, True)
+            if f is None:
+                w = self._joined(keys, self.segs[si].keys, d)
+                return _Found(si, *w, 1.0) if w else None
+            return _Found(si, f[1], f[2], f[0])
+        regions = []  # (hits, segment, first diagonal)
+        for si, diags in votes.items():
+            diags.sort()
+            j = 0
+            best = (0, 0)
+            for k in range(len(diags)):  # the densest stretch of diagonals `n` words wide
+                while diags[k] - diags[j] > n:
+                    j += 1
+                if k - j + 1 > best[0]:
+                    best = (k - j + 1, diags[j])
+            regions.append((best[0], si, best[1]))
+        regions.sort(key=lambda r: (-r[0], -(self.segs[r[1]].day or 0), r[1], r[2]))
+        found: list[tuple[float, int, _Found]] = []
+        for hits, si, diag in regions[: self.o.max_regions]:
+            sg = self.segs[si]
+            a = max(0, diag - n)
+            b = min(len(sg.keys), diag + 3 * n + 10)
+            f = self._align(keys, sg.keys, a, b, False, self.o.requote_coverage if late else None)
+            if f is not None:
+                found.append((f[0], sg.day or 0, _Found(si, f[1], f[2], f[0], "re-quote" if late else "aligned")))
+        if not found:
+            return None
+        if late:
+            # a line found in several sources is a stump line: which occasion an article
+            # quotes long after is not known; a line found once is that occasion's, when
+            # it came before the article
+            alike = {self.segs[si].seg.source_id for hits, si, _ in regions if hits >= len(grams) / 2}
+            if len(alike | {self.segs[f.seg].seg.source_id for _, _, f in found}) > 1:
+                return None
+            day = self.segs[found[0][2].seg].day
+            if day is not None and latest is not None and day > latest:
+                return None
+        found.sort(key=lambda x: (-x[0], -x[1], x[2].seg))
+        return found[0][2]
+
+    def _align(self, keys: list[str], skeys: list[str], a: int, b: int, short: bool, need: float | None = None):
+        """(score, window start, window end) of the quote against skeys[a:b], or None."""
+        region = skeys[a:b]
+        n = len(keys)
+        if short:
+            text = " " + " ".join(region) + " "
+            needle = " " + " ".join(keys) + " "
+            at = text.find(needle)
+            if at < 0 or sum(k not in STOPWORDS for k in keys) < 2:
+                return None
+            start = text[:at].count(" ")
+            return 1.0, a + start, a + start + n
+        blocks = _blocks(keys, region)
+        cover, longest, content = _shared_runs(keys, blocks)
+        if need is None:
+            need = self.o.short_coverage if n <= self.o.medium_len else self.o.coverage
+        if longest < self.o.min_run or cover < need or content < 2:
+            return None
+        start, end = passage_window(blocks, n, len(region))
+        return cover, a + start, a + end
+
+    def _joined(self, keys: list[str], skeys: list[str], d: int) -> tuple[int, int] | None:
+        """The source words at diagonal ``d`` that spell the quote's words when the spaces
+        are left out (a compound written as one word or two), as a unit window."""
+        want = "".join(keys)
+        for a in range(max(0, d - 1), max(0, d) + 2):
+            text = ""
+            for b in range(a, min(len(skeys), a + len(keys) + 3)):
+                text += skeys[b]
+                if text == want:
+                    return a, b + 1
+                if not want.startswith(text):
+                    break
+        return None
+
+    def within(self, qi: int, si: int, lo: int, hi: int) -> _Found | None:
+        """The quote's words as a contiguous run near an utterance's passage."""
+        keys, q = self.qkeys[qi], self.quotes[qi]
+        sg = self.segs[si]
+        if not keys or q.speaker_id is None or not self._fits(sg, q.speaker_id, *said_days(q, self.o)):
+            return None  # (a phrase printed weeks later points to no occasion)
+        a, b = max(0, lo - self.o.context), min(len(sg.keys), hi + self.o.context)
+        text = " " + " ".join(sg.keys[a:b]) + " "
+        needle = " " + " ".join(keys) + " "
+        at = text.find(needle)
+        if at >= 0 and text.find(needle, at + 1) < 0:
+            start = a + text[:at].count(" ")
+            return _Found(si, start, start + len(keys), 1.0, "in the utterance's passage")
+        if at >= 0 or len(keys) <= self.o.short_len:
+            return None  # there twice, or a few words not there
+        # an outlet's rewording of a statement the others quote: aligned on the grouping's
+        # terms (half of its words in shared runs), since the utterance ties it to this passage
+        f = self._align(keys, sg.keys, max(0, lo - len(keys)), min(len(sg.keys), hi + len(keys)), False,
+                        self.o.member_coverage)
+        return _Found(si, f[1], f[2], f[0], "in the utterance's passage") if f else None
+
+    def match(self, qi: int, f: _Found) -> SourceMatch:
+        q, sg = self.quotes[qi], self.segs[f.seg]
+        a, b = sg.spans[f.lo][0], sg.spans[f.hi - 1][1]
+        ref = located_units(sg.seg.text[a:b])[0]
+        var = units(q.text)
+        relation, similarity, bracketed = relation_to_source(ref, var)
+        start = sg.seg.offset + sg.spans[f.lo][0]
+        end = sg.seg.offset + sg.spans[f.hi - 1][1]
+        return SourceMatch(q.quote_id, q.utterance_id, sg.seg.source_id, sg.seg.turn, start, end,
+                           sg.seg.text[sg.spans[f.lo][0]:sg.spans[f.hi - 1][1]], relation, similarity,
+                           bracketed, diff_units(ref, var), f.how)
+
+
+def _blocks(keys: list[str], region: list[str]) -> list[tuple[int, int, int]]:
+    """Shared runs (quote start, region start, length), longest first then recursively on
+    each side (difflib): where the speaker repeats himself ("We are going to repeal Obamacare.
+    We are going to replace Obamacare") the run stays whole, where an LCS might take the
+    first "we are going to"."""
+    sm = SequenceMatcher(None, keys, region, autojunk=False)
+    return [(b.a, b.b, b.size) for b in sm.get_matching_blocks() if b.size]
+
+
+def _shared_runs(keys: list[str], blocks: list[tuple[int, int, int]]) -> tuple[float, int, int]:
+    """(share of the quote's words in shared runs of 2+ words holding a content word, the
+    longest such run, the content words in them)."""
+    total = longest = content = 0
+    for qa, _, ln in blocks:
+        run = keys[qa:qa + ln]
+        if ln >= 2 and any(k not in STOPWORDS for k in run):
+            total += ln
+            longest = max(longest, ln)
+            content += sum(k not in STOPWORDS for k in run)
+    return total / max(1, len(keys)), longest, content
+
+
+EDGE_GAP = 4  # words of the source between a quote's edge word and the rest of it
+
+
+def passage_window(blocks: list[tuple[int, int, int]], n: int, region_len: int) -> tuple[int, int]:
+    """The words of the region a quote of ``n`` words reports: from its first to its last
+    shared run of 2+ words (else any), widened by the quote's words before and after them
+    (a first word changed, "frankly, very, very bad" against "it. Very, very bad")."""
+    anchors = [b for b in blocks if b[2] >= 2] or blocks
+    if not anchors:
+        return 0, region_len
+    first, last = anchors[0], anchors[-1]
+    # a first or last word of the quote found just before or after the anchors: the speaker
+    # restarted ("Jeb wants to be — he wants to be a tough guy") and the outlet left it out
+    before = [b for b in blocks if b[0] + b[2] <= first[0] and 0 <= first[1] - (b[1] + b[2]) <= EDGE_GAP]
+    after = [b for b in blocks if b[0] >= last[0] + last[2] and 0 <= b[1] - (last[1] + last[2]) <= EDGE_GAP]
+    if before and before[0][0] == 0:
+        first = before[0]
+    if after and after[-1][0] + after[-1][2] == n:
+        last = after[-1]
+    start = max(0, first[1] - first[0])
+    end = min(region_len, last[1] + last[2] + (n - last[0] - last[2]))
+    return start, max(end, start + 1)
+
+
+def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bool]:
+    """(relation, similarity, bracketed) of a printed quote against its source passage.
+
+    On the words' keys (``textnorm``): the same keys are ``verbatim`` or ``punctuation``
+    (``_same_print``); a printed version most of whose words (``KEPT``) are the passage's, in
+    order, is a ``truncation`` when it only leaves words out, ``words inserted`` when it adds
+    some (an editor's [bracketed] words always count so) and ``words changed`` when it
+    replaces some; otherwise it is a ``paraphrase``. A word split or joined by a hyphen
+    ("carefully-crafted", "carefully crafted") is the same word. ``similarity``: 2 x shared
+    words / (words of both)."""
+    bracketed = any(u.bracket for u in var)
+    rk, vk = [u.key for u in ref], [u.key for u in var if not u.bracket]
+    matched = 0
+    tags = set()
+    for (s0, s1), (d0, d1) in _changed_regions(Levenshtein.opcodes(rk, vk)):
+        if s0 is None:
+            matched += d1  # an equal run (d1 = its length)
+        elif s1 > s0 and d1 > d0 and "".join(rk[s0:s1]) == "".join(vk[d0:d1]):
+            matched += d1 - d0  # "carefully-crafted", "carefully crafted": the same words
+        else:
+            tags.add("replace" if s1 > s0 and d1 > d0 else "delete" if s1 > s0 else "insert")
+    similarity = round(2 * matched / (len(rk) + len(vk)), 4) if rk or vk else 0.0
+    if not tags:
+        if bracketed:
+            return "words inserted", similarity, True
+        return ("verbatim" if rk == vk and _same_print(ref, var) else "punctuation"), 1.0, False
+    if not vk or matched / len(vk) < KEPT:
+        return "paraphrase", similarity, bracketed
+    if "replace" in tags:
+        return "words changed", similarity, bracketed
+    if "insert" in tags or bracketed:
+        return "words inserted", similarity, bracketed
+    return "truncation", similarity, bracketed
+
+
+def _changed_regions(opcodes):
+    """Equal runs as ((None, None), (0, length)) and each stretch of changes between them
+    as one region ((src start, src end), (dest start, dest end))."""
+    region = None
+    for op in opcodes:
+        if op.tag == "equal":
+            if region:
+                yield region
+                region = None
+            yield (None, None), (0, op.src_end - op.src_start)
+        elif region is None:
+            region = [op.src_start, op.src_end], [op.dest_start, op.dest_end]
+        else:
+            region[0][1], region[1][1] = op.src_end, op.dest_end
+    if region:
+        yield region
+
+
+KEPT = 0.75  # share of a printed quote's words that are the passage's, in order, short of a paraphrase
+
+
+_EDGE = " ,.;:!?\"'-"
+
+
+def _same_print(ref: list[Unit], var: list[Unit]) -> bool:
+    """The same words printed the same way, up to typography (curly or straight marks),
+    and at the quote's edges up to case and punctuation (a quote opens with a capital and
+    ends with the comma before "he said")."""
+    last = len(var) - 1
+    for j, (a, b) in enumerate(zip(ref, var)):
+        x, y = typographic(a.surface), typographic(b.surface)
+        if j == 0:
+            x, y = x.lstrip(_EDGE), y.lstrip(_EDGE)
+            x, y = x[:1].lower() + x[1:], y[:1].lower() + y[1:]
+        if j == last:
+            x, y = x.rstrip(_EDGE), y.rstrip(_EDGE)
+        if x != y:
+            return False
+    return True
+
+
+def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
+                  options: SourceOptions | None = None) -> SourceIndex:
+    """Every quote's passage in its speaker's sources, and every utterance's state."""
+    o = options or SourceOptions()
+    quotes = sorted({q.quote_id: q for q in quotes}.values(), key=lambda q: q.quote_id)
+    al = _Aligner(segments, quotes, o)
+    found: dict[int, _Found] = {}
+    for qi in range(len(quotes)):
+        f = al.find(qi) or al.find(qi, late=True)
+        if f is not None:
+            found[qi] = f
+    by_utterance: dict[str, list[int]] = defaultdict(list)
+    for qi, q in enumerate(quotes):
+        by_utterance[q.utterance_id or "quote:" + q.quote_id].append(qi)
+    checks: list[UtteranceCheck] = []
+    matches: list[SourceMatch] = []
+    for uid in sorted(by_utterance):
+        members = by_utterance[uid]
+        hits = [found[qi] for qi in members if qi in found]
+        n_sources = max((al.n_sources(quotes[qi]) for qi in members), default=0)
+        if not hits:
+            if q_uid := quotes[members[0]].utterance_id:
+                checks.append(UtteranceCheck(q_uid, "not found" if n_sources else "no source",
+                                             n_quotes=len(members), n_sources=n_sources))
+            continue
+        # the source most of its quotes were found in (then the best match, then the latest)
+        per_seg = Counter(f.seg for f in hits)
+        seg = max(per_seg, key=lambda s: (per_seg[s], max(f.score for f in hits if f.seg == s),
+                                          al.segs[s].day or 0, -s))
+        in_seg = [f for f in hits if f.seg == seg]
+        lo, hi = min(f.lo for f in in_seg), max(f.hi for f in in_seg)
+        for qi in members:
+            if qi not in found:
+                f = al.within(qi, seg, lo, hi)
+                if f is not None:
+                    found[qi] = f
+        in_seg = [found[qi] for qi in members if qi in found and found[qi].seg == seg]
+        lo, hi = min(f.lo for f in in_seg), max(f.hi for f in in_seg)
+        sg = al.segs[seg]
+        member_matches = [al.match(qi, found[qi]) for qi in members if qi in found]
+        matches.extend(member_matches)
+        if quotes[members[0]].utterance_id:
+            a, b = sg.spans[lo][0], sg.spans[hi - 1][1]
+            checks.append(UtteranceCheck(
+                quotes[members[0]].utterance_id, "confirmed", sg.seg.source_id,
+                sg.seg.offset + a, sg.seg.offset + b, sg.seg.text[a:b], len(members),
+                len(member_matches), max(n_sources, 1)))
+    matches.sort(key=lambda m: m.quote_id)
+    return SourceIndex(checks, matches)

@@ -1,0 +1,203 @@
+"""Aligning quotes with primary sources: speakers, candidates, each relation, states, dates."""
+import pytest
+
+from conftest import SHARED
+from quotes.corpus.sources import (QuoteToCheck, Segment, SourceOptions, align_sources, relation_to_source,
+                                   resolve_speaker)
+from quotes.corpus.textnorm import units
+
+TRANSCRIPTS = SHARED / "eval" / "transcripts"
+
+BRIEFING = ("Good afternoon. Our analysts, they continue to look at this, and we are seeing evidence that "
+            "there are North Korean troops that have gone to Russia. What exactly they are doing is left to be "
+            "seen. These are things that we need to sort out. If they're co-belligerents, if their intention is "
+            "to participate in this war on Russia's behalf, that is a very, very serious issue, and it will have "
+            "impacts, not only in Europe, it will also impact things in the Indo-Pacific as well. (APPLAUSE) "
+            "We will keep supporting Ukraine for as long as it takes.")
+AUSTIN = frozenset({"austin"})
+
+
+def seg(text=BRIEFING, day="2024-10-23", source="s1", speakers=AUSTIN, turn=0, offset=0):
+    return Segment(source, turn, speakers, day, text, offset)
+
+
+def q(qid, text, uid=None, speaker="austin", published="2024-10-24", said_from=None, said_to=None):
+    return QuoteToCheck(qid, uid or "u-" + qid, speaker, text, published, said_from, said_to)
+
+
+def relation(passage: str, printed: str) -> str:
+    return relation_to_source(units(passage), units(printed))[0]
+
+
+# --- each relation against a source -----------------------------------------------------
+
+@pytest.mark.parametrize("passage, printed, expected", [
+    ("that is a very, very serious issue,", "that is a very, very serious issue", "verbatim"),
+    ("they're fair game.", "They’re fair game,", "verbatim"),  # curly marks, edges
+    ("Believe me, believe me.", "Believe me. Believe me", "punctuation"),
+    ("the carefully-crafted lies, and the media", "the carefully crafted lies and the media", "punctuation"),
+    ("I will fight for you, and I will win for you.", "I will fight for you, I will win for you.", "truncation"),
+    ("We don't win. But to do that we must break free. America is a nation of believers.",
+     "We don't win. ... America is a nation of believers.", "truncation"),
+    ("there are North Korean troops", "there are North Korean troops [in Russia]", "words inserted"),
+    ("I have never heard of this.", "I have never heard of this one.", "words inserted"),
+    ("the terrorism in our cities", "the terrorism of our cities", "words changed"),
+    ("If their intention is to participate in this war on Russia's behalf, that is a very, very serious issue",
+     "If they are belligerents, their intention is to engage in this war on behalf of Russia, that is a very "
+     "serious problem", "paraphrase"),
+])
+def test_relations(passage, printed, expected):
+    assert relation(passage, printed) == expected
+
+
+def test_bracketed_words_are_flagged():
+    rel, sim, bracketed = relation_to_source(units("we are seeing evidence"), units("we are seeing evidence [of troops]"))
+    assert (rel, bracketed) == ("words inserted", True) and sim == 1.0
+
+
+# --- alignment ---------------------------------------------------------------------------
+
+def test_passage_offsets_and_relations():
+    idx = align_sources([seg(offset=100)], [
+        q("a", "If their intention is to participate in this war on Russia’s behalf that is a very, very serious issue,"),
+        q("b", "we are seeing evidence that there are North Korean troops [in Russia]."),
+    ])
+    m = {x.quote_id: x for x in idx.matches}
+    assert m["a"].relation == "punctuation" and m["b"].relation == "words inserted" and m["b"].bracketed
+    for x in idx.matches:  # offsets point into the source's text (the turn starts at 100)
+        assert BRIEFING[x.start - 100:x.end - 100] == x.passage
+    assert m["a"].passage.startswith("if their intention") and m["a"].passage.endswith("serious issue,")
+    assert {c.utterance_id: c.state for c in idx.utterances} == {"u-a": "confirmed", "u-b": "confirmed"}
+
+
+def test_states_no_source_and_not_found():
+    idx = align_sources([seg()], [
+        q("found", "What exactly they are doing is left to be seen."),
+        q("absent", "We will build a great wall along the southern border and Mexico will pay."),
+        q("too-late", "What exactly they are doing is left to be seen.", published="2024-11-20"),
+        q("other", "What exactly they are doing is left to be seen.", speaker="kirby"),
+    ])
+    states = {c.utterance_id: (c.state, c.n_sources) for c in idx.utterances}
+    assert states["u-found"] == ("confirmed", 1)
+    assert states["u-absent"] == ("not found", 1)  # the speaker's source of those days does not hold it
+    assert states["u-other"] == ("no source", 0)  # another speaker's words are never checked against it
+    # printed four weeks later, with 10 words: a re-quote of the one source that holds it
+    assert states["u-too-late"][0] == "confirmed"
+    assert {m.quote_id: m.how for m in idx.matches}["too-late"] == "re-quote"
+
+
+def test_date_window():
+    quote = "Our analysts, they continue to look at this"
+    before = align_sources([seg(day="2024-10-10")], [q("a", quote[:20] + " and more words")])
+    assert before.utterances[0].state == "no source"  # 14 days before the article: outside the window
+    after = align_sources([seg(day="2024-10-30")], [q("a", quote)])
+    assert not after.matches  # a source from after the article cannot be what it reports
+    dated = align_sources([seg(day="2024-10-10"), seg(day="2024-10-23", source="s2")],
+                          [q("a", quote, said_from="2024-10-10", said_to="2024-10-10")])
+    assert [m.source_id for m in dated.matches] == ["s1"]  # "he said on Oct. 10": that day's source
+
+
+def test_short_quotes_only_in_one_place():
+    stump = "We will win. A very serious issue for all. Then we will win again."
+    one = align_sources([seg()], [q("a", "very serious issue")])
+    assert [m.relation for m in one.matches] == ["verbatim"]
+    two = align_sources([seg(), seg(text=stump, source="s2")], [q("a", "very serious issue")])
+    assert not two.matches and two.utterances[0].state == "not found"
+    few = align_sources([seg()], [q("a", "to be seen")])  # one content word: points nowhere
+    assert not few.matches
+
+
+def test_a_stump_line_printed_weeks_later_points_to_no_occasion():
+    line = "They are sending people that have lots of problems and they are bringing those problems"
+    speech = f"Thank you. {line} with us. Thank you."
+    late = [q("a", line, published="2025-03-01")]
+    assert [m.how for m in align_sources([seg(text=speech)], late).matches] == ["re-quote"]
+    twice = align_sources([seg(text=speech), seg(text=speech, source="s2", day="2024-12-01")], late)
+    assert not twice.matches
+
+
+def test_a_short_quote_of_a_found_utterance_is_found_in_its_passage():
+    idx = align_sources([seg()], [
+        q("long", "If their intention is to participate in this war on Russia's behalf that is a very, very serious issue",
+          uid="u"),
+        q("short", "very, very serious", uid="u"),  # three words, two content words: alone it is too common
+        q("late-fragment", "very, very serious", uid="u", published="2024-12-24"),
+    ])
+    how = {m.quote_id: m.how for m in idx.matches}
+    assert how == {"long": "aligned", "short": "in the utterance's passage"}  # not the one printed 2 months on
+    (check,) = idx.utterances
+    assert (check.state, check.n_quotes, check.n_found) == ("confirmed", 3, 2)
+
+
+def test_a_restart_the_outlet_left_out_is_a_truncation():
+    text = "Jeb wants to be — he wants to be a tough guy tonight. Let me talk."
+    idx = align_sources([seg(text=text)], [q("a", "Jeb wants to be a tough guy tonight,")])
+    (m,) = idx.matches
+    assert m.passage.startswith("Jeb wants") and m.relation == "truncation"
+
+
+def test_a_repeated_phrase_does_not_stretch_the_passage():
+    text = ("We are going to repeal Obamacare. We're going to repeal Obamacare. We are going to replace Obamacare "
+            "with something so much better.")
+    (m,) = align_sources([seg(text=text)], [q("a", "We are going to replace Obamacare with something so much better,")]).matches
+    assert m.passage == "We are going to replace Obamacare with something so much better." and m.relation == "verbatim"
+
+
+def test_a_compound_written_in_two_words():
+    text = "Her only experience in cyber security is a criminal scheme."
+    (m,) = align_sources([seg(text=text)], [q("a", "only experience in cybersecurity")]).matches
+    assert m.passage == "only experience in cyber security" and m.relation == "punctuation"
+
+
+def test_stage_directions_are_not_words():
+    (m,) = align_sources([seg()], [q("a", "it will also impact things in the Indo-Pacific as well. We will keep supporting Ukraine")]).matches
+    assert m.relation == "verbatim" and "(APPLAUSE)" in m.passage
+
+
+def test_resolve_speaker():
+    speakers = [("la", "Lloyd Austin", ["Defense Secretary"], 12), ("ad", "Austin Dillon", [], 1),
+                ("ja", "Jane Austin", ["Senator"], 3), ("a", "Austin", [], 2),
+                ("jk", "John Kirby", ["National Security Council spokesman"], 8)]
+    assert resolve_speaker("SECRETARY AUSTIN", speakers) == {"la", "a"}
+    assert resolve_speaker("SENATOR AUSTIN", speakers) == {"ja", "a"}
+    assert resolve_speaker("MR. KIRBY", speakers) == {"jk"}
+    assert resolve_speaker("Lloyd Austin", speakers) == {"la", "a"}
+    assert resolve_speaker("L. AUSTIN", speakers) == {"la", "a"}
+    assert resolve_speaker("MODERATOR", speakers) == frozenset()
+    assert resolve_speaker(None, speakers) == frozenset()
+
+
+def test_linear_candidates_never_all_pairs():
+    """Quotes of other speakers are never compared; a source turn nobody quoted is not read."""
+    options = SourceOptions()
+    idx = align_sources([seg(), seg(text="Unrelated words of someone else entirely.", source="s2",
+                                    speakers=frozenset({"nobody"}))],
+                        [q(str(i), f"What exactly they are doing is left to be seen number {i}") for i in range(50)],
+                        options)
+    assert all(m.source_id == "s1" for m in idx.matches)
+
+
+@pytest.mark.skipif(not TRANSCRIPTS.exists(), reason="../shared/eval/transcripts not available")
+def test_real_transcripts():
+    from quotes.ingest.sources import iter_sources
+
+    sources = {s.doc_id: s for s in iter_sources([TRANSCRIPTS], default_speaker="Donald Trump")}
+    segments = [Segment(s.id, 0, frozenset({"trump"}), s.date, s.text[s.turns[0].start:s.turns[0].end],
+                        s.turns[0].start) for s in sources.values()]
+    idx = align_sources(segments, [
+        # the announcement speech, printed eight months later
+        q("mexico", "When Mexico sends its people, they’re not sending their best,", speaker="trump", published="2016-02-08"),
+        # the first debate, the day after
+        q("smart", "That makes me smart.", speaker="trump", published="2016-09-27"),
+        # the acceptance speech, with "of" for "in"
+        q("rnc", "The attacks on our police, and the terrorism of our cities, threaten our very way of life.",
+          speaker="trump", published="2016-07-22"),
+    ])
+    by = {m.quote_id: m for m in idx.matches}
+    names = {s.id: name for name, s in sources.items()}
+    assert names[by["mexico"].source_id] == "speech_2015-06-16" and by["mexico"].relation == "verbatim"
+    assert names[by["smart"].source_id] == "general_debate_2016-09-26" and by["smart"].relation == "verbatim"
+    assert names[by["rnc"].source_id] == "speech_2016-07-21" and by["rnc"].relation == "words changed"
+    for m in idx.matches:
+        s = next(x for x in sources.values() if x.id == m.source_id)
+        assert s.text[m.start:m.end] == m.passage
