@@ -13,6 +13,8 @@ from markupsafe import Markup, escape
 
 from quotes.corpus.worddiff import word_diff  # noqa: F401  (the pages' diff is the corpus's)
 
+_KEY = re.compile(r"[\w]+", re.UNICODE)
+
 
 
 def parse_json(value):
