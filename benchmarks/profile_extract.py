@@ -56,7 +56,7 @@ def timed(fn):
 
 def profile(split: str = "dev", docs: int | None = 40, batch_size: int = 32, repeat: int = 2) -> dict:
     from quotes.extract import pipeline as extractor
-    from quotes.extract.attribute import attribute
+    from quotes.extract.attribution import attribute
     from quotes.extract.marks import find_marks
     from quotes.extract.nlp import load_nlp
 
@@ -71,7 +71,7 @@ def profile(split: str = "dev", docs: int | None = 40, batch_size: int = 32, rep
     seg_s, segs = timed(lambda: [extractor.segments_for(t, m) for t, m in zip(texts, marks)])
     rows["segments_for"] = seg_s
     seg_texts = [extractor.parse_text(t[s:e]) for t, ss in zip(texts, segs) for s, e in ss]
-    keep = [p for p in nlp.pipe_names if p not in extractor.KEEP_PIPES]
+    disabled = extractor.disabled_pipes(nlp)
 
     def parse(items, disable):
         return list(nlp.pipe(items, batch_size=batch_size, disable=disable))
@@ -80,14 +80,14 @@ def profile(split: str = "dev", docs: int | None = 40, batch_size: int = 32, rep
     windows = [[t[s:e] for s, e in sentence_windows(t, m)] for t, m in zip(texts, marks)]
     window_texts = [w for ws in windows for w in ws]
     configs = {
-        "spaCy, segments, kept pipes (current)": lambda: parse(seg_texts, keep),
-        "spaCy, segments, no ner": lambda: parse(seg_texts, keep + ["ner"]),
-        "spaCy, segments, no lemmatizer": lambda: parse(seg_texts, keep + ["lemmatizer"]),
-        "spaCy, segments, no ner/lemmatizer": lambda: parse(seg_texts, keep + ["ner", "lemmatizer"]),
+        "spaCy, segments, kept pipes (current)": lambda: parse(seg_texts, disabled),
+        "spaCy, segments, no ner": lambda: parse(seg_texts, disabled + ["ner"]),
+        "spaCy, segments, no lemmatizer": lambda: parse(seg_texts, disabled + ["lemmatizer"]),
+        "spaCy, segments, no ner/lemmatizer": lambda: parse(seg_texts, disabled + ["ner", "lemmatizer"]),
         "spaCy, segments, tokenizer only": lambda: [nlp.make_doc(t) for t in seg_texts],
         "spaCy, whole articles, all pipes (textacy's parse)": lambda: parse(texts, []),
-        "spaCy, quote sentences ±1, kept pipes": lambda: parse(window_texts, keep),
-        "spaCy, quote sentences ±1, no ner/lemmatizer": lambda: parse(window_texts, keep + ["ner", "lemmatizer"]),
+        "spaCy, quote sentences ±1, kept pipes": lambda: parse(window_texts, disabled),
+        "spaCy, quote sentences ±1, no ner/lemmatizer": lambda: parse(window_texts, disabled + ["ner", "lemmatizer"]),
     }
     for _ in range(repeat):  # interleaved, best of `repeat`: the machine is shared and noisy
         for name, fn in configs.items():

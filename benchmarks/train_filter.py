@@ -1,11 +1,11 @@
-"""Fit the quote/not-quote weights of quotes/quotefilter.py on PolNeAR train.
+"""Fit the quote/not-quote weights of quotes/extract/quotefilter.py on PolNeAR train.
 
 usage: python benchmarks/train_filter.py [--split train] [--C 1.0]
 
 Runs the extractor with the filter off, labels every double-quoted candidate by its
 overlap with a gold quote (>= 50 %, as the scorer matches), fits an L2 logistic regression
 (scikit-learn, a bench-only dependency) and prints the WEIGHTS dict to paste into
-quotes/quotefilter.py. Never run it on dev or test.
+quotes/extract/quotefilter.py. Never run it on dev or test.
 """
 from __future__ import annotations
 
@@ -26,13 +26,13 @@ def overlap(a, b):
 
 
 def collect(split: str):
-    from quotes.extract.attribute import Attributor
-    from quotes.extract.pipeline import _disabled, blank_quote_middles, ensure_pos, parse_text, segments_for
+    from quotes.extract.attribution import attribute_candidates
+    from quotes.extract.pipeline import blank_quote_middles, disabled_pipes, ensure_pos, parse_text, segments_for
     from quotes.extract.marks import find_marks
     from quotes.extract.nlp import load_nlp
 
     nlp = load_nlp()
-    disable = _disabled(nlp)
+    disable = disabled_pipes(nlp)
     gold = [json.loads(x) for x in open(SHARED / "eval" / "polnear" / f"{split}.jsonl", encoding="utf-8")]
     rows = []
     for g in gold:
@@ -45,14 +45,13 @@ def collect(split: str):
                              disable=disable))
         for d in docs:
             ensure_pos(d)
-        att = Attributor(text, marks, [(s, d) for (s, _), d in zip(segs, docs)], use_filter=False)
-        att.run()
+        candidates = attribute_candidates(text, marks, [(s, d) for (s, _), d in zip(segs, docs)], use_filter=False)
         spans = [(q["start"], q["end"]) for q in g["quotes"]]
-        for m, q, feats in att.features:
-            if q.mark_style == "single":
+        for c in candidates:
+            if c.quote.mark_style == "single":
                 continue
-            label = any(overlap((m.start, m.end), sp) >= 0.5 for sp in spans)
-            rows.append((feats, label))
+            label = any(overlap((c.mark.start, c.mark.end), sp) >= 0.5 for sp in spans)
+            rows.append((c.features, label))
     return rows
 
 

@@ -11,7 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-PRONOUNS = frozenset("he she they it we i you him her them his its their".split())
+# The scorer counts a gold speaker as unnamed when it is a personal pronoun, as
+# shared/tools/score.py does (its figures must match): PolNeAR's gold sometimes gives the
+# relative "who" as a speaker, and score.py counts it as a name (so not lexicon's PRONOUNS,
+# which adds "who"/"whom"). TITLE_WORDS below is score.py's list too.
+from quotes.lexicon.words import PERSONAL_PRONOUNS as PRONOUNS
+
 TITLE_WORDS = frozenset("mr mrs ms dr sen rep gen president secretary minister spokesman spokeswoman".split())
 EDGE_CHARS = ",.;:!?—–- \n"
 

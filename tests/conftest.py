@@ -73,6 +73,24 @@ def subprocess_env() -> dict:
     return env
 
 
+@pytest.fixture(scope="session")
+def parse():
+    """parse(text) -> (ArticleContext, Doc): the real model, the whole text as one segment."""
+    from quotes.extract.attribution.entities import article_context
+    from quotes.extract.marks import find_marks
+    from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import disabled_pipes, ensure_pos
+
+    nlp = load_nlp()
+
+    def run(text: str):
+        doc = nlp(text, disable=disabled_pipes(nlp))
+        ensure_pos(doc)
+        return article_context(text, find_marks(text), [(0, doc)]), doc
+
+    return run
+
+
 SOURCE_TABLES = ("source_quotes", "source_utterances", "source_turns", "source_state", "sources")
 
 

@@ -32,8 +32,9 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel
 
+from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
 from quotes.corpus.pair_features import FEATURES, PairSide, PhraseStats, match_keys, pair_features
@@ -211,12 +212,12 @@ class _Grouper:
         self._gram_cache: dict[int, set[int]] = {}
 
     def _alias(self, a: str, b: str) -> bool:
-        """Two speaker ids whose names may be one person: the same surname, and one name
-        is the surname alone ("Obama", "Barack Obama") or the first names differ by a
-        letter ("Rence Priebus", a typo of "Reince Priebus")."""
+        """Two speaker ids whose names may be one person (``quotes.lexicon.names.same_person``:
+        "Obama" ~ "Barack Obama", "Rence Priebus" ~ "Reince Priebus"), with the same surname
+        of three letters or more."""
         key = (a, b) if a < b else (b, a)
         if key not in self._alias_cache:
-            self._alias_cache[key] = same_person(self.names.get(a), self.names.get(b))
+            self._alias_cache[key] = alias_names(self.names.get(a), self.names.get(b))
         return self._alias_cache[key]
 
     def _speaker_rel(self, node: str | None, cid: int) -> int:
@@ -595,17 +596,15 @@ def alias_family(name: str | None) -> str:
     return words[-1] if words else ""
 
 
-def same_person(name_a: str | None, name_b: str | None) -> bool:
-    """Two speaker names that may be one person (``_Grouper._alias``): the same surname,
-    and one name is the surname alone or the first names differ by a letter."""
+def alias_names(name_a: str | None, name_b: str | None) -> bool:
+    """Two speaker names that may be one person (``_Grouper._alias``): the same surname of
+    three letters or more, and ``quotes.lexicon.names.same_person`` (typos allowed)."""
     ta, tb = _name_words(name_a), _name_words(name_b)
-    return bool(ta and tb) and ta[-1] == tb[-1] and len(ta[-1]) > 2 and (
-        len(ta) == 1 or len(tb) == 1
-        or (len(ta) == len(tb) == 2 and Levenshtein.distance(ta[0], tb[0]) <= 1))
+    return bool(ta and tb) and ta[-1] == tb[-1] and len(ta[-1]) > 2 and same_person(ta, tb, typos=True)
 
 
 def speaker_relation(a: QuoteRef, b: QuoteRef) -> int:
-    """0: one speaker id; 1: aliases (``same_person``); 2: exactly one without speaker;
+    """0: one speaker id; 1: aliases (``alias_names``); 2: exactly one without speaker;
     -1: incompatible (two speakers, or none on both sides)."""
     if a.speaker_id is None and b.speaker_id is None:
         return -1
@@ -613,7 +612,7 @@ def speaker_relation(a: QuoteRef, b: QuoteRef) -> int:
         return 2
     if a.speaker_id == b.speaker_id:
         return 0
-    return 1 if same_person(a.speaker_name, b.speaker_name) else -1
+    return 1 if alias_names(a.speaker_name, b.speaker_name) else -1
 
 
 def family_of(ref: QuoteRef) -> str | None:

@@ -61,7 +61,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
 
-from quotes.corpus.speakers import name_key, split_title
+from quotes.corpus.speakers import name_and_role, name_key
 from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
 
@@ -199,7 +199,7 @@ def resolve_speaker(name: str | None, speakers: list[tuple[str, str, list[str], 
     speaker index when the surname is ambiguous) is the same person too."""
     if not name:
         return frozenset()
-    bare, role = split_title(" ".join(w.capitalize() if w.isupper() else w for w in name.split()))
+    bare, role = name_and_role(" ".join(w.capitalize() if w.isupper() else w for w in name.split()))
     key = name_key(bare or name)
     if not key.tokens:
         return frozenset()

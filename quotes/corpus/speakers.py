@@ -40,7 +40,10 @@ from functools import cached_property, lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from quotes.model import Quote, text_hash
+from quotes.lexicon.names import same_person
+from quotes.lexicon.words import COURTESY_HONORIFICS as HONORIFICS
+from quotes.lexicon.words import DEPARTMENTS, NOT_NAMES, ORG_HEADS, ORG_NAMES, PARTY_WORDS, ROLE_HEADS, ROLE_PLACE_WORDS, SUFFIXES
+from quotes.model import text_hash
 
 
 @dataclass
@@ -86,43 +89,6 @@ class SpeakerIndex:
 
 # --- name analysis -----------------------------------------------------------------
 
-PRONOUNS = frozenset("he she they it we i you him her them his its their who one".split())
-
-# Words that head a title: the name follows the last of them.
-ROLE_HEADS = frozenset("""
-secretary secretary-general spokesman spokeswoman spokesperson president vice-president
-minister director chief general lawmaker senator sen sen. representative rep rep. governor
-gov gov. mayor chairman chairwoman chair ambassador leader dictator official adviser advisor
-analyst professor manager commissioner king queen prince princess pope judge justice
-attorney candidate nominee speaker commander colonel col col. lt lt. sgt sgt. captain capt
-capt. admiral correspondent reporter editor ceo founder head member congressman
-congresswoman councilman councilwoman premier chancellor envoy diplomat strategist
-economist executive officer lieutenant major sergeant marshal coordinator deputy
-press-secretary aide staffer pastor rabbi cardinal bishop host anchor prosecutor
-superintendent sheriff commissioner inspector emir sheikh prime
-""".split())
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. rev rev. hon hon.".split())
-PARTY_WORDS = frozenset("democrat democratic republican gop independent libertarian".split())
-SUFFIXES = frozenset("jr jr. sr sr. ii iii iv v".split())
-# Leading words of a role that only say where the person is from.
-ROLE_PLACE_WORDS = frozenset("""
-us u.s. u.s the united states american america's u.k. uk british ukrainian russian
-south north korean chinese french german israeli iranian japanese european nato's
-""".split())
-_DEPARTMENTS = ("homeland security", "health and human services", "veterans affairs",
-                "the interior", "housing and urban development")
-# Head nouns that end an organisation's name, and names that are organisations alone.
-ORG_HEADS = frozenset("""
-agency service ministry department office council committee party inc inc. corp corp. co
-co. company group association union commission bank army navy police government
-administration campaign court parliament congress senate bureau fund institute university
-network foundation organization organisation command forces military intelligence
-""".split())
-ORG_NAMES = frozenset("""
-pentagon kremlin white-house whitehouse cia fbi nis nato un eu imf nsa kcna tass
-""".split())
-
-
 @lru_cache(maxsize=1 << 16)
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
@@ -145,7 +111,7 @@ def _bare_key(tok: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def split_title(form: str) -> tuple[str, str | None]:
+def name_and_role(form: str) -> tuple[str, str | None]:
     """(name, role) of one name form: “US Defense Secretary Lloyd Austin” ->
     (“Lloyd Austin”, “Defense Secretary”); a title alone -> (“”, role)."""
     toks = _tokens(form)
@@ -166,7 +132,7 @@ def split_title(form: str) -> tuple[str, str | None]:
         if rest and _fold(rest[0]) == "of":
             tail = " ".join(_fold(t) for t in rest[1:])
             took = 0
-            for dep in _DEPARTMENTS:
+            for dep in DEPARTMENTS:
                 if tail.startswith(dep + " ") or tail == dep:
                     took = len(dep.split())
                     break
@@ -241,7 +207,7 @@ def guess_kind(form: str) -> str:
     folded = [_fold(t).strip(".,") for t in toks]
     if not folded:
         return "person"
-    name, role = split_title(form)
+    name, role = name_and_role(form)
     if role and name:
         return "person"
     if folded[0] == "the" and not role:
@@ -306,7 +272,7 @@ class _Local:
 def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
     """(kind, name forms without titles, roles) of a mention; None for no usable name."""
     forms = [f for f in [m.name, *(m.aliases or [])] if f and f.strip()]
-    forms = [f for f in forms if _fold(f.strip()) not in PRONOUNS]
+    forms = [f for f in forms if _fold(f.strip()) not in NOT_NAMES]
     if not forms:
         return None
     kind = m.kind or guess_kind(forms[0])
@@ -319,7 +285,7 @@ def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
         if kind == "organisation":
             names.append(f.strip())
             continue
-        n, r = split_title(f)
+        n, r = name_and_role(f)
         if r:
             roles.append(r)
         if n and (not names or _same_person(names[0], n)):
@@ -328,15 +294,17 @@ def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
 
 
 def _same_person(name: str, form: str) -> bool:
-    """Can ``form`` name the person called ``name``? The same surname (spellings folded),
-    or one of them a single word of the other ("Austin", "Park"). An alias that names
-    someone else ("Hillary Clinton" among Donald Trump's) is an extraction slip: trusted,
-    it would merge two people across the whole corpus."""
+    """Can ``form`` name the person called ``name`` (``quotes.lexicon.names.same_person`` over
+    the transliteration-folded name keys, surnames only: "Zelenskiy" ~ "Volodymyr Zelensky",
+    "Gen. Wesley Clark" ~ "Wesley Clark")? An alias that
+    names someone else ("Hillary Clinton" among Donald Trump's) is an extraction slip:
+    trusted, it would merge two people across the whole corpus. A form with no name words
+    left (all honorifics) is kept."""
     a = [_translit(t) for t in name_key(name).tokens]
     b = [_translit(t) for t in name_key(form).tokens]
     if not a or not b:
         return True
-    return a[-1] == b[-1] or (len(b) == 1 and b[0] in a) or (len(a) == 1 and a[0] in b)
+    return same_person(a, b, given_names=False)
 
 
 def build_speaker_index(mentions: list[SpeakerMention]) -> SpeakerIndex:
@@ -581,23 +549,10 @@ def _resolve_article(ms: list[SpeakerMention]) -> list[tuple[_Local, list[str]]]
             for r in set(roles):
                 loc.roles[r] += 1
             for f in {f.strip() for f in [m.name, *(m.aliases or [])] if f and f.strip()}:
-                if _fold(f) not in PRONOUNS:
+                if _fold(f) not in NOT_NAMES:
                     loc.forms[f] += 1
         if loc.kind == "person" and not loc.names:
             continue  # a title alone ("the defense secretary") that fits nobody named here
         loc.quote_ids = qids
         out.append((loc, qids))
-    return out
-
-
-def mentions_from_quotes(article_id: str, outlet: str | None, quotes: list[Quote]) -> list[SpeakerMention]:
-    """The mentions of one extracted article's quotes (the extractor's ``Quote`` objects)."""
-    out = []
-    for q in quotes:
-        if not q.speaker:
-            continue
-        out.append(SpeakerMention(
-            quote_id=q.quote_id(article_id), article_id=article_id, outlet=outlet,
-            name=q.speaker, aliases=list(q.speaker_aliases or []), role=q.speaker_role,
-            kind=q.speaker_kind))
     return out

@@ -1,45 +1,11 @@
-"""The speech cues: verbs and markers that introduce reported speech.
+"""Speech cues: is this token a verb (or marker) that introduces reported speech?
 
-Curated from the `cue` field of PolNeAR's train split (verb lemmas seen at least twice,
-minus non-speech verbs), plus the usual news verbs. Kept as lemmas so one entry covers
-said/says/saying. Weak verbs (call, describe...) only count when a quote is their object.
+The word lists (speech verb lemmas, weak verbs, phrasal verbs, irregular forms) are in
+`quotes.lexicon.words`; this module turns them into word forms and token tests.
 """
 from __future__ import annotations
 
-SPEECH_LEMMAS = frozenset("""
-say tell write add call continue tweet ask explain respond state reply note report
-describe declare argue conclude pledge warn insist admit acknowledge remark promise
-accuse vow announce suggest recall cite assure claim blast urge joke shout answer
-blame predict interject boast explain post chant yell lament email proclaim assert
-concede muse elaborate exclaim express thank quote praise mock criticize question
-complain vent charge dismiss allege demand comment react quip denounce retaliate
-repeat fume gush testify wonder surmise riff protest recount retweet confirm deny
-emphasize emphasise stress observe counter caution mention reiterate point add
-whisper scream cry read text message reveal disclose opine maintain contend
-recount brag scoff snap sneer retort rail lash hint tout pronounce sigh laugh
-relate inform advise rule agree disagree acknowledge apologize apologise plead
-press bark assail indicate highlight chide scold tease marvel interrupt
-""".split())
-
-# "put it", "went on to say", "spoke of" need context; these are enough as verbs alone.
-WEAK_LEMMAS = frozenset("""call describe label dub brand term name refer characterize
-characterise portray deride praise mock criticize blast slam welcome hail""".split())
-
-# Nouns that carry speech: "in a statement", "his remarks", "the tweet read".
-SPEECH_NOUNS = frozenset("""statement remarks comment comments interview tweet post
-letter email release speech message""".split())
-
-COLON_CUE = ":"
-ACCORDING = "according to"
-
-
-IRREGULAR = {
-    "said": "say", "told": "tell", "wrote": "write", "written": "write", "read": "read",
-    "spoke": "speak", "spoken": "speak", "thought": "think", "put": "put", "went": "go",
-    "gone": "go", "made": "make", "took": "take", "taken": "take", "gave": "give",
-    "given": "give", "came": "come", "shot": "shoot", "fought": "fight", "swore": "swear",
-    "sworn": "swear", "cried": "cry", "hit": "hit", "struck": "strike", "goes": "go", "replied": "reply", "quipped": "quip", "vowed": "vow",
-}
+from quotes.lexicon.words import IRREGULAR, PHRASAL, SPEECH_LEMMAS, WEAK_LEMMAS
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -57,10 +23,6 @@ def _inflections(lemma: str) -> set[str]:
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # quip -> quipped
     return forms
 
-
-# Verbs that are speech only with their particle: "Trump shot back", "Bush went on", "chimed in".
-PHRASAL = {"back": frozenset("shoot fire hit push snap strike lash".split()), "on": frozenset({"go"}),
-           "in": frozenset("chime pipe weigh".split())}
 
 FORMS: dict[str, str] = {}
 for _lem in SPEECH_LEMMAS | WEAK_LEMMAS | {"quote", "go", "rule"} | set().union(*PHRASAL.values()):

@@ -13,134 +13,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-PRONOUNS = frozenset("he she they it we i you him her them his its their who whom".split())
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-GROUP_PRONOUNS = frozenset({"they", "we", "them", "it"})
-
-HONORIFICS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen.
-lt lt. col col. sgt sgt. capt capt. adm adm. rev rev. the st. sir dame lord lady hon hon.
-prof prof. pres pres. atty atty. del del. msgr""".split())
-
-# Nouns that name a job or a status: as the head of a subject they are a role, not a name.
-ROLE_NOUNS = frozenset("""president vice-president secretary minister spokesman spokeswoman
-spokesperson director chairman chairwoman chair leader speaker lawmaker ambassador adviser
-advisor aide judge justice attorney mayor candidate nominee official chief head commander
-analyst professor ceo founder manager strategist senator congressman congresswoman
-representative governor general admiral colonel officer economist expert researcher
-scientist lawyer executive consultant strategist pollster commentator host anchor reporter
-editor author writer columnist businessman businesswoman billionaire mogul frontrunner
-front-runner contender challenger incumbent rival opponent candidate chancellor premier
-prime king queen prince pope cardinal bishop pastor reverend rabbi imam sheriff prosecutor
-commissioner administrator coordinator organizer organiser activist campaigner supporter
-backer critic voter resident student teacher doctor physician nurse worker owner
-member delegate surrogate operative alderman alderwoman councilman councilwoman staffer staff veteran scholar historian fellow
-counsel partner president-elect deputy assistant superintendent inspector trooper
-detective agent ranger soldier marine sergeant captain lieutenant major""".split())
-
-# Words that make a capitalised name an organisation.
-ORG_WORDS = frozenset("""pentagon kremlin house senate congress department ministry agency
-committee council campaign party administration government office bureau commission
-service services news times post journal network press association union institute
-foundation university college center centre court police army navy force forces corp
-inc co company group organization organisation fund bank board club league nato un
-cnn fox msnbc abc nbc cbs reuters bloomberg ap afp politico breitbart huffpost
-coalition alliance caucus trust society authority project, team""".split())
-
-# Department and body words that sit between a title and a name ("Secretary of Defense
-# Lloyd Austin"): they belong to the title.
-DEPT_WORDS = frozenset("""of for the defense defence state treasury homeland security national
-foreign interior health energy commerce labor labour education justice agriculture
-transportation veterans affairs house white senate majority minority press communications
-council intelligence general us u.s. uk u.k. eu un nato""".split())
-
-# Places are where a person is from, never whom they speak for ("the senator from Vermont").
-PLACES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware
-florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
-massachusetts michigan minnesota mississippi missouri montana nebraska nevada new-hampshire
-new-jersey new-mexico new-york north-carolina north-dakota ohio oklahoma oregon pennsylvania
-rhode-island south-carolina south-dakota tennessee texas utah vermont virginia washington
-west-virginia wisconsin wyoming america united-states u.s. us district-of-columbia""".split())
-
-
-def is_place(name: str) -> bool:
-    words = [w for w in name.lower().split() if w != "the"]
-    return "-".join(words) in PLACES
-
-
-_POSS = regex.compile(r"(?:['’]s|['’])$")
-_PAREN = regex.compile(r"\s*\([^()]*\)")
-_PARTY = regex.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")
-
-
-def clean_name(s: str) -> str:
-    """Strip possessives, party tags '(D-Nev.)', ', R-Ky.' and stray punctuation."""
-    s = _PAREN.sub("", s or "")
-    s = _PARTY.sub("", s)
-    s = s.strip(" ,.;:—–-\"“”‘’'\n\t")
-    s = _POSS.sub("", s)
-    return " ".join(s.split())
-
-
-def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """(title words, name words) for a capitalised run like 'US Defense Secretary Lloyd Austin'.
-
-    The name is the longest tail that holds no role noun or honorific.
-    """
-    k = len(words)
-    while k > 0:
-        w = words[k - 1].lower().strip(".,")
-        if w in ROLE_NOUNS or w in HONORIFICS or w.rstrip(".") in HONORIFICS \
-                or "-" in w and any(x in ROLE_NOUNS for x in w.split("-")):  # "Secretary-Treasurer"
-            break
-        k -= 1
-    # a possessive before the name belongs to the title: "Colorado’s Kendal Unruh"
-    for j in range(len(words) - 2, k - 1, -1):
-        if regex.search(r"['’]s?$", words[j]) and len(words[j]) > 2:
-            k = j + 1
-            break
-    title, name = words[:k], words[k:]
-    if title:
-        while len(name) > 1 and name[0].lower() in DEPT_WORDS:
-            title.append(name.pop(0))
-    return title, name
-
-
-def surname(name: str) -> str:
-    toks = name.split()
-    return toks[-1].lower() if toks else ""
-
-
-def surname_keys(name: str) -> list[str]:
-    """The keys a surname is found by: 'Seedorff-Keninger' also by its last part 'Keninger'."""
-    s = surname(name)
-    if not s:
-        return []
-    keys = [s]
-    if "-" in s.strip("-"):
-        last = s.rsplit("-", 1)[1]
-        if len(last) > 1:
-            keys.append(last)
-    return keys
-
-
-def same_surname(form: str, name: str) -> bool:
-    """'Keninger' ~ 'Sue Seedorff-Keninger': equal, or the last part of a hyphenated surname."""
-    a, b = surname(form), surname(name)
-    return a == b or a in surname_keys(name) or b in surname_keys(form)
-
+from quotes.lexicon.names import (NOT_ABBR, clean_name, first_name_gender, is_org_name, same_person,
+                                  same_surname, split_title, surname_keys, without_honorifics)
+from quotes.lexicon.words import HONORIFICS, PRONOUNS, ROLE_NOUNS
 
 # An honorific right before a surname tells the gender: "Mrs. Clinton", "Mr. Bush".
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss))\.?[ \u00a0]+$")
-# Not right after an initial or a title abbreviation ("Elijah E. Cummings", "Sen. Rubio"):
-# what keeps a dot from ending a sentence (quotes.extract.attribute uses it too).
-NOT_ABBR = (r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|No|Rev|"
-            r"Prof|Capt|Adm|Maj|Del|Ft|Mt|vs|U\.S|D\.C))")
 # A sentence break: a sentence end (with a closing mark) or a line end.
 _SENT_BREAK = regex.compile(NOT_ABBR + r"[.!?][\"”’']?\s+|\n\s*")
-
-
-def is_org_name(name: str) -> bool:
-    return any(w.lower().strip(".,’'s") in ORG_WORDS for w in name.split())
 
 
 @dataclass
@@ -176,43 +56,6 @@ class Entity:
         return max(self.roles, key=lambda r: (len(r.split()) <= 12, len(r))) if self.roles else None
 
 
-# Common first names with a clear gender: evidence for he/she agreement. (Generic lists;
-# a resolution never sets a gender, so one wrong guess cannot spread.)
-FEMALE_NAMES = frozenset("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
-nancy lisa betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa
-deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela
-emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria
-heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn
-judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances
-kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
-beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary
-melania ivanka kellyanne megyn hope huma condoleezza madeleine valerie loretta nikki
-kamala tulsi elena sonia ruth jill chelsea michele debbie dianne maxine kirsten tammy
-claire marsha susana carly""".split())
-MALE_NAMES = frozenset("""james robert john michael william david richard joseph thomas charles
-christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
-george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
-larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack
-dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan
-jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur
-lawrence jordan jesse bryan billy bruce gabriel joe logan albert willie alan eugene russell
-vincent philip bobby johnny bradley roy ralph louis randy wayne howard barack bill bernie
-ted marco jeb ben chris mike mitch tim jim newt rudy reince corey rand chuck harry elijah
-trey jared rex vladimir boris emmanuel volodymyr lloyd pat steve tom dan bob al jon
-rick rob ron greg doug ken""".split())
-
-
-def first_name_gender(name: str) -> str | None:
-    words = [w.lower().strip(".,") for w in name.split()]
-    if not words:
-        return None
-    if words[0] in FEMALE_NAMES:
-        return "f"
-    if words[0] in MALE_NAMES:
-        return "m"
-    return None
-
-
 class Registry:
     """The people and organisations of one article, keyed by surname and by role words."""
 
@@ -230,11 +73,13 @@ class Registry:
 
     def _compatible(self, ent: Entity, words: list[str]) -> bool:
         """'Lloyd Austin' ~ 'Austin' ~ 'Lloyd J. Austin'; 'Eric Trump' !~ 'Donald Trump'."""
-        mine = ent.name.split()
-        if len(words) == 1 or len(mine) == 1:
-            return True
-        return words[0].lower() == mine[0].lower() or words[0][0].lower() == mine[0][0].lower() and (
-            len(words[0].rstrip(".")) == 1 or len(mine[0].rstrip(".")) == 1)
+        return same_person(ent.name.split(), words)
+
+    def rekey(self, ent: Entity) -> None:
+        """File `ent` under the surname keys of its current name (after it gained a fuller form)."""
+        for k in surname_keys(ent.name):
+            if ent not in self._by_key.setdefault(k, []):
+                self._by_key[k].append(ent)
 
     def honorific_gender(self, pos: int | None) -> str | None:
         """'m' after 'Mr.', 'f' after 'Mrs.'/'Ms.'/'Miss' right before `pos`, else None."""
@@ -326,11 +171,13 @@ class Registry:
         if rest:
             words = rest
             if title and not role:
-                t = " ".join(w for w in title if w.lower().rstrip(".") not in HONORIFICS)
+                t = without_honorifics(title)
                 role = t or None
         else:
             return None  # a bare title is not a name
         form = " ".join(words)
+        if form.lower() in PRONOUNS:
+            return None  # '.“He' tokenized as one word: a pronoun is never a name
         if kind is None:
             kind = "organisation" if is_org_name(form) else "person"
         hon = {w.lower().rstrip(".") for w in title}
@@ -349,9 +196,7 @@ class Registry:
                 self._by_key.setdefault(k, []).append(ent)
         else:
             ent.add_form(form)
-            for k in surname_keys(ent.name):
-                if ent not in self._by_key.setdefault(k, []):
-                    self._by_key[k].append(ent)
+            self.rekey(ent)
             if kind == "organisation" and ent.kind == "person" and len(words) > 1:
                 ent.kind = kind
         if raw != form:

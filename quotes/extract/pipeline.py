@@ -3,7 +3,7 @@
 Rules find the quotation marks first (`quotes.extract.marks`, regex speed); articles without marks
 are never parsed. spaCy then parses only the paragraphs attribution needs (those holding a
 quote and the paragraphs just before them, for pronouns and colon introductions), batched
-through `nlp.pipe`; `quotes.extract.attribute` does the rest.
+through `nlp.pipe`; `quotes.extract.attribution` does the rest.
 """
 from __future__ import annotations
 
@@ -13,14 +13,13 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotes.extract.attribute import attribute
+from quotes.extract.attribution import attribute
 from quotes.extract.marks import find_marks
 from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import load_nlp
 from quotes.extract.dating import when_said_in
+from quotes.lexicon.words import ANTECEDENT_PRONOUNS
 
-# Pipes attribution uses: tagger/attribute_ruler/lemmatizer (speech verbs), parser
-# (subjects, sentences), ner (names). The rest are disabled.
 # Pipes attribution uses: tagger (speech verbs, names) and parser (subjects, sentences).
 # The attribute ruler and lemmatizer are replaced by `ensure_pos` and `cues.lemma_of`
 # (a third of the parse time); NER is not needed (names come from tags and title runs).
@@ -55,7 +54,8 @@ def _pipeline(nlp=None):
     return nlp
 
 
-def _disabled(nlp) -> list[str]:
+def disabled_pipes(nlp) -> list[str]:
+    """The pipes of `nlp` extraction switches off (all but KEEP_PIPES)."""
     return [p for p in nlp.pipe_names if p not in KEEP_PIPES]
 
 
@@ -69,7 +69,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_PRONOUN = regex.compile(r"\b(?:he|she|they|we|his|her|their)\b", regex.I)
+_PRONOUN = regex.compile(r"\b(?:" + "|".join(sorted(ANTECEDENT_PRONOUNS)) + r")\b", regex.I)
 
 
 def _needs_context(text: str, para: tuple[int, int], marks: list[Mark]) -> bool:
@@ -227,7 +227,7 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
     Only the paragraphs around quotation marks are parsed, in `nlp.pipe` batches.
     """
     nlp = _pipeline(nlp)
-    disable = _disabled(nlp)
+    disable = disabled_pipes(nlp)
     buf: list[tuple[Article, list[Mark], list[tuple[int, int]]]] = []
 
     def flush():
@@ -277,9 +277,13 @@ if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
 
 
-@Language.factory("quotes")
+@Language.factory("quotes", requires=["token.tag", "token.dep", "token.head"], assigns=["doc._.quotes"])
 def make_quotes_component(nlp, name):
-    """spaCy component: `nlp.add_pipe("quotes")` after the parser and ner sets `doc._.quotes`."""
+    """spaCy component: `nlp.add_pipe("quotes")` after the tagger and parser sets `doc._.quotes`.
+
+    It reads what the build path reads (Penn tags, the dependency parse; POS is derived from
+    the tags when the attribute ruler is off) and nothing else: NER output is never used,
+    so a pipeline with or without `ner` gives the same quotes."""
     return QuotesComponent()
 
 

@@ -13,14 +13,7 @@ import math
 
 import regex
 
-PREPS = frozenset("on in at of for to from with during about into onto via".split())
-DETS = frozenset("the a an this that these those its their his her our your".split())
-LABEL_WORDS = frozenset("""called term phrase word words label named titled entitled headlined
-slogan motto hashtag""".split())
-SCARE_WORDS = frozenset("so-called dubbed nicknamed known self-styled self-described".split())
-WORK_WORDS = frozenset("""show film movie book song album series program programme episode
-novel play documentary article column magazine newspaper podcast star stars actress actor
-host anchor author director producer network channel broadcast segment""".split())
+from quotes.lexicon.words import DETERMINERS, LABEL_WORDS, PREPOSITIONS, SCARE_WORDS, WORK_WORDS
 
 _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 
@@ -29,13 +22,13 @@ METHODS = ("subject", "split_quote", "inverted", "head_subject", "none", "senten
            "colon_paragraph", "colon", "according_to", "dash")
 
 
-def quote_features(att, m, q) -> dict[str, float]:
-    """Features of one candidate quote (see module docstring)."""
-    text = att.a.text
+def quote_features(text: str, m, q, evidence) -> dict[str, float]:
+    """Features of one candidate quote (see module docstring): the text around mark `m`, the
+    attributed quote `q`, and attribution's `evidence` (`quotes.extract.attribution.context.Evidence`)."""
     qt = text[m.start:m.end]
     words = regex.findall(r"[\p{L}\p{N}’'-]+", qt)
     n = len(words)
-    content = [w for w in words if w.lower() not in PREPS | DETS | {"and", "or", "is", "as"}]
+    content = [w for w in words if w.lower() not in PREPOSITIONS | DETERMINERS | {"and", "or", "is", "as"}]
     titlecase = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
     before = text[max(0, m.open_mark - 60):m.open_mark]
     bwords = regex.findall(r"[\p{L}’'-]+", before.lower())
@@ -59,8 +52,8 @@ def quote_features(att, m, q) -> dict[str, float]:
         "end_sentence": float(bool(regex.search(r"[.!?]\W*$", qt))),
         "end_comma": float(qt.rstrip().endswith(",")),
         "starts_upper": float(qt[:1].isupper()),
-        "prev_prep": float(prev in PREPS),
-        "prev_det": float(prev in DETS),
+        "prev_prep": float(prev in PREPOSITIONS),
+        "prev_det": float(prev in DETERMINERS),
         "prev_poss": float(bool(regex.search(r"['’]s\s*$", before))),
         "prev_label": float(prev in LABEL_WORDS or prev2 in LABEL_WORDS),
         "prev_scare": float(prev in SCARE_WORDS or prev2 in SCARE_WORDS),
@@ -73,17 +66,17 @@ def quote_features(att, m, q) -> dict[str, float]:
         "multi_paragraph": float(m.multi_paragraph),
         "unclosed": float(m.close_mark is None),
         "single_mark": float(q.mark_style == "single"),
-        "cue_strong": float(att._score >= 2.2),
-        "cue_dep": float(1.0 <= att._score < 2.2),
-        "cue_weak": float(0 < att._score < 1.0),
+        "cue_strong": float(evidence.cue_score >= 2.2),
+        "cue_dep": float(1.0 <= evidence.cue_score < 2.2),
+        "cue_weak": float(0 < evidence.cue_score < 1.0),
         "has_speaker": float(bool(q.speaker) and not guessed),
         "speaker_pronoun": float(mhow == "pronoun"),
         "speaker_group": float(mhow in ("group", "document")),
         "partial": float(q.kind == "partial"),
-        "person_subject": float(att._person_subject(m)),
-        "rule_reject": float(att._rule_reject),
+        "person_subject": float(evidence.person_subject),
+        "rule_reject": float(evidence.rule_reject),
         "first_person": float(bool(_FIRST_PERSON.search(qt))),
-        "has_verb": float(any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in att._quote_tokens(m))),
+        "has_verb": float(evidence.quote_has_verb),
         "in_parens": float(before.rstrip().endswith("(")),
         "all_lower": float(qt == qt.lower()),
     }

@@ -1,23 +1,15 @@
 """Small readings of a spaCy parse that attribution needs: noun phrases, names, titles.
 
 Why separate: these are pure functions of a token (no article state), shared by the
-speaker rules in `quotes.extract.attribute`; keeping them here leaves attribute.py to the rules.
+speaker rules in `quotes.extract.attribution`; keeping them here leaves that package to the rules.
 """
 from __future__ import annotations
 
 import regex
 
-from quotes.extract.mentions import ORG_WORDS, ROLE_NOUNS
+from quotes.lexicon.words import ORG_HEADS, ORG_WORDS, POSSESSED_SPEECH_NOUNS, ROLE_NOUNS
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-ORG_HEADS = frozenset("""association department ministry council committee institute university
-college bureau office league federation union alliance coalition center centre school church
-board commission court bank fund foundation society party house""".split())
-
-POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
-pledge vow warning assertion description characterization accusation tweet message answer
-response reply call quip line phrase slogan boast insistence argument""".split())
 
 
 def is_possessed_speech_noun(tok) -> bool:
@@ -68,12 +60,10 @@ def np_tokens(tok):
     return toks
 
 
-def name_span(tok):
-    """The proper-name tokens around a PROPN `tok` (entity if NER has one, else compounds)."""
-    if tok.ent_type_ in NAME_LABELS:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return list(ent), ent.label_
+def name_span(tok) -> list:
+    """The proper-name tokens around a PROPN `tok`: its compounds, a hyphenated surname the
+    tokenizer split, and "of" + name after an organisation head. (Read from tags and the
+    parse only: NER is not run, so the build and the spaCy component see the same.)"""
     toks = [tok]
     i = tok.i - 1
     while i >= 0:
@@ -101,7 +91,7 @@ def name_span(tok):
         while k < len(tok.doc) and tok.doc[k].pos_ == "PROPN":
             k += 1
         toks.extend(tok.doc[j:k])
-    return toks, None
+    return toks
 
 
 def role_left(name_toks):

@@ -48,13 +48,6 @@ class ArticleIndex:
         k = bisect.bisect_right(self.span_starts, p) - 1
         return k >= 0 and self.spans[k][0] <= p < self.spans[k][1]
 
-    def tok_at(self, p: int):
-        k = bisect.bisect_right(self.starts, p) - 1
-        if k < 0:
-            return None
-        s, t = self.toks[k]
-        return t if s <= p < s + max(1, len(t.text)) else None
-
     def tokens_between(self, a: int, b: int):
         i = bisect.bisect_left(self.starts, a)
         out = []

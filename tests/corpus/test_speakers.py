@@ -6,7 +6,7 @@ except ImportError:  # tests run as a package
     from tests.seed_utterances import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_mentions
 
 from quotes.corpus.speakers import (SpeakerMention, build_speaker_index, guess_kind, name_key,
-                             split_title)
+                             name_and_role)
 
 
 def M(qid, article, name, aliases=(), role=None, kind=None, outlet=None):
@@ -104,15 +104,15 @@ def test_austin_forms_merge_and_titles_become_roles():
     assert kirby.description == "White House National Security Council spokesman"
 
 
-def test_split_title():
-    assert split_title("US Defense Secretary Lloyd Austin") == ("Lloyd Austin", "Defense Secretary")
-    assert split_title("U.S. Secretary of Defense Lloyd Austin") == ("Lloyd Austin", "Secretary of Defense")
-    assert split_title("White House National Security Council spokesman John Kirby") == (
+def test_name_and_role():
+    assert name_and_role("US Defense Secretary Lloyd Austin") == ("Lloyd Austin", "Defense Secretary")
+    assert name_and_role("U.S. Secretary of Defense Lloyd Austin") == ("Lloyd Austin", "Secretary of Defense")
+    assert name_and_role("White House National Security Council spokesman John Kirby") == (
         "John Kirby", "White House National Security Council spokesman")
-    assert split_title("Major General Pat Ryder") == ("Pat Ryder", "Major General")
-    assert split_title("the defense secretary") == ("", "Defense secretary")
-    assert split_title("Mr. Austin") == ("Austin", None)
-    assert split_title("Donald Trump Jr.") == ("Donald Trump Jr.", None)
+    assert name_and_role("Major General Pat Ryder") == ("Pat Ryder", "Major General")
+    assert name_and_role("the defense secretary") == ("", "Defense secretary")
+    assert name_and_role("Mr. Austin") == ("Austin", None)
+    assert name_and_role("Donald Trump Jr.") == ("Donald Trump Jr.", None)
 
 
 # --- no false merges ----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The per-article name registry: which full name a later bare surname means."""
-from quotes.extract.mentions import Registry, split_title
+from quotes.extract.mentions import Registry
+from quotes.lexicon.names import split_title
 
 
 def registry(text, names):
@@ -61,3 +62,10 @@ def test_honorific_of_the_other_gender_is_not_the_only_full_name():
     assert reg.lookup("Obama", text.index("Obama took")) is None
     ent = reg.register("Obama", text.index("Obama took"), kind="person")
     assert ent.name == "Obama" and ent.gender == "m"
+
+
+def test_a_pronoun_is_never_registered_as_a_name():
+    # '.“He told reporters“' tokenizes '.“He' as one proper noun; cleaned, it is a pronoun
+    reg = Registry(".“He told reporters“")
+    assert reg.register(".“He", 0) is None and reg.entities == []
+    assert reg.register("He", 0) is None

@@ -157,3 +157,21 @@ def test_property_extract_never_raises_and_never_names_a_pronoun(text):
     for q in extract_quotes(text):
         assert text[q.start:q.end] == q.text
         assert q.speaker is None or q.speaker.lower() not in ("he", "she", "spokesman", "the spokesman")
+
+
+def test_spacy_component_sees_what_the_build_sees_with_or_without_ner():
+    # NER is off on the build path; the component must not read it either, so a pipeline
+    # with `ner` and one without give the same quotes.
+    import spacy
+
+    import quotes.extract.pipeline  # noqa: F401  registers the factory
+
+    with_ner = spacy.load(_model_name())
+    without = spacy.load(_model_name(), exclude=["ner"])
+    for nlp in (with_ner, without):
+        nlp.add_pipe("quotes")
+    text = seed("004")
+    got = [[(q.start, q.end, q.speaker, q.method) for q in nlp(text)._.quotes] for nlp in (with_ner, without)]
+    assert got[0] == got[1] and got[0]
+    meta = with_ner.get_pipe_meta("quotes")
+    assert "token.dep" in meta.requires and "doc._.quotes" in meta.assigns

@@ -1,8 +1,8 @@
-"""Attribution patterns, each on a real or news-style sentence."""
+"""Attribution through its public function (`extract_quotes`): each pattern on a real or news-style sentence."""
 import pytest
 
 from quotes.extract.pipeline import extract_quotes
-from quotes.extract.mentions import PRONOUNS
+from quotes.lexicon.words import PRONOUNS
 
 INTRO = "US Defense Secretary Lloyd Austin spoke in Rome on Wednesday.\n\n"
 
@@ -343,15 +343,15 @@ def test_dash_parsed_as_subject_gives_way_to_the_name_before_the_verb():
     # the small parser sometimes makes a '―' the subject of the verb after it
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
-    from quotes.extract.attribute import Attributor
+    from quotes.extract.attribution.subjects import subject_of
     words = ["public", "―", "Hale", "boasted", ",", "“", "Fine", ".", "”"]
     doc = Doc(Vocab(), words=words, spaces=[True, True, True, False, True, False, False, False, False],
               heads=[1, 3, 3, 3, 3, 6, 3, 3, 3],
               deps=["amod", "nsubj", "npadvmod", "ROOT", "punct", "punct", "ccomp", "punct", "punct"],
               pos=["ADJ", "NOUN", "PROPN", "VERB", "PUNCT", "PUNCT", "ADJ", "PUNCT", "PUNCT"],
               tags=["JJ", "NN", "NNP", "VBD", ",", "``", "JJ", ".", "''"])
-    subj, rule = Attributor._subject_of(None, doc[3])
-    assert subj.text == "Hale" and rule == "subject"
+    found = subject_of(doc[3])
+    assert found.token.text == "Hale" and found.rule == "subject"
 
 
 @pytest.mark.parametrize("text, start, name", [
@@ -366,15 +366,19 @@ def test_appositive_name_of_a_title_wins(text, start, name):
 
 
 def test_nearby_fallback_never_takes_the_object_of_a_verb_before_the_quote():
-    from quotes.extract.attribute import Attributor
-    from quotes.extract.pipeline import _pipeline
-    doc = _pipeline()("Hale described Ward as a “caricature of a candidate” last week.")
-    cue = doc[1]
-    att = Attributor.__new__(Attributor)
-    att.a = type("A", (), {"pos": staticmethod(lambda t: t.idx), "in_quote": staticmethod(lambda p: False),
-                           "tokens_between": staticmethod(lambda lo, hi: [t for t in doc if lo <= t.idx < hi])})()
-    subj, rule = att._nearby_subject(cue, (0, 30), (60, 70))
-    assert subj is None or subj.text != "Ward"
+    from quotes.extract.attribution.entities import article_context
+    from quotes.extract.attribution.subjects import nearby_subject
+    from quotes.extract.marks import find_marks
+    from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import ensure_pos
+    text = "Hale described Ward as a “caricature of a candidate” last week."
+    doc = load_nlp()(text)
+    ensure_pos(doc)
+    ctx = article_context(text, find_marks(text), [(0, doc)])
+    cue = next(t for t in doc if t.lower_ == "described")
+    found = nearby_subject(ctx, cue, (0, text.index("“")), (text.index("”") + 1, len(text)))
+    assert found is None or found.token.text != "Ward"
+    assert one(text, "caricature").speaker == "Hale"
 
 
 def test_object_of_the_verb_above_an_infinitive_speaks():

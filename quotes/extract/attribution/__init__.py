@@ -1,0 +1,148 @@
+"""Attribution: decide which marks are quotations and who said each one.
+
+Input: the article text, the marks found by `quotes.extract.marks`, and spaCy parses of the
+parts of the text attribution needs (`(offset, Doc)` segments). Output: `Quote`s with the
+speaker resolved to the fullest name of the article and the evidence (mention, cue,
+method, confidence).
+
+The stage loop, per mark: the regions and cue candidates around it (`candidates`), then
+the rules in order (`rules.RULES`) until one attributes it, then the quote filter
+(`quotes.extract.quotefilter`) on the evidence. `docs/attribution.md` lists the rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.extract.attribution import confidence as C
+from quotes.extract.attribution.candidates import cue_candidates, quote_tokens, regions
+from quotes.extract.attribution.context import ArticleContext, Attribution, Evidence, MarkContext, Speaker
+from quotes.extract.attribution.entities import article_context, harvest_titles
+from quotes.extract.attribution.rules import RULES, WITHOUT_EXPLICIT_EVIDENCE
+from quotes.extract.attribution.shape import is_single_mark, looks_unquoted, person_subject, quote_kind
+from quotes.extract.quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
+from quotes.lexicon.words import PRONOUNS
+from quotes.model import Mark, Quote
+
+_SPEAKER_FIELDS = ("speaker", "speaker_kind", "speaker_aliases", "speaker_role", "speaker_mention",
+                   "speaker_start", "speaker_end", "cue", "cue_start", "cue_end")
+
+
+@dataclass
+class Candidate:
+    """One mark as attribution saw it: the quote, the filter's features, and whether it is kept."""
+
+    mark: Mark
+    quote: Quote
+    features: dict[str, float]
+    kept: bool
+
+
+def attribute(text: str, marks: list[Mark], docs) -> list[Quote]:
+    """Quotes (real ones only) with speakers, for one article parsed as `docs`.
+
+    `docs` is a list of `(offset, Doc)`: each Doc parses `text[offset:offset+len(doc.text)]`.
+    """
+    if not marks:
+        return []
+    return [c.quote for c in attribute_candidates(text, marks, docs) if c.kept]
+
+
+def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = True) -> list[Candidate]:
+    """Every mark attributed, with the quote filter's features (`benchmarks/train_filter.py`
+    trains on them with `use_filter=False`: then only the rules' own rejections apply)."""
+    ctx = article_context(text, marks, docs)
+    kept: list[Quote] = []
+    out = []
+    for m in marks:
+        mc = mark_context(ctx, m, kept)
+        q = new_quote(text, m, mc.single)
+        att = apply_rules(ctx, mc)
+        write_attribution(ctx, q, att)
+        features = quote_features(text, m, q, evidence(ctx, m, att))
+        keep = _keep(q, features, att, use_filter)
+        if keep:
+            kept.append(q)
+        out.append(Candidate(m, q, features, keep))
+    return out
+
+
+def _keep(q: Quote, features: dict[str, float], att: Attribution, use_filter: bool) -> bool:
+    """The quote filter decides double-marked quotes (and scales their confidence); single
+    marks have no training data, so the rules' own rejection decides them."""
+    if use_filter and q.mark_style != "single":
+        prob = quote_probability(features)
+        if prob < KEEP_THRESHOLD:
+            return False
+        q.confidence = round(q.confidence * min(1.0, 0.5 + prob / 2), 2)
+        return True
+    return not att.rule_reject
+
+
+def mark_context(ctx: ArticleContext, m: Mark, previous: list[Quote]) -> MarkContext:
+    single = is_single_mark(ctx.text, m)
+    if ctx.index.toks:
+        before, after = regions(ctx, m)
+        cands = cue_candidates(ctx, m, before, after)
+    else:
+        before, after, cands = (0, 0), (0, 0), []
+    return MarkContext(m, ctx.text[m.start:m.end], single, before, after, cands, previous)
+
+
+def new_quote(text: str, m: Mark, single: bool) -> Quote:
+    return Quote(start=m.start, end=m.end, text=text[m.start:m.end], kind=quote_kind(text, m),
+                 mark_style="single" if single else "double", multi_paragraph=m.multi_paragraph)
+
+
+def apply_rules(ctx: ArticleContext, mc: MarkContext) -> Attribution:
+    """The first rule that attributes the mark (`rules.RULES`, in order), else "none"."""
+    for rule in RULES:
+        att = rule(ctx, mc)
+        if att is not None:
+            break
+    else:
+        rule, att = None, Attribution("none", C.NONE)
+    if rule is None or rule in WITHOUT_EXPLICIT_EVIDENCE:
+        att.rule_reject = looks_unquoted(ctx.text, mc.mark, mc.quote_text, person_subject(ctx, mc.mark))
+    return att
+
+
+def evidence(ctx: ArticleContext, m: Mark, att: Attribution) -> Evidence:
+    """What the quote filter reads besides the quote."""
+    has_verb = any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in quote_tokens(ctx, m))
+    return Evidence(att.cue_score, att.rule_reject, person_subject(ctx, m), has_verb)
+
+
+def write_attribution(ctx: ArticleContext, q: Quote, att: Attribution) -> None:
+    """Copy a rule's decision onto the quote."""
+    if att.copied_from is not None:
+        for f in _SPEAKER_FIELDS:
+            setattr(q, f, getattr(att.copied_from, f))
+    elif att.named is not None:
+        ent = att.named
+        mention, start = att.mention
+        q.speaker, q.speaker_kind, q.speaker_role = ent.name, ent.kind, ent.role
+        q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
+        q.speaker_mention, q.speaker_start, q.speaker_end = mention, start, start + len(mention)
+    elif att.speaker is not None:
+        _write_speaker(ctx, q, att.speaker)
+    if att.cue is not None:
+        q.cue, q.cue_start, q.cue_end = att.cue.text, att.cue.start, att.cue.end
+    q.method, q.confidence = att.method, att.confidence
+
+
+def _write_speaker(ctx: ArticleContext, q: Quote, sp: Speaker) -> None:
+    if sp.tokens:
+        q.speaker_start = ctx.index.pos(sp.tokens[0])
+        q.speaker_end = ctx.index.pos(sp.tokens[-1]) + len(sp.tokens[-1].text)
+        q.speaker_mention = ctx.text[q.speaker_start:q.speaker_end]
+    ent = sp.entity
+    if ent is not None:
+        harvest_titles(ctx, ent)
+        q.speaker = ent.name
+        q.speaker_kind = ent.kind
+        q.speaker_aliases = sorted(x for x in ent.aliases if x != ent.name)
+        q.speaker_role = (sp.role or ent.role) if sp.how.startswith("role") else (ent.role or sp.role)
+    else:
+        q.speaker = sp.name if sp.name and sp.name.lower() not in PRONOUNS else None
+        q.speaker_kind = sp.kind if q.speaker else None
+        q.speaker_role = sp.role

@@ -1,0 +1,240 @@
+"""Who is who in the article: the registry of names, subjects' salience, and the entity a
+token refers to (a name, a pronoun, a title).
+
+Regex passes over the whole text (first-last names, title runs) let paragraphs that were
+never parsed still contribute full names and titles.
+"""
+from __future__ import annotations
+
+import regex
+
+from quotes.extract.attribution.context import ArticleContext
+from quotes.extract.cues import is_cue_token
+from quotes.extract.mentions import Entity, Registry
+from quotes.extract.syntax import SUBJ_DEPS, after_article, doc_text, is_name_token, name_span, np_tokens
+from quotes.extract.textindex import ArticleIndex
+from quotes.lexicon.names import clean_name, first_name_gender, is_honorific, is_place, split_title, without_honorifics
+from quotes.lexicon.words import (CALENDAR, FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS,
+                                  PERSON_PRONOUNS, QUANTIFIERS, ROLE_NOUNS, SMALL_WORDS)
+
+# A capitalised word; a dot only in abbreviations and initials (U.S., Gov., J.), so a run
+# never crosses a sentence end ("... in Benghazi. Bob said").
+CAPITALISED_WORD = r"\p{Lu}(?:[\p{L}’'-]*|\p{L}{0,3}\.|(?:\.\p{Lu})+\.?)"
+_FIRST_LAST = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}’'-]+)\b")
+# One more name word after "Hillary Rodham" that ends the capitalised run ("... Clinton found")
+_NEXT_NAME = regex.compile(r"[ \u00a0]+(\p{Lu}\p{Ll}{2,})\b(?![ \u00a0]+\p{Lu}|[-.]\p{L})")
+_TITLE_RUN = regex.compile(r"(?:(?:" + CAPITALISED_WORD + r"|of|for|the)[ \u00a0]){1,8}\p{Lu}[\p{L}’'-]+")
+
+
+def article_context(text: str, marks, docs) -> ArticleContext:
+    """The context of one article: its index, and a registry of the people it names,
+    with the subjects walked in text order for salience."""
+    ctx = ArticleContext(ArticleIndex(text, marks, docs), Registry(text))
+    register_first_last_names(ctx)
+    track_subjects(ctx)
+    return ctx
+
+
+def register_first_last_names(ctx: ArticleContext) -> None:
+    """People named with a common first name anywhere outside quotes ("Bernie Sanders"): a
+    cheap whole-text pass, so unparsed paragraphs still contribute full names."""
+    for m in _first_last_matches(ctx.text):
+        first = m.group(1).lower()
+        if (first in FEMALE_NAMES or first in MALE_NAMES) and not ctx.index.in_quote(m.start()):
+            last = m.group(2)
+            if last.lower() in FUNCTION_WORDS or last.lower() in ROLE_NOUNS:
+                continue
+            ctx.registry.register(_with_middle(ctx.text, m), m.start(), kind="person")
+
+
+def _first_last_matches(text: str):
+    """_FIRST_LAST matches, and the name a sentence-opening word hid ("For Hillary Clinton,"
+    matches as "For Hillary"; the name starts at the second word)."""
+    for m in _FIRST_LAST.finditer(text):
+        yield m
+        if m.group(1).lower() in FUNCTION_WORDS:
+            again = _FIRST_LAST.match(text, m.start(2))
+            if again:
+                yield again
+
+
+def _with_middle(text: str, m) -> str:
+    """'Hillary Rodham Clinton', not 'Hillary Rodham': a first-last match followed by one
+    more name word that ends the run and is printed elsewhere in the article too."""
+    nxt = _NEXT_NAME.match(text, m.end())
+    if nxt and "." not in m.group(0):
+        w = nxt.group(1)
+        low = w.lower()
+        if not (low in FUNCTION_WORDS or low in ROLE_NOUNS or low in ORG_WORDS or low in HONORIFICS
+                or low in CALENDAR or is_place(w) or "-" in low) \
+                and len(regex.findall(r"\b" + regex.escape(w) + r"\b", text)) > 1:
+            return m.group(0) + " " + w
+    return m.group(0)
+
+
+def track_subjects(ctx: ArticleContext) -> None:
+    """Walk the subjects in text order: names, roles and resolved pronouns gain salience."""
+    ix = ctx.index
+    for p, t in ix.toks:
+        if ix.in_quote(p):
+            continue
+        # subjects, and names that open their sentence (the small parser often
+        # makes "Michael DiMino, ..., urged" a fragment rooted at the name)
+        opener = t.pos_ == "PROPN" and t.dep_ in ("ROOT", "appos") and t.sent.start >= t.i - 3
+        if t.dep_ not in SUBJ_DEPS and not opener:
+            continue
+        ent = entity_for(ctx, t, p)
+        if ent is None:
+            continue
+        if t.pos_ == "PROPN" and len([w for w in name_span(t) if not is_honorific(w.lower_)]) > 1:
+            ent.full_subj.append(p)  # "George W. Bush walked on stage": named in full as a subject
+        # main-clause subjects and speakers are who is talked about; a subject inside a
+        # subordinate clause ("... even though Sanders won Michigan") is only a mention
+        main = opener or t.head.dep_ == "ROOT" or is_cue_token(t.head)
+        if main:
+            ctx.registry.note_subject(ent, p)
+        elif p not in ent.mentions:
+            ent.mentions.append(p)
+
+
+def _same_sentence_subject(ctx: ArticleContext, t, gender: str | None) -> Entity | None:
+    """'Clinton says she appreciated ...': a name subject earlier in the same sentence; the
+    subject of a speech verb first ('DuVernay said she felt the 13th Amendment was ...')."""
+    ix = ctx.index
+    found = []
+    for c in t.sent:
+        if c.i >= t.i:
+            break
+        if c.dep_ in SUBJ_DEPS and c.pos_ == "PROPN" and not ix.in_quote(ix.pos(c)):
+            ent = entity_for(ctx, c, ix.pos(c))
+            if ent is not None and ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender):
+                found.append((not is_cue_token(c.head), ent))
+    return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def entity_for(ctx: ArticleContext, t, p: int) -> Entity | None:
+    """The article's entity a subject token refers to (a pronoun, a name or a title), once
+    per offset: later rules see the same answer."""
+    if p in ctx.resolved:
+        return ctx.resolved[p]
+    low = t.lower_
+    ent = None
+    if low in PERSON_PRONOUNS:
+        g = PERSON_PRONOUNS[low]
+        ent = _same_sentence_subject(ctx, t, g) or ctx.registry.salient_person(p, gender=g)
+    elif is_name_token(t, known=lambda w: ctx.registry.lookup(w) is not None):
+        toks = name_span(t)
+        name = doc_text(toks)
+        # "the 13th Amendment", "the Pentagon": a name after an article is not a person
+        kind = "organisation" if after_article(toks[0]) else None
+        ent = ensure_full(ctx, ctx.registry.lookup(clean_name(name), ctx.index.pos(toks[-1]))
+                          or ctx.registry.register(name, p, kind=kind))
+    elif t.pos_ == "NOUN" and low in ROLE_NOUNS:
+        appos = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if appos:
+            ent = entity_for(ctx, appos[0], ctx.index.pos(appos[0]))
+        else:
+            ent = ctx.registry.by_role([x.text for x in np_tokens(t)], p)
+    ctx.resolved[p] = ent
+    return ent
+
+
+def ensure_full(ctx: ArticleContext, ent: Entity | None) -> Entity | None:
+    """A one-word name ('Austin') gets the fullest capitalised run the text gives it."""
+    if ent is None or len(ent.name.split()) > 1 or ent.name in ctx.harvested:
+        return ent
+    ctx.harvested.add(ent.name)
+    best = _fullest_run(ctx, ent)
+    if best:
+        title, rest, p = best
+        role = without_honorifics(title) or None
+        ent.add_form(" ".join(rest))
+        if role and role not in ent.roles:
+            ent.roles.insert(0, role)
+        ent.mentions.append(p)
+        ent.full_pos.append(p)
+        ctx.registry.rekey(ent)
+    return ent
+
+
+def _fullest_run(ctx: ArticleContext, ent: Entity):
+    """(title words, name words, offset) of the longest 'Title First Surname' run outside
+    quotes that ends with `ent`'s one-word name, or None."""
+    sur = regex.escape(ent.name)
+    best = None
+    # "Sue Seedorff-Keninger" for "Keninger": the first part of a hyphenated surname
+    for m in regex.finditer(r"((?:(?:" + CAPITALISED_WORD + r"|of|for|the)[ \u00a0]){1,7})(?:\p{Lu}\p{Ll}+-)?"
+                            + sur + r"\b", ctx.text):
+        if ctx.index.in_quote(m.start(1)):
+            continue
+        words = m.group(0).split()
+        while words and words[0] in ("of", "for", "the"):
+            words.pop(0)
+        title, rest = _title_and_name(words)
+        if len(rest) < 2 or len([w for w in rest if len(w.rstrip(".")) > 1]) > 3 or \
+                any(w.lower() in SMALL_WORDS or w.lower() in ROLE_NOUNS for w in rest):
+            continue
+        if rest[0].lower() in FUNCTION_WORDS | QUANTIFIERS or rest[0] in ("US", "U.S.", "UK"):
+            continue
+        if ent.gender and first_name_gender(" ".join(rest)) not in (None, ent.gender):
+            continue  # 'Mr. Obama' is not the Michelle Obama of the article
+        if best is None or len(rest) > len(best[1]):
+            best = (title, rest, m.start())
+    return best
+
+
+def _title_and_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """split_title, with honorifics after the title ('Sen. Mr. ...') kept in the title."""
+    title, rest = split_title(words)
+    while rest and is_honorific(rest[0]):
+        title.append(rest.pop(0))
+    return title, rest
+
+
+def title_runs(ctx: ArticleContext) -> list:
+    """(title words, name words, offset) for every 'Title Title Name Name' run outside quotes.
+
+    A regex pass over the whole article, so titles in paragraphs that were not parsed
+    still resolve 'the defense secretary'."""
+    if ctx.title_runs is None:
+        ctx.title_runs = []
+        for m in _TITLE_RUN.finditer(ctx.text):
+            if ctx.index.in_quote(m.start()):
+                continue
+            title, rest = _title_and_name(m.group(0).split())
+            if title and 2 <= len(rest) <= 4 and not any(w.lower() in SMALL_WORDS for w in rest):
+                ctx.title_runs.append((title, rest, m.start()))
+    return ctx.title_runs
+
+
+def role_from_text(ctx: ArticleContext, np_toks, p: int) -> Entity | None:
+    """'the defense secretary' -> the person a title run of the article gives that title
+    ('Defense Secretary Lloyd Austin'), the most words shared, then the nearest."""
+    words = [t.lower_.strip(".") for t in np_toks if t.lower_ not in ("the", "a", "an")]
+    if not words:
+        return None
+    head = words[-1]
+    best, key = None, None
+    for title, rest, pos in title_runs(ctx):
+        tl = [w.lower().strip(".,") for w in title]
+        if head not in tl:
+            continue
+        k = (sum(1 for w in words if w in tl), -abs(pos - p))
+        if key is None or k > key:
+            best, key = (title, rest, pos), k
+    if best is None:
+        return None
+    title, rest, pos = best
+    return ctx.registry.register(" ".join(rest), pos, kind="person", role=without_honorifics(title))
+
+
+def harvest_titles(ctx: ArticleContext, ent: Entity) -> None:
+    """Once per person: every title the article prints before their full name becomes a role."""
+    if ent.kind != "person" or id(ent) in ctx.titled:
+        return
+    ctx.titled.add(id(ent))
+    for title, rest, pos in title_runs(ctx):
+        if " ".join(rest) == ent.name:
+            t = without_honorifics(title)
+            if t and t not in ent.roles:
+                ent.roles.append(t)

@@ -1,0 +1,302 @@
+"""The attribution rules, strongest first: each reads the article context and one mark
+and returns an `Attribution`, or None to let the next rule try.
+
+`RULES` is the order they are tried in (see docs/attribution.md for the catalogue).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotes.extract.attribution import confidence as C
+from quotes.extract.attribution.candidates import close_end_of, outermost_cue, quote_tokens
+from quotes.extract.attribution.context import ArticleContext, Attribution, Cue, MarkContext, Speaker
+from quotes.extract.attribution.shape import is_title_or_nickname, looks_unquoted, person_subject
+from quotes.extract.attribution.speakers import name_from_text, speaker_of
+from quotes.extract.attribution.subjects import nearby_subject, previous_paragraph_colon, subject_of
+from quotes.extract.cues import is_cue_token
+from quotes.extract.syntax import SUBJ_DEPS, named_participle
+from quotes.lexicon.words import FUNCTION_WORDS, PRONOUNS
+
+_DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
+_SIGNED_COLON = regex.compile(r"\s[―—–-]{1,2}[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,3}):$")
+MAX_COLON_INTRO_WORDS = 8  # "Former secretary of state Hillary Rodham Clinton:"
+MAX_SIGNATURE_LINE = 80  # a "- Sanders." line below the quote, not a subheading
+
+
+def has_name(sp: Speaker) -> bool:
+    """Whether writing `sp` stores a speaker (a pronoun or nothing is not one)."""
+    return sp.entity is not None or bool(sp.name and sp.name.lower() not in PRONOUNS)
+
+
+def token_cue(ctx: ArticleContext, tok) -> Cue:
+    pos = ctx.index.pos(tok)
+    return Cue(tok.lower_, pos, pos + len(tok.text))
+
+
+def _named(ctx: ArticleContext, mention: str, start: int, cue_pos: int, method: str) -> Attribution | None:
+    """An attribution from a name read off the text, its cue one character at `cue_pos`."""
+    found = name_from_text(ctx, mention, start)
+    if found is None:
+        return None
+    ent, mention = found
+    return Attribution(method, C.COLON if method == "colon" else C.DASH, named=ent, mention=(mention, start),
+                       cue=Cue(ctx.text[cue_pos], cue_pos, cue_pos + 1))
+
+
+# --- 1. a headline or summary signed before a colon ------------------------------------------
+
+def signed_colon(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    """'Polls did predict it - Carl Bialik: “...”': a stronger sign than any speech verb in
+    the headline."""
+    b0, b1 = mc.before
+    before = ctx.text[b0:b1].rstrip()
+    sm = _SIGNED_COLON.search(before)
+    if not sm or mc.single or sm.group(1).split()[0].lower() in FUNCTION_WORDS:
+        return None
+    found = _named(ctx, sm.group(1), b0 + sm.start(1), b0 + len(before) - 1, "colon")
+    if found is not None:
+        found.cue_score = C.CUE_SCORE_SIGNED_COLON
+    return found
+
+
+# --- 2. a speech verb (or "according to", or "X's statement") --------------------------------
+
+@dataclass
+class CueChoice:
+    score: float
+    cue: object  # the token
+    rule: str | None  # how its subject was found (subject_of / nearby_subject)
+    kind: str  # "verb" or "according"
+    speaker: Speaker
+
+
+def _choose_cue(ctx: ArticleContext, mc: MarkContext) -> CueChoice | None:
+    """The strongest cue whose subject names somebody; else the strongest with a subject."""
+    ix = ctx.index
+    b0, b1 = mc.before
+    first = None
+    for c in mc.candidates:
+        if first is not None and c.score < first.score - C.GIVE_UP_BELOW_FIRST:
+            break
+        t = outermost_cue(ctx, c.token) if c.kind == "verb" else c.token
+        found = subject_of(t)
+        rule = found.rule if found else None
+        if rule == "participle" and named_participle(t) is not None and not b0 <= ix.pos(t) < b1 \
+                or rule == "object_control" and c.score < 1.0:
+            continue  # 'Republicans saying “...”' introduces its own quote, not an earlier one
+        if (found is None or ix.in_quote(ix.pos(found.token))) and c.score >= C.CUE_NEARBY_FALLBACK \
+                and c.kind == "verb":
+            found = nearby_subject(ctx, t, mc.before, mc.after)
+            rule = found.rule if found else None
+        if found is None or ix.in_quote(ix.pos(found.token)):
+            continue
+        choice = CueChoice(c.score, t, rule, c.kind, speaker_of(ctx, found.token))
+        if first is None:
+            first = choice
+        if choice.speaker.name:
+            return choice
+    return first
+
+
+def speech_verb(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    """'Austin said', 'said Kirby', 'according to X', 'Trump's claim that': the cue's subject."""
+    choice = _choose_cue(ctx, mc)
+    if choice is None:
+        return None
+    t, sp = choice.cue, choice.speaker
+    if choice.kind == "according":
+        pos = ctx.index.pos(t)
+        cue = Cue("according to", pos, pos + len("according to"))
+    else:
+        cue = token_cue(ctx, t)
+    m, text = mc.mark, ctx.text
+    reject = is_title_or_nickname(text, m, mc.quote_text) or (
+        choice.score < 1.0 and looks_unquoted(text, m, mc.quote_text, person_subject(ctx, m)))
+    return Attribution(f"{choice.rule}:{sp.how}" if choice.rule else sp.how,
+                       C.speech_verb_confidence(choice.score, sp.how, has_name(sp)),
+                       speaker=sp, cue=cue, cue_score=choice.score, rule_reject=reject)
+
+
+# --- 3. a colon without a verb: 'Trump: “...”' -------------------------------------------------
+
+def colon_introduction(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    b0, b1 = mc.before
+    before = ctx.text[b0:b1].rstrip()
+    if not before.endswith(":"):
+        return None
+    toks = [t for t in ctx.index.tokens_between(b0, b1) if not t.is_punct]
+    if not 0 < len(toks) <= MAX_COLON_INTRO_WORDS:
+        return None
+    head = toks[-1]
+    # "Sanders delivered a snappy retort:", "From Bush's Facebook post:": the subject
+    # of the clause, or the owner of the words, not the last noun
+    subj = [t for t in toks if t.dep_ in SUBJ_DEPS and t.pos_ in ("PROPN", "PRON")]
+    owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    head = subj[0] if subj else owner[0] if owner and head.pos_ == "NOUN" else head
+    sp = speaker_of(ctx, head)
+    if not sp.name:
+        return None
+    return Attribution("colon", C.COLON, speaker=sp, cue=Cue(":", b0 + len(before) - 1, b0 + len(before)))
+
+
+# --- 4. “A,” he said. “B.”: B has A's speaker ------------------------------------------------
+
+def split_quote(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    ix, m, prev = ctx.index, mc.mark, mc.previous
+    if prev and prev[-1].speaker and ix.para_index(max(prev[-1].start, prev[-1].end - 1)) == ix.para_index(m.open_mark) \
+            and ctx.text[mc.before[0]:m.open_mark].strip() == "" \
+            and not looks_unquoted(ctx.text, m, mc.quote_text, True):
+        return Attribution("split_quote", C.SPLIT_QUOTE, copied_from=prev[-1])
+    return None
+
+
+# --- 5. the sentence just before, same paragraph: '..., Schiff said. "The other..."' ---------
+
+def previous_sentence(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    ix, m = ctx.index, mc.mark
+    b0 = mc.before[0]
+    ps, _ = ix.para_bounds(m.open_mark)
+    if not (b0 > ps and ctx.text[b0:m.open_mark].strip() == ""):
+        return None
+    prev_toks = [t for t in ix.tokens_between(ps, b0) if not ix.in_quote(ix.pos(t))]
+    if not prev_toks:
+        return None
+    sent = prev_toks[-1].sent
+    cues = [t for t in sent if not ix.in_quote(ix.pos(t)) and is_cue_token(t)]
+    found = subject_of(cues[-1]) if cues else None
+    subj = found.token if found else next((c for c in sent.root.children if c.dep_ in SUBJ_DEPS), None)
+    if subj is None or ix.in_quote(ix.pos(subj)):
+        return None
+    sp = speaker_of(ctx, subj)
+    if not (sp.name and (cues or sp.kind == "person")):
+        return None
+    return Attribution(f"previous_sentence:{sp.how}", C.PREVIOUS_SENTENCE_CUE if cues else C.PREVIOUS_SENTENCE_SUBJECT,
+                       speaker=sp, cue=token_cue(ctx, cues[-1]) if cues else None)
+
+
+# --- 6. the previous paragraph ends with a colon: "Caddell continued:" ------------------------
+
+def colon_paragraph(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    ix = ctx.index
+    cp = previous_paragraph_colon(ctx, mc.mark)
+    if cp is None:
+        return None
+    ptoks = [t for t in ix.tokens_between(*cp) if not ix.in_quote(ix.pos(t))]
+    cues = [t for t in ptoks if is_cue_token(t)]
+    found = subject_of(cues[-1]) if cues else None
+    if found is None and cues:
+        found = nearby_subject(ctx, cues[-1], cp, cp)
+    subj = found.token if found else None
+    if subj is None and ptoks:
+        roots = [t for t in ptoks if t.dep_ in SUBJ_DEPS]
+        subj = roots[-1] if roots else None
+    if subj is None:
+        return None
+    sp = speaker_of(ctx, subj)
+    if not sp.name:
+        return None
+    cue = token_cue(ctx, cues[-1]) if cues else Cue(":", cp[1] - 1, cp[1])
+    return Attribution(f"colon_paragraph:{sp.how}", C.COLON_PARAGRAPH, speaker=sp, cue=cue)
+
+
+# --- 7. a dash after the quote: “...” — Veronica Cruz (or a "- Sanders." line below) ---------
+
+def _dash_signature(ctx: ArticleContext, s: int, e: int, short: bool = False) -> Attribution | None:
+    """'― Veronica Cruz' at text[s:e] names the speaker; `short`: the whole line must be
+    the signature ("- Sanders.", "-President Obama, tweeting after the speech.")."""
+    text = ctx.text
+    dm = _DASH_NAME.match(text[s:e])
+    if not dm or short and (e - s > MAX_SIGNATURE_LINE or dm.group(1).split()[0].lower() in FUNCTION_WORDS
+                            or not regex.match(r"[ \t\u00a0]*(?:[.,;]|$)", text[s + dm.end():e])):
+        return None  # "– Ready to quiz Trump –." is a subheading
+    dpos = s + dm.group(0).index(next(c for c in dm.group(0) if c in "―—–-"))
+    return _named(ctx, dm.group(1), s + dm.start(1), dpos, "dash")
+
+
+def dash_signature(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    if mc.single:
+        return None
+    ix, text = ctx.index, ctx.text
+    a0, a1 = mc.after
+    pe = ix.para_bounds(a0)[1] if a1 > a0 else a0
+    found = _dash_signature(ctx, a0, pe)
+    if found is None and not text[close_end_of(mc.mark):pe].strip():
+        nxt = regex.compile(r"\s*").match(text, pe).end()
+        if nxt < len(text):
+            found = _dash_signature(ctx, nxt, ix.para_bounds(nxt)[1], short=True)
+    return found
+
+
+# --- 8-10. nothing explicit: continuation, the writer's sentence, salience -------------------
+
+def _paras_between_empty(ctx: ArticleContext, lp: int, mp: int) -> bool:
+    if mp - lp < 1 or mp - lp > 3:
+        return False
+    ix, text = ctx.index, ctx.text
+    for k in range(lp + 1, mp):
+        s = ix.para_starts[k]
+        e = ix.para_starts[k + 1] if k + 1 < len(ix.para_starts) else len(text)
+        if text[s:e].strip():
+            return False
+    return True
+
+
+def continuation(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    """The same paragraph as the last quote (split by its attribution), or a paragraph
+    reopening the last speaker's quote."""
+    if not mc.previous:
+        return None
+    ix, m = ctx.index, mc.mark
+    ps, _ = ix.para_bounds(m.open_mark)
+    last = mc.previous[-1]
+    lp = ix.para_index(max(last.start, last.end - 1))
+    mp = ix.para_index(m.open_mark)
+    starts_para = ctx.text[ps:m.open_mark].strip() == ""
+    same_para = lp == mp
+    if not (same_para or (starts_para and _paras_between_empty(ctx, lp, mp))) or not last.speaker:
+        return None
+    if same_para:
+        return Attribution("split_quote", C.SPLIT_QUOTE, copied_from=last)
+    return Attribution("continuation", C.CONTINUATION, copied_from=last)
+
+
+def sentence_subject(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    """The subject of the writer's sentence around a partial quote, or of the writer's
+    words just before the quote ("Trump also embraced ... -- “I think”")."""
+    ix = ctx.index
+    qtoks = quote_tokens(ctx, mc.mark)
+    roots = [qtoks[0].sent.root] if qtoks else []
+    btoks = [t for t in ix.tokens_between(*mc.before) if not t.is_punct and not t.is_space]
+    if btoks:
+        roots.append(btoks[-1].sent.root)
+    for root in roots:
+        if ix.in_quote(ix.pos(root)):
+            continue
+        subj = [c for c in root.children if c.dep_ in SUBJ_DEPS]
+        if subj and not ix.in_quote(ix.pos(subj[0])):
+            sp = speaker_of(ctx, subj[0])
+            if sp.name:
+                return Attribution(f"sentence_subject:{sp.how}", C.SENTENCE_SUBJECT, speaker=sp)
+    return None
+
+
+SALIENCE_WINDOW = 1500  # characters back in which the person talked about is looked for
+
+
+def salience_guess(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    """Last resort: the person the article was just talking about (a guess, low confidence)."""
+    ent = ctx.registry.salient_person(mc.mark.open_mark, window=SALIENCE_WINDOW)
+    if ent is None:
+        return None
+    return Attribution("salience_guess", C.SALIENCE_GUESS,
+                       speaker=Speaker(ent, ent.name, ent.kind, ent.role, [], "salience_guess"))
+
+
+# The order rules are tried in: explicit evidence first, guesses last.
+RULES = (signed_colon, speech_verb, colon_introduction, split_quote, previous_sentence, colon_paragraph,
+         dash_signature, continuation, sentence_subject, salience_guess)
+# Rules tried only once every explicit one failed: a mark they attribute that looks like a
+# scare quote, a title or a nickname is flagged for the quote filter (Attribution.rule_reject).
+WITHOUT_EXPLICIT_EVIDENCE = (continuation, sentence_subject, salience_guess)

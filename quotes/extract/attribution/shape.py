@@ -1,0 +1,84 @@
+"""What a quoted span looks like on the page: a full or partial quote, a title of a work,
+a nickname, a scare quote. Pure functions of the text (and the quote's tokens)."""
+from __future__ import annotations
+
+import regex
+
+from quotes.extract.attribution.candidates import quote_tokens
+from quotes.extract.attribution.context import ArticleContext
+from quotes.extract.syntax import SUBJ_DEPS
+from quotes.lexicon.words import PERSON_PRONOUNS, SMALL_WORDS, TITLE_OR_LABEL_WORDS
+from quotes.model import Mark
+
+_WORD = r"[\p{L}\p{N}’'-]+"
+SINGLE_MARKS = "‘’'‚‛"
+
+
+def is_single_mark(text: str, m: Mark) -> bool:
+    """Opened by a single quotation mark (‘…’, '…')."""
+    return text[m.open_mark] in SINGLE_MARKS if 0 <= m.open_mark < len(text) else False
+
+
+def quote_kind(text: str, m: Mark) -> str:
+    """full: a sentence of speech; partial: a few quoted words inside the writer's sentence."""
+    qt = text[m.start:m.end]
+    first = next((c for c in qt if c.isalnum() or c == "["), "")
+    prev = text[:m.open_mark].rstrip()[-1:] if m.open_mark > 0 else ""
+    para_start = prev in ("", "\n") or text[text.rfind("\n", 0, m.open_mark) + 1:m.open_mark].strip() == ""
+    if (first.isupper() or first.isdigit() or first == "[") and (para_start or prev in ":,.!?—–-"):
+        return "full"
+    if regex.search(r"[.!?]\W*$", qt) and len(qt.split()) > 6 and first.isupper():
+        return "full"
+    return "partial"
+
+
+def _title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def is_title_or_nickname(text: str, m: Mark, qtext: str) -> bool:
+    """Titles of works and shows ('on CNN's “State of the Union”') and nicknames
+    (Marcia "Cia" Price): never quotes, whatever cue is near."""
+    words = regex.findall(_WORD, qtext)
+    if not words:
+        return True
+    before = text[max(0, m.open_mark - 40):m.open_mark]
+    after = text[(m.close_mark or m.end) + 1:(m.close_mark or m.end) + 30]
+    bwords = regex.findall(r"[\p{L}’'-]+", before.lower())
+    if bwords and (bwords[-1] in TITLE_OR_LABEL_WORDS or (len(bwords) > 1 and " ".join(bwords[-2:]) in (
+            "known as", "referred to", "so called"))):
+        return True
+    if regex.search(r"\p{Lu}[\p{L}.]*[ \u00a0]$", before) and regex.match(r"[ \u00a0]\p{Lu}", after) \
+            and len(words) <= 2:
+        return True
+    if _title_case(words) and len(words) <= 6 and not regex.search(r"[!?]\W*$", qtext.strip()):
+        # a capitalised name right after 'on', 'to', 'in', a possessive or a work noun
+        if regex.search(r"(?:\b(?:on|to|in|at|from|of|for|with|during)|['’]s)[ \u00a0]*$", before, regex.I):
+            return True
+    return False
+
+
+def looks_unquoted(text: str, m: Mark, qtext: str, person_subject: bool = False) -> bool:
+    """Scare quotes, titles of works and nicknames: short, unattributed, name-like."""
+    if is_title_or_nickname(text, m, qtext):
+        return True
+    words = regex.findall(_WORD, qtext)
+    titlecase = _title_case(words)
+    if titlecase and len(words) <= 8 and not regex.search(r"[.!?,]\s*$", qtext.strip()) or \
+            titlecase and len(words) <= 5:
+        return True
+    if len(words) <= 3 and not regex.search(r"[.!?]$", qtext.strip()) and not person_subject:
+        return True
+    return False
+
+
+def person_subject(ctx: ArticleContext, m: Mark) -> bool:
+    """The writer's sentence around the quote has a named or pronoun subject."""
+    qtoks = quote_tokens(ctx, m)
+    if not qtoks:
+        return False
+    for c in qtoks[0].sent.root.children:
+        if c.dep_ in SUBJ_DEPS and not ctx.index.in_quote(ctx.index.pos(c)):
+            return c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS
+    return False

@@ -1,0 +1,252 @@
+"""From a mention token to a `Speaker`: a name, a pronoun, a title, an organisation.
+
+`speaker_of` is the entry point: pronouns resolve through the registry's salience, names
+to the article's fullest form, titles to the person the article gives that title, and an
+unnamed spokesman to the organisation they speak for.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from quotes.extract.attribution.context import ArticleContext, Speaker
+from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text
+from quotes.extract.attribution.subjects import group_antecedent
+from quotes.extract.mentions import titled_name_at
+from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, name_span, np_tokens, role_left
+from quotes.lexicon.names import clean_name, is_honorific, is_org_name, is_place, split_title, without_honorifics
+from quotes.lexicon.words import (DOC_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+                                  SPEECH_NOUNS)
+
+# A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
+_NAME_AFTER = regex.compile(r"[ \u00a0]+((?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'-]+|\p{Lu}\.)){1,3})\b")
+MAX_DEPTH = 2  # how many mentions one mention may be resolved through ("who" -> its noun -> ...)
+_INDEFINITE = ("a", "an", "one", "another")
+
+
+def speaker_of(ctx: ArticleContext, tok, depth: int = 0) -> Speaker:
+    """The speaker a subject token names."""
+    p = ctx.index.pos(tok)
+    low = tok.lower_
+    if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and depth < MAX_DEPTH:
+        return speaker_of(ctx, tok.head.head, depth + 1)
+    if low in PRONOUNS:
+        return _pronoun_speaker(ctx, tok, p, depth)
+    if tok.pos_ == "PROPN":
+        return _name_speaker(ctx, tok, p, depth)
+    # a surname the tagger took for a verb or a preposition ("Husted continued", "From
+    # said"): the article already named this person in full
+    known = ctx.registry.lookup(tok.text, p) if tok.is_title and tok.pos_ != "PRON" else None
+    if known is not None and len(known.name.split()) > 1 and known.kind == "person":
+        return Speaker(known, known.name, known.kind, known.role, [tok], "name")
+    if tok.pos_ in ("NOUN", "ADJ", "NUM", "X", "ADV"):
+        return _role_speaker(ctx, tok, p, depth)
+    return Speaker.unnamed([tok], "none")
+
+
+def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
+    low = tok.lower_
+    if low in PERSON_PRONOUNS:
+        ent = entity_for(ctx, tok, p)
+        if ent is not None:
+            return Speaker(ent, ent.name, ent.kind, ent.role, [tok], "pronoun")
+    elif low in GROUP_PRONOUNS and depth < MAX_DEPTH:
+        ant = group_antecedent(ctx, tok)
+        if ant is not None:
+            found = speaker_of(ctx, ant, depth + 1)
+            if found.name:
+                return replace(found, tokens=[tok], how="pronoun")
+    return Speaker.unnamed([tok], "pronoun")
+
+
+def _name_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
+    """A proper name: its fullest form in the article, with the title printed before it."""
+    toks = name_span(tok)
+    words = clean_name(doc_text(toks)).split()
+    run = titled_name_at(ctx.text, ctx.index.pos(toks[0]))
+    if run and len(run) >= len(words) or run and is_honorific(words[-1]):
+        # "Army Capt. Daniel Reyes", "Air Force 1st Lt. Mark Olsen": the parse cut the run
+        return _titled_speaker(ctx, run, toks, p)
+    while len(words) > 1 and (is_honorific(words[0]) or words[0].lower() in ROLE_NOUNS):
+        words = words[1:]
+    if words and (is_honorific(words[0]) or is_honorific(words[-1])):
+        # 'former Pennsylvania Gov. and ... Chairman Ed Rendell': the name is further on
+        inner = [x for x in tok.subtree if x.pos_ == "PROPN" and x.i > tok.i
+                 and not is_honorific(x.lower_) and x.lower_ not in ROLE_NOUNS
+                 and not ctx.index.in_quote(ctx.index.pos(x))]
+        if inner and depth < MAX_DEPTH:
+            return speaker_of(ctx, inner[-1], depth + 1)
+        words = []
+    if not words:
+        return _role_speaker(ctx, tok, p, depth)
+    role = role_left(toks)
+    appos, atext = appos_text(tok)
+    if atext and appos is not None and appos.pos_ == "NOUN":
+        role = role or atext
+    title, rest = split_title(words)
+    if title and rest:
+        # "Cleveland Police Chief Calvin Williams": the title is a role, not the name
+        words = rest
+        role = role or without_honorifics(title) or None
+    name = " ".join(words)
+    ent = ctx.registry.lookup(name, ctx.index.pos(toks[-1])) or ctx.registry.register(name, p, kind=None, role=role)
+    ent = ensure_full(ctx, ent)
+    if ent is None:
+        return Speaker(None, name, "person", role, toks, "name")
+    ent.add_form(name)
+    if role and role not in ent.roles:
+        ent.roles.append(role)
+    return Speaker(ent, ent.name, ent.kind, ent.role, toks, "name")
+
+
+def span_text(ctx: ArticleContext, toks) -> str:
+    """The article's own characters for a token run ("Powell’s office", not "Powell ’s")."""
+    if not toks:
+        return ""
+    s = ctx.index.pos(toks[0])
+    e = ctx.index.pos(toks[-1]) + len(toks[-1].text)
+    return " ".join(ctx.text[s:e].split())
+
+
+def _titled_speaker(ctx: ArticleContext, words: list[str], toks, p: int) -> Speaker:
+    ent = ctx.registry.lookup(" ".join(words), p) or ctx.registry.register(" ".join(words), p, kind="person")
+    ent = ensure_full(ctx, ent)
+    if ent is None:
+        return Speaker.unnamed(toks, "none")
+    ent.kind = "person"
+    return Speaker(ent, ent.name, ent.kind, ent.role, toks, "name")
+
+
+def _name_after_role(ctx: ArticleContext, np_toks) -> Speaker | None:
+    """'radio co-host Pete Vargas', 'host Bill Maher': a title noun the parse split from the
+    name that follows it; the name is the speaker."""
+    ix, text = ctx.index, ctx.text
+    if not np_toks or np_toks[-1].pos_ != "NOUN":
+        return None
+    for t in np_toks:
+        if t.pos_ in ("NOUN", "PROPN") and text[ix.pos(t):ix.pos(t) + 3] in ("co-", "Co-"):
+            run = titled_name_at(text, ix.pos(t))
+            if run:
+                return _titled_speaker(ctx, run, np_toks, ix.pos(t))
+    last = np_toks[-1]
+    if last.lower_ not in ROLE_NOUNS:
+        return None
+    m = _NAME_AFTER.match(text, ix.pos(last) + len(last.text))
+    if not m or ix.in_quote(m.start(1)):
+        return None
+    words = m.group(1).split()
+    if words[0].lower() in FUNCTION_WORDS or words[-1].lower() in ROLE_NOUNS or is_org_name(m.group(1)):
+        return None
+    return _titled_speaker(ctx, words, np_toks, m.start(1))
+
+
+def _affiliation(ctx: ArticleContext, tok, depth: int) -> Speaker | None:
+    """'A spokesman for Platte River', 'officials at the FAA', 'a letter from the American
+    Legion': nobody is named, so the organisation they speak for is the speaker."""
+    if depth >= MAX_DEPTH:
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("for", "at", "of", "from", "with", "by"):
+            continue
+        for o in c.children:
+            if o.dep_ != "pobj" or o.pos_ != "PROPN" or ctx.index.in_quote(ctx.index.pos(o)):
+                continue
+            res = speaker_of(ctx, o, depth + 1)
+            ent = res.entity
+            # not a person we know ("a spokesman for Hillary Clinton" stays unresolved)
+            if res.name and not is_place(res.name) and (
+                    res.kind == "organisation" or ent is not None and ent.gender is None):
+                if ent is not None:
+                    ent.kind = "organisation"
+                return Speaker(ent, ent.name if ent is not None else res.name, "organisation", res.role, [],
+                               "affiliation")
+    return None
+
+
+def _issuer(ctx: ArticleContext, tok, depth: int) -> Speaker | None:
+    """'Park released a video that says ...': the document's words are its issuer's."""
+    if depth >= MAX_DEPTH or tok.dep_ not in ("dobj", "obj") or tok.head.pos_ != "VERB":
+        return None
+    subj = [c for c in tok.head.children if c.dep_ in SUBJ_DEPS]
+    if not subj or subj[0].pos_ not in ("PROPN", "PRON") or ctx.index.in_quote(ctx.index.pos(subj[0])):
+        return None
+    res = speaker_of(ctx, subj[0], depth + 1)
+    return res if res.name else None
+
+
+def _appositive_name(ctx: ArticleContext, tok, depth: int) -> Speaker | None:
+    """'His former partner at Lenox, Lawrence B. Cummings,': the person in apposition to a
+    title speaks, and the title becomes one of their roles."""
+    # the parse may hang the person's appositive on the title's own prepositional object
+    nested = [ap for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+              for ap in o.children if ap.dep_ == "appos" and ap.pos_ == "PROPN"
+              and len(name_span(ap)) > 1 and tok.lower_ in ROLE_NOUNS]
+    for c in list(tok.children) + nested:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and depth < MAX_DEPTH:
+            found = speaker_of(ctx, c, depth + 1)
+            np_text = span_text(ctx, np_tokens(tok))
+            if found.entity is not None and np_text and np_text not in found.entity.roles:
+                found.entity.roles.append(np_text)
+            return replace(found, role=found.role or np_text, how="appositive")
+    return None
+
+
+def _document_issuer(ctx: ArticleContext, tok, np_toks, depth: int) -> Speaker | None:
+    """"the IMF report", "Clinton's statement": whoever issued the document."""
+    if tok.lower_ not in DOC_NOUNS or depth >= MAX_DEPTH:
+        return None
+    owner = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    if owner:
+        found = speaker_of(ctx, owner[-1], depth + 1)
+        if found.name:
+            return replace(found, tokens=np_toks, how="document")
+    issuer = _issuer(ctx, tok, depth)
+    if issuer is not None:
+        return replace(issuer, tokens=np_toks, how="document")
+    return None
+
+
+def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
+    """A common noun as the mention: a title, a document, an organisation or a group."""
+    found = _appositive_name(ctx, tok, depth)
+    if found is not None:
+        return found
+    np_toks = np_tokens(tok)
+    np_text = span_text(ctx, np_toks)
+    found = _name_after_role(ctx, np_toks) or _document_issuer(ctx, tok, np_toks, depth)
+    if found is not None:
+        return found
+    is_role = tok.lower_ in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks)
+    if is_role:
+        ent = role_from_text(ctx, np_toks, p) or ctx.registry.by_role([x.text for x in np_toks], p)
+        if ent is not None:
+            return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role")
+    org = _affiliation(ctx, tok, depth)
+    if org is not None:
+        return replace(org, role=np_text, tokens=np_toks)
+    if is_role and tok.lower_ in ROLE_NOUNS:
+        # a bare title nobody in the article carries: guess the person the article
+        # is about (low confidence), never store the title as a name
+        ent = ctx.registry.salient_person(p, window=10**7)
+        if ent is not None and not np_toks[0].lower_ in _INDEFINITE:
+            return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role_guess")
+        return Speaker(None, None, "person", np_text, np_toks, "role_unresolved")
+    # an organisation or a group: "the Pentagon", "the statement", "the crowd"
+    words = [x.text for x in np_toks]
+    if words and words[0].lower() in _INDEFINITE + ("some",):
+        kind = "person"
+    else:
+        kind = "organisation" if is_org_name(np_text) or tok.lower_ in SPEECH_NOUNS else "person"
+    return Speaker(None, np_text or None, kind, None, np_toks, "group")
+
+
+def name_from_text(ctx: ArticleContext, mention: str, start: int):
+    """The article's entity for a name the rules read off the text (no parse involved):
+    'Veronica Cruz' after a dash. Returns (entity, mention) or None."""
+    if mention.endswith(".") and not regex.search(r"\b\p{Lu}\.$", mention):
+        mention = mention[:-1]  # "- Sanders." ends a sentence
+    reg = ctx.registry
+    ent = ensure_full(ctx, reg.lookup(clean_name(mention), start + len(mention) - len(mention.split()[-1]))
+                      or reg.register(mention, start))
+    return None if ent is None else (ent, mention)

@@ -1,0 +1,193 @@
+"""Which token names who speaks: the subject of a speech cue, read off the parse, or the
+noun phrase next to the cue when the parse lost it.
+
+Every function returns a `Subject` (the token and the rule that found it) or None.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.extract.attribution.context import ArticleContext
+from quotes.extract.cues import is_according, is_cue_token, lemma_of
+from quotes.extract.syntax import SUBJ_DEPS, is_possessed_speech_noun, named_participle
+from quotes.lexicon.words import PERSON_PRONOUNS, ROLE_NOUNS
+
+# Dependencies through which a speech verb hangs on the clause above it.
+_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "parataxis")
+MAX_HOPS = 4  # how far up the parse a speech verb's subject is looked for
+
+
+@dataclass
+class Subject:
+    token: object  # the spaCy token naming the speaker
+    rule: str  # subject / inverted / head_subject / according_to / possessive / ...
+
+
+def subject_of(cue) -> Subject | None:
+    """The token that names who speaks for a speech verb (or 'according to', or a
+    possessed speech noun)."""
+    if is_according(cue):
+        return _according_subject(cue)
+    if is_possessed_speech_noun(cue):
+        return Subject(next(c for c in cue.children if c.dep_ == "poss"), "possessive")
+    named = named_participle(cue)
+    if named is not None and not any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        return Subject(named, "participle")
+    return _governing_subject(cue)
+
+
+def _according_subject(cue) -> Subject | None:
+    """'according to X': X (the object of 'to', as the parse attaches it, or the next word)."""
+    for c in cue.children:
+        if c.lower_ == "to":
+            for cc in c.children:
+                if cc.dep_ == "pobj":
+                    return Subject(cc, "according_to")
+    for cc in cue.nbor(1).children:
+        if cc.dep_ == "pobj":
+            return Subject(cc, "according_to")
+    if cue.i + 2 < len(cue.doc):
+        return Subject(cue.doc[cue.i + 2], "according_to")
+    return None
+
+
+def _quoted_as_saying(t) -> Subject | None:
+    """'Park quoted Cho as saying': the speaker is Cho (the object of 'quote')."""
+    qh = t.head.head if t.head.lower_ == "as" else t.head
+    if t.lower_ in ("saying", "say") and t.head is not t and lemma_of(qh) == "quote":
+        for c in qh.children:
+            if c.dep_ in ("dobj", "obj"):
+                return Subject(c, "quoted_as_saying")
+    return None
+
+
+def _governing_subject(cue) -> Subject | None:
+    """Climb from the cue through the clauses it hangs on until one has a subject."""
+    t = cue
+    hops = 0
+    while t is not None and hops < MAX_HOPS:
+        found = _quoted_as_saying(t)
+        if found is not None:
+            return found
+        # "Rubio was asked by moderator Gerard Baker whether ...": the agent speaks
+        agent = [c for c in t.children if c.dep_ == "agent"]
+        pobj = [c for a_ in agent[:1] for c in a_.children if c.dep_ == "pobj"]
+        if pobj and hops == 0:
+            return Subject(pobj[0], "passive_agent")
+        subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+        if subj and not any(ch.isalnum() for ch in subj[0].text) and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN":
+            subj = [t.doc[t.i - 1]]  # '... made public ― Trump boasted': a dash parsed as the subject
+        if subj:
+            return Subject(subj[0], ("inverted" if subj[0].i > t.i else "subject") if hops == 0 else "head_subject")
+        if pobj:
+            return Subject(pobj[0], "passive_agent")
+        if t.dep_ not in _CLIMB_DEPS or t.head is t:
+            break
+        found = _clause_speaker(t)
+        if found is not None:
+            return found
+        t = _reporting_verb(t)
+        hops += 1
+    return None
+
+
+def _clause_speaker(t) -> Subject | None:
+    """A speaker named by how the cue's clause attaches, not by a subject."""
+    if t.dep_ == "relcl":
+        return Subject(t.head, "relative")
+    # "That prompted Rubio to make a joke and call Trump “...”": the object of the
+    # verb above an infinitive is who does the speaking
+    obj = [c for c in t.head.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("PROPN", "PRON")]
+    if t.dep_ == "xcomp" and obj and obj[0].i < t.i:
+        return Subject(obj[0], "object_control")
+    # "footage of Trump saying", "Kirby, speaking to reporters": the noun it hangs on
+    if t.dep_ == "acl" and (t.head.pos_ in ("PROPN", "PRON") or t.head.lower_ in ROLE_NOUNS):
+        return Subject(t.head, "participle")
+    return None
+
+
+def _reporting_verb(t):
+    """The next token up: "X said the US was investigating ..., calling it ...": a
+    participle hung on a reported clause belongs to the reporting speaker."""
+    if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj"):
+        h = t.head
+        while h.dep_ == "conj" and h.head is not h:
+            h = h.head
+        if h.dep_ == "ccomp" and is_cue_token(h.head):
+            return h.head
+    return t.head
+
+
+def group_antecedent(ctx: ArticleContext, tok):
+    """'they'/'it': the noun subject of the main clause, else of the previous sentence."""
+    ix = ctx.index
+    sent = tok.sent
+    cands = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS and c.i != tok.i]
+    if not cands and sent.start > 0:
+        prev = tok.doc[sent.start - 1].sent
+        cands = [c for c in prev.root.children if c.dep_ in SUBJ_DEPS]
+    for c in cands:
+        if c.pos_ in ("PROPN", "NOUN") and not ix.in_quote(ix.pos(c)):
+            return c
+    return None
+
+
+def nearby_subject(ctx: ArticleContext, cue, before, after) -> Subject | None:
+    """When the parse gives the cue no subject (quotes confuse it): the noun phrase next
+    to the cue in the same attribution region ('”, Flynn, a surrogate, said' / 'said Kirby')."""
+    ix = ctx.index
+    cp = ix.pos(cue)
+    lo, hi = before if before[0] <= cp < before[1] else after
+    cue_first = (lo, hi) == tuple(before)  # 'X described Y as “...”', not '“...,” read the statement'
+    toks = [t for t in ix.tokens_between(lo, hi) if not ix.in_quote(ix.pos(t))]
+    left = [t for t in toks if t.i < cue.i and t.doc is cue.doc]
+    right = [t for t in toks if t.i > cue.i and t.doc is cue.doc]
+    for group, rule in ((left, "nearby_before"), (right[:4], "nearby_after")):
+        for t in group:
+            found = _nearby_mention(t, group, cue, cue_first)
+            if found is not None:
+                return Subject(found, rule)
+    return None
+
+
+def _nearby_mention(t, group, cue, cue_first: bool):
+    """The mention token `t` stands for, if it can be a speaker next to the cue."""
+    if t.dep_ == "pobj" and t.pos_ != "PRON" or t.dep_ == "poss":
+        return None  # 'For months, Cruz ...', 'In Iowa, ...', 'her adviser': not the speaker
+    if cue_first and t.head.i == cue.i and t.dep_ in ("dobj", "obj", "dative", "oprd"):
+        return None  # 'Will described Trump as a “...”': the object is talked about
+    if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS:
+        return t
+    if t.pos_ == "PROPN" and not (t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "case")):
+        j = t.i
+        while j + 1 < len(t.doc) and t.doc[j + 1].pos_ == "PROPN" and t.doc[j + 1] in group:
+            j += 1
+        return t.doc[j]
+    if t.pos_ == "NOUN":
+        while t.dep_ == "compound" and t.head.i > t.i and t.head in group:
+            t = t.head
+        return t
+    return None
+
+
+def previous_paragraph_colon(ctx: ArticleContext, m) -> tuple[int, int] | None:
+    """'Caddell continued:' closing the previous paragraph introduces this one's quote:
+    that paragraph's (start, end), when this one opens with the quote."""
+    ix, text = ctx.index, ctx.text
+    k = ix.para_index(m.open_mark)
+    if text[ix.para_starts[k]:m.open_mark].strip():
+        return None
+    j = k - 1
+    while j >= 0:
+        s = ix.para_starts[j]
+        e = ix.para_starts[j + 1] - 1
+        if text[s:e].strip():
+            break
+        j -= 1
+    if j < 0:
+        return None
+    s, e = ix.para_starts[j], ix.para_starts[j + 1] - 1
+    seg = text[s:e].rstrip()
+    if not seg.endswith(":") or ix.in_quote(s + len(seg) - 1):
+        return None
+    return s, s + len(seg)

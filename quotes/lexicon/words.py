@@ -1,0 +1,235 @@
+"""Every word list of the project, once (as textacy keeps its constants in one module).
+
+Lists are lower case. Where one use needs a different set, it is defined here as a named
+subset or superset of the one list, with a comment saying why; modules never keep a copy.
+Adding a word here changes every stage that reads the list: run the behaviour check
+(`benchmarks/behaviour_check.py`) and say in the commit what it changed.
+"""
+from __future__ import annotations
+
+# --- pronouns ----------------------------------------------------------------------------
+
+# Words that refer to a speaker without naming one: never stored as a speaker's name.
+PERSONAL_PRONOUNS = frozenset("he she they it we i you him her them his its their".split())
+PRONOUNS = PERSONAL_PRONOUNS | {"who", "whom"}  # and the relatives: "..., who said"
+# Pronouns that send extraction back one paragraph for their antecedent ("he said").
+ANTECEDENT_PRONOUNS = frozenset("he she they we his her their".split())
+# What the corpus step never takes for a name: the pronouns, and "one" ("one said"), which
+# the extractor keeps as an unnamed speaker's mention rather than resolving it as a pronoun.
+NOT_NAMES = PRONOUNS | {"one"}
+# Pronouns that resolve to one person, with the gender they agree with.
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Pronouns that resolve to a group or an organisation (the subject of the clause around them).
+GROUP_PRONOUNS = frozenset({"they", "we", "them", "it"})
+
+# --- titles, honorifics and roles ---------------------------------------------------------
+
+# Words (and their abbreviations) printed before a name that are not part of it.
+HONORIFICS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen.
+lt lt. col col. sgt sgt. capt capt. adm adm. rev rev. the st. sir dame lord lady hon hon.
+prof prof. pres pres. atty atty. del del. msgr""".split())
+# Honorifics of courtesy alone: what the corpus step strips from a stored name ("Mr. Austin"
+# = "Austin"). Ranks and offices ("Gen.", "Sen.") are left out: there they head a role
+# (ROLE_HEADS) or stay part of the form the extractor stored, and "the" begins names of
+# things ("the Interview").
+COURTESY_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. rev rev. hon hon.".split())
+
+# Nouns that name a job or a status: as the head of a subject they are a role, not a name
+# ("the senator said"); the tail after the last of them in a capitalised run is the name.
+ROLE_NOUNS = frozenset("""president vice-president secretary minister spokesman spokeswoman
+spokesperson director chairman chairwoman chair leader speaker lawmaker ambassador adviser
+advisor aide judge justice attorney mayor candidate nominee official chief head commander
+analyst professor ceo founder manager strategist senator congressman congresswoman
+representative governor general admiral colonel officer economist expert researcher
+scientist lawyer executive consultant pollster commentator host anchor reporter
+editor author writer columnist businessman businesswoman billionaire mogul frontrunner
+front-runner contender challenger incumbent rival opponent chancellor premier
+prime king queen prince pope cardinal bishop pastor reverend rabbi imam sheriff prosecutor
+commissioner administrator coordinator organizer organiser activist campaigner supporter
+backer critic voter resident student teacher doctor physician nurse worker owner
+member delegate surrogate operative alderman alderwoman councilman councilwoman staffer staff
+veteran scholar historian fellow counsel partner president-elect deputy assistant
+superintendent inspector trooper detective agent ranger soldier marine sergeant captain
+lieutenant major""".split())
+# The title heads the corpus step splits a stored name form at ("US Defense Secretary
+# Lloyd Austin" -> "Lloyd Austin", role "Defense Secretary"): ROLE_NOUNS without the
+# descriptions and lesser offices below, plus rank abbreviations and a few offices the
+# extractor never meets as a subject head. Why not ROLE_NOUNS itself: with it, the stored
+# names "Alderman William D. Burns" and "Counsel James A. Baker" lose their titles (measured
+# on PolNeAR, 3 articles); making the two one list is a behaviour change for its own issue.
+ROLE_HEADS = (ROLE_NOUNS - frozenset("""activist administrator agent alderman alderwoman
+assistant author backer billionaire businessman businesswoman campaigner challenger
+columnist commentator consultant contender counsel critic delegate detective doctor expert
+fellow front-runner frontrunner historian imam incumbent lawyer marine mogul nurse operative
+opponent organiser organizer owner partner physician pollster president-elect ranger
+researcher resident reverend rival scholar scientist soldier staff student supporter
+surrogate teacher trooper veteran voter worker writer""".split())) | frozenset("""sen sen.
+rep rep. gov gov. col col. lt lt. sgt sgt. capt capt. secretary-general press-secretary
+correspondent dictator diplomat emir envoy marshal princess sheikh""".split())
+
+# Role words that tell a gender ("the spokeswoman", "Mrs."): evidence for he/she agreement.
+FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman ms. ms mrs. mrs madam".split())
+MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split())
+
+# Department and body words that sit between a title and a name ("Secretary of Defense
+# Lloyd Austin"): they belong to the title.
+DEPT_WORDS = frozenset("""of for the defense defence state treasury homeland security national
+foreign interior health energy commerce labor labour education justice agriculture
+transportation veterans affairs house white senate majority minority press communications
+council intelligence general us u.s. uk u.k. eu un nato""".split())
+# Departments of more than one word after "Secretary of" (the corpus step's title split).
+DEPARTMENTS = ("homeland security", "health and human services", "veterans affairs",
+               "the interior", "housing and urban development")
+# Leading words of a role that only say where the person is from ("US Defense Secretary").
+ROLE_PLACE_WORDS = frozenset("""
+us u.s. u.s the united states american america's u.k. uk british ukrainian russian
+south north korean chinese french german israeli iranian japanese european nato's
+""".split())
+# A party label before a name is not part of it ("Democrat Hillary Clinton").
+PARTY_WORDS = frozenset("democrat democratic republican gop independent libertarian".split())
+# Generational suffixes: part of a name's identity ("Donald Trump Jr." is not his father).
+SUFFIXES = frozenset("jr jr. sr sr. ii iii iv v".split())
+
+# --- organisations ------------------------------------------------------------------------
+
+# Words anywhere in a capitalised name that make it an organisation ("Platte River Power
+# Authority", "Fox News").
+ORG_WORDS = frozenset("""pentagon kremlin house senate congress department ministry agency
+committee council campaign party administration government office bureau commission
+service services news times post journal network press association union institute
+foundation university college center centre court police army navy force forces corp
+inc co company group organization organisation fund bank board club league nato un
+cnn fox msnbc abc nbc cbs reuters bloomberg ap afp politico breitbart huffpost
+coalition alliance caucus trust society authority project, team""".split())
+# Head nouns that end (or, before "of", begin) an organisation's name: "Department of
+# Defense", "the Association of Flight Attendants", "National Intelligence Service".
+ORG_HEADS = frozenset("""
+agency service ministry department office council committee party inc inc. corp corp. co
+co. company group association union commission bank army navy police government
+administration campaign court parliament congress senate bureau fund institute university
+network foundation organization organisation command forces military intelligence
+college federation league alliance coalition center centre school church board society house
+""".split())
+# Names that are organisations on their own.
+ORG_NAMES = frozenset("""
+pentagon kremlin white-house whitehouse cia fbi nis nato un eu imf nsa kcna tass
+""".split())
+# Documents that speak for whoever issued them ("the IMF report said").
+DOC_NOUNS = frozenset("""statement report ad advertisement memo complaint document study poll survey
+brief lawsuit filing video letter release email tweet post website spot""".split())
+
+# --- places and first names ---------------------------------------------------------------
+
+# Places are where a person is from, never whom they speak for ("the senator from Vermont").
+# Multi-word places are joined by hyphens.
+PLACES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware
+florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+massachusetts michigan minnesota mississippi missouri montana nebraska nevada new-hampshire
+new-jersey new-mexico new-york north-carolina north-dakota ohio oklahoma oregon pennsylvania
+rhode-island south-carolina south-dakota tennessee texas utah vermont virginia washington
+west-virginia wisconsin wyoming america united-states u.s. us district-of-columbia""".split())
+
+# Common first names with a clear gender: evidence for he/she agreement. (Generic lists;
+# a resolution never sets a gender, so one wrong guess cannot spread.)
+FEMALE_NAMES = frozenset("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
+nancy lisa betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa
+deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela
+emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria
+heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn
+judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances
+kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
+beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary
+melania ivanka kellyanne megyn hope huma condoleezza madeleine valerie loretta nikki
+kamala tulsi elena sonia ruth jill chelsea michele debbie dianne maxine kirsten tammy
+claire marsha susana carly""".split())
+MALE_NAMES = frozenset("""james robert john michael william david richard joseph thomas charles
+christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
+larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack
+dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan
+jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur
+lawrence jordan jesse bryan billy bruce gabriel joe logan albert willie alan eugene russell
+vincent philip bobby johnny bradley roy ralph louis randy wayne howard barack bill bernie
+ted marco jeb ben chris mike mitch tim jim newt rudy reince corey rand chuck harry elijah
+trey jared rex vladimir boris emmanuel volodymyr lloyd pat steve tom dan bob al jon
+rick rob ron greg doug ken""".split())
+
+# --- speech -------------------------------------------------------------------------------
+
+# Speech verbs as lemmas (one entry covers said/says/saying). Curated from the `cue` field
+# of PolNeAR's train split (verb lemmas seen at least twice, minus non-speech verbs), plus
+# the usual news verbs.
+SPEECH_LEMMAS = frozenset("""
+say tell write add call continue tweet ask explain respond state reply note report
+describe declare argue conclude pledge warn insist admit acknowledge remark promise
+accuse vow announce suggest recall cite assure claim blast urge joke shout answer
+blame predict interject boast explain post chant yell lament email proclaim assert
+concede muse elaborate exclaim express thank quote praise mock criticize question
+complain vent charge dismiss allege demand comment react quip denounce retaliate
+repeat fume gush testify wonder surmise riff protest recount retweet confirm deny
+emphasize emphasise stress observe counter caution mention reiterate point add
+whisper scream cry read text message reveal disclose opine maintain contend
+recount brag scoff snap sneer retort rail lash hint tout pronounce sigh laugh
+relate inform advise rule agree disagree acknowledge apologize apologise plead
+press bark assail indicate highlight chide scold tease marvel interrupt
+""".split())
+# Verbs that label rather than report (call, describe...): a cue only when a quote is their
+# object ("called it “fair game”"). "put it", "went on to say" need context.
+WEAK_LEMMAS = frozenset("""call describe label dub brand term name refer characterize
+characterise portray deride praise mock criticize blast slam welcome hail""".split())
+# Verbs that are speech only with their particle: "Trump shot back", "Bush went on", "chimed in".
+PHRASAL = {"back": frozenset("shoot fire hit push snap strike lash".split()), "on": frozenset({"go"}),
+           "in": frozenset("chime pipe weigh".split())}
+# Past forms the regular inflection rules do not make.
+IRREGULAR = {
+    "said": "say", "told": "tell", "wrote": "write", "written": "write", "read": "read",
+    "spoke": "speak", "spoken": "speak", "thought": "think", "put": "put", "went": "go",
+    "gone": "go", "made": "make", "took": "take", "taken": "take", "gave": "give",
+    "given": "give", "came": "come", "shot": "shoot", "fought": "fight", "swore": "swear",
+    "sworn": "swear", "cried": "cry", "hit": "hit", "struck": "strike", "goes": "go", "replied": "reply",
+    "quipped": "quip", "vowed": "vow",
+}
+# Nouns that carry speech and can stand for their speaker ("the statement said").
+SPEECH_NOUNS = frozenset("""statement remarks comment comments interview tweet post
+letter email release speech message""".split())
+# Speech nouns whose possessor is the speaker ("Trump’s claim that “...”").
+POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
+pledge vow warning assertion description characterization accusation tweet message answer
+response reply call quip line phrase slogan boast insistence argument""".split())
+
+# --- titles of works, labels and scare quotes ----------------------------------------------
+
+# Works whose titles are printed in quotation marks (“Meet the Press”).
+WORKS = frozenset("""show film movie book song album series program programme episode
+novel play documentary article column magazine newspaper podcast""".split())
+# Words that put the next quoted words forward as a label, not as speech ("the term “...”").
+LABEL_WORDS = frozenset("""called term phrase word words label named titled entitled headlined
+slogan motto hashtag""".split())
+# Words that mark scare quotes ("the so-called “...”").
+SCARE_WORDS = frozenset("so-called dubbed nicknamed known self-styled self-described".split())
+# The quote filter's "a work or its people just before the mark" feature: works, and the
+# people and outlets of shows ("the network’s “...”", "star of “...”").
+WORK_WORDS = WORKS | frozenset("""star stars actress actor host anchor author director producer
+network channel broadcast segment""".split())
+# The attribution rules' "a title or a nickname follows" words: works, labels and scare
+# words, and the names of such things. Five label and scare words are left out: with them
+# the rules also reject 3 PolNeAR train candidates (a self-described “Berners”, a Twitter
+# account named “ilduce2016”), which changes the quote filter's training data; adding them
+# is a change for its own measured issue.
+TITLE_OR_LABEL_WORDS = (WORKS | {"headline", "nickname"} | LABEL_WORDS - {"named", "headlined"}
+                        | SCARE_WORDS - {"nicknamed", "self-styled", "self-described"})
+
+# --- function words -----------------------------------------------------------------------
+
+# Words that open a sentence or a clause and are never a first name ("For Hillary Clinton").
+FUNCTION_WORDS = frozenset("""the but and when while if as after although though because since
+before so then now in on at for with by from this that these those it its he she they we i
+a an of or nor yet also even still just only meanwhile however why what how who where
+whether here there""".split())
+QUANTIFIERS = frozenset("all every each many most some both no any few several".split())
+# Lower-case words inside a title ("State of the Union") and never inside a name.
+SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
+PREPOSITIONS = frozenset("on in at of for to from with during about into onto via".split())
+DETERMINERS = frozenset("the a an this that these those its their his her our your".split())
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december""".split())

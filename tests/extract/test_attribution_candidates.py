@@ -1,0 +1,36 @@
+"""Regions around a quote and the speech cues there, scored and ordered."""
+from quotes.extract.attribution import confidence as C
+from quotes.extract.attribution.candidates import close_end_of, cue_candidates, outermost_cue, regions
+
+
+def test_regions_stop_at_the_sentence_and_the_next_quote(parse):
+    text = "The war went on. Austin said, “We are ready.” Kirby agreed."
+    ctx, _ = parse(text)
+    m = ctx.index.marks[0]
+    before, after = regions(ctx, m)
+    assert text[slice(*before)] == "Austin said, "
+    assert close_end_of(m) == after[0] and text[slice(*after)].strip() == "Kirby agreed."
+
+
+def test_the_adjacent_governing_verb_ranks_first(parse):
+    text = "“We are ready,” Austin said, and Kirby later told reporters the same."
+    ctx, _ = parse(text)
+    m = ctx.index.marks[0]
+    cands = cue_candidates(ctx, m, *regions(ctx, m))
+    assert cands[0].token.text == "said" and cands[0].score == C.CUE_ADJACENT_AND_GOVERNING
+    assert [c.score for c in cands] == sorted((c.score for c in cands), reverse=True)
+
+
+def test_according_to_is_a_cue(parse):
+    text = "According to Kirby, “the troops are there.”"
+    ctx, _ = parse(text)
+    m = ctx.index.marks[0]
+    cands = cue_candidates(ctx, m, *regions(ctx, m))
+    assert cands and cands[0].kind == "according" and cands[0].score == C.ACCORDING_ADJACENT
+
+
+def test_a_reported_clause_goes_to_the_outer_speaker(parse):
+    text = "Trump said Fox executives were calling “every 15 minutes.”"
+    ctx, doc = parse(text)
+    calling = next(t for t in doc if t.text == "calling")
+    assert outermost_cue(ctx, calling).text == "said"

@@ -1,0 +1,67 @@
+"""Each rule on its own, on a real parse; and the stage loop's order."""
+from quotes.extract.attribution import mark_context
+from quotes.extract.attribution.rules import (RULES, WITHOUT_EXPLICIT_EVIDENCE, colon_introduction, colon_paragraph,
+                                              continuation, dash_signature, previous_sentence, salience_guess,
+                                              signed_colon, speech_verb)
+from quotes.model import Quote
+
+
+def first_mark(parse, text, previous=()):
+    ctx, _ = parse(text)
+    return ctx, mark_context(ctx, ctx.index.marks[-1], list(previous))
+
+
+def test_speech_verb(parse):
+    ctx, mc = first_mark(parse, "“We are ready,” Kirby told reporters.")
+    att = speech_verb(ctx, mc)
+    assert att.speaker.name == "Kirby" and att.cue.text == "told" and att.method == "subject:name"
+    assert att.cue_score == 3.0 and not att.rule_reject
+
+
+def test_colon_introduction(parse):
+    ctx, mc = first_mark(parse, "Senator Ellen Ward: “No one is tearing this up.”")
+    att = colon_introduction(ctx, mc)
+    assert att.speaker.name == "Ellen Ward" and att.cue.text == ":" and att.method == "colon"
+
+
+def test_signed_colon(parse):
+    ctx, mc = first_mark(parse, "Polls did predict it - Carl Bialik: “The polls were right.”")
+    att = signed_colon(ctx, mc)
+    assert att.named.name == "Carl Bialik" and att.cue_score == 2.2
+
+
+def test_previous_sentence(parse):
+    ctx, mc = first_mark(parse, "The vote failed, Schiff said. “The other side knew it.”")
+    att = previous_sentence(ctx, mc)
+    assert att.speaker.name == "Schiff" and att.method == "previous_sentence:name"
+
+
+def test_colon_paragraph(parse):
+    ctx, mc = first_mark(parse, "Pat Caddell continued:\n\n“The party is over.”")
+    att = colon_paragraph(ctx, mc)
+    assert att.speaker.name == "Pat Caddell" and att.method.startswith("colon_paragraph")
+
+
+def test_dash_signature(parse):
+    ctx, mc = first_mark(parse, "“We will win this fight.” ― Veronica Cruz")
+    att = dash_signature(ctx, mc)
+    assert att.named.name == "Veronica Cruz" and att.method == "dash" and att.cue.text == "―"
+
+
+def test_continuation_copies_the_last_speaker(parse):
+    text = "“We are ready,” Kirby said.\n\n“The troops are there.”"
+    last = Quote(1, 14, "We are ready,", speaker="John Kirby")
+    ctx, mc = first_mark(parse, text, previous=[last])
+    att = continuation(ctx, mc)
+    assert att.copied_from is last and att.method == "continuation"
+
+
+def test_salience_guess(parse):
+    ctx, mc = first_mark(parse, "Hillary Clinton spoke in Iowa on Monday.\n\nThe crowd cheered. “Thank you.”")
+    att = salience_guess(ctx, mc)
+    assert att.speaker.name == "Hillary Clinton" and att.confidence < 0.2
+
+
+def test_rule_order_explicit_evidence_first():
+    assert RULES.index(speech_verb) < RULES.index(continuation) < RULES.index(salience_guess)
+    assert set(WITHOUT_EXPLICIT_EVIDENCE) <= set(RULES) and RULES[-1] in WITHOUT_EXPLICIT_EVIDENCE

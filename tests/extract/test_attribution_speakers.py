@@ -1,0 +1,39 @@
+"""From a mention token to a Speaker."""
+from quotes.extract.attribution.speakers import name_from_text, speaker_of
+
+
+def tok(doc, text, nth=0):
+    return [t for t in doc if t.text == text][nth]
+
+
+def test_a_name_gets_the_fullest_form_and_its_title(parse):
+    ctx, doc = parse("US Defense Secretary Lloyd Austin spoke in Rome. Austin said the troops were there.")
+    sp = speaker_of(ctx, tok(doc, "Austin", 1))
+    assert (sp.name, sp.how, sp.kind) == ("Lloyd Austin", "name", "person")
+    assert sp.entity is not None and "Secretary" in sp.role
+
+
+def test_a_pronoun_resolves_to_who_is_talked_about(parse):
+    ctx, doc = parse("Hillary Clinton spoke in Iowa on Monday. She said the race was close.")
+    sp = speaker_of(ctx, tok(doc, "She"))
+    assert (sp.name, sp.how) == ("Hillary Clinton", "pronoun")
+
+
+def test_an_unnamed_spokesman_speaks_for_the_organisation(parse):
+    ctx, doc = parse("A spokesman for the American Legion said the plant would close.")
+    sp = speaker_of(ctx, tok(doc, "spokesman"))
+    assert (sp.name, sp.kind, sp.how) == ("American Legion", "organisation", "affiliation")
+    assert sp.role == "A spokesman"
+
+
+def test_a_title_nobody_carries_stays_unresolved(parse):
+    ctx, doc = parse("An official said the talks were over.")
+    sp = speaker_of(ctx, tok(doc, "official"))
+    assert sp.name is None and sp.how == "role_unresolved"
+
+
+def test_a_name_read_off_the_text(parse):
+    text = "“We will win.” ― Veronica Cruz"
+    ctx, _ = parse(text)
+    ent, mention = name_from_text(ctx, "Veronica Cruz", text.index("Veronica"))
+    assert ent.name == "Veronica Cruz" and mention == "Veronica Cruz"

@@ -1,0 +1,34 @@
+"""Which token names the speaker of a cue."""
+from quotes.extract.attribution.subjects import group_antecedent, previous_paragraph_colon, subject_of
+
+
+def tok(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_subject_inverted_and_according(parse):
+    _, doc = parse("Austin said the troops were there. “Fine,” said Kirby. It failed, according to Ryder.")
+    assert (subject_of(tok(doc, "said")).token.text, subject_of(tok(doc, "said")).rule) == ("Austin", "subject")
+    inverted = [t for t in doc if t.text == "said"][1]
+    assert (subject_of(inverted).token.text, subject_of(inverted).rule) == ("Kirby", "inverted")
+    according = subject_of(tok(doc, "according"))
+    assert (according.token.text, according.rule) == ("Ryder", "according_to")
+
+
+def test_quoted_as_saying_goes_to_the_quoted_person(parse):
+    _, doc = parse("The agency quoted Cho as saying the talks had failed.")
+    found = subject_of(tok(doc, "saying"))
+    assert (found.token.text, found.rule) == ("Cho", "quoted_as_saying")
+
+
+def test_group_pronoun_takes_the_main_clause_subject(parse):
+    ctx, doc = parse("The Pentagon issued a statement. They said the troops were ready.")
+    assert group_antecedent(ctx, tok(doc, "They")).text == "Pentagon"
+
+
+def test_previous_paragraph_colon(parse):
+    text = "Caddell continued:\n\n“The party is over.”"
+    ctx, _ = parse(text)
+    assert previous_paragraph_colon(ctx, ctx.index.marks[0]) == (0, len("Caddell continued:"))
+    ctx, _ = parse("Caddell continued.\n\n“The party is over.”")
+    assert previous_paragraph_colon(ctx, ctx.index.marks[0]) is None

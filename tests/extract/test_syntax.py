@@ -1,0 +1,40 @@
+"""Readings of a parse: noun phrases, name spans, roles, participles."""
+from quotes.extract.syntax import (after_article, doc_text, is_name_token, is_possessed_speech_noun, name_span,
+                                   named_participle, np_tokens, role_left)
+
+
+def tok(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_name_span_and_role_left(parse):
+    _, doc = parse("Defense Secretary Lloyd Austin said the troops were there.")
+    span = name_span(tok(doc, "Austin"))
+    assert doc_text(span) == "Secretary Lloyd Austin"  # the title is split off later (lexicon)
+    assert role_left(span) == "Defense"
+    _, doc = parse("Kirby met US defense secretary Lloyd Austin on Monday.")
+    span = name_span(tok(doc, "Austin"))
+    assert doc_text(span) == "Lloyd Austin" and role_left(span) == "US defense secretary"
+
+
+def test_name_span_joins_a_hyphenated_surname(parse):
+    _, doc = parse("Sue Seedorff-Keninger said the vote was close.")
+    assert doc_text(name_span(tok(doc, "Keninger"))) == "Sue Seedorff-Keninger"
+
+
+def test_np_tokens_drops_relative_clauses(parse):
+    _, doc = parse("The spokesman who spoke first said nothing.")
+    assert [t.text for t in np_tokens(tok(doc, "spokesman"))] == ["The", "spokesman"]
+
+
+def test_possessed_speech_noun_and_participle(parse):
+    _, doc = parse("Trump's claim about the troops was false. The ad shows footage of Clinton saying it.")
+    assert is_possessed_speech_noun(tok(doc, "claim"))
+    assert named_participle(tok(doc, "saying")).text == "Clinton"
+
+
+def test_names_after_an_article_are_things(parse):
+    _, doc = parse("The 13th Amendment passed, and Sanders won.")
+    assert after_article(tok(doc, "Amendment"))
+    assert not after_article(tok(doc, "Sanders"))
+    assert is_name_token(tok(doc, "Sanders"))
