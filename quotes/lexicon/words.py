@@ -233,3 +233,10 @@ PREPOSITIONS = frozenset("on in at of for to from with during about into onto vi
 DETERMINERS = frozenset("the a an this that these those its their his her our your".split())
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december""".split())
+
+# One spoken word, several spellings: a transcript and an outlet writing what was said may
+# spell it either way ("its oppression", "it's oppression"); checking a printed quote
+# against a transcript counts them as the same words (quotes/corpus/sources.py), as keys of
+# ``corpus.textnorm`` (apostrophes kept).
+SOUND_ALIKE = (frozenset({"its", "it's"}), frozenset({"whose", "who's"}), frozenset({"your", "you're"}),
+               frozenset({"their", "they're", "there"}))
