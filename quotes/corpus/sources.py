@@ -62,7 +62,7 @@ from difflib import SequenceMatcher
 from rapidfuzz.distance import Levenshtein
 
 from quotes.corpus.speakers import name_and_role, name_key
-from quotes.lexicon.words import SOUND_ALIKE
+from quotes.lexicon.words import SAID_THE_SAME, SOUND_ALIKE
 from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
 
@@ -593,7 +593,8 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
     some (an editor's [bracketed] words always count so) and ``words changed`` when it
     replaces some (a plural printed for a singular is a word kept, changed); otherwise it is a
     ``paraphrase``. A word split or joined by a hyphen ("carefully-crafted", "carefully
-    crafted") is the same word, and so is one spoken word spelt two ways ("its", "it's"). ``similarity``: 2 x shared
+    crafted") is the same word, and so is one spoken word written two ways ("its", "it's";
+    "1 million", "one million"; "Sen.", "Senator"). ``similarity``: 2 x shared
     words / (words of both)."""
     bracketed = any(u.bracket for u in var)
     rk, vk = [u.key for u in ref], [u.key for u in var if not u.bracket]
@@ -624,8 +625,11 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
 
 
 def _sound_alike(a: list[str], b: list[str]) -> bool:
-    """The same spoken words spelt differently ("its", "it's": ``lexicon.words.SOUND_ALIKE``)."""
-    return len(a) == len(b) and all(x == y or any(x in s and y in s for s in SOUND_ALIKE) for x, y in zip(a, b))
+    """The same spoken words written differently: "its" and "it's" (``SOUND_ALIKE``), "one"
+    and "1", "Sen." and "Senator" (``SAID_THE_SAME``)."""
+    return len(a) == len(b) and all(
+        x == y or SAID_THE_SAME.get(x, x) == SAID_THE_SAME.get(y, y) or any(x in s and y in s for s in SOUND_ALIKE)
+        for x, y in zip(a, b))
 
 
 def _changed_regions(opcodes):

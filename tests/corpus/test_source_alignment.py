@@ -45,6 +45,10 @@ def relation(passage: str, printed: str) -> str:
     ("a knife-wielding Palestinian.", "knife-wielding Palestinians", "words changed"),  # an inflection: kept, changed
     ("it's oppression of women", "its oppression of women", "punctuation"),  # one spoken word, two spellings
     ("their plan", "there plan", "punctuation"),
+    ("I was a million votes higher than Marco, 1 million votes.", "I was a million votes higher than Marco, one million votes.",
+     "punctuation"),  # a number in figures or in words
+    ("I hold in the highest esteem Senator John McCain", "I hold in the highest esteem Sen. John McCain", "punctuation"),
+    ("I hold in the highest esteem Senator John McCain", "I hold in the highest esteem Mr. John McCain", "words changed"),
     ("If their intention is to participate in this war on Russia's behalf, that is a very, very serious issue",
      "If they are belligerents, their intention is to engage in this war on behalf of Russia, that is a very "
      "serious problem", "paraphrase"),
