@@ -24,7 +24,8 @@ How a quote is found, cheapest first, never all pairs:
    ``short_len`` (5) words or fewer must appear in the region word for word (its words a
    contiguous run), and in one place only of all the candidate sources; a longer one must
    have ``coverage`` (70 %; 80 % up to ``medium_len``, 10 words) of its words in shared runs
-   of 2+ words holding a content word, with a run of ``min_run`` (3) and two content words.
+   of 2+ words holding a content word, with a run of ``min_run`` (3) and two content words,
+   or one run of ``long_run`` (8) words with ``long_run_coverage`` (40 %): reworded around it.
    A stump line printed with a few words of another occasion ("We are going to win so
    much" against "We're going to win with Trump") is not found.
 3. **Re-quotes.** A quote of ``requote_len`` (6) words or more that is not found in the
@@ -34,7 +35,10 @@ How a quote is found, cheapest first, never all pairs:
    months after the speech. A line found in several sources is a stump line ("This could be
    the great Trojan horse of all time"): an article printing it weeks later may report any
    rally, transcribed or not.
-4. **Utterances.** An utterance takes the source most of its quotes were found in; its
+4. **The article's occasion.** A quote of a few words not found alone, whose article has
+   other quotes of its speaker found in a source, is looked for in those turns word for
+   word (a plural for a singular allowed), in one place (``_one_place``): "absolute necessity".
+5. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
    rewording with ``member_coverage`` (60 %) of its words in shared runs, as the grouping
