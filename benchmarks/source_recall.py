@@ -2,6 +2,8 @@
 
     python benchmarks/source_recall.py --db /tmp/polnear_sources.db --sheet [--out /tmp/recall.md]
     python benchmarks/source_recall.py --db /tmp/polnear_sources.db --labels benchmarks/source_recall_labels.jsonl
+    python benchmarks/source_recall.py --db ... --sheet --labels benchmarks/source_recall_labels.jsonl --seed 17
+        (a further round: a sheet of quotes not labelled yet)
 
 The database is the one ``benchmarks/sources_polnear.py`` builds (PolNeAR train+dev and the 74
 transcripts; it builds it when missing). ``--sheet`` draws ``--sample`` quotes at random from
@@ -42,8 +44,9 @@ def with_doc_ids(conn: sqlite3.Connection, pop: list[dict]) -> list[dict]:
     return pop
 
 
-def sample(pop: list[dict], n: int, seed: int) -> list[dict]:
-    pick = sorted(pop, key=lambda p: p["quote_id"])
+def sample(pop: list[dict], n: int, seed: int, exclude: set[str] = frozenset()) -> list[dict]:
+    """``n`` quotes at random, none of ``exclude`` (the quotes of an earlier round)."""
+    pick = sorted((p for p in pop if p["quote_id"] not in exclude), key=lambda p: p["quote_id"])
     return random.Random(seed).sample(pick, min(n, len(pick)))
 
 
@@ -135,7 +138,11 @@ def main() -> None:
     conn = sqlite3.connect(args.db)
     pop = with_doc_ids(conn, population(conn, args.days, split_doc_ids(SPLITS)))
     if args.sheet:
-        write_sheet(conn, sample(pop, args.sample, args.seed), args.out)
+        done = set()
+        if args.labels and args.labels.exists():  # a further round: quotes not labelled yet
+            done = {json.loads(line)["quote_id"] for line in args.labels.read_text().splitlines() if line.strip()}
+        write_sheet(conn, sample(pop, args.sample, args.seed, done), args.out)
+        return
     if args.labels:
         score(conn, pop, args.labels)
 

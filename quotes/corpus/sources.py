@@ -186,7 +186,7 @@ def _stage_direction(surface: str) -> bool:
 BESIDE = "with the article's other quotes"  # ``how``: found where the article's other quotes were
 
 
-BREATH = 12  # words: the same words this close in one turn are one place ("big tent ..., big, big tent")
+BREATH = 20  # words (some 8 seconds of speech): the same words this close in one turn are one place ("big tent ..., big, big tent")
 
 
 def _one_place(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
