@@ -66,9 +66,9 @@ from difflib import SequenceMatcher
 from rapidfuzz.distance import Levenshtein
 
 from quotes.corpus.speakers import name_and_role, name_key
-from quotes.lexicon.words import SAID_THE_SAME, SOUND_ALIKE
 from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
+from quotes.lexicon.words import SAID_THE_SAME, SOUND_ALIKE
 
 SOURCE_RELATIONS = ("verbatim", "punctuation", "truncation", "words inserted", "words changed", "paraphrase")
 RELATION_RANK = {r: i for i, r in enumerate(SOURCE_RELATIONS)}
@@ -186,7 +186,9 @@ def _stage_direction(surface: str) -> bool:
 BESIDE = "with the article's other quotes"  # ``how``: found where the article's other quotes were
 
 
-BREATH = 20  # words (some 8 seconds of speech): the same words this close in one turn are one place ("big tent ..., big, big tent")
+# words (some 8 seconds of speech): the same few words this close in one turn are one place,
+# said again in one breath ("let me talk. Quiet. ... let me talk. Let me talk.")
+BREATH = 20
 
 
 def _one_place(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -445,7 +447,7 @@ class _Aligner:
     def beside(self, qi: int, segs: set[int]) -> _Found | None:
         """A few words not found on their own, in the turns where their article's other
         quotes of the speaker were found: the article reports that occasion, so a phrase or a
-        label ("big tent") is looked for there word for word (a plural printed for a singular
+        label ("absolute necessity") is looked for there word for word (a plural printed for a singular
         allowed) and must be there in one place (``_one_place``), with a content word."""
         q, keys = self.quotes[qi], self.qkeys[qi]
         content = {k for k in keys if k not in STOPWORDS}
