@@ -1,17 +1,21 @@
 """Aligning quotes with primary sources at scale: 100,000 quotes against 1,000 sources.
 
     python benchmarks/bench_sources.py [--scales 0.125 0.25 0.5 1] [--quotes 100000] [--sources 1000]
+    python benchmarks/bench_sources.py --against main --scales 0.125 [--repeats 3]
 
 Sources are made of the real sentences of the 74 Trump transcripts (``../shared/eval/
 transcripts``), reshuffled into ``--sources`` speeches of about 2,000 words, 20 per speaker,
 dated over two years. Quotes: 60 % are printed versions of a stretch of one of them (one or
 two sentences, cut at the edges, now and then a word changed, dropped or [bracketed]),
-dated up to three days after it and attributed to its speaker; 40 % are sentences of the
+dated up to three days after it and attributed to its speaker (one article per source and
+day; a tenth of them are phrases of 2-3 words); 40 % are sentences of the
 pool given to a random speaker and day (mostly not in that speaker's sources). Both grow
 together, so near-linear cost means the seconds per scale unit stay flat. Each scale runs
 in its own process (peak memory: inputs and alignment, before the baseline runs). The
 baseline, measured next in the same process, is ``textnorm.units`` over every quote and
-source: the words the alignment must read at least once.
+source: the words the alignment must read at least once. ``--against REV`` instead times the
+alignment of git revision REV (its ``quotes/corpus/sources.py``) and this one on the same
+data, interleaved, best of ``--repeats``.
 """
 from __future__ import annotations
 
@@ -66,7 +70,10 @@ def make_data(n_quotes: int, n_sources: int, seed: int = 16):
             b = len(words) - rng.randrange(0, max(1, len(words) // 3))
             words = words[a:b]
             r = rng.random()
-            if r < 0.15 and len(words) > 4:
+            if r < 0.1 and len(words) > 4:  # a phrase of 2-3 words (looked for beside its article's quotes)
+                at = rng.randrange(len(words) - 3)
+                words = words[at:at + rng.choice((2, 3))]
+            elif r < 0.15 and len(words) > 4:
                 words[rng.randrange(len(words))] = rng.choice(["great", "tremendous", "bad", "really"])
             elif r < 0.25 and len(words) > 4:
                 del words[rng.randrange(len(words))]
@@ -74,11 +81,13 @@ def make_data(n_quotes: int, n_sources: int, seed: int = 16):
                 words.insert(rng.randrange(len(words) + 1), "[Clinton]")
             day = dt.date.fromisoformat(segments[k].day) + dt.timedelta(days=rng.randrange(4))
             speaker = next(iter(segments[k].speaker_ids))
+            article = f"a{k}-{day}"  # the quotes of one source printed the same day: one article
         else:
             words = rng.choice(pool).split()
             day = start + dt.timedelta(days=rng.randrange(730))
             speaker = f"speaker{rng.randrange(max(1, n_sources // 20))}"
-        quotes.append(QuoteToCheck(f"q{i}", f"u{i}", speaker, " ".join(words), day.isoformat()))
+            article = f"x{i}"
+        quotes.append(QuoteToCheck(f"q{i}", f"u{i}", speaker, " ".join(words), day.isoformat(), article_id=article))
     return segments, quotes
 
 
@@ -102,14 +111,54 @@ def run(scale: float, n_quotes: int, n_sources: int, out) -> None:
              "found": len(index.matches), "rss_mb": rss})
 
 
+def against(rev: str, scale: float, n_quotes: int, n_sources: int, repeats: int) -> None:
+    """This alignment against revision ``rev``'s on the same data, interleaved, best of ``repeats``."""
+    import dataclasses
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    from quotes.corpus import sources as this
+
+    code = subprocess.run(["git", "show", f"{rev}:quotes/corpus/sources.py"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
+        handle.write(code)
+    spec = importlib.util.spec_from_file_location("sources_at_rev", handle.name)
+    old = importlib.util.module_from_spec(spec)
+    sys.modules["sources_at_rev"] = old  # (dataclasses look their module up)
+    spec.loader.exec_module(old)
+    segments, quotes = make_data(int(n_quotes * scale), max(20, int(n_sources * scale)))
+    names = [f.name for f in dataclasses.fields(old.QuoteToCheck)]
+    old_quotes = [old.QuoteToCheck(**{n: getattr(q, n) for n in names}) for q in quotes]
+    old_segments = [old.Segment(*dataclasses.astuple(s)) for s in segments]
+    best = {rev: float("inf"), "this": float("inf")}
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        found_old = len(old.align_sources(old_segments, old_quotes).matches)
+        best[rev] = min(best[rev], time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        found = len(this.align_sources(segments, quotes).matches)
+        best["this"] = min(best["this"], time.perf_counter() - t0)
+    print(f"| {len(quotes):,} | {best[rev]:.2f} ({found_old:,} found) | {best['this']:.2f} ({found:,} found) |"
+          f" {best['this'] / best[rev]:.2f} |", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scales", type=float, nargs="+", default=[0.125, 0.25, 0.5, 1.0])
     ap.add_argument("--quotes", type=int, default=100_000)
     ap.add_argument("--sources", type=int, default=1_000)
+    ap.add_argument("--against", metavar="REV", help="time this alignment against git revision REV's")
+    ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
     if not TRANSCRIPTS.exists():
         sys.exit("needs ../shared/eval/transcripts")
+    if args.against:
+        print(f"| quotes | {args.against} (s) | this (s) | this / {args.against} |\n| --- | --- | --- | --- |")
+        for scale in args.scales:
+            against(args.against, scale, args.quotes, args.sources, args.repeats)
+        return
     print("| quotes | sources | source words | align (s) | s per 10,000 quotes | units() baseline (s) | align / baseline | found | peak RSS (MB) |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     ctx = mp.get_context("spawn")

@@ -24,7 +24,8 @@ How a quote is found, cheapest first, never all pairs:
    ``short_len`` (5) words or fewer must appear in the region word for word (its words a
    contiguous run), and in one place only of all the candidate sources; a longer one must
    have ``coverage`` (70 %; 80 % up to ``medium_len``, 10 words) of its words in shared runs
-   of 2+ words holding a content word, with a run of ``min_run`` (3) and two content words.
+   of 2+ words holding a content word, with a run of ``min_run`` (3) and two content words,
+   or one run of ``long_run`` (8) words with ``long_run_coverage`` (40 %): reworded around it.
    A stump line printed with a few words of another occasion ("We are going to win so
    much" against "We're going to win with Trump") is not found.
 3. **Re-quotes.** A quote of ``requote_len`` (6) words or more that is not found in the
@@ -34,7 +35,10 @@ How a quote is found, cheapest first, never all pairs:
    months after the speech. A line found in several sources is a stump line ("This could be
    the great Trojan horse of all time"): an article printing it weeks later may report any
    rally, transcribed or not.
-4. **Utterances.** An utterance takes the source most of its quotes were found in; its
+4. **The article's occasion.** A quote of a few words not found alone, whose article has
+   other quotes of its speaker found in a source, is looked for in those turns word for
+   word (a plural for a singular allowed), in one place (``_one_place``): "absolute necessity".
+5. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
    rewording with ``member_coverage`` (60 %) of its words in shared runs, as the grouping
@@ -64,6 +68,7 @@ from rapidfuzz.distance import Levenshtein
 from quotes.corpus.speakers import name_and_role, name_key
 from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
+from quotes.lexicon.words import SAID_THE_SAME, SOUND_ALIKE
 
 SOURCE_RELATIONS = ("verbatim", "punctuation", "truncation", "words inserted", "words changed", "paraphrase")
 RELATION_RANK = {r: i for i, r in enumerate(SOURCE_RELATIONS)}
@@ -91,6 +96,7 @@ class QuoteToCheck:
     published: str | None = None
     said_from: str | None = None
     said_to: str | None = None
+    article_id: str | None = None  # the quotes of one article that report one occasion
 
 
 @dataclass
@@ -139,6 +145,8 @@ class SourceOptions:
     medium_len: int = 10  # quotes this short need
     short_coverage: float = 0.8  # this share
     min_run: int = 3
+    long_run: int = 8  # a quote sharing a run this long with a passage reports it, reworded around it,
+    long_run_coverage: float = 0.4  # when this share of its words is in shared runs
     context: int = 60  # words around an utterance's passage searched for its short quotes
     member_coverage: float = 0.6  # a longer quote of a found utterance, inside its passage
     requote_len: int = 6  # a quote this long that matches with
@@ -173,6 +181,28 @@ def located_units(text: str) -> tuple[list[Unit], list[tuple[int, int]]]:
 def _stage_direction(surface: str) -> bool:
     s = surface.strip(" ,.;:!?\"'")
     return len(s) > 2 and s[0] == "(" and s[-1] == ")" and s[1:-1].replace(" ", "").isupper()
+
+
+BESIDE = "with the article's other quotes"  # ``how``: found where the article's other quotes were
+
+
+# words (some 8 seconds of speech): the same few words this close in one turn are one place,
+# said again in one breath ("let me talk. Quiet. ... let me talk. Let me talk.")
+BREATH = 20
+
+
+def _one_place(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Places (turn, word) of a few words; those in one turn within ``BREATH`` words of
+    each other are one place, said again in one breath: the first stands for them."""
+    if len({si for si, _ in places}) == 1 and max(d for _, d in places) - min(d for _, d in places) <= BREATH:
+        return [min(places)]
+    return places
+
+
+def _stem(key: str) -> str:
+    """A key without a plural -s ("palestinians", "palestinian"): an outlet's inflection of a
+    word the speaker said."""
+    return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
 
 
 def _keys(us: list[Unit]) -> list[str]:
@@ -288,6 +318,7 @@ class _Aligner:
                 else:
                     by_speaker[sid].append((sg.day, sg.seg.source_id))
         self.days = {sid: sorted(set(v)) for sid, v in by_speaker.items()}
+        self.stems: dict[int, list[str]] = {}  # segment -> its keys without a plural -s (``beside``)
         self._index()
 
     def _index(self) -> None:
@@ -349,23 +380,48 @@ class _Aligner:
                     votes[si].append(pos - i)
         if not votes:
             return None
-        n = len(keys)
-        if n <= self.o.short_len:
-            # a few words: word for word, and in one place only (the same words in two
-            # places, two occasions or twice in one speech, point to neither)
-            places = Counter((si, d) for si, diags in votes.items() for d in diags)
-            exact = [p for p, c in places.items() if c == len(grams)]
-            if not exact:  # a word written as one or two ("cybersecurity", "cyber security")
-                exact = [p for p in {(si, d) for si, d in places}
-                         if self._joined(keys, self.segs[p[0]].keys, p[1]) is not None]
-            if len(exact) != 1 or sum(k not in STOPWORDS for k in keys) < 2:
+        if len(keys) <= self.o.short_len:
+            return self._find_short(keys, grams, votes)
+        regions, found = self._find_long(keys, votes, self.o.requote_coverage if late else None,
+                                         "re-quote" if late else "aligned")
+        if not found:
+            return None
+        if late:
+            # a line found in several sources is a stump line: which occasion an article
+            # quotes long after is not known; a line found once is that occasion's, when
+            # it came before the article
+            alike = {self.segs[si].seg.source_id for hits, si, _ in regions if hits >= len(grams) / 2}
+            if len(alike | {self.segs[f.seg].seg.source_id for _, _, f in found}) > 1:
                 return None
-            si, d = exact[0]
-            f = self._align(keys, self.segs[si].keys, max(0, d), d + n, True)
-            if f is None:
-                w = self._joined(keys, self.segs[si].keys, d)
-                return _Found(si, *w, 1.0) if w else None
-            return _Found(si, f[1], f[2], f[0])
+            day = self.segs[found[0][2].seg].day
+            if day is not None and latest is not None and day > latest:
+                return None
+        found.sort(key=lambda x: (-x[0], -x[1], x[2].seg))
+        return found[0][2]
+
+    def _find_short(self, keys: list[str], grams: list, votes: dict[int, list[int]]) -> _Found | None:
+        """A few words: word for word, and in one place only (the same words in two places,
+        two occasions or twice in one speech, point to neither)."""
+        n = len(keys)
+        places = Counter((si, d) for si, diags in votes.items() for d in diags)
+        exact = [p for p, c in places.items() if c == len(grams)]
+        if not exact:  # a word written as one or two ("cybersecurity", "cyber security")
+            exact = [p for p in {(si, d) for si, d in places}
+                     if self._joined(keys, self.segs[p[0]].keys, p[1]) is not None]
+        exact = _one_place(exact)
+        if len(exact) != 1 or len({k for k in keys if k not in STOPWORDS}) < 2:  # two different ones
+            return None
+        si, d = exact[0]
+        f = self._align(keys, self.segs[si].keys, max(0, d), d + n, True)
+        if f is None:
+            w = self._joined(keys, self.segs[si].keys, d)
+            return _Found(si, *w, 1.0) if w else None
+        return _Found(si, f[1], f[2], f[0])
+
+    def _find_long(self, keys: list[str], votes: dict[int, list[int]], need: float | None, how: str):
+        """(regions, found): the densest stretch of 3-gram hits of each candidate turn, and
+        the best ``max_regions`` of them aligned, as (score, day, _Found)."""
+        n = len(keys)
         regions = []  # (hits, segment, first diagonal)
         for si, diags in votes.items():
             diags.sort()
@@ -383,23 +439,39 @@ class _Aligner:
             sg = self.segs[si]
             a = max(0, diag - n)
             b = min(len(sg.keys), diag + 3 * n + 10)
-            f = self._align(keys, sg.keys, a, b, False, self.o.requote_coverage if late else None)
+            f = self._align(keys, sg.keys, a, b, False, need)
             if f is not None:
-                found.append((f[0], sg.day or 0, _Found(si, f[1], f[2], f[0], "re-quote" if late else "aligned")))
-        if not found:
+                found.append((f[0], sg.day or 0, _Found(si, f[1], f[2], f[0], how)))
+        return regions, found
+
+    def beside(self, qi: int, segs: set[int]) -> _Found | None:
+        """A few words not found on their own, in the turns where their article's other
+        quotes of the speaker were found: the article reports that occasion, so a phrase or a
+        label ("absolute necessity") is looked for there word for word (a plural printed for a singular
+        allowed) and must be there in one place (``_one_place``), with a content word."""
+        q, keys = self.quotes[qi], self.qkeys[qi]
+        content = {k for k in keys if k not in STOPWORDS}
+        if not 2 <= len(keys) <= self.o.short_len or not content or q.speaker_id is None:
             return None
-        if late:
-            # a line found in several sources is a stump line: which occasion an article
-            # quotes long after is not known; a line found once is that occasion's, when
-            # it came before the article
-            alike = {self.segs[si].seg.source_id for hits, si, _ in regions if hits >= len(grams) / 2}
-            if len(alike | {self.segs[f.seg].seg.source_id for _, _, f in found}) > 1:
-                return None
-            day = self.segs[found[0][2].seg].day
-            if day is not None and latest is not None and day > latest:
-                return None
-        found.sort(key=lambda x: (-x[0], -x[1], x[2].seg))
-        return found[0][2]
+        if len(content) == 1 and len(set(keys)) == 1:
+            return None  # one word said again and again ("jobs, jobs, jobs"): a slogan, said anywhere
+        lo, hi = said_days(q, self.o)
+        want = [_stem(k) for k in keys]
+        hits = []
+        for si in sorted(segs):
+            sg = self.segs[si]
+            if not self._fits(sg, q.speaker_id, lo, hi):
+                continue
+            if si not in self.stems:
+                self.stems[si] = [_stem(k) for k in sg.keys]
+            stems = self.stems[si]
+            hits += [(si, i) for i in range(len(stems) - len(want) + 1)
+                     if stems[i] == want[0] and stems[i:i + len(want)] == want]
+        hits = _one_place(hits)
+        if len(hits) != 1:
+            return None
+        si, i = hits[0]
+        return _Found(si, i, i + len(want), 1.0, BESIDE)
 
     def _align(self, keys: list[str], skeys: list[str], a: int, b: int, short: bool, need: float | None = None):
         """(score, window start, window end) of the quote against skeys[a:b], or None."""
@@ -415,9 +487,11 @@ class _Aligner:
             return 1.0, a + start, a + start + n
         blocks = _blocks(keys, region)
         cover, longest, content = _shared_runs(keys, blocks)
+        # (reworded around a long run: on the normal terms only, never for a re-quote)
+        reworded = need is None and longest >= self.o.long_run and cover >= self.o.long_run_coverage
         if need is None:
             need = self.o.short_coverage if n <= self.o.medium_len else self.o.coverage
-        if longest < self.o.min_run or cover < need or content < 2:
+        if longest < self.o.min_run or (cover < need and not reworded) or content < 2:
             return None
         start, end = passage_window(blocks, n, len(region))
         return cover, a + start, a + end
@@ -523,8 +597,10 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
     (``_same_print``); a printed version most of whose words (``KEPT``) are the passage's, in
     order, is a ``truncation`` when it only leaves words out, ``words inserted`` when it adds
     some (an editor's [bracketed] words always count so) and ``words changed`` when it
-    replaces some; otherwise it is a ``paraphrase``. A word split or joined by a hyphen
-    ("carefully-crafted", "carefully crafted") is the same word. ``similarity``: 2 x shared
+    replaces some (a plural printed for a singular is a word kept, changed); otherwise it is a
+    ``paraphrase``. A word split or joined by a hyphen ("carefully-crafted", "carefully
+    crafted") is the same word, and so is one spoken word written two ways ("its", "it's";
+    "1 million", "one million"; "Sen.", "Senator"). ``similarity``: 2 x shared
     words / (words of both)."""
     bracketed = any(u.bracket for u in var)
     rk, vk = [u.key for u in ref], [u.key for u in var if not u.bracket]
@@ -533,8 +609,11 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
     for (s0, s1), (d0, d1) in _changed_regions(Levenshtein.opcodes(rk, vk)):
         if s0 is None:
             matched += d1  # an equal run (d1 = its length)
-        elif s1 > s0 and d1 > d0 and "".join(rk[s0:s1]) == "".join(vk[d0:d1]):
-            matched += d1 - d0  # "carefully-crafted", "carefully crafted": the same words
+        elif s1 > s0 and d1 > d0 and ("".join(rk[s0:s1]) == "".join(vk[d0:d1]) or _sound_alike(rk[s0:s1], vk[d0:d1])):
+            matched += d1 - d0  # "carefully-crafted", "carefully crafted"; "its", "it's": the same words
+        elif s1 - s0 == d1 - d0 and all(_stem(a) == _stem(b) for a, b in zip(rk[s0:s1], vk[d0:d1])):
+            matched += d1 - d0  # a plural for a singular: the word kept, changed
+            tags.add("replace")
         else:
             tags.add("replace" if s1 > s0 and d1 > d0 else "delete" if s1 > s0 else "insert")
     similarity = round(2 * matched / (len(rk) + len(vk)), 4) if rk or vk else 0.0
@@ -549,6 +628,14 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
     if "insert" in tags or bracketed:
         return "words inserted", similarity, bracketed
     return "truncation", similarity, bracketed
+
+
+def _sound_alike(a: list[str], b: list[str]) -> bool:
+    """The same spoken words written differently: "its" and "it's" (``SOUND_ALIKE``), "one"
+    and "1", "Sen." and "Senator" (``SAID_THE_SAME``)."""
+    return len(a) == len(b) and all(
+        x == y or SAID_THE_SAME.get(x, x) == SAID_THE_SAME.get(y, y) or any(x in s and y in s for s in SOUND_ALIKE)
+        for x, y in zip(a, b))
 
 
 def _changed_regions(opcodes):
@@ -592,17 +679,42 @@ def _same_print(ref: list[Unit], var: list[Unit]) -> bool:
     return True
 
 
+def _found_alone(al: _Aligner) -> dict[int, _Found]:
+    """Every quote found on its own: in the sources of its days, else as a re-quote."""
+    found: dict[int, _Found] = {}
+    for qi in range(len(al.quotes)):
+        f = al.find(qi) or al.find(qi, late=True)
+        if f is not None:
+            found[qi] = f
+    return found
+
+
+def _found_beside(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """The quotes not found on their own whose article has other quotes of their speaker
+    found in a source: looked for in those turns (``_Aligner.beside``)."""
+    turns: dict[tuple[str, str], set[int]] = defaultdict(set)  # (article, speaker) -> turns
+    for qi, f in found.items():
+        q = al.quotes[qi]
+        if q.article_id and f.how != "re-quote":  # (a re-quote reports no occasion of the article's days)
+            turns[(q.article_id, q.speaker_id)].add(f.seg)
+    more: dict[int, _Found] = {}
+    for qi, q in enumerate(al.quotes):
+        segs = turns.get((q.article_id, q.speaker_id))
+        if qi not in found and segs:
+            f = al.beside(qi, segs)
+            if f is not None:
+                more[qi] = f
+    return more
+
+
 def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
                   options: SourceOptions | None = None) -> SourceIndex:
     """Every quote's passage in its speaker's sources, and every utterance's state."""
     o = options or SourceOptions()
     quotes = sorted({q.quote_id: q for q in quotes}.values(), key=lambda q: q.quote_id)
     al = _Aligner(segments, quotes, o)
-    found: dict[int, _Found] = {}
-    for qi in range(len(quotes)):
-        f = al.find(qi) or al.find(qi, late=True)
-        if f is not None:
-            found[qi] = f
+    found = _found_alone(al)
+    found.update(_found_beside(al, found))
     by_utterance: dict[str, list[int]] = defaultdict(list)
     for qi, q in enumerate(quotes):
         by_utterance[q.utterance_id or "quote:" + q.quote_id].append(qi)

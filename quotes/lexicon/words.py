@@ -233,3 +233,20 @@ PREPOSITIONS = frozenset("on in at of for to from with during about into onto vi
 DETERMINERS = frozenset("the a an this that these those its their his her our your".split())
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december""".split())
+
+# One spoken word, several spellings: a transcript and an outlet writing what was said may
+# spell it either way ("its oppression", "it's oppression"); checking a printed quote
+# against a transcript counts them as the same words (quotes/corpus/sources.py), as keys of
+# ``corpus.textnorm`` (apostrophes kept).
+SOUND_ALIKE = (frozenset({"its", "it's"}), frozenset({"whose", "who's"}), frozenset({"your", "you're"}),
+               frozenset({"their", "they're", "there"}))
+# ... and words a transcript and an outlet write differently though the speaker said the same:
+# a number in figures or in words, a title abbreviated or not ("1 million", "one million";
+# "Sen. John McCain", "Senator John McCain"), as keys (lower case, no full stop).
+SAID_THE_SAME = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "fifty": "50", "hundred": "100",
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "pres": "president", "secy": "secretary", "sec": "secretary", "lt": "lieutenant", "col": "colonel",
+    "sgt": "sergeant", "mr": "mister", "dr": "doctor", "st": "saint", "ft": "fort", "mt": "mount",
+}

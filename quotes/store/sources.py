@@ -15,7 +15,7 @@ import json
 from quotes.model import Source, text_hash
 
 # Bump when the alignment rules change: a build then checks every quote again.
-ALIGNMENT_VERSION = "1"
+ALIGNMENT_VERSION = "2"
 
 
 def _has(db, table: str) -> bool:
@@ -97,11 +97,11 @@ def turn_rows(db):
 
 
 def quote_rows(db):
-    """(quote id, utterance id, speaker id, text, published, said_from, said_to) of every quote
-    with a speaker (the utterance's speaker, which may be an alias's)."""
+    """(quote id, utterance id, speaker id, text, published, said_from, said_to, article id) of
+    every quote with a speaker (the utterance's speaker, which may be an alias's)."""
     return db.execute(
         "select q.id, q.utterance_id, coalesce(u.speaker_id, q.speaker_id), q.text, a.published,"
-        " q.said_from, q.said_to from quotes q join articles a on a.id = q.article_id"
+        " q.said_from, q.said_to, q.article_id from quotes q join articles a on a.id = q.article_id"
         " left join utterances u on u.id = q.utterance_id"
         " where coalesce(u.speaker_id, q.speaker_id) is not null order by q.id").fetchall()
 

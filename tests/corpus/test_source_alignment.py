@@ -21,8 +21,8 @@ def seg(text=BRIEFING, day="2024-10-23", source="s1", speakers=AUSTIN, turn=0, o
     return Segment(source, turn, speakers, day, text, offset)
 
 
-def q(qid, text, uid=None, speaker="austin", published="2024-10-24", said_from=None, said_to=None):
-    return QuoteToCheck(qid, uid or "u-" + qid, speaker, text, published, said_from, said_to)
+def q(qid, text, uid=None, speaker="austin", published="2024-10-24", said_from=None, said_to=None, article=None):
+    return QuoteToCheck(qid, uid or "u-" + qid, speaker, text, published, said_from, said_to, article)
 
 
 def relation(passage: str, printed: str) -> str:
@@ -42,6 +42,13 @@ def relation(passage: str, printed: str) -> str:
     ("there are North Korean troops", "there are North Korean troops [in Russia]", "words inserted"),
     ("I have never heard of this.", "I have never heard of this one.", "words inserted"),
     ("the terrorism in our cities", "the terrorism of our cities", "words changed"),
+    ("a knife-wielding Palestinian.", "knife-wielding Palestinians", "words changed"),  # an inflection: kept, changed
+    ("it's oppression of women", "its oppression of women", "punctuation"),  # one spoken word, two spellings
+    ("their plan", "there plan", "punctuation"),
+    ("I was a million votes higher than Marco, 1 million votes.", "I was a million votes higher than Marco, one million votes.",
+     "punctuation"),  # a number in figures or in words
+    ("I hold in the highest esteem Senator John McCain", "I hold in the highest esteem Sen. John McCain", "punctuation"),
+    ("I hold in the highest esteem Senator John McCain", "I hold in the highest esteem Mr. John McCain", "words changed"),
     ("If their intention is to participate in this war on Russia's behalf, that is a very, very serious issue",
      "If they are belligerents, their intention is to engage in this war on behalf of Russia, that is a very "
      "serious problem", "paraphrase"),
@@ -127,6 +134,41 @@ def test_a_short_quote_of_a_found_utterance_is_found_in_its_passage():
     assert how == {"long": "aligned", "short": "in the utterance's passage"}  # not the one printed 2 months on
     (check,) = idx.utterances
     assert (check.state, check.n_quotes, check.n_found) == ("confirmed", 3, 2)
+
+
+def test_a_few_words_are_found_where_the_articles_other_quotes_were():
+    article = [q("long", "Our analysts, they continue to look at this, and we are seeing evidence", article="art"),
+               q("phrase", "North Korean troops", article="art"),  # alone: found in two sources
+               q("plural", "serious issues", article="art"),  # one content word, a plural for a singular
+               q("elsewhere", "serious issue", article="other")]  # another article: no occasion to look in
+    other = seg(text="We saw no North Korean troops. Nothing serious.", source="s2")
+    how = {m.quote_id: (m.how, m.relation) for m in align_sources([seg(), other], article).matches}
+    assert how == {"long": ("aligned", "verbatim"), "phrase": ("with the article's other quotes", "verbatim"),
+                   "plural": ("with the article's other quotes", "words changed")}
+
+
+def test_a_phrase_said_again_in_one_breath_is_one_place():
+    text = "Embrace the big tent within the party, big, big tent. Then we move on to other things now."
+    article = [q("a", "Then we move on to other things now", article="art"), q("b", "big tent", article="art")]
+    m = {x.quote_id: x for x in align_sources([seg(text=text)], article).matches}
+    assert m["b"].passage == "big tent" and text.index("big tent") == m["b"].start
+    # said twice far apart: no one place
+    far = text.replace("Then", "Then " + "many words here " * 10 + "big tent again.", 1)
+    assert "b" not in {x.quote_id for x in align_sources([seg(text=far)], article).matches}
+    # a word said again and again is a slogan: not looked for beside the article's quotes
+    slogan = [q("a", "Then we move on to other things now", article="art"), q("b", "jobs, jobs, jobs", article="art")]
+    assert {x.quote_id for x in align_sources([seg(text=text + " Jobs, jobs, jobs!")], slogan).matches} == {"a"}
+
+
+def test_a_quote_reworded_around_a_long_exact_run():
+    text = ("As to North Korea. They are sucking trillions of dollars out of our country — they're rebuilding China "
+            "with the money they take out of our country.")
+    printed = "They are sucking trillions of dollars out of our country and they are using it to rebuild China,"
+    (m,) = align_sources([seg(text=text)], [q("a", printed)]).matches
+    assert m.passage.startswith("They are sucking") and m.relation == "paraphrase"
+    # a run of 7 words is not enough when the rest differs
+    assert not align_sources([seg(text=text)], [q("a", "They are sucking trillions of dollars out, and "
+                                                       "nobody here wants any more of that at all")]).matches
 
 
 def test_a_restart_the_outlet_left_out_is_a_truncation():

@@ -1,0 +1,151 @@
+"""Recall and precision of the source alignment on quotes of Trump labelled by reading.
+
+    python benchmarks/source_recall.py --db /tmp/polnear_sources.db --sheet [--out /tmp/recall.md]
+    python benchmarks/source_recall.py --db /tmp/polnear_sources.db --labels benchmarks/source_recall_labels.jsonl
+    python benchmarks/source_recall.py --db ... --sheet --labels benchmarks/source_recall_labels.jsonl --seed 17
+        (a further round: a sheet of quotes not labelled yet)
+
+The database is the one ``benchmarks/sources_polnear.py`` builds (PolNeAR train+dev and the 74
+transcripts; it builds it when missing). ``--sheet`` draws ``--sample`` quotes at random from
+its population (quotes attributed to Trump, published 0-7 days after a transcribed occasion),
+splits them into tune and held-out by a hash of the article id, and writes a reading sheet
+OUTSIDE the repository (it holds PolNeAR text): each quote in its paragraph, the current
+alignment and the nearest passages of the transcripts dated on or before the article. How to
+label it: ``benchmarks/source_recall_guide.md``. ``--labels`` scores the current alignments
+against the labels, per split.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sqlite3
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sources_polnear import POLNEAR, TRANSCRIPTS, build, day, population, split_doc_ids  # noqa: E402
+
+SPLITS = ["train", "dev"]  # never test
+
+
+def split_of(doc_id: str) -> str:
+    """tune or held-out, by the article: the quotes of one article stay on one side."""
+    return "held-out" if int(hashlib.sha1(doc_id.encode()).hexdigest()[0], 16) % 2 == 0 else "tune"
+
+
+def with_doc_ids(conn: sqlite3.Connection, pop: list[dict]) -> list[dict]:
+    doc = dict(conn.execute("select id, doc_id from articles"))
+    for p in pop:
+        p["doc_id"] = doc[p["article_id"]]
+        p["split"] = split_of(p["doc_id"])
+    return pop
+
+
+def sample(pop: list[dict], n: int, seed: int, exclude: set[str] = frozenset()) -> list[dict]:
+    """``n`` quotes at random, none of ``exclude`` (the quotes of an earlier round)."""
+    pick = sorted((p for p in pop if p["quote_id"] not in exclude), key=lambda p: p["quote_id"])
+    return random.Random(seed).sample(pick, min(n, len(pick)))
+
+
+def nearest(text: str, sources: list[tuple], published: str, k: int = 3) -> list[tuple]:
+    """The ``k`` passages of the sources dated on or before ``published`` nearest the quote."""
+    from rapidfuzz import fuzz
+
+    pub = day(published)
+    best = []
+    for path, sdate, stext in sources:
+        if pub is not None and day(sdate) is not None and day(sdate) > pub:
+            continue
+        al = fuzz.partial_ratio_alignment(text.lower(), stext.lower(), score_cutoff=50)
+        if al is not None:
+            best.append((round(al.score), sdate, path, al.dest_start, al.dest_end, stext[al.dest_start:al.dest_end]))
+    return sorted(best, key=lambda b: (-b[0], b[1]))[:k]
+
+
+def write_sheet(conn: sqlite3.Connection, picked: list[dict], out: Path) -> None:
+    sources = [(Path(p).name, d, t) for p, d, t in conn.execute("select path, date, text from sources")]
+    paths = dict(conn.execute("select id, path from sources"))
+    lines = [f"# {len(picked)} quotes of Trump (reading sheet: PolNeAR text, do not commit)\n"]
+    for k, p in enumerate(picked, 1):
+        text = conn.execute("select text from articles where id = ?", [p["article_id"]]).fetchone()[0]
+        a = text.rfind("\n", 0, p["start"]) + 1
+        b = text.find("\n", p["end"])
+        lines.append(f"## {k}. {p['quote_id']} · {p['split']} · {p['outlet']} · {p['published']}\n")
+        lines.append(f"PARAGRAPH: {text[a:b if b >= 0 else len(text)]}\n\nQUOTE: “{p['text']}”\n")
+        if p["relation"]:
+            lines.append(f"SYSTEM: {Path(paths[p['source_id']]).name} {p['source_date']} "
+                         f"[{p['source_start']}:{p['source_end']}] {p['relation']} ({p['how']}): {p['passage']}\n")
+        for score, sdate, path, s0, s1, passage in nearest(p["text"], sources, p["published"]):
+            lines.append(f"NEAR {score} {path} {sdate} [{s0}:{s1}]: {passage}\n")
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {out}")
+
+
+def _overlaps(p: dict, lab: dict, paths: dict) -> bool:
+    return (Path(paths.get(p["source_id"], "")).name == lab["source"]
+            and p["source_start"] < lab["end"] and lab["start"] < p["source_end"])
+
+
+def score(conn: sqlite3.Connection, pop: list[dict], labels: Path) -> None:
+    """Recall and precision per split (see the guide)."""
+    by_id = {p["quote_id"]: p for p in pop}
+    paths = dict(conn.execute("select id, path from sources"))
+    rows = [json.loads(line) for line in labels.read_text().splitlines() if line.strip()]
+    for split in ("tune", "held-out"):
+        mine = [r for r in rows if r["split"] == split]
+        gone = [r for r in mine if r["quote_id"] not in by_id]
+        mine = [r for r in mine if r["quote_id"] in by_id and r["verdict"] != "not trump"]
+        found = [r for r in mine if by_id[r["quote_id"]]["relation"]]
+        said = [r for r in mine if r["verdict"] == "in transcript"]
+        right = [r for r in found if r["verdict"] == "in transcript" and _overlaps(by_id[r["quote_id"]], r, paths)]
+        rel = [r for r in right if by_id[r["quote_id"]]["relation"] == r["relation"]]
+        long_said = [r for r in said if len(by_id[r["quote_id"]]["text"].split()) >= 3]
+        long_right = [r for r in right if len(by_id[r["quote_id"]]["text"].split()) >= 3]
+        print(f"{split}: {len(mine)} labelled quotes ({Counter(r['verdict'] for r in mine)}; {len(gone)} gone)")
+        print(f"  recall {len(right)}/{len(said)} = {len(right) / max(1, len(said)):.0%}"
+              f" (quotes of 3+ words: {len(long_right)}/{len(long_said)})")
+        print(f"  precision {len(right)}/{len(found)} = {len(right) / max(1, len(found)):.0%};"
+              f" relation right too: {len(rel)}/{len(found)}")
+        if split != "tune":
+            continue  # held-out: the figures only (fixes are made from reading tune quotes)
+        for r in said:
+            if r not in right:
+                print(f"  missed {r['quote_id']} ({len(by_id[r['quote_id']]['text'].split())} words) {r.get('note', '')}")
+        for r in found:
+            if r not in right:
+                print(f"  wrong {r['quote_id']} {r['verdict']} {r.get('note', '')}")
+            elif r not in rel:
+                print(f"  relation {r['quote_id']}: {by_id[r['quote_id']]['relation']}, labelled {r['relation']}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", type=Path, default=Path("/tmp/polnear_sources.db"))
+    ap.add_argument("--days", type=int, default=7)
+    ap.add_argument("--sample", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--sheet", action="store_true")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/source_recall_sheet.md"))
+    ap.add_argument("--labels", type=Path)
+    args = ap.parse_args()
+    if not TRANSCRIPTS.exists() or not POLNEAR.exists():
+        sys.exit("needs ../shared/eval/transcripts and ../shared/eval/polnear")
+    if not args.db.exists():
+        build(args.db, SPLITS)
+    conn = sqlite3.connect(args.db)
+    pop = with_doc_ids(conn, population(conn, args.days, split_doc_ids(SPLITS)))
+    if args.sheet:
+        done = set()
+        if args.labels and args.labels.exists():  # a further round: quotes not labelled yet
+            done = {json.loads(line)["quote_id"] for line in args.labels.read_text().splitlines() if line.strip()}
+        write_sheet(conn, sample(pop, args.sample, args.seed, done), args.out)
+        return
+    if args.labels:
+        score(conn, pop, args.labels)
+
+
+if __name__ == "__main__":
+    main()
