@@ -759,11 +759,14 @@ class _Grouper:
                 if len(weaker) == 1 or (weaker and len(lead.keys) > self.o.short_len):
                     self._merge(late, *weaker[0])
         self._rejoin_short_requotes(order)
-        if not tied:
-            return
-        # The tied article's other quotes of that speaker join utterances of the articles it
-        # re-quotes on the usual terms (containment, alignment); a few words only when
-        # exactly one such utterance holds them.
+        if tied:
+            self._rejoin_tied_articles(order, tied, direct)
+
+    def _rejoin_tied_articles(self, order: list[int], tied: dict[str, set[str]],
+                              direct: dict[str, list[int]]) -> None:
+        """The tied article's other quotes of that speaker join utterances of the articles it
+        re-quotes on the usual terms (containment, alignment); a few words only when
+        exactly one such utterance holds them."""
         by_article: dict[str, list[int]] = defaultdict(list)
         for cid, c in enumerate(self.clusters):
             for a, ns in c.articles.items():
