@@ -48,7 +48,7 @@ same words with the same punctuation, up to typography and the quote's edges),
 ``punctuation`` (the same words, punctuation or case differ), ``truncation`` (words of the
 passage left out inside the quote, e.g. an ellipsis), ``words changed``, ``words inserted``
 (including an editor's [bracketed] words, flagged ``bracketed``), ``paraphrase`` (reworded:
-only some words kept). The order is the order of gravity (``RELATION_RANK``).
+only some words kept): ``relations.SOURCE_RELATIONS``, in order of gravity.
 """
 from __future__ import annotations
 
@@ -65,8 +65,6 @@ from quotes.corpus.speakers import name_and_role, name_key
 from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
 
-SOURCE_RELATIONS = ("verbatim", "punctuation", "truncation", "words inserted", "words changed", "paraphrase")
-RELATION_RANK = {r: i for i, r in enumerate(SOURCE_RELATIONS)}
 STATES = ("confirmed", "not found", "no source")
 
 
