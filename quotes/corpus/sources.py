@@ -63,8 +63,8 @@ from rapidfuzz.distance import Levenshtein
 
 from quotes.corpus.speakers import name_key, name_words, speakers_of_name
 from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
-from quotes.lexicon.names import name_and_role
 from quotes.corpus.worddiff import Diff, diff_units
+from quotes.lexicon.names import name_and_role
 
 STATES = ("confirmed", "not found", "no source")
 
