@@ -5,8 +5,9 @@
     python benchmarks/behaviour_check.py compare /tmp/before /tmp/after
 
 A snapshot holds:
-- `polnear.jsonl`: `quotes extract --jsonl` of all 1,008 PolNeAR articles (train, dev and
-  test in one run, so the corpus-wide speaker names and utterance groups are in it too);
+- `polnear.jsonl`: `quotes extract --jsonl` of the 924 PolNeAR train and dev articles in one
+  run, so the corpus-wide speaker names and utterance groups are in it too (never test: the
+  project develops on train and dev only);
 - `seeds/<table>.jsonl`: every row of every table of a `quotes.db` built from `seeds/`,
   sorted, one JSON object a line (the FTS shadow tables included);
 - `seeds/schema.sql`: the database's schema.
@@ -53,7 +54,7 @@ def dump_database(db_path: Path, out: Path) -> None:
 
 def snapshot(out: Path, skip_polnear: bool) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    splits = [POLNEAR / f"{name}.jsonl" for name in ("train", "dev", "test")]
+    splits = [POLNEAR / f"{name}.jsonl" for name in ("train", "dev")]
     if not skip_polnear and all(path.exists() for path in splits):
         with open(out / "polnear.jsonl", "w") as handle:
             quotes_command("extract", *map(str, splits), "--jsonl", stdout=handle)

@@ -125,8 +125,6 @@ def read_sources(paths: Iterable[str], tally: Tally, default_speaker: str | None
 def build_database(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, scheduler: str | None,
            partition_size: int, shard_dir: str | None, reindex: bool = False,
            source_speaker: str | None = None) -> None:
-    import sqlite3
-
     from quotes.store.freshness import article_is_current, corpus_index_is_stale, open_if_complete
     from quotes.store.sources import alignment_is_stale, stored_source_ids
 
@@ -152,8 +150,7 @@ def build_database(paths: tuple[str, ...], db_path: str, batch_size: int, worker
             report(db_path, tally)
             return
         db = current["db"] = _open(db_path)
-    from quotes.store.db import analyze, save_article
-    from quotes.store.transactions import atomic
+    from quotes.store.db import analyze
 
     with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
         done = 0
@@ -164,52 +161,81 @@ def build_database(paths: tuple[str, ...], db_path: str, batch_size: int, worker
             bar.update(seen - done)
             done = seen
 
-        if articles is not None and scheduler:
-            from quotes.run.cluster import build_on_cluster
-
-            def on_partition(result: dict) -> None:
-                for source, reason in result.get("skipped", []):
-                    tally.skip(Skipped(source, reason))
-                tally.extracted += result["articles"]
-                tally.quotes += result["quotes"]
-                progress()
-
-            build_on_cluster(db, articles, scheduler, workers=workers,
-                             partition_size=partition_size, batch_size=batch_size,
-                             shard_dir=shard_dir, on_partition=on_partition)
-        elif articles is not None:
-            for item in extraction(articles, workers, batch_size):
-                if isinstance(item, Skipped):
-                    tally.skip(item)
-                else:
-                    where = item.article.source or item.article.doc_id
-                    for note in item.notes:
-                        click.echo(f"warning {where}: {note}", err=True)
-                    try:
-                        save_article(db, item.article, item.quotes)
-                    except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
-                        tally.skip(Skipped(where, f"could not be stored ({type(exc).__name__}: {exc})"))
-                    else:
-                        tally.extracted += 1
-                        tally.quotes += len(item.quotes)
-                progress()
+        if articles is not None:
+            extract_into(db, articles, tally, progress, workers=workers, batch_size=batch_size,
+                         scheduler=scheduler, partition_size=partition_size, shard_dir=shard_dir)
         bar.update(total - done)
     if sources:
         from quotes.store.sources import save_sources
 
         tally.new_sources = save_sources(db, sources)
+    update_indexes(db, tally, reindex=reindex, workers=workers, scheduler=scheduler)
+    if tally.extracted or not db["sqlite_stat1"].exists():
+        analyze(db)
+    finish_database(db, db_path)
+    report(db_path, tally)
+
+
+def extract_into(db, articles: Iterable[Article], tally: Tally, progress, workers: int, batch_size: int,
+                 scheduler: str | None, partition_size: int, shard_dir: str | None) -> None:
+    """Extract `articles` and store each as it comes (on a Dask cluster with `scheduler`),
+    counting in `tally` and calling `progress()` after each article or partition."""
+    if scheduler:
+        from quotes.run.cluster import build_on_cluster
+
+        def on_partition(result: dict) -> None:
+            for source, reason in result.get("skipped", []):
+                tally.skip(Skipped(source, reason))
+            tally.extracted += result["articles"]
+            tally.quotes += result["quotes"]
+            progress()
+
+        build_on_cluster(db, articles, scheduler, workers=workers,
+                         partition_size=partition_size, batch_size=batch_size,
+                         shard_dir=shard_dir, on_partition=on_partition)
+        return
+    for item in extraction(articles, workers, batch_size):
+        if isinstance(item, Skipped):
+            tally.skip(item)
+        else:
+            save_extracted(db, item, tally)
+        progress()
+
+
+def save_extracted(db, item, tally: Tally) -> None:
+    """Store one extracted article (`run.batch.Extracted`); one that cannot be stored is
+    counted as skipped with a one-line reason and the build goes on."""
+    import sqlite3
+
+    from quotes.store.db import save_article
+
+    where = item.article.source or item.article.doc_id
+    for note in item.notes:
+        click.echo(f"warning {where}: {note}", err=True)
+    try:
+        save_article(db, item.article, item.quotes)
+    except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
+        tally.skip(Skipped(where, f"could not be stored ({type(exc).__name__}: {exc})"))
+    else:
+        tally.extracted += 1
+        tally.quotes += len(item.quotes)
+
+
+def update_indexes(db, tally: Tally, reindex: bool, workers: int, scheduler: str | None) -> None:
+    """The corpus index (speakers, utterances) when articles came or it is stale, then the
+    checks against primary sources, each in one transaction readers never see half done."""
+    from quotes.store.freshness import corpus_index_is_stale
+    from quotes.store.sources import alignment_is_stale, stored_source_ids
+    from quotes.store.transactions import atomic
+
     if tally.extracted or reindex or corpus_index_is_stale(db):
-        with atomic(db) as tx:  # readers never see speakers or utterances half rebuilt
+        with atomic(db) as tx:
             update_corpus_index(tx, full=reindex, workers=workers, scheduler=scheduler)
             if stored_source_ids(tx):  # the checks against sources follow the utterances
                 update_source_checks(tx)
     elif alignment_is_stale(db):
         with atomic(db) as tx:
             update_source_checks(tx)
-    if tally.extracted or not db["sqlite_stat1"].exists():
-        analyze(db)
-    finish_database(db, db_path)
-    report(db_path, tally)
 
 
 def _open(db_path: str):

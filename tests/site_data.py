@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from quotes.site.render import word_diff
+from quotes.corpus.worddiff import word_diff
 from quotes.site.sqlfunctions import quotes_relation, quotes_similarity
 
 def _austin_utterance_id() -> str:
@@ -42,14 +42,6 @@ def drop_corpus_tables(path) -> None:
         conn.execute("drop table if exists variants")
         conn.execute("drop table if exists speaker_aliases")
     conn.close()
-
-# sqlfunctions' pairwise labels -> the spellings the issue-4 module stores
-SPELLING = {
-    "identical": "identical", "punctuation/case": "punctuation", "truncation": "truncation",
-    "word substitution": "substitution", "omission/insertion": "omission",
-    "bracketed insertion": "bracketed", "paraphrase": "paraphrase",
-}
-
 
 def _contains(a: str, b: str) -> bool:
     from quotes.site.sqlfunctions import quotes_words
@@ -99,7 +91,7 @@ def add_variants(path) -> dict:
             if q["id"] == ref_id:
                 relation, similarity = "reference", 1.0
             else:
-                relation = SPELLING[quotes_relation(ref_text, q["text"])]
+                relation = quotes_relation(ref_text, q["text"])
                 similarity = quotes_similarity(ref_text, q["text"])
             conn.execute("insert or replace into variants values (?, ?, ?, ?, ?, ?)",
                          [q["id"], q["utterance_id"], ref_id, relation, similarity,

@@ -97,12 +97,11 @@ displaced) and the other becomes an utterance of its own.
 Reference and relations. After grouping, the reference is the member that contains the
 most other members (then the longest, then the earliest, then by quote id): usually the
 fullest version printed by someone. Each variant is compared with it (or, for a split part
-that does not overlap it, with the member it was matched to) and labelled ``reference``,
-``identical``, ``punctuation`` (case, punctuation, curly vs straight, contractions),
-``truncation`` (a cut of the reference, or the reference a cut of it), ``substitution``
-(words replaced), ``omission`` (words left out or added), ``bracketed`` (an editor's
-[insertion]) or ``paraphrase`` (reworded; only some words kept). ``similarity`` compares the
-variant with the part of the reference it covers, so a clean cut scores 1.0.
+that does not overlap it, with the member it was matched to) and labelled in the one
+relation vocabulary (``quotes.corpus.relations``: ``reference``, ``identical``,
+``punctuation``, ``truncation``, ``substitution``, ``omission``, ``bracketed``,
+``paraphrase``). ``similarity`` compares the variant with the part of the reference it
+covers, so a clean cut scores 1.0.
 """
 from __future__ import annotations
 
@@ -114,12 +113,9 @@ from rapidfuzz.distance import Indel
 from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
-from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
-from quotes.corpus.worddiff import Diff, diff_units, window_opcodes
-
-RELATIONS = ("reference", "identical", "punctuation", "truncation", "substitution",
-             "omission", "bracketed", "paraphrase")
-
+from quotes.corpus.relations import classify
+from quotes.corpus.textnorm import STOPWORDS, collapse_space, fold_word, units
+from quotes.corpus.worddiff import Diff, diff_units
 
 @dataclass
 class QuoteRef:
@@ -759,11 +755,14 @@ class _Grouper:
                 if len(weaker) == 1 or (weaker and len(lead.keys) > self.o.short_len):
                     self._merge(late, *weaker[0])
         self._rejoin_short_requotes(order)
-        if not tied:
-            return
-        # The tied article's other quotes of that speaker join utterances of the articles it
-        # re-quotes on the usual terms (containment, alignment); a few words only when
-        # exactly one such utterance holds them.
+        if tied:
+            self._rejoin_tied_articles(order, tied, direct)
+
+    def _rejoin_tied_articles(self, order: list[int], tied: dict[str, set[str]],
+                              direct: dict[str, list[int]]) -> None:
+        """The tied article's other quotes of that speaker join utterances of the articles it
+        re-quotes on the usual terms (containment, alignment); a few words only when
+        exactly one such utterance holds them."""
         by_article: dict[str, list[int]] = defaultdict(list)
         for cid, c in enumerate(self.clusters):
             for a, ns in c.articles.items():
@@ -860,50 +859,6 @@ def alias_family(name: str | None) -> str:
     share an utterance."""
     words = _name_words(name)
     return words[-1] if words else ""
-
-
-# --- relations -------------------------------------------------------------------------
-
-def classify(ref: list[Unit], var: list[Unit], ref_text: str = "", var_text: str = "") -> tuple[str, float]:
-    """(relation, similarity) of a variant against its reference (see module doc)."""
-    if ref_text and var_text and collapse_space(ref_text) == collapse_space(var_text):
-        return "identical", 1.0
-    rk = [u.key for u in ref]
-    vk = [u.key for u in var]
-    if rk == vk:
-        if any(a.bracket != b.bracket for a, b in zip(ref, var)):
-            return "bracketed", 1.0
-        return "punctuation", 1.0
-    if not rk or not vk:
-        return "paraphrase", 0.0
-    start, end, window = window_opcodes(rk, vk)
-    ref_len = end - start
-    matched = sum(op.src_end - op.src_start for op in window if op.tag == "equal")
-    sim = 2 * matched / (ref_len + len(vk)) if ref_len + len(vk) else 0.0
-    ref = ref[start:end]
-    changes = [op for op in window if op.tag != "equal"]
-    bracket = any(var[j].bracket for op in changes for j in range(op.dest_start, op.dest_end)) or any(
-        ref[j].bracket for op in changes for j in range(op.src_start, op.src_end)) or any(
-        ref[op.src_start + j].bracket != var[op.dest_start + j].bracket
-        for op in window if op.tag == "equal" for j in range(op.src_end - op.src_start))
-    if matched == 0:
-        return "paraphrase", 0.0
-    if bracket:
-        return "bracketed", round(sim, 4)
-    if not changes:
-        return "truncation", round(sim, 4)
-    tags = {op.tag for op in changes}
-    big = any(max(op.src_end - op.src_start, op.dest_end - op.dest_start) > 3 for op in changes)
-    if sim < 0.7 or big or (len(changes) >= 3 and len(tags) > 1):
-        return "paraphrase", round(sim, 4)
-    if tags == {"replace"}:
-        return "substitution", round(sim, 4)
-    if "replace" not in tags:
-        return "omission", round(sim, 4)
-    rep = sum(op.dest_end - op.dest_start for op in changes if op.tag == "replace")
-    other = sum(max(op.src_end - op.src_start, op.dest_end - op.dest_start)
-                for op in changes if op.tag != "replace")
-    return ("substitution" if rep >= other else "omission"), round(sim, 4)
 
 
 # --- public API ------------------------------------------------------------------------

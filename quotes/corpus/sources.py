@@ -52,7 +52,7 @@ same words with the same punctuation, up to typography and the quote's edges),
 ``punctuation`` (the same words, punctuation or case differ), ``truncation`` (words of the
 passage left out inside the quote, e.g. an ellipsis), ``words changed``, ``words inserted``
 (including an editor's [bracketed] words, flagged ``bracketed``), ``paraphrase`` (reworded:
-only some words kept). The order is the order of gravity (``RELATION_RANK``).
+only some words kept): ``relations.SOURCE_RELATIONS``, in order of gravity.
 """
 from __future__ import annotations
 
@@ -65,13 +65,12 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
 
-from quotes.corpus.speakers import name_and_role, name_key
+from quotes.corpus.speakers import name_key, name_words, speakers_of_name
 from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
+from quotes.lexicon.names import name_and_role
 from quotes.lexicon.words import SAID_THE_SAME, SOUND_ALIKE
 
-SOURCE_RELATIONS = ("verbatim", "punctuation", "truncation", "words inserted", "words changed", "paraphrase")
-RELATION_RANK = {r: i for i, r in enumerate(SOURCE_RELATIONS)}
 STATES = ("confirmed", "not found", "no source")
 
 
@@ -223,33 +222,30 @@ def resolve_speaker(name: str | None, speakers: list[tuple[str, str, list[str], 
     """The speaker index ids a source's speaker name may be.
 
     ``speakers``: (id, name, roles, number of quotes). "SECRETARY AUSTIN" and "MR. KIRBY"
-    are a title and a surname: every speaker of that surname (and first name, when the label
-    gives one) fits; when several do, those whose roles hold the title ("Defense Secretary"),
-    else the most quoted. A speaker known by the surname alone ("Trump", kept apart by the
-    speaker index when the surname is ambiguous) is the same person too."""
+    are a title and a name: the speakers it may name fit (``speakers.speakers_of_name``,
+    the corpus's same-person rule). A transcript names people by their surname, so when
+    several with full names fit, those whose surname is the label's last word, then those
+    whose roles hold the title ("Defense Secretary"), then the most quoted. A speaker
+    known by the surname alone ("Trump", kept apart by the speaker index when the surname
+    is ambiguous) is the same person too."""
     if not name:
         return frozenset()
     bare, role = name_and_role(" ".join(w.capitalize() if w.isupper() else w for w in name.split()))
-    key = name_key(bare or name)
-    if not key.tokens:
-        return frozenset()
-    fits, surname_only = [], []
-    for sid, sname, roles, n in speakers:
-        k = name_key(sname)
-        if not k.tokens or k.surname != key.surname:
-            continue
-        if len(k.tokens) == 1:
-            surname_only.append(sid)
-        elif len(key.tokens) == 1 or k.first == key.first or (
-                len(key.first) == 1 and k.first.startswith(key.first)):
-            fits.append((sid, roles, n))
+    printed, folded = name_key(bare or name).tokens, name_words(bare or name)
+    found = speakers_of_name(bare or name, [(sid, sname) for sid, sname, _, _ in speakers])
+    rows = {sid: (name_key(sname).tokens, name_words(sname), roles, n)
+            for sid, sname, roles, n in speakers if sid in found}
+    alone = [sid for sid in found if len(rows[sid][0]) == 1 and rows[sid][1] == folded[-1:]]
+    # the name as printed, then its surname as printed, before a spelling variant
+    close = {sid: (rows[sid][0] == printed, rows[sid][0][-1:] == printed[-1:]) for sid in found}
+    fits = [(sid, rows[sid][2], rows[sid][3]) for sid in found if len(rows[sid][0]) > 1]
+    fits = [f for f in fits if close[f[0]] == max(close[g[0]] for g in fits)]
     if len(fits) > 1 and role:
         word = role.lower().split()[-1]
-        titled = [f for f in fits if any(word in r.lower() for r in f[1])]
-        fits = titled or fits
+        fits = [f for f in fits if any(word in r.lower() for r in f[1])] or fits
     if len(fits) > 1:
         fits = [max(fits, key=lambda f: (f[2], f[0]))]
-    return frozenset([f[0] for f in fits] + surname_only)
+    return frozenset([f[0] for f in fits] + alone)
 
 
 # --- the alignment -------------------------------------------------------------------------

@@ -7,9 +7,10 @@ Output: a ``SpeakerIndex`` with one ``Speaker`` per person/organisation, the ali
 
 How names are resolved, cheapest and safest first:
 
-1. Titles are stripped into roles: “US Defense Secretary Lloyd Austin” is the name
-   “Lloyd Austin” with the role “Defense Secretary” (leading nationality words such as
-   “US”/“Ukraine’s” dropped from the role). Honorifics (Mr., Dr.) are dropped.
+1. Titles are stripped into roles by the one title rule (``lexicon.names.name_and_role``
+   over ``split_title``): “US Defense Secretary Lloyd Austin” is the name “Lloyd Austin”
+   with the role “Defense Secretary” (leading nationality words such as “US”/“Ukraine’s”
+   dropped from the role). Honorifics (Mr., Dr.) are dropped.
 2. Names get two keys: ``strict`` (accents, case, hyphens and spaces folded:
    “Park Sun-won” = “Park Sunwon”) and ``loose`` (also transliteration endings and doubled
    letters: “Zelenskiy” = “Zelenskyy” = “Zelensky”). Generational suffixes are part of the
@@ -41,9 +42,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from quotes.lexicon.names import same_person
+from quotes.lexicon.names import clean_role, is_capitalised, name_and_role, same_person
 from quotes.lexicon.words import COURTESY_HONORIFICS as HONORIFICS
-from quotes.lexicon.words import DEPARTMENTS, NOT_NAMES, ORG_HEADS, ORG_NAMES, PARTY_WORDS, ROLE_HEADS, ROLE_PLACE_WORDS, SUFFIXES
+from quotes.lexicon.words import NOT_NAMES, ORG_HEADS, ORG_NAMES, SUFFIXES
 from quotes.model import text_hash
 
 
@@ -101,65 +102,9 @@ def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s,]+", name.strip()) if t]
 
 
-def _is_cap(tok: str) -> bool:
-    t = tok.lstrip("\"'“‘(")
-    return bool(t) and (t[0].isupper() or t[0].isdigit())
-
-
 @lru_cache(maxsize=1 << 16)
 def _bare_key(tok: str) -> str:
     return re.sub(r"[^\w]", "", _fold(tok))
-
-
-@lru_cache(maxsize=1 << 16)
-def name_and_role(form: str) -> tuple[str, str | None]:
-    """(name, role) of one name form: “US Defense Secretary Lloyd Austin” ->
-    (“Lloyd Austin”, “Defense Secretary”); a title alone -> (“”, role)."""
-    toks = _tokens(form)
-    while toks and _fold(toks[0]) in ("the", "a", "an"):
-        toks = toks[1:]
-    party = None  # "Democrat Hillary Clinton", "Republican Mike Pompeo": a label, not a name
-    if (len(toks) >= 3 and _fold(toks[0]) in PARTY_WORDS and all(_is_cap(t) for t in toks[1:])
-            and _fold(toks[-1]).strip(".,") not in ORG_HEADS):
-        party, toks = toks[0], toks[1:]
-    # possessive/appositive tails: "Austin, the defense secretary" is handled by callers
-    heads = [i for i, t in enumerate(toks) if _fold(t).rstrip(".,") in ROLE_HEADS
-             or _fold(t) in ROLE_HEADS]
-    name_toks, role_toks = toks, []
-    if heads:
-        h = heads[-1]
-        rest = toks[h + 1:]
-        # "Secretary of Defense Lloyd Austin", "President of Ukraine Volodymyr Zelensky"
-        if rest and _fold(rest[0]) == "of":
-            tail = " ".join(_fold(t) for t in rest[1:])
-            took = 0
-            for dep in DEPARTMENTS:
-                if tail.startswith(dep + " ") or tail == dep:
-                    took = len(dep.split())
-                    break
-            if not took:
-                took = 2 if len(rest) > 2 and _fold(rest[1]) == "the" else 1
-            h += 1 + took
-            rest = toks[h + 1:]
-        if rest and all(_is_cap(t) for t in rest):
-            name_toks, role_toks = rest, toks[:h + 1]
-        elif not rest or not any(_is_cap(t) for t in rest):
-            name_toks, role_toks = [], toks
-    name_toks = [t for t in name_toks if _fold(t) not in HONORIFICS]
-    role = _clean_role(role_toks) or party
-    return " ".join(name_toks).strip(" ,"), role
-
-
-def _clean_role(toks: list[str]) -> str | None:
-    toks = [t for t in toks if _fold(t) not in HONORIFICS]
-    while len(toks) > 1 and (_fold(toks[0]) in ROLE_PLACE_WORDS or re.search(r"['’]s$", toks[0])):
-        toks = toks[1:]
-    role = " ".join(toks).strip(" ,")
-    if not role:
-        return None
-    # A role seen in running text is lower case ("the defense secretary"); keep as given
-    # but start with a capital so "Defense Secretary" and "defense secretary" dedupe.
-    return role[0].upper() + role[1:]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -279,7 +224,7 @@ def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
     kind = m.kind or guess_kind(forms[0])
     names, roles = [], []
     if m.role:
-        r = _clean_role(_tokens(m.role))
+        r = clean_role(_tokens(m.role))
         if r:
             roles.append(r)
     for f in forms:
@@ -301,11 +246,29 @@ def _same_person(name: str, form: str) -> bool:
     names someone else ("Hillary Clinton" among Donald Trump's) is an extraction slip:
     trusted, it would merge two people across the whole corpus. A form with no name words
     left (all honorifics) is kept."""
-    a = [_translit(t) for t in name_key(name).tokens]
-    b = [_translit(t) for t in name_key(form).tokens]
+    a, b = name_words(name), name_words(form)
     if not a or not b:
         return True
     return same_person(a, b, given_names=False)
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words as the same-person rule compares them across articles: its name key
+    (accents, case, hyphens and honorifics folded away) with transliteration endings folded
+    ("Zelenskiy" = "Zelensky")."""
+    return [_translit(t) for t in name_key(name).tokens]
+
+
+def speakers_of_name(name: str, speakers: Iterable[tuple[str, str]]) -> list[str]:
+    """The ids of the speakers, given as (id, name), that ``name`` may name: THE same-person
+    rule (``quotes.lexicon.names.same_person``) over ``name_words``. "Austin" fits "Lloyd
+    Austin" and "Austin"; "L. Austin" fits "Lloyd Austin"; "Eric Trump" is not "Donald
+    Trump". The primary sources resolve a transcript's speaker label with it
+    (``quotes.corpus.sources.resolve_speaker``), as the corpus step checks an alias."""
+    words = name_words(name)
+    if not words:
+        return []
+    return [sid for sid, other in speakers if same_person(words, name_words(other))]
 
 
 def build_speaker_index(mentions: list[SpeakerMention]) -> SpeakerIndex:
@@ -409,7 +372,7 @@ def _union_middle_names(locals_: list["_Local"], uf: "_UF") -> None:
             continue
         for form in sorted(loc.names):
             k = name_key(form)
-            if len(k.tokens) < 2 or not all(_is_cap(t) for t in _tokens(form)):
+            if len(k.tokens) < 2 or not all(is_capitalised(t) for t in _tokens(form)):
                 continue
             ends = (_translit(k.first), _translit(k.surname), k.suffix)
             by_ends[ends][_middle_sign(k.tokens[1:-1])].append(i)

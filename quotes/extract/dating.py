@@ -78,113 +78,163 @@ def _future(text: str, at: int) -> bool:
     return bool(_FUTURE.search(text, max(0, at - 80), at))
 
 
-def time_cues(context: str, published: _dt.date | None) -> list[Cue]:
-    """Every time expression of ``context`` that dates a past occasion, as a day interval
-    with its words and offsets. Relative words need ``published``; explicit dates with a
-    year do not."""
-    out: list[Cue] = []
-    p = published
-    taken: list[tuple[int, int]] = []
+class _Cues:
+    """The time cues of one context as they are found: a cue's words are taken even when
+    the cue is refused ("the Nov. 8 election" is no "Nov"), so a later pass skips them."""
 
-    def add(m, first, last):
-        taken.append(m.span())  # even when refused: "the Nov. 8 election" is no "Nov"
-        if _future(context, m.start()) or (p is not None and first > p):
+    def __init__(self, context: str, published: _dt.date | None):
+        self.context, self.p = context, published
+        self.out: list[Cue] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def is_taken(self, at: int) -> bool:
+        return any(s <= at < e for s, e in self.taken)
+
+    def add(self, m, first: _dt.date, last: _dt.date) -> None:
+        p = self.p
+        self.taken.append(m.span())
+        if _future(self.context, m.start()) or (p is not None and first > p):
             return
-        out.append((first, min(last, p) if p else last, m.group(0).rstrip("."), m.start(), m.end()))
+        self.out.append((first, min(last, p) if p else last, m.group(0).rstrip("."), m.start(), m.end()))
 
-    for m in _DATE.finditer(context):
-        taken.append(m.span())
+
+def _dates(c: _Cues) -> None:
+    """"Oct. 23", "23 October 2024": one day (the article's year when none is printed)."""
+    for m in _DATE.finditer(c.context):
+        c.taken.append(m.span())
         mon = MONTHS[m.group(1) or m.group(5)]
         day = int(m.group(2) or m.group(4))
         year = m.group(3) or m.group(6)
-        if year is None and p is None:
+        if year is None and c.p is None:
             continue
         try:
-            d = _dt.date(int(year) if year else p.year, mon, day)
+            d = _dt.date(int(year) if year else c.p.year, mon, day)
         except ValueError:
             continue
-        add(m, d, d)
-    for m in _MONTH.finditer(context):
-        if any(s <= m.start() < e for s, e in taken):
+        c.add(m, d, d)
+
+
+def _months(c: _Cues) -> None:
+    """"in October", "October 2024": the month (the last one not after the article)."""
+    for m in _MONTH.finditer(c.context):
+        if c.is_taken(m.start()):
             continue
         word, year = m.group(1), m.group(2)
         if word == "May" and not year:
             continue  # the verb, as often as the month
-        if not year and not _MONTH_BEFORE.search(context, max(0, m.start() - 12), m.start()):
+        if not year and not _MONTH_BEFORE.search(c.context, max(0, m.start() - 12), m.start()):
             continue  # "June Carter said": a name; a month alone comes as "in/a/her October"
         if year:
-            add(m, *_month_span(int(year), MONTHS[word]))
-        elif p is not None:
-            y = p.year if MONTHS[word] <= p.month else p.year - 1
-            add(m, *_month_span(y, MONTHS[word]))
-    for m in _YEAR.finditer(context):
+            c.add(m, *_month_span(int(year), MONTHS[word]))
+        elif c.p is not None:
+            y = c.p.year if MONTHS[word] <= c.p.month else c.p.year - 1
+            c.add(m, *_month_span(y, MONTHS[word]))
+
+
+def _years(c: _Cues) -> None:
+    """"in 2015": the year, when not after the article's."""
+    for m in _YEAR.finditer(c.context):
         y = int(m.group(1))
-        if 1900 < y <= (p.year if p else 9999) and not any(s <= m.start(1) < e for s, e in taken):
-            add(m, _dt.date(y, 1, 1), _dt.date(y, 12, 31))
-    if p is None:
-        return out
-    for m in _WEEKDAY.finditer(context):
+        if 1900 < y <= (c.p.year if c.p else 9999) and not c.is_taken(m.start(1)):
+            c.add(m, _dt.date(y, 1, 1), _dt.date(y, 12, 31))
+
+
+def _weekdays(c: _Cues) -> None:
+    """"Monday": the last Monday on or before the article; "last Monday" a week earlier too."""
+    p = c.p
+    for m in _WEEKDAY.finditer(c.context):
         if m.group(3):
             continue  # "on Mondays": a habit, not an occasion
         back = (p.weekday() - WEEKDAYS.index(m.group(2))) % 7
         d = p - _dt.timedelta(days=back)
         if m.group(1) and m.group(1).lower() in ("last", "past"):
-            add(m, d - _dt.timedelta(days=7), d if back else d - _dt.timedelta(days=7))
+            c.add(m, d - _dt.timedelta(days=7), d if back else d - _dt.timedelta(days=7))
         else:
-            add(m, d, d)
+            c.add(m, d, d)
+
+
+def _this_or_past(which: str, unit: str, p: _dt.date) -> tuple[_dt.date, _dt.date]:
+    """"this week", "past month", "earlier this year": up to the article's day."""
+    if unit == "week":  # the past seven days: on a Monday "this week's debate"
+        first = p - _dt.timedelta(days=7)  # may be Saturday's
+    elif unit == "weekend":
+        first = p - _dt.timedelta(days=(p.weekday() - 5) % 7)  # the last Saturday
+    elif unit == "month":
+        first = p.replace(day=1) if which == "this" else _add_months(p, -1)
+    else:
+        first = p.replace(month=1, day=1) if which == "this" else _add_months(p, -12)
+    return first, p
+
+
+def _last(unit: str, p: _dt.date) -> tuple[_dt.date, _dt.date]:
+    """"last week", "last weekend", "last month", "last year"."""
+    if unit == "week":  # the week (Sunday to Saturday, in US papers) before
+        sunday = p - _dt.timedelta(days=(p.weekday() + 1) % 7)  # p's week, a day
+        return sunday - _dt.timedelta(days=8), sunday  # more each side (UK: Monday)
+    if unit == "weekend":
+        sat = p - _dt.timedelta(days=(p.weekday() - 5) % 7)
+        if p.weekday() >= 5:
+            sat -= _dt.timedelta(days=7)
+        return sat, sat + _dt.timedelta(days=1)
+    if unit == "month":
+        d = _add_months(p, -1)
+        return _month_span(d.year, d.month)
+    return _dt.date(p.year - 1, 1, 1), _dt.date(p.year - 1, 12, 31)
+
+
+def _ago(n: int, unit: str, p: _dt.date) -> tuple[_dt.date, _dt.date]:
+    """"two days/weeks/months/years ago", with a margin that grows with the unit."""
+    if unit == "day":
+        d = p - _dt.timedelta(days=n)
+        return d - _dt.timedelta(days=1), d + _dt.timedelta(days=1)
+    if unit == "week":
+        d = p - _dt.timedelta(days=7 * n)
+        return d - _dt.timedelta(days=3), d + _dt.timedelta(days=3)
+    if unit == "month":
+        d = _add_months(p, -n)
+        return d - _dt.timedelta(days=15), d + _dt.timedelta(days=15)
+    d = _add_months(p, -12 * n)
+    return d - _dt.timedelta(days=183), d + _dt.timedelta(days=183)
+
+
+def _relative(m, p: _dt.date) -> tuple[_dt.date, _dt.date] | None:
+    """The days of one relative time expression (``_RELATIVE``) against the article's day."""
+    one = _dt.timedelta(days=1)
+    if m.group(1):
+        return p - one, p - one
+    if m.group(2) or m.group(3):
+        return p - one, p  # an article dated in another time zone than the speaker
+    if m.group(5):
+        which, unit, early = m.group(5).lower(), m.group(6).lower(), (m.group(4) or "").lower()
+        if which in ("this", "past") or early == "earlier":
+            return _this_or_past(which, unit, p)
+        if which == "last":
+            return _last(unit, p)
+        return None
+    if m.group(8):
+        n = NUMBERS.get(m.group(7).lower()) or (int(m.group(7)) if m.group(7).isdigit() else 0)
+        return _ago(n, m.group(8).lower().rstrip("s"), p) if n else None
+    if m.group(9):
+        return p - _dt.timedelta(days=RECENT_DAYS), p
+    return None
+
+
+def time_cues(context: str, published: _dt.date | None) -> list[Cue]:
+    """Every time expression of ``context`` that dates a past occasion, as a day interval
+    with its words and offsets. Relative words need ``published``; explicit dates with a
+    year do not."""
+    c = _Cues(context, published)
+    _dates(c)
+    _months(c)
+    _years(c)
+    if published is None:
+        return c.out
+    _weekdays(c)
     for m in _RELATIVE.finditer(context):
-        one = _dt.timedelta(days=1)
-        if m.group(1):
-            add(m, p - one, p - one)
-        elif m.group(2):
-            add(m, p - one, p)  # an article dated in another time zone than the speaker
-        elif m.group(3):
-            add(m, p - one, p)
-        elif m.group(5):
-            which, unit, early = m.group(5).lower(), m.group(6).lower(), (m.group(4) or "").lower()
-            if which in ("this", "past") or early == "earlier":
-                if unit == "week":  # the past seven days: on a Monday "this week's debate"
-                    first = p - _dt.timedelta(days=7)  # may be Saturday's
-                elif unit == "weekend":
-                    first = p - _dt.timedelta(days=(p.weekday() - 5) % 7)  # the last Saturday
-                elif unit == "month":
-                    first = p.replace(day=1) if which == "this" else _add_months(p, -1)
-                else:
-                    first = p.replace(month=1, day=1) if which == "this" else _add_months(p, -12)
-                add(m, first, p)
-            elif which == "last":
-                if unit == "week":  # the week (Sunday to Saturday, in US papers) before
-                    sunday = p - _dt.timedelta(days=(p.weekday() + 1) % 7)  # p's week, a day
-                    add(m, sunday - _dt.timedelta(days=8), sunday)  # more each side (UK: Monday)
-                elif unit == "weekend":
-                    sat = p - _dt.timedelta(days=(p.weekday() - 5) % 7)
-                    if p.weekday() >= 5:
-                        sat -= _dt.timedelta(days=7)
-                    add(m, sat, sat + one)
-                elif unit == "month":
-                    add(m, *_month_span(*(lambda d: (d.year, d.month))(_add_months(p, -1))))
-                else:
-                    add(m, _dt.date(p.year - 1, 1, 1), _dt.date(p.year - 1, 12, 31))
-        elif m.group(8):
-            n = NUMBERS.get(m.group(7).lower()) or (int(m.group(7)) if m.group(7).isdigit() else 0)
-            if not n:
-                continue
-            unit = m.group(8).lower().rstrip("s")
-            if unit == "day":
-                d = p - _dt.timedelta(days=n)
-                add(m, d - one, d + one)
-            elif unit == "week":
-                d = p - _dt.timedelta(days=7 * n)
-                add(m, d - _dt.timedelta(days=3), d + _dt.timedelta(days=3))
-            elif unit == "month":
-                d = _add_months(p, -n)
-                add(m, d - _dt.timedelta(days=15), d + _dt.timedelta(days=15))
-            else:
-                d = _add_months(p, -12 * n)
-                add(m, d - _dt.timedelta(days=183), d + _dt.timedelta(days=183))
-        elif m.group(9):
-            add(m, p - _dt.timedelta(days=RECENT_DAYS), p)
-    return out
+        days = _relative(m, published)
+        if days is not None:
+            c.add(m, *days)
+    return c.out
 
 
 def when_said(context: str, published: _dt.date | None) -> Interval | None:

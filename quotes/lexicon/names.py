@@ -5,10 +5,13 @@ Pure functions of strings; the word lists they read are in `quotes.lexicon.words
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
-from quotes.lexicon.words import (DEPT_WORDS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, ORG_WORDS, PLACES,
-                                  ROLE_NOUNS)
+from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, DESCRIPTIVE_ROLES, FEMALE_NAMES,
+                                  HONORIFICS, MALE_NAMES, ORG_HEADS, ORG_WORDS, PARTY_WORDS, PLACES, ROLE_PLACE_WORDS,
+                                  TITLE_HEADS)
 
 _POSS = regex.compile(r"(?:['’]s|['’])$")
 _PAREN = regex.compile(r"\s*\([^()]*\)")
@@ -39,18 +42,33 @@ def without_honorifics(words: list[str]) -> str:
     return " ".join(w for w in words if not is_honorific(w))
 
 
-def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """(title words, name words) for a capitalised run like 'US Defense Secretary Lloyd Austin'.
+def _is_title_head(word: str) -> bool:
+    w = word.lower().strip(".,")
+    return (w in TITLE_HEADS or w in HONORIFICS or w.rstrip(".") in HONORIFICS
+            or "-" in w and any(x in TITLE_HEADS for x in w.split("-")))  # "Secretary-Treasurer"
 
-    The name is the longest tail that holds no role noun or honorific; a possessive before
-    the name and department words after the title ('Secretary of Defense') belong to the title.
+
+def _of_words(name: list[str]) -> int:
+    """How many words of "of Defense ...", "of the Interior ...", "of Health and Human Services
+    ..." after a title head belong to the title ("Secretary of Defense Lloyd Austin")."""
+    tail = " ".join(w.lower() for w in name[1:])
+    for dept in DEPARTMENTS:
+        if tail == dept or tail.startswith(dept + " "):
+            return 1 + len(dept.split())
+    return 3 if len(name) > 3 and name[1].lower() == "the" else 2
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words) of a run like 'US Defense Secretary Lloyd Austin': THE title
+    rule, for the extractor's capitalised runs and the corpus step's stored name forms.
+
+    The name is the longest tail that holds no title head (TITLE_HEADS, an honorific); a
+    possessive before the name ('Colorado’s Kendal Unruh'), "of" and its department after a
+    head ('Secretary of Defense', 'President of Ukraine') and department words after the
+    title ('Secretary of State') belong to the title.
     """
     k = len(words)
-    while k > 0:
-        w = words[k - 1].lower().strip(".,")
-        if w in ROLE_NOUNS or w in HONORIFICS or w.rstrip(".") in HONORIFICS \
-                or "-" in w and any(x in ROLE_NOUNS for x in w.split("-")):  # "Secretary-Treasurer"
-            break
+    while k > 0 and not _is_title_head(words[k - 1]):
         k -= 1
     # a possessive before the name belongs to the title: "Colorado’s Kendal Unruh"
     for j in range(len(words) - 2, k - 1, -1):
@@ -58,10 +76,67 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
             k = j + 1
             break
     title, name = words[:k], words[k:]
+    if title and name and name[0].lower() == "of":
+        n = _of_words(name)
+        title, name = title + name[:n], name[n:]
     if title:
         while len(name) > 1 and name[0].lower() in DEPT_WORDS:
             title.append(name.pop(0))
     return title, name
+
+
+def is_capitalised(word: str) -> bool:
+    """Begins with a capital or a digit (after an opening mark): 'Austin', '“Lloyd', '3M'."""
+    w = word.lstrip("\"'“‘(")
+    return bool(w) and (w[0].isupper() or w[0].isdigit())
+
+
+def _low(word: str) -> str:
+    return word.lower().replace("’", "'").replace("‘", "'")
+
+
+def clean_role(words: list[str]) -> str | None:
+    """A title as a role: courtesy honorifics and leading place words or possessives dropped
+    ('US Defense Secretary' -> 'Defense Secretary'), first letter upper case so 'Defense
+    Secretary' and 'defense secretary' are one role."""
+    words = [w for w in words if _low(w) not in COURTESY_HONORIFICS]
+    while len(words) > 1 and (_low(words[0]) in ROLE_PLACE_WORDS or regex.search(r"['’]s$", words[0])):
+        words = words[1:]
+    role = " ".join(words).strip(" ,")
+    return role[0].upper() + role[1:] if role else None
+
+
+@lru_cache(maxsize=1 << 16)
+def name_and_role(form: str) -> tuple[str, str | None]:
+    """(name, role) of a printed name form, by ``split_title``: 'US Defense Secretary Lloyd
+    Austin' -> ('Lloyd Austin', 'Defense Secretary'); a title alone -> ('', role); a party
+    label is a role ('Democrat Hillary Clinton'). Stored forms are not all names: a title
+    head must be followed by a capitalised name (a possessive alone is no title: "Editor's
+    Note"); an office (not a DESCRIPTIVE_ROLES word) alone or before lower-case words is all
+    role ('the defense secretary'); anything else stays as printed."""
+    words = [w for w in regex.split(r"[\s,]+", form.strip()) if w]
+    while words and _low(words[0]) in ("the", "a", "an"):
+        words = words[1:]
+    party = None
+    if (len(words) >= 3 and _low(words[0]) in PARTY_WORDS and all(is_capitalised(w) for w in words[1:])
+            and _low(words[-1]).strip(".,") not in ORG_HEADS):
+        party, words = words[0], words[1:]
+    title, name = split_title(words)
+    # a rank without its dot right before a name may be a given name ("Gen Nakatani")
+    while (title and name and not title[-1].endswith(".")
+           and _low(title[-1]) in HONORIFICS - TITLE_HEADS - COURTESY_HONORIFICS):
+        name.insert(0, title.pop())
+    heads = [_low(w).strip(".,") for w in title if _is_title_head(w) and _low(w) != "the"]
+    office = bool(heads) and heads[-1] in TITLE_HEADS and heads[-1] not in DESCRIPTIVE_ROLES
+    possessed = bool(title) and regex.search(r"['’]s?$", title[-1])  # "Rep. X's office"
+    if heads and name and all(is_capitalised(w) for w in name):
+        pass  # a title before a name
+    elif office and not possessed and not any(is_capitalised(w) for w in name):
+        title, name = words, []  # an office alone or before a description: all role
+    else:
+        title, name = [], words  # no title ("Editor's Note", "the senator from Vermont")
+    name = [w for w in name if _low(w) not in COURTESY_HONORIFICS]
+    return " ".join(name).strip(" ,"), clean_role(title) or party
 
 
 def surname(name: str) -> str:

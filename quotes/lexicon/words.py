@@ -28,10 +28,9 @@ GROUP_PRONOUNS = frozenset({"they", "we", "them", "it"})
 HONORIFICS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen.
 lt lt. col col. sgt sgt. capt capt. adm adm. rev rev. the st. sir dame lord lady hon hon.
 prof prof. pres pres. atty atty. del del. msgr""".split())
-# Honorifics of courtesy alone: what the corpus step strips from a stored name ("Mr. Austin"
-# = "Austin"). Ranks and offices ("Gen.", "Sen.") are left out: there they head a role
-# (ROLE_HEADS) or stay part of the form the extractor stored, and "the" begins names of
-# things ("the Interview").
+# Honorifics of courtesy alone: what is dropped from a name and from a role ("Mr. Austin" =
+# "Austin"). Ranks and offices ("Gen.", "Sen.") are left out: before a name they are its
+# title (`names.split_title`), and "the" begins names of things ("the Interview").
 COURTESY_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. rev rev. hon hon.".split())
 
 # Nouns that name a job or a status: as the head of a subject they are a role, not a name
@@ -51,21 +50,22 @@ member delegate surrogate operative alderman alderwoman councilman councilwoman 
 veteran scholar historian fellow counsel partner president-elect deputy assistant
 superintendent inspector trooper detective agent ranger soldier marine sergeant captain
 lieutenant major""".split())
-# The title heads the corpus step splits a stored name form at ("US Defense Secretary
-# Lloyd Austin" -> "Lloyd Austin", role "Defense Secretary"): ROLE_NOUNS without the
-# descriptions and lesser offices below, plus rank abbreviations and a few offices the
-# extractor never meets as a subject head. Why not ROLE_NOUNS itself: with it, the stored
-# names "Alderman William D. Burns" and "Counsel James A. Baker" lose their titles (measured
-# on PolNeAR, 3 articles); making the two one list is a behaviour change for its own issue.
-ROLE_HEADS = (ROLE_NOUNS - frozenset("""activist administrator agent alderman alderwoman
-assistant author backer billionaire businessman businesswoman campaigner challenger
-columnist commentator consultant contender counsel critic delegate detective doctor expert
-fellow front-runner frontrunner historian imam incumbent lawyer marine mogul nurse operative
+# The words a title ends with, before a name ("US Defense Secretary Lloyd Austin", "Alderman
+# William D. Burns", "Sen. Marco Rubio"): every role noun, rank abbreviations, and offices
+# met only in titles. `names.split_title` splits at the last of them (or of the HONORIFICS).
+TITLE_HEADS = ROLE_NOUNS | frozenset("""sen sen. rep rep. gov gov. col col. lt lt. sgt sgt.
+capt capt. secretary-general press-secretary correspondent dictator diplomat emir envoy
+marshal princess sheikh""".split())
+# Role nouns that describe a person rather than name an office: before a capitalised name
+# they are a title ("Activist Jane Doe"), but alone or before other words they are a
+# description, not a role with the name left out ("fellow physicians", "mogul").
+DESCRIPTIVE_ROLES = frozenset("""activist administrator agent alderman alderwoman assistant
+author backer billionaire businessman businesswoman campaigner challenger columnist
+commentator consultant contender counsel critic delegate detective doctor expert fellow
+front-runner frontrunner historian imam incumbent lawyer marine mogul nurse operative
 opponent organiser organizer owner partner physician pollster president-elect ranger
 researcher resident reverend rival scholar scientist soldier staff student supporter
-surrogate teacher trooper veteran voter worker writer""".split())) | frozenset("""sen sen.
-rep rep. gov gov. col col. lt lt. sgt sgt. capt capt. secretary-general press-secretary
-correspondent dictator diplomat emir envoy marshal princess sheikh""".split())
+surrogate teacher trooper veteran voter worker writer""".split())
 
 # Role words that tell a gender ("the spokeswoman", "Mrs."): evidence for he/she agreement.
 FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman ms. ms mrs. mrs madam".split())
@@ -77,7 +77,7 @@ DEPT_WORDS = frozenset("""of for the defense defence state treasury homeland sec
 foreign interior health energy commerce labor labour education justice agriculture
 transportation veterans affairs house white senate majority minority press communications
 council intelligence general us u.s. uk u.k. eu un nato""".split())
-# Departments of more than one word after "Secretary of" (the corpus step's title split).
+# Departments of more than one word after "Secretary of" (`names.split_title`).
 DEPARTMENTS = ("homeland security", "health and human services", "veterans affairs",
                "the interior", "housing and urban development")
 # Leading words of a role that only say where the person is from ("US Defense Secretary").

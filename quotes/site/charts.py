@@ -29,17 +29,13 @@ OTHER_OUTLETS = "Other outlets"
 RELATION_COLOURS = {
     "q-rel-reference": "#6a5acd",
     "q-rel-identical": "#7fbf7f",
-    "q-rel-punctuation-case": "#8fb8e8",
     "q-rel-punctuation": "#8fb8e8",
     "q-rel-truncation": "#e8c65a",
-    "q-rel-word-substitution": "#f0a070",
     "q-rel-substitution": "#f0a070",
-    "q-rel-omission-insertion": "#d98cc8",
     "q-rel-omission": "#d98cc8",
-    "q-rel-bracketed-insertion": "#a898e0",
     "q-rel-bracketed": "#a898e0",
     "q-rel-paraphrase": "#e06666",
-    # against a primary source (quotes.corpus.sources)
+    # against a primary source (quotes.corpus.relations.SOURCE_RELATIONS)
     "q-rel-verbatim": "#4caf6a",
     "q-rel-words-inserted": "#a898e0",
     "q-rel-words-changed": "#f0a070",
@@ -169,7 +165,7 @@ def spec_utterance_versions(versions: list[dict]) -> dict:
 def spec_outlets_against_sources(rows: list[dict]) -> dict:
     """Rows (outlet, relation, quotes) as one bar per outlet split by the relation to the
     transcript, in shares, outlets quoting verbatim most often on top."""
-    from quotes.corpus.sources import SOURCE_RELATIONS
+    from quotes.corpus.relations import SOURCE_RELATIONS
 
     kept = top_outlets(rows, "quotes")
     rows = [dict(r, outlet=r["outlet"] if r["outlet"] in kept else OTHER_OUTLETS) for r in rows]

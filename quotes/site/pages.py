@@ -7,6 +7,8 @@ first, so an older database still gets a page, never a 500.
 """
 from __future__ import annotations
 
+from quotes.corpus.worddiff import word_diff
+
 from .render import (
     article_html,
     context_html,
@@ -21,7 +23,6 @@ from .render import (
     parse_diff,
     relation_class,
     render_diff,
-    word_diff,
 )
 from .sqlfunctions import quotes_relation, quotes_similarity
 

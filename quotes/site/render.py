@@ -6,7 +6,6 @@ reach the page.
 """
 from __future__ import annotations
 
-import difflib
 import json
 import re
 
@@ -14,7 +13,6 @@ from markupsafe import Markup, escape
 
 from .safety import http_url  # one rule for every link the site makes (docs/security.md)
 
-_WORD = re.compile(r"\S+")
 _KEY = re.compile(r"[\w]+", re.UNICODE)
 
 
@@ -56,67 +54,6 @@ def parse_diff(value) -> list[tuple[str, str]] | None:
         if not (isinstance(item, (list, tuple)) and len(item) == 2 and all(isinstance(x, str) for x in item)):
             return None
         ops.append((item[0], item[1]))
-    return ops
-
-
-def _word_key(word: str) -> str:
-    """What two printings of a word share: letters and digits, lower case, straight marks."""
-    return "".join(_KEY.findall(word.replace("’", "'").lower()))
-
-
-def _typographic(word: str) -> str:
-    return word.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-
-
-_EDGE = " ,.;:!?\"'"
-
-
-def _same_word(a: str, b: str, edge: bool) -> bool:
-    """Equal as printed up to typography and case; at the variant's first or last word also
-    up to boundary punctuation ("issue," before a cut)."""
-    x, y = _typographic(a).lower(), _typographic(b).lower()
-    if edge:
-        x, y = x.strip(_EDGE), y.strip(_EDGE)
-    return x == y
-
-
-def word_diff(reference: str, variant: str) -> list[tuple[str, str]]:
-    """A word-level diff from `reference` to `variant`, for when none is stored.
-
-    Same op names as the stored diffs (equal, delete, insert). Words are aligned on their
-    letters and digits; an aligned word printed differently (other than curly vs straight
-    marks, case, or punctuation at the variant's edges) shows as a delete and an insert.
-    """
-    ref, var = _WORD.findall(reference or ""), _WORD.findall(variant or "")
-    ops: list[tuple[str, str]] = []
-
-    def emit(op: str, words: list[str]) -> None:
-        if not words:
-            return
-        if ops and ops[-1][0] == op:
-            ops[-1] = (op, ops[-1][1] + " " + " ".join(words))
-        elif op == "delete" and ops and ops[-1][0] == "insert":
-            # keep "delete then insert" order inside a changed region
-            if len(ops) >= 2 and ops[-2][0] == "delete":
-                ops[-2] = ("delete", ops[-2][1] + " " + " ".join(words))
-            else:
-                ops.insert(len(ops) - 1, ("delete", " ".join(words)))
-        else:
-            ops.append((op, " ".join(words)))
-
-    matcher = difflib.SequenceMatcher(a=[_word_key(w) for w in ref], b=[_word_key(w) for w in var], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            for k in range(i2 - i1):
-                x, y = ref[i1 + k], var[j1 + k]
-                if _same_word(x, y, edge=j1 + k in (0, len(var) - 1)):
-                    emit("equal", [y])
-                else:
-                    emit("delete", [x])
-                    emit("insert", [y])
-        else:
-            emit("delete", ref[i1:i2])
-            emit("insert", var[j1:j2])
     return ops
 
 

@@ -9,20 +9,13 @@ functions then return None and the pages look as they did.
 """
 from __future__ import annotations
 
+from quotes.corpus.relations import SOURCE_RELATION_TEXT as RELATION_TEXT
+
 from .pages import all_rows, chart_url, first, urls_path
 from .render import parse_diff, relation_class, render_diff, safe_url
 
 SOURCE_TABLES = {"sources", "source_quotes", "source_utterances"}
 
-# What each relation means to a reader, for the quote page and the legend.
-RELATION_TEXT = {
-    "verbatim": "verbatim in the transcript",
-    "punctuation": "the transcript's words, punctuated differently",
-    "truncation": "words of the transcript left out",
-    "words inserted": "words inserted that the transcript does not have",
-    "words changed": "words changed from the transcript",
-    "paraphrase": "reworded: only some of the transcript's words",
-}
 STATE_TEXT = {
     "confirmed": "Found in a transcript",
     "not found": "Not found in the speaker's sources of those days",

@@ -5,9 +5,10 @@ extensions, so comparisons the canned queries need are plain Python functions).
   two printings of the same words give the same string.
 - `quotes_similarity(a, b)`: 0-1, how close the words of the shorter version are to the
   part of the longer one it covers (a clean cut scores 1.0).
-- `quotes_relation(a, b)`: how version `b` differs from version `a`, in the variant
-  vocabulary: identical, punctuation/case, truncation, omission/insertion, bracketed
-  insertion, word substitution, paraphrase.
+- `quotes_relation(a, b)`: how the two versions differ, in the corpus's one relation
+  vocabulary (`quotes.corpus.relations`: identical, punctuation, truncation, substitution,
+  omission, bracketed, paraphrase), computed as the `variants` table's relations are, the
+  longer version taken as the reference (`relations.relation_of`).
 
 They compare two versions directly (pairwise), unlike the `variants` table, which relates
 each version to its utterance's reference quote.
@@ -25,11 +26,11 @@ SQLite's.
 """
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 
-_BRACKETED = re.compile(r"\[[^\]]*\]")
+from quotes.corpus.relations import relation_of
+
 _KEY = re.compile(r"\w+", re.UNICODE)
 MAX_COMPARED_WORDS = 500
 MAX_SQL_LENGTH = 8 * 1024 * 1024  # bytes: 2,000,000 characters of up to 4 bytes each fit
@@ -60,52 +61,18 @@ def quotes_similarity(a: str | None, b: str | None) -> float | None:
     words = _comparable(a, b)
     if words is None:
         return None
-    x, y = words
-    if not x and not y:
+    if not any(words):
         return 1.0
-    if len(x) < len(y):
-        x, y = y, x
-    blocks = [m for m in difflib.SequenceMatcher(a=x, b=y, autojunk=False).get_matching_blocks() if m.size]
-    if not blocks:
-        return 0.0
-    # the window of the longer version that the shorter one covers, widened by the shorter
-    # one's unmatched words before the first and after the last shared run
-    start = max(0, blocks[0].a - blocks[0].b)
-    end = min(len(x), blocks[-1].a + blocks[-1].size + (len(y) - blocks[-1].b - blocks[-1].size))
-    return round(difflib.SequenceMatcher(a=x[start:end], b=y, autojunk=False).ratio(), 3)
-
-
-def _contiguous(short: list[str], long: list[str]) -> bool:
-    n = len(short)
-    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+    return round(relation_of(a or "", b or "")[1], 3)
 
 
 def quotes_relation(a: str | None, b: str | None) -> str | None:
-    """How `b` differs from `a` (see module doc); None when a side is too long to compare."""
+    """How `a` and `b` differ (see module doc); None when a side is too long to compare."""
     if (a or "") == (b or ""):
         return "identical"
-    words = _comparable(a, b)
-    if words is None:
+    if _comparable(a, b) is None:
         return None
-    x, y = words
-    if x == y:
-        return "punctuation/case"
-    for with_brackets, other in ((b, x), (a, y)):  # an editor's [insertion] in either version
-        if "[" in (with_brackets or ""):
-            unbracketed = _keys(_BRACKETED.sub(" ", with_brackets))
-            if unbracketed and (_contiguous(unbracketed, other) or _contiguous(other, unbracketed)):
-                return "bracketed insertion"
-    if x and y and (_contiguous(y, x) or _contiguous(x, y)):
-        return "truncation"
-    similarity = quotes_similarity(a, b)
-    if similarity < 0.5:
-        return "paraphrase"
-    tags = {tag for tag, *_ in difflib.SequenceMatcher(a=x, b=y, autojunk=False).get_opcodes() if tag != "equal"}
-    if tags == {"replace"}:
-        return "word substitution"
-    if tags <= {"delete", "insert"}:
-        return "omission/insertion"
-    return "word substitution" if similarity >= 0.75 else "paraphrase"
+    return relation_of(a or "", b or "")[0]
 
 
 FUNCTIONS = {

@@ -109,7 +109,7 @@ def quote_rows(db):
 def save_source_index(db, index, turn_speakers: dict[str, list[str]]) -> None:
     """Replace every check with ``index`` (``corpus.sources.SourceIndex``) and record the
     speaker ids each turn was resolved to, in one transaction."""
-    from quotes.corpus.sources import RELATION_RANK
+    from quotes.corpus.relations import RELATION_RANK
     from quotes.store.db import insert_sql
 
     conn = db.conn

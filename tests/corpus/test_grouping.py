@@ -10,14 +10,9 @@ except ImportError:  # tests run as a package
     from tests.seed_utterances import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_refs
 
 import quotes.corpus.grouping as variants
-from quotes.corpus.textnorm import units
-from quotes.corpus.grouping import QuoteRef, classify, group_labels, group_utterances
+from quotes.corpus.grouping import QuoteRef, group_labels, group_utterances
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-def rel(ref: str, var: str) -> str:
-    return classify(units(ref), units(var), ref, var)[0]
 
 
 @pytest.fixture(scope="module")
@@ -118,63 +113,6 @@ def test_input_order_does_not_matter(seeds):
     shuffled = refs[:]
     random.Random(7).shuffle(shuffled)
     assert group_utterances(shuffled) == index
-
-
-# --- relations, on real quote pairs from the seeds ----------------------------------------
-
-def test_relation_identical():
-    assert rel("significant escalation", "significant escalation") == "identical"
-
-
-def test_relation_punctuation_case_marks_and_contractions():
-    assert rel("very, very serious issue,", "Very, very serious issue") == "punctuation"
-    assert rel("What exactly they’re doing", "What exactly they're doing") == "punctuation"
-    assert rel("What exactly they are doing", "What exactly they’re doing") == "punctuation"
-
-
-def test_relation_truncation():
-    bloomberg = ("If their intention is to participate in this war on Russia’s behalf that is a "
-                 "very, very serious issue, and it will have impacts, not only in Europe,")
-    assert rel(bloomberg, "a very, very serious issue") == "truncation"
-    assert classify(units(bloomberg), units("a very, very serious issue"))[1] == 1.0
-    fox = ("But President Putin appears intent on continuing this war. If Russia is indeed forced "
-           "to turn to North Korea for manpower, this would be a sign of weakness, not strength, "
-           "on the part of the Kremlin,")
-    epoch = ("If Russia is indeed forced to turn to North Korea for manpower, this would be a sign "
-             "of weakness, not strength, on the part of the Kremlin,")
-    assert rel(fox, epoch) == "truncation"
-
-
-def test_relation_substitution():
-    assert rel("that is a very, very serious issue", "that is a very, very serious problem") == "substitution"
-    assert rel("their intention is to participate in this war",
-               "their intention is to engage in this war") == "substitution"
-    assert rel("What exactly they are doing is left to be seen.", "remains to be seen,") == "substitution"
-
-
-def test_relation_omission():
-    fox = ("These soldiers then traveled onward to multiple Russian military training sites in "
-           "eastern Russia, where they are currently undergoing training.")
-    ap = ("These soldiers then traveled to multiple Russian military training sites in eastern "
-          "Russia where they are currently undergoing training,")
-    r, sim = classify(units(fox), units(ap))
-    assert r == "omission" and 0.9 < sim < 1.0
-
-
-def test_relation_bracketed():
-    bloomberg = ("Our analysts, they continue to look at this, and we are seeing evidence that "
-                 "there are North Korean troops that have gone to Russia,")
-    epoch = "We are seeing evidence that there are North Korean troops [in Russia]."
-    assert rel(bloomberg, epoch) == "bracketed"
-    assert rel("It’s important not to overreact to this", "[It’s] important not to overreact to this") == "bracketed"
-
-
-def test_relation_paraphrase():
-    fox = ("We do not yet know whether these soldiers will enter into combat alongside the Russian "
-           "military, but this is certainly a highly concerning probability.")
-    ap = ("We don’t yet know if these soldiers will go into battle alongside the Russian army, "
-          "but it’s certainly a very worrying possibility.")
-    assert rel(fox, ap) == "paraphrase"
 
 
 # --- what must stay apart ---------------------------------------------------------------------

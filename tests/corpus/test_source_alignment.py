@@ -207,6 +207,13 @@ def test_resolve_speaker():
     assert resolve_speaker("L. AUSTIN", speakers) == {"la", "a"}
     assert resolve_speaker("MODERATOR", speakers) == frozenset()
     assert resolve_speaker(None, speakers) == frozenset()
+    assert resolve_speaker("COLUMNIST KIRBY", speakers) == {"jk"}  # any role word is a title
+
+
+def test_resolve_speaker_prefers_the_surname_as_printed_to_a_spelling_variant():
+    speakers = [("tg", "Timothy Gill", [], 1), ("ag", "Arianna Gil", [], 5)]
+    assert resolve_speaker("MR. GILL", speakers) == {"tg"}
+    assert resolve_speaker("MR. GIL", speakers) == {"ag"}
 
 
 def test_linear_candidates_never_all_pairs():

@@ -5,8 +5,7 @@ try:
 except ImportError:  # tests run as a package
     from tests.seed_utterances import AP, BLOOMBERG, EPOCH, FOX, NYPOST, seed_mentions
 
-from quotes.corpus.speakers import (SpeakerMention, build_speaker_index, guess_kind, name_key,
-                             name_and_role)
+from quotes.corpus.speakers import SpeakerMention, build_speaker_index, guess_kind, name_key, speakers_of_name
 
 
 def M(qid, article, name, aliases=(), role=None, kind=None, outlet=None):
@@ -104,15 +103,14 @@ def test_austin_forms_merge_and_titles_become_roles():
     assert kirby.description == "White House National Security Council spokesman"
 
 
-def test_name_and_role():
-    assert name_and_role("US Defense Secretary Lloyd Austin") == ("Lloyd Austin", "Defense Secretary")
-    assert name_and_role("U.S. Secretary of Defense Lloyd Austin") == ("Lloyd Austin", "Secretary of Defense")
-    assert name_and_role("White House National Security Council spokesman John Kirby") == (
-        "John Kirby", "White House National Security Council spokesman")
-    assert name_and_role("Major General Pat Ryder") == ("Pat Ryder", "Major General")
-    assert name_and_role("the defense secretary") == ("", "Defense secretary")
-    assert name_and_role("Mr. Austin") == ("Austin", None)
-    assert name_and_role("Donald Trump Jr.") == ("Donald Trump Jr.", None)
+def test_speakers_of_name_is_the_same_person_rule():
+    speakers = [("la", "Lloyd Austin"), ("a", "Austin"), ("ad", "Austin Dillon"), ("et", "Eric Trump"),
+                ("dt", "Donald Trump"), ("z", "Volodymyr Zelensky")]
+    assert speakers_of_name("Austin", speakers) == ["la", "a", "ad"]  # one word: any name holding it
+    assert speakers_of_name("L. Austin", speakers) == ["la", "a"]
+    assert speakers_of_name("Donald Trump", speakers) == ["dt"]
+    assert speakers_of_name("Zelenskiy", speakers) == ["z"]
+    assert speakers_of_name("Mr.", speakers) == []
 
 
 # --- no false merges ----------------------------------------------------------------------

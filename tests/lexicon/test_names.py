@@ -2,7 +2,8 @@
 import pytest
 
 from quotes.lexicon.names import (clean_name, first_name_gender, given_names_agree, is_honorific, is_org_name,
-                                  is_place, same_person, same_surname, split_title, surname_keys, without_honorifics)
+                                  is_place, name_and_role, same_person, same_surname, split_title, surname_keys,
+                                  without_honorifics)
 
 
 def test_clean_name_strips_party_tags_and_possessives():
@@ -17,10 +18,42 @@ def test_clean_name_strips_party_tags_and_possessives():
     ("Colorado’s Kendal Unruh", "Colorado’s", "Kendal Unruh"),
     ("Sen. Marco Rubio", "Sen.", "Marco Rubio"),
     ("Lloyd Austin", "", "Lloyd Austin"),
+    ("President of Ukraine Volodymyr Zelensky", "President of Ukraine", "Volodymyr Zelensky"),
+    ("Secretary of Health and Human Services Alex Azar", "Secretary of Health and Human Services", "Alex Azar"),
+    ("Alderman William D. Burns", "Alderman", "William D. Burns"),
+    ("Workers Secretary-Treasurer Gary Casteel", "Workers Secretary-Treasurer", "Gary Casteel"),
 ])
 def test_split_title(run, title, name):
     t, n = split_title(run.split())
     assert (" ".join(t), " ".join(n)) == (title, name)
+
+
+def test_name_and_role_splits_a_stored_form_by_the_one_title_rule():
+    assert name_and_role("US Defense Secretary Lloyd Austin") == ("Lloyd Austin", "Defense Secretary")
+    assert name_and_role("U.S. Secretary of Defense Lloyd Austin") == ("Lloyd Austin", "Secretary of Defense")
+    assert name_and_role("White House National Security Council spokesman John Kirby") == (
+        "John Kirby", "White House National Security Council spokesman")
+    assert name_and_role("Major General Pat Ryder") == ("Pat Ryder", "Major General")
+    assert name_and_role("the defense secretary") == ("", "Defense secretary")
+    assert name_and_role("Mr. Austin") == ("Austin", None)
+    assert name_and_role("Donald Trump Jr.") == ("Donald Trump Jr.", None)
+
+
+    assert name_and_role("Democrat Hillary Clinton") == ("Hillary Clinton", "Democrat")
+    assert name_and_role("the senator from Vermont") == ("senator from Vermont", None)
+
+
+@pytest.mark.parametrize("form, expected", [
+    ("Gen. Wesley Clark", ("Wesley Clark", "Gen.")),  # a rank with its dot is a title
+    ("Alderman William D. Burns", ("William D. Burns", "Alderman")),  # any title head before a name
+    ("Minister Gen Nakatani", ("Gen Nakatani", "Minister")),  # without its dot, a given name
+    ("Editor's Note", ("Editor's Note", None)),  # a possessive alone is no title
+    ("Congressman Trey Gowdy’s office", ("Congressman Trey Gowdy’s office", None)),
+    ("fellow physicians", ("fellow physicians", None)),  # a description, not an office
+    ("the Secretary of Defense", ("", "Secretary of Defense")),  # an office alone
+])
+def test_name_and_role_on_stored_forms_that_are_not_all_names(form, expected):
+    assert name_and_role(form) == expected
 
 
 def test_honorifics():

@@ -14,29 +14,8 @@ from quotes.site.render import (
     relation_class,
     render_diff,
     render_list,
-    word_diff,
 )
 
-REF = "If their intention is to participate in this war on Russia’s behalf that is a very, very serious issue, and it will have impacts"
-
-
-def test_word_diff_truncation_is_cut_not_changed():
-    ops = word_diff(REF, "very, very serious issue")
-    assert ops[0][0] == "delete" and ops[-1][0] == "delete"
-    assert ("equal", "very, very serious issue") in ops
-    assert "insert" not in {op for op, _ in ops}
-
-
-def test_word_diff_substitution_and_case():
-    ops = word_diff("a very, very serious issue", "A very, very serious problem")
-    assert ops == [("equal", "A very, very serious"), ("delete", "issue"), ("insert", "problem")]
-
-
-def test_word_diff_rebuilds_both_sides():
-    variant = "If they are belligerents, their intention is to engage in this war on behalf of Russia"
-    ops = word_diff(REF, variant)
-    assert " ".join(t for op, t in ops if op != "delete") == variant
-    assert " ".join(t for op, t in ops if op != "insert").lower() == REF.lower()
 
 
 def test_render_diff_marks_and_escapes():
@@ -73,8 +52,8 @@ def test_lists():
 
 
 def test_relation_class_any_spelling():
-    assert relation_class("punctuation/case") == "q-rel-punctuation-case"
-    assert relation_class("Word substitution") == "q-rel-word-substitution"
+    assert relation_class("punctuation") == "q-rel-punctuation"
+    assert relation_class("Words inserted") == "q-rel-words-inserted"
     assert relation_class(None) == "q-rel-unknown"
     assert relation_class('"><script>') == "q-rel-script"
 
