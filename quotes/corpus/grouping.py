@@ -49,6 +49,14 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    (dated so by its attribution, or printed then), a few words only when one such utterance
    holds them.
 
+7. **Split quotes** (last): the two parts of a quote interrupted by its attribution (“A,” he
+   said. “B.”, ``QuoteRef.start``/``end`` a few characters apart: ``corpus.splitparts``)
+   that ended in different utterances become one when another article's member of A's
+   utterance goes on with B's words where A's stop ("... not only in Europe but also in
+   things in the Indo-Pacific" for Bloomberg's “... Europe,” Austin said. “It will also
+   impact things in the Indo-Pacific”), or when two articles split the same two utterances
+   so (two editions of one story).
+
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
 
@@ -114,6 +122,7 @@ from rapidfuzz.distance import Indel
 from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
+from quotes.corpus.splitparts import SPLIT_ARTICLES, adjacent_parts, continues
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
 from quotes.corpus.worddiff import Diff, diff_units, window_opcodes
 
@@ -134,6 +143,8 @@ class QuoteRef:
     speaker_name: str | None = None  # the speaker's name, to recognise an alias id
     said_from: str | None = None  # when it was said, as its attribution tells (quotes.extract.dating)
     said_to: str | None = None  # ISO dates; None: not told (said_to then defaults to published)
+    start: int | None = None  # character offsets in the article: two parts of a split quote
+    end: int | None = None  # (“A,” he said. “B.”) lie a few characters apart (``splitparts``)
 
 
 @dataclass
@@ -657,6 +668,7 @@ class _Grouper:
                     self.place(i)
             self.place_pairs(pairs)
         self.rejoin_requotes()
+        self.join_split_parts()
 
     # tier 6: lone late re-quotes ----------------------------------------------------
     def _lone(self, cid: int) -> str | None:
@@ -848,6 +860,49 @@ class _Grouper:
             if m >= 0:
                 found.append((cid, m))
         return found
+
+    # tier 7: the parts of a split quote ----------------------------------------------
+    def join_split_parts(self) -> None:
+        """Two parts of one split quote (“A,” he said. “B.”: ``splitparts.adjacent_parts``)
+        in different utterances become one when another article's member of A's utterance
+        goes on with B's words where A's stop (or a member of B's leads up to B with A's),
+        or when ``SPLIT_ARTICLES`` articles split the same two utterances so."""
+        refs = self.refs
+        pairs = adjacent_parts([r.start for r in refs], [r.end for r in refs],
+                               [r.article_id for r in refs], [r.speaker_id for r in refs])
+        node_of = {i: nid for nid, n in enumerate(self.nodes) for i in n.members}
+        split_by: dict[tuple[int, int], set[str]] = defaultdict(set)  # utterances -> articles
+        for i, j in pairs:
+            a, b = node_of[i], node_of[j]
+            ca, cb = self._live(self.nodes[a].cluster), self._live(self.nodes[b].cluster)
+            if ca == cb or not _said_ok(self.clusters[ca].said, self.clusters[cb].said):
+                continue
+            art = refs[i].article_id
+            if (m := self._continued(b, a, ca, art, after=True)) >= 0:
+                self._merge(cb, ca, m)
+            elif (m := self._continued(a, b, cb, art, after=False)) >= 0:
+                self._merge(ca, cb, m)
+            else:
+                split_by[(min(ca, cb), max(ca, cb))].add(art)
+        for (ca, cb), arts in sorted(split_by.items()):
+            ca, cb = self._live(ca), self._live(cb)
+            if (len(arts) >= SPLIT_ARTICLES and ca != cb
+                    and _said_ok(self.clusters[ca].said, self.clusters[cb].said)):
+                self._merge(cb, ca, self.clusters[ca].leader)
+
+    def _continued(self, part: int, other: int, cid: int, art: str, after: bool) -> int:
+        """A member of ``cid`` from another article holding ``other``'s words and, next to
+        them, ``part``'s (``splitparts.continues``), else -1."""
+        for m in self.clusters[cid].nodes[: self.o.max_members_checked]:
+            if all(self.refs[k].article_id == art for k in self.nodes[m].members):
+                continue
+            start, end = self._window(other, m)
+            if end <= start:
+                continue
+            mk = self.nodes[m].keys
+            if continues(self.nodes[part].keys, mk[end:] if after else mk[:start], after):
+                return m
+        return -1
 
 
 def _name_words(name: str | None) -> list[str]:
