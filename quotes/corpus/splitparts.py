@@ -31,7 +31,10 @@ from rapidfuzz.distance import Indel
 
 from quotes.corpus.textnorm import STOPWORDS
 
-SPLIT_GAP = 80  # characters between the two parts of one split quote
+SPLIT_GAP = 80  # characters between the two parts of one split quote: room for an
+# attribution (“,” Lloyd Austin told reporters while on a trip to Europe. “”: 58), not for a
+# sentence of the writer's between them (measured on PolNeAR train+dev: 160 also joins the
+# seeds' Epoch evidence/seen quotes, which the seeds' gold keeps apart)
 SPLIT_SLACK = 3  # words of the other outlet's quote between the parts' edges ("but", "and")
 SPLIT_COVER = 0.5  # share of the shorter side in shared runs
 SPLIT_RUN = 3  # longest shared run at least
