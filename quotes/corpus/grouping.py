@@ -122,6 +122,7 @@ from rapidfuzz.distance import Indel
 from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
+from quotes.corpus.pair_decision import PairModel, PairSide, PhraseStats, grams, pair_features, shipped
 from quotes.corpus.splitparts import SPLIT_ARTICLES, adjacent_parts, continues
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
 from quotes.corpus.worddiff import Diff, diff_units, window_opcodes
@@ -196,6 +197,7 @@ class GroupingOptions:
     recurring_len: int = 4  # a phrase this short found in quotes more than
     recurring_days: int = 30  # this many days apart is a recurring phrase (see _recurring)
     phrase_node_len: int = 8  # whose 3-grams are looked up (nodes of this many words or fewer)
+    pair_model: bool = False  # the learned last tier (``pair_decision``): off, see docs/pair_decision.md
 
 
 # --- nodes and clusters --------------------------------------------------------------
@@ -669,6 +671,8 @@ class _Grouper:
             self.place_pairs(pairs)
         self.rejoin_requotes()
         self.join_split_parts()
+        if self.o.pair_model:
+            self.join_by_model(shipped())
 
     # tier 6: lone late re-quotes ----------------------------------------------------
     def _lone(self, cid: int) -> str | None:
@@ -903,6 +907,45 @@ class _Grouper:
             if continues(self.nodes[part].keys, mk[end:] if after else mk[:start], after):
                 return m
         return -1
+
+    # tier 8: the learned pair decision ------------------------------------------------
+    def join_by_model(self, model: PairModel) -> None:
+        """Named utterances the rules left apart that share a content 3-gram: the leader of
+        one against the first members of the other (``pair_decision``); a probability at the
+        model's threshold or above joins them."""
+        live = [c for c in range(len(self.clusters))
+                if len(self.clusters[c].nodes) == 1 and self.clusters[c].speaker]  # a lone quote joins
+        live.sort(key=lambda c: (-len(self.nodes[self.clusters[c].leader].keys), c))
+        cands = {c: [e for e in self._candidates(self.clusters[c].leader)[: self.o.max_candidates]
+                     if e != c and self.clusters[e].speaker and self._speaker_rel(self.clusters[c].speaker, e) >= 0]
+                 for c in live}
+        want = {g for c, es in cands.items() if es for n in (self.clusters[c].leader,
+                *(m for e in es for m in self.clusters[e].nodes[: self.o.max_aligned_members]))
+                for g in grams(self.nodes[n].keys)}
+        stats = PhraseStats()
+        for n in self.nodes:
+            for i in n.members:
+                stats.add(self._family(n.speaker), n.keys, self.days[i], want)
+        for c in live:
+            lead = self.clusters[c].leader
+            for e in cands[c]:
+                src, dst = self._live(c), self._live(e)
+                if src == dst or src != c:
+                    break
+                rel = self._speaker_rel(self.nodes[lead].speaker, dst)
+                m = next((m for m in self.clusters[dst].nodes[: self.o.max_aligned_members] if rel >= 0
+                          and model.probability(pair_features(self._side(lead), self._side(m), stats,
+                                                             self._family(self.nodes[lead].speaker), rel))
+                          >= model.threshold), -1)
+                if m >= 0:
+                    self._merge(src, dst, m)
+                    break
+
+    def _side(self, node_id: int) -> PairSide:
+        n = self.nodes[node_id]
+        return PairSide(n.keys, n.speaker, n.dmin, n.dmax, n.said,
+                        frozenset(self.refs[i].outlet for i in n.members if self.refs[i].outlet),
+                        any(self.refs[i].said_from for i in n.members))
 
 
 def _name_words(name: str | None) -> list[str]:
