@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
-from rapidfuzz.distance import Indel
 
 from quotes.corpus.textnorm import STOPWORDS
 
@@ -60,13 +60,11 @@ def adjacent_parts(starts: Sequence[int | None], ends: Sequence[int | None], art
 
 
 def _runs(part: tuple[str, ...], other: tuple[str, ...]) -> list[tuple[int, int, int]]:
-    """Shared runs of 2+ words holding a content word: (part start, other start, length)."""
-    out = []
-    for op in Indel.opcodes(part, other):
-        n = op.src_end - op.src_start
-        if op.tag == "equal" and n >= 2 and any(k not in STOPWORDS for k in part[op.src_start:op.src_end]):
-            out.append((op.src_start, op.dest_start, n))
-    return out
+    """Shared runs of 2+ words holding a content word: (part start, other start, length),
+    longest first (``difflib``'s matching blocks: an LCS would cut "i hope to" in two where
+    "and i hope to though and i want to" repeats "i" and "to")."""
+    blocks = SequenceMatcher(None, part, other, autojunk=False).get_matching_blocks()
+    return [(s, d, n) for s, d, n in blocks if n >= 2 and any(k not in STOPWORDS for k in part[s:s + n])]
 
 
 def continues(part: tuple[str, ...], rest: tuple[str, ...], after: bool) -> bool:

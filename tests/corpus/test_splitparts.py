@@ -86,3 +86,12 @@ def test_two_articles_split_alike_make_one_utterance():
     assert len(index.utterances) == 2
     assert {r.article_id for r in ap + reprint} == {ap[0].article_id, "reprint"}
     assert not any(label_of.get(r.quote_id, "").startswith(FOX) for r in ap)
+
+
+def test_a_repeated_word_does_not_cut_the_shared_run():
+    # an LCS aligns the last "to" with the other "to" and cuts "i expect to" in two; the
+    # longest-block matching keeps it whole
+    from rapidfuzz.distance import Indel
+    part, rest = keys("I expect to."), keys("and I expect to, though, and I want to.")
+    assert max(op.src_end - op.src_start for op in Indel.opcodes(part, rest) if op.tag == "equal") == 2
+    assert continues(part, rest, after=True)
