@@ -874,6 +874,8 @@ class _Grouper:
         refs = self.refs
         pairs = adjacent_parts([r.start for r in refs], [r.end for r in refs],
                                [r.article_id for r in refs], [r.speaker_id for r in refs])
+        if not pairs:
+            return
         node_of = {i: nid for nid, n in enumerate(self.nodes) for i in n.members}
         split_by: dict[tuple[int, int], set[str]] = defaultdict(set)  # utterances -> articles
         for i, j in pairs:
