@@ -56,6 +56,9 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    things in the Indo-Pacific" for Bloomberg's “... Europe,” Austin said. “It will also
    impact things in the Indo-Pacific”), or when two articles split the same two utterances
    so (two editions of one story).
+8. **Learned pair decision** (``GroupingOptions.pair_model``, off by default): a quote still
+   alone that shares a content 3-gram with an utterance of its speaker is judged by a
+   logistic regression over named features (``pair_decision``, docs/pair_decision.md).
 
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
