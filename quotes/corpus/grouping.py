@@ -55,7 +55,8 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    utterance goes on with B's words where A's stop ("... not only in Europe but also in
    things in the Indo-Pacific" for Bloomberg's “... Europe,” Austin said. “It will also
    impact things in the Indo-Pacific”), or when two articles split the same two utterances
-   so (two editions of one story).
+   so (two editions of one story), or cut the other part differently (one part holds the
+   other's words).
 8. **Learned pair decision** (``GroupingOptions.pair_model``, off by default): a quote still
    alone that shares a content 3-gram with an utterance of its speaker is judged by a
    logistic regression over named features (``pair_decision``, docs/pair_decision.md).
@@ -118,6 +119,7 @@ variant with the part of the reference it covers, so a clean cut scores 1.0.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import combinations
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
@@ -126,7 +128,7 @@ from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
 from quotes.corpus.pair_decision import PairModel, PairSide, PhraseStats, grams, pair_features, shipped
-from quotes.corpus.splitparts import SPLIT_ARTICLES, adjacent_parts, continues
+from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
 from quotes.corpus.worddiff import Diff, diff_units, window_opcodes
 
@@ -873,7 +875,8 @@ class _Grouper:
         """Two parts of one split quote (“A,” he said. “B.”: ``splitparts.adjacent_parts``)
         in different utterances become one when another article's member of A's utterance
         goes on with B's words where A's stop (or a member of B's leads up to B with A's),
-        or when ``SPLIT_ARTICLES`` articles split the same two utterances so."""
+        or when ``SPLIT_ARTICLES`` articles split the same two utterances so, or when the parts
+        next to one utterance's part in two articles hold the same words (``_join_like_parts``)."""
         refs = self.refs
         pairs = adjacent_parts([r.start for r in refs], [r.end for r in refs],
                                [r.article_id for r in refs], [r.speaker_id for r in refs])
@@ -881,6 +884,7 @@ class _Grouper:
             return
         node_of = {i: nid for nid, n in enumerate(self.nodes) for i in n.members}
         split_by: dict[tuple[int, int], set[str]] = defaultdict(set)  # utterances -> articles
+        beside: dict[tuple[int, bool], list[tuple[str, int]]] = defaultdict(list)  # (utterance, after) -> parts
         for i, j in pairs:
             a, b = node_of[i], node_of[j]
             ca, cb = self._live(self.nodes[a].cluster), self._live(self.nodes[b].cluster)
@@ -893,11 +897,29 @@ class _Grouper:
                 self._merge(ca, cb, m)
             else:
                 split_by[(min(ca, cb), max(ca, cb))].add(art)
+                beside[(ca, True)].append((art, b))
+                beside[(cb, False)].append((art, a))
         for (ca, cb), arts in sorted(split_by.items()):
             ca, cb = self._live(ca), self._live(cb)
             if (len(arts) >= SPLIT_ARTICLES and ca != cb
                     and _said_ok(self.clusters[ca].said, self.clusters[cb].said)):
                 self._merge(cb, ca, self.clusters[ca].leader)
+        self._join_like_parts(beside)
+
+    def _join_like_parts(self, beside: dict[tuple[int, bool], list[tuple[str, int]]]) -> None:
+        """Parts that follow (or lead up to) one utterance's part in two articles, one holding
+        the other's words (3+), are that utterance's too: two outlets print the same split
+        quote and cut its other part at different places."""
+        for (cid, _), parts in sorted(beside.items()):
+            for (x, p), (y, q) in combinations(parts, 2):
+                short, long_ = sorted((self.nodes[p], self.nodes[q]), key=lambda n: len(n.keys))
+                if x == y or len(short.keys) < SPLIT_RUN or f" {short.kstr} " not in f" {long_.kstr} ":
+                    continue
+                dst = self._live(cid)
+                for n in (p, q):
+                    src = self._live(self.nodes[n].cluster)
+                    if src != dst and _said_ok(self.clusters[src].said, self.clusters[dst].said):
+                        self._merge(src, dst, self.clusters[dst].leader)
 
     def _continued(self, part: int, other: int, cid: int, art: str, after: bool) -> int:
         """A member of ``cid`` from another article holding ``other``'s words and, next to

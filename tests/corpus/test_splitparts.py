@@ -95,3 +95,26 @@ def test_a_repeated_word_does_not_cut_the_shared_run():
     part, rest = keys("I expect to."), keys("and I expect to, though, and I want to.")
     assert max(op.src_end - op.src_start for op in Indel.opcodes(part, rest) if op.tag == "equal") == 2
     assert continues(part, rest, after=True)
+
+
+def test_second_parts_cut_differently_join_the_utterance_of_their_first_parts():
+    # Two articles print Kirby's statement split around "Kirby said"; one cuts the second
+    # part to four words and is dated five days later, so that part alone joins nothing
+    # (a few words only within two days); it follows the same utterance's part as the other
+    # article's full second part, and its words are in it.
+    from quotes.corpus.grouping import QuoteRef
+    first = "These soldiers then traveled to multiple Russian military training sites in eastern Russia where they are currently undergoing training,"
+    second = "We don’t yet know if these soldiers will go into battle alongside the Russian army, but it’s certainly a very worrying possibility."
+    gap = len("” Kirby said. “")
+
+    def article(name, day, later):
+        return [QuoteRef(f"{name}-1", name, name, "kirby", first, day, "John Kirby", start=0, end=len(first)),
+                QuoteRef(f"{name}-2", name, name, "kirby", later, day, "John Kirby",
+                         start=len(first) + gap, end=len(first) + gap + len(later))]
+
+    refs = article("ap", "2024-10-23", second) + article("late", "2024-10-28", "We don’t yet know")
+    index = group_utterances(refs)
+    assert len(index.utterances) == 1
+    # without the first parts' common utterance, the short part stays apart
+    index = group_utterances(refs[1:2] + refs[3:])
+    assert len(index.utterances) == 2
