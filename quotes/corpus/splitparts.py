@@ -61,8 +61,8 @@ def adjacent_parts(starts: Sequence[int | None], ends: Sequence[int | None], art
 
 def _runs(part: tuple[str, ...], other: tuple[str, ...]) -> list[tuple[int, int, int]]:
     """Shared runs of 2+ words holding a content word: (part start, other start, length),
-    longest first (``difflib``'s matching blocks: an LCS would cut "i hope to" in two where
-    "and i hope to though and i want to" repeats "i" and "to")."""
+    longest first (``difflib``'s matching blocks: an LCS would cut "i expect to" in two where
+    "and i expect to though and i want to" repeats "i" and "to")."""
     blocks = SequenceMatcher(None, part, other, autojunk=False).get_matching_blocks()
     return [(s, d, n) for s, d, n in blocks if n >= 2 and any(k not in STOPWORDS for k in part[s:s + n])]
 
