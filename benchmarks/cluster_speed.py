@@ -115,8 +115,8 @@ def pair_scores(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
     return (tp / pp if pp else 1.0), (tp / gp if gp else 1.0)
 
 
-def synthetic(n: int, seed: int):
-    docs = load_polnear()
+def synthetic(n: int, seed: int, splits=("train", "dev", "test")):
+    docs = load_polnear(splits)
     rng = random.Random(seed)
     originals = []
     for d in docs:

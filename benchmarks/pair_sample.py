@@ -4,7 +4,7 @@ usage: python benchmarks/pair_sample.py space                 # candidate space 
        python benchmarks/pair_sample.py sample [--out FILE]   # draw the sample (fixed seeds)
        python benchmarks/pair_sample.py show FROM [TO] [--context N]   # print pairs to read
        python benchmarks/pair_sample.py merge RAW             # raw labels -> pair_labels.jsonl
-       python benchmarks/pair_sample.py score [--labels FILE] # current grouping vs the labels
+       python benchmarks/pair_sample.py score [--labels FILE] [--pred FILE]  # a grouping vs the labels
 
 Candidate space: our extractor's quotes (/work/baseline/polnear.jsonl) in the PolNeAR train
 and dev articles only (never test). A candidate is a pair of quotes in DIFFERENT documents
@@ -332,7 +332,7 @@ def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
 
 def cmd_score(args) -> None:
     group = {}
-    with open(BASELINE, encoding="utf-8") as f:
+    with open(args.pred, encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
             for q in d["quotes"]:
@@ -364,8 +364,9 @@ def cmd_score(args) -> None:
         for r in labels:
             if r["label"] == "unsure" or (part != "all" and r["split"] != part):
                 continue
-            ga = group[tuple(r["a"][k] for k in ("doc_id", "start", "end"))]
-            gb = group[tuple(r["b"][k] for k in ("doc_id", "start", "end"))]
+            # a labelled quote the extraction no longer finds: predicted ungrouped
+            ga = group.get(tuple(r["a"][k] for k in ("doc_id", "start", "end")))
+            gb = group.get(tuple(r["b"][k] for k in ("doc_id", "start", "end")))
             pred = ga is not None and ga == gb
             gold = r["label"] == "same"
             n += 1
@@ -405,6 +406,8 @@ def main() -> None:
     s.add_argument("raw", type=Path)
     s = sub.add_parser("score")
     s.add_argument("--labels", type=Path, default=LABELS)
+    s.add_argument("--pred", type=Path, default=BASELINE,
+                   help="extraction JSONL with group (benchmarks/pair_predict.py group)")
     s.add_argument("--errors", action="store_true")
     args = ap.parse_args()
     {"space": cmd_space, "sample": cmd_sample, "show": cmd_show, "merge": cmd_merge,

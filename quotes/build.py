@@ -377,10 +377,10 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
         for u in task:
             refs = []
             for qid in members[u]:
-                aid, outlet, published, said_from, said_to, text = rows[qid]
+                aid, outlet, published, said_from, said_to, text, start, end = rows[qid]
                 sid = speaker_of.get(qid)
                 refs.append(QuoteRef(qid, aid, outlet, sid, text, published, names.get(sid) if sid else None,
-                                     said_from, said_to))
+                                     said_from, said_to, start, end))
             out.append(refs)
         return out
 

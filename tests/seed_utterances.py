@@ -108,5 +108,5 @@ def seed_refs() -> tuple[list[QuoteRef], dict[str, str]]:
     for label, (doc, aid, q) in seed_quotes().items():
         qid = q.quote_id(aid)
         refs.append(QuoteRef(qid, aid, OUTLET[doc], index.speaker_of.get(qid), q.text,
-                             "2024-10-23"))
+                             "2024-10-23", start=q.start, end=q.end))
     return refs, label_of

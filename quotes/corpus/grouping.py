@@ -49,6 +49,18 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    (dated so by its attribution, or printed then), a few words only when one such utterance
    holds them.
 
+7. **Split quotes** (last): the two parts of a quote interrupted by its attribution (“A,” he
+   said. “B.”, ``QuoteRef.start``/``end`` a few characters apart: ``corpus.splitparts``)
+   that ended in different utterances become one when another article's member of A's
+   utterance goes on with B's words where A's stop ("... not only in Europe but also in
+   things in the Indo-Pacific" for Bloomberg's “... Europe,” Austin said. “It will also
+   impact things in the Indo-Pacific”), or when two articles split the same two utterances
+   so (two editions of one story), or cut the other part differently (one part holds the
+   other's words).
+8. **Learned pair decision** (``GroupingOptions.pair_model``, off by default): a quote still
+   alone that shares a content 3-gram with an utterance of its speaker is judged by a
+   logistic regression over named features (``pair_decision``, docs/pair_decision.md).
+
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
 
@@ -106,6 +118,7 @@ covers, so a clean cut scores 1.0.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import combinations
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
@@ -113,9 +126,11 @@ from rapidfuzz.distance import Indel
 from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
+from quotes.corpus.pair_decision import PairModel, PairSide, PhraseStats, grams, pair_features, shipped
 from quotes.corpus.relations import classify
-from quotes.corpus.textnorm import STOPWORDS, collapse_space, fold_word, units
-from quotes.corpus.worddiff import Diff, diff_units
+from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
+from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
+from quotes.corpus.worddiff import Diff, diff_units, window_opcodes
 
 @dataclass
 class QuoteRef:
@@ -130,6 +145,8 @@ class QuoteRef:
     speaker_name: str | None = None  # the speaker's name, to recognise an alias id
     said_from: str | None = None  # when it was said, as its attribution tells (quotes.extract.dating)
     said_to: str | None = None  # ISO dates; None: not told (said_to then defaults to published)
+    start: int | None = None  # character offsets in the article: two parts of a split quote
+    end: int | None = None  # (“A,” he said. “B.”) lie a few characters apart (``splitparts``)
 
 
 @dataclass
@@ -181,6 +198,7 @@ class GroupingOptions:
     recurring_len: int = 4  # a phrase this short found in quotes more than
     recurring_days: int = 30  # this many days apart is a recurring phrase (see _recurring)
     phrase_node_len: int = 8  # whose 3-grams are looked up (nodes of this many words or fewer)
+    pair_model: bool = False  # the learned last tier (``pair_decision``): off, see docs/pair_decision.md
 
 
 # --- nodes and clusters --------------------------------------------------------------
@@ -653,6 +671,9 @@ class _Grouper:
                     self.place(i)
             self.place_pairs(pairs)
         self.rejoin_requotes()
+        self.join_split_parts()
+        if self.o.pair_model:
+            self.join_by_model(shipped())
 
     # tier 6: lone late re-quotes ----------------------------------------------------
     def _lone(self, cid: int) -> str | None:
@@ -847,6 +868,110 @@ class _Grouper:
             if m >= 0:
                 found.append((cid, m))
         return found
+
+    # tier 7: the parts of a split quote ----------------------------------------------
+    def join_split_parts(self) -> None:
+        """Two parts of one split quote (“A,” he said. “B.”: ``splitparts.adjacent_parts``)
+        in different utterances become one when another article's member of A's utterance
+        goes on with B's words where A's stop (or a member of B's leads up to B with A's),
+        or when ``SPLIT_ARTICLES`` articles split the same two utterances so, or when the parts
+        next to one utterance's part in two articles hold the same words (``_join_like_parts``)."""
+        refs = self.refs
+        pairs = adjacent_parts([r.start for r in refs], [r.end for r in refs],
+                               [r.article_id for r in refs], [r.speaker_id for r in refs])
+        if not pairs:
+            return
+        node_of = {i: nid for nid, n in enumerate(self.nodes) for i in n.members}
+        split_by: dict[tuple[int, int], set[str]] = defaultdict(set)  # utterances -> articles
+        beside: dict[tuple[int, bool], list[tuple[str, int]]] = defaultdict(list)  # (utterance, after) -> parts
+        for i, j in pairs:
+            a, b = node_of[i], node_of[j]
+            ca, cb = self._live(self.nodes[a].cluster), self._live(self.nodes[b].cluster)
+            if ca == cb or not _said_ok(self.clusters[ca].said, self.clusters[cb].said):
+                continue
+            art = refs[i].article_id
+            if (m := self._continued(b, a, ca, art, after=True)) >= 0:
+                self._merge(cb, ca, m)
+            elif (m := self._continued(a, b, cb, art, after=False)) >= 0:
+                self._merge(ca, cb, m)
+            else:
+                split_by[(min(ca, cb), max(ca, cb))].add(art)
+                beside[(ca, True)].append((art, b))
+                beside[(cb, False)].append((art, a))
+        for (ca, cb), arts in sorted(split_by.items()):
+            ca, cb = self._live(ca), self._live(cb)
+            if (len(arts) >= SPLIT_ARTICLES and ca != cb
+                    and _said_ok(self.clusters[ca].said, self.clusters[cb].said)):
+                self._merge(cb, ca, self.clusters[ca].leader)
+        self._join_like_parts(beside)
+
+    def _join_like_parts(self, beside: dict[tuple[int, bool], list[tuple[str, int]]]) -> None:
+        """Parts that follow (or lead up to) one utterance's part in two articles, one holding
+        the other's words (3+), are that utterance's too: two outlets print the same split
+        quote and cut its other part at different places."""
+        for (cid, _), parts in sorted(beside.items()):
+            for (x, p), (y, q) in combinations(parts, 2):
+                short, long_ = sorted((self.nodes[p], self.nodes[q]), key=lambda n: len(n.keys))
+                if x == y or len(short.keys) < SPLIT_RUN or f" {short.kstr} " not in f" {long_.kstr} ":
+                    continue
+                dst = self._live(cid)
+                for n in (p, q):
+                    src = self._live(self.nodes[n].cluster)
+                    if src != dst and _said_ok(self.clusters[src].said, self.clusters[dst].said):
+                        self._merge(src, dst, self.clusters[dst].leader)
+
+    def _continued(self, part: int, other: int, cid: int, art: str, after: bool) -> int:
+        """A member of ``cid`` from another article holding ``other``'s words and, next to
+        them, ``part``'s (``splitparts.continues``), else -1."""
+        for m in self.clusters[cid].nodes[: self.o.max_members_checked]:
+            if all(self.refs[k].article_id == art for k in self.nodes[m].members):
+                continue
+            start, end = self._window(other, m)
+            if end <= start:
+                continue
+            mk = self.nodes[m].keys
+            if continues(self.nodes[part].keys, mk[end:] if after else mk[:start], after):
+                return m
+        return -1
+
+    # tier 8: the learned pair decision ------------------------------------------------
+    def join_by_model(self, model: PairModel) -> None:
+        """Named utterances the rules left apart that share a content 3-gram: the leader of
+        one against the first members of the other (``pair_decision``); a probability at the
+        model's threshold or above joins them."""
+        live = [c for c in range(len(self.clusters))
+                if len(self.clusters[c].nodes) == 1 and self.clusters[c].speaker]  # a lone quote joins
+        live.sort(key=lambda c: (-len(self.nodes[self.clusters[c].leader].keys), c))
+        cands = {c: [e for e in self._candidates(self.clusters[c].leader)[: self.o.max_candidates]
+                     if e != c and self.clusters[e].speaker and self._speaker_rel(self.clusters[c].speaker, e) >= 0]
+                 for c in live}
+        want = {g for c, es in cands.items() if es for n in (self.clusters[c].leader,
+                *(m for e in es for m in self.clusters[e].nodes[: self.o.max_aligned_members]))
+                for g in grams(self.nodes[n].keys)}
+        stats = PhraseStats()
+        for n in self.nodes:
+            for i in n.members:
+                stats.add(self._family(n.speaker), n.keys, self.days[i], want)
+        for c in live:
+            lead = self.clusters[c].leader
+            for e in cands[c]:
+                src, dst = self._live(c), self._live(e)
+                if src == dst or src != c:
+                    break
+                rel = self._speaker_rel(self.nodes[lead].speaker, dst)
+                m = next((m for m in self.clusters[dst].nodes[: self.o.max_aligned_members] if rel >= 0
+                          and model.probability(pair_features(self._side(lead), self._side(m), stats,
+                                                             self._family(self.nodes[lead].speaker), rel))
+                          >= model.threshold), -1)
+                if m >= 0:
+                    self._merge(src, dst, m)
+                    break
+
+    def _side(self, node_id: int) -> PairSide:
+        n = self.nodes[node_id]
+        return PairSide(n.keys, n.speaker, n.dmin, n.dmax, n.said,
+                        frozenset(self.refs[i].outlet for i in n.members if self.refs[i].outlet),
+                        any(self.refs[i].said_from for i in n.members))
 
 
 def _name_words(name: str | None) -> list[str]:

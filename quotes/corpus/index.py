@@ -12,6 +12,7 @@ Obama"), which makes a build's corpus step incremental and partitionable
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -37,6 +38,8 @@ class CorpusQuote:
     speaker_mention: str | None = None  # the words that named the speaker for this quote
     said_from: str | None = None  # when it was said, as far as the attribution tells
     said_to: str | None = None
+    start: int | None = None  # character offsets of the quote in its article
+    end: int | None = None
 
     def forms(self) -> list[str]:
         """Other name forms of the speaker in the article: aliases and the mention."""
@@ -51,7 +54,7 @@ def corpus_quotes(article: Article, quotes: list[Quote]) -> list[CorpusQuote]:
     aid = article.id
     return [CorpusQuote(q.quote_id(aid), aid, article.outlet, article.published, q.text, q.speaker,
                         list(q.speaker_aliases or []), q.speaker_role, q.speaker_kind, q.speaker_mention,
-                        q.said_from, q.said_to)
+                        q.said_from, q.said_to, q.start, q.end)
             for q in quotes]
 
 
@@ -79,7 +82,7 @@ def index_utterances(quotes: list[CorpusQuote], speakers: SpeakerIndex, options:
     for q in quotes:
         sid = speakers.speaker_of.get(q.quote_id)
         refs.append(QuoteRef(q.quote_id, q.article_id, q.outlet, sid, q.text, q.published,
-                             names.get(sid) if sid else None, q.said_from, q.said_to))
+                             names.get(sid) if sid else None, q.said_from, q.said_to, q.start, q.end))
     return group_by_units(refs, options, with_diffs=with_diffs)
 
 
@@ -94,9 +97,17 @@ def apply_corpus_index(extracted: list[tuple[Article, list[Quote]]], speakers: S
                        utterances: UtteranceIndex, min_articles: int = 2) -> None:
     """Give each extracted quote the corpus-wide canonical speaker name (the article's own
     form is kept among its aliases) and, when its utterance is quoted in ``min_articles``
-    articles or more, the utterance id as ``group`` (FORMAT.md)."""
+    articles or more, the utterance id as ``group`` (FORMAT.md). Documents count, not texts:
+    two documents with the same text (one story printed in two editions) are one article
+    to the index (ids are content hashes) but two documents reporting the utterance."""
     by_id = speakers.by_id()
-    multi = {u.id for u in utterances.utterances if u.n_articles >= min_articles}
+    docs: dict[str, set[int]] = defaultdict(set)  # utterance id -> documents (by position)
+    for k, (article, quotes) in enumerate(extracted):
+        for q in quotes:
+            uid = utterances.utterance_of.get(q.quote_id(article.id))
+            if uid is not None:
+                docs[uid].add(k)
+    multi = {u.id for u in utterances.utterances if max(u.n_articles, len(docs[u.id])) >= min_articles}
     for article, quotes in extracted:
         for q in quotes:
             qid = q.quote_id(article.id)

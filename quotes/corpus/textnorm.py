@@ -7,7 +7,8 @@ same units, so it lives here, once.
 
 A unit is one printed word (or a contraction pair such as “they are”) with:
 - ``key``: the comparable form: accents and case folded, punctuation dropped, contractions
-  written one way (“they are” and “they’re” both become ``they're``),
+  written one way (“they are” and “they’re” both become ``they're``), a possessive as its
+  noun (“NATO’s”, “NATO’” and “NATO” are ``nato``),
 - ``surface``: the words as printed, with any punctuation glued to them,
 - ``bracket``: True when the word sits inside square brackets (an editorial insertion).
 """
@@ -108,6 +109,10 @@ def fold_word(word: str) -> str:
     w = _KEEP.sub("", w.replace("_", "")).strip("'")
     if w.endswith("'") or w.startswith("'"):
         w = w.strip("'")
+    # A possessive is its noun: "NATO's", "NATO’" and "NATO" are one word to compare (outlets
+    # differ, and a cut may drop the ending); "it's", "that's", "let's" stay contractions.
+    if w.endswith("'s") and len(w) > 2 and w[:-2] not in _SUBJECTS:
+        w = w[:-2]
     return _SINGLE.get(w, w)
 
 

@@ -349,13 +349,14 @@ def corpus_rows(db: sqlite_utils.Database):
 
 
 def grouping_rows(db: sqlite_utils.Database, ids: list[str]) -> dict[str, tuple]:
-    """quote id -> (article id, outlet id, published, said_from, said_to, text): what the
-    grouping reads of the quotes ``ids``."""
+    """quote id -> (article id, outlet id, published, said_from, said_to, text, start, end):
+    what the grouping reads of the quotes ``ids``."""
     out = {}
     for k in range(0, len(ids), 500):
         chunk = ids[k:k + 500]
         for row in db.execute(
-                "select q.id, q.article_id, a.outlet_id, a.published, q.said_from, q.said_to, q.text"
+                "select q.id, q.article_id, a.outlet_id, a.published, q.said_from, q.said_to, q.text,"
+                " q.start, q.end"
                 " from quotes q join articles a on a.id = q.article_id"
                 f" where q.id in ({', '.join('?' * len(chunk))})", chunk):
             out[row[0]] = row[1:]

@@ -42,6 +42,8 @@ def test_seed_utterances_in_the_built_database(seeds_db):
     assert {"a very, very serious issue", "Very, very serious issue", "very serious issue"} <= texts
     relations = {r["text"]: r["relation"] for r in serious}
     assert relations["a very, very serious issue"] == "truncation"
+    # Bloomberg's split second part joins through AP's one-piece quote (corpus.splitparts)
+    assert "It will also impact things in the Indo-Pacific as well." in texts
     assert relations["If they are belligerents, their intention is to engage in this war on behalf of Russia, "
                      "that is a very, very serious problem and it will have an impact not only in Europe "
                      "but also in things in the Indo-Pacific."] == "paraphrase"
@@ -58,7 +60,7 @@ def test_seed_utterances_in_the_built_database(seeds_db):
     assert {r["relation"] for r in evidence} == {"reference", "bracketed"}
     # nothing else is merged
     assert len(groups) == 6
-    assert sum(len(g) for g in groups.values()) == 8 + 4 + 2 + 3 + 2 + 2
+    assert sum(len(g) for g in groups.values()) == 9 + 4 + 2 + 3 + 2 + 2
 
 
 def test_every_quote_has_speaker_utterance_and_variant(seeds_db):
@@ -148,3 +150,16 @@ def test_building_seeds_in_two_steps_equals_one_build(tmp_path, seeds_db):
     tables = ("speakers", "speaker_aliases", "utterances", "variants", "quotes")
     steps, once = sqlite_utils.Database(db_path), sqlite_utils.Database(seeds_db)
     assert {t: sorted(map(repr, steps[t].rows)) for t in tables} == {t: sorted(map(repr, once[t].rows)) for t in tables}
+
+
+def test_one_story_in_two_documents_is_grouped(tmp_path):
+    # two editions of one story with the same text: one article to the index (ids are
+    # content hashes), two documents reporting each utterance (issue 13: reprints)
+    for name in ("edition-1.txt", "edition-2.txt"):
+        (tmp_path / name).write_text((SEEDS / "004_4517ef6bbb3d0375.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.output.splitlines()]
+    assert len(docs) == 2 and docs[0]["quotes"]
+    assert [q["group"] for q in docs[0]["quotes"]] == [q["group"] for q in docs[1]["quotes"]]
+    assert all(q["group"] for q in docs[0]["quotes"] if q["speaker"])

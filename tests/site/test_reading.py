@@ -204,7 +204,7 @@ async def test_outlet_matrix_chart(ds):
 async def test_utterance_speaker_and_time_charts(ds):
     spec = (await get(ds, f"/-/quotes/charts/quotes/utterance_versions.json?id={AUSTIN_UTTERANCE}")).json()
     bars = spec["data"]["values"]
-    assert len(bars) == 8 and bars[0]["relation"] == "reference" and bars[0]["similarity"] == 1.0
+    assert len(bars) == 9 and bars[0]["relation"] == "reference" and bars[0]["similarity"] == 1.0
     assert {b["version"].split(" (")[0] for b in bars} == {"Bloomberg", "Fox News", "The Epoch Times",
                                                          "New York Post", "Associated Press"}
     assert any(b["relation"] == "paraphrase" and b["similarity"] < 1 for b in bars)

@@ -1,0 +1,120 @@
+"""Split quotes (“A,” he said. “B.”) on the seeds' real text (issue 13)."""
+try:
+    from seed_utterances import AP, BLOOMBERG, FOX, seed_refs
+except ImportError:  # tests run as a package
+    from tests.seed_utterances import AP, BLOOMBERG, FOX, seed_refs
+
+from dataclasses import replace
+
+from quotes.corpus.grouping import group_utterances
+from quotes.corpus.splitparts import SPLIT_GAP, adjacent_parts, continues
+from quotes.corpus.textnorm import keys
+
+
+def parts_of(refs):
+    return adjacent_parts([r.start for r in refs], [r.end for r in refs],
+                          [r.article_id for r in refs], [r.speaker_id for r in refs])
+
+
+def by_label(refs, label_of):
+    return {label_of[r.quote_id]: r for r in refs}
+
+
+def test_adjacent_parts_are_one_speakers_quotes_around_an_attribution():
+    refs, label_of = seed_refs()
+    found = {(label_of[refs[i].quote_id], label_of[refs[j].quote_id]) for i, j in parts_of(refs)}
+    # ... not only in Europe,” Austin said. “It will also impact things in the Indo-Pacific
+    assert (f"{BLOOMBERG}/austin-serious", f"{BLOOMBERG}/austin-serious-2") in found
+    # ... undergoing training,” Kirby said. “We don’t yet know ...
+    assert (f"{AP}/kirby-training", f"{AP}/kirby-training-2") in found
+    for a, b in found:  # every pair: one article, one speaker
+        ra, rb = by_label(refs, label_of)[a], by_label(refs, label_of)[b]
+        assert ra.article_id == rb.article_id and ra.speaker_id == rb.speaker_id
+        assert 0 <= rb.start - ra.end <= SPLIT_GAP
+    # Kirby's "fair game" line and Austin's "next step" in AP: other speakers, not parts
+    assert not any(f"{AP}/kirby-fairgame" in p for p in found if f"{AP}/austin-nextstep" in p)
+
+
+def test_quotes_without_offsets_or_speaker_are_never_parts():
+    refs, label_of = seed_refs()
+    assert parts_of([replace(r, start=None, end=None) for r in refs]) == []
+    assert parts_of([replace(r, speaker_id=None) for r in refs]) == []
+
+
+def test_a_part_continues_where_the_other_part_stops():
+    # AP prints Austin's words in one piece; after "not only in Europe" it goes on with
+    # what Bloomberg prints as the second part.
+    rest = keys("but also in things in the Indo-Pacific.")
+    assert continues(keys("It will also impact things in the Indo-Pacific as well."), rest, after=True)
+    # ... but not a sentence about something else that shares a few words
+    assert not continues(keys("It would also demonstrate an unprecedented level of direct military cooperation "
+                              "between Russia and North Korea, with security implications in Europe as well as "
+                              "the Indo-Pacific."), rest, after=True)
+    # ... and not when the shared words come far from the other part's edge
+    assert not continues(keys("things in the Indo-Pacific"),
+                         keys("that is a serious problem for many of us and for things in the Indo-Pacific"),
+                         after=True)
+    # leading up to the other part (the part before it)
+    assert not continues(keys("If their intention is to participate in this war"),
+                         keys("If their intention is to participate in this war on Russia's behalf, that is "
+                              "a very, very serious issue"), after=False)
+    assert continues(keys("their intention is to participate in this war"),
+                     keys("If they are co-belligerents, their intention is to participate in this war"), after=False)
+
+
+def test_the_split_part_joins_the_utterance_another_outlet_prints_whole():
+    refs, label_of = seed_refs()
+    index = group_utterances(refs)
+    u = {label_of[q]: uid for q, uid in index.utterance_of.items()}
+    assert u[f"{BLOOMBERG}/austin-serious-2"] == u[f"{BLOOMBERG}/austin-serious"] == u[f"{AP}/austin-serious"]
+    # without offsets nothing says the two Bloomberg quotes are one, and the part stays apart
+    index = group_utterances([replace(r, start=None, end=None) for r in refs])
+    u = {label_of[q]: uid for q, uid in index.utterance_of.items()}
+    assert u[f"{BLOOMBERG}/austin-serious-2"] != u[f"{BLOOMBERG}/austin-serious"]
+
+
+def test_two_articles_split_alike_make_one_utterance():
+    # AP's Kirby statement split around "Kirby said", printed by a second article the same
+    # way, with no outlet printing it in one piece (Fox's version left out)
+    refs, label_of = seed_refs()
+    ap = [r for r in refs if label_of[r.quote_id] in (f"{AP}/kirby-training", f"{AP}/kirby-training-2")]
+    reprint = [replace(r, quote_id=r.quote_id + "-2", article_id="reprint", outlet="Reprint") for r in ap]
+    index = group_utterances(ap + reprint)
+    assert len(index.utterances) == 1 and index.utterances[0].n_articles == 2
+    # one article's split alone is not enough: its two parts stay two utterances
+    index = group_utterances(ap + reprint[:1])
+    assert len(index.utterances) == 2
+    assert {r.article_id for r in ap + reprint} == {ap[0].article_id, "reprint"}
+    assert not any(label_of.get(r.quote_id, "").startswith(FOX) for r in ap)
+
+
+def test_a_repeated_word_does_not_cut_the_shared_run():
+    # an LCS aligns the last "to" with the other "to" and cuts "i expect to" in two; the
+    # longest-block matching keeps it whole
+    from rapidfuzz.distance import Indel
+    part, rest = keys("I expect to."), keys("and I expect to, though, and I want to.")
+    assert max(op.src_end - op.src_start for op in Indel.opcodes(part, rest) if op.tag == "equal") == 2
+    assert continues(part, rest, after=True)
+
+
+def test_second_parts_cut_differently_join_the_utterance_of_their_first_parts():
+    # Two articles print Kirby's statement split around "Kirby said"; one cuts the second
+    # part to four words and is dated five days later, so that part alone joins nothing
+    # (a few words only within two days); it follows the same utterance's part as the other
+    # article's full second part, and its words are in it.
+    from quotes.corpus.grouping import QuoteRef
+    first = "These soldiers then traveled to multiple Russian military training sites in eastern Russia where they are currently undergoing training,"
+    second = "We don’t yet know if these soldiers will go into battle alongside the Russian army, but it’s certainly a very worrying possibility."
+    gap = len("” Kirby said. “")
+
+    def article(name, day, later):
+        return [QuoteRef(f"{name}-1", name, name, "kirby", first, day, "John Kirby", start=0, end=len(first)),
+                QuoteRef(f"{name}-2", name, name, "kirby", later, day, "John Kirby",
+                         start=len(first) + gap, end=len(first) + gap + len(later))]
+
+    refs = article("ap", "2024-10-23", second) + article("late", "2024-10-28", "We don’t yet know")
+    index = group_utterances(refs)
+    assert len(index.utterances) == 1
+    # without the first parts' common utterance, the short part stays apart
+    index = group_utterances(refs[1:2] + refs[3:])
+    assert len(index.utterances) == 2
