@@ -129,8 +129,8 @@ from quotes.extract.dating import article_day
 from quotes.corpus.pair_decision import PairModel, PairSide, PhraseStats, grams, pair_features, shipped
 from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
-from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
-from quotes.corpus.worddiff import Diff, diff_units, window_opcodes
+from quotes.corpus.textnorm import STOPWORDS, collapse_space, fold_word, units
+from quotes.corpus.worddiff import Diff, diff_units
 
 @dataclass
 class QuoteRef:
