@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import copy
 from contextlib import contextmanager
 
 from quotes.extract.attribution import write_attribution
@@ -28,6 +27,7 @@ from quotes.extract.attribution.context import ArticleContext, Attribution, Mark
 from quotes.extract.attribution.speakers import speaker_of as resolve_speaker
 from quotes.extract.attribution.subjects import nearby_subject as nearby_np, subject_of as cue_subject
 from quotes.extract.cues import lemma_of
+from quotes.extract.journal import undoable
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.lexicon.words import PERSON_PRONOUNS
 from quotes.model import Mark, Quote
@@ -82,15 +82,12 @@ def fill_speaker(att: View, q: Quote, speaker: tuple) -> None:
 
 @contextmanager
 def trial(att: View):
-    """Resolve candidates on a scratch copy of the article's entity state: names registered
-    and mentions resolved inside the block are forgotten after it."""
-    ctx = att.ctx
-    saved = (ctx.registry, ctx.resolved, ctx.harvested, ctx.titled)
-    ctx.registry, ctx.resolved, ctx.harvested, ctx.titled = copy.deepcopy(saved)
-    try:
-        yield att  # (the title runs are read off the text once: the same in any trial)
-    finally:
-        ctx.registry, ctx.resolved, ctx.harvested, ctx.titled = saved
+    """Resolve candidates as a trial: names registered and mentions resolved inside the block
+    are undone after it (an undo journal: the trial costs what it changes, not the size of
+    the article's entity state). The title runs are read off the text once, the same in any
+    trial, so they are kept."""
+    with undoable():
+        yield att
 
 MAX_CUES = 4  # cue candidates looked at, strongest first
 NEAR_CHARS = 400  # how far before the quote names and pronouns are collected

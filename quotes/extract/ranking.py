@@ -137,13 +137,12 @@ def candidate_features(att, m: Mark, q: Quote, c: Candidate, prev: list[Quote]) 
     # salience
     if ent is not None:
         p = m.open_mark
-        subj = [x for x in ent.subject_pos if x < p]
-        ment = [x for x in ent.mentions if x < p]
-        f["sal_log_subjects"] = math.log1p(len(subj))
-        f["sal_log_mentions"] = math.log1p(len(ment))
-        f["sal_recent_subject"] = math.exp(-(p - max(subj)) / 1000.0) if subj else 0.0
+        last = ent.subject_pos.last_below(p)
+        f["sal_log_subjects"] = math.log1p(ent.subject_pos.count_below(p))
+        f["sal_log_mentions"] = math.log1p(ent.mentions.count_below(p))
+        f["sal_recent_subject"] = math.exp(-(p - last) / 1000.0) if last is not None else 0.0
         f["sal_is_person"] = float(ent.kind == "person")
-        f["sal_first_in_article"] = float(min(ent.mentions or [10 ** 9]) < 300)
+        f["sal_first_in_article"] = float(bool(ent.mentions) and ent.mentions[0] < 300)
     # agreement with the rules
     same = bool(name) and _norm(name) == _norm(q.speaker)
     f["rule_same_name"] = float(same)
@@ -290,7 +289,8 @@ def choose(scored) -> tuple[float, Candidate | None, float]:
     return best[0], best[1], second
 
 
-_END_PUNCT = regex.compile(r"[.!?,]\W*$")
+# searched from the end ((?r)): a forward search is quadratic on a long run of punctuation
+_END_PUNCT = regex.compile(r"(?r)[.!?,]\W*$")
 
 
 def is_term(qtext: str) -> bool:
