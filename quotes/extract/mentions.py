@@ -280,6 +280,7 @@ class Registry:
 # A title-and-name run as printed: "Army Capt. Daniel Reyes", "Air Force 1st Lt. Mark Olsen",
 # "radio co-host Pete Vargas" (capitalised words, abbreviations, ordinals, hyphenated titles).
 _RUN_WORD = r"(?:\p{Lu}(?:\p{L}{0,3}\.|(?:\.\p{Lu})+\.?|[\p{L}’'-]*)|\d+(?:st|nd|rd|th)|co-[a-z]+|vice-[a-z]+)(?![\p{L}\p{N}]|\.\p{L})"
+_CO_TITLE = regex.compile(r"(?:co|vice)-")
 _RUN = regex.compile(_RUN_WORD + r"(?:[ \u00a0]+" + _RUN_WORD + r")*")
 
 
@@ -296,7 +297,7 @@ def titled_name_at(text: str, start: int) -> list[str] | None:
     if words[-1].endswith(".") and len(words[-1].rstrip(".")) > 1 and words[-1].lower() not in HONORIFICS:
         words[-1] = words[-1].rstrip(".")  # the sentence end after "... said Lt. Mark Olsen."
     # "co-host": the title word after the hyphen decides
-    keys = [w.split("-", 1)[1] if regex.match(r"(?:co|vice)-", w) else w for w in words]
+    keys = [w.split("-", 1)[1] if _CO_TITLE.match(w) else w for w in words]
     title, rest = split_title(keys)
     rest = words[len(title):]
     while rest and rest[0].lower().rstrip(".") in HONORIFICS:

@@ -81,26 +81,26 @@ def candidate_features(att, m: Mark, q: Quote, c: Candidate, prev: list[Quote]) 
     ent, name, kind, role, mtoks, how = c.speaker
     close = (m.close_mark + 1) if m.close_mark is not None else m.end
     f: dict[str, float] = {"bias": 1.0}
-    for s in SOURCES:
-        f["src_" + s] = float(s in c.sources)
+    for s in c.sources:  # features are sparse: a feature left out is 0.0
+        f["src_" + s] = 1.0
     f["src_count"] = float(len(c.sources & {"cue", "near", "rule", "salient", "previous"}))
     f["cue_score"] = c.cue_score
     f["cue_top"] = float(c.cue_rank == 0)
     f["cue_adjacent"] = float(c.cue_score >= 2.2)
     lem = "according" if c.cue is not None and c.cue.lower_ == "according" else cue_lemma(c)
-    for v in CUE_VERBS:
-        f["cue_" + v] = float(lem == v)
+    if lem in CUE_VERBS:
+        f["cue_" + lem] = 1.0
     f["cue_weak"] = float(lem in WEAK_LEMMAS)
-    for p in PATHS:
-        f["path_" + p] = float(c.rule == p)
-    for h in HOWS:
-        f["how_" + h] = float(how == h)
+    if c.rule in PATHS:
+        f["path_" + c.rule] = 1.0
+    if how in HOWS:
+        f["how_" + how] = 1.0
     f["has_name"] = float(bool(name))
     f["desc_name"] = float(is_description(name))
     typ, ev = entity_type(mtoks, how, kind, ent, text, c.start)
-    for t in TYPES:
-        f["type_" + t] = float(typ == t)
-    f.update(ev)
+    if typ in TYPES:
+        f["type_" + typ] = 1.0
+    f.update((k, v) for k, v in ev.items() if v)
     # position
     if c.start is not None:
         before = c.end <= m.open_mark
@@ -148,9 +148,8 @@ def candidate_features(att, m: Mark, q: Quote, c: Candidate, prev: list[Quote]) 
     f["rule_same_name"] = float(same)
     base = (q.method or "none").split(":")[0]
     f["rule_conf"] = q.confidence if same else 0.0
-    if same:
-        for r in RULE_METHODS:
-            f["rule_m_" + r] = float(base == r)
+    if same and base in RULE_METHODS:
+        f["rule_m_" + base] = 1.0
     # pronoun gender
     if tok is not None and tok.lower_ in PERSON_PRONOUNS and ent is not None:
         g = PERSON_PRONOUNS[tok.lower_]
