@@ -60,7 +60,8 @@ def test_every_feature_the_model_weighs_is_one_the_code_computes():
     enumerated = ({"src_" + s for s in ranking.SOURCES} | {"path_" + s for s in ranking.PATHS}
                   | {"how_" + s for s in ranking.HOWS} | {"rule_m_" + s for s in ranking.RULE_METHODS}
                   | {"cue_" + s for s in ranking.CUE_VERBS} | {"type_" + s for s in TYPES})
-    conditional = ("prev_", "gender_", "sal_", "pos_", "dep_")  # previous speaker, pronouns, entities
+    # previous speaker, pronouns, entities; the typing evidence is sparse (present when it holds)
+    conditional = ("prev_", "gender_", "sal_", "pos_", "dep_", "ty_")
     unknown = {k for k in set(model["features"]) - seen - enumerated if not k.startswith(conditional)}
     assert unknown == set()
     assert {"rule_same_name", "type_person", "rel_top_cue", "name_src_cue", "ty_person_noun"} <= seen
