@@ -75,13 +75,55 @@ def _norm(name: str | None) -> str:
     return " ".join(_NOT_WORD.sub(" ", (name or "").lower()).split())
 
 
-def candidate_features(att, m: Mark, q: Quote, c: Candidate, prev: list[Quote]) -> dict[str, float]:
-    """The named features of candidate `c` for quote `m` (`q`: the rules' answer)."""
-    a, text = att.a, att.a.text
-    ent, name, kind, role, mtoks, how = c.speaker
-    close = (m.close_mark + 1) if m.close_mark is not None else m.end
+class QuoteView:
+    """What every candidate of one quote shares, computed once per quote: where the quote
+    closes, the sentences it lies in, its paragraph, and the quote's own features (q_*)."""
+
+    def __init__(self, att, m: Mark, q: Quote):
+        a, text = att.a, att.a.text
+        self.close = (m.close_mark + 1) if m.close_mark is not None else m.end
+        self.para = a.para_index(m.open_mark)
+        self.sents = {(id(t.doc), t.sent.start) for t in (token_at(a, m.start), token_at(a, max(m.start, m.end - 1)))
+                      if t is not None}
+        ps = a.para_bounds(m.open_mark)[0]
+        self.features = {"q_partial": float(q.kind == "partial"),
+                         "q_para_start": float(text[ps:m.open_mark].strip() == ""),
+                         "q_multi_para": float(m.multi_paragraph),
+                         "q_log_words": math.log1p(len(text[m.start:m.end].split()))}
+
+
+def candidate_features(att, m: Mark, q: Quote, c: Candidate, prev: list[Quote],
+                       qv: QuoteView | None = None) -> dict[str, float]:
+    """The named features of candidate `c` for quote `m` (`q`: the rules' answer). Sparse: a
+    feature left out is 0.0. `qv`: the quote's shared part, when already computed."""
+    qv = qv or QuoteView(att, m, q)
     f: dict[str, float] = {"bias": 1.0}
-    for s in c.sources:  # features are sparse: a feature left out is 0.0
+    _mention_features(f, att.a.text, c)
+    _position_features(f, att.a, m, c, qv)
+    f.update(qv.features)
+    if "previous" in c.sources and prev:
+        last = prev[-1]
+        gap = qv.para - att.a.para_index(max(last.start, last.end - 1))
+        f["prev_same_para"] = float(gap == 0)
+        f["prev_next_para"] = float(gap == 1)
+        f["prev_far"] = float(gap > 1)
+        f["prev_nothing_between"] = float(att.a.text[close_of(last):m.open_mark].strip(" \n\"“”‘’',.") == "")
+    ent = c.speaker[0]
+    if ent is not None:
+        _salience_features(f, ent, m.open_mark)
+    _rule_features(f, c.name, q)
+    tok = c.tok
+    if tok is not None and tok.lower_ in PERSON_PRONOUNS and ent is not None:
+        g = PERSON_PRONOUNS[tok.lower_]
+        f["gender_agree"] = float(ent.gender == g)
+        f["gender_conflict"] = float(ent.gender is not None and ent.gender != g)
+    return f
+
+
+def _mention_features(f: dict[str, float], text: str, c: Candidate) -> None:
+    """Which generators proposed it, its cue, its syntactic path, how it became a name, its type."""
+    ent, name, kind, role, mtoks, how = c.speaker
+    for s in c.sources:
         f["src_" + s] = 1.0
     f["src_count"] = float(len(c.sources & {"cue", "near", "rule", "salient", "previous"}))
     f["cue_score"] = c.cue_score
@@ -101,16 +143,18 @@ def candidate_features(att, m: Mark, q: Quote, c: Candidate, prev: list[Quote]) 
     if typ in TYPES:
         f["type_" + typ] = 1.0
     f.update((k, v) for k, v in ev.items() if v)
-    # position
+
+
+def _position_features(f: dict[str, float], a, m: Mark, c: Candidate, qv: QuoteView) -> None:
+    """Before or after the quote, how far, same paragraph or sentence; the mention's dependency."""
     if c.start is not None:
         before = c.end <= m.open_mark
-        dist = (m.open_mark - c.end) if before else max(0, c.start - close)
+        dist = (m.open_mark - c.end) if before else max(0, c.start - qv.close)
         f["pos_before"] = float(before)
         f["pos_after"] = float(not before)
         f["pos_log_dist"] = math.log1p(dist)
-        f["pos_same_para"] = float(a.para_index(c.start) == a.para_index(m.open_mark))
-        sents = {(id(t.doc), t.sent.start) for t in (token_at(a, m.start), token_at(a, max(m.start, m.end - 1))) if t is not None}
-        f["pos_same_sent"] = float(c.tok is not None and (id(c.tok.doc), c.tok.sent.start) in sents)
+        f["pos_same_para"] = float(a.para_index(c.start) == qv.para)
+        f["pos_same_sent"] = float(c.tok is not None and (id(c.tok.doc), c.tok.sent.start) in qv.sents)
     else:
         f["pos_none"] = 1.0
     tok = c.tok
@@ -120,42 +164,26 @@ def candidate_features(att, m: Mark, q: Quote, c: Candidate, prev: list[Quote]) 
         f["dep_obj"] = float(tok.dep_ in ("dobj", "obj", "dative"))
         f["dep_appos"] = float(tok.dep_ == "appos")
         f["dep_cue_head"] = float(c.cue is not None and tok.head.i == c.cue.i and tok.doc is c.cue.doc)
-    # the quote
-    ps = a.para_bounds(m.open_mark)[0]
-    f["q_partial"] = float(q.kind == "partial")
-    f["q_para_start"] = float(text[ps:m.open_mark].strip() == "")
-    f["q_multi_para"] = float(m.multi_paragraph)
-    f["q_log_words"] = math.log1p(len(text[m.start:m.end].split()))
-    # previous quote's speaker
-    if "previous" in c.sources and prev:
-        last = prev[-1]
-        gap = a.para_index(m.open_mark) - a.para_index(max(last.start, last.end - 1))
-        f["prev_same_para"] = float(gap == 0)
-        f["prev_next_para"] = float(gap == 1)
-        f["prev_far"] = float(gap > 1)
-        f["prev_nothing_between"] = float(text[close_of(last):m.open_mark].strip(" \n\"“”‘’',.") == "")
-    # salience
-    if ent is not None:
-        p = m.open_mark
-        last = ent.subject_pos.last_below(p)
-        f["sal_log_subjects"] = math.log1p(ent.subject_pos.count_below(p))
-        f["sal_log_mentions"] = math.log1p(ent.mentions.count_below(p))
-        f["sal_recent_subject"] = math.exp(-(p - last) / 1000.0) if last is not None else 0.0
-        f["sal_is_person"] = float(ent.kind == "person")
-        f["sal_first_in_article"] = float(bool(ent.mentions) and ent.mentions[0] < 300)
-    # agreement with the rules
+
+
+def _salience_features(f: dict[str, float], ent, p: int) -> None:
+    """How often and how recently the article made the entity a subject before offset `p`."""
+    last = ent.subject_pos.last_below(p)
+    f["sal_log_subjects"] = math.log1p(ent.subject_pos.count_below(p))
+    f["sal_log_mentions"] = math.log1p(ent.mentions.count_below(p))
+    f["sal_recent_subject"] = math.exp(-(p - last) / 1000.0) if last is not None else 0.0
+    f["sal_is_person"] = float(ent.kind == "person")
+    f["sal_first_in_article"] = float(bool(ent.mentions) and ent.mentions[0] < 300)
+
+
+def _rule_features(f: dict[str, float], name: str | None, q: Quote) -> None:
+    """Agreement with the rules' choice, and the rules' method when it agrees."""
     same = bool(name) and _norm(name) == _norm(q.speaker)
     f["rule_same_name"] = float(same)
     base = (q.method or "none").split(":")[0]
     f["rule_conf"] = q.confidence if same else 0.0
     if same and base in RULE_METHODS:
         f["rule_m_" + base] = 1.0
-    # pronoun gender
-    if tok is not None and tok.lower_ in PERSON_PRONOUNS and ent is not None:
-        g = PERSON_PRONOUNS[tok.lower_]
-        f["gender_agree"] = float(ent.gender == g)
-        f["gender_conflict"] = float(ent.gender is not None and ent.gender != g)
-    return f
 
 
 def close_of(q: Quote) -> int:
@@ -224,7 +252,8 @@ def rank(att, m: Mark, idx: int, q: Quote, prev: list[Quote], model: dict | None
         model = load_model()
     with trial(att):  # candidates resolve names on a scratch copy of the article's entities
         cands = candidates_for(att, m, idx, q, prev)
-        feats = relative_features([(candidate_features(att, m, q, c, prev), c.name) for c in cands])
+        qv = QuoteView(att, m, q)
+        feats = relative_features([(candidate_features(att, m, q, c, prev, qv), c.name) for c in cands])
     scored = [(score(model, f) if model else 0.0, c, f) for c, f in zip(cands, feats)]
     scored.sort(key=lambda x: -x[0])
     return scored
