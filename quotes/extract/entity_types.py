@@ -10,59 +10,22 @@ the article's own evidence (an honorific, a known first name, an organisation wo
 same name used as the subject of a speech verb elsewhere); it is one of the ranker's
 features (quotes.extract.ranking), and a `not_speaker` is never stored as a speaker.
 
-Word lists here (TIME_WORDS, GROUP_NOUNS, THING_HINTS) are new; they belong in
-`quotes.lexicon` once that package lands.
+Its word lists (TIME_WORDS, GROUP_NOUNS, DOCUMENT_NOUNS, PERSON_NOUNS, THING_NOUNS) are in
+quotes.lexicon.words.
 """
 from __future__ import annotations
 
 import regex
 
 from quotes.lexicon.names import is_place
-from quotes.lexicon.words import FEMALE_NAMES, HONORIFICS, MALE_NAMES, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS
+from quotes.lexicon.words import (DOCUMENT_NOUNS, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, ORG_WORDS,
+                                  PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_HONORIFICS, ROLE_NOUNS, THING_NOUNS,
+                                  TIME_WORDS)
 
 TYPES = ("person", "organisation", "group", "document", "description", "not_speaker")
 
-TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
-february march april may june july august september october november december today
-yesterday tomorrow tonight morning afternoon evening night day days week weeks weekend month
-months year years decade decades century hour hours minute minutes moment time times season
-spring summer fall autumn winter era period date""".split())
-
-# Plural or collective nouns for people who speak together ("officials said", "critics say").
-GROUP_NOUNS = frozenset("""officials sources critics supporters protesters demonstrators
-residents aides analysts experts voters police lawmakers legislators students people members
-others democrats republicans conservatives liberals progressives investigators prosecutors
-authorities leaders organizers organisers activists advocates opponents observers witnesses
-neighbors neighbours parents teachers workers employees staff staffers spokespeople
-representatives senators delegates scientists researchers economists doctors nurses
-officers troops soldiers fans readers viewers users participants attendees crowd audience
-family friends colleagues allies administration campaign team panel jury government
-both all many some most several few""".split())
-
-DOCUMENT_NOUNS = frozenset("""statement report ad advertisement memo memorandum complaint document
-study poll survey brief lawsuit filing video letter release email e-mail tweet post website
-spot note notice ruling decision order opinion indictment affidavit transcript book article
-editorial column interview speech message press-release recording footage broadcast
-announcement policy bill law resolution agreement plan proposal guidance""".split())
-
-# Common nouns that name a person ("the man", "a source", "the narrator"); with the
-# person-making suffixes below they keep a description a possible speaker.
-PERSON_NOUNS = frozenset("""man woman men women person boy girl guy lady gentleman source
-narrator actor actress someone somebody anyone everyone one mother father son daughter wife
-husband sister brother friend mom dad kid child children voice caller listener viewer
-reader fan neighbor neighbour citizen citizens victim survivor owner customer client
-patient host guest insider newspaper paper outlet network magazine newsletter""".split())
 _PERSON_SUFFIX = regex.compile(r"(?:er|or|ist|ian|ant|ent|ee|eer|man|woman|person)s?$")
 
-# Common nouns that never speak: measurements, body parts, objects, events, ideas.
-THING_NOUNS = frozenset("""figures figure numbers number data results result prices price
-rates rate cost costs eyes eye face hands hand sign signs words word recording tape numbers
-polls percent percentage share total amount money dollars economy market markets growth
-inflation issue issues question questions problem problems idea ideas thing things fact
-facts story stories event events meeting rally debate race election vote votes campaign
-headline headlines title page chart map graph table photo picture image caption""".split())
-
-PERSONAL_HONORIFICS = frozenset("mr mrs ms miss dr".split())
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?\s*$")
 _PERSONAL_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
 
