@@ -8,9 +8,12 @@ that matches a gold quote, every candidate speaker with its named features
 (quotes.extract.ranking.candidate_features). A candidate is right when its mention overlaps
 the gold speaker span, or its resolved name matches the gold speaker's name or the name the
 gold span resolves to through the article's entity tracking (a gold "he" or "the senator"
-becomes the person it names). Fits small boosted trees (scikit-learn, fixed seed; a
-bench-only dependency), then a logistic calibration of the chosen speaker's correctness on
-out-of-fold predictions (5 folds by document), and writes the model as JSON. Thresholds
+becomes the person it names). Fits a logistic regression (default) or small boosted trees
+(`--model trees`; scikit-learn, fixed seed: the `bench` extra), then a logistic calibration of
+the chosen speaker's correctness on out-of-fold predictions (5 folds by document), and writes
+the model as JSON. The plainest rule attributions (`PLAIN_METHODS`) are not ranked at run
+time: their confidence is the rules' precision on them in train. Deterministic: the same
+rows give the same file byte for byte. Thresholds
 (`no_speaker_below`: a short term or title whose best candidate scores below it is not a
 quote) are chosen on dev. Never reads PolNeAR test.
 """
@@ -115,7 +118,8 @@ def collect(split):
                 cands.append((f, int(ok), c.name))
             rows.append({"doc": g["doc_id"], "quote": (m.start, m.end), "gold_pronoun": gold_pronoun(best),
                          "rule_ok": name_ok(q.speaker, names) and not is_description(q.speaker),
-                         "rule_speaker": q.speaker, "names": names, "cands": cands})
+                         "rule_speaker": q.speaker, "rule_method": q.method, "rule_conf": q.confidence,
+                         "names": names, "cands": cands})
             return True
 
         attribute_candidates(text, marks, docs, ranker=record)
@@ -244,9 +248,11 @@ def main():
     chosen = choose_rows(rows, oof, min_take)
     acc = sum(ok for _, ok, _ in chosen) / len(rows)
     print(f"# train out-of-fold: speaker right {acc:.4f} (min_take {min_take})", file=sys.stderr)
+    plain = plain_summary(rows, chosen)
     # the calibration learns only from quotes whose gold names the speaker: for a gold "he"
-    # the label would be our own pronoun resolution, right by construction
-    chosen = [c for c, r in zip(chosen, rows) if c[0] is not None and not r["gold_pronoun"]]
+    # the label would be our own pronoun resolution, right by construction; and only from
+    # the quotes the ranker scores at run time (not the plain ones)
+    chosen = [c for c, r in zip(chosen, rows) if c[0] is not None and not r["gold_pronoun"] and not is_plain(r)]
     cnames = sorted(chosen[0][0])
     cal = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False).fit(
         [[cf[k] for k in cnames] for cf, _, _ in chosen], [int(ok) for _, ok, _ in chosen])
@@ -257,11 +263,36 @@ def main():
         model = {"kind": "logistic", "weights": {k: round(float(w), 5) for k, w in zip(names, clf.coef_[0])}}
     model["calibration"] = {k: round(float(w), 5) for k, w in zip(cnames, cal.coef_[0])}
     model["min_take"] = min_take
+    model["plain"] = plain
     model["features"] = names
     model["no_speaker_below"] = NO_SPEAKER_BELOW
     model["trained_on"] = f"PolNeAR train: {len(rows)} quotes, {len(y)} candidates; seed {SEED}"
     Path(args.out).write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
     print(f"# wrote {args.out}", file=sys.stderr)
+
+
+# The rules' plainest attribution, not ranked at run time (quotes.extract.ranking.is_plain):
+# a name as subject of a speech verb next to the quote, at full rule confidence.
+PLAIN_METHODS = ("subject:name",)
+PLAIN_MIN_RULE_CONFIDENCE = 0.9
+
+
+def is_plain(r) -> bool:
+    return r.get("rule_method") in PLAIN_METHODS and (r.get("rule_conf") or 0.0) >= PLAIN_MIN_RULE_CONFIDENCE
+
+
+def plain_summary(rows, chosen) -> dict:
+    """The plain quotes' confidence: how often the rules are right on them (train, gold
+    speakers that are names). Prints how often the out-of-fold ranker would have overruled them."""
+    named = [r for r in rows if is_plain(r) and not r["gold_pronoun"]]
+    right = sum(bool(r["rule_ok"]) for r in named)
+    over = [(c, r) for c, r in zip(chosen, rows) if is_plain(r) and c[2] is not None
+            and norm(c[2]) != norm(r["rule_speaker"])]
+    print(f"# train: plain quotes {sum(map(is_plain, rows))} of {len(rows)}; rules right on "
+          f"{right}/{len(named)}; the out-of-fold ranker would overrule {len(over)}, rightly "
+          f"{sum(bool(c[1]) for c, _ in over)}", file=sys.stderr)
+    return {"methods": list(PLAIN_METHODS), "min_rule_confidence": PLAIN_MIN_RULE_CONFIDENCE,
+            "confidence": round(right / len(named), 3)}
 
 
 # chosen on dev with training/ranker_report.py: a quoted term or title whose best candidate

@@ -332,6 +332,16 @@ def is_term(qtext: str) -> bool:
     return len(words) <= 3 or titlecase and len(words) <= 6
 
 
+def is_plain(model: dict, q: Quote) -> bool:
+    """The rules' plainest attribution: a name as the subject of a speech verb next to the
+    quote ("…,” Austin said), at full rule confidence. On PolNeAR train the rules are right
+    for ~97% of these (41% of quotes) and the ranker never overrules them, so they are not
+    ranked: their confidence is that measured precision (`plain` in the weights file, set by
+    training/train_ranker.py). This saves ranking 40% of the quotes."""
+    plain = model.get("plain")
+    return bool(plain) and q.method in plain["methods"] and (q.confidence or 0.0) >= plain["min_rule_confidence"]
+
+
 def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, model: dict | None = None) -> bool:
     """Choose `q`'s speaker among its candidates and set its confidence; False when `q` is a
     term or title with no plausible speaker (not a quote). Rules only without a model.
@@ -341,6 +351,11 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
     if model is None:
         model = load_model()
     if not model:
+        return True
+    if is_plain(model, q):
+        q.confidence = model["plain"]["confidence"]
+        if features is not None and q.mark_style != "single":
+            q.confidence = round(q.confidence * quote_probability(features), 3)
         return True
     att, m, idx, prev = View(ctx, mc), mc.mark, 0, mc.previous
     scored = rank(att, m, idx, q, prev, model)

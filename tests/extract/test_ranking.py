@@ -73,3 +73,18 @@ def test_every_feature_the_model_weighs_is_one_the_code_computes():
 ])
 def test_what_counts_as_a_term(text, term):
     assert is_term(text) is term
+
+
+def test_a_plain_attribution_is_not_ranked_and_gets_the_measured_precision():
+    model = load_model()
+    text = "“This is a very serious issue,” Austin said."
+    att = attributor(text)
+    m = att.a.marks[0]
+    plain = Quote(start=m.start, end=m.end, text=text[m.start:m.end], speaker="Austin",
+                  method="subject:name", confidence=0.95)
+    assert ranking.is_plain(model, plain)
+    assert apply_ranker(att.ctx, att.mc, plain, None, model) is True
+    assert plain.confidence == model["plain"]["confidence"] and plain.speaker == "Austin"
+    # the same attribution at a lower rule confidence, or by another rule, is ranked
+    for method, conf in (("subject:name", 0.6), ("inverted:name", 0.95), ("subject:pronoun", 0.95)):
+        assert not ranking.is_plain(model, Quote(start=m.start, end=m.end, text="", method=method, confidence=conf))
