@@ -271,9 +271,10 @@ def main():
     print(f"# wrote {args.out}", file=sys.stderr)
 
 
-# The rules' plainest attribution, not ranked at run time (quotes.extract.ranking.is_plain):
-# a name as subject of a speech verb next to the quote, at full rule confidence.
-PLAIN_METHODS = ("subject:name",)
+# The rules' plainest attributions, not ranked at run time (quotes.extract.ranking.is_plain):
+# a name as subject of a speech verb next to the quote, before it or after it ("said Austin"),
+# at full rule confidence.
+PLAIN_METHODS = ("subject:name", "inverted:name")
 PLAIN_MIN_RULE_CONFIDENCE = 0.9
 
 
@@ -282,17 +283,19 @@ def is_plain(r) -> bool:
 
 
 def plain_summary(rows, chosen) -> dict:
-    """The plain quotes' confidence: how often the rules are right on them (train, gold
+    """Each plain method's confidence: how often the rules are right on it (train, gold
     speakers that are names). Prints how often the out-of-fold ranker would have overruled them."""
-    named = [r for r in rows if is_plain(r) and not r["gold_pronoun"]]
-    right = sum(bool(r["rule_ok"]) for r in named)
-    over = [(c, r) for c, r in zip(chosen, rows) if is_plain(r) and c[2] is not None
-            and norm(c[2]) != norm(r["rule_speaker"])]
-    print(f"# train: plain quotes {sum(map(is_plain, rows))} of {len(rows)}; rules right on "
-          f"{right}/{len(named)}; the out-of-fold ranker would overrule {len(over)}, rightly "
-          f"{sum(bool(c[1]) for c, _ in over)}", file=sys.stderr)
-    return {"methods": list(PLAIN_METHODS), "min_rule_confidence": PLAIN_MIN_RULE_CONFIDENCE,
-            "confidence": round(right / len(named), 3)}
+    confidence = {}
+    for method in PLAIN_METHODS:
+        named = [r for r in rows if is_plain(r) and r["rule_method"] == method and not r["gold_pronoun"]]
+        right = sum(bool(r["rule_ok"]) for r in named)
+        over = [(c, r) for c, r in zip(chosen, rows) if is_plain(r) and r["rule_method"] == method
+                and c[2] is not None and norm(c[2]) != norm(r["rule_speaker"])]
+        print(f"# train: plain {method}: {sum(is_plain(r) and r['rule_method'] == method for r in rows)} of "
+              f"{len(rows)} quotes; rules right on {right}/{len(named)}; the out-of-fold ranker would "
+              f"overrule {len(over)}, rightly {sum(bool(c[1]) for c, _ in over)}", file=sys.stderr)
+        confidence[method] = round(right / len(named), 3)
+    return {"confidence": confidence, "min_rule_confidence": PLAIN_MIN_RULE_CONFIDENCE}
 
 
 # chosen on dev with training/ranker_report.py: a quoted term or title whose best candidate

@@ -333,13 +333,13 @@ def is_term(qtext: str) -> bool:
 
 
 def is_plain(model: dict, q: Quote) -> bool:
-    """The rules' plainest attribution: a name as the subject of a speech verb next to the
-    quote ("…,” Austin said), at full rule confidence. On PolNeAR train the rules are right
-    for ~97% of these (41% of quotes) and the ranker never overrules them, so they are not
-    ranked: their confidence is that measured precision (`plain` in the weights file, set by
-    training/train_ranker.py). This saves ranking 40% of the quotes."""
+    """The rules' plainest attributions: a name as the subject of a speech verb next to the
+    quote ("…,” Austin said; "…,” said Austin), at full rule confidence. On PolNeAR train the
+    rules are right for 97-98% of these (39% of quotes) and the out-of-fold ranker overrules
+    almost none, so they are not ranked: their confidence is that measured precision, per
+    method (`plain` in the weights file, set by training/train_ranker.py)."""
     plain = model.get("plain")
-    return bool(plain) and q.method in plain["methods"] and (q.confidence or 0.0) >= plain["min_rule_confidence"]
+    return bool(plain) and q.method in plain["confidence"] and (q.confidence or 0.0) >= plain["min_rule_confidence"]
 
 
 def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, model: dict | None = None) -> bool:
@@ -353,7 +353,7 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
     if not model:
         return True
     if is_plain(model, q):
-        q.confidence = model["plain"]["confidence"]
+        q.confidence = model["plain"]["confidence"][q.method]
         if features is not None and q.mark_style != "single":
             q.confidence = round(q.confidence * quote_probability(features), 3)
         return True

@@ -84,7 +84,7 @@ def test_a_plain_attribution_is_not_ranked_and_gets_the_measured_precision():
                   method="subject:name", confidence=0.95)
     assert ranking.is_plain(model, plain)
     assert apply_ranker(att.ctx, att.mc, plain, None, model) is True
-    assert plain.confidence == model["plain"]["confidence"] and plain.speaker == "Austin"
+    assert plain.confidence == model["plain"]["confidence"]["subject:name"] and plain.speaker == "Austin"
     # the same attribution at a lower rule confidence, or by another rule, is ranked
-    for method, conf in (("subject:name", 0.6), ("inverted:name", 0.95), ("subject:pronoun", 0.95)):
+    for method, conf in (("subject:name", 0.6), ("inverted:name", 0.6), ("subject:pronoun", 0.95)):
         assert not ranking.is_plain(model, Quote(start=m.start, end=m.end, text="", method=method, confidence=conf))
