@@ -144,30 +144,7 @@ def candidates_for(att, m: Mark, idx: int, q: Quote, prev: list[Quote]) -> list[
         return c
 
     if a.toks:
-        cands, before, after = cue_candidates(att, m, idx)
-        for rank, (score, _, _, t, how) in enumerate(cands[:MAX_CUES]):
-            cues = [t]
-            if how == "verb":
-                o = outermost_cue(att, t)
-                if o is not t:
-                    cues.insert(0, o)
-            for cue in cues:
-                subj, rule = subject_of(att, cue)
-                if subj is None or a.in_quote(a.pos(subj)):
-                    if how == "verb":
-                        subj, rule = nearby_subject(att, cue, before, after)
-                add(subj, "cue", cue=cue, cue_score=score, cue_rank=rank, rule=rule)
-                for o in cue.children:
-                    if o.dep_ in ("dobj", "obj", "dative") and o.pos_ in ("PROPN", "PRON", "NOUN"):
-                        add(o, "object", cue=cue)
-                    elif o.dep_ == "prep" and o.lower_ == "to":
-                        for oo in o.children:
-                            if oo.dep_ == "pobj":
-                                add(oo, "object", cue=cue)
-        lo = max(before[0] - NEAR_CHARS, a.para_bounds(m.open_mark)[0] - NEAR_CHARS, 0)
-        hi = max(after[1], m.end)
-        for t in _near_tokens(a, m, lo, hi):
-            add(t, "near")
+        _cue_candidates(att, m, idx, add)
     # the rules' own choice, with its mention
     rule_key = None
     if q.speaker_start is not None:
@@ -177,7 +154,43 @@ def candidates_for(att, m: Mark, idx: int, q: Quote, prev: list[Quote]) -> list[
             c = add(head, "rule")
             if c is not None:
                 rule_key = ("tok", a.pos(head))
-    # speakers without a mention of their own: the previous quote's, the salient person's
+    _mentionless_candidates(att, m, q, prev, out, rule_key)
+    return list(out.values())
+
+
+def _cue_candidates(att, m: Mark, idx: int, add) -> None:
+    """The subjects and objects of the quote's strongest cues, then the names, pronouns and
+    noun subjects near it (`add(token, source, **evidence)` records one)."""
+    a = att.a
+    cands, before, after = cue_candidates(att, m, idx)
+    for rank, (score, _, _, t, how) in enumerate(cands[:MAX_CUES]):
+        cues = [t]
+        if how == "verb":
+            o = outermost_cue(att, t)
+            if o is not t:
+                cues.insert(0, o)
+        for cue in cues:
+            subj, rule = subject_of(att, cue)
+            if subj is None or a.in_quote(a.pos(subj)):
+                if how == "verb":
+                    subj, rule = nearby_subject(att, cue, before, after)
+            add(subj, "cue", cue=cue, cue_score=score, cue_rank=rank, rule=rule)
+            for o in cue.children:
+                if o.dep_ in ("dobj", "obj", "dative") and o.pos_ in ("PROPN", "PRON", "NOUN"):
+                    add(o, "object", cue=cue)
+                elif o.dep_ == "prep" and o.lower_ == "to":
+                    for oo in o.children:
+                        if oo.dep_ == "pobj":
+                            add(oo, "object", cue=cue)
+    lo = max(before[0] - NEAR_CHARS, a.para_bounds(m.open_mark)[0] - NEAR_CHARS, 0)
+    hi = max(after[1], m.end)
+    for t in _near_tokens(a, m, lo, hi):
+        add(t, "near")
+
+
+def _mentionless_candidates(att, m: Mark, q: Quote, prev: list[Quote], out: dict, rule_key) -> None:
+    """Speakers without a mention of their own: the previous quote's, the salient person's,
+    and the rules' choice when no parsed mention carried it."""
     if prev and prev[-1].speaker:
         last = prev[-1]
         ent = att.reg.lookup(last.speaker)
@@ -195,7 +208,6 @@ def candidates_for(att, m: Mark, idx: int, q: Quote, prev: list[Quote]) -> list[
         ent = att.reg.lookup(q.speaker)
         out[key] = Candidate(speaker=(ent, q.speaker, q.speaker_kind, q.speaker_role, [], "rule"),
                              start=q.speaker_start, end=q.speaker_end, sources={"rule"})
-    return list(out.values())
 
 
 def head_token(a, s: int, e: int | None):
