@@ -1,7 +1,11 @@
 """Accuracy and speed of our extractor against textacy's direct_quotations on PolNeAR.
 
 usage: python benchmarks/accuracy.py [--split dev|test] [--out DIR] [--no-textacy]
-       [--include-single] [--verbose]
+       [--include-single] [--verbose] [--layer LAYER.jsonl]... [--no-layer]
+
+Dev is scored with the resolved-speaker layer labelled by reading
+(benchmarks/polnear_dev_speaker_layer.jsonl, made with speaker_layer.py) unless --no-layer:
+gold pronoun and description speakers become the names they refer to, as for test.
 
 Speed: words/s is wall-clock; words_per_cpu_s uses this process's CPU time, which stays
 comparable when other jobs share the machine.
@@ -26,8 +30,9 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # textacy_baseline
 
 ROWS = ["gold", "pred", "matched", "quote_p", "quote_r", "quote_f1", "exact_boundary_f1",
-        "speaker_acc_on_matched", "speaker_acc_named_gold", "end2end_f1_named", "end2end_f1",
-        "errors", "words_per_s", "words_per_cpu_s"]
+        "speaker_acc_on_matched", "speaker_acc_named_gold", "speaker_acc_resolved_pronouns",
+        "end2end_f1_named", "end2end_f1", "share_conf_ge_0.9", "right_at_conf_ge_0.9",
+        "errors_in_lowest_10pct", "errors", "words_per_s", "words_per_cpu_s"]
 
 
 def load_scorer():
@@ -79,6 +84,21 @@ def run_textacy(gold: list[dict]) -> tuple[list[dict], float, int]:
     return out, (time.perf_counter() - t0, time.process_time() - c0), errors
 
 
+def load_gold_file(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def dev_layer(out: Path) -> list[dict]:
+    """The dev resolved-speaker layer (speaker_layer.py make) written under `out` and read."""
+    import speaker_layer
+
+    path = out / "dev_speaker_layer.jsonl"
+    out.mkdir(parents=True, exist_ok=True)
+    speaker_layer.make(argparse.Namespace(labels=speaker_layer.LABELS, out=path))
+    return load_gold_file(path)
+
+
 def write(path: Path, preds: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
@@ -93,12 +113,19 @@ def main(argv=None) -> int:
     ap.add_argument("--no-textacy", action="store_true")
     ap.add_argument("--include-single", action="store_true")
     ap.add_argument("--verbose", action="store_true", help="print the scorer's error lists (ours)")
+    ap.add_argument("--layer", action="append", default=[], help="resolved-speaker layer(s) for gold")
+    ap.add_argument("--no-layer", action="store_true", help="dev: score against the raw gold speakers")
     args = ap.parse_args(argv)
     if not (SHARED / "eval" / "polnear").is_dir():
         print(f"PolNeAR not found under {SHARED}", file=sys.stderr)
         return 2
     scorer = load_scorer()
     gold = load_gold(args.split)
+    layers = [load_gold_file(Path(p)) for p in args.layer]
+    if args.split == "dev" and not args.layer and not args.no_layer:
+        layers.append(dev_layer(Path(args.out)))
+    for layer in layers:
+        scorer.apply_pronouns(gold, layer)
     words = sum(len(g["text"].split()) for g in gold)
     results = {}
     systems = [("ours", lambda: run_ours(gold, args.include_single))]
@@ -109,6 +136,10 @@ def main(argv=None) -> int:
         write(Path(args.out) / f"{name}_{args.split}.jsonl", preds)
         res = scorer.score(gold, preds, verbose=args.verbose and name == "ours")
         res["errors"] = errors
+        if name == "ours":
+            from quotes.evaluate import calibration
+
+            res.update({k: v for k, v in calibration(gold, preds).items() if k != "bands"})
         wall, cpu = secs
         res["words_per_s"] = round(words / wall) if wall else 0
         res["words_per_cpu_s"] = round(words / cpu) if cpu else 0

@@ -392,6 +392,26 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     return {"quotes": n_quotes, "regrouped": regrouped}
 
 
+def given_quote_json(article: Article, quotes: list[Quote]) -> list[dict]:
+    """`quote_json` of each quote with offsets and text taken from the text as given
+    (``article.given_text``, when normalising changed it): ``given[start:end] == text``."""
+    rows = [quote_json(q) for q in quotes]
+    if not article.given_text or not rows:
+        return rows
+    from quotes.ingest.textmap import OffsetMap
+
+    try:
+        omap = OffsetMap(article.given_text)
+    except ValueError:
+        return rows
+    if omap.text != article.text:
+        return rows
+    for row in rows:
+        row["start"], row["end"] = omap.span(row["start"], row["end"])
+        row["text"] = article.given_text[row["start"]:row["end"]]
+    return rows
+
+
 def update_source_checks(db) -> dict:
     """Check every quote against the stored primary sources (``quotes.corpus.sources``):
     the turns' speakers resolved to the speaker index, then each quote's passage and each

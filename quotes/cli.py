@@ -121,10 +121,13 @@ def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) 
     for article, quotes in extracted:
         tally.extracted += 1
         if jsonl:
-            from quotes.build import quote_json
+            from quotes.build import given_quote_json
 
-            doc = {"doc_id": article.doc_id, "outlet": article.outlet, "quotes": [quote_json(q) for q in quotes]}
-            click.echo(json.dumps(doc, ensure_ascii=False))
+            doc = {"doc_id": article.doc_id, "outlet": article.outlet, "quotes": given_quote_json(article, quotes)}
+            line = json.dumps(doc, ensure_ascii=False)
+            if any("\ud800" <= c <= "\udfff" for c in line):
+                line = json.dumps(doc)  # a lone surrogate of the given text: escaped, still exact
+            click.echo(line)
         else:
             for q in quotes:
                 click.echo(f"{article.doc_id}\t{q.speaker or '?'}\t“{q.text}”")
@@ -173,14 +176,25 @@ def serve(db_path: str, port: int, host: str, live: bool) -> None:
 @click.option("--double-marks-only", is_flag=True,
               help="Score only quotes opened by a double mark (“ \" ”), for gold (like PolNeAR's) "
                    "that never annotates quotes in single or doubled-apostrophe marks.")
-def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool, double_marks_only: bool) -> None:
-    """Extract GOLD's documents (their texts only) and score against its quotes."""
+@click.option("--layer", "layers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A resolved-speaker layer (as shared/tools/score.py --layer reads): gold pronoun "
+                   "and description speakers replaced by the names they refer to.")
+def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool, double_marks_only: bool,
+             layers: tuple[str, ...]) -> None:
+    """Extract GOLD's documents (their texts only) and score against its quotes.
+
+    Also reports whether the confidence is calibrated (the share of quotes at >= 0.9 and how
+    often they are right; the share of errors among the lowest-confidence 10%) and the
+    errors by class."""
     from quotes.build import quote_json
-    from quotes.evaluate import keep_double_marked, score
+    from quotes.evaluate import apply_layer, calibration, errors_by_class, keep_double_marked, score
     from quotes.run.batch import extract_safely
 
     with open(gold, encoding="utf-8") as handle:
         gold_docs = [json.loads(line) for line in handle if line.strip()]
+    for layer in layers:
+        with open(layer, encoding="utf-8") as handle:
+            apply_layer(gold_docs, [json.loads(line) for line in handle if line.strip()])
     articles = (Article(doc_id=d["doc_id"], text=d["text"]) for d in gold_docs)
     pred_docs = []
     for item in extract_safely(articles):
@@ -195,6 +209,8 @@ def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool, doub
         pred_docs = keep_double_marked(gold_docs, pred_docs)
     errors: list = []
     result = score(gold_docs, pred_docs, errors=errors)
+    result["calibration"] = calibration(gold_docs, pred_docs)
+    result["errors_by_class"] = errors_by_class(gold_docs, pred_docs)
     if verbose:
         for kind, doc_id, gold_speaker, pred_speaker, text in errors:
             click.echo(f"{kind:9} {doc_id}  gold={gold_speaker!r} pred={pred_speaker!r}  {text!r}", err=True)
@@ -202,7 +218,12 @@ def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool, doub
         click.echo(json.dumps(result))
     else:
         for key, value in result.items():
-            click.echo(f"{key:24} {value}")
+            if isinstance(value, dict):
+                click.echo(key)
+                for k, v in value.items():
+                    click.echo(f"  {k:30} {v}")
+            else:
+                click.echo(f"{key:24} {value}")
 
 
 if __name__ == "__main__":

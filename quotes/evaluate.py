@@ -213,3 +213,101 @@ def group_pair_scores(matched: list[tuple[str, dict, dict]]) -> dict:
         both += same_gold and same_pred
     p, r = _ratio(both, pred_pairs), _ratio(both, gold_pairs)
     return {"group_pair_p": round(p, 4), "group_pair_r": round(r, 4), "group_pair_f1": round(f1(p, r), 4)}
+
+
+def apply_layer(gold_docs: list[dict], layer: list[dict]) -> int:
+    """Replace gold pronoun/description speakers with the names a resolved-speaker layer
+    gives ({"doc_id","start","end","canonical","aliases"}, as shared/tools/score.py reads it);
+    a row with a null canonical marks a speaker no name can match (scored like a pronoun)."""
+    by_key = {(r["doc_id"], r["start"], r["end"]): r for r in layer}
+    n = 0
+    for d in gold_docs:
+        for q in d["quotes"]:
+            r = by_key.get((d["doc_id"], q.get("start"), q.get("end")))
+            if r and r.get("canonical"):
+                q.update(speaker=r["canonical"], speaker_aliases=r.get("aliases") or [],
+                         speaker_is_pronoun=False, resolved_pronoun=True)
+                n += 1
+            elif r:
+                q["speaker_is_pronoun"] = True
+    return n
+
+
+def _judged(gold_docs: list[dict], pred_docs: list[dict]):
+    """(prediction, right?) for every prediction that can be judged on names: matched to a
+    gold quote whose speaker is a name (right when the speaker matches), or spurious (wrong)."""
+    preds = {d["doc_id"]: d for d in pred_docs}
+    for gold in gold_docs:
+        text = gold["text"]
+        pq = preds.get(gold["doc_id"], {}).get("quotes", [])
+        pairs = match_quotes([span_of(text, q) for q in gold["quotes"]], [span_of(text, q) for q in pq])
+        matched = dict((j, i) for i, j in pairs)
+        for j, q in enumerate(pq):
+            if j not in matched:
+                yield q, False
+            elif gold_speaker_is_named(gold["quotes"][matched[j]]):
+                yield q, speaker_matches(q.get("speaker"), gold["quotes"][matched[j]])
+
+
+def calibration(gold_docs: list[dict], pred_docs: list[dict], high: float = 0.9) -> dict:
+    """Is `confidence` a probability? Over the judged predictions: the share at >= `high` and
+    how often those are right; the share of all errors among the lowest-confidence 10%; and
+    accuracy per confidence band."""
+    judged = sorted(((float(q.get("confidence") or 0.0), ok) for q, ok in _judged(gold_docs, pred_docs)),
+                    key=lambda x: x[0])
+    if not judged:
+        return {}
+    errors = sum(not ok for _, ok in judged)
+    top = [ok for c, ok in judged if c >= high]
+    low = judged[:max(1, len(judged) // 10)]
+    bands = {}
+    for lo, hi in ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)):
+        inside = [ok for c, ok in judged if lo <= c < hi]
+        if inside:
+            bands[f"{lo:.2f}-{min(hi, 1.0):.2f}"] = {"n": len(inside), "right": round(sum(inside) / len(inside), 4)}
+    return {
+        "judged": len(judged),
+        f"share_conf_ge_{high}": round(len(top) / len(judged), 4),
+        f"right_at_conf_ge_{high}": round(sum(top) / len(top), 4) if top else None,
+        "errors_in_lowest_10pct": round(sum(not ok for _, ok in low) / errors, 4) if errors else None,
+        "bands": bands,
+    }
+
+
+def error_class(kind: str, pred: dict | None) -> str:
+    """A coarse class for one error: misses and spurious quotes, and for a wrong speaker how
+    the speaker was reached (no speaker, pronoun, description/role, previous quote's speaker,
+    a name read at a cue, a guess), from the prediction's `method`."""
+    if kind != "SPEAKER":
+        return kind.lower()
+    if pred is None or not pred.get("speaker"):
+        return "speaker_missing"
+    method = pred.get("method") or ""
+    how = method.split(":")[-1]
+    if how == "pronoun":
+        return "speaker_pronoun_resolution"
+    if how.startswith("role") or how in ("appositive", "group", "affiliation"):
+        return "speaker_description"
+    if how == "document":
+        return "speaker_document_issuer"
+    if how in ("previous", "salience", "salience_guess") or method.startswith(("continuation", "split_quote")):
+        return "speaker_carried_or_guessed"
+    return "speaker_wrong_name"
+
+
+def errors_by_class(gold_docs: list[dict], pred_docs: list[dict]) -> dict[str, int]:
+    """How many errors of each `error_class`, over the same matching as `score`."""
+    preds = {d["doc_id"]: d for d in pred_docs}
+    counts: dict[str, int] = {}
+    for gold in gold_docs:
+        text = gold["text"]
+        pq = preds.get(gold["doc_id"], {}).get("quotes", [])
+        pairs = match_quotes([span_of(text, q) for q in gold["quotes"]], [span_of(text, q) for q in pq])
+        mg, mp = {i for i, _ in pairs}, {j for _, j in pairs}
+        classes = ["miss" for i in range(len(gold["quotes"])) if i not in mg]
+        classes += ["spurious" for j in range(len(pq)) if j not in mp]
+        classes += [error_class("SPEAKER", pq[j]) for i, j in pairs
+                    if gold_speaker_is_named(gold["quotes"][i]) and not speaker_matches(pq[j].get("speaker"), gold["quotes"][i])]
+        for c in classes:
+            counts[c] = counts.get(c, 0) + 1
+    return dict(sorted(counts.items(), key=lambda x: -x[1]))

@@ -27,6 +27,8 @@ class Article:
     url: str | None = None
     source: str | None = None  # where it came from (a path, or path:line)
     notes: list[str] = field(default_factory=list, compare=False)  # repairs made on reading it
+    given_text: str | None = None  # the text as given, when normalising changed it (offsets
+    # that `quotes extract` prints index this text: quotes.ingest.textmap)
 
     @property
     def id(self) -> str:

@@ -38,7 +38,7 @@ SEED_QUOTES = [
     ("002", "supplying Russia with critical inputs", "Janet Yellen"),
     ("003", "Very, very serious issue", "Lloyd Austin"),  # the headline
     ("003", "very, very serious issue", "Lloyd Austin"),
-    ("004", "fair game", "The United States"),
+    ("004", "fair game", "John Kirby"),  # the lede credits the US with words Kirby is quoted saying
     ("004", "next step", "Lloyd Austin"),
     ("004", "These soldiers then traveled to multiple", "John Kirby"),
     ("004", "We don’t yet know if these soldiers", "John Kirby"),

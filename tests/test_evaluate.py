@@ -109,3 +109,31 @@ def test_double_mark_filter_follows_the_gold_definition():
     pred = [{"doc_id": "d", "quotes": [{"start": s, "end": s + 3} for s in starts.values()]}]
     kept = keep_double_marked(gold, pred)[0]["quotes"]
     assert [text[q["start"]:q["end"]] for q in kept] == ["Fai", "Yes"]
+
+
+def test_calibration_and_errors_by_class():
+    from quotes.evaluate import apply_layer, calibration, errors_by_class
+
+    text = " ".join(f"“Quote number {i} here.” Person{i} said." for i in range(20))
+    quotes, preds = [], []
+    pos = 0
+    for i in range(20):
+        s = text.index(f"Quote number {i} ", pos)
+        e = s + len(f"Quote number {i} here.")
+        pos = e
+        quotes.append({"start": s, "end": e, "text": text[s:e], "speaker": f"Person{i}" if i != 3 else "he",
+                       "speaker_is_pronoun": i == 3})
+        wrong = i in (0, 1)
+        preds.append({"start": s, "end": e, "text": text[s:e], "speaker": "Nobody" if wrong else f"Person{i}",
+                      "confidence": 0.1 if wrong else 0.95, "method": "subject:pronoun" if i == 0 else "subject:name"})
+    gold = [{"doc_id": "d", "text": text, "quotes": quotes}]
+    pred = [{"doc_id": "d", "quotes": preds}]
+    cal = calibration(gold, pred)
+    assert cal["judged"] == 19  # the gold "he" is not judged on names
+    assert cal["share_conf_ge_0.9"] == round(17 / 19, 4) and cal["right_at_conf_ge_0.9"] == 1.0
+    assert cal["errors_in_lowest_10pct"] == 0.5  # the lowest 10% (1 of 19) holds 1 of the 2 errors
+    assert errors_by_class(gold, pred) == {"speaker_pronoun_resolution": 1, "speaker_wrong_name": 1}
+    # a layer names the "he": now judged, and right
+    assert apply_layer(gold, [{"doc_id": "d", "start": quotes[3]["start"], "end": quotes[3]["end"],
+                               "canonical": "Person3", "aliases": []}]) == 1
+    assert calibration(gold, pred)["judged"] == 20

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from quotes.extract.journal import Journaled, JournaledDict, JournaledList, JournaledPositions, JournaledSet
 from quotes.lexicon.names import (NOT_ABBR, clean_name, first_name_gender, is_org_name, same_person,
                                   same_surname, split_title, surname_keys, without_honorifics)
 from quotes.lexicon.words import HONORIFICS, PRONOUNS, ROLE_NOUNS
@@ -24,19 +25,22 @@ _SENT_BREAK = regex.compile(NOT_ABBR + r"[.!?][\"”’']?\s+|\n\s*")
 
 
 @dataclass
-class Entity:
-    """One person or organisation of the article, with every form it was named by."""
+class Entity(Journaled):
+    """One person or organisation of the article, with every form it was named by.
+
+    Its changes are journaled (quotes.extract.journal), so a trial resolution can be undone."""
 
     name: str
     kind: str = "person"
-    aliases: set[str] = field(default_factory=set)
-    roles: list[str] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=JournaledSet)
+    roles: list[str] = field(default_factory=JournaledList)
     gender: str | None = None
     first_pos: int = 0
-    mentions: list[int] = field(default_factory=list)  # char offsets
-    full_pos: list[int] = field(default_factory=list)  # offsets where named by more than a surname
-    full_subj: list[int] = field(default_factory=list)  # offsets where such a full name is a subject
-    subject_pos: list[int] = field(default_factory=list)  # offsets where it is a subject
+    # char offsets, kept sorted (every reader takes a count, a min or a max)
+    mentions: JournaledPositions = field(default_factory=JournaledPositions)
+    full_pos: JournaledPositions = field(default_factory=JournaledPositions)  # where named by more than a surname
+    full_subj: JournaledPositions = field(default_factory=JournaledPositions)  # where such a full name is a subject
+    subject_pos: JournaledPositions = field(default_factory=JournaledPositions)  # where it is a subject
 
     def add_form(self, form: str) -> None:
         form = form.strip()
@@ -60,8 +64,8 @@ class Registry:
     """The people and organisations of one article, keyed by surname and by role words."""
 
     def __init__(self, text: str | None = None) -> None:
-        self.entities: list[Entity] = []
-        self._by_key: dict[str, list[Entity]] = {}
+        self.entities: list[Entity] = JournaledList()  # journaled: see quotes.extract.journal
+        self._by_key: dict[str, list[Entity]] = JournaledDict()
         self.text = text  # the article, for the context of an ambiguous surname
         self._ruled_out = False  # the last lookup found only people of the other gender
 
@@ -78,8 +82,14 @@ class Registry:
     def rekey(self, ent: Entity) -> None:
         """File `ent` under the surname keys of its current name (after it gained a fuller form)."""
         for k in surname_keys(ent.name):
-            if ent not in self._by_key.setdefault(k, []):
-                self._by_key[k].append(ent)
+            if ent not in self._by_key.get(k, []):
+                self._file(k, ent)
+
+    def _file(self, key: str, ent: Entity) -> None:
+        filed = self._by_key.get(key)
+        if filed is None:
+            filed = self._by_key[key] = JournaledList()
+        filed.append(ent)
 
     def honorific_gender(self, pos: int | None) -> str | None:
         """'m' after 'Mr.', 'f' after 'Mrs.'/'Ms.'/'Miss' right before `pos`, else None."""
@@ -193,7 +203,7 @@ class Registry:
             ent = Entity(name=form, kind=kind, first_pos=pos, gender=g if ruled_out else None)
             self.entities.append(ent)
             for k in surname_keys(form):
-                self._by_key.setdefault(k, []).append(ent)
+                self._file(k, ent)
         else:
             ent.add_form(form)
             self.rekey(ent)
@@ -270,6 +280,7 @@ class Registry:
 # A title-and-name run as printed: "Army Capt. Daniel Reyes", "Air Force 1st Lt. Mark Olsen",
 # "radio co-host Pete Vargas" (capitalised words, abbreviations, ordinals, hyphenated titles).
 _RUN_WORD = r"(?:\p{Lu}(?:\p{L}{0,3}\.|(?:\.\p{Lu})+\.?|[\p{L}’'-]*)|\d+(?:st|nd|rd|th)|co-[a-z]+|vice-[a-z]+)(?![\p{L}\p{N}]|\.\p{L})"
+_CO_TITLE = regex.compile(r"(?:co|vice)-")
 _RUN = regex.compile(_RUN_WORD + r"(?:[ \u00a0]+" + _RUN_WORD + r")*")
 
 
@@ -286,7 +297,7 @@ def titled_name_at(text: str, start: int) -> list[str] | None:
     if words[-1].endswith(".") and len(words[-1].rstrip(".")) > 1 and words[-1].lower() not in HONORIFICS:
         words[-1] = words[-1].rstrip(".")  # the sentence end after "... said Lt. Mark Olsen."
     # "co-host": the title word after the hyphen decides
-    keys = [w.split("-", 1)[1] if regex.match(r"(?:co|vice)-", w) else w for w in words]
+    keys = [w.split("-", 1)[1] if _CO_TITLE.match(w) else w for w in words]
     title, rest = split_title(keys)
     rest = words[len(title):]
     while rest and rest[0].lower().rstrip(".") in HONORIFICS:

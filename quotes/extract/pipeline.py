@@ -336,3 +336,17 @@ class QuotesComponent:
         doc._.quotes = attribute(doc.text, marks, [(0, doc)]) if marks else []
         date_quotes(doc.text, marks, doc._.quotes, None, [(0, doc)])  # no article date: explicit dates only
         return doc
+
+
+def parse_for_attribution(text: str, nlp=None) -> tuple[list[Mark], list]:
+    """(marks, parsed segments) of one article, parsed as `extract_articles` parses it: the
+    input `attribution.attribute` and `attribute_candidates` take (training and benchmark scripts)."""
+    nlp = _pipeline(nlp)
+    marks = find_marks(text)
+    if not marks:
+        return marks, []
+    segs = segments_for(text, marks)
+    docs = _parse_all(nlp, [blank_quote_middles(parse_text(text[s:e]), marks, s) for s, e in segs], 32, disabled_pipes(nlp))
+    for d in docs:
+        ensure_pos(d)
+    return marks, [(s, d) for (s, _), d in zip(segs, docs)]

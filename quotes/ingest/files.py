@@ -243,7 +243,11 @@ def read_jsonl(path: Path) -> Iterator[Article | Skipped]:
             meta = {k: _as_text(doc.get(k)) for k in METADATA_KEYS}
             if not meta["published"]:
                 meta["published"] = _as_text(doc.get("date"))
-            yield make_article(doc_id, normalise_text(doc["text"]), meta, source=where)
+            text = normalise_text(doc["text"])
+            art = make_article(doc_id, text, meta, source=where)
+            if isinstance(art, Article) and text != doc["text"]:
+                art.given_text = doc["text"]  # output offsets index the text as given
+            yield art
 
 
 def make_article(doc_id: str, text: str, meta: dict, source: str) -> Article | Skipped:

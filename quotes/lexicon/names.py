@@ -16,6 +16,7 @@ from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, 
 _POSS = regex.compile(r"(?:['’]s|['’])$")
 _PAREN = regex.compile(r"\s*\([^()]*\)")
 _PARTY = regex.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")
+_POSSESSIVE_END = regex.compile(r"['’]s?$")
 
 # Not right after an initial or a title abbreviation ("Elijah E. Cummings", "Sen. Rubio"):
 # what keeps a dot from ending a sentence.
@@ -72,7 +73,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
         k -= 1
     # a possessive before the name belongs to the title: "Colorado’s Kendal Unruh"
     for j in range(len(words) - 2, k - 1, -1):
-        if regex.search(r"['’]s?$", words[j]) and len(words[j]) > 2:
+        if _POSSESSIVE_END.search(words[j]) and len(words[j]) > 2:
             k = j + 1
             break
     title, name = words[:k], words[k:]

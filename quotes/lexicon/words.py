@@ -250,3 +250,45 @@ SAID_THE_SAME = {
     "pres": "president", "secy": "secretary", "sec": "secretary", "lt": "lieutenant", "col": "colonel",
     "sgt": "sergeant", "mr": "mister", "dr": "doctor", "st": "saint", "ft": "fort", "mt": "mount",
 }
+
+# --- what kind of thing a candidate speaker is (quotes.extract.entity_types) ------------------
+
+# Times: never a speaker ("Friday morning", "recent weeks").
+TIME_WORDS = CALENDAR | frozenset("""today
+yesterday tomorrow tonight morning afternoon evening night day days week weeks weekend month
+months year years decade decades century hour hours minute minutes moment time times season
+spring summer fall autumn winter era period date""".split())
+
+# Plural or collective nouns for people who speak together ("officials said", "critics say").
+GROUP_NOUNS = frozenset("""officials sources critics supporters protesters demonstrators
+residents aides analysts experts voters police lawmakers legislators students people members
+others democrats republicans conservatives liberals progressives investigators prosecutors
+authorities leaders organizers organisers activists advocates opponents observers witnesses
+neighbors neighbours parents teachers workers employees staff staffers spokespeople
+representatives senators delegates scientists researchers economists doctors nurses
+officers troops soldiers fans readers viewers users participants attendees crowd audience
+family friends colleagues allies administration campaign team panel jury government
+both all many some most several few""".split())
+
+# Documents and other things whose words are their issuer's (wider than DOC_NOUNS).
+DOCUMENT_NOUNS = DOC_NOUNS | frozenset("""memorandum e-mail note notice ruling decision order opinion
+indictment affidavit transcript book article editorial column interview speech message press-release recording footage broadcast
+announcement policy bill law resolution agreement plan proposal guidance""".split())
+
+# Common nouns that name a person ("the man", "a source", "the narrator"); with the
+# person-making suffixes of entity_types they keep a description a possible speaker.
+PERSON_NOUNS = frozenset("""man woman men women person boy girl guy lady gentleman source
+narrator actor actress someone somebody anyone everyone one mother father son daughter wife
+husband sister brother friend mom dad kid child children voice caller listener viewer
+reader fan neighbor neighbour citizen citizens victim survivor owner customer client
+patient host guest insider newspaper paper outlet network magazine newsletter""".split())
+
+# Common nouns that never speak: measurements, body parts, objects, events, ideas.
+THING_NOUNS = frozenset("""figures figure numbers number data results result prices price
+rates rate cost costs eyes eye face hands hand sign signs words word recording tape numbers
+polls percent percentage share total amount money dollars economy market markets growth
+inflation issue issues question questions problem problems idea ideas thing things fact
+facts story stories event events meeting rally debate race election vote votes campaign
+headline headlines title page chart map graph table photo picture image caption""".split())
+
+PERSONAL_HONORIFICS = frozenset("mr mrs ms miss dr".split())

@@ -58,9 +58,13 @@ def test_seed_utterances_in_the_built_database(seeds_db):
     assert {r["relation"] for r in rutte} == {"reference", "identical"}
     evidence = find(groups, "We are seeing evidence")
     assert {r["relation"] for r in evidence} == {"reference", "bracketed"}
+    # the AP lede's “fair game” is Kirby's: one utterance with his full quote further down
+    game = find(groups, "fair game")
+    assert {r["speaker"] for r in game} == {"John Kirby"} and {r["outlet"] for r in game} == {"Associated Press"}
+    assert len(game) == 2
     # nothing else is merged
-    assert len(groups) == 6
-    assert sum(len(g) for g in groups.values()) == 9 + 4 + 2 + 3 + 2 + 2
+    assert len(groups) == 7
+    assert sum(len(g) for g in groups.values()) == 9 + 4 + 2 + 3 + 2 + 2 + 2
 
 
 def test_every_quote_has_speaker_utterance_and_variant(seeds_db):

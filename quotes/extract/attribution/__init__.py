@@ -44,12 +44,19 @@ def attribute(text: str, marks: list[Mark], docs) -> list[Quote]:
     """
     if not marks:
         return []
-    return [c.quote for c in attribute_candidates(text, marks, docs) if c.kept]
+    from quotes.extract.echoes import credit_echoes
+    from quotes.extract.ranking import apply_ranker  # the learned ranker builds on this package
+
+    return credit_echoes([c.quote for c in attribute_candidates(text, marks, docs, ranker=apply_ranker) if c.kept])
 
 
-def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = True) -> list[Candidate]:
+def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = True,
+                         ranker=None) -> list[Candidate]:
     """Every mark attributed, with the quote filter's features (`benchmarks/train_filter.py`
-    trains on them with `use_filter=False`: then only the rules' own rejections apply)."""
+    trains on them with `use_filter=False`: then only the rules' own rejections apply).
+
+    `ranker(ctx, mark context, quote, filter features) -> keep?` runs on each kept quote and
+    may change its speaker and confidence (quotes.extract.ranking.apply_ranker)."""
     ctx = article_context(text, marks, docs)
     kept: list[Quote] = []
     out = []
@@ -60,6 +67,8 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
         write_attribution(ctx, q, att)
         features = quote_features(text, m, q, evidence(ctx, m, att))
         keep = _keep(q, features, att, use_filter)
+        if keep and ranker is not None:
+            keep = ranker(ctx, mc, q, features)
         if keep:
             kept.append(q)
         out.append(Candidate(m, q, features, keep))

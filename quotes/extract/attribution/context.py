@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quotes.extract.journal import JournaledDict, JournaledSet
 from quotes.extract.mentions import Entity, Registry
 from quotes.extract.textindex import ArticleIndex
 from quotes.model import Mark, Quote
@@ -19,10 +20,14 @@ class ArticleContext:
 
     index: ArticleIndex  # offsets <-> tokens, quote regions, paragraphs
     registry: Registry  # the article's people and organisations
-    resolved: dict[int, Entity | None] = field(default_factory=dict)  # token offset -> entity
-    harvested: set[str] = field(default_factory=set)  # one-word names already given a full form
-    titled: set[int] = field(default_factory=set)  # ids of entities whose title runs were read
+    # journaled (quotes.extract.journal), so the ranker's trial resolutions leave no trace
+    resolved: dict[int, Entity | None] = field(default_factory=JournaledDict)  # token offset -> entity
+    harvested: set[str] = field(default_factory=JournaledSet)  # one-word names already given a full form
+    titled: set[int] = field(default_factory=JournaledSet)  # ids of entities whose title runs were read
     title_runs: list | None = None  # (title words, name words, offset), read once
+    # (one-word name, gender) -> its fullest titled run in the text: read off the text once,
+    # the same in any trial, so not journaled (a trial would otherwise scan the article again)
+    fullest_runs: dict = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -144,7 +144,10 @@ def ensure_full(ctx: ArticleContext, ent: Entity | None) -> Entity | None:
     if ent is None or len(ent.name.split()) > 1 or ent.name in ctx.harvested:
         return ent
     ctx.harvested.add(ent.name)
-    best = _fullest_run(ctx, ent)
+    key = (ent.name, ent.gender)
+    if key not in ctx.fullest_runs:
+        ctx.fullest_runs[key] = _fullest_run(ctx, ent)
+    best = ctx.fullest_runs[key]
     if best:
         title, rest, p = best
         role = without_honorifics(title) or None

@@ -1,0 +1,164 @@
+"""What kind of thing a candidate speaker mention is: a person, an organisation, a group, a
+document, or not a speaker at all.
+
+Why: the rules took whatever noun phrase sat in the subject slot of a speech verb, so
+things ("the figures"), times ("Friday morning"), places and datelines ("GENEVA —"),
+headings in capitals ("READ MORE:") and abstract nouns ("rising prices") became speakers.
+A speaker is a person, an organisation, or a group or document that speaks (a document's
+words are its issuer's). The type is read from the tagger and parser, the word lists, and
+the article's own evidence (an honorific, a known first name, an organisation word, the
+same name used as the subject of a speech verb elsewhere); it is one of the ranker's
+features (quotes.extract.ranking), and a `not_speaker` is never stored as a speaker.
+
+Its word lists (TIME_WORDS, GROUP_NOUNS, DOCUMENT_NOUNS, PERSON_NOUNS, THING_NOUNS) are in
+quotes.lexicon.words.
+"""
+from __future__ import annotations
+
+import regex
+
+from quotes.lexicon.names import is_place
+from quotes.lexicon.words import (DOCUMENT_NOUNS, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, ORG_WORDS,
+                                  PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_HONORIFICS, ROLE_NOUNS, THING_NOUNS,
+                                  TIME_WORDS)
+
+TYPES = ("person", "organisation", "group", "document", "description", "not_speaker")
+
+_PERSON_SUFFIX = regex.compile(r"(?:er|or|ist|ian|ant|ent|ee|eer|man|woman|person)s?$")
+
+_HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?\s*$")
+_PERSONAL_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
+
+_ALLCAPS = regex.compile(r"^[\p{Lu}\p{N}\s.,:;'’&-]{3,}$")
+_ORG_SUFFIX = regex.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Association|Institute|Foundation|"
+                            r"Party|Committee|Council|Department|Ministry|Agency|Bureau|University)\b\.?")
+
+
+def mention_words(mtoks) -> list[str]:
+    return [t.text for t in mtoks if not t.is_punct]
+
+
+def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = "",
+                start: int | None = None) -> tuple[str, dict[str, float]]:
+    """(type, evidence features) for a candidate mention (`mtoks`: its spaCy tokens).
+
+    `how` is how the rules resolved the mention (name, pronoun, role, appositive, group,
+    document, affiliation, ...), `kind` the person/organisation kind they gave, `ent` the
+    article's Entity it resolved to (quotes.extract.mentions), `text` the article and
+    `start` the mention's offset in it.
+    """
+    words = mention_words(mtoks)
+    head = _head(mtoks)
+    low = head.lower_ if head is not None else ""
+    joined = " ".join(words)
+    before = text[max(0, (start or 0) - 12):start or 0] if text and start is not None else ""
+    ev = {
+        "ty_pronoun": float(low in PERSON_PRONOUNS or low in ("they", "we", "it", "i")),
+        "ty_propn": float(head is not None and head.pos_ == "PROPN"),
+        "ty_role_noun": float(low in ROLE_NOUNS or low.rstrip("s") in ROLE_NOUNS),
+        "ty_group_noun": float(low in GROUP_NOUNS),
+        "ty_doc_noun": float(low in DOCUMENT_NOUNS),
+        "ty_time": float(low in TIME_WORDS or any(w.lower() in TIME_WORDS for w in words[-2:])
+                         or (head is not None and head.like_num)),
+        "ty_place": float(bool(joined) and is_place(joined)),
+        "ty_caps_heading": float(bool(joined) and joined.lower() not in ORG_WORDS
+                                 and in_caps_heading(text, start, start + len(joined)) if text and start is not None
+                                 else len(joined) > 5 and bool(_ALLCAPS.match(joined))),
+        "ty_honorific": float(bool(_HONORIFIC_BEFORE.search(before))
+                              or any(w.lower().rstrip(".") in HONORIFICS - {"the"} for w in words[:1])),
+        "ty_first_name": float(bool(words) and (words[0].lower() in FEMALE_NAMES or words[0].lower() in MALE_NAMES)),
+        "ty_org_word": float(any(w.lower().strip(".,’'s") in ORG_WORDS for w in words) or bool(_ORG_SUFFIX.search(joined))),
+        # "Foreign Affairs Minister" alone; not "Mr. King", where an honorific makes it a surname
+        "ty_title_only": float(bool(words) and all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words)
+                               and head is not None and head.pos_ == "PROPN"
+                               and not any(w.lower().rstrip(".") in PERSONAL_HONORIFICS for w in words)
+                               and not _PERSONAL_BEFORE.search(before)),
+        "ty_common_noun": float(head is not None and head.pos_ == "NOUN"),
+        "ty_person_noun": float(low in PERSON_NOUNS or (head is not None and head.pos_ == "NOUN"
+                                                         and bool(_PERSON_SUFFIX.search(low)))),
+        "ty_thing_noun": float(low in THING_NOUNS),
+        "ty_subject_elsewhere": float(min(3, len(ent.subject_pos)) / 3.0) if ent is not None else 0.0,
+        "ty_named_in_full": float(ent is not None and len(ent.name.split()) > 1),
+    }
+    if ev["ty_caps_heading"] and text and any(regex.search(r"\b" + regex.escape(w.title()) + r"\b", text)
+                                              for w in words if len(w) > 2):
+        ev["ty_caps_heading"] = 0.0  # "TRUMP:" in a transcript: the article prints the name too
+    return _decide(ev, how, kind, ent), ev
+
+
+_CAPS_WORD = regex.compile(r"\p{Lu}[\p{Lu}\p{N}.&'’-]*")
+_LINE_CAPS = regex.compile(r"(?:\p{Lu}[\p{Lu}\p{N}.&'’-]*[ \t]+)*\p{Lu}[\p{Lu}\p{N}.&'’-]*(?=[ \t]*(?:[:—–|-]|$))", regex.M)
+
+
+def in_caps_heading(text: str, start: int, end: int) -> bool:
+    """The mention is (part of) a run of capitals that opens its line and ends in a colon or
+    a dash ("READ MORE:", "GENEVA —", "ANALYSIS |"), or of two or more capitalised words
+    ("BREAKING NEWS"), not a lone acronym ("NATO said")."""
+    if not _CAPS_WORD.fullmatch(text[start:end].replace(" ", "")):
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    m = _LINE_CAPS.match(text, line)
+    if m and m.start() <= start and end <= m.end():
+        return True
+    lo, hi = start, end
+    while lo > 0 and text[lo - 1] in " \t":
+        k = lo - 1
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        if not _CAPS_WORD.fullmatch(text[k:lo - 1]):
+            break
+        lo = k
+    while hi < len(text) and text[hi] in " \t":
+        k = hi + 1
+        while k < len(text) and not text[k].isspace():
+            k += 1
+        if not _CAPS_WORD.fullmatch(text[hi + 1:k].rstrip(",.:;")):
+            break
+        hi = k
+    return len(text[lo:hi].split()) >= 2
+
+
+def _head(mtoks):
+    """The syntactic head of a mention's tokens (the one whose head lies outside them)."""
+    if not mtoks:
+        return None
+    ids = {t.i for t in mtoks}
+    for t in mtoks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return mtoks[-1]
+
+
+def _decide(ev: dict[str, float], how: str | None, kind: str | None, ent) -> str:
+    how = how or ""
+    if ev["ty_caps_heading"] and not (ent is not None and ent.subject_pos):
+        return "not_speaker"
+    if ev["ty_pronoun"]:
+        return "person" if ent is not None and ent.kind == "person" else "group"
+    if how in ("document",):
+        return "document"
+    if ent is not None and how in ("name", "appositive", "role", "role_guess", "pronoun"):
+        if ev["ty_place"] and not ent.subject_pos:
+            return "not_speaker"
+        return "organisation" if ent.kind == "organisation" else "person"
+    if ev["ty_time"] and not ev["ty_role_noun"]:
+        return "not_speaker"
+    if ev["ty_place"]:
+        return "not_speaker"
+    if ev["ty_title_only"] and ent is None:
+        return "not_speaker"
+    if how == "affiliation" or kind == "organisation" and (ev["ty_org_word"] or ev["ty_propn"]):
+        return "organisation"
+    if ev["ty_doc_noun"]:
+        return "document"
+    if ev["ty_group_noun"]:
+        return "group"
+    if ev["ty_role_noun"] or ev["ty_person_noun"]:
+        return "person"
+    if ev["ty_thing_noun"]:
+        return "not_speaker"  # "the figures", "rising prices", "his eyes"
+    if ev["ty_common_noun"]:
+        return "description"  # a noun phrase the ranker weighs on its other evidence
+    if ev["ty_propn"]:
+        return "organisation" if kind == "organisation" or ev["ty_org_word"] else "person"
+    return "not_speaker" if not how or how == "none" else "person"

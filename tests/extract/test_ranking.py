@@ -1,0 +1,90 @@
+"""The learned speaker ranker: never a thing, a time, a place or a heading as speaker; a
+confidence that is a probability; terms nobody says are not quotes; rules alone without a model."""
+import pytest
+
+from parsed import attributor
+from quotes.extract.pipeline import extract_quotes
+from quotes.extract import ranking
+from quotes.extract.entity_types import TYPES
+from quotes.extract.ranking import apply_ranker, is_term, load_model, rank
+from quotes.model import Quote
+
+
+@pytest.mark.parametrize("text", [
+    "“We expect a rebound by spring,” Friday morning said.",
+    "“It was a mistake,” his eyes said.",
+    "READ MORE: “We will not negotiate under threat.”",
+])
+def test_speaker_is_never_a_thing_a_time_or_a_heading(text):
+    for q in extract_quotes(text):
+        assert q.speaker is None and q.confidence < 0.5
+
+
+def test_a_name_in_capitals_the_article_prints_is_a_speaker():
+    q = extract_quotes("Donald Trump spoke in Ohio.\n\nTRUMP: “We will build the wall.”")[0]
+    assert q.speaker == "Donald Trump"
+
+
+def test_confidence_is_high_for_a_plain_attribution_and_low_for_a_guess():
+    text = ("US Defense Secretary Lloyd Austin spoke in Rome on Wednesday.\n\n"
+            "“This is a very serious issue,” Austin said.\n\nThe talks went on.\n\n"
+            "Mark Rutte and Lloyd Austin met later.\n\n“Nobody knows yet where this ends.”")
+    quotes = extract_quotes(text)
+    plain = next(q for q in quotes if q.text.startswith("This is"))
+    assert plain.speaker == "Lloyd Austin" and plain.confidence >= 0.9
+    guess = next(q for q in quotes if q.text.startswith("Nobody"))
+    assert guess.confidence < plain.confidence - 0.2
+
+
+def test_without_a_model_the_rules_decide():
+    text = "“This is a very serious issue,” Austin said."
+    att = attributor(text)
+    m = att.a.marks[0]
+    q = Quote(start=m.start, end=m.end, text=text[m.start:m.end], speaker="Austin", confidence=0.7)
+    assert apply_ranker(att.ctx, att.mc, q, None, model={}) is True
+    assert (q.speaker, q.confidence) == ("Austin", 0.7)
+
+
+def test_every_feature_the_model_weighs_is_one_the_code_computes():
+    model = load_model()
+    text = ("Lloyd Austin met Mark Rutte in Rome.\n\n“This is serious,” Austin told reporters.\n\n"
+            "“We are watching,” he added.")
+    seen = set()
+    for idx in range(2):
+        att = attributor(text, idx)
+        m = att.a.marks[idx]
+        q = Quote(start=m.start, end=m.end, text=text[m.start:m.end])
+        for p, c, f in rank(att, m, idx, q, [], model):
+            assert 0.0 <= p <= 1.0
+            seen |= set(f)
+    enumerated = ({"src_" + s for s in ranking.SOURCES} | {"path_" + s for s in ranking.PATHS}
+                  | {"how_" + s for s in ranking.HOWS} | {"rule_m_" + s for s in ranking.RULE_METHODS}
+                  | {"cue_" + s for s in ranking.CUE_VERBS} | {"type_" + s for s in TYPES})
+    # previous speaker, pronouns, entities; the typing evidence is sparse (present when it holds)
+    conditional = ("prev_", "gender_", "sal_", "pos_", "dep_", "ty_")
+    unknown = {k for k in set(model["features"]) - seen - enumerated if not k.startswith(conditional)}
+    assert unknown == set()
+    assert {"rule_same_name", "type_person", "rel_top_cue", "name_src_cue", "ty_person_noun"} <= seen
+
+
+@pytest.mark.parametrize("text, term", [
+    ("backstop", True), ("Stranger Things", True), ("We will win.", False),
+    ("a very serious issue", False), ("We are going to look at every option we have,", False),
+])
+def test_what_counts_as_a_term(text, term):
+    assert is_term(text) is term
+
+
+def test_a_plain_attribution_is_not_ranked_and_gets_the_measured_precision():
+    model = load_model()
+    text = "“This is a very serious issue,” Austin said."
+    att = attributor(text)
+    m = att.a.marks[0]
+    plain = Quote(start=m.start, end=m.end, text=text[m.start:m.end], speaker="Austin",
+                  method="subject:name", confidence=0.95)
+    assert ranking.is_plain(model, plain)
+    assert apply_ranker(att.ctx, att.mc, plain, None, model) is True
+    assert plain.confidence == model["plain"]["confidence"]["subject:name"] and plain.speaker == "Austin"
+    # the same attribution at a lower rule confidence, or by another rule, is ranked
+    for method, conf in (("subject:name", 0.6), ("inverted:name", 0.6), ("subject:pronoun", 0.95)):
+        assert not ranking.is_plain(model, Quote(start=m.start, end=m.end, text="", method=method, confidence=conf))
