@@ -14,6 +14,8 @@
 
 - `asgi_wrapper`: a Content-Security-Policy on every response (`safety.py`); the start
   pages kept per database file (`startcache.py`).
+- `startup`: schema questions (tables, columns, keys, FTS) answered once per database
+  file state (`schemacache.py`).
 
 Article text is untrusted: everything is escaped with markupsafe, never shown as raw HTML,
 and only http(s) URLs are ever linked (`render.safe_url`, i.e. `safety.http_url`).
@@ -28,11 +30,11 @@ import yaml
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.filters import FilterArguments
-from datasette.utils import urlsafe_components
+from datasette.utils import path_with_added_args, urlsafe_components
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from . import METADATA_PATH, charts, pages, sourcepages, sqlfunctions
+from . import METADATA_PATH, charts, pages, schemacache, sourcepages, sqlfunctions
 from .safety import ContentSecurityPolicy
 from .startcache import PageCache
 from .facets import JoinFacet, join_filters
@@ -156,6 +158,12 @@ def prepare_connection(conn):
     sqlfunctions.register(conn)
     sqlfunctions.limit_connection(conn)
     conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
+
+
+@hookimpl
+def startup(datasette):
+    """Schema questions answered once per database file state (schemacache.py)."""
+    schemacache.install(datasette)
 
 
 @hookimpl
@@ -328,7 +336,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                 ids = [r["id"] for r in rows or [] if "id" in r.keys()]
                 return await pages.CARD_LOADERS[table](datasette, database, ids)
 
-            return {"quotes_cards": load, "quotes_cards_kind": table}
+            grid_url = None if request.args.get("_grid") else path_with_added_args(request, {"_grid": "1"})
+            return {"quotes_cards": load, "quotes_cards_kind": table, "quotes_grid_url": grid_url}
 
         return cards
     if view_name == "database":
