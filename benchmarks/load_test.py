@@ -68,6 +68,21 @@ class Server:
                     raise SystemExit(f"server from {code_root} did not start; see {log}")
                 time.sleep(0.2)
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) of the server and the processes it started, so far: the
+        cost of the requests, whatever else the machine is doing (Linux /proc)."""
+        total, todo, tick = 0.0, [self.proc.pid], os.sysconf("SC_CLK_TCK")
+        while todo:
+            pid = todo.pop()
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / tick
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    todo += [int(c) for c in (task / "children").read_text().split()]
+            except (OSError, ValueError, IndexError):
+                continue
+        return total
+
     def stop(self) -> None:
         self.proc.terminate()
         try:
@@ -245,8 +260,11 @@ def main() -> None:
                 try:
                     pages = {k: v.replace(f"/{args.db.stem}", f"/{name}") for k, v in page_types(args.db).items()}
                     run_load(server.base, pages, 100, 5, 60)  # warm up
+                    cpu = server.cpu_seconds()
                     figures[name].append(run_load(server.base, pages, args.requests, args.clients, args.limit,
                                                   bust=args.bust, variants=renamed(variants, args.db.stem, name)))
+                    figures[name][-1]["cpu_ms_per_request"] = round(
+                        1000 * (server.cpu_seconds() - cpu) / max(1, figures[name][-1]["requests"]), 2)
                 finally:
                     server.stop()
                 log = (Path(tmp) / f"{name}.log").read_bytes()
@@ -254,10 +272,14 @@ def main() -> None:
     for name, runs in figures.items():
         for r in runs:
             print(f"{name}: {r['requests']} requests in {r['seconds']} s = {r['per_s']}/s, errors {r['errors']}, "
-                  f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, max {r['max_ms']} ms, server log {r['log_bytes']:,} bytes")
+                  f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, max {r['max_ms']} ms, "
+                  f"server CPU {r['cpu_ms_per_request']} ms/request, server log {r['log_bytes']:,} bytes")
     if "old" in figures:
         ratio = statistics.median(r["per_s"] for r in figures["new"]) / statistics.median(r["per_s"] for r in figures["old"])
-        print(f"throughput new/old: {ratio:.2f}x")
+        print(f"throughput new/old: {ratio:.2f}x (median of rounds); best round: "
+              f"{max(r['per_s'] for r in figures['new']) / max(r['per_s'] for r in figures['old']):.2f}x")
+        cpu = min(r["cpu_ms_per_request"] for r in figures["old"]) / min(r["cpu_ms_per_request"] for r in figures["new"])
+        print(f"server CPU per request old/new (best of rounds): {cpu:.2f}x")
     print("per page type (last round), p50/p95 ms:")
     for kind in pages or {}:
         row = "  ".join(f"{name} {runs[-1]['per_kind'].get(kind, {}).get('p50_ms')}/{runs[-1]['per_kind'].get(kind, {}).get('p95_ms')}"

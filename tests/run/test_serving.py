@@ -3,7 +3,6 @@ process, and none left behind when the supervisor is killed (kill -9)."""
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from processes import children, is_spawned, kill_all, kill_parent_and_wait
 from quotes.run.serving import MAX_AUTO_PROCESSES, auto_processes
 
 
@@ -21,23 +21,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def servers(pid: int) -> list[int]:
-    out = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            out += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            pass
-    return [c for c in out if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
-
-
-def alive(pid: int) -> bool:
-    try:
-        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
 
 
 def get(url: str) -> bytes:
@@ -70,21 +53,12 @@ def test_processes_share_the_port_and_die_with_the_supervisor(seeds_db, tmp_path
             except OSError:
                 assert proc.poll() is None and time.monotonic() < deadline, "the server never answered"
                 time.sleep(0.3)
-        workers = servers(proc.pid)
+        workers = [c for c in children(proc.pid) if is_spawned(c)]
         assert len(workers) == 2
         pages = [get(base + "/quotes/outlets.json?_shape=array") for _ in range(20)]
         assert len({p for p in pages}) == 1 and len(json.loads(pages[0])) == 5
         databases = json.loads(get(base + "/-/databases.json"))
         assert databases[0]["name"] == "quotes" and databases[0]["is_mutable"] is False
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        deadline = time.monotonic() + 20
-        while any(alive(w) for w in workers) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert not [w for w in workers if alive(w)], "server processes outlived their supervisor"
+        assert not kill_parent_and_wait(proc, workers), "server processes outlived their supervisor"
     finally:
-        for pid in [proc.pid, *workers]:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
+        kill_all([proc.pid, *workers])
