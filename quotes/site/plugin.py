@@ -108,6 +108,12 @@ def metadata_for(datasette) -> dict:
     return result
 
 
+# What Datasette 0.65 reads through `metadata("tables", ...)`: a table's "allow" block (every
+# view-table permission check deep-copies what this key returns, ~9 times a page) and its
+# facet size. Everything else about a table is read through `metadata("databases")`.
+TABLE_LOOKUPS = ("allow", "facet_size")
+
+
 def pruned(metadata: dict, key: str | None) -> dict:
     """The parts of `metadata` a lookup of `key` can reach (Datasette's `metadata(key, ...)`
     looks for it at the top, in the database's section and in the table's): a permission
@@ -118,7 +124,10 @@ def pruned(metadata: dict, key: str | None) -> dict:
     databases = {}
     for name, section in (metadata.get("databases") or {}).items():
         part = {key: section[key]} if key in section else {}
-        if key != "tables":
+        if key == "tables" and isinstance(section.get("tables"), dict):
+            part["tables"] = {t: {k: c[k] for k in TABLE_LOOKUPS if k in c} if isinstance(c, dict) else c
+                              for t, c in section["tables"].items()}
+        else:
             tables = {t: {key: c[key]} for t, c in (section.get("tables") or {}).items()
                       if isinstance(c, dict) and key in c}
             if tables:
