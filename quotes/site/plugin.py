@@ -23,6 +23,7 @@ and only http(s) URLs are ever linked (`render.safe_url`, i.e. `safety.http_url`
 from __future__ import annotations
 
 import copy
+import re
 import sqlite3
 from pathlib import Path
 
@@ -365,6 +366,21 @@ LINKED_TABLES = {"source_quotes", "source_utterances"}
 LIST_COLUMNS = {("speakers", "roles"), ("quotes", "speaker_aliases")}
 
 
+PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+\Z")  # what tilde-encoding leaves unchanged
+
+
+def id_link(datasette, database: str, table: str, value: str) -> Markup:
+    """`<a href="/db/table/ID">ID</a>`, the same as `datasette.urls.row` gives. A canned query
+    shows up to 1,000 rows of several ids each: the table's URL is made once per instance,
+    and plain ids (hex, slugs) need no encoding."""
+    prefixes = datasette.__dict__.setdefault("_quotes_table_urls", {})
+    prefix = prefixes.get((database, table))
+    if prefix is None:
+        prefix = prefixes[(database, table)] = str(datasette.urls.table(database, table))
+    path = value if PLAIN_ID.match(value) else pages.urls_path(value)
+    return Markup(f'<a href="{escape(prefix)}/{escape(path)}">{escape(value)}</a>')
+
+
 @hookimpl
 def render_cell(value, column, table, database, datasette):
     if value is None:
@@ -372,8 +388,7 @@ def render_cell(value, column, table, database, datasette):
     if (table is None or table in LINKED_TABLES) and column in ID_COLUMNS and isinstance(value, str) and database:
         # Canned query results: ids link to the pages they name.
         if pages.is_quotes_db(_tables_of(datasette, database)):
-            url = datasette.urls.row(database, ID_COLUMNS[column], pages.urls_path(value))
-            return Markup('<a href="{}">{}</a>').format(url, value)
+            return id_link(datasette, database, ID_COLUMNS[column], value)
         return None
     if column == "diff" and isinstance(value, str):
         ops = parse_diff(value)

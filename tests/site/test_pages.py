@@ -430,3 +430,15 @@ async def test_table_permissions_and_facet_size_still_read_from_the_packaged_met
     data = (await ds.client.get("/quotes/quotes.json?_facet=speaker_name")).json()
     assert len(data["facet_results"]["speaker_name"]["results"]) == 2
     assert (await ds.client.get("/quotes/speakers")).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["3f2a9c0d1e", "lloyd-austin", "a/b c~d", 'x<y>&"', "ünï", "..", "-"])
+def test_id_links_are_the_urls_datasette_builds(site_db, value):
+    from markupsafe import Markup
+
+    from quotes.site.pages import urls_path
+    from quotes.site.plugin import id_link
+
+    ds = make_datasette(site_db[0])
+    expected = Markup('<a href="{}">{}</a>').format(ds.urls.row("quotes", "quotes", urls_path(value)), value)
+    assert id_link(ds, "quotes", "quotes", value) == expected
