@@ -12,7 +12,8 @@ The answers depend only on the file: `install` makes each attached database answ
 from a per-database cache keyed by the call and its arguments and, for a database served
 mutable (`quotes serve --live`), by the file's state (`startcache.file_key`: device,
 inode, size, mtime of the file and its WAL), so a build that changes the schema is seen at
-the next request. An immutable database cannot change while it is served. Bounded: at most
+the next request. An immutable database cannot change while it is served. Datasette's own
+`_internal` database is covered too (see `install`). Bounded: at most
 `MAX_ENTRIES` answers per database (a visitor asking for made-up table names only fills
 it, and it is emptied when full).
 """
@@ -44,12 +45,15 @@ MAX_ENTRIES = 4096
 class SchemaCache:
     """The cached answers of one database (see module doc)."""
 
-    def __init__(self, db):
+    def __init__(self, db, datasette=None):
         self.db = db
+        self.datasette = datasette  # given for `_internal` only: its state is whether it was made
         self.entries: dict = {}
         self.hits = self.misses = 0
 
     def state(self) -> tuple:
+        if self.datasette is not None:
+            return (getattr(self.datasette, "internal_db_created", None),)
         return () if self.db.is_mutable is False else file_key(self.db.path)
 
     async def answer(self, key: tuple, compute):
@@ -94,12 +98,23 @@ def wrap_execute(cache: SchemaCache, execute):
     return cached
 
 
+INTERNAL = "_internal"
+
+
 def install(datasette) -> None:
-    """Give every attached file database (not `_internal`, not in-memory) its cache; once."""
+    """Give every attached file database its cache, once; and Datasette's in-memory
+    `_internal` database, whose tables Datasette creates once (at the first request, before
+    any page asks about them) and never changes after: its rows change, its schema does not.
+    `datasette-search-all` asks it about its tables on every page."""
     for name, db in datasette.databases.items():
-        if name.startswith("_") or db.is_memory or not db.path or "_quotes_schema" in db.__dict__:
+        if "_quotes_schema" in db.__dict__:
             continue
-        cache = SchemaCache(db)
+        if name == INTERNAL:
+            cache = SchemaCache(db, datasette)
+        elif name.startswith("_") or db.is_memory or not db.path:
+            continue
+        else:
+            cache = SchemaCache(db)
         db.__dict__["_quotes_schema"] = cache
         for method in SCHEMA_METHODS:
             if hasattr(db, method):

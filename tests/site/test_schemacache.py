@@ -32,11 +32,13 @@ async def started(path, immutable=False) -> Datasette:
 async def test_a_page_asked_again_asks_nothing_of_the_schema(live_db, immutable):
     ds = await started(live_db, immutable)
     cache = schemacache.cache_of(ds.get_database("quotes"))
+    internal = schemacache.cache_of(ds.databases[schemacache.INTERNAL])  # datasette-search-all asks it
     first = await ds.client.get("/quotes/quotes?_bust=xq1z")  # not a URL the page cache holds
-    misses, hits = cache.misses, cache.hits
+    misses, hits, internal_misses = cache.misses, cache.hits, internal.misses
     again = await ds.client.get("/quotes/quotes?_bust=xq2z")
     assert first.status_code == again.status_code == 200
     assert cache.misses == misses and cache.hits - hits >= 10
+    assert internal.misses == internal_misses and internal.hits > 0
     assert timing.sub("", first.text).replace("xq1z", "xq2z") == timing.sub("", again.text)
 
 
