@@ -192,14 +192,18 @@ def run_load(base: str, pages: dict[str, str], requests: int, clients: int, limi
             with lock:
                 results.append((kind, time.perf_counter() - started, ok))
 
-    started = time.perf_counter()
+    started, client_cpu = time.perf_counter(), time.process_time()
     threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=limit_s + 60)
     elapsed = time.perf_counter() - started
-    return summarise(results, elapsed, requests)
+    summary = summarise(results, elapsed, requests)
+    # the clients share this process and the machine's cores with the server: past a few
+    # hundred requests/s their own CPU is a limit too
+    summary["client_cpu_ms_per_request"] = round(1000 * (time.process_time() - client_cpu) / max(1, len(results)), 2)
+    return summary
 
 
 def renamed(variants: dict[str, list[str]] | None, old: str, new: str) -> dict[str, list[str]] | None:
@@ -273,7 +277,8 @@ def main() -> None:
         for r in runs:
             print(f"{name}: {r['requests']} requests in {r['seconds']} s = {r['per_s']}/s, errors {r['errors']}, "
                   f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, max {r['max_ms']} ms, "
-                  f"server CPU {r['cpu_ms_per_request']} ms/request, server log {r['log_bytes']:,} bytes")
+                  f"server CPU {r['cpu_ms_per_request']} ms/request (clients {r['client_cpu_ms_per_request']}), "
+                  f"server log {r['log_bytes']:,} bytes")
     if "old" in figures:
         ratio = statistics.median(r["per_s"] for r in figures["new"]) / statistics.median(r["per_s"] for r in figures["old"])
         print(f"throughput new/old: {ratio:.2f}x (median of rounds); best round: "
