@@ -8,7 +8,10 @@ wall-clock limit) and stops the servers it started.
 `--baseline DIR`: a checkout of older code (e.g. `git archive <commit> | tar -x -C DIR`),
 served from a copy of the same database, measured in the same run, alternating old and new
 in rounds so both see the same machine. Prints requests/s, p50, p95, max and errors per
-code and per page type. Build the database first, e.g. PolNeAR train + dev:
+code and per page type. `--bust` gives every request a URL of its own (no page cache can
+answer); `--distinct` varies the rows, searches and speakers asked for, as real visitors
+do; `--serve-args '--processes 2'` passes options to the new code's `quotes serve` only.
+Build the database first, e.g. PolNeAR train + dev:
 
     quotes build ../shared/eval/polnear/train.jsonl ../shared/eval/polnear/dev.jsonl --db /tmp/load.db
 """
@@ -44,13 +47,13 @@ def free_port() -> int:
 class Server:
     """`python -m quotes serve` of the code in `code_root` on a free local port."""
 
-    def __init__(self, code_root: Path, db: Path, log: Path):
+    def __init__(self, code_root: Path, db: Path, log: Path, extra: list[str] | None = None):
         self.port = free_port()
         self.base = f"http://{HOST}:{self.port}"
         env = dict(os.environ, PYTHONPATH=str(code_root))
         self.log = open(log, "wb")
         self.proc = subprocess.Popen([sys.executable, "-m", "quotes", "serve", "--db", str(db), "--host", HOST,
-                                      "--port", str(self.port)], env=env, cwd=code_root,
+                                      "--port", str(self.port), *(extra or [])], env=env, cwd=code_root,
                                      stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while True:
@@ -64,6 +67,21 @@ class Server:
                     self.stop()
                     raise SystemExit(f"server from {code_root} did not start; see {log}")
                 time.sleep(0.2)
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) of the server and the processes it started, so far: the
+        cost of the requests, whatever else the machine is doing (Linux /proc)."""
+        total, todo, tick = 0.0, [self.proc.pid], os.sysconf("SC_CLK_TCK")
+        while todo:
+            pid = todo.pop()
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / tick
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    todo += [int(c) for c in (task / "children").read_text().split()]
+            except (OSError, ValueError, IndexError):
+                continue
+        return total
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -110,15 +128,44 @@ def page_types(db: Path) -> dict[str, str]:
     }
 
 
+DISTINCT_IDS = 200  # different rows, speakers and words per page type with --distinct
+
+
+def distinct_pages(db: Path) -> dict[str, list[str]]:
+    """Many real variants of the page types that take an id or a word: the quote, utterance,
+    speaker and article pages of DISTINCT_IDS different rows, searches for as many different
+    words, a canned query for as many speakers. Other page types keep their one URL."""
+    name, n, q = db.stem, DISTINCT_IDS, urllib.parse.quote
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    ids = lambda sql: [r[0] for r in conn.execute(sql, (n,))]  # noqa: E731
+    words = sorted({w.strip(",.“”\"'").lower() for (t,) in conn.execute("select text from quotes limit 2000")
+                    for w in t.split() if len(w.strip(",.“”\"'")) > 5 and w.isascii() and w.isalpha()})[:n]
+    out = {
+        "quote_row": [f"/{name}/quotes/{i}" for i in ids("select id from quotes order by random() limit ?")],
+        "utterance_row": [f"/{name}/utterances/{i}" for i in ids("select id from utterances order by random() limit ?")],
+        "speaker_row": [f"/{name}/speakers/{i}" for i in ids("select id from speakers order by random() limit ?")],
+        "article_row": [f"/{name}/articles/{i}" for i in ids("select id from articles order by random() limit ?")],
+        "search": [f"/{name}/quotes?_search={q(w)}" for w in words],
+        "search_all": [f"/-/search?q={q(w)}" for w in words],
+        "quotes_by_speaker": [f"/{name}/quotes_by_speaker?name={q(s)}"
+                              for s in ids("select name from speakers order by random() limit ?")],
+    }
+    conn.close()
+    return {kind: urls for kind, urls in out.items() if urls}
+
+
 def run_load(base: str, pages: dict[str, str], requests: int, clients: int, limit_s: float,
-             bust: bool = False) -> dict:
+             bust: bool = False, variants: dict[str, list[str]] | None = None) -> dict:
     """`requests` GETs spread evenly over the page types, `clients` at a time. `bust`: every
     request gets a parameter of its own (`_bust=N`, ignored by the pages), so no two are the
-    same URL and no page cache can answer: the cost of computing every page."""
+    same URL and no page cache can answer: the cost of computing every page. `variants`:
+    page types whose URL changes from one request to the next (`distinct_pages`)."""
     plan = []
     for i in range(requests):
         kind = list(pages)[i % len(pages)]
         path = pages[kind]
+        if variants and kind in variants:
+            path = variants[kind][(i // len(pages)) % len(variants[kind])]
         if bust:
             path += ("&" if "?" in path else "?") + f"_bust={i}"
         plan.append((kind, path))
@@ -145,14 +192,24 @@ def run_load(base: str, pages: dict[str, str], requests: int, clients: int, limi
             with lock:
                 results.append((kind, time.perf_counter() - started, ok))
 
-    started = time.perf_counter()
+    started, client_cpu = time.perf_counter(), time.process_time()
     threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=limit_s + 60)
     elapsed = time.perf_counter() - started
-    return summarise(results, elapsed, requests)
+    summary = summarise(results, elapsed, requests)
+    # the clients share this process and the machine's cores with the server: past a few
+    # hundred requests/s their own CPU is a limit too
+    summary["client_cpu_ms_per_request"] = round(1000 * (time.process_time() - client_cpu) / max(1, len(results)), 2)
+    return summary
+
+
+def renamed(variants: dict[str, list[str]] | None, old: str, new: str) -> dict[str, list[str]] | None:
+    if not variants:
+        return None
+    return {k: [u.replace(f"/{old}/", f"/{new}/") for u in urls] for k, urls in variants.items()}
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -185,11 +242,16 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=600.0, help="seconds at most per round")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     parser.add_argument("--bust", action="store_true", help="a distinct URL per request (no page cache hits)")
+    parser.add_argument("--distinct", action="store_true",
+                        help=f"rows, searches and speakers vary ({DISTINCT_IDS} of each), as many visitors' would")
+    parser.add_argument("--serve-args", default="", help="extra `quotes serve` options for the new code, "
+                                                         "e.g. '--processes 2'")
     args = parser.parse_args()
     codes = {"new": ROOT}
     if args.baseline:
         codes = {"old": args.baseline.resolve(), "new": ROOT}
     figures: dict[str, list] = {name: [] for name in codes}
+    variants = distinct_pages(args.db) if args.distinct else None
     with tempfile.TemporaryDirectory() as tmp:
         pages = None
         for name, code in codes.items():
@@ -197,12 +259,16 @@ def main() -> None:
         for _ in range(args.rounds):
             for name, code in codes.items():
                 db = Path(tmp) / f"{name}.db"
-                server = Server(code, db, Path(tmp) / f"{name}.log")
+                server = Server(code, db, Path(tmp) / f"{name}.log",
+                                args.serve_args.split() if name == "new" else None)
                 try:
                     pages = {k: v.replace(f"/{args.db.stem}", f"/{name}") for k, v in page_types(args.db).items()}
                     run_load(server.base, pages, 100, 5, 60)  # warm up
+                    cpu = server.cpu_seconds()
                     figures[name].append(run_load(server.base, pages, args.requests, args.clients, args.limit,
-                                                  bust=args.bust))
+                                                  bust=args.bust, variants=renamed(variants, args.db.stem, name)))
+                    figures[name][-1]["cpu_ms_per_request"] = round(
+                        1000 * (server.cpu_seconds() - cpu) / max(1, figures[name][-1]["requests"]), 2)
                 finally:
                     server.stop()
                 log = (Path(tmp) / f"{name}.log").read_bytes()
@@ -210,10 +276,15 @@ def main() -> None:
     for name, runs in figures.items():
         for r in runs:
             print(f"{name}: {r['requests']} requests in {r['seconds']} s = {r['per_s']}/s, errors {r['errors']}, "
-                  f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, max {r['max_ms']} ms, server log {r['log_bytes']:,} bytes")
+                  f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, max {r['max_ms']} ms, "
+                  f"server CPU {r['cpu_ms_per_request']} ms/request (clients {r['client_cpu_ms_per_request']}), "
+                  f"server log {r['log_bytes']:,} bytes")
     if "old" in figures:
         ratio = statistics.median(r["per_s"] for r in figures["new"]) / statistics.median(r["per_s"] for r in figures["old"])
-        print(f"throughput new/old: {ratio:.2f}x")
+        print(f"throughput new/old: {ratio:.2f}x (median of rounds); best round: "
+              f"{max(r['per_s'] for r in figures['new']) / max(r['per_s'] for r in figures['old']):.2f}x")
+        cpu = min(r["cpu_ms_per_request"] for r in figures["old"]) / min(r["cpu_ms_per_request"] for r in figures["new"])
+        print(f"server CPU per request old/new (best of rounds): {cpu:.2f}x")
     print("per page type (last round), p50/p95 ms:")
     for kind in pages or {}:
         row = "  ".join(f"{name} {runs[-1]['per_kind'].get(kind, {}).get('p50_ms')}/{runs[-1]['per_kind'].get(kind, {}).get('p95_ms')}"

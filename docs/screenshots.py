@@ -95,10 +95,11 @@ def pick_pages(page, base: str, database: str, search: str | None = None) -> dic
 
 
 def wait_for_charts(page, timeout: float = 15000) -> None:
-    """Until every chart on the page is drawn (or has said why not)."""
-    page.wait_for_function(
-        "Array.from(document.querySelectorAll('figure.q-chart')).every(f => f.hasAttribute('data-drawn'))",
-        timeout=timeout)
+    """Until every chart on the page is drawn (or has said why not). A selector, not
+    `wait_for_function`: polling a string predicate evaluates it in the page, which the
+    site's Content-Security-Policy (no 'unsafe-eval') refuses whenever a chart is not drawn
+    at the first look."""
+    page.wait_for_selector("figure.q-chart:not([data-drawn])", state="detached", timeout=timeout)
 
 
 def capture(base: str, database: str, out_dir: Path = DOCS, browser=None, search: str | None = None) -> list[Path]:

@@ -141,7 +141,10 @@ def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) 
 @click.option("--port", default=8001, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--live", is_flag=True, help="Follow a build that writes the database while it is served (no -i).")
-def serve(db_path: str, port: int, host: str, live: bool) -> None:
+@click.option("--processes", default="1", show_default=True, type=Workers(),
+              help="Server processes answering on the port (each renders pages on its own core). "
+                   "auto: one per core, at most 4.")
+def serve(db_path: str, port: int, host: str, live: bool, processes: int | None) -> None:
     """Serve the database read-only with Datasette, the project's metadata and plugin.
 
     Served immutable (-i) unless --live is given, a build is writing the database, or an
@@ -165,6 +168,12 @@ def serve(db_path: str, port: int, host: str, live: bool) -> None:
             click.echo(f"{db_path} is being built: serving it live, read-only", err=True)
     if live:
         args = [a for a in args if a != "-i"]  # mutable mode: read connections use mode=ro
+    from quotes.run.serving import auto_processes, serve_processes
+
+    processes = processes or auto_processes()
+    if processes > 1:
+        serve_processes(db_path, host, port, live, processes)
+        return
     os.execv(sys.executable, [sys.executable, "-m", "datasette", *args])
 
 

@@ -4,7 +4,6 @@ foreign SQLite database, a lock dodged through a symlink, workers orphaned by ki
 corrupt database given to `quotes serve`, and error logs that grow without bound."""
 import hashlib
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, build_corpus
+from processes import children, is_spawned, kill_all, kill_parent_and_wait
 from quotes.cli import cli
 from quotes.store.locking import build_lock
 
@@ -200,31 +200,6 @@ def test_the_lock_is_the_files_not_the_names(tmp_path):
 
 # --- 10: kill -9 on a parallel build ---------------------------------------------------
 
-def children(pid):
-    out = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            out += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            pass
-    return out
-
-
-def is_worker(pid):
-    try:
-        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
-
-
-def alive(pid):
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "State:\tZ" not in status
-
-
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_kill_9_on_a_parallel_build_leaves_no_worker_behind(tmp_path):
     corpus = build_corpus(tmp_path / "corpus", 120)
@@ -234,22 +209,13 @@ def test_kill_9_on_a_parallel_build_leaves_no_worker_behind(tmp_path):
     try:
         deadline = time.monotonic() + 120
         while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
-            workers = [c for c in children(proc.pid) if is_worker(c)]
+            workers = [c for c in children(proc.pid) if is_spawned(c)]
             time.sleep(0.2)
         assert len(workers) == 2, "the workers never started"
         time.sleep(1.0)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        deadline = time.monotonic() + 20
-        while any(alive(w) for w in workers) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert not [w for w in workers if alive(w)], "workers outlived their build"
+        assert not kill_parent_and_wait(proc, workers), "workers outlived their build"
     finally:
-        for pid in [proc.pid, *workers]:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
+        kill_all([proc.pid, *workers])
 
 
 # --- 11: quotes serve on a corrupt database, and bounded error logs ------------------------

@@ -38,7 +38,9 @@ MAY_IMPORT = {
     "corpus": BASE | {"ingest", "extract"},
     "store": BASE | {"ingest", "extract", "corpus"},
     "site": BASE | {"ingest", "extract", "corpus", "store"},
-    "run": BASE | {"ingest", "extract", "corpus", "store"},
+    # run/ orchestrates: extraction and the corpus step at scale, and the site in several
+    # processes (run/serving.py builds the Datasette the site package configures)
+    "run": BASE | {"ingest", "extract", "corpus", "store", "site"},
     "evaluate": BASE | {"ingest", "extract"},
     "build": BASE | {"ingest", "extract", "corpus", "store", "run"},
     "cli": BASE | {"ingest", "extract", "corpus", "store", "run", "site", "build", "evaluate"},

@@ -9,9 +9,11 @@ text are dropped with a note, so the database only ever holds valid evidence.
 Every article has a time budget (`ARTICLE_SECONDS`): a chunk gets the budget of its
 articles together; a chunk that runs over is retried article by article, and an article
 that runs over its own budget is reported and skipped, so one pathological input never
-stalls the batch. The budget is a SIGALRM timer, so it applies where extraction runs in a
-process's main thread (`quotes build`, `--workers N`); elsewhere (a Dask worker's thread)
-articles run without it.
+stalls the batch. In a process's main thread (`quotes build`, `--workers N`) the budget is
+a SIGALRM timer; in any other thread (a Dask worker runs its tasks in threads) a timer thread
+raises the same exception in the extracting thread (`PyThreadState_SetAsyncExc`). Either
+way the exception arrives between two Python bytecodes, so a budget stops Python code at
+once and a long call into compiled code (spaCy) when it returns.
 """
 from __future__ import annotations
 
@@ -58,10 +60,14 @@ class OverBudget(BaseException):
 
 @contextmanager
 def time_budget(seconds: float | None):
-    """Raise OverBudget in this thread when the block runs longer than `seconds` (None, or
-    not the main thread: no budget)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    """Raise OverBudget in this thread when the block runs longer than `seconds` (None: no
+    budget)."""
+    if not seconds:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with thread_budget(seconds):
+            yield
         return
 
     def expired(signum, frame):
@@ -74,6 +80,41 @@ def time_budget(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> int:
+    """Make `thread_id` raise `exception` at its next bytecode (None: forget a pending one)."""
+    import ctypes
+
+    return ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exception) if exception else None)
+
+
+@contextmanager
+def thread_budget(seconds: float):
+    """`time_budget` for a thread other than the main one: a timer thread raises OverBudget
+    in this one. On the way out the timer is stopped and an exception it sent but this
+    thread has not yet raised is withdrawn, so it cannot surface after the block."""
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "sent": False}
+
+    def expire() -> None:
+        with lock:
+            if not state["done"]:
+                state["sent"] = _raise_in_thread(target, OverBudget) == 1
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            if state["sent"]:
+                _raise_in_thread(target, None)
+        timer.cancel()
 
 
 @dataclasses.dataclass

@@ -10,6 +10,7 @@ client's memory stays flat.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -31,8 +32,11 @@ def dask_client(scheduler: str, workers: int | None = None):
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise RuntimeError("--scheduler needs Dask: pip install 'quotes[dask]'") from exc
     if scheduler == "local":
+        from quotes.run.daskplugin import DieWithBuild
+
         with LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster, Client(cluster) as client:
+            client.register_plugin(DieWithBuild(os.getpid()))  # even on kill -9 (daskplugin.py)
             yield client
     else:
         with Client(scheduler) as client:

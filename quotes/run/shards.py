@@ -25,8 +25,11 @@ SHARD_TABLES = ("outlets", "articles", "quotes")
 def open_shard(path: str | Path) -> sqlite_utils.Database:
     """A throwaway database for one partition: durability off, tables only."""
     db = sqlite_utils.Database(str(path))
-    db.execute("PRAGMA journal_mode = OFF")  # a shard is rebuilt, never repaired
-    db.execute("PRAGMA synchronous = OFF")
+    # Read to the end: `journal_mode` answers with a row, and a statement left unfinished
+    # until its cursor is freed makes the next COMMIT fail ("SQL statements in progress";
+    # seen once in a Dask worker thread under heavy load).
+    db.execute("PRAGMA journal_mode = OFF").fetchall()  # a shard is rebuilt, never repaired
+    db.execute("PRAGMA synchronous = OFF").fetchall()
     for name in SHARD_TABLES:
         if not db[name].exists():
             db[name].create(TABLES[name], pk="id", foreign_keys=[

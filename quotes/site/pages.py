@@ -102,7 +102,7 @@ async def utterance_versions(db, utterance_id: str, reference_quote_id: str | No
     diff are computed here against the reference quote."""
     with_variants = "variants" in tables
     # when each version was said (quotes.extract.dating); databases of older versions lack it
-    columns = {r[0] for r in (await db.execute("select name from pragma_table_info('quotes')")).rows}
+    columns = set(await db.table_columns("quotes"))
     sql = VERSION_SQL.format(
         said_columns=", q.said_when, q.said_from, q.said_to" if "said_when" in columns else "",
         variant_columns=", v.relation, v.similarity, v.diff, v.reference_quote_id as compared_with" if with_variants else "",

@@ -14,6 +14,8 @@
 
 - `asgi_wrapper`: a Content-Security-Policy on every response (`safety.py`); the start
   pages kept per database file (`startcache.py`).
+- `startup`: schema questions (tables, columns, keys, FTS) answered once per database
+  file state (`schemacache.py`).
 
 Article text is untrusted: everything is escaped with markupsafe, never shown as raw HTML,
 and only http(s) URLs are ever linked (`render.safe_url`, i.e. `safety.http_url`).
@@ -21,6 +23,7 @@ and only http(s) URLs are ever linked (`render.safe_url`, i.e. `safety.http_url`
 from __future__ import annotations
 
 import copy
+import re
 import sqlite3
 from pathlib import Path
 
@@ -28,11 +31,11 @@ import yaml
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.filters import FilterArguments
-from datasette.utils import urlsafe_components
+from datasette.utils import path_with_added_args, urlsafe_components
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from . import METADATA_PATH, charts, pages, sourcepages, sqlfunctions
+from . import METADATA_PATH, charts, pages, schemacache, sourcepages, sqlfunctions
 from .safety import ContentSecurityPolicy
 from .startcache import PageCache
 from .facets import JoinFacet, join_filters
@@ -106,6 +109,12 @@ def metadata_for(datasette) -> dict:
     return result
 
 
+# What Datasette 0.65 reads through `metadata("tables", ...)`: a table's "allow" block (every
+# view-table permission check deep-copies what this key returns, ~9 times a page) and its
+# facet size. Everything else about a table is read through `metadata("databases")`.
+TABLE_LOOKUPS = ("allow", "facet_size")
+
+
 def pruned(metadata: dict, key: str | None) -> dict:
     """The parts of `metadata` a lookup of `key` can reach (Datasette's `metadata(key, ...)`
     looks for it at the top, in the database's section and in the table's): a permission
@@ -116,7 +125,10 @@ def pruned(metadata: dict, key: str | None) -> dict:
     databases = {}
     for name, section in (metadata.get("databases") or {}).items():
         part = {key: section[key]} if key in section else {}
-        if key != "tables":
+        if key == "tables" and isinstance(section.get("tables"), dict):
+            part["tables"] = {t: {k: c[k] for k in TABLE_LOOKUPS if k in c} if isinstance(c, dict) else c
+                              for t, c in section["tables"].items()}
+        else:
             tables = {t: {key: c[key]} for t, c in (section.get("tables") or {}).items()
                       if isinstance(c, dict) and key in c}
             if tables:
@@ -156,6 +168,12 @@ def prepare_connection(conn):
     sqlfunctions.register(conn)
     sqlfunctions.limit_connection(conn)
     conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
+
+
+@hookimpl
+def startup(datasette):
+    """Schema questions answered once per database file state (schemacache.py)."""
+    schemacache.install(datasette)
 
 
 @hookimpl
@@ -328,7 +346,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                 ids = [r["id"] for r in rows or [] if "id" in r.keys()]
                 return await pages.CARD_LOADERS[table](datasette, database, ids)
 
-            return {"quotes_cards": load, "quotes_cards_kind": table}
+            grid_url = None if request.args.get("_grid") else path_with_added_args(request, {"_grid": "1"})
+            return {"quotes_cards": load, "quotes_cards_kind": table, "quotes_grid_url": grid_url}
 
         return cards
     if view_name == "database":
@@ -347,6 +366,21 @@ LINKED_TABLES = {"source_quotes", "source_utterances"}
 LIST_COLUMNS = {("speakers", "roles"), ("quotes", "speaker_aliases")}
 
 
+PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+\Z")  # what tilde-encoding leaves unchanged
+
+
+def id_link(datasette, database: str, table: str, value: str) -> Markup:
+    """`<a href="/db/table/ID">ID</a>`, the same as `datasette.urls.row` gives. A canned query
+    shows up to 1,000 rows of several ids each: the table's URL is made once per instance,
+    and plain ids (hex, slugs) need no encoding."""
+    prefixes = datasette.__dict__.setdefault("_quotes_table_urls", {})
+    prefix = prefixes.get((database, table))
+    if prefix is None:
+        prefix = prefixes[(database, table)] = str(datasette.urls.table(database, table))
+    path = value if PLAIN_ID.match(value) else pages.urls_path(value)
+    return Markup(f'<a href="{escape(prefix)}/{escape(path)}">{escape(value)}</a>')
+
+
 @hookimpl
 def render_cell(value, column, table, database, datasette):
     if value is None:
@@ -354,8 +388,7 @@ def render_cell(value, column, table, database, datasette):
     if (table is None or table in LINKED_TABLES) and column in ID_COLUMNS and isinstance(value, str) and database:
         # Canned query results: ids link to the pages they name.
         if pages.is_quotes_db(_tables_of(datasette, database)):
-            url = datasette.urls.row(database, ID_COLUMNS[column], pages.urls_path(value))
-            return Markup('<a href="{}">{}</a>').format(url, value)
+            return id_link(datasette, database, ID_COLUMNS[column], value)
         return None
     if column == "diff" and isinstance(value, str):
         ops = parse_diff(value)

@@ -80,3 +80,23 @@ def test_the_budget_does_not_outlive_extraction(nlp):
     list(extract_safely([Article(doc_id="a", text="“Hi,” said Bob.")], nlp=nlp, budget=0.5))
     assert signal.getsignal(signal.SIGALRM) is before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_the_budget_holds_in_a_worker_thread_too(nlp):
+    """A Dask worker runs its tasks in threads, where SIGALRM cannot reach: the slow article is
+    still skipped, on time, and the thread goes on to extract the others."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    normal = [Article(doc_id=f"n{i}", text=f"“We will win {i},” said Senator Smith.", source=f"n{i}.txt")
+              for i in range(2)]
+    slow = Article(doc_id="slow", text=quoted_paragraphs(30000), source="slow.txt")
+    started = time.monotonic()
+    with ThreadPoolExecutor(1) as pool:
+        out = pool.submit(lambda: list(extract_safely([normal[0], slow, normal[1]], nlp=nlp, batch_size=3,
+                                                      budget=1.0))).result()
+        after = pool.submit(lambda: list(extract_safely(normal, nlp=nlp, budget=0.5))).result()
+    elapsed = time.monotonic() - started
+    assert [type(x).__name__ for x in out] == ["Extracted", "Skipped", "Extracted"]
+    assert "longer than 1 s" in out[1].reason
+    assert elapsed < 3 * 1.0 + 3 + 4
+    assert [len(x.quotes) for x in after] == [1, 1]  # no budget left behind in the thread

@@ -415,3 +415,34 @@ def test_connections_read_through_a_memory_map(site_db):
     assert conn.execute("pragma mmap_size").fetchone()[0] > 0
     assert conn.execute("select quotes_words('A b')").fetchone()[0]
     conn.close()
+
+
+async def test_table_permissions_and_facet_size_still_read_from_the_packaged_metadata(site_db, monkeypatch):
+    """`metadata("tables")` is cut down to what Datasette reads through it (plugin.TABLE_LOOKUPS):
+    a table's "allow" block must still deny, and its facet size still apply."""
+    import copy
+
+    from quotes.site import plugin
+
+    metadata = copy.deepcopy(plugin.packaged_metadata())
+    tables = metadata["databases"][plugin.PACKAGED_DB_NAME]["tables"]
+    tables["outlets"] = {**tables.get("outlets", {}), "allow": {"id": "nobody"}}
+    tables["quotes"] = {**tables.get("quotes", {}), "facet_size": 2}
+    monkeypatch.setattr(plugin, "_METADATA", metadata)
+    ds = make_datasette(site_db[0])
+    assert (await ds.client.get("/quotes/outlets")).status_code == 403
+    data = (await ds.client.get("/quotes/quotes.json?_facet=speaker_name")).json()
+    assert len(data["facet_results"]["speaker_name"]["results"]) == 2
+    assert (await ds.client.get("/quotes/speakers")).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["3f2a9c0d1e", "lloyd-austin", "a/b c~d", 'x<y>&"', "ünï", "..", "-"])
+def test_id_links_are_the_urls_datasette_builds(site_db, value):
+    from markupsafe import Markup
+
+    from quotes.site.pages import urls_path
+    from quotes.site.plugin import id_link
+
+    ds = make_datasette(site_db[0])
+    expected = Markup('<a href="{}">{}</a>').format(ds.urls.row("quotes", "quotes", urls_path(value)), value)
+    assert id_link(ds, "quotes", "quotes", value) == expected

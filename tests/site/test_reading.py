@@ -115,8 +115,13 @@ async def test_quotes_table_is_cards_with_speaker_outlet_date_relation_and_conte
     # the facets stay; the column glossary is folded away, still there
     assert "outlet (join)" in html or "facet-outlet" in html
     assert '<details class="q-glossary">' in html and "Offset of the first quoted character" in html
-    # the grid is still there, folded
-    assert '<details class="q-grid">' in html and 'class="rows-and-columns"' in html
+    # the grid is one link away (?_grid=1), not rendered with the cards
+    assert 'class="rows-and-columns"' not in html
+    link = re.search(r'<p class="q-grid"><a href="([^"]+)">All columns, as a table</a>', html)
+    assert link and "_grid=1" in link.group(1) and "_search=serious" in link.group(1)
+    grid = (await get(ds, link.group(1).replace("&amp;", "&"))).text
+    assert 'class="rows-and-columns"' in grid and "q-card" in grid
+    assert grid.count("<tr") == len(data) + 1  # the same rows, and the header
 
 
 async def test_utterances_table_is_cards(ds):
