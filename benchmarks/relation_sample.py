@@ -65,6 +65,19 @@ def texts(extraction: Path) -> dict[tuple[str, int, int], str]:
     return out
 
 
+def text_of(t: dict, side: dict) -> str:
+    """The quote's text; labels keep the offsets of the extraction they were read on, and a
+    later extractor may map offsets into the given text differently (control characters
+    dropped): then the quote of the same article nearest in start and length is taken."""
+    if key(side) in t:
+        return t[key(side)]
+    doc, start, end = key(side)
+    near = [(abs(s - start) + abs((e - s) - (end - start)), k) for k in t if k[0] == doc for s, e in [k[1:]]]
+    if not near or min(near)[0] > 20:
+        raise SystemExit(f"labelled quote {key(side)} not in the extraction")
+    return t[min(near)[1]]
+
+
 def site_function(rev: str):
     """quotes_relation of quotes/site/sqlfunctions.py as committed at `rev`."""
     source = subprocess.run(["git", "show", f"{rev}:quotes/site/sqlfunctions.py"], cwd=ROOT, check=True,
@@ -89,7 +102,7 @@ def cmd_score(args) -> None:
     confusion = Counter()
     for r in rows:
         ref, var = sides(r)
-        confusion[(r["relation"], classify(t[key(ref)], t[key(var)]))] += 1
+        confusion[(r["relation"], classify(text_of(t, ref), text_of(t, var)))] += 1
     scored = sum(n for (gold, _), n in confusion.items() if gold != "none")
     ok = sum(n for (gold, pred), n in confusion.items() if gold == pred)
     print(f"{scored} labelled pairs (+{len(rows) - scored} none), accuracy {ok / scored:.3f} "
