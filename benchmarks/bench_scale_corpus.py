@@ -157,6 +157,9 @@ def report(results: list[dict]) -> str:
         digests = {m["digest"] for m in [*r["full"].values(), *([r["baseline_full"]] if "baseline_full" in r else [])]}
         lines.append(f"| | full regroups identical (speakers, aliases, utterances, variants, links):"
                      f" {'yes' if len(digests) == 1 else 'NO'} | | | | | |")
+        if "baseline_incremental" in r:
+            same = r["incremental"]["digest"] == r["baseline_incremental"]["digest"]
+            lines.append(f"| | incremental steps identical to the baseline's: {'yes' if same else 'NO'} | | | | | |")
     return "\n".join(lines)
 
 
