@@ -49,7 +49,10 @@ def step_main(db_path: str, full: bool, workers: int, scheduler: str | None) -> 
         counts = update_corpus_index(tx, full=full, **kwargs)
     seconds = time.perf_counter() - start
     digest = hashlib.sha256()
-    for sql in ("select id, speaker_id, text, reference_quote_id, n_quotes from utterances order by id",
+    for sql in ("select id, name, kind, roles, description from speakers order by id",
+                'select speaker_id, alias, article_id, outlet_id, "count" from speaker_aliases'
+                " order by speaker_id, alias, article_id",
+                "select id, speaker_id, text, reference_quote_id, n_quotes from utterances order by id",
                 "select quote_id, utterance_id, reference_quote_id, relation, similarity, diff from variants order by quote_id",
                 "select id, speaker_id, utterance_id from quotes order by id"):
         for row in db.execute(sql):
@@ -116,21 +119,25 @@ def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes
     if not db.exists():
         write_bulk(db, synthetic_articles(polnear_quotes(), n_quotes))
     result: dict = {"quotes": n_quotes, "full": {}}
+    work = directory / f"synth-{n_quotes}-inc.db"
+    if baseline:  # before and after interleaved: the baseline's full step first, its incremental last
+        shutil.copy(db, work)
+        result["baseline_full"] = measured(work, True, code=baseline)
+        print("baseline full", result["baseline_full"], file=sys.stderr, flush=True)
+        add_articles(work, add)
+        base_work = directory / f"synth-{n_quotes}-base.db"
+        shutil.move(work, base_work)
     for name, workers, scheduler in (MODES[m] for m in modes):
         result["full"][name] = measured(db, True, workers, scheduler)
         print(name, result["full"][name], file=sys.stderr, flush=True)
-    work = directory / f"synth-{n_quotes}-inc.db"
     shutil.copy(db, work)  # indexed by the last full step above
     result["added_quotes"] = add_articles(work, add)
     result["incremental"] = measured(work, False, 1)
     print("incremental", result["incremental"], file=sys.stderr, flush=True)
     if baseline:
-        shutil.copy(db, work)
-        result["baseline_full"] = measured(work, True, code=baseline)
-        print("baseline full", result["baseline_full"], file=sys.stderr, flush=True)
-        add_articles(work, add)
-        result["baseline_incremental"] = measured(work, False, code=baseline)
+        result["baseline_incremental"] = measured(base_work, False, code=baseline)
         print("baseline incremental", result["baseline_incremental"], file=sys.stderr, flush=True)
+        base_work.unlink(missing_ok=True)
     work.unlink(missing_ok=True)
     return result
 
@@ -147,8 +154,12 @@ def report(results: list[dict]) -> str:
         for name, m in rows:
             lines.append(f"| {r['quotes']:,} | {name} | {m['wall_s']:.1f} | {m['cpu_s']:.1f} | {m['peak_rss_mb']:,} | "
                          f"{m['regrouped']:,} | {m['load_before']} |")
-        digests = {m["digest"] for m in r["full"].values()}
-        lines.append(f"| | full regroups identical: {'yes' if len(digests) == 1 else 'NO'} | | | | | |")
+        digests = {m["digest"] for m in [*r["full"].values(), *([r["baseline_full"]] if "baseline_full" in r else [])]}
+        lines.append(f"| | full regroups identical (speakers, aliases, utterances, variants, links):"
+                     f" {'yes' if len(digests) == 1 else 'NO'} | | | | | |")
+        if "baseline_incremental" in r:
+            same = r["incremental"]["digest"] == r["baseline_incremental"]["digest"]
+            lines.append(f"| | incremental steps identical to the baseline's: {'yes' if same else 'NO'} | | | | | |")
     return "\n".join(lines)
 
 

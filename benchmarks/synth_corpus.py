@@ -2,7 +2,7 @@
 
     python benchmarks/synth_corpus.py --quotes 1000000 --db /tmp/quotes-bench/synth-1m.db
 
-Every *event* is one utterance: a real quote's words (PolNeAR gold quotes of all splits, read
+Every *event* is one utterance: a real quote's words (PolNeAR gold quotes of train and dev, read
 from ../shared and never copied here; the head of one quote spliced to the tail of another,
 so the texts do not simply repeat) said by one speaker on one day, printed by 1 to 6 outlets
 within two days, each copy perturbed as outlets do (cut at either end, a word or two
@@ -43,9 +43,10 @@ OUTLETS = [f"Outlet {k:02d}" for k in range(30)]
 
 
 def polnear_quotes() -> list[str]:
-    """The gold quote texts of every PolNeAR split (empty when ../shared is absent)."""
+    """The gold quote texts of PolNeAR's train and dev splits (never test; empty when
+    ../shared is absent)."""
     out = []
-    for split in ("train", "dev", "test"):
+    for split in ("train", "dev"):
         path = POLNEAR / f"{split}.jsonl"
         if path.exists():
             with open(path, encoding="utf-8") as handle:
@@ -55,9 +56,14 @@ def polnear_quotes() -> list[str]:
 
 
 def speaker_names(n: int, rng: random.Random) -> list[str]:
-    """``n`` distinct person names over about sqrt(n) * 8 surnames (families of namesakes)."""
-    surnames = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
-                       for _ in range(max(50, int(n ** 0.5 * 8)))})
+    """``n`` distinct person names over about sqrt(n) * 8 surnames (families of namesakes),
+    or more when first names x surnames would not leave 1.5 x ``n`` names to draw from
+    (above about 2M quotes: without it the draw below never ends)."""
+    drawn = {"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+             for _ in range(max(50, int(n ** 0.5 * 8)))}
+    while len(drawn) * len(FIRST) < 1.5 * n:  # 4 syllables: room for 10M quotes and more
+        drawn.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize())
+    surnames = sorted(drawn)
     names: list[str] = []
     seen: set[str] = set()
     while len(names) < n:

@@ -9,13 +9,13 @@ and write them in one transaction. Reporting goes to stderr, one line per skippe
 from __future__ import annotations
 
 import itertools
-import json
 import sys
 from collections.abc import Iterable, Iterator
 
 import click
 
 from quotes.model import Article, Quote, Skipped, Source
+from quotes.run.corpus_step import update_corpus_index  # the corpus step (also imported from here)
 
 
 class Tally:
@@ -291,105 +291,6 @@ def extract_documents(paths: Iterable[str], tally: Tally, workers: int | None = 
         records = [r for article, quotes in extracted for r in corpus_quotes(article, quotes)]
         apply_corpus_index(extracted, *index_corpus(records, with_diffs=False))
     return extracted
-
-
-def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str | None = None,
-                        parallel_from: int = 20_000) -> dict:
-    """Bring the corpus-wide speaker index and the utterances up to date with the quotes.
-
-    The speaker index is recomputed over every stored quote (its name functions are cached:
-    seconds for a million quotes). The quotes are then cut into speaker-family units
-    (``corpus.families``); only the units whose quotes, speakers or speaker names changed
-    since the last build are grouped again (every unit when ``full``, or when the stored
-    index was made by other rules: ``GROUPING_VERSION``), each on its own, in this process,
-    in ``workers`` local processes or on the Dask cluster ``scheduler`` (only when at least
-    ``parallel_from`` quotes are regrouped: starting processes costs more below that).
-    Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
-    """
-    from itertools import groupby
-
-    from quotes.corpus.families import family_key, plan_tasks, speakerless_links, unit_signature
-    from quotes.corpus.grouping import QuoteRef
-    from quotes.corpus.index import CorpusQuote, index_speakers_by_article
-    from quotes.run.corpus import group_tasks
-    from quotes.store.db import (corpus_rows, grouping_rows, quote_texts, save_corpus_index, stored_units,
-                                 utterances_of)
-    from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
-
-    full = full or db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION
-    utterances = {r[0] for r in db.execute("select id from utterances")}
-    stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
-
-    # the speaker index, streamed article by article: never every quote's fields at once
-    unlinked: set[str] = set()  # quotes without a current utterance: their units are regrouped
-
-    def articles():
-        for _, rows in groupby(corpus_rows(db), key=lambda r: r[1]):
-            group = []
-            for (qid, aid, outlet, name, aliases, role, kind, mention, uid) in rows:
-                if uid is None or uid not in utterances or uid in stale:
-                    unlinked.add(qid)
-                if name:
-                    group.append(CorpusQuote(qid, aid, outlet, None, "", name, json.loads(aliases) if aliases else [],
-                                             role, kind, mention))
-            yield group
-
-    speakers = index_speakers_by_article(articles())
-    speaker_of = speakers.speaker_of
-    names = {s.id: s.name for s in speakers.speakers}
-    family = {sid: family_key(sid, name) for sid, name in names.items()}
-
-    # the units: named quotes by family; speakerless ones by their links (corpus.families)
-    members: dict[str, list[str]] = {}
-    speakerless = []
-    for (qid,) in db.execute("select id from quotes order by id"):
-        sid = speaker_of.get(qid)
-        if sid is None:
-            speakerless.append(qid)
-        else:
-            members.setdefault(family[sid], []).append(qid)
-    links = speakerless_links(quote_texts(db, set(speakerless), everything=False).items())
-    if links.grams:
-        for qid, text in db.execute("select id, text from quotes"):
-            if (sid := speaker_of.get(qid)) is not None:
-                links.look_up(family[sid], text)
-    for qid in speakerless:
-        members.setdefault(links.unit_of_component(links.component_of[qid]), []).append(qid)
-    del speakerless, links
-    for qs in members.values():
-        qs.sort()
-    units = {u: (unit_signature((q, speaker_of.get(q), names.get(speaker_of.get(q))) for q in qs), len(qs))
-             for u, qs in members.items()}
-    n_quotes = sum(n for _, n in units.values())
-
-    if full:
-        dirty, retired = set(units), set(utterances)
-    else:
-        before = stored_units(db)
-        dirty = {u for u, (sig, _) in units.items() if before.get(u) != sig}
-        if unlinked:
-            dirty |= {u for u, qs in members.items() if not unlinked.isdisjoint(qs)}
-        retired = stale | (utterances_of(db, [q for u in sorted(dirty) for q in members[u]]) & utterances)
-
-    def load(task: list[str]) -> list[list[QuoteRef]]:
-        rows = grouping_rows(db, [q for u in task for q in members[u]])
-        out = []
-        for u in task:
-            refs = []
-            for qid in members[u]:
-                aid, outlet, published, said_from, said_to, text, start, end = rows[qid]
-                sid = speaker_of.get(qid)
-                refs.append(QuoteRef(qid, aid, outlet, sid, text, published, names.get(sid) if sid else None,
-                                     said_from, said_to, start, end))
-            out.append(refs)
-        return out
-
-    regrouped = sum(units[u][1] for u in dirty)
-    if regrouped < parallel_from:
-        workers, scheduler = 1, None
-    tasks = plan_tasks({u: units[u][1] for u in dirty}, workers if not scheduler else max(2, workers))
-    save_corpus_index(db, speakers, group_tasks(tasks, load, workers, scheduler), retired, units)
-    return {"quotes": n_quotes, "regrouped": regrouped}
 
 
 def given_quote_json(article: Article, quotes: list[Quote]) -> list[dict]:

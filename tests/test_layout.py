@@ -21,8 +21,6 @@ MAX_LINES = 60
 LONG_FUNCTIONS = {
     # Being rewritten on other branches at the time of writing (issue 15 scale: the corpus
     # step; issue 18 ranker: the quote filter's features): split them there, then drop them.
-    "quotes/build.py:update_corpus_index": "scale branch",
-    "quotes/corpus/speakers.py:build_speaker_index_by_article": "scale branch",
     "quotes/corpus/speakers.py:_resolve_article": "scale branch",
     "quotes/extract/quotefilter.py:quote_features": "ranker branch",
 }

@@ -136,12 +136,15 @@ def unit_signature(refs: Iterable[tuple[str, str | None, str | None]]) -> str:
     return text_hash("\n".join(f"{q}\t{s or ''}\t{n or ''}" for q, s, n in sorted(refs, key=lambda r: r[0])))
 
 
-def plan_tasks(sizes: dict[str, int], workers: int, per_worker: int = 4, floor: int = 2_000) -> list[list[str]]:
+def plan_tasks(sizes: dict[str, int], workers: int, per_worker: int = 4, floor: int = 2_000,
+               cap: int = 50_000) -> list[list[str]]:
     """Units batched into tasks of similar size (quotes): largest units first (a giant family
     is a task of its own), the rest packed until a task holds about total / (workers x
-    ``per_worker``) quotes (at least ``floor``). Deterministic: ties by unit id."""
+    ``per_worker``) quotes (at least ``floor``, at most ``cap``: a worker holds one task and
+    the client reads up to two per worker ahead, so tasks stay small whatever the corpus).
+    Deterministic: ties by unit id."""
     order = sorted(sizes, key=lambda u: (-sizes[u], u))
-    target = max(floor, sum(sizes.values()) // max(1, workers * per_worker))
+    target = min(cap, max(floor, sum(sizes.values()) // max(1, workers * per_worker)))
     tasks: list[list[str]] = []
     current: list[str] = []
     filled = 0

@@ -8,7 +8,7 @@ name) and the two pure indexes (``speakers.build_speaker_index``,
 Utterances are grouped one speaker family at a time (``corpus.families``: the grouping
 joins two speakers' quotes only when one may be an alias of the other, "Obama" and "Barack
 Obama"), which makes a build's corpus step incremental and partitionable
-(``build.update_corpus_index``).
+(``run.corpus_step.update_corpus_index``).
 """
 from __future__ import annotations
 

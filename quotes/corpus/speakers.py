@@ -36,6 +36,7 @@ thousands of times.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from functools import cached_property, lru_cache
 from collections import Counter, defaultdict
@@ -70,7 +71,7 @@ class Speaker:
     description: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)  # one per (speaker, form, article): hundreds of thousands
 class SpeakerAlias:
     speaker_id: str
     alias: str
@@ -215,6 +216,35 @@ class _Local:
         return [k for k in self.keys() if len(k.tokens) >= 2]
 
 
+@dataclass
+class _Person:
+    """The article-level persons (``_Local``) that share one name signature, summed."""
+
+    kind: str
+    n_locals: int = 0  # how many article-level persons: each counts once per article
+    names: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    forms: Counter = field(default_factory=Counter)
+    quote_ids: list[str] = field(default_factory=list)
+    alias_rows: list[tuple[str, str, str | None, int]] = field(default_factory=list)  # form, article, outlet, n
+
+    def add(self, loc: _Local) -> None:
+        self.n_locals += 1
+        self.names.update(loc.names)
+        self.roles.update(loc.roles)
+        self.forms.update(loc.forms)
+        self.quote_ids += loc.quote_ids
+        article_id = sys.intern(loc.article_id)
+        outlet = sys.intern(loc.outlet) if loc.outlet else loc.outlet
+        self.alias_rows += [(sys.intern(f), article_id, outlet, n) for f, n in sorted(loc.forms.items())]
+
+    def keys(self) -> list[NameKey]:
+        return [name_key(n) for n in sorted(self.names)]
+
+    def full_keys(self) -> list[NameKey]:
+        return [k for k in self.keys() if len(k.tokens) >= 2]
+
+
 def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
     """(kind, name forms without titles, roles) of a mention; None for no usable name."""
     forms = [f for f in [m.name, *(m.aliases or [])] if f and f.strip()]
@@ -281,45 +311,75 @@ def build_speaker_index(mentions: list[SpeakerMention]) -> SpeakerIndex:
 
 def build_speaker_index_by_article(articles: Iterable[list[SpeakerMention]]) -> SpeakerIndex:
     """The same index from the mentions of one article at a time, articles in id order and
-    each article's mentions in quote id order (as ``build_speaker_index`` sorts them): only
-    each article's resolved persons are kept, never every mention, so a corpus of millions
-    of quotes streams from the database."""
-    locals_: list[_Local] = []
+    each article's mentions in quote id order (as ``build_speaker_index`` sorts them).
+
+    Streams: each article's resolved persons (``_Local``) are folded into one ``_Person``
+    per name signature (``_signature``) as they come, so the client keeps, per quote, its
+    id and its alias row, and one entry per distinct name, never every mention or every
+    article's person (a speaker quoted in 100,000 articles is one entry)."""
+    persons: dict[tuple, _Person] = {}
     for mentions in articles:
         for loc, _ in _resolve_article(mentions):
-            locals_.append(loc)
-
-    # Corpus-wide: union locals by loose full-name key (persons) or shared key (orgs).
+            key = _signature(loc, len(persons))
+            if key not in persons:
+                persons[key] = _Person(loc.kind)
+            persons[key].add(loc)
+    people = list(persons.values())  # in order of first appearance, as the locals were
+    del persons
     uf = _UF()
+    _union_full_names(people, uf)
+    _union_middle_names(people, uf)
+    _union_bare_names(people, uf)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(people)):
+        clusters[uf.find(i)].append(i)
+    return _index_of_clusters(people, clusters.values())
+
+
+def _signature(loc: _Local, serial: int) -> tuple:
+    """What the corpus-wide unions read of an article's person: kind and names (and an
+    organisation's forms). Locals with the same signature always end in one cluster and
+    give its speaker the same name, so they are summed. An organisation none of whose
+    forms has a key joins nothing: it stays on its own (``serial``), as it was."""
+    if loc.kind == "organisation":
+        if not any(_org_key(f) for f in loc.forms):
+            return ("alone", serial)
+        return (loc.kind, tuple(sorted(loc.forms)))
+    return (loc.kind, tuple(sorted(loc.names)))
+
+
+def _union_full_names(people: list[_Person], uf: _UF) -> None:
+    """Corpus-wide: persons by loose full-name key, organisations by a shared key."""
     by_loose: dict[str, list[int]] = defaultdict(list)
     org_by_key: dict[str, list[int]] = defaultdict(list)
-    for i, loc in enumerate(locals_):
+    for i, person in enumerate(people):
         uf.find(i)
-        if loc.kind == "organisation":
-            for f in loc.forms:
+        if person.kind == "organisation":
+            for f in person.forms:
                 k = _org_key(f)
                 if k:
                     org_by_key[k].append(i)
         else:
-            for k in loc.full_keys():
+            for k in person.full_keys():
                 by_loose[k.loose].append(i)
     for group in list(by_loose.values()) + list(org_by_key.values()):
         for j in group[1:]:
             uf.union(group[0], j)
-    _union_middle_names(locals_, uf)
 
-    # Bare-name persons (the article names nobody fuller): unique corpus-wide match only.
+
+def _union_bare_names(people: list[_Person], uf: _UF) -> None:
+    """Bare-name persons (the article names nobody fuller): unique corpus-wide match only."""
     full_by_token: dict[str, set[int]] = defaultdict(set)
-    for i, loc in enumerate(locals_):
-        if loc.kind == "person":
-            for k in loc.full_keys():
+    for i, person in enumerate(people):
+        if person.kind == "person":
+            for k in person.full_keys():
                 full_by_token[k.surname].add(uf.find(i))
                 full_by_token[k.first].add(uf.find(i))
     bare_groups: dict[str, list[int]] = defaultdict(list)
-    for i, loc in enumerate(locals_):
-        if loc.kind != "person" or loc.full_keys():
+    for i, person in enumerate(people):
+        if person.kind != "person" or person.full_keys():
             continue
-        ks = loc.keys()
+        ks = person.keys()
         if not ks:
             continue
         tok = ks[0].surname
@@ -332,35 +392,41 @@ def build_speaker_index_by_article(articles: Iterable[list[SpeakerMention]]) -> 
         for j in group[1:]:
             uf.union(group[0], j)
 
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(locals_)):
-        clusters[uf.find(i)].append(i)
 
+def _index_of_clusters(people: list[_Person], clusters: Iterable[list[int]]) -> SpeakerIndex:
+    """One speaker per cluster of persons, its quotes and its alias rows."""
     speakers: list[Speaker] = []
     speaker_of: dict[str, str] = {}
-    alias_rows: list[SpeakerAlias] = []
-    for members in clusters.values():
-        locs = [locals_[i] for i in members]
-        kind = Counter(l.kind for l in locs).most_common(1)[0][0]
-        sp = _make_speaker(locs, kind)
+    alias_rows: dict[tuple[str, str, str], SpeakerAlias] = {}
+    for members in clusters:
+        group = [people[i] for i in members]
+        kinds: Counter = Counter()
+        for person in group:
+            kinds[person.kind] += person.n_locals
+        sp = _make_speaker(group, kinds.most_common(1)[0][0])
         speakers.append(sp)
-        for loc in locs:
-            for q in loc.quote_ids:
+        for person in group:
+            for q in person.quote_ids:
                 speaker_of[q] = sp.id
-            for form, n in sorted(loc.forms.items()):
-                alias_rows.append(SpeakerAlias(sp.id, form, loc.article_id, loc.outlet, n))
+            for form, article_id, outlet, n in person.alias_rows:
+                key = (sp.id, form, article_id)
+                if key in alias_rows:  # two persons of one article, or two clusters with one id
+                    alias_rows[key].count += n
+                else:
+                    alias_rows[key] = SpeakerAlias(sp.id, form, article_id, outlet, n)
+            person.quote_ids = person.alias_rows = []
     # Two clusters can end on the same id only if their keys are equal: merge their rows.
     speakers = _dedupe_speakers(speakers)
     speakers.sort(key=lambda s: (s.name.lower(), s.id))
-    alias_rows = _merge_alias_rows(alias_rows)
-    return SpeakerIndex(speakers, alias_rows, speaker_of)
+    aliases = [alias_rows[k] for k in sorted(alias_rows, key=lambda k: (k[0], k[2], k[1]))]
+    return SpeakerIndex(speakers, aliases, speaker_of)
 
 
 def _middle_sign(middle: tuple[str, ...]) -> str:
     return "".join(t[0] for t in middle)
 
 
-def _union_middle_names(locals_: list["_Local"], uf: "_UF") -> None:
+def _union_middle_names(locals_: list[_Person], uf: _UF) -> None:
     """Middle names and initials: “Paul D. Ryan”, “Paul Ryan” and “Paul Davis Ryan” are one
     person, and “Hillary Rodham Clinton” is “Hillary Clinton”, when every middle form of
     that first name and surname agrees (same initials). “George W. Bush” and “George H. W.
@@ -386,22 +452,6 @@ def _union_middle_names(locals_: list["_Local"], uf: "_UF") -> None:
                 uf.union(group[0], j)
 
 
-def _merge_alias_rows(rows: list[SpeakerAlias]) -> list[SpeakerAlias]:
-    """One row per (speaker, alias, article), counts summed.
-
-    Two groups of one article ("Holt said" twice, with no fuller name to join them) or two
-    clusters that end on the same id give the same key more than once.
-    """
-    merged: dict[tuple[str, str, str], SpeakerAlias] = {}
-    for row in rows:
-        key = (row.speaker_id, row.alias, row.article_id)
-        if key in merged:
-            merged[key].count += row.count
-        else:
-            merged[key] = SpeakerAlias(row.speaker_id, row.alias, row.article_id, row.outlet, row.count)
-    return sorted(merged.values(), key=lambda a: (a.speaker_id, a.article_id, a.alias))
-
-
 def _dedupe_speakers(speakers: list[Speaker]) -> list[Speaker]:
     seen: dict[str, Speaker] = {}
     for s in speakers:
@@ -413,7 +463,7 @@ def _dedupe_speakers(speakers: list[Speaker]) -> list[Speaker]:
     return list(seen.values())
 
 
-def _make_speaker(locs: list[_Local], kind: str) -> Speaker:
+def _make_speaker(locs: list[_Person], kind: str) -> Speaker:
     per_article: Counter = Counter()
     per_quote: Counter = Counter()
     roles: Counter = Counter()
@@ -426,13 +476,13 @@ def _make_speaker(locs: list[_Local], kind: str) -> Speaker:
                 names[re.sub(r"^(?i:the)\s+", "", n.strip())] += c
         full = [n for n in names if len(name_key(n).tokens) >= 2] or list(names)
         for n in full:
-            per_article[n] += 1
+            per_article[n] += loc.n_locals
             per_quote[n] += names[n]
         roles.update(loc.roles)
     if not per_article:  # only org forms starting with "the"
         for loc in locs:
             for n, c in loc.forms.items():
-                per_article[n] += 1
+                per_article[n] += loc.n_locals
                 per_quote[n] += c
     name = sorted(per_article, key=lambda n: (-per_article[n], -per_quote[n], -len(n), n))[0]
     if kind == "organisation":

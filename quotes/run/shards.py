@@ -115,7 +115,7 @@ def secondary_indexes(db: sqlite_utils.Database) -> list[str]:
 
 def merge_shards(db: sqlite_utils.Database, paths: Iterable[str | Path]) -> None:
     """Merge shards in order, then build FTS and indexes once (the corpus step is the
-    caller's: `build.update_corpus_index`).
+    caller's: `run.corpus_step.update_corpus_index`).
 
     FTS triggers and secondary indexes are dropped during the merge (one bulk insert each
     instead of per-row maintenance) and rebuilt by `ensure_db_shape`.

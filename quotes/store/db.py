@@ -398,29 +398,13 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
     quotes' links. ``units`` (unit id -> (signature, quotes)) replaces the stored corpus
     units. Idempotent: the same indexes give the same rows.
     ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are outlet ids)."""
-    speaker_rows = {
-        s.id: (s.id, s.name, s.kind, json.dumps(s.roles, ensure_ascii=False) if s.roles else None, s.description)
-        for s in speaker_index.speakers
-    }
-    alias_rows = {
-        (a.speaker_id, a.alias, a.article_id): (a.speaker_id, a.alias, a.article_id, a.outlet, a.count)
-        for a in speaker_index.aliases
-    }
     parts = [utterance_index] if hasattr(utterance_index, "utterances") else utterance_index
     conn = db.conn
     with conn:  # one transaction: readers never see quotes without their speakers
-        old_speakers = {r[0]: r for r in conn.execute("select id, name, kind, roles, description from speakers")}
-        old_aliases = {r[:3]: r for r in conn.execute(
-            'select speaker_id, alias, article_id, outlet_id, "count" from speaker_aliases')}
         if retired is None:
             retired = {r[0] for r in conn.execute("select id from utterances")}
-        # new and changed speakers first: quotes and aliases are about to point at them
-        conn.executemany(insert_sql("speakers", list(TABLES["speakers"]), upsert=True),
-                         [r for k, r in sorted(speaker_rows.items()) if old_speakers.get(k) != r])
-        conn.executemany("DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias = ? AND article_id = ?",
-                         sorted(k for k in old_aliases if k not in alias_rows))
-        conn.executemany(insert_sql("speaker_aliases", list(TABLES["speaker_aliases"]), upsert=True),
-                         [r for k, r in sorted(alias_rows.items()) if old_aliases.get(k) != r])
+        gone_speakers = save_speakers(conn, speaker_index.speakers)  # first: quotes and aliases point at them
+        save_speaker_aliases(conn, speaker_index.aliases)
         speaker_of = speaker_index.speaker_of
         moved = [(speaker_of.get(q), q) for q, sid in conn.execute("select id, speaker_id from quotes")
                  if speaker_of.get(q) != sid]
@@ -431,12 +415,52 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
         conn.executemany("DELETE FROM utterances WHERE id = ?", gone)
         for part in parts:
             save_utterances(conn, part)
-        conn.executemany("DELETE FROM speakers WHERE id = ?", sorted((k,) for k in old_speakers if k not in speaker_rows))
+        conn.executemany("DELETE FROM speakers WHERE id = ?", gone_speakers)
         if units is not None:
             conn.execute("DELETE FROM corpus_units")
             conn.executemany(insert_sql("corpus_units", list(TABLES["corpus_units"])),
                              [(u, sig, n) for u, (sig, n) in sorted(units.items())])
         conn.execute(f"PRAGMA user_version = {GROUPING_VERSION}")  # (transactional: in the header)
+
+
+def save_speakers(conn, speakers) -> list[tuple[str]]:
+    """Write the new and changed speakers (``speakers.Speaker``, inside the caller's
+    transaction); returns the ids of the stored speakers that are no longer in the index,
+    for the caller to delete once nothing points at them."""
+    rows = {s.id: (s.id, s.name, s.kind, json.dumps(s.roles, ensure_ascii=False) if s.roles else None,
+                   s.description) for s in speakers}
+    old = {r[0]: r for r in conn.execute("select id, name, kind, roles, description from speakers")}
+    conn.executemany(insert_sql("speakers", list(TABLES["speakers"]), upsert=True),
+                     [r for k, r in sorted(rows.items()) if old.get(k) != r])
+    return sorted((k,) for k in old if k not in rows)
+
+
+def save_speaker_aliases(conn, aliases) -> None:
+    """Synchronise the stored alias rows with ``aliases`` (``speakers.SpeakerAlias``): a
+    merge with the stored rows, both in (speaker id, article id, alias) order, so only the
+    rows that differ are held (inside the caller's transaction). SQLite's binary order of
+    text is Python's order of ``str``; the index gives its aliases in that order already."""
+    old = conn.execute('select speaker_id, article_id, alias, outlet_id, "count" from speaker_aliases'
+                       " order by speaker_id, article_id, alias")
+    new = ((a.speaker_id, a.article_id, a.alias, a.outlet, a.count)
+           for a in sorted(aliases, key=lambda a: (a.speaker_id, a.article_id, a.alias)))  # (sorted: no copy)
+    gone, changed = [], []
+    o, n = next(old, None), next(new, None)
+    while o is not None or n is not None:
+        if n is None or (o is not None and o[:3] < n[:3]):
+            gone.append((o[0], o[2], o[1]))
+            o = next(old, None)
+        elif o is None or n[:3] < o[:3]:
+            changed.append((n[0], n[2], n[1], n[3], n[4]))
+            n = next(new, None)
+        else:
+            if o != n:
+                changed.append((n[0], n[2], n[1], n[3], n[4]))
+            o, n = next(old, None), next(new, None)
+    conn.executemany("DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias = ? AND article_id = ?",
+                     sorted(gone))
+    changed.sort()  # written in key order (speaker, alias, article), as before
+    conn.executemany(insert_sql("speaker_aliases", list(TABLES["speaker_aliases"]), upsert=True), changed)
 
 
 def save_utterances(conn, utterance_index) -> None:

@@ -105,6 +105,17 @@ def test_tasks_are_of_similar_size_and_a_giant_family_is_alone():
     assert plan_tasks(dict(reversed(list(sizes.items()))), workers=2, floor=1_000) == tasks
 
 
+def test_tasks_are_capped_whatever_the_corpus_size():
+    sizes = {f"family:f{k:04d}": 900 + k % 200 for k in range(2_000)}  # ~2M quotes
+    tasks = plan_tasks(sizes, workers=2, cap=20_000)
+    filled = [sum(sizes[u] for u in t) for t in tasks]
+    assert sorted(u for t in tasks for u in t) == sorted(sizes)
+    assert max(filled) < 20_000 + 1_100  # a task closes at the first unit that reaches the cap
+    assert len(tasks) > 2 * 4  # more tasks than workers x per_worker
+    giant = plan_tasks({"family:giant": 90_000, **sizes}, workers=2, cap=20_000)
+    assert giant[0] == ["family:giant"]  # a unit larger than the cap is still one task
+
+
 def test_a_units_signature_follows_its_speakers_and_names():
     base = [("q1", "s1", "Jane Alvarez"), ("q2", "s1", "Jane Alvarez")]
     assert unit_signature(base) == unit_signature(list(reversed(base)))

@@ -185,3 +185,30 @@ def test_the_x_and_x_are_one_outlet_named_with_the(tmp_path):
             save_article(db, article, quotes)
         assert [dict(r) for r in db["outlets"].rows] == [{"id": "daily-ledger", "name": "The Daily Ledger"}]
         assert {r["outlet_id"] for r in db["articles"].rows} == {"daily-ledger"}
+
+
+def test_speaker_aliases_are_synchronised_row_by_row(tmp_path):
+    """The merge with the stored rows (both in key order, non-ASCII names included) leaves
+    exactly the new rows, and writes nothing for rows that did not change."""
+    from quotes.corpus.speakers import Speaker, SpeakerAlias
+    from quotes.store.db import save_speaker_aliases, save_speakers
+
+    db = open_db(str(tmp_path / "q.db"))
+    article, quotes = sample()
+    save_article(db, article, quotes)
+    aid, outlet = article.id, slug("The Daily Ledger")
+    with db.conn:
+        save_speakers(db.conn, [Speaker("s1", "Jane Alvarez", "person"), Speaker("s2", "Ángel Zé", "person")])
+
+    def sync(rows):
+        with db.conn:
+            save_speaker_aliases(db.conn, [SpeakerAlias(s, a, aid, outlet, n) for s, a, n in rows])
+        return sorted(db.execute('select speaker_id, alias, "count" from speaker_aliases').fetchall())
+
+    first = [("s1", "Jane Alvarez", 2), ("s1", "Mayor Alvarez", 1), ("s2", "Zé", 1), ("s2", "Ángel Zé", 3)]
+    assert sync(first) == sorted(first)
+    second = [("s1", "Alvarez", 1), ("s1", "Jane Alvarez", 5), ("s2", "Ángel Zé", 3), ("s2", "Édouard", 1)]
+    changes = db.conn.total_changes
+    assert sync(list(reversed(second))) == sorted(second)
+    assert db.conn.total_changes - changes == 5  # 2 deleted, 2 new, 1 count changed; "Ángel Zé" untouched
+    assert sync([]) == []
