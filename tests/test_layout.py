@@ -17,13 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "quotes"
 MAX_LINES = 60
 
-# "path:qualified name" -> why it stays long
-LONG_FUNCTIONS = {
-    # Being rewritten on other branches at the time of writing (issue 15 scale: the corpus
-    # step; issue 18 ranker: the quote filter's features): split them there, then drop them.
-    "quotes/corpus/speakers.py:_resolve_article": "scale branch",
-    "quotes/extract/quotefilter.py:quote_features": "ranker branch",
-}
+# "path:qualified name" -> why it stays long (none today: add one only with its reason)
+LONG_FUNCTIONS: dict[str, str] = {}
 
 # Stage order (ingest -> extract -> corpus -> store -> site; run/, build, cli orchestrate).
 # A top-level package or module -> the top-level names of `quotes` it may import.
@@ -129,6 +124,31 @@ def test_no_long_functions_but_the_listed_ones():
     assert not unlisted, f"functions over {MAX_LINES} lines (split them): {unlisted}"
     shrunk = sorted(set(LONG_FUNCTIONS) - set(long))
     assert not shrunk, f"no longer over {MAX_LINES} lines, remove from LONG_FUNCTIONS: {shrunk}"
+
+
+def redefined_names(root: Path = ROOT) -> list[str]:
+    """"path:line name" of every top-level function or class defined twice in one module: the
+    later one silently replaces the first (two branches merged with the same helper name)."""
+    found = []
+    for path, _, _, tree in _modules(root):
+        seen: set[str] = set()
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                if node.name in seen:
+                    found.append(f"{path}:{node.lineno} {node.name}")
+                seen.add(node.name)
+    return found
+
+
+def test_no_module_defines_a_name_twice():
+    found = redefined_names()
+    assert not found, f"defined twice (the second replaces the first): {found}"
+
+
+def test_redefinition_check_sees_it(tmp_path):
+    (tmp_path / "quotes").mkdir()
+    (tmp_path / "quotes" / "m.py").write_text("def a():\n    pass\n\n\ndef b():\n    pass\n\n\ndef a():\n    pass\n")
+    assert redefined_names(tmp_path) == ["quotes/m.py:9 a"]
 
 
 def test_no_import_of_another_modules_private_names():

@@ -505,7 +505,13 @@ def _resolve_article(ms: list[SpeakerMention]) -> list[tuple[_Local, list[str]]]
         if a is not None:
             analysed.append((m, *a))
     uf = _UF()
-    # Full names of the article: strict key -> mention indexes.
+    _union_mentions_by_full_name(analysed, uf)
+    _attach_mentions_by_part(analysed, uf)
+    return _article_locals(analysed, uf)
+
+
+def _union_mentions_by_full_name(analysed: list, uf: "_UF") -> None:
+    """Mentions with the same full name (strict key), or the same organisation key, are one."""
     full_strict: dict[str, list[int]] = defaultdict(list)
     org_keys: dict[str, list[int]] = defaultdict(list)
     for i, (m, kind, names, roles) in enumerate(analysed):
@@ -522,7 +528,11 @@ def _resolve_article(ms: list[SpeakerMention]) -> list[tuple[_Local, list[str]]]
     for group in list(full_strict.values()) + list(org_keys.values()):
         for j in group[1:]:
             uf.union(group[0], j)
-    # Persons with a full name in this article, by surname, family-name token and role.
+
+
+def _attach_mentions_by_part(analysed: list, uf: "_UF") -> None:
+    """A person mentioned by surname (or family-name token) or by role alone joins the one
+    person of the article with a full name that fits it; with none or several, it stays apart."""
     surnames: dict[int, set[str]] = defaultdict(set)
     firsts: dict[int, set[str]] = defaultdict(set)
     role_of: dict[int, set[str]] = defaultdict(set)
@@ -550,6 +560,10 @@ def _resolve_article(ms: list[SpeakerMention]) -> list[tuple[_Local, list[str]]]
         target = {uf.find(r) for r in target}
         if len(target) == 1:
             uf.union(next(iter(target)), i)
+
+
+def _article_locals(analysed: list, uf: "_UF") -> list[tuple[_Local, list[str]]]:
+    """One `_Local` per union of mentions: its names, roles and forms counted, its quotes."""
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(analysed)):
         groups[uf.find(i)].append(i)

@@ -22,6 +22,13 @@ METHODS = ("subject", "split_quote", "inverted", "head_subject", "none", "senten
            "colon_paragraph", "colon", "according_to", "dash")
 
 
+def words_before(text: str, open_mark: int) -> tuple[str, str, str]:
+    """The 60 characters before a quote's opening mark, and their last two words (lower case)."""
+    before = text[max(0, open_mark - 60):open_mark]
+    bwords = regex.findall(r"[\p{L}’'-]+", before.lower())
+    return before, (bwords[-1] if bwords else ""), (bwords[-2] if len(bwords) > 1 else "")
+
+
 def quote_features(text: str, m, q, evidence) -> dict[str, float]:
     """Features of one candidate quote (see module docstring): the text around mark `m`, the
     attributed quote `q`, and attribution's `evidence` (`quotes.extract.attribution.context.Evidence`)."""
@@ -30,10 +37,7 @@ def quote_features(text: str, m, q, evidence) -> dict[str, float]:
     n = len(words)
     content = [w for w in words if w.lower() not in PREPOSITIONS | DETERMINERS | {"and", "or", "is", "as"}]
     titlecase = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-    before = text[max(0, m.open_mark - 60):m.open_mark]
-    bwords = regex.findall(r"[\p{L}’'-]+", before.lower())
-    prev = bwords[-1] if bwords else ""
-    prev2 = bwords[-2] if len(bwords) > 1 else ""
+    before, prev, prev2 = words_before(text, m.open_mark)
     close = (m.close_mark + 1) if m.close_mark is not None else m.end
     after = text[close:close + 3]
     para_start = text[text.rfind("\n", 0, m.open_mark) + 1:m.open_mark].strip() == ""
