@@ -114,20 +114,11 @@ def run(scale: float, n_quotes: int, n_sources: int, out) -> None:
 def against(rev: str, scale: float, n_quotes: int, n_sources: int, repeats: int) -> None:
     """This alignment against revision ``rev``'s on the same data, interleaved, best of ``repeats``."""
     import dataclasses
-    import importlib.util
-    import subprocess
-    import tempfile
 
+    from common import module_at
     from quotes.corpus import sources as this
 
-    code = subprocess.run(["git", "show", f"{rev}:quotes/corpus/sources.py"], cwd=ROOT, check=True,
-                          capture_output=True, text=True).stdout
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
-        handle.write(code)
-    spec = importlib.util.spec_from_file_location("sources_at_rev", handle.name)
-    old = importlib.util.module_from_spec(spec)
-    sys.modules["sources_at_rev"] = old  # (dataclasses look their module up)
-    spec.loader.exec_module(old)
+    old = module_at(rev, "quotes/corpus/sources.py", "sources_at_rev")
     segments, quotes = make_data(int(n_quotes * scale), max(20, int(n_sources * scale)))
     names = [f.name for f in dataclasses.fields(old.QuoteToCheck)]
     old_quotes = [old.QuoteToCheck(**{n: getattr(q, n) for n in names}) for q in quotes]

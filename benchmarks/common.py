@@ -107,3 +107,31 @@ def machine() -> str:
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, load {load:.1f}, Python {platform.python_version()}"
+
+
+def module_at(rev: str, path: str, name: str):
+    """The module `path` (e.g. "quotes/corpus/sources.py") as committed at git `rev`, loaded
+    under `name` (registered in sys.modules: dataclasses look their module up)."""
+    import importlib.util
+    import tempfile
+
+    code = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
+        handle.write(code)
+    spec = importlib.util.spec_from_file_location(name, handle.name)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def nearest_quote(spans_by_doc: dict, doc_id: str, start: int, end: int, tolerance: int = 20):
+    """(doc_id, start, end) of the quote of `doc_id` nearest a labelled span in start and length,
+    or None when none is within `tolerance` characters. Labels keep the offsets of the
+    extraction they were read on; `quotes extract` maps offsets into the text as given, so
+    an article whose normalisation dropped characters moves them."""
+    near = [(abs(s - start) + abs((e - s) - (end - start)), (s, e)) for s, e in spans_by_doc.get(doc_id, ())]
+    if not near or min(near)[0] > tolerance:
+        return None
+    return (doc_id, *min(near)[1])

@@ -52,6 +52,8 @@ from pathlib import Path
 from rapidfuzz.distance import Indel
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import nearest_quote  # noqa: E402
 POLNEAR = Path("/work/shared/eval/polnear")
 BASELINE = Path("/work/baseline/polnear.jsonl")
 OLD_LABELS = ROOT / "benchmarks" / "polnear_group_labels.jsonl"
@@ -331,17 +333,12 @@ def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
 
 
 def group_of(group: dict, by_doc: dict, side: dict):
-    """The predicted group of a labelled quote. Labels keep the offsets of the extraction they
-    were read on; `quotes extract` now maps offsets into the text as given (control characters
-    dropped by normalisation move them), so a quote not found at its offsets is the quote of
-    the same article nearest in start and length (within 20 characters), else ungrouped."""
+    """The predicted group of a labelled quote (`common.nearest_quote` when its offsets moved
+    with the offsets fix), None when the extraction no longer has it."""
     k = tuple(side[x] for x in ("doc_id", "start", "end"))
-    if k in group:
-        return group[k]
-    near = [(abs(s - k[1]) + abs((e - s) - (k[2] - k[1])), (s, e)) for s, e in by_doc.get(k[0], ())]
-    if near and min(near)[0] <= 20:
-        return group[(k[0], *min(near)[1])]
-    return None
+    if k not in group:
+        k = nearest_quote(by_doc, *k)
+    return group[k] if k else None
 
 
 def cmd_score(args) -> None:

@@ -31,12 +31,9 @@ the change; a cut that leaves out an editor's [insertion] is bracketed.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
-import subprocess
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -44,6 +41,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quotes.corpus.relations import relation_of  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import module_at, nearest_quote  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "relation_labels.jsonl"
 # the site's own labels before the vocabulary was one (quotes/site/sqlfunctions.py at 47b80b5)
@@ -65,28 +65,17 @@ def texts(extraction: Path) -> dict[tuple[str, int, int], str]:
     return out
 
 
-def text_of(t: dict, side: dict) -> str:
-    """The quote's text; labels keep the offsets of the extraction they were read on, and a
-    later extractor may map offsets into the given text differently (control characters
-    dropped): then the quote of the same article nearest in start and length is taken."""
-    if key(side) in t:
-        return t[key(side)]
-    doc, start, end = key(side)
-    near = [(abs(s - start) + abs((e - s) - (end - start)), k) for k in t if k[0] == doc for s, e in [k[1:]]]
-    if not near or min(near)[0] > 20:
+def text_of(t: dict, spans: dict, side: dict) -> str:
+    """The labelled quote's text (`common.nearest_quote` when its offsets moved)."""
+    k = key(side) if key(side) in t else nearest_quote(spans, *key(side))
+    if k is None:
         raise SystemExit(f"labelled quote {key(side)} not in the extraction")
-    return t[min(near)[1]]
+    return t[k]
 
 
 def site_function(rev: str):
     """quotes_relation of quotes/site/sqlfunctions.py as committed at `rev`."""
-    source = subprocess.run(["git", "show", f"{rev}:quotes/site/sqlfunctions.py"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
-        f.write(source)
-    spec = importlib.util.spec_from_file_location("old_sqlfunctions", f.name)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = module_at(rev, "quotes/site/sqlfunctions.py", "old_sqlfunctions")
     return lambda a, b: OLD_SPELLING.get(module.quotes_relation(a, b), module.quotes_relation(a, b))
 
 
@@ -97,12 +86,15 @@ def sides(row: dict) -> tuple[dict, dict]:
 
 def cmd_score(args) -> None:
     t = texts(args.extraction)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for doc, start, end in t:
+        spans.setdefault(doc, []).append((start, end))
     rows = [json.loads(line) for line in open(args.labels, encoding="utf-8")]
     classify = site_function(args.site_rev) if args.site_rev else (lambda a, b: relation_of(a, b)[0])
     confusion = Counter()
     for r in rows:
         ref, var = sides(r)
-        confusion[(r["relation"], classify(text_of(t, ref), text_of(t, var)))] += 1
+        confusion[(r["relation"], classify(text_of(t, spans, ref), text_of(t, spans, var)))] += 1
     scored = sum(n for (gold, _), n in confusion.items() if gold != "none")
     ok = sum(n for (gold, pred), n in confusion.items() if gold == pred)
     print(f"{scored} labelled pairs (+{len(rows) - scored} none), accuracy {ok / scored:.3f} "
@@ -130,6 +122,9 @@ def cmd_pairs(args) -> None:
 
 def cmd_show(args) -> None:
     t = texts(args.extraction)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for doc, start, end in t:
+        spans.setdefault(doc, []).append((start, end))
     rows = [json.loads(line) for line in open(args.labels, encoding="utf-8")]
     for r in rows[args.frm:args.to]:
         ref, var = (t[key(side)] for side in sides(r))
