@@ -129,7 +129,7 @@ from quotes.extract.dating import article_day
 from quotes.corpus.pair_decision import PairModel, PairSide, PhraseStats, grams, pair_features, shipped
 from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
-from quotes.corpus.textnorm import STOPWORDS, collapse_space, fold_word, units
+from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
 from quotes.corpus.worddiff import Diff, diff_units
 
 @dataclass
@@ -229,6 +229,12 @@ class _Cluster:
     aliases: set[str] = field(default_factory=set)  # other speaker ids joined as aliases
 
 
+def match_keys(us: list[Unit]) -> tuple[str, ...]:
+    """The words a quote is matched on: its units' keys, an editor's [bracketed] words left
+    out (nobody said them), unless it has no others."""
+    return tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us)
+
+
 def _day(published: str | None) -> int | None:
     d = article_day(published)
     return d.toordinal() if d else None
@@ -304,9 +310,7 @@ class _Grouper:
         self.refs = refs
         self.o = opts
         self.units = [units(r.text) for r in refs]
-        # Matching ignores an editor's [bracketed] words: nobody said them.
-        self.keys = [tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us)
-                     for us in self.units]
+        self.keys = [match_keys(us) for us in self.units]
         self.days = [_day(r.published) for r in refs]
         self.said = [_said(r) for r in refs]
         self.nodes: list[_Node] = []
