@@ -121,8 +121,6 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Indel
-
 from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
@@ -130,7 +128,7 @@ from quotes.corpus.pair_decision import PairModel, PairSide, PhraseStats, grams,
 from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
-from quotes.corpus.worddiff import Diff, diff_units
+from quotes.corpus.worddiff import Diff, diff_units, equal_runs
 
 @dataclass
 class QuoteRef:
@@ -287,9 +285,9 @@ def _said_near(said: tuple[int | None, int | None], dmin: int | None, days: int)
 
 
 def _blocks(a: tuple[str, ...], b: tuple[str, ...]):
-    """Equal runs of an LCS alignment: (a_start, b_start, length)."""
-    return [(op.src_start, op.dest_start, op.src_end - op.src_start)
-            for op in Indel.opcodes(a, b) if op.tag == "equal"]
+    """Equal runs of an LCS alignment: (a_start, b_start, length) (``worddiff.equal_runs``;
+    one name in the grouping for them, so a test can count its calls)."""
+    return equal_runs(a, b)
 
 
 def _shared(keys: tuple[str, ...], blocks, common=None) -> tuple[int, int]:
