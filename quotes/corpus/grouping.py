@@ -118,8 +118,8 @@ covers, so a clean cut scores 1.0.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import combinations
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from quotes.lexicon.names import same_person
 from quotes.model import text_hash
@@ -129,6 +129,7 @@ from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
 from quotes.corpus.worddiff import Diff, diff_units, equal_runs
+
 
 @dataclass
 class QuoteRef:
