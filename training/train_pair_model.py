@@ -32,7 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotes.corpus.grouping import GroupingOptions, alias_family  # noqa: E402
+from quotes.corpus.grouping import GroupingOptions, alias_family, match_keys  # noqa: E402
 from quotes.corpus.index import corpus_quotes, index_speakers, index_utterances  # noqa: E402
 from quotes.corpus.pair_decision import (FEATURES, MODEL_FILE, PhraseStats, grams, pair_features,  # noqa: E402
                                          side_of_quote)
@@ -44,12 +44,6 @@ L2 = 1.0
 FOLDS = 5
 SEED = 13
 GRID = [round(0.5 + 0.05 * k, 2) for k in range(10)]
-
-
-def match_keys(text: str) -> tuple[str, ...]:
-    """The words the grouping compares: textnorm keys, an editor's [brackets] left out."""
-    us = units(text)
-    return tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us)
 
 
 def load_quotes(cache: Path):
@@ -67,7 +61,7 @@ def load_quotes(cache: Path):
             r = rec[q.quote_id(article.id)]
             sid = speakers.speaker_of.get(r.quote_id)
             family = (alias_family(names[sid]) if names.get(sid) else sid) if sid else None
-            keys = match_keys(r.text)
+            keys = match_keys(units(r.text))
             side = side_of_quote(keys, sid, r.published, r.outlet, r.said_from, r.said_to)
             stats.add(family, keys, side.day_min)
             by_key[(article.doc_id, q.start, q.end)] = (r.quote_id, sid, family, side)

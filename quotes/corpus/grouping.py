@@ -118,10 +118,8 @@ covers, so a clean cut scores 1.0.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import combinations
 from dataclasses import dataclass, field
-
-from rapidfuzz.distance import Indel
+from itertools import combinations
 
 from quotes.lexicon.names import same_person
 from quotes.model import text_hash
@@ -129,8 +127,9 @@ from quotes.extract.dating import article_day
 from quotes.corpus.pair_decision import PairModel, PairSide, PhraseStats, grams, pair_features, shipped
 from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
-from quotes.corpus.textnorm import STOPWORDS, collapse_space, fold_word, units
-from quotes.corpus.worddiff import Diff, diff_units
+from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
+from quotes.corpus.worddiff import Diff, diff_units, equal_runs
+
 
 @dataclass
 class QuoteRef:
@@ -229,6 +228,12 @@ class _Cluster:
     aliases: set[str] = field(default_factory=set)  # other speaker ids joined as aliases
 
 
+def match_keys(us: list[Unit]) -> tuple[str, ...]:
+    """The words a quote is matched on: its units' keys, an editor's [bracketed] words left
+    out (nobody said them), unless it has no others."""
+    return tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us)
+
+
 def _day(published: str | None) -> int | None:
     d = article_day(published)
     return d.toordinal() if d else None
@@ -281,9 +286,9 @@ def _said_near(said: tuple[int | None, int | None], dmin: int | None, days: int)
 
 
 def _blocks(a: tuple[str, ...], b: tuple[str, ...]):
-    """Equal runs of an LCS alignment: (a_start, b_start, length)."""
-    return [(op.src_start, op.dest_start, op.src_end - op.src_start)
-            for op in Indel.opcodes(a, b) if op.tag == "equal"]
+    """Equal runs of an LCS alignment: (a_start, b_start, length) (``worddiff.equal_runs``;
+    one name in the grouping for them, so a test can count its calls)."""
+    return equal_runs(a, b)
 
 
 def _shared(keys: tuple[str, ...], blocks, common=None) -> tuple[int, int]:
@@ -304,9 +309,7 @@ class _Grouper:
         self.refs = refs
         self.o = opts
         self.units = [units(r.text) for r in refs]
-        # Matching ignores an editor's [bracketed] words: nobody said them.
-        self.keys = [tuple(u.key for u in us if not u.bracket) or tuple(u.key for u in us)
-                     for us in self.units]
+        self.keys = [match_keys(us) for us in self.units]
         self.days = [_day(r.published) for r in refs]
         self.said = [_said(r) for r in refs]
         self.nodes: list[_Node] = []

@@ -25,6 +25,7 @@ from rapidfuzz.distance import Indel
 
 from quotes.extract.dating import article_day
 from quotes.corpus.textnorm import STOPWORDS
+from quotes.corpus.worddiff import equal_runs
 
 GRAM = 3
 
@@ -118,11 +119,6 @@ FEATURES = (
 )
 
 
-def _runs(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int, int]]:
-    return [(op.src_start, op.dest_start, op.src_end - op.src_start)
-            for op in Indel.opcodes(a, b) if op.tag == "equal"]
-
-
 def _covered(blocks, keys: tuple[str, ...], side: int) -> tuple[int, int]:
     """(words in shared runs of 2+ holding a content word, longest such run)."""
     total = longest = 0
@@ -161,11 +157,11 @@ def pair_features(a: PairSide, b: PairSide, stats: PhraseStats | None, family: s
     short, long_ = (a, b) if len(a.keys) <= len(b.keys) else (b, a)
     sk, lk = short.keys, long_.keys
     contained = bool(sk) and _contains(lk, sk)
-    blocks = _runs(sk, lk)
+    blocks = equal_runs(sk, lk)
     cov_s, run = _covered(blocks, sk, 0)
     cov_l, _ = _covered(blocks, lk, 1)
     if len(set(sk)) < len(sk):  # a repeated word may cut a run in the LCS: align from the end
-        rb = [(len(sk) - s - n, len(lk) - t - n, n) for s, t, n in _runs(sk[::-1], lk[::-1])]
+        rb = [(len(sk) - s - n, len(lk) - t - n, n) for s, t, n in equal_runs(sk[::-1], lk[::-1])]
         c2, r2 = _covered(rb, sk, 0)
         if c2 > cov_s:
             cov_s, run, cov_l = c2, r2, _covered(rb, lk, 1)[0]

@@ -42,9 +42,9 @@ PARAPHRASE_BELOW = 0.7  # similarity under which a changed version is a paraphra
 BIG_CHANGE = 3  # words: a single change longer than this rewords the quote
 
 
-def _brackets_differ(ref: list[Unit], var: list[Unit], window) -> bool:
-    """An editor's [bracketed] word in a changed region, or a word bracketed on one side only."""
-    changes = [op for op in window if op.tag != "equal"]
+def _brackets_differ(ref: list[Unit], var: list[Unit], window, changes) -> bool:
+    """An editor's [bracketed] word in a changed region (``changes``: the window's opcodes
+    that are not equal), or a word bracketed on one side only."""
     return any(var[j].bracket for op in changes for j in range(op.dest_start, op.dest_end)) or any(
         ref[j].bracket for op in changes for j in range(op.src_start, op.src_end)) or any(
         ref[op.src_start + j].bracket != var[op.dest_start + j].bracket
@@ -88,9 +88,9 @@ def classify(ref: list[Unit], var: list[Unit], ref_text: str = "", var_text: str
     sim = 2 * matched / (end - start + len(vk)) if end - start + len(vk) else 0.0
     if matched == 0:
         return "paraphrase", 0.0
-    if _brackets_differ(ref[start:end], var, window):
-        return "bracketed", round(sim, 4)
     changes = [op for op in window if op.tag != "equal"]
+    if _brackets_differ(ref[start:end], var, window, changes):
+        return "bracketed", round(sim, 4)
     if not changes:
         return "truncation", round(sim, 4)
     return _changed(changes, sim), round(sim, 4)

@@ -28,7 +28,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-
 from quotes.corpus.textnorm import STOPWORDS
 
 SPLIT_GAP = 80  # characters between the two parts of one split quote: room for an

@@ -35,6 +35,13 @@ def _same_surface(a: Unit, b: Unit, edge: bool = False) -> bool:
     return x == y
 
 
+def equal_runs(a, b) -> list[tuple[int, int, int]]:
+    """The equal runs of an LCS alignment (rapidfuzz ``Indel``) of two key sequences:
+    (a start, b start, length)."""
+    return [(op.src_start, op.dest_start, op.src_end - op.src_start)
+            for op in Indel.opcodes(a, b) if op.tag == "equal"]
+
+
 def align_window(ref_keys: list[str], var_keys: list[str]) -> tuple[int, int]:
     """The part of the reference the variant reports: ``(start, end)`` unit offsets.
 

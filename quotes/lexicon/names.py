@@ -129,7 +129,7 @@ def name_and_role(form: str) -> tuple[str, str | None]:
         name.insert(0, title.pop())
     heads = [_low(w).strip(".,") for w in title if _is_title_head(w) and _low(w) != "the"]
     office = bool(heads) and heads[-1] in TITLE_HEADS and heads[-1] not in DESCRIPTIVE_ROLES
-    possessed = bool(title) and regex.search(r"['’]s?$", title[-1])  # "Rep. X's office"
+    possessed = bool(title) and _POSSESSIVE_END.search(title[-1])  # "Rep. X's office"
     if heads and name and all(is_capitalised(w) for w in name):
         pass  # a title before a name
     elif office and not possessed and not any(is_capitalised(w) for w in name):
