@@ -27,6 +27,7 @@ from quotes.extract.attribution.context import ArticleContext, Attribution, Mark
 from quotes.extract.attribution.speakers import speaker_of as resolve_speaker
 from quotes.extract.attribution.subjects import nearby_subject, subject_of
 from quotes.extract.cues import lemma_of
+from quotes.extract.entity_types import syntactic_head
 from quotes.extract.journal import undoable
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.lexicon.words import PERSON_PRONOUNS
@@ -193,14 +194,7 @@ def _mentionless_candidates(att, m: Mark, q: Quote, prev: list[Quote], out: dict
 
 def head_token(a, s: int, e: int | None):
     """The syntactic head among the parsed tokens of text[s:e] (`a`: the ArticleIndex)."""
-    toks = [t for t in a.tokens_between(s, e if e is not None else s + 1)]
-    if not toks:
-        return None
-    ids = {(id(t.doc), t.i) for t in toks}
-    for t in toks:
-        if (id(t.doc), t.head.i) not in ids or t.head.i == t.i:
-            return t
-    return toks[-1]
+    return syntactic_head(a.tokens_between(s, e if e is not None else s + 1))
 
 
 def _near_tokens(a, m: Mark, lo: int, hi: int):

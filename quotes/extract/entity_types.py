@@ -48,7 +48,7 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
     `start` the mention's offset in it.
     """
     words = mention_words(mtoks)
-    head = _head(mtoks)
+    head = syntactic_head(mtoks)
     low = head.lower_ if head is not None else ""
     joined = " ".join(words)
     before = text[max(0, (start or 0) - 12):start or 0] if text and start is not None else ""
@@ -118,15 +118,16 @@ def in_caps_heading(text: str, start: int, end: int) -> bool:
     return len(text[lo:hi].split()) >= 2
 
 
-def _head(mtoks):
-    """The syntactic head of a mention's tokens (the one whose head lies outside them)."""
-    if not mtoks:
+def syntactic_head(toks):
+    """The syntactic head of a mention's tokens (the one whose head lies outside them; the
+    last when none does; None for no tokens). Tokens may come from several parsed segments."""
+    if not toks:
         return None
-    ids = {t.i for t in mtoks}
-    for t in mtoks:
-        if t.head.i not in ids or t.head.i == t.i:
+    ids = {(id(t.doc), t.i) for t in toks}
+    for t in toks:
+        if (id(t.doc), t.head.i) not in ids or t.head.i == t.i:
             return t
-    return mtoks[-1]
+    return toks[-1]
 
 
 def _decide(ev: dict[str, float], how: str | None, kind: str | None, ent) -> str:
