@@ -74,8 +74,3 @@ class OffsetMap:
             return s, s
         e = self._ends[min(end, n) - 1]
         return s, e
-
-    def position(self, offset: int) -> int:
-        """The given-text offset of normalised `offset` (a start)."""
-        return self._starts[offset] if offset < len(self._starts) else len(self.given)
-
