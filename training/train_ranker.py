@@ -31,6 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
+from quotes.evaluate import TITLE_WORDS  # noqa: E402  (the scorer's title words)
+
 SEED = 0
 TREES = dict(n_estimators=200, max_depth=3, learning_rate=0.1, subsample=1.0, random_state=SEED)
 
@@ -40,12 +42,11 @@ def norm(s):
     return " ".join("".join(ch if ch.isalnum() or ch == " " else " " for ch in s.lower()).split())
 
 
-TITLES = set("mr mrs ms dr sen rep gen president secretary minister spokesman spokeswoman".split())
 PRONOUNS = set("he she they it we i you him her them his its their".split())
 
 
 def surname(s):
-    w = [t for t in norm(s).split() if t not in TITLES]
+    w = [t for t in norm(s).split() if t not in TITLE_WORDS]
     return w[-1] if w else ""
 
 
