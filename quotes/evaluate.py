@@ -233,14 +233,20 @@ def apply_layer(gold_docs: list[dict], layer: list[dict]) -> int:
     return n
 
 
-def _judged(gold_docs: list[dict], pred_docs: list[dict]):
-    """(prediction, right?) for every prediction that can be judged on names: matched to a
-    gold quote whose speaker is a name (right when the speaker matches), or spurious (wrong)."""
+def _matched_docs(gold_docs: list[dict], pred_docs: list[dict]):
+    """(gold document, its predicted quotes, matched (gold, predicted) index pairs) per gold
+    document, matched as `score` matches them."""
     preds = {d["doc_id"]: d for d in pred_docs}
     for gold in gold_docs:
         text = gold["text"]
         pq = preds.get(gold["doc_id"], {}).get("quotes", [])
-        pairs = match_quotes([span_of(text, q) for q in gold["quotes"]], [span_of(text, q) for q in pq])
+        yield gold, pq, match_quotes([span_of(text, q) for q in gold["quotes"]], [span_of(text, q) for q in pq])
+
+
+def _judged(gold_docs: list[dict], pred_docs: list[dict]):
+    """(prediction, right?) for every prediction that can be judged on names: matched to a
+    gold quote whose speaker is a name (right when the speaker matches), or spurious (wrong)."""
+    for gold, pq, pairs in _matched_docs(gold_docs, pred_docs):
         matched = dict((j, i) for i, j in pairs)
         for j, q in enumerate(pq):
             if j not in matched:
@@ -297,12 +303,8 @@ def error_class(kind: str, pred: dict | None) -> str:
 
 def errors_by_class(gold_docs: list[dict], pred_docs: list[dict]) -> dict[str, int]:
     """How many errors of each `error_class`, over the same matching as `score`."""
-    preds = {d["doc_id"]: d for d in pred_docs}
     counts: dict[str, int] = {}
-    for gold in gold_docs:
-        text = gold["text"]
-        pq = preds.get(gold["doc_id"], {}).get("quotes", [])
-        pairs = match_quotes([span_of(text, q) for q in gold["quotes"]], [span_of(text, q) for q in pq])
+    for gold, pq, pairs in _matched_docs(gold_docs, pred_docs):
         mg, mp = {i for i, _ in pairs}, {j for _, j in pairs}
         classes = ["miss" for i in range(len(gold["quotes"])) if i not in mg]
         classes += ["spurious" for j in range(len(pq)) if j not in mp]

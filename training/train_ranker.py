@@ -31,6 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
+from quotes.evaluate import TITLE_WORDS  # noqa: E402  (the scorer's title words)
+
 SEED = 0
 TREES = dict(n_estimators=200, max_depth=3, learning_rate=0.1, subsample=1.0, random_state=SEED)
 
@@ -40,12 +42,11 @@ def norm(s):
     return " ".join("".join(ch if ch.isalnum() or ch == " " else " " for ch in s.lower()).split())
 
 
-TITLES = set("mr mrs ms dr sen rep gen president secretary minister spokesman spokeswoman".split())
 PRONOUNS = set("he she they it we i you him her them his its their".split())
 
 
 def surname(s):
-    w = [t for t in norm(s).split() if t not in TITLES]
+    w = [t for t in norm(s).split() if t not in TITLE_WORDS]
     return w[-1] if w else ""
 
 
@@ -158,17 +159,25 @@ def export_trees(clf, names):
     return {"kind": "trees", "init": math.log(init / (1 - init)), "rate": clf.learning_rate, "trees": trees}
 
 
+def ranked(rows, probs):
+    """(row, [(probability, features, label, name)] best first) per quote, `probs` being the
+    scores of every row's candidates in order."""
+    k = 0
+    for r in rows:
+        items = sorted(((probs[k + i], f, lab, name) for i, (f, lab, name) in enumerate(r["cands"])),
+                       key=lambda x: -x[0])
+        k += len(r["cands"])
+        yield r, items
+
+
 def choose_rows(rows, probs, min_take: float):
     """Per quote: (calibration features, speaker right?, name) as the runtime decides: the
     ranker's best speaker when it differs from the rules' and scores >= min_take, else the
     rules' speaker (scored by its best candidate)."""
     from quotes.extract.ranking import confidence_features
 
-    out, k = [], 0
-    for r in rows:
-        items = sorted(((probs[k + i], f, lab, name) for i, (f, lab, name) in enumerate(r["cands"])),
-                       key=lambda x: -x[0])
-        k += len(r["cands"])
+    out = []
+    for r, items in ranked(rows, probs):
         named = [it for it in items if it[3] and not it[1].get("type_not_speaker")]
         if not named:
             out.append((None, r["rule_ok"], None))
@@ -196,11 +205,8 @@ def choose_min_take(clf, names, dev_rows) -> float:
     conservative threshold among those with the best dev accuracy."""
     X, _, _, _ = matrix(dev_rows, names)
     probs = [float(p) for p in clf.predict_proba(X)[:, 1]]
-    picks, k = [], 0
-    for r in dev_rows:
-        items = sorted(((probs[k + i], f, lab, name) for i, (f, lab, name) in enumerate(r["cands"])),
-                       key=lambda x: -x[0])
-        k += len(r["cands"])
+    picks = []
+    for r, items in ranked(dev_rows, probs):
         best = next(((p, lab, name) for p, f, lab, name in items if name and not f.get("type_not_speaker")), None)
         picks.append((best, r["rule_ok"], r["rule_speaker"]))
     results = []

@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from contextlib import contextmanager
 
 from quotes.extract.attribution import write_attribution
-from quotes.extract.attribution.candidates import outermost_cue as outer_cue
+from quotes.extract.attribution.candidates import outermost_cue
 from quotes.extract.attribution.context import ArticleContext, Attribution, MarkContext, Speaker
 from quotes.extract.attribution.speakers import speaker_of as resolve_speaker
-from quotes.extract.attribution.subjects import nearby_subject as nearby_np, subject_of as cue_subject
+from quotes.extract.attribution.subjects import nearby_subject, subject_of
 from quotes.extract.cues import lemma_of
+from quotes.extract.entity_types import syntactic_head
 from quotes.extract.journal import undoable
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.lexicon.words import PERSON_PRONOUNS
@@ -47,26 +48,6 @@ class View:
     @property
     def reg(self):
         return self.ctx.registry
-
-
-def cue_candidates(att: View, m: Mark, idx: int):
-    """([(score, -distance, offset, token, "verb"|"according")], before, after) for the mark."""
-    mc = att.mc
-    return [(c.score, c.neg_distance, c.pos, c.token, c.kind) for c in mc.candidates], mc.before, mc.after
-
-
-def outermost_cue(att: View, cue):
-    return outer_cue(att.ctx, cue)
-
-
-def subject_of(att: View, cue):
-    s = cue_subject(cue)
-    return (s.token, s.rule) if s is not None else (None, None)
-
-
-def nearby_subject(att: View, cue, before, after):
-    s = nearby_np(att.ctx, cue, before, after)
-    return (s.token, s.rule) if s is not None else (None, None)
 
 
 def speaker_of(att: View, tok) -> tuple:
@@ -144,7 +125,7 @@ def candidates_for(att, m: Mark, idx: int, q: Quote, prev: list[Quote]) -> list[
         return c
 
     if a.toks:
-        _cue_candidates(att, m, idx, add)
+        _cue_candidates(att, m, add)
     # the rules' own choice, with its mention
     rule_key = None
     if q.speaker_start is not None:
@@ -158,23 +139,24 @@ def candidates_for(att, m: Mark, idx: int, q: Quote, prev: list[Quote]) -> list[
     return list(out.values())
 
 
-def _cue_candidates(att, m: Mark, idx: int, add) -> None:
+def _cue_candidates(att, m: Mark, add) -> None:
     """The subjects and objects of the quote's strongest cues, then the names, pronouns and
     noun subjects near it (`add(token, source, **evidence)` records one)."""
-    a = att.a
-    cands, before, after = cue_candidates(att, m, idx)
-    for rank, (score, _, _, t, how) in enumerate(cands[:MAX_CUES]):
+    a, mc = att.a, att.mc
+    before, after = mc.before, mc.after
+    for rank, cand in enumerate(mc.candidates[:MAX_CUES]):
+        t, how = cand.token, cand.kind
         cues = [t]
         if how == "verb":
-            o = outermost_cue(att, t)
+            o = outermost_cue(att.ctx, t)
             if o is not t:
                 cues.insert(0, o)
         for cue in cues:
-            subj, rule = subject_of(att, cue)
-            if subj is None or a.in_quote(a.pos(subj)):
-                if how == "verb":
-                    subj, rule = nearby_subject(att, cue, before, after)
-            add(subj, "cue", cue=cue, cue_score=score, cue_rank=rank, rule=rule)
+            found = subject_of(cue)
+            if (found is None or a.in_quote(a.pos(found.token))) and how == "verb":
+                found = nearby_subject(att.ctx, cue, before, after)
+            subj, rule = (found.token, found.rule) if found is not None else (None, None)
+            add(subj, "cue", cue=cue, cue_score=cand.score, cue_rank=rank, rule=rule)
             for o in cue.children:
                 if o.dep_ in ("dobj", "obj", "dative") and o.pos_ in ("PROPN", "PRON", "NOUN"):
                     add(o, "object", cue=cue)
@@ -212,14 +194,7 @@ def _mentionless_candidates(att, m: Mark, q: Quote, prev: list[Quote], out: dict
 
 def head_token(a, s: int, e: int | None):
     """The syntactic head among the parsed tokens of text[s:e] (`a`: the ArticleIndex)."""
-    toks = [t for t in a.tokens_between(s, e if e is not None else s + 1)]
-    if not toks:
-        return None
-    ids = {(id(t.doc), t.i) for t in toks}
-    for t in toks:
-        if (id(t.doc), t.head.i) not in ids or t.head.i == t.i:
-            return t
-    return toks[-1]
+    return syntactic_head(a.tokens_between(s, e if e is not None else s + 1))
 
 
 def _near_tokens(a, m: Mark, lo: int, hi: int):

@@ -27,15 +27,15 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 def credit_echoes(quotes: list[Quote]) -> list[Quote]:
     """`quotes` with each institution-credited partial quote given to the person quoted
     saying the same words in the article (in place; returned for convenience)."""
-    people = [q for q in quotes if q.speaker and q.speaker_kind == "person"]
+    people = [(q, _words(q.text)) for q in quotes if q.speaker and q.speaker_kind == "person"]
     for q in quotes:
         if q.kind != "partial" or (q.speaker and q.speaker_kind == "person"):
             continue
         words = _words(q.text)
         if len(words) < MIN_WORDS:
             continue
-        said = {o.speaker: o for o in people if o is not q and len(_words(o.text)) > len(words)
-                and _contains(_words(o.text), words)}
+        said = {o.speaker: o for o, owords in people if o is not q and len(owords) > len(words)
+                and _contains(owords, words)}
         if len(said) != 1:
             continue  # nobody, or several people: the lede's credit stands
         src = next(iter(said.values()))

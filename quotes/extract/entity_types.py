@@ -29,6 +29,9 @@ _PERSON_SUFFIX = regex.compile(r"(?:er|or|ist|ian|ant|ent|ee|eer|man|woman|perso
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?\s*$")
 _PERSONAL_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
 
+_NAME_HONORIFICS = HONORIFICS - {"the"}
+_TITLE_WORDS = ROLE_NOUNS | HONORIFICS
+
 _ALLCAPS = regex.compile(r"^[\p{Lu}\p{N}\s.,:;'’&-]{3,}$")
 _ORG_SUFFIX = regex.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Association|Institute|Foundation|"
                             r"Party|Committee|Council|Department|Ministry|Agency|Bureau|University)\b\.?")
@@ -48,7 +51,7 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
     `start` the mention's offset in it.
     """
     words = mention_words(mtoks)
-    head = _head(mtoks)
+    head = syntactic_head(mtoks)
     low = head.lower_ if head is not None else ""
     joined = " ".join(words)
     before = text[max(0, (start or 0) - 12):start or 0] if text and start is not None else ""
@@ -65,11 +68,11 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
                                  and in_caps_heading(text, start, start + len(joined)) if text and start is not None
                                  else len(joined) > 5 and bool(_ALLCAPS.match(joined))),
         "ty_honorific": float(bool(_HONORIFIC_BEFORE.search(before))
-                              or any(w.lower().rstrip(".") in HONORIFICS - {"the"} for w in words[:1])),
+                              or any(w.lower().rstrip(".") in _NAME_HONORIFICS for w in words[:1])),
         "ty_first_name": float(bool(words) and (words[0].lower() in FEMALE_NAMES or words[0].lower() in MALE_NAMES)),
         "ty_org_word": float(any(w.lower().strip(".,’'s") in ORG_WORDS for w in words) or bool(_ORG_SUFFIX.search(joined))),
         # "Foreign Affairs Minister" alone; not "Mr. King", where an honorific makes it a surname
-        "ty_title_only": float(bool(words) and all(w.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS for w in words)
+        "ty_title_only": float(bool(words) and all(w.lower().rstrip(".") in _TITLE_WORDS for w in words)
                                and head is not None and head.pos_ == "PROPN"
                                and not any(w.lower().rstrip(".") in PERSONAL_HONORIFICS for w in words)
                                and not _PERSONAL_BEFORE.search(before)),
@@ -118,15 +121,16 @@ def in_caps_heading(text: str, start: int, end: int) -> bool:
     return len(text[lo:hi].split()) >= 2
 
 
-def _head(mtoks):
-    """The syntactic head of a mention's tokens (the one whose head lies outside them)."""
-    if not mtoks:
+def syntactic_head(toks):
+    """The syntactic head of a mention's tokens (the one whose head lies outside them; the
+    last when none does; None for no tokens). Tokens may come from several parsed segments."""
+    if not toks:
         return None
-    ids = {t.i for t in mtoks}
-    for t in mtoks:
-        if t.head.i not in ids or t.head.i == t.i:
+    ids = {(id(t.doc), t.i) for t in toks}
+    for t in toks:
+        if (id(t.doc), t.head.i) not in ids or t.head.i == t.i:
             return t
-    return mtoks[-1]
+    return toks[-1]
 
 
 def _decide(ev: dict[str, float], how: str | None, kind: str | None, ent) -> str:

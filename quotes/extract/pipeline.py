@@ -346,7 +346,9 @@ def parse_for_attribution(text: str, nlp=None) -> tuple[list[Mark], list]:
     if not marks:
         return marks, []
     segs = segments_for(text, marks)
-    docs = _parse_all(nlp, [blank_quote_middles(parse_text(text[s:e]), marks, s) for s, e in segs], 32, disabled_pipes(nlp))
+    texts = [blank_quote_middles(parse_text(text[s:e]), inside, s)
+             for (s, e), inside in zip(segs, marks_inside(marks, segs))]
+    docs = _parse_all(nlp, texts, 32, disabled_pipes(nlp))
     for d in docs:
         ensure_pos(d)
     return marks, [(s, d) for (s, _), d in zip(segs, docs)]

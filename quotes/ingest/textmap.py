@@ -26,8 +26,9 @@ class OffsetMap:
 
     def __init__(self, given: str):
         self.given = given
-        pieces: list[str] = []
-        spans: list[tuple[int, int]] = []  # given span of each piece
+        # characters before composition, each with the span of the given unit it came from
+        chars: list[str] = []
+        origin: list[tuple[int, int]] = []
         i, n = 0, len(given)
         memo: dict[str, str] = {}
         while i < n:
@@ -36,16 +37,9 @@ class OffsetMap:
             got = memo.get(unit)
             if got is None:
                 got = memo[unit] = normalise_text(unit)
-            pieces.append(got)
-            spans.append((i, j))
+            chars.extend(got)
+            origin.extend([(i, j)] * len(got))
             i = j
-        # characters before composition, each with its given span
-        chars: list[str] = []
-        origin: list[tuple[int, int]] = []
-        for piece, span in zip(pieces, spans):
-            for ch in piece:
-                chars.append(ch)
-                origin.append(span)
         pre = "".join(chars)
         starts: list[int] = []
         ends: list[int] = []
@@ -74,8 +68,3 @@ class OffsetMap:
             return s, s
         e = self._ends[min(end, n) - 1]
         return s, e
-
-    def position(self, offset: int) -> int:
-        """The given-text offset of normalised `offset` (a start)."""
-        return self._starts[offset] if offset < len(self._starts) else len(self.given)
-
