@@ -35,18 +35,17 @@ SCHEMA_METHODS = (
 SCHEMA_ONLY_SQL = re.compile(r"\s*select\s+[\w\s,]+\s+from\s+sqlite_master\s+where\s+[\w\s=?'(),]+\Z",
                              re.IGNORECASE)
 FUNCTION_CALL = re.compile(r"\b(?!in\b)\w+\s*\(", re.IGNORECASE)  # `in ('table', 'view')` is not one
-
-
 # The schema's version number, which Datasette reads from every database on every request
 # (to see whether its own copy of the schema is out of date): a function of the file too.
 SCHEMA_VERSION_SQL = re.compile(r"\s*PRAGMA\s+schema_version\s*;?\s*\Z", re.IGNORECASE)
+MAX_ENTRIES = 4096
 
 
 def schema_only(sql) -> bool:
+    """Whether the answer to `sql` depends on the schema alone (the two kinds above)."""
     if not isinstance(sql, str):
         return False
     return bool(SCHEMA_VERSION_SQL.match(sql)) or (bool(SCHEMA_ONLY_SQL.match(sql)) and not FUNCTION_CALL.search(sql))
-MAX_ENTRIES = 4096
 
 
 class SchemaCache:
