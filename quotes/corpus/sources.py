@@ -189,12 +189,18 @@ def _stage_direction(surface: str) -> bool:
 
 BESIDE = "with the article's other quotes"  # ``how``: found where the article's other quotes were
 NAMED = "in the occasion the article names"  # ``how``: found in the one source its article names
+ON_STAGE = ("debate", "speech")  # kinds of occasion (``occasions.kind_of``) said before an audience
 ONE_WORD = 4  # letters of a quote of one word, looked for in its article's occasion
 
 
-def _same_kind(named: str | None, kind: str | None) -> bool:
-    """A source's kind of occasion does not contradict the one an article names."""
-    return named is None or kind is None or named == kind
+def _same_kind(named: str | None, kind: str | None, strict: bool = False) -> bool:
+    """A source's kind of occasion does not contradict the one an article names: words said
+    off stage (an interview, a statement) are not in a transcript of a debate or a speech, and
+    back; a debate and a speech only when ``strict`` (an article's "rally" may be another
+    event's: "footage of a protester punched at a Trump rally" beside a debate answer)."""
+    if named is None or kind is None or named == kind:
+        return True
+    return not strict and named in ON_STAGE and kind in ON_STAGE
 
 
 # words (some 8 seconds of speech): the same few words this close in one turn are one place,
@@ -271,20 +277,23 @@ def _ordinal(day: str | None) -> int | None:
         return None
 
 
-def said_days(q: QuoteToCheck, o: SourceOptions, occasion: Occasion = NONE) -> tuple[int | None, int | None]:
+def said_days(q: QuoteToCheck, o: SourceOptions, occasion: Occasion = NONE,
+              named: bool = False) -> tuple[int | None, int | None]:
     """The days a quote may have been said on: its attribution's (``quotes.extract.dating``),
-    else the days the words around it name (``corpus.occasions``: "at the September debate",
-    months before the article), else ``window_days`` before its article to ``late_days``
-    after; None: unknown."""
+    else ``window_days`` before its article to ``late_days`` after, where the words around
+    it (``corpus.occasions``) may name days: days of that week ("on Thursday afternoon")
+    are the days; earlier days ("at the September debate"; but the paragraph's time words may
+    date another event: "the attacks, which occurred last year") widen the window back to
+    them, unless ``named`` (the days named only). None: unknown."""
     lo, hi = _ordinal(q.said_from), _ordinal(q.said_to)
     if lo is not None and hi is not None:
         return lo, hi + o.late_days
-    if occasion.first is not None:
-        return occasion.first, occasion.last + o.late_days
     pub = _ordinal(q.published)
+    if occasion.first is not None and (named or pub is None or occasion.last >= pub - o.window_days):
+        return occasion.first, occasion.last + o.late_days
     if pub is None:
         return None, None
-    return pub - o.window_days, pub + o.late_days
+    return min(pub - o.window_days, occasion.first or pub), pub + o.late_days
 
 
 @dataclass
@@ -366,18 +375,19 @@ class _Aligner:
     def days_of(self, qi: int) -> tuple[int | None, int | None]:
         return said_days(self.quotes[qi], self.o, self.occasions[qi])
 
-    def sources_of(self, qi: int) -> set[str]:
-        """Sources of the quote's speaker from the days it may have been said, of the kind of
-        occasion its article names."""
+    def sources_of(self, qi: int, named: bool = False) -> set[str]:
+        """Sources of the quote's speaker from the days it may have been said, of a kind of
+        occasion the article's does not contradict; ``named``: from the days and of the kind
+        its article names."""
         q, kind = self.quotes[qi], self.occasions[qi].kind
         if q.speaker_id is None:
             return set()
-        lo, hi = self.days_of(qi)
+        lo, hi = said_days(q, self.o, self.occasions[qi], named)
         days = self.days.get(q.speaker_id, [])
         if lo is not None:
             days = days[bisect_left(days, (lo, "")):bisect_right(days, (hi, "\uffff"))]
         found = {s for _, s in days} | self.undated.get(q.speaker_id, set())
-        return {s for s in found if _same_kind(kind, self.kinds.get(s))}
+        return {s for s in found if _same_kind(kind, self.kinds.get(s), strict=named)}
 
     def named_source(self, qi: int) -> str | None:
         """The one source the article names for a quote: it names the day (or the debate) it
@@ -385,7 +395,7 @@ class _Aligner:
         q, occasion = self.quotes[qi], self.occasions[qi]
         if q.said_from is None and occasion.first is None and occasion.kind != "debate":
             return None
-        found = self.sources_of(qi)
+        found = self.sources_of(qi, named=True)
         return next(iter(found)) if len(found) == 1 else None
 
     def _fits(self, sg: _Seg, sid: str, lo: int | None, hi: int | None, kind: str | None = None) -> bool:
