@@ -53,7 +53,7 @@ def attribution_words(context: str, at: int, end: int) -> str:
     """``context`` (an article's words around a quote at ``at``..``end``) from the start of
     the quote's paragraph to the end of its sentence, quoted passages blanked."""
     a = context.rfind("\n", 0, at) + 1
-    m = _SENTENCE_END.search(context, max(end, at))
+    m = _SENTENCE_END.search(context, max(end - 1, at))  # (the quote's own full stop may end it)
     text = context[a:m.start() + 1 if m else len(context)]
     return _QUOTED.sub(lambda q: " " * len(q.group(0)), text)
 
