@@ -18,7 +18,9 @@ How a quote is found, cheapest first, never all pairs:
    that speaker has are indexed; one found in more than ``max_posting`` places of the
    speaker's words is too common to point anywhere). Only turns from the days it may have
    been said (its attribution's days, else ``window_days`` before its article up to its
-   day) count. The places are
+   day, where the days its article names narrow or widen the window) count, and none of
+   another kind of occasion than the one its article names (``corpus.occasions``: words
+   "told CNN" are in no speech's transcript). The places are
    voted by source and position; the best few regions are aligned.
 2. **Alignment** (rapidfuzz LCS, as the grouping of utterances does): a quote of
    ``short_len`` (5) words or fewer must appear in the region word for word (its words a
@@ -38,6 +40,9 @@ How a quote is found, cheapest first, never all pairs:
 4. **The article's occasion.** A quote of a few words not found alone, whose article has
    other quotes of its speaker found in a source, is looked for in those turns word for
    word (a plural for a singular allowed), in one place (``_one_place``): "absolute necessity".
+   A quote of a few words (one word too) whose article names the day or the debate it was
+   said at (``corpus.occasions``), when one source of the speaker is that occasion, is looked
+   for in it the same way ("guarantee", printed beside "at the debate").
 5. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
