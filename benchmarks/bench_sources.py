@@ -9,7 +9,9 @@ dated over two years. Quotes: 60 % are printed versions of a stretch of one of t
 two sentences, cut at the edges, now and then a word changed, dropped or [bracketed]),
 dated up to three days after it and attributed to its speaker (one article per source and
 day; a tenth of them are phrases of 2-3 words); 40 % are sentences of the
-pool given to a random speaker and day (mostly not in that speaker's sources). Both grow
+pool given to a random speaker and day (mostly not in that speaker's sources). Each quote
+has a few words of article around it, some naming an occasion ("At the debate,", "At a rally
+on Monday", "He told reporters:"); a tenth of the sources are debates. Both grow
 together, so near-linear cost means the seconds per scale unit stay flat. Each scale runs
 in its own process (peak memory: inputs and alignment, before the baseline runs). The
 baseline, measured next in the same process, is ``textnorm.units`` over every quote and
@@ -45,6 +47,10 @@ def sentence_pool() -> list[str]:
     return pool
 
 
+CONTEXTS = ("Later,", "At a rally on Monday, he spoke.", "At the debate,", "He told reporters:",
+            "In the speech he gave in September,", "Trump, whose views have hardened since last year, added:")
+
+
 def make_data(n_quotes: int, n_sources: int, seed: int = 16):
     from quotes.corpus.sources import QuoteToCheck, Segment
 
@@ -57,7 +63,8 @@ def make_data(n_quotes: int, n_sources: int, seed: int = 16):
         day = (start + dt.timedelta(days=rng.randrange(730))).isoformat()
         speaker = f"speaker{k // 20}"
         text = " ".join(sentences)
-        segments.append(Segment(f"s{k}", 0, frozenset({speaker}), day, text, 0))
+        title = f"Republican Candidates Debate {k}" if k % 10 == 0 else f"Remarks at Arena {k}"
+        segments.append(Segment(f"s{k}", 0, frozenset({speaker}), day, text, 0, title))
         texts.append(sentences)
     quotes = []
     for i in range(n_quotes):
@@ -87,7 +94,12 @@ def make_data(n_quotes: int, n_sources: int, seed: int = 16):
             day = start + dt.timedelta(days=rng.randrange(730))
             speaker = f"speaker{rng.randrange(max(1, n_sources // 20))}"
             article = f"x{i}"
-        quotes.append(QuoteToCheck(f"q{i}", f"u{i}", speaker, " ".join(words), day.isoformat(), article_id=article))
+        text = " ".join(words)
+        # the article's words around it, naming its occasion now and then (``corpus.occasions``)
+        context = f'{rng.choice(CONTEXTS)} "{text}" he said.'
+        at = context.index(text)
+        quotes.append(QuoteToCheck(f"q{i}", f"u{i}", speaker, text, day.isoformat(), article_id=article,
+                                   context=context, context_at=at, context_end=at + len(text)))
     return segments, quotes
 
 
@@ -122,7 +134,8 @@ def against(rev: str, scale: float, n_quotes: int, n_sources: int, repeats: int)
     segments, quotes = make_data(int(n_quotes * scale), max(20, int(n_sources * scale)))
     names = [f.name for f in dataclasses.fields(old.QuoteToCheck)]
     old_quotes = [old.QuoteToCheck(**{n: getattr(q, n) for n in names}) for q in quotes]
-    old_segments = [old.Segment(*dataclasses.astuple(s)) for s in segments]
+    seg_names = [f.name for f in dataclasses.fields(old.Segment)]
+    old_segments = [old.Segment(**{n: getattr(s, n) for n in seg_names}) for s in segments]
     best = {rev: float("inf"), "this": float("inf")}
     for _ in range(repeats):
         t0 = time.perf_counter()

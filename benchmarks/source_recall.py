@@ -4,6 +4,8 @@
     python benchmarks/source_recall.py --db /tmp/polnear_sources.db --labels benchmarks/source_recall_labels.jsonl
     python benchmarks/source_recall.py --db ... --sheet --labels benchmarks/source_recall_labels.jsonl --seed 17
         (a further round: a sheet of quotes not labelled yet)
+    python benchmarks/source_recall.py --db ... --sheet --labels ... --seed 18 --split held-out
+        (held-out quotes only: more weight for the held-out figure)
 
 The database is the one ``benchmarks/sources_polnear.py`` builds (PolNeAR train+dev and the 74
 transcripts; it builds it when missing). ``--sheet`` draws ``--sample`` quotes at random from
@@ -44,9 +46,11 @@ def with_doc_ids(conn: sqlite3.Connection, pop: list[dict]) -> list[dict]:
     return pop
 
 
-def sample(pop: list[dict], n: int, seed: int, exclude: set[str] = frozenset()) -> list[dict]:
-    """``n`` quotes at random, none of ``exclude`` (the quotes of an earlier round)."""
-    pick = sorted((p for p in pop if p["quote_id"] not in exclude), key=lambda p: p["quote_id"])
+def sample(pop: list[dict], n: int, seed: int, exclude: set[str] = frozenset(), split: str | None = None) -> list[dict]:
+    """``n`` quotes at random, none of ``exclude`` (the quotes of an earlier round), of one
+    ``split`` when given."""
+    pick = sorted((p for p in pop if p["quote_id"] not in exclude and split in (None, p["split"])),
+                  key=lambda p: p["quote_id"])
     return random.Random(seed).sample(pick, min(n, len(pick)))
 
 
@@ -130,6 +134,7 @@ def main() -> None:
     ap.add_argument("--sheet", action="store_true")
     ap.add_argument("--out", type=Path, default=Path("/tmp/source_recall_sheet.md"))
     ap.add_argument("--labels", type=Path)
+    ap.add_argument("--split", choices=["tune", "held-out"], help="--sheet: quotes of this split only")
     args = ap.parse_args()
     if not TRANSCRIPTS.exists() or not POLNEAR.exists():
         sys.exit("needs ../shared/eval/transcripts and ../shared/eval/polnear")
@@ -141,7 +146,7 @@ def main() -> None:
         done = set()
         if args.labels and args.labels.exists():  # a further round: quotes not labelled yet
             done = {json.loads(line)["quote_id"] for line in args.labels.read_text().splitlines() if line.strip()}
-        write_sheet(conn, sample(pop, args.sample, args.seed, done), args.out)
+        write_sheet(conn, sample(pop, args.sample, args.seed, done, args.split), args.out)
         return
     if args.labels:
         score(conn, pop, args.labels)

@@ -323,12 +323,12 @@ def update_source_checks(db) -> dict:
     speakers = speaker_rows(db)
     resolved: dict[str, frozenset[str]] = {}
     segments, turn_speakers = [], {}
-    for tid, source_id, turn, name, day, text, start, _ in turn_rows(db):
+    for tid, source_id, turn, name, day, text, start, _, title in turn_rows(db):
         if name not in resolved:
             resolved[name] = resolve_speaker(name, speakers)
         turn_speakers[tid] = resolved[name]
         if resolved[name]:
-            segments.append(Segment(source_id, turn, resolved[name], day, text, start))
+            segments.append(Segment(source_id, turn, resolved[name], day, text, start, title))
     index = align_sources(segments, [QuoteToCheck(*r) for r in quote_rows(db)])
     save_source_index(db, index, turn_speakers)
     return {"quotes": len(index.matches), "confirmed": sum(c.state == "confirmed" for c in index.utterances)}

@@ -18,7 +18,9 @@ How a quote is found, cheapest first, never all pairs:
    that speaker has are indexed; one found in more than ``max_posting`` places of the
    speaker's words is too common to point anywhere). Only turns from the days it may have
    been said (its attribution's days, else ``window_days`` before its article up to its
-   day) count. The places are
+   day, where the days its article names narrow or widen the window) count, and none of
+   another kind of occasion than the one its article names (``corpus.occasions``: words
+   "told CNN" are in no speech's transcript). The places are
    voted by source and position; the best few regions are aligned.
 2. **Alignment** (rapidfuzz LCS, as the grouping of utterances does): a quote of
    ``short_len`` (5) words or fewer must appear in the region word for word (its words a
@@ -38,6 +40,9 @@ How a quote is found, cheapest first, never all pairs:
 4. **The article's occasion.** A quote of a few words not found alone, whose article has
    other quotes of its speaker found in a source, is looked for in those turns word for
    word (a plural for a singular allowed), in one place (``_one_place``): "absolute necessity".
+   A quote of a few words (one word too) whose article names the day or the debate it was
+   said at (``corpus.occasions``), when one source of the speaker is that occasion, is looked
+   for in it the same way ("guarantee", printed beside "at the debate").
 5. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
@@ -65,6 +70,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
 
+from quotes.corpus.occasions import NONE, Occasion, kind_of_title, occasion_of
 from quotes.corpus.speakers import name_key, name_words, speakers_of_name
 from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
@@ -84,6 +90,7 @@ class Segment:
     day: str | None  # ISO day of the occasion; None: undated (fits any quote)
     text: str  # the turn's words
     offset: int  # where they start in the source's text
+    title: str | None = None  # the source's occasion ("Republican Candidates Debate in ...")
 
 
 @dataclass
@@ -96,6 +103,9 @@ class QuoteToCheck:
     said_from: str | None = None
     said_to: str | None = None
     article_id: str | None = None  # the quotes of one article that report one occasion
+    context: str | None = None  # the article's words around the quote (``corpus.occasions``)
+    context_at: int = 0  # where the quote starts and ends in them
+    context_end: int = 0
 
 
 @dataclass
@@ -183,6 +193,19 @@ def _stage_direction(surface: str) -> bool:
 
 
 BESIDE = "with the article's other quotes"  # ``how``: found where the article's other quotes were
+NAMED = "in the occasion the article names"  # ``how``: found in the one source its article names
+ON_STAGE = ("debate", "speech")  # kinds of occasion (``occasions.kind_of``) said before an audience
+ONE_WORD = 4  # letters of a quote of one word, looked for in its article's occasion
+
+
+def _same_kind(named: str | None, kind: str | None, strict: bool = False) -> bool:
+    """A source's kind of occasion does not contradict the one an article names: words said
+    off stage (an interview, a statement) are not in a transcript of a debate or a speech, and
+    back; a debate and a speech only when ``strict`` (an article's "rally" may be another
+    event's: "footage of a protester punched at a Trump rally" beside a debate answer)."""
+    if named is None or kind is None or named == kind:
+        return True
+    return not strict and named in ON_STAGE and kind in ON_STAGE
 
 
 # words (some 8 seconds of speech): the same few words this close in one turn are one place,
@@ -259,16 +282,23 @@ def _ordinal(day: str | None) -> int | None:
         return None
 
 
-def said_days(q: QuoteToCheck, o: SourceOptions) -> tuple[int | None, int | None]:
+def said_days(q: QuoteToCheck, o: SourceOptions, occasion: Occasion = NONE,
+              named: bool = False) -> tuple[int | None, int | None]:
     """The days a quote may have been said on: its attribution's (``quotes.extract.dating``),
-    else ``window_days`` before its article to ``late_days`` after; None: unknown."""
+    else ``window_days`` before its article to ``late_days`` after, where the words around
+    it (``corpus.occasions``) may name days: days of that week ("on Thursday afternoon")
+    are the days; earlier days ("at the September debate"; but the paragraph's time words may
+    date another event: "the attacks, which occurred last year") widen the window back to
+    them, unless ``named`` (the days named only). None: unknown."""
     lo, hi = _ordinal(q.said_from), _ordinal(q.said_to)
     if lo is not None and hi is not None:
         return lo, hi + o.late_days
     pub = _ordinal(q.published)
+    if occasion.first is not None and (named or pub is None or occasion.last >= pub - o.window_days):
+        return occasion.first, occasion.last + o.late_days
     if pub is None:
         return None, None
-    return pub - o.window_days, pub + o.late_days
+    return min(pub - o.window_days, occasion.first or pub), pub + o.late_days
 
 
 @dataclass
@@ -277,6 +307,7 @@ class _Seg:
     spans: list[tuple[int, int]]
     keys: list[str]
     day: int | None
+    kind: str | None  # of its source's occasion (``occasions.kind_of_title``)
 
 
 @dataclass
@@ -297,13 +328,16 @@ class _Aligner:
         # (only the keys are kept, interned: the units of a quote or a passage are made again
         # for the few that are found)
         self.qkeys = [_keys(units(q.text)) if q.speaker_id in with_sources else [] for q in quotes]
+        # the occasion the article names for each quote: its kind and days
+        self.occasions = [occasion_of(q.context, q.context_at, q.context_end, q.published)
+                          if q.speaker_id in with_sources else NONE for q in quotes]
         wanted_speakers = {q.speaker_id for q in quotes if q.speaker_id}
         self.segs: list[_Seg] = []
         for s in segments:
             if not (s.speaker_ids & wanted_speakers):
                 continue  # nobody quoted: not worth reading
             us, spans = located_units(s.text)
-            self.segs.append(_Seg(s, spans, [intern(u.key) for u in us], _ordinal(s.day)))
+            self.segs.append(_Seg(s, spans, [intern(u.key) for u in us], _ordinal(s.day), kind_of_title(s.title)))
         # the sources of each speaker by day, to count what could have held a quote
         by_speaker: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.undated: dict[str, set[str]] = defaultdict(set)
@@ -314,6 +348,7 @@ class _Aligner:
                 else:
                     by_speaker[sid].append((sg.day, sg.seg.source_id))
         self.days = {sid: sorted(set(v)) for sid, v in by_speaker.items()}
+        self.kinds = {sg.seg.source_id: sg.kind for sg in self.segs}
         self.stems: dict[int, list[str]] = {}  # segment -> its keys without a plural -s (``beside``)
         self._index()
 
@@ -342,20 +377,34 @@ class _Aligner:
                     post[key] = cur
         self.post = post
 
-    def n_sources(self, q: QuoteToCheck) -> int:
-        """Sources of the quote's speaker from the days it may have been said."""
-        if q.speaker_id is None:
-            return 0
-        lo, hi = said_days(q, self.o)
-        days = self.days.get(q.speaker_id, [])
-        if lo is None:
-            found = {s for _, s in days}
-        else:
-            found = {s for _, s in days[bisect_left(days, (lo, "")):bisect_right(days, (hi, "\uffff"))]}
-        return len(found | self.undated.get(q.speaker_id, set()))
+    def days_of(self, qi: int) -> tuple[int | None, int | None]:
+        return said_days(self.quotes[qi], self.o, self.occasions[qi])
 
-    def _fits(self, sg: _Seg, sid: str, lo: int | None, hi: int | None) -> bool:
-        return sid in sg.seg.speaker_ids and (sg.day is None or (
+    def sources_of(self, qi: int, named: bool = False) -> set[str]:
+        """Sources of the quote's speaker from the days it may have been said, of a kind of
+        occasion the article's does not contradict; ``named``: from the days and of the kind
+        its article names."""
+        q, kind = self.quotes[qi], self.occasions[qi].kind
+        if q.speaker_id is None:
+            return set()
+        lo, hi = said_days(q, self.o, self.occasions[qi], named)
+        days = self.days.get(q.speaker_id, [])
+        if lo is not None:
+            days = days[bisect_left(days, (lo, "")):bisect_right(days, (hi, "\uffff"))]
+        found = {s for _, s in days} | self.undated.get(q.speaker_id, set())
+        return {s for s in found if _same_kind(kind, self.kinds.get(s), strict=named)}
+
+    def named_source(self, qi: int) -> str | None:
+        """The one source the article names for a quote: it names the day (or the debate) it
+        was said at, and one source of the speaker fits."""
+        q, occasion = self.quotes[qi], self.occasions[qi]
+        if q.said_from is None and occasion.first is None and occasion.kind != "debate":
+            return None
+        found = self.sources_of(qi, named=True)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _fits(self, sg: _Seg, sid: str, lo: int | None, hi: int | None, kind: str | None = None) -> bool:
+        return sid in sg.seg.speaker_ids and _same_kind(kind, sg.kind) and (sg.day is None or (
             (lo is None or lo <= sg.day) and (hi is None or sg.day <= hi)))
 
     def find(self, qi: int, late: bool = False) -> _Found | None:
@@ -364,15 +413,17 @@ class _Aligner:
         q, keys = self.quotes[qi], self.qkeys[qi]
         if q.speaker_id is None or len(keys) < (self.o.requote_len if late else 3):
             return None
-        lo, hi = said_days(q, self.o)
-        latest = hi
+        lo, hi = self.days_of(qi)
+        latest, kind = hi, self.occasions[qi].kind
         if late:  # every source counts, to tell a one-off line from a stump line
+            if self.occasions[qi].named:
+                return None  # the article names the occasion (of its days, or the days named)
             lo = hi = None
         grams = list(_content_grams(keys))
         votes: dict[int, list[int]] = defaultdict(list)  # segment -> diagonal of each hit
         for i, h in grams:
             for si, pos in self.post.get((q.speaker_id, h)) or ():
-                if self._fits(self.segs[si], q.speaker_id, lo, hi):
+                if self._fits(self.segs[si], q.speaker_id, lo, hi, kind):
                     votes[si].append(pos - i)
         if not votes:
             return None
@@ -440,23 +491,27 @@ class _Aligner:
                 found.append((f[0], sg.day or 0, _Found(si, f[1], f[2], f[0], how)))
         return regions, found
 
-    def beside(self, qi: int, segs: set[int]) -> _Found | None:
-        """A few words not found on their own, in the turns where their article's other
-        quotes of the speaker were found: the article reports that occasion, so a phrase or a
-        label ("absolute necessity") is looked for there word for word (a plural printed for a singular
-        allowed) and must be there in one place (``_one_place``), with a content word."""
+    def beside(self, qi: int, segs: set[int], how: str = BESIDE) -> _Found | None:
+        """A few words not found on their own, in the turns of the occasion their article
+        reports (where its other quotes of the speaker were found, or the one it names): a
+        phrase, a label or a word ("absolute necessity", "puppet") is looked for there word
+        for word (a plural printed for a singular allowed) and must be there in one place
+        (``_one_place``), with a content word (alone: of ``ONE_WORD`` letters, and the
+        article names its occasion)."""
         q, keys = self.quotes[qi], self.qkeys[qi]
         content = {k for k in keys if k not in STOPWORDS}
-        if not 2 <= len(keys) <= self.o.short_len or not content or q.speaker_id is None:
+        if not 1 <= len(keys) <= self.o.short_len or not content or q.speaker_id is None:
             return None
-        if len(content) == 1 and len(set(keys)) == 1:
+        if len(keys) > 1 and len(set(keys)) == 1:
             return None  # one word said again and again ("jobs, jobs, jobs"): a slogan, said anywhere
-        lo, hi = said_days(q, self.o)
+        if len(keys) == 1 and (len(keys[0]) < ONE_WORD or not self.occasions[qi].named):
+            return None  # one word: only where the article names the occasion ("at the debate")
+        lo, hi = self.days_of(qi)
         want = [_stem(k) for k in keys]
         hits = []
         for si in sorted(segs):
             sg = self.segs[si]
-            if not self._fits(sg, q.speaker_id, lo, hi):
+            if not self._fits(sg, q.speaker_id, lo, hi, self.occasions[qi].kind):
                 continue
             if si not in self.stems:
                 self.stems[si] = [_stem(k) for k in sg.keys]
@@ -467,7 +522,7 @@ class _Aligner:
         if len(hits) != 1:
             return None
         si, i = hits[0]
-        return _Found(si, i, i + len(want), 1.0, BESIDE)
+        return _Found(si, i, i + len(want), 1.0, how)
 
     def _align(self, keys: list[str], skeys: list[str], a: int, b: int, short: bool, need: float | None = None):
         """(score, window start, window end) of the quote against skeys[a:b], or None."""
@@ -510,7 +565,8 @@ class _Aligner:
         """The quote's words as a contiguous run near an utterance's passage."""
         keys, q = self.qkeys[qi], self.quotes[qi]
         sg = self.segs[si]
-        if not keys or q.speaker_id is None or not self._fits(sg, q.speaker_id, *said_days(q, self.o)):
+        if not keys or q.speaker_id is None or not self._fits(sg, q.speaker_id, *self.days_of(qi),
+                                                              self.occasions[qi].kind):
             return None  # (a phrase printed weeks later points to no occasion)
         a, b = max(0, lo - self.o.context), min(len(sg.keys), hi + self.o.context)
         text = " " + " ".join(sg.keys[a:b]) + " "
@@ -703,6 +759,24 @@ def _found_beside(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     return more
 
 
+def _found_named(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """A few words not found yet whose article names the occasion they were said at (its
+    day, or the debate), when one source of the speaker is that occasion: looked for in it
+    (``_Aligner.beside``): "guarantee", printed beside "at the debate"."""
+    segs_of: dict[str, set[int]] = defaultdict(set)
+    for si, sg in enumerate(al.segs):
+        segs_of[sg.seg.source_id].add(si)
+    more: dict[int, _Found] = {}
+    for qi in range(len(al.quotes)):
+        if qi in found or not 1 <= len(al.qkeys[qi]) <= al.o.short_len:
+            continue
+        source = al.named_source(qi)
+        f = al.beside(qi, segs_of[source], NAMED) if source is not None else None
+        if f is not None:
+            more[qi] = f
+    return more
+
+
 def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
                   options: SourceOptions | None = None) -> SourceIndex:
     """Every quote's passage in its speaker's sources, and every utterance's state."""
@@ -711,6 +785,7 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     al = _Aligner(segments, quotes, o)
     found = _found_alone(al)
     found.update(_found_beside(al, found))
+    found.update(_found_named(al, found))
     by_utterance: dict[str, list[int]] = defaultdict(list)
     for qi, q in enumerate(quotes):
         by_utterance[q.utterance_id or "quote:" + q.quote_id].append(qi)
@@ -719,7 +794,7 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     for uid in sorted(by_utterance):
         members = by_utterance[uid]
         hits = [found[qi] for qi in members if qi in found]
-        n_sources = max((al.n_sources(quotes[qi]) for qi in members), default=0)
+        n_sources = max((len(al.sources_of(qi)) for qi in members), default=0)
         if not hits:
             if q_uid := quotes[members[0]].utterance_id:
                 checks.append(UtteranceCheck(q_uid, "not found" if n_sources else "no source",

@@ -292,3 +292,19 @@ facts story stories event events meeting rally debate race election vote votes c
 headline headlines title page chart map graph table photo picture image caption""".split())
 
 PERSONAL_HONORIFICS = frozenset("mr mrs ms miss dr".split())
+
+# --- the kind of occasion a quote was said on (quotes.corpus.occasions) ---------------------
+# Words of an article's attribution that name it ("at the debate", "told CNN", "in a
+# statement", "told the crowd") and of a source's title ("Republican Candidates Debate in
+# ...", "Remarks at ..."): a transcript of one kind never reports
+# words the article says were said on another. Plurals that name a topic more often than an
+# occasion ("his past statements", "in his speeches") and "address" (a verb as often) are left out.
+OCCASION_KINDS = {
+    "debate": frozenset("debate debates".split()),
+    "speech": frozenset("""speech rally rallies remarks crowd crowds supporters convention
+luncheon""".split()),
+    "interview": frozenset("""interview interviews interviewed town-hall radio podcast reporters
+journalists anchor cnn fox nbc abc cbs msnbc reuters bloomberg""".split()),
+    "statement": frozenset("""statement tweet tweets tweeted twitter facebook instagram op-ed
+posted""".split()),
+}

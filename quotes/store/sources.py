@@ -15,8 +15,9 @@ import json
 from quotes.model import Source, text_hash
 
 # Bump when the alignment rules change: a build then checks every quote again.
-# 2: short quotes, breath repeats, reworded runs, numbers and titles; 3: possessives fold (textnorm).
-ALIGNMENT_VERSION = "3"
+# 2: short quotes, breath repeats, reworded runs, numbers and titles; 3: possessives fold (textnorm);
+# 4: the occasion the article names (its kind and days: corpus.occasions), one-word quotes in it.
+ALIGNMENT_VERSION = "4"
 
 
 def _has(db, table: str) -> bool:
@@ -89,20 +90,29 @@ def speaker_rows(db) -> list[tuple[str, str, list[str], int]]:
 
 
 def turn_rows(db):
-    """(turn id, source id, turn, speaker, day, text, start, end) of every turn with a speaker."""
+    """(turn id, source id, turn, speaker, day, text, start, end, title) of every turn with a
+    speaker."""
     return db.execute(
         "select t.id, t.source_id, t.turn, coalesce(t.speaker, s.speaker), s.date,"
-        " substr(s.text, t.start + 1, t.\"end\" - t.start), t.start, t.\"end\""
+        " substr(s.text, t.start + 1, t.\"end\" - t.start), t.start, t.\"end\", s.title"
         " from source_turns t join sources s on s.id = t.source_id"
         " where coalesce(t.speaker, s.speaker) is not null order by t.source_id, t.turn").fetchall()
 
 
+# characters of the article read before and after a quote, for the occasion it names
+CONTEXT_BEFORE, CONTEXT_AFTER = 400, 300
+
+
 def quote_rows(db):
-    """(quote id, utterance id, speaker id, text, published, said_from, said_to, article id) of
-    every quote with a speaker (the utterance's speaker, which may be an alias's)."""
+    """(quote id, utterance id, speaker id, text, published, said_from, said_to, article id,
+    context, quote start and end in it) of every quote with a speaker (the utterance's
+    speaker, which may be an alias's); the context: the article's words around the quote."""
     return db.execute(
         "select q.id, q.utterance_id, coalesce(u.speaker_id, q.speaker_id), q.text, a.published,"
-        " q.said_from, q.said_to, q.article_id from quotes q join articles a on a.id = q.article_id"
+        " q.said_from, q.said_to, q.article_id,"
+        f" substr(a.text, max(q.start - {CONTEXT_BEFORE}, 0) + 1, q.\"end\" - max(q.start - {CONTEXT_BEFORE}, 0)"
+        f" + {CONTEXT_AFTER}), q.start - max(q.start - {CONTEXT_BEFORE}, 0),"
+        f" q.\"end\" - max(q.start - {CONTEXT_BEFORE}, 0) from quotes q join articles a on a.id = q.article_id"
         " left join utterances u on u.id = q.utterance_id"
         " where coalesce(u.speaker_id, q.speaker_id) is not null order by q.id").fetchall()
 
