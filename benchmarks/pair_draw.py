@@ -1,6 +1,7 @@
 """A second, blind held-out sample of cross-document quote pairs (issue 13, ``heldout2``).
 
 usage: python benchmarks/pair_draw.py draw [--quotes FILE] [--out FILE]   # the sample (seed 2026)
+       python benchmarks/pair_draw.py draw --fit2                          # fit pairs of the wide cells
        python benchmarks/pair_draw.py show FROM [TO] [--context N]        # print pairs to read
        python benchmarks/pair_draw.py merge RAW                            # append labels
 
@@ -51,6 +52,10 @@ ALLOC = {
 # or one standing in the other with 4+) and reworded quotes (one
 # speaker family, no shared 3-gram, but most of the shorter quote's content words in the
 # longer: at least 4, and 60 %)
+# a fit sample of the wide cells (``draw --fit2``): pairs to develop the wrong-speaker
+# class on, drawn after heldout2 was labelled and without its pairs
+FIT2 = {"seed": 2027, "first": 3000, "split": "fit2", "out": Path("/tmp/pairs2/sample_fit2.jsonl"),
+        "alloc": {("otherspeaker", "high"): 60, ("otherspeaker", "mid"): 20, ("nospeaker", "any"): 20}}
 WIDE_RUN, REWORD_WORDS, REWORD_SHARE, MAX_POSTING = 5, 4, 0.6, 300
 
 
@@ -151,19 +156,22 @@ def cmd_draw(args) -> None:
     for p in candidates(quotes) + wide_candidates(quotes):
         if pkey(qkey(p["a"]), qkey(p["b"])) not in done:
             by[p["stratum"]].append(p)
-    rng = random.Random(SEED2)
+    seed, first, split, alloc = SEED2, FIRST_INDEX, SPLIT, ALLOC
+    if args.fit2:
+        seed, first, split, alloc, args.out = FIT2["seed"], FIT2["first"], FIT2["split"], FIT2["alloc"], FIT2["out"]
+    rng = random.Random(seed)
     picked = []
     for s in sorted(by):
-        picked += rng.sample(by[s], min(ALLOC.get(s, 0), len(by[s])))
+        picked += rng.sample(by[s], min(alloc.get(s, 0), len(by[s])))
     rng.shuffle(picked)
     sizes = {"/".join(s): len(v) for s, v in by.items()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
-        for i, p in enumerate(picked, FIRST_INDEX):
+        for i, p in enumerate(picked, first):
             f.write(json.dumps({
                 "i": i, "a": dict(zip(("doc_id", "start", "end"), qkey(p["a"]))),
                 "b": dict(zip(("doc_id", "start", "end"), qkey(p["b"]))),
-                "stratum": "/".join(p["stratum"]), "split": SPLIT, "in_old_labels": False,
+                "stratum": "/".join(p["stratum"]), "split": split, "in_old_labels": False,
                 "speakers": p["speakers"], "features_at_sampling": p["f"],
                 "stratum_size": sizes["/".join(p["stratum"])]}) + "\n")
     got = Counter("/".join(p["stratum"]) for p in picked)
@@ -230,6 +238,7 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("draw")
     s.add_argument("--out", type=Path, default=SAMPLE2)
+    s.add_argument("--fit2", action="store_true", help="the fit sample of the wide cells (FIT2)")
     s = sub.add_parser("show")
     s.add_argument("frm", type=int)
     s.add_argument("to", type=int, nargs="?")

@@ -8,7 +8,7 @@ the per-article quotes, before any corpus step, in a pickle under /tmp. ``group`
 corpus step of the checked-out code (speaker index, then utterances: the same calls as
 ``quotes extract``) over them and writes FORMAT.md JSONL with ``group``. Then
 
-    python benchmarks/pair_sample.py score --pred /tmp/pairs/polnear_grouped.jsonl
+    python benchmarks/pair_sample.py score --pred /tmp/pairs2/polnear_grouped.jsonl
 
 scores the grouping against the labelled pairs. Extraction changes nothing the grouping
 is judged on, so one extraction serves every grouping experiment.
@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 POLNEAR = Path("/work/shared/eval/polnear")
-CACHE = Path("/tmp/pairs/polnear_extracted.pkl")
-OUT = Path("/tmp/pairs/polnear_grouped.jsonl")
+CACHE = Path("/tmp/pairs2/polnear_extracted.pkl")
+OUT = Path("/tmp/pairs2/polnear_grouped.jsonl")
 
 
 def cmd_extract(args) -> None:
@@ -46,12 +46,14 @@ def cmd_extract(args) -> None:
 
 def cmd_group(args) -> None:
     from quotes.build import quote_json
+    from quotes.corpus.grouping import GroupingOptions
     from quotes.corpus.index import apply_corpus_index, corpus_quotes, index_corpus
 
     with open(args.cache, "rb") as f:
         extracted = copy.deepcopy(pickle.load(f))
     records = [r for article, quotes in extracted for r in corpus_quotes(article, quotes)]
-    apply_corpus_index(extracted, *index_corpus(records, with_diffs=False))
+    options = GroupingOptions(pair_model=True) if args.pair_model else None
+    apply_corpus_index(extracted, *index_corpus(records, options, with_diffs=False))
     with open(args.out, "w", encoding="utf-8") as f:
         for article, quotes in extracted:
             doc = {"doc_id": article.doc_id, "outlet": article.outlet, "quotes": [quote_json(q) for q in quotes]}
@@ -68,6 +70,7 @@ def main() -> None:
     s = sub.add_parser("group")
     s.add_argument("--cache", type=Path, default=CACHE)
     s.add_argument("--out", type=Path, default=OUT)
+    s.add_argument("--pair-model", action="store_true", help="the learned pair tier on")
     args = ap.parse_args()
     {"extract": cmd_extract, "group": cmd_group}[args.cmd](args)
 

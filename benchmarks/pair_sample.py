@@ -354,10 +354,10 @@ def cmd_score(args) -> None:
     with open(args.labels, encoding="utf-8") as f:
         labels = [json.loads(line) for line in f]
     # re-weighting: each labelled pair stands for stratum_size / labelled-in-stratum pairs
-    # (within the first sample: the second, heldout2, was drawn from another space)
-    n_lab = Counter(r["stratum"] for r in labels if r["label"] != "unsure" and r["split"] != "heldout2")
+    # (within the first sample: heldout2 and fit2 were drawn from another space)
+    n_lab = Counter(r["stratum"] for r in labels if r["label"] != "unsure" and r["split"] in ("fit", "heldout"))
     table = Counter((r["stratum"], r["label"], r["split"]) for r in labels)
-    splits = [s for s in ("fit", "heldout", "heldout2") if any(r["split"] == s for r in labels)]
+    splits = [s for s in ("fit", "heldout", "fit2", "heldout2") if any(r["split"] == s for r in labels)]
     strata = sorted({r["stratum"] for r in labels})
     print(f"{len(labels)} labels ({sum(r['label'] == 'unsure' for r in labels)} unsure)\n")
     print("| stratum | in space | same | different | unsure | " + " | ".join(splits) + " |")
@@ -384,7 +384,7 @@ def cmd_score(args) -> None:
             gold = r["label"] == "same"
             n += 1
             same += gold
-            w = r["stratum_size"] / n_lab[r["stratum"]] if r["split"] != "heldout2" else 0.0
+            w = r["stratum_size"] / n_lab[r["stratum"]] if r["split"] in ("fit", "heldout") else 0.0
             tp += pred and gold
             fp += pred and not gold
             fn += gold and not pred
