@@ -354,25 +354,25 @@ def cmd_score(args) -> None:
     with open(args.labels, encoding="utf-8") as f:
         labels = [json.loads(line) for line in f]
     # re-weighting: each labelled pair stands for stratum_size / labelled-in-stratum pairs
-    n_lab = Counter(r["stratum"] for r in labels if r["label"] != "unsure")
+    # (within the first sample: heldout2 and fit2 were drawn from another space)
+    n_lab = Counter(r["stratum"] for r in labels if r["label"] != "unsure" and r["split"] in ("fit", "heldout"))
     table = Counter((r["stratum"], r["label"], r["split"]) for r in labels)
+    splits = [s for s in ("fit", "heldout", "fit2", "heldout2") if any(r["split"] == s for r in labels)]
     strata = sorted({r["stratum"] for r in labels})
     print(f"{len(labels)} labels ({sum(r['label'] == 'unsure' for r in labels)} unsure)\n")
-    print("| stratum | in space | same | different | unsure | fit | heldout |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| stratum | in space | same | different | unsure | " + " | ".join(splits) + " |")
+    print("| --- | ---: | ---: | ---: | ---: |" + " ---: |" * len(splits))
     for s in strata:
         size = next(r["stratum_size"] for r in labels if r["stratum"] == s)
-        c = {lab: sum(table[(s, lab, sp)] for sp in ("fit", "heldout"))
-             for lab in ("same", "different", "unsure")}
-        sp = {x: sum(table[(s, lab, x)] for lab in ("same", "different", "unsure"))
-              for x in ("fit", "heldout")}
-        print(f"| {s} | {size} | {c['same']} | {c['different']} | {c['unsure']} "
-              f"| {sp['fit']} | {sp['heldout']} |")
+        c = {lab: sum(table[(s, lab, sp)] for sp in splits) for lab in ("same", "different", "unsure")}
+        sp = [sum(table[(s, lab, x)] for lab in ("same", "different", "unsure")) for x in splits]
+        print(f"| {s} | {size} | {c['same']} | {c['different']} | {c['unsure']} | "
+              + " | ".join(map(str, sp)) + " |")
     print()
     print("| part | pairs | same | TP | FP | FN | precision | recall | F1 |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     errors = []
-    for part in ("heldout", "fit", "all"):
+    for part in (*splits, "all"):
         tp = fp = fn = n = same = 0
         wt = Counter()
         for r in labels:
@@ -384,7 +384,7 @@ def cmd_score(args) -> None:
             gold = r["label"] == "same"
             n += 1
             same += gold
-            w = r["stratum_size"] / n_lab[r["stratum"]]
+            w = r["stratum_size"] / n_lab[r["stratum"]] if r["split"] in ("fit", "heldout") else 0.0
             tp += pred and gold
             fp += pred and not gold
             fn += gold and not pred
@@ -397,7 +397,7 @@ def cmd_score(args) -> None:
         print(f"| {part} | {n} | {same} | {tp} | {fp} | {fn} | {p:.3f} | {rc:.3f} | {f1:.3f} |")
         if part == "all":
             p, rc, f1 = prf(wt["tp"], wt["fp"], wt["fn"])
-            print(f"| all, re-weighted to the candidate space | | | {wt['tp']:.0f} | {wt['fp']:.0f} "
+            print(f"| fit+heldout, re-weighted to the first sample's space | | | {wt['tp']:.0f} | {wt['fp']:.0f} "
                   f"| {wt['fn']:.0f} | {p:.3f} | {rc:.3f} | {f1:.3f} |")
     if args.errors:
         print()

@@ -20,7 +20,7 @@ from quotes.corpus.pair_decision import (FEATURES, MODEL_FILE, PairSide, PhraseS
 from quotes.corpus.textnorm import keys
 
 ROOT = Path(__file__).resolve().parents[2]
-CACHE = Path("/tmp/pairs/polnear_extracted.pkl")
+CACHE = Path("/tmp/pairs2/polnear_extracted.pkl")
 
 
 def side(text, day="2024-10-23", outlet="A", speaker="s", said_from=None, said_to=None):

@@ -1,0 +1,67 @@
+"""The labelled quote pairs of issue 13 (benchmarks/pair_labels.jsonl) and the draw of the
+blind held-out sample (benchmarks/pair_draw.py)."""
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from pair_draw import wide_stratum  # noqa: E402
+from pair_sample import surname, words  # noqa: E402
+
+LABELS = ROOT / "benchmarks" / "pair_labels.jsonl"
+SPLITS = {"fit", "heldout", "fit2", "heldout2"}
+
+
+def rows():
+    with open(LABELS, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def test_labels_hold_ids_and_offsets_only():
+    for r in rows():
+        for side in ("a", "b"):
+            assert set(r[side]) == {"doc_id", "start", "end"}
+            assert isinstance(r[side]["start"], int) and r[side]["start"] < r[side]["end"]
+        assert r["label"] in ("same", "different", "unsure")
+        assert r["split"] in SPLITS
+        assert len(r["reason"]) <= 100  # a short reason in our words, never article text
+
+
+def test_no_pair_is_labelled_twice_and_the_samples_do_not_overlap():
+    seen = {}
+    for r in rows():
+        a, b = (tuple(r[s][k] for k in ("doc_id", "start", "end")) for s in "ab")
+        key = (a, b) if a <= b else (b, a)
+        assert key not in seen, (r["sample_index"], seen.get(key))
+        seen[key] = r["sample_index"]
+    index = [r["sample_index"] for r in rows()]
+    assert len(index) == len(set(index))
+
+
+def test_the_blind_heldout_sample_is_labelled_whole():
+    held = [r for r in rows() if r["split"] == "heldout2"]
+    assert len(held) >= 250
+    assert sorted(r["sample_index"] for r in held) == list(range(2000, 2000 + len(held)))
+
+
+def quote(text, speaker, day="2016-03-01"):
+    w = words(text)
+    return {"w": w, "speaker": speaker, "surnames": {surname(speaker)} - {None}, "date": day}
+
+
+def test_wide_cells_are_the_pair_classes_the_first_sample_left_out():
+    trump = "We are going to build a wall and Mexico is going to pay for it"
+    junk = quote("going to build a wall and Mexico", "the spot")
+    cell, _ = wide_stratum(quote(trump, "Donald Trump"), junk)
+    assert cell == ("otherspeaker", "high")          # a wrong or junk speaker on one side
+    # same speaker, no shared 3-gram, most content words shared: a reworded quote
+    a = quote("farmers and ranchers in Iowa deserve a better trade deal", "Hillary Clinton")
+    b = quote("a trade deal that is better for Iowa ranchers and farmers", "Clinton")
+    assert wide_stratum(a, b)[0] == ("reworded", "any")
+    # same speaker with a shared 3-gram is the first sample's space, not a wide cell
+    assert wide_stratum(quote(trump, "Donald Trump"), quote(trump, "Trump")) is None
+    # different speakers sharing only a short stock phrase: no cell
+    assert wide_stratum(quote("a lot of people agree", "Harry Reid"),
+                        quote("a lot of people disagree", "John Bolton")) is None
