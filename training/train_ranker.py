@@ -91,7 +91,7 @@ def collect(split):
         golds = [q for q in g["quotes"] if q.get("speaker")]
 
         def record(ctx, mc, q, features):
-            att, m, idx, prev = View(ctx, mc), mc.mark, 0, mc.previous
+            att, m, prev = View(ctx, mc), mc.mark, mc.previous
             if q.mark_style == "single":
                 return True
             best = max(golds, key=lambda gq: overlap((m.start, m.end), (gq["start"], gq["end"])), default=None)
@@ -107,7 +107,7 @@ def collect(split):
                     got = speaker_of(att, t)
                     if got[1]:
                         names.append(got[1])
-            scored = rank(att, m, idx, q, prev, model={})
+            scored = rank(att, m, q, prev, model={})
             cands = []
             for _, c, f in scored:
                 hit = c.start is not None and any(overlap((c.start, c.end), sp) > 0 for sp in spans)

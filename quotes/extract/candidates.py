@@ -97,7 +97,7 @@ class Candidate:
         return self.speaker[5]
 
 
-def candidates_for(att, m: Mark, idx: int, q: Quote, prev: list[Quote]) -> list[Candidate]:
+def candidates_for(att, m: Mark, q: Quote, prev: list[Quote]) -> list[Candidate]:
     """The candidate speakers of quote `m` (`q`: the rules' answer, `prev`: earlier quotes)."""
     a = att.a
     out: dict[object, Candidate] = {}
@@ -212,12 +212,6 @@ def _near_tokens(a, m: Mark, lo: int, hi: int):
             yield t
         elif t.pos_ == "NOUN" and t.dep_ in SUBJ_DEPS:
             yield t
-
-
-def token_at(a, p: int):
-    """The token that starts at offset `p` (None when none does)."""
-    toks = a.tokens_between(p, p + 1)
-    return toks[0] if toks else None
 
 
 def cue_lemma(c: Candidate) -> str:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import regex
 
-from quotes.extract.candidates import Candidate, View, candidates_for, cue_lemma, fill_speaker, token_at, speaker_of, trial
+from quotes.extract.candidates import Candidate, View, candidates_for, cue_lemma, fill_speaker, speaker_of, trial
 from quotes.extract.cues import WEAK_LEMMAS
 from quotes.extract.entity_types import TYPES, entity_type
 from quotes.lexicon.words import PERSON_PRONOUNS
@@ -83,7 +83,8 @@ class QuoteView:
         a, text = att.a, att.a.text
         self.close = (m.close_mark + 1) if m.close_mark is not None else m.end
         self.para = a.para_index(m.open_mark)
-        self.sents = {(id(t.doc), t.sent.start) for t in (token_at(a, m.start), token_at(a, max(m.start, m.end - 1)))
+        # the sentences of the tokens covering the quote's first and last characters
+        self.sents = {(id(t.doc), t.sent.start) for t in (a.tok_at(m.start), a.tok_at(max(m.start, m.end - 1)))
                       if t is not None}
         ps = a.para_bounds(m.open_mark)[0]
         self.features = {"q_partial": float(q.kind == "partial"),
@@ -246,12 +247,12 @@ def calibrated(model: dict, cf: dict[str, float]) -> float:
     return _sigmoid(sum(w.get(k, 0.0) * v for k, v in cf.items()))
 
 
-def rank(att, m: Mark, idx: int, q: Quote, prev: list[Quote], model: dict | None = None):
+def rank(att, m: Mark, q: Quote, prev: list[Quote], model: dict | None = None):
     """[(probability, candidate, features)] best first, for the named candidates of `m`."""
     if model is None:
         model = load_model()
     with trial(att):  # candidates resolve names on a scratch copy of the article's entities
-        cands = candidates_for(att, m, idx, q, prev)
+        cands = candidates_for(att, m, q, prev)
         qv = QuoteView(att, m, q)
         feats = relative_features([(candidate_features(att, m, q, c, prev, qv), c.name) for c in cands])
     scored = [(score(model, f) if model else 0.0, c, f) for c, f in zip(cands, feats)]
@@ -357,8 +358,8 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
         if features is not None and q.mark_style != "single":
             q.confidence = round(q.confidence * quote_probability(features), 3)
         return True
-    att, m, idx, prev = View(ctx, mc), mc.mark, 0, mc.previous
-    scored = rank(att, m, idx, q, prev, model)
+    att, m, prev = View(ctx, mc), mc.mark, mc.previous
+    scored = rank(att, m, q, prev, model)
     best, c, second = choose(scored)
     rule = max(((p, f) for p, cand, f in scored if q.speaker and _norm(cand.name) == _norm(q.speaker)
                 and not f.get("type_not_speaker")), key=lambda x: x[0], default=None)

@@ -10,7 +10,7 @@ def cands(text: str, k: int = -1, prev: list[Quote] | None = None):
     m = att.a.marks[k]
     q = Quote(start=m.start, end=m.end, text=text[m.start:m.end])
     by_name = {}
-    for c in candidates_for(att, m, k, q, prev or []):
+    for c in candidates_for(att, m, q, prev or []):
         by_name.setdefault(c.name, set()).update(c.sources)
         if c.start is not None:
             assert 0 <= c.start < c.end <= len(text)

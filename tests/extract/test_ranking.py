@@ -54,7 +54,7 @@ def test_every_feature_the_model_weighs_is_one_the_code_computes():
         att = attributor(text, idx)
         m = att.a.marks[idx]
         q = Quote(start=m.start, end=m.end, text=text[m.start:m.end])
-        for p, c, f in rank(att, m, idx, q, [], model):
+        for p, c, f in rank(att, m, q, [], model):
             assert 0.0 <= p <= 1.0
             seen |= set(f)
     enumerated = ({"src_" + s for s in ranking.SOURCES} | {"path_" + s for s in ranking.PATHS}
@@ -88,3 +88,17 @@ def test_a_plain_attribution_is_not_ranked_and_gets_the_measured_precision():
     # the same attribution at a lower rule confidence, or by another rule, is ranked
     for method, conf in (("subject:name", 0.6), ("inverted:name", 0.6), ("subject:pronoun", 0.95)):
         assert not ranking.is_plain(model, Quote(start=m.start, end=m.end, text="", method=method, confidence=conf))
+
+
+def test_the_quote_view_holds_the_sentence_the_quote_ends_in():
+    # the quote ends on a word ("win"), not on punctuation: the token covering its last
+    # character, not one starting there, gives the sentence it ends in
+    text = "Smith said it was “a hard fight. But we will win” on Tuesday, and left."
+    att = attributor(text)
+    m = att.a.marks[0]
+    q = Quote(start=m.start, end=m.end, text=text[m.start:m.end])
+    qv = ranking.QuoteView(att, m, q)
+    first, last = att.a.tok_at(m.start), att.a.tok_at(m.end - 1)
+    assert last.text == "win"
+    assert (id(last.doc), last.sent.start) in qv.sents
+    assert (id(first.doc), first.sent.start) in qv.sents
