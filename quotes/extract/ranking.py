@@ -240,11 +240,29 @@ def confidence_features(best: float, second: float, agrees: bool, f: dict[str, f
     return cf
 
 
-def calibrated(model: dict, cf: dict[str, float]) -> float:
+# how a mention becomes a name through the article's entity tracking (a "he", "the senator",
+# an appositive): a second decision, after choosing the mention, that can go wrong on its own
+RESOLVED_HOWS = ("pronoun", "role", "role_guess", "role_unresolved", "appositive", "affiliation")
+
+
+def is_resolved(hows, cf: dict[str, float], method: str | None = None) -> bool:
+    """The chosen speaker was reached through a resolution (one of `hows`): its candidate's
+    (`cf`), or, when the speaker is the rules' choice, the rules' `method` ("subject:pronoun")."""
+    return any(cf.get("how_" + h) for h in hows) or (method or "").split(":")[-1] in hows
+
+
+def calibrated(model: dict, cf: dict[str, float], method: str | None = None) -> float:
+    """The probability that the chosen speaker is right: that its mention is the speaker's
+    (the calibration model) and, for a mention resolved to a name (RESOLVED_HOWS; `method`:
+    the rules' method when the speaker is theirs), that the resolution is right
+    (`resolution` in the weights file: measured on PolNeAR dev's resolved-speaker layer, as
+    PolNeAR train has no coreference to learn it from)."""
     w = model.get("calibration")
-    if not w:
-        return _sigmoid(cf["logit_best"])
-    return _sigmoid(sum(w.get(k, 0.0) * v for k, v in cf.items()))
+    p = _sigmoid(sum(w.get(k, 0.0) * v for k, v in cf.items()) if w else cf["logit_best"])
+    res = model.get("resolution")
+    if res and is_resolved(res["hows"], cf, method):
+        p *= res["precision"]
+    return p
 
 
 def rank(att, m: Mark, q: Quote, prev: list[Quote], model: dict | None = None):
@@ -338,7 +356,8 @@ def is_plain(model: dict, q: Quote) -> bool:
     quote ("…,” Austin said; "…,” said Austin), at full rule confidence. On PolNeAR train the
     rules are right for 97-98% of these (39% of quotes) and the out-of-fold ranker overrules
     almost none, so they are not ranked: their confidence is that measured precision, per
-    method (`plain` in the weights file, set by training/train_ranker.py)."""
+    method and quote kind (a partial quote's speaker is wrong twice as often: 4.6% against
+    2.0%; `plain` in the weights file, set by training/train_ranker.py)."""
     plain = model.get("plain")
     return bool(plain) and q.method in plain["confidence"] and (q.confidence or 0.0) >= plain["min_rule_confidence"]
 
@@ -354,7 +373,7 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
     if not model:
         return True
     if is_plain(model, q):
-        q.confidence = model["plain"]["confidence"][q.method]
+        q.confidence = model["plain"]["confidence"][q.method]["partial" if q.kind == "partial" else "full"]
         if features is not None and q.mark_style != "single":
             q.confidence = round(q.confidence * quote_probability(features), 3)
         return True
@@ -375,7 +394,7 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
         q.confidence = 0.05
     elif q.speaker and rule_p is not None:
         other = best if not agrees else second
-        q.confidence = round(calibrated(model, confidence_features(rule_p, other, True, rule[1])), 3)
+        q.confidence = round(calibrated(model, confidence_features(rule_p, other, True, rule[1]), q.method), 3)
     else:
         q.confidence = 0.05 if not q.speaker else q.confidence
     if features is not None and q.mark_style != "single":
