@@ -251,6 +251,20 @@ def is_resolved(hows, cf: dict[str, float], method: str | None = None) -> bool:
     return any(cf.get("how_" + h) for h in hows) or (method or "").split(":")[-1] in hows
 
 
+CARRIED = ("continuation", "split_quote")  # rules' methods that copy the previous quote's speaker
+
+
+def reaching_method(method: str | None, speaker: str | None, prev: list[Quote]) -> str | None:
+    """The method that reached a speaker: `method` itself or, for a speaker carried from the
+    previous quote (a continuation, the second part of a split quote), that quote's, back
+    along the chain: "he said" then two continuations are all as sure as the "he"."""
+    for p in reversed(prev):
+        if (method or "").split(":")[0] not in CARRIED or p.speaker != speaker:
+            break
+        method = p.method
+    return method
+
+
 def calibrated(model: dict, cf: dict[str, float], method: str | None = None) -> float:
     """The probability that the chosen speaker is right: that its mention is the speaker's
     (the calibration model) and, for a mention resolved to a name (RESOLVED_HOWS; `method`:
@@ -387,14 +401,16 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
     agrees = c is not None and _norm(c.name) == _norm(q.speaker)
     if c is not None and not agrees and best >= model.get("min_take", 0.5):
         _take(att, q, c, prev)
-        q.confidence = round(calibrated(model, confidence_features(best, second, False, best_f)), 3)
+        method = reaching_method("continuation", q.speaker, prev) if c.how == "previous" else None
+        q.confidence = round(calibrated(model, confidence_features(best, second, False, best_f), method), 3)
     elif q.speaker and rule_p is None and any(f.get("type_not_speaker") and "rule" in cand.sources
                                               for _, cand, f in scored):
         _clear(q)  # the rules took a thing, a time, a place or a heading
         q.confidence = 0.05
     elif q.speaker and rule_p is not None:
         other = best if not agrees else second
-        q.confidence = round(calibrated(model, confidence_features(rule_p, other, True, rule[1]), q.method), 3)
+        method = reaching_method(q.method, q.speaker, prev)
+        q.confidence = round(calibrated(model, confidence_features(rule_p, other, True, rule[1]), method), 3)
     else:
         q.confidence = 0.05 if not q.speaker else q.confidence
     if features is not None and q.mark_style != "single":

@@ -120,3 +120,18 @@ def test_a_speaker_reached_through_a_resolution_is_never_surer_than_resolutions_
     q = extract_quotes(text)[0]
     assert q.speaker and q.method.split(":")[-1] in model["resolution"]["hows"]
     assert q.confidence <= model["resolution"]["precision"]
+
+
+def test_a_speaker_carried_from_a_resolved_one_is_no_surer_than_the_resolution():
+    # a split quote and a continuation copy the previous quote's speaker: after a "he said"
+    # they are as unsure as the "he"; after "Austin said" they are not
+    model = load_model()
+    text = ("Defense Secretary Lloyd Austin spoke in Rome on Wednesday.\n\n"
+            "“We will not be intimidated,” he said. “We will answer this together with our allies.”\n\n"
+            "“Every option is on the table.”\n\nThe talks went on.\n\n"
+            "“This is a very serious issue,” Austin said. “We will answer it.”")
+    quotes = extract_quotes(text)
+    assert [q.method for q in quotes] == ["subject:pronoun", "split_quote", "continuation", "subject:name", "split_quote"]
+    assert all(q.speaker == "Lloyd Austin" for q in quotes)
+    assert all(q.confidence <= model["resolution"]["precision"] for q in quotes[:3])
+    assert quotes[4].confidence > model["resolution"]["precision"]
