@@ -309,10 +309,7 @@ def relative_features(items: list[tuple[dict[str, float], str | None]]) -> list[
     near_a = min((f["pos_log_dist"] for f in out if f.get("pos_after")), default=None)
     near_sb = min((f["pos_log_dist"] for f in out if f.get("pos_before") and f.get("dep_subj")), default=None)
     near_sa = min((f["pos_log_dist"] for f in out if f.get("pos_after") and f.get("dep_subj")), default=None)
-    groups: dict[str, list[int]] = {}
-    for i, (_, name) in enumerate(items):
-        if name:
-            groups.setdefault(_norm(name), []).append(i)
+    pooled = _pooled_by_name(items)
     for i, f in enumerate(out):
         d = f.get("pos_log_dist")
         f["rel_top_cue"] = float(top_cue > 0 and f.get("cue_score", 0.0) == top_cue)
@@ -325,12 +322,27 @@ def relative_features(items: list[tuple[dict[str, float], str | None]]) -> list[
                                             and f.get("dep_subj", 0.0) == 1.0 and d == near_sa)
         f["rel_n_candidates"] = math.log1p(len(out))
         name = items[i][1]
-        members = groups.get(_norm(name), []) if name else []
-        f["name_log_count"] = math.log1p(len(members))
-        f["name_max_cue"] = max((out[j].get("cue_score", 0.0) for j in members), default=0.0)
-        for k in _POOLED:
-            f["name_" + k] = max((items[j][0].get(k, 0.0) for j in members), default=0.0)
+        f.update(pooled[_norm(name)] if name else _NO_NAME)
     return out
+
+
+_NO_NAME = {"name_log_count": 0.0, "name_max_cue": 0.0, **{"name_" + k: 0.0 for k in _POOLED}}
+
+
+def _pooled_by_name(items: list[tuple[dict[str, float], str | None]]) -> dict[str, dict[str, float]]:
+    """The name_* features of each name, once per name: how many candidates resolve to it and
+    the strongest evidence among them."""
+    groups: dict[str, list[dict[str, float]]] = {}
+    for f, name in items:
+        if name:
+            groups.setdefault(_norm(name), []).append(f)
+    pooled = {}
+    for key, fs in groups.items():
+        p = {"name_log_count": math.log1p(len(fs)), "name_max_cue": max(f.get("cue_score", 0.0) for f in fs)}
+        for k in _POOLED:
+            p["name_" + k] = max(f.get(k, 0.0) for f in fs)
+        pooled[key] = p
+    return pooled
 
 
 def choose(scored) -> tuple[float, Candidate | None, float]:
