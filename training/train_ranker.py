@@ -11,7 +11,9 @@ gold span resolves to through the article's entity tracking (a gold "he" or "the
 becomes the person it names). Fits a logistic regression (default) or small boosted trees
 (`--model trees`; scikit-learn, fixed seed: the `bench` extra), then a logistic calibration of
 the chosen speaker's correctness on out-of-fold predictions (5 folds by document), and writes
-the model as JSON. The plainest rule attributions (`PLAIN_METHODS`) are not ranked at run
+the model as JSON. PolNeAR train has no coreference: how often a resolved mention (a "he",
+"the senator") resolves to the right name (`resolution`) is measured on dev with the dev
+resolved-speaker layer labels (benchmarks/polnear_dev_speaker_layer.jsonl). The plainest rule attributions (`PLAIN_METHODS`) are not ranked at run
 time: their confidence is the rules' precision on them in train. Deterministic: the same
 rows give the same file byte for byte. Thresholds
 (`no_speaker_below`: a short term or title whose best candidate scores below it is not a
