@@ -27,8 +27,11 @@ def test_names_in_the_sentence_before_and_the_salient_person():
     text = ("Lloyd Austin met Mark Rutte in Rome on Wednesday.\n\n"
             "“This is a significant escalation,” the defense secretary said.")
     got = cands(text)
-    assert "Lloyd Austin" in got and "Mark Rutte" in got
-    assert "near" in got["Mark Rutte"]
+    assert "near" in got["Lloyd Austin"]
+    # a nearby name that is no subject (nor a cue's object, nor the rules' choice) is left
+    # out: on PolNeAR train it is the only right candidate of 1.3% of quotes, and resolving
+    # such names was half of the ranker's time
+    assert "Mark Rutte" not in got
     assert any("salient" in sources for sources in got.values())
 
 
