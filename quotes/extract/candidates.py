@@ -6,8 +6,10 @@ chooses among all of them. For one quote the candidates are:
   cue      the subject of each speech cue near the quote (its outermost reporting verb and
            the cue itself), and the noun phrase next to a cue the parse gave no subject;
   object   the object of such a cue ("told Reuters": talked to, not talking);
-  near     names, pronouns and subject nouns in the quote's own sentence, the attribution
-           regions before and after it, and the sentence before it;
+  near     names, pronouns and nouns that are subjects in the quote's own sentence, the
+           attribution regions before and after it, and the sentence before it (a name
+           there that is no subject is kept only as a cue's subject or object or the
+           rules' choice);
   previous the previous quote's speaker (continuations, split quotes);
   salient  the person the article was just talking about;
   rule     the speaker the rules chose (whatever rule, with its method).
