@@ -11,7 +11,9 @@ gold span resolves to through the article's entity tracking (a gold "he" or "the
 becomes the person it names). Fits a logistic regression (default) or small boosted trees
 (`--model trees`; scikit-learn, fixed seed: the `bench` extra), then a logistic calibration of
 the chosen speaker's correctness on out-of-fold predictions (5 folds by document), and writes
-the model as JSON. The plainest rule attributions (`PLAIN_METHODS`) are not ranked at run
+the model as JSON. PolNeAR train has no coreference: how often a resolved mention (a "he",
+"the senator") resolves to the right name (`resolution`) is measured on dev with the dev
+resolved-speaker layer labels (benchmarks/polnear_dev_speaker_layer.jsonl). The plainest rule attributions (`PLAIN_METHODS`) are not ranked at run
 time: their confidence is the rules' precision on them in train. Deterministic: the same
 rows give the same file byte for byte. Thresholds
 (`no_speaker_below`: a short term or title whose best candidate scores below it is not a
@@ -91,7 +93,7 @@ def collect(split):
         golds = [q for q in g["quotes"] if q.get("speaker")]
 
         def record(ctx, mc, q, features):
-            att, m, idx, prev = View(ctx, mc), mc.mark, 0, mc.previous
+            att, m, prev = View(ctx, mc), mc.mark, mc.previous
             if q.mark_style == "single":
                 return True
             best = max(golds, key=lambda gq: overlap((m.start, m.end), (gq["start"], gq["end"])), default=None)
@@ -107,7 +109,7 @@ def collect(split):
                     got = speaker_of(att, t)
                     if got[1]:
                         names.append(got[1])
-            scored = rank(att, m, idx, q, prev, model={})
+            scored = rank(att, m, q, prev, model={})
             cands = []
             for _, c, f in scored:
                 hit = c.start is not None and any(overlap((c.start, c.end), sp) > 0 for sp in spans)
@@ -200,11 +202,15 @@ def choose_rows(rows, probs, min_take: float):
     return out
 
 
-def choose_min_take(clf, names, dev_rows) -> float:
+def predict(clf, names, rows) -> list[float]:
+    """The model's score of every row's candidates, in order."""
+    X, _, _, _ = matrix(rows, names)
+    return [float(p) for p in clf.predict_proba(X)[:, 1]]
+
+
+def choose_min_take(probs, dev_rows) -> float:
     """The score above which the ranker overrides the rules, chosen on dev: the most
     conservative threshold among those with the best dev accuracy."""
-    X, _, _, _ = matrix(dev_rows, names)
-    probs = [float(p) for p in clf.predict_proba(X)[:, 1]]
     picks = []
     for r, items in ranked(dev_rows, probs):
         best = next(((p, lab, name) for p, f, lab, name in items if name and not f.get("type_not_speaker")), None)
@@ -243,7 +249,7 @@ def main():
         return LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False).fit(Xa, ya)
 
     clf = fit(X, y)
-    min_take = choose_min_take(clf, names, cached("dev", args.cache))
+    min_take = choose_min_take(predict(clf, names, cached("dev", args.cache)), cached("dev", args.cache))
     # out-of-fold scores for the calibration (folds by document)
     docs = [rows[g]["doc"] for g in groups]
     oof = [0.0] * len(y)
@@ -255,19 +261,16 @@ def main():
     acc = sum(ok for _, ok, _ in chosen) / len(rows)
     print(f"# train out-of-fold: speaker right {acc:.4f} (min_take {min_take})", file=sys.stderr)
     plain = plain_summary(rows, chosen)
-    # the calibration learns only from quotes whose gold names the speaker: for a gold "he"
-    # the label would be our own pronoun resolution, right by construction; and only from
-    # the quotes the ranker scores at run time (not the plain ones)
-    chosen = [c for c, r in zip(chosen, rows) if c[0] is not None and not r["gold_pronoun"] and not is_plain(r)]
-    cnames = sorted(chosen[0][0])
-    cal = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False).fit(
-        [[cf[k] for k in cnames] for cf, _, _ in chosen], [int(ok) for _, ok, _ in chosen])
+    cal = fit_calibration(rows, chosen)
+    dev_rows = cached("dev", args.cache)
+    resolution = resolution_summary(dev_rows, predict(clf, names, dev_rows), min_take)
 
     if args.model == "trees":
         model = export_trees(clf, names)
     else:
         model = {"kind": "logistic", "weights": {k: round(float(w), 5) for k, w in zip(names, clf.coef_[0])}}
-    model["calibration"] = {k: round(float(w), 5) for k, w in zip(cnames, cal.coef_[0])}
+    model["calibration"] = cal
+    model["resolution"] = resolution
     model["min_take"] = min_take
     model["plain"] = plain
     model["features"] = names
@@ -275,6 +278,60 @@ def main():
     model["trained_on"] = f"PolNeAR train: {len(rows)} quotes, {len(y)} candidates; seed {SEED}"
     Path(args.out).write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
     print(f"# wrote {args.out}", file=sys.stderr)
+
+
+def fit_calibration(rows, chosen) -> dict:
+    """The calibration: a logistic model of "the chosen speaker's mention is right" over
+    `confidence_features`, fit on train out-of-fold choices, only of the quotes the ranker
+    scores at run time (not the plain ones). For a gold "he" or "the senator" the label is
+    whether the chosen mention resolves as the gold mention does (the mention is right);
+    whether that resolution is right is the `resolution` factor, measured on dev."""
+    from sklearn.linear_model import LogisticRegression
+
+    chosen = [c for c, r in zip(chosen, rows) if c[0] is not None and not is_plain(r) and not r["gold_pronoun"]]
+    cnames = sorted(chosen[0][0])
+    cal = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False).fit(
+        [[cf[k] for k in cnames] for cf, _, _ in chosen], [int(ok) for _, ok, _ in chosen])
+    return {k: round(float(w), 5) for k, w in zip(cnames, cal.coef_[0])}
+
+
+DEV_LAYER = REPO / "benchmarks" / "polnear_dev_speaker_layer.jsonl"
+
+
+def dev_layer_names() -> dict:
+    """{doc_id: [((start, end), [name, aliases...])]} from the dev resolved-speaker layer
+    labels (benchmarks/speaker_layer.py): the name a reader gives a gold pronoun or
+    description speaker (rows with no name are left out)."""
+    texts = {g["doc_id"]: g["text"] for g in map(json.loads, open(SHARED / "eval" / "polnear" / "dev.jsonl", encoding="utf-8"))}
+    out: dict = {}
+    for r in map(json.loads, open(DEV_LAYER, encoding="utf-8")):
+        if r.get("name_span"):
+            text = texts[r["doc_id"]]
+            names = [text[slice(*r["name_span"])]] + [text[s:e] for s, e in r.get("alias_spans") or []]
+            out.setdefault(r["doc_id"], []).append(((r["start"], r["end"]), names))
+    return out
+
+
+def resolution_summary(dev_rows, probs, min_take) -> dict:
+    """How often a resolved mention (a pronoun, a description, an appositive: RESOLVED_HOWS)
+    whose mention is the gold one resolves to the name a reader gives (the dev layer), for
+    the speakers the shipped model chooses on dev. PolNeAR train has no coreference, so this
+    one figure is measured on dev (as min_take is chosen there)."""
+    from quotes.extract.ranking import RESOLVED_HOWS, is_resolved
+
+    layer = dev_layer_names()
+    right = total = 0
+    for r, (cf, ok, name) in zip(dev_rows, choose_rows(dev_rows, probs, min_take)):
+        method = r["rule_method"] if norm(name) == norm(r["rule_speaker"]) else None
+        if cf is None or not ok or not is_resolved(RESOLVED_HOWS, cf, method):
+            continue
+        names = next((n for span, n in layer.get(r["doc"], []) if overlap(span, r["quote"]) >= 0.5), None)
+        if names:
+            total += 1
+            right += name_ok(name, names)
+    print(f"# dev: resolved mentions that are the gold one: {right}/{total} resolve to the reader's name",
+          file=sys.stderr)
+    return {"hows": list(RESOLVED_HOWS), "precision": round(right / total, 3)}
 
 
 # The rules' plainest attributions, not ranked at run time (quotes.extract.ranking.is_plain):
@@ -288,9 +345,14 @@ def is_plain(r) -> bool:
     return r.get("rule_method") in PLAIN_METHODS and (r.get("rule_conf") or 0.0) >= PLAIN_MIN_RULE_CONFIDENCE
 
 
+def kind_of(r) -> str:
+    """"partial" or "full": the quote's kind (every candidate carries it as q_partial)."""
+    return "partial" if r["cands"] and r["cands"][0][0].get("q_partial") else "full"
+
+
 def plain_summary(rows, chosen) -> dict:
-    """Each plain method's confidence: how often the rules are right on it (train, gold
-    speakers that are names). Prints how often the out-of-fold ranker would have overruled them."""
+    """Each plain method's confidence, per quote kind (full, partial): how often the rules are
+    right on it (train, gold speakers that are names). Prints how often the out-of-fold ranker would have overruled them."""
     confidence = {}
     for method in PLAIN_METHODS:
         named = [r for r in rows if is_plain(r) and r["rule_method"] == method and not r["gold_pronoun"]]
@@ -300,7 +362,12 @@ def plain_summary(rows, chosen) -> dict:
         print(f"# train: plain {method}: {sum(is_plain(r) and r['rule_method'] == method for r in rows)} of "
               f"{len(rows)} quotes; rules right on {right}/{len(named)}; the out-of-fold ranker would "
               f"overrule {len(over)}, rightly {sum(bool(c[1]) for c, _ in over)}", file=sys.stderr)
-        confidence[method] = round(right / len(named), 3)
+        confidence[method] = {}
+        for kind in ("full", "partial"):
+            these = [r for r in named if kind_of(r) == kind]
+            confidence[method][kind] = round(sum(bool(r["rule_ok"]) for r in these) / len(these), 3)
+            print(f"#   {kind} quotes: rules right on {sum(bool(r['rule_ok']) for r in these)}/{len(these)}",
+                  file=sys.stderr)
     return {"confidence": confidence, "min_rule_confidence": PLAIN_MIN_RULE_CONFIDENCE}
 
 

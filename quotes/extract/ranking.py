@@ -37,7 +37,7 @@ from pathlib import Path
 
 import regex
 
-from quotes.extract.candidates import Candidate, View, candidates_for, cue_lemma, fill_speaker, token_at, speaker_of, trial
+from quotes.extract.candidates import Candidate, View, candidates_for, cue_lemma, fill_speaker, speaker_of, trial
 from quotes.extract.cues import WEAK_LEMMAS
 from quotes.extract.entity_types import TYPES, entity_type
 from quotes.lexicon.words import PERSON_PRONOUNS
@@ -83,7 +83,8 @@ class QuoteView:
         a, text = att.a, att.a.text
         self.close = (m.close_mark + 1) if m.close_mark is not None else m.end
         self.para = a.para_index(m.open_mark)
-        self.sents = {(id(t.doc), t.sent.start) for t in (token_at(a, m.start), token_at(a, max(m.start, m.end - 1)))
+        # the sentences of the tokens covering the quote's first and last characters
+        self.sents = {(id(t.doc), t.sent.start) for t in (a.tok_at(m.start), a.tok_at(max(m.start, m.end - 1)))
                       if t is not None}
         ps = a.para_bounds(m.open_mark)[0]
         self.features = {"q_partial": float(q.kind == "partial"),
@@ -239,19 +240,51 @@ def confidence_features(best: float, second: float, agrees: bool, f: dict[str, f
     return cf
 
 
-def calibrated(model: dict, cf: dict[str, float]) -> float:
+# how a mention becomes a name through the article's entity tracking (a "he", "the senator",
+# an appositive): a second decision, after choosing the mention, that can go wrong on its own
+RESOLVED_HOWS = ("pronoun", "role", "role_guess", "role_unresolved", "appositive", "affiliation")
+
+
+def is_resolved(hows, cf: dict[str, float], method: str | None = None) -> bool:
+    """The chosen speaker was reached through a resolution (one of `hows`): its candidate's
+    (`cf`), or, when the speaker is the rules' choice, the rules' `method` ("subject:pronoun")."""
+    return any(cf.get("how_" + h) for h in hows) or (method or "").split(":")[-1] in hows
+
+
+CARRIED = ("continuation", "split_quote")  # rules' methods that copy the previous quote's speaker
+
+
+def reaching_method(method: str | None, speaker: str | None, prev: list[Quote]) -> str | None:
+    """The method that reached a speaker: `method` itself or, for a speaker carried from the
+    previous quote (a continuation, the second part of a split quote), that quote's, back
+    along the chain: "he said" then two continuations are all as sure as the "he"."""
+    for p in reversed(prev):
+        if (method or "").split(":")[0] not in CARRIED or p.speaker != speaker:
+            break
+        method = p.method
+    return method
+
+
+def calibrated(model: dict, cf: dict[str, float], method: str | None = None) -> float:
+    """The probability that the chosen speaker is right: that its mention is the speaker's
+    (the calibration model) and, for a mention resolved to a name (RESOLVED_HOWS; `method`:
+    the rules' method when the speaker is theirs), that the resolution is right
+    (`resolution` in the weights file: measured on PolNeAR dev's resolved-speaker layer, as
+    PolNeAR train has no coreference to learn it from)."""
     w = model.get("calibration")
-    if not w:
-        return _sigmoid(cf["logit_best"])
-    return _sigmoid(sum(w.get(k, 0.0) * v for k, v in cf.items()))
+    p = _sigmoid(sum(w.get(k, 0.0) * v for k, v in cf.items()) if w else cf["logit_best"])
+    res = model.get("resolution")
+    if res and is_resolved(res["hows"], cf, method):
+        p *= res["precision"]
+    return p
 
 
-def rank(att, m: Mark, idx: int, q: Quote, prev: list[Quote], model: dict | None = None):
+def rank(att, m: Mark, q: Quote, prev: list[Quote], model: dict | None = None):
     """[(probability, candidate, features)] best first, for the named candidates of `m`."""
     if model is None:
         model = load_model()
     with trial(att):  # candidates resolve names on a scratch copy of the article's entities
-        cands = candidates_for(att, m, idx, q, prev)
+        cands = candidates_for(att, m, q, prev)
         qv = QuoteView(att, m, q)
         feats = relative_features([(candidate_features(att, m, q, c, prev, qv), c.name) for c in cands])
     scored = [(score(model, f) if model else 0.0, c, f) for c, f in zip(cands, feats)]
@@ -276,10 +309,7 @@ def relative_features(items: list[tuple[dict[str, float], str | None]]) -> list[
     near_a = min((f["pos_log_dist"] for f in out if f.get("pos_after")), default=None)
     near_sb = min((f["pos_log_dist"] for f in out if f.get("pos_before") and f.get("dep_subj")), default=None)
     near_sa = min((f["pos_log_dist"] for f in out if f.get("pos_after") and f.get("dep_subj")), default=None)
-    groups: dict[str, list[int]] = {}
-    for i, (_, name) in enumerate(items):
-        if name:
-            groups.setdefault(_norm(name), []).append(i)
+    pooled = _pooled_by_name(items)
     for i, f in enumerate(out):
         d = f.get("pos_log_dist")
         f["rel_top_cue"] = float(top_cue > 0 and f.get("cue_score", 0.0) == top_cue)
@@ -292,12 +322,27 @@ def relative_features(items: list[tuple[dict[str, float], str | None]]) -> list[
                                             and f.get("dep_subj", 0.0) == 1.0 and d == near_sa)
         f["rel_n_candidates"] = math.log1p(len(out))
         name = items[i][1]
-        members = groups.get(_norm(name), []) if name else []
-        f["name_log_count"] = math.log1p(len(members))
-        f["name_max_cue"] = max((out[j].get("cue_score", 0.0) for j in members), default=0.0)
-        for k in _POOLED:
-            f["name_" + k] = max((items[j][0].get(k, 0.0) for j in members), default=0.0)
+        f.update(pooled[_norm(name)] if name else _NO_NAME)
     return out
+
+
+_NO_NAME = {"name_log_count": 0.0, "name_max_cue": 0.0, **{"name_" + k: 0.0 for k in _POOLED}}
+
+
+def _pooled_by_name(items: list[tuple[dict[str, float], str | None]]) -> dict[str, dict[str, float]]:
+    """The name_* features of each name, once per name: how many candidates resolve to it and
+    the strongest evidence among them."""
+    groups: dict[str, list[dict[str, float]]] = {}
+    for f, name in items:
+        if name:
+            groups.setdefault(_norm(name), []).append(f)
+    pooled = {}
+    for key, fs in groups.items():
+        p = {"name_log_count": math.log1p(len(fs)), "name_max_cue": max(f.get("cue_score", 0.0) for f in fs)}
+        for k in _POOLED:
+            p["name_" + k] = max(f.get(k, 0.0) for f in fs)
+        pooled[key] = p
+    return pooled
 
 
 def choose(scored) -> tuple[float, Candidate | None, float]:
@@ -337,7 +382,8 @@ def is_plain(model: dict, q: Quote) -> bool:
     quote ("…,” Austin said; "…,” said Austin), at full rule confidence. On PolNeAR train the
     rules are right for 97-98% of these (39% of quotes) and the out-of-fold ranker overrules
     almost none, so they are not ranked: their confidence is that measured precision, per
-    method (`plain` in the weights file, set by training/train_ranker.py)."""
+    method and quote kind (a partial quote's speaker is wrong twice as often: 4.6% against
+    2.0%; `plain` in the weights file, set by training/train_ranker.py)."""
     plain = model.get("plain")
     return bool(plain) and q.method in plain["confidence"] and (q.confidence or 0.0) >= plain["min_rule_confidence"]
 
@@ -353,12 +399,12 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
     if not model:
         return True
     if is_plain(model, q):
-        q.confidence = model["plain"]["confidence"][q.method]
+        q.confidence = model["plain"]["confidence"][q.method]["partial" if q.kind == "partial" else "full"]
         if features is not None and q.mark_style != "single":
             q.confidence = round(q.confidence * quote_probability(features), 3)
         return True
-    att, m, idx, prev = View(ctx, mc), mc.mark, 0, mc.previous
-    scored = rank(att, m, idx, q, prev, model)
+    att, m, prev = View(ctx, mc), mc.mark, mc.previous
+    scored = rank(att, m, q, prev, model)
     best, c, second = choose(scored)
     rule = max(((p, f) for p, cand, f in scored if q.speaker and _norm(cand.name) == _norm(q.speaker)
                 and not f.get("type_not_speaker")), key=lambda x: x[0], default=None)
@@ -367,14 +413,16 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
     agrees = c is not None and _norm(c.name) == _norm(q.speaker)
     if c is not None and not agrees and best >= model.get("min_take", 0.5):
         _take(att, q, c, prev)
-        q.confidence = round(calibrated(model, confidence_features(best, second, False, best_f)), 3)
+        method = reaching_method("continuation", q.speaker, prev) if c.how == "previous" else None
+        q.confidence = round(calibrated(model, confidence_features(best, second, False, best_f), method), 3)
     elif q.speaker and rule_p is None and any(f.get("type_not_speaker") and "rule" in cand.sources
                                               for _, cand, f in scored):
         _clear(q)  # the rules took a thing, a time, a place or a heading
         q.confidence = 0.05
     elif q.speaker and rule_p is not None:
         other = best if not agrees else second
-        q.confidence = round(calibrated(model, confidence_features(rule_p, other, True, rule[1])), 3)
+        method = reaching_method(q.method, q.speaker, prev)
+        q.confidence = round(calibrated(model, confidence_features(rule_p, other, True, rule[1]), method), 3)
     else:
         q.confidence = 0.05 if not q.speaker else q.confidence
     if features is not None and q.mark_style != "single":

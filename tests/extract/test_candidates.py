@@ -10,7 +10,7 @@ def cands(text: str, k: int = -1, prev: list[Quote] | None = None):
     m = att.a.marks[k]
     q = Quote(start=m.start, end=m.end, text=text[m.start:m.end])
     by_name = {}
-    for c in candidates_for(att, m, k, q, prev or []):
+    for c in candidates_for(att, m, q, prev or []):
         by_name.setdefault(c.name, set()).update(c.sources)
         if c.start is not None:
             assert 0 <= c.start < c.end <= len(text)
@@ -27,8 +27,11 @@ def test_names_in_the_sentence_before_and_the_salient_person():
     text = ("Lloyd Austin met Mark Rutte in Rome on Wednesday.\n\n"
             "“This is a significant escalation,” the defense secretary said.")
     got = cands(text)
-    assert "Lloyd Austin" in got and "Mark Rutte" in got
-    assert "near" in got["Mark Rutte"]
+    assert "near" in got["Lloyd Austin"]
+    # a nearby name that is no subject (nor a cue's object, nor the rules' choice) is left
+    # out: on PolNeAR train it is the only right candidate of 1.3% of quotes, and resolving
+    # such names was half of the ranker's time
+    assert "Mark Rutte" not in got
     assert any("salient" in sources for sources in got.values())
 
 

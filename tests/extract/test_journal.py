@@ -26,7 +26,7 @@ def test_a_trial_over_every_candidate_leaves_no_trace():
     m = att.a.marks[1]
     q = Quote(start=m.start, end=m.end, text=text[m.start:m.end])
     with trial(att):
-        cands = candidates_for(att, m, 1, q, [])
+        cands = candidates_for(att, m, q, [])
         during = state(att.ctx)
     assert cands and during != before  # the trial did register and resolve names
     assert state(att.ctx) == before
