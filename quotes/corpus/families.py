@@ -191,10 +191,10 @@ def units_of(refs: list[QuoteRef]) -> dict[str, list[QuoteRef]]:
             unsure.add(r.quote_id, family[r.quote_id], link_grams(link_keys(r.text)))
     out: dict[str, list[QuoteRef]] = defaultdict(list)
     for r in refs:
-        if r.speaker_id and (links.grams or unsure.grams):
+        if r.speaker_id and (links.grams or unsure.held):
             grams = link_grams(link_keys(r.text))
             links.look_up_grams(family[r.quote_id], grams)
-            unsure.look_up(r.quote_id, family[r.quote_id], grams, sure=not r.unsure)
+            unsure.look_up(family[r.quote_id], grams, sure=not r.unsure)
     for r in refs:
         if r.speaker_id:
             moved = unsure.moved_to(r.quote_id) if r.unsure else None

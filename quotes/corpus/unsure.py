@@ -42,35 +42,40 @@ def is_unsure(method: str | None) -> bool:
 
 @dataclass
 class UnsureLinks:
-    """The 4-grams of the unsure quotes, and which families' quotes share them."""
+    """The 4-grams of the unsure quotes, and which families' quotes hold them."""
 
     family_of: dict[str, str] = field(default_factory=dict)  # unsure quote id -> its family
-    grams: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # 4-gram -> quote ids
-    home: set[str] = field(default_factory=set)  # unsure quotes matched in their own family
-    others: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # quote -> other families
+    grams_of: dict[str, set[str]] = field(default_factory=dict)  # unsure quote id -> its 4-grams
+    held: dict[str, dict[str, int]] = field(default_factory=dict)  # 4-gram -> family -> quotes holding it
+    sure: dict[str, set[str]] = field(default_factory=dict)  # 4-gram -> families whose sure quotes hold it
 
     def add(self, qid: str, family: str, grams: set[str]) -> None:
         self.family_of[qid] = family
+        self.grams_of[qid] = grams
         for gram in grams:
-            self.grams[gram].append(qid)
+            self.held.setdefault(gram, {})
+            self.sure.setdefault(gram, set())
 
-    def look_up(self, qid: str, family: str, grams: set[str], sure: bool) -> None:
-        """Record which unsure quotes share a 4-gram with the quote ``qid`` of ``family``."""
+    def look_up(self, family: str, grams: set[str], sure: bool) -> None:
+        """Count one named quote of ``family`` (every one, the unsure ones too, is looked up
+        once) in the unsure quotes' 4-grams it holds."""
         for gram in grams:
-            for other in self.grams.get(gram, ()):
-                if other == qid:
-                    continue
-                if self.family_of[other] == family:
-                    self.home.add(other)
-                elif sure:
-                    self.others[other].add(family)
+            counts = self.held.get(gram)
+            if counts is None:
+                continue
+            counts[family] = min(2, counts.get(family, 0) + 1)
+            if sure and len(self.sure[gram]) < 3:  # more than two other families: ambiguous anyway
+                self.sure[gram].add(family)
 
     def moved_to(self, qid: str) -> str | None:
         """The family an unsure quote is grouped with instead of its own, or None."""
-        fams = self.others.get(qid)
-        if qid in self.home or not fams or len(fams) != 1:
-            return None
-        return next(iter(fams))
+        own = self.family_of[qid]
+        others: set[str] = set()
+        for gram in self.grams_of[qid]:
+            if self.held[gram].get(own, 0) >= 2:  # the quote itself and another of its family
+                return None
+            others |= self.sure[gram] - {own}
+        return next(iter(others)) if len(others) == 1 else None
 
 
 def restore_speakers(utterances, home_speaker: dict[str, str]) -> None:

@@ -95,12 +95,12 @@ def cut_units(db, speaker_of: dict[str, str], names: dict[str, str]) -> tuple[di
     unsure = UnsureLinks()
     for qid, text in sorted(quote_texts(db, unsure_ids, everything=False).items()):
         unsure.add(qid, family[speaker_of[qid]], link_grams(link_keys(text)))
-    if links.grams or unsure.grams:
+    if links.grams or unsure.held:
         for qid, text in db.execute("select id, text from quotes"):
             if (sid := speaker_of.get(qid)) is not None:
                 grams = link_grams(link_keys(text))
                 links.look_up_grams(family[sid], grams)
-                unsure.look_up(qid, family[sid], grams, sure=qid not in unsure_ids)
+                unsure.look_up(family[sid], grams, sure=qid not in unsure_ids)
     members: dict[str, list[str]] = defaultdict(list)
     moved = set()
     for qid, sid in speaker_of.items():  # (the index's own id strings: not a second copy)
