@@ -28,7 +28,6 @@ sharing words would otherwise swap units.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 GUESSED_METHODS = frozenset({"salience_guess"})  # attribution rules that found no evidence
