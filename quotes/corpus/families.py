@@ -15,6 +15,11 @@ Quotes without speaker are a second pass, decided here before any grouping:
    one family joins that family's unit: only that speaker's utterances can fit. A component
    found in none, or in several (ambiguous: it stays with the speakerless quotes, as the
    grouping keeps such quotes apart from named utterances), is a unit of its own.
+3. A named quote whose speaker is *unsure* (``corpus.unsure``: a guessed name, a group noun)
+   goes the same way when its own family holds no quote sharing a 4-gram with it: found in
+   the sure quotes of exactly one other family, it is grouped in that family's unit as a
+   quote without speaker. This second pass is the only step that crosses families; a unit's
+   grouping still reads its own quotes only.
 
 Each unit is then one ``group_utterances`` call over its quotes only (``group_units``):
 the same units give the same utterances whichever process, machine or order groups them,
@@ -29,11 +34,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quotes.model import text_hash
 from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex, alias_family, group_utterances
 from quotes.corpus.textnorm import STOPWORDS, fold_word
+from quotes.corpus.unsure import UnsureLinks, restore_speakers
 
 LINK_GRAM = 4  # a speakerless quote joins anything only through a shared run of this many words
 FREE = "free:"  # prefix of the units of speakerless quotes that joined no family
@@ -88,9 +94,12 @@ class SpeakerlessLinks:
 
     def look_up(self, family: str, text: str) -> None:
         """Record the components that share a 4-gram with one quote of ``family``."""
-        if not self.grams:
-            return
-        for gram in link_grams(link_keys(text)):
+        if self.grams:
+            self.look_up_grams(family, link_grams(link_keys(text)))
+
+    def look_up_grams(self, family: str, grams: set[str]) -> None:
+        """The same with the quote's 4-grams (``link_grams``) already made."""
+        for gram in grams:
             for comp in self.grams.get(gram, ()):
                 self.families[comp].add(family)
 
@@ -168,18 +177,30 @@ def group_units(units_refs: list[list[QuoteRef]], options: GroupingOptions | Non
         utterances += idx.utterances
         variants += idx.variants
         utterance_of.update(idx.utterance_of)
+    restore_speakers(utterances, {r.quote_id: r.home_speaker for refs in units_refs for r in refs if r.home_speaker})
     return UtteranceIndex(utterances, variants, utterance_of)
 
 
 def units_of(refs: list[QuoteRef]) -> dict[str, list[QuoteRef]]:
     """The quotes held in memory cut into units (unit id -> its quotes), see module doc."""
     links = speakerless_links((r.quote_id, r.text) for r in refs if not r.speaker_id)
+    family = {r.quote_id: family_key(r.speaker_id, r.speaker_name) for r in refs if r.speaker_id}
+    unsure = UnsureLinks()
+    for r in refs:
+        if r.speaker_id and r.unsure:
+            unsure.add(r.quote_id, family[r.quote_id], link_grams(link_keys(r.text)))
     out: dict[str, list[QuoteRef]] = defaultdict(list)
     for r in refs:
+        if r.speaker_id and (links.grams or unsure.held):
+            grams = link_grams(link_keys(r.text))
+            links.look_up_grams(family[r.quote_id], grams)
+            unsure.look_up(family[r.quote_id], grams, sure=not r.unsure)
+    for r in refs:
         if r.speaker_id:
-            family = family_key(r.speaker_id, r.speaker_name)
-            links.look_up(family, r.text)
-            out[family].append(r)
+            moved = unsure.moved_to(r.quote_id) if r.unsure else None
+            if moved:  # grouped there as a quote without speaker (``corpus.unsure``)
+                r = replace(r, speaker_id=None, speaker_name=None, home_speaker=r.speaker_id)
+            out[moved or family[r.quote_id]].append(r)
     for r in refs:
         if not r.speaker_id:
             out[links.unit_of_component(links.component_of[r.quote_id])].append(r)

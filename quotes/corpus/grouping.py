@@ -146,6 +146,8 @@ class QuoteRef:
     said_to: str | None = None  # ISO dates; None: not told (said_to then defaults to published)
     start: int | None = None  # character offsets in the article: two parts of a split quote
     end: int | None = None  # (“A,” he said. “B.”) lie a few characters apart (``splitparts``)
+    unsure: bool = False  # its attribution left the speaker unsure (``corpus.unsure``)
+    home_speaker: str | None = None  # an unsure quote grouped without its speaker: that speaker
 
 
 @dataclass

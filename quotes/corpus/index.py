@@ -20,6 +20,7 @@ from quotes.model import Article, Quote
 from quotes.corpus.speakers import SpeakerIndex, SpeakerMention, build_speaker_index, build_speaker_index_by_article
 from quotes.corpus.families import group_by_units
 from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex
+from quotes.corpus.unsure import is_unsure
 
 
 @dataclass
@@ -40,6 +41,7 @@ class CorpusQuote:
     said_to: str | None = None
     start: int | None = None  # character offsets of the quote in its article
     end: int | None = None
+    method: str | None = None  # the attribution rule that decided the speaker (``corpus.unsure``)
 
     def forms(self) -> list[str]:
         """Other name forms of the speaker in the article: aliases and the mention."""
@@ -54,7 +56,7 @@ def corpus_quotes(article: Article, quotes: list[Quote]) -> list[CorpusQuote]:
     aid = article.id
     return [CorpusQuote(q.quote_id(aid), aid, article.outlet, article.published, q.text, q.speaker,
                         list(q.speaker_aliases or []), q.speaker_role, q.speaker_kind, q.speaker_mention,
-                        q.said_from, q.said_to, q.start, q.end)
+                        q.said_from, q.said_to, q.start, q.end, q.method)
             for q in quotes]
 
 
@@ -82,7 +84,8 @@ def index_utterances(quotes: list[CorpusQuote], speakers: SpeakerIndex, options:
     for q in quotes:
         sid = speakers.speaker_of.get(q.quote_id)
         refs.append(QuoteRef(q.quote_id, q.article_id, q.outlet, sid, q.text, q.published,
-                             names.get(sid) if sid else None, q.said_from, q.said_to, q.start, q.end))
+                             names.get(sid) if sid else None, q.said_from, q.said_to, q.start, q.end,
+                             is_unsure(q.method)))
     return group_by_units(refs, options, with_diffs=with_diffs)
 
 

@@ -40,8 +40,12 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     speakers = speaker_index(db, utterances - stale, unlinked)
     speaker_of = speakers.speaker_of
     names = {s.id: s.name for s in speakers.speakers}
-    members = cut_units(db, speaker_of, names)
-    units = {u: (unit_signature((q, speaker_of.get(q), names.get(speaker_of.get(q))) for q in qs), len(qs))
+    members, moved = cut_units(db, speaker_of, names)
+
+    def grouped_as(q: str) -> str | None:  # a moved unsure quote is grouped without speaker
+        return None if q in moved else speaker_of.get(q)
+
+    units = {u: (unit_signature((q, grouped_as(q), names.get(grouped_as(q))) for q in qs), len(qs))
              for u, qs in members.items()}
     if full:
         dirty, retired = set(units), utterances
@@ -51,7 +55,7 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     if regrouped < parallel_from:
         workers, scheduler = 1, None
     tasks = plan_tasks({u: units[u][1] for u in dirty}, workers if not scheduler else max(2, workers))
-    load = task_loader(db, members, speaker_of, names)
+    load = task_loader(db, members, speaker_of, names, moved)
     save_corpus_index(db, speakers, group_tasks(tasks, load, workers, scheduler), retired, units)
     return {"quotes": sum(n for _, n in units.values()), "regrouped": regrouped}
 
@@ -76,27 +80,39 @@ def speaker_index(db, current: set[str], unlinked: set[str] | None):
     return index_speakers_by_article(articles())
 
 
-def cut_units(db, speaker_of: dict[str, str], names: dict[str, str]) -> dict[str, list[str]]:
-    """Unit id -> its quote ids (sorted): named quotes by family; speakerless ones by their
+def cut_units(db, speaker_of: dict[str, str], names: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
+    """(unit id -> its quote ids (sorted), the unsure quotes moved to another family's unit):
+    named quotes by family, unsure ones as ``corpus.unsure`` says; speakerless ones by their
     links (``corpus.families``: one pass over the named quotes' texts when there are any)."""
-    from quotes.corpus.families import family_key, speakerless_links
-    from quotes.store.db import quote_texts
+    from quotes.corpus.families import family_key, link_grams, link_keys, speakerless_links
+    from quotes.corpus.unsure import UnsureLinks
+    from quotes.store.db import quote_texts, unsure_quote_ids
 
     family = {sid: family_key(sid, name) for sid, name in names.items()}
-    members: dict[str, list[str]] = defaultdict(list)
-    for qid, sid in speaker_of.items():  # (the index's own id strings: not a second copy)
-        members[family[sid]].append(qid)
     speakerless = [qid for (qid,) in db.execute("select id from quotes order by id") if qid not in speaker_of]
     links = speakerless_links(quote_texts(db, set(speakerless), everything=False).items())
-    if links.grams:
+    unsure_ids = {q for q in unsure_quote_ids(db) if q in speaker_of}
+    unsure = UnsureLinks()
+    for qid, text in sorted(quote_texts(db, unsure_ids, everything=False).items()):
+        unsure.add(qid, family[speaker_of[qid]], link_grams(link_keys(text)))
+    if links.grams or unsure.held:
         for qid, text in db.execute("select id, text from quotes"):
             if (sid := speaker_of.get(qid)) is not None:
-                links.look_up(family[sid], text)
+                grams = link_grams(link_keys(text))
+                links.look_up_grams(family[sid], grams)
+                unsure.look_up(family[sid], grams, sure=qid not in unsure_ids)
+    members: dict[str, list[str]] = defaultdict(list)
+    moved = set()
+    for qid, sid in speaker_of.items():  # (the index's own id strings: not a second copy)
+        to = unsure.moved_to(qid) if qid in unsure_ids else None
+        if to:
+            moved.add(qid)
+        members[to or family[sid]].append(qid)
     for qid in speakerless:
         members[links.unit_of_component(links.component_of[qid])].append(qid)
     for qs in members.values():
         qs.sort()
-    return dict(members)
+    return dict(members), moved
 
 
 def units_to_regroup(db, members: dict[str, list[str]], units: dict[str, tuple[str, int]], unlinked: set[str],
@@ -114,9 +130,11 @@ def units_to_regroup(db, members: dict[str, list[str]], units: dict[str, tuple[s
     return dirty, retired
 
 
-def task_loader(db, members: dict[str, list[str]], speaker_of: dict[str, str], names: dict[str, str]):
+def task_loader(db, members: dict[str, list[str]], speaker_of: dict[str, str], names: dict[str, str],
+                moved: set[str] = frozenset()):
     """The function that reads one task's quotes (``run.corpus.Loader``): each unit's
-    ``grouping.QuoteRef``s, in the unit's quote id order."""
+    ``grouping.QuoteRef``s, in the unit's quote id order; a ``moved`` unsure quote without
+    its speaker (``corpus.unsure``)."""
     from quotes.corpus.grouping import QuoteRef
     from quotes.store.db import grouping_rows
 
@@ -128,8 +146,10 @@ def task_loader(db, members: dict[str, list[str]], speaker_of: dict[str, str], n
             for qid in members[u]:
                 aid, outlet, published, said_from, said_to, text, start, end = rows[qid]
                 sid = speaker_of.get(qid)
+                home = sid if qid in moved else None
+                sid = None if home else sid
                 refs.append(QuoteRef(qid, aid, outlet, sid, text, published, names.get(sid) if sid else None,
-                                     said_from, said_to, start, end))
+                                     said_from, said_to, start, end, bool(home), home))
             out.append(refs)
         return out
 

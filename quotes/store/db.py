@@ -374,6 +374,15 @@ def utterances_of(db: sqlite_utils.Database, ids: list[str]) -> set[str]:
     return out
 
 
+def unsure_quote_ids(db: sqlite_utils.Database) -> list[str]:
+    """Ids of the quotes whose attribution method leaves the speaker unsure (``corpus.unsure``)."""
+    from quotes.corpus.unsure import GROUP_SUFFIX, GUESSED_METHODS
+
+    where = " or ".join(["method = ?"] * len(GUESSED_METHODS) + ["method like ?"])
+    return [r[0] for r in db.execute(f"select id from quotes where {where}",
+                                     [*sorted(GUESSED_METHODS), "%" + GROUP_SUFFIX])]
+
+
 def quote_texts(db: sqlite_utils.Database, ids: set[str], everything: bool) -> dict[str, str]:
     """Texts of the quotes ``ids``: one scan when they are most quotes, else by key."""
     if everything:

@@ -13,9 +13,10 @@ from pathlib import Path
 EXTRACTOR_VERSION = "8"  # 2: attribution rules of the attr branch; 3: shared and hyphenated surnames; 4: said_from/said_to; 5: outlets and bylines of web pages (one outlet per publisher); 6: a pronoun is never registered as a name; 7: learned speaker ranker, entity typing, calibrated confidence, echo credit (issue 18); 8: confidence of resolved and carried speakers, plain confidence per quote kind (issue 18)
 # Bump when the speaker index or the utterance grouping changes: a database whose corpus
 # index was made by other rules is regrouped in full (kept in PRAGMA user_version).
-GROUPING_VERSION = 6  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored; 4: occasions;
+GROUPING_VERSION = 7  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored; 4: occasions;
 # 5: grouped one speaker family at a time (corpus.families)
 # 6: possessives fold (NATO's = NATO), split-quote parts join (corpus.splitparts)
+# 7: a quote whose speaker is unsure (a guess, a group noun) may join another family's utterance (corpus.unsure)
 
 # PRAGMA application_id of the databases we make ("QUOT"): a build adds to an empty file or
 # to one of ours, never to someone else's database (which it would migrate in place).

@@ -1,0 +1,84 @@
+"""Quotes whose speaker is unsure: they may join another speaker family's utterance.
+
+Grouping compares one speaker family's quotes only (``corpus.families``), so a quote the
+extractor gave to the wrong speaker, or to a junk one ("the spot", "the much larger
+general-election audience", a name guessed from the article), can never join the utterance
+it reports. An *unsure* quote is one whose attribution rule found no evidence tying the
+speaker to the quote, read from the stored ``method`` (which rule decided the speaker), not
+from the calibrated confidence, so a recalibration does not move it:
+
+- ``salience_guess``: no attribution found; the article's most salient person was guessed;
+- ``...:group``: the speaker is a group noun or a common noun phrase ("officials", "the
+  spot", "promise"), not a named person or organisation.
+
+(Their calibrated confidences are low anyway: medians 0.22 and 0.003 on PolNeAR train+dev.)
+
+The second pass, decided when the corpus is cut into units, before any grouping: an unsure
+quote whose own family holds no other quote sharing a word 4-gram with it
+(``families.link_grams``), and whose 4-grams are found in the *sure* quotes of exactly one
+other family, is moved to that family's unit and grouped there as a quote without speaker:
+it joins a named utterance only on the certain match speakerless quotes need (a shared run
+or contained cut of 4+ words, containment or 80 % of its words in shared runs, one speaker's
+utterances fitting, within the date rules). Left alone there, its utterance keeps the
+quote's own speaker (``restore_speakers``). An unsure quote with a match at home, or in no
+other family, or in several, stays in its family with its speaker.
+
+Only sure quotes count as another family's evidence: two unsure quotes of two families
+sharing words would otherwise swap units.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+GUESSED_METHODS = frozenset({"salience_guess"})  # attribution rules that found no evidence
+GROUP_SUFFIX = ":group"  # the speaker is a group noun / common noun phrase, not a name
+
+
+def is_unsure(method: str | None) -> bool:
+    """Whether the attribution rule ``method`` leaves the speaker unsure (see module doc)."""
+    return bool(method) and (method in GUESSED_METHODS or method.endswith(GROUP_SUFFIX))
+
+
+@dataclass
+class UnsureLinks:
+    """The 4-grams of the unsure quotes, and which families' quotes hold them."""
+
+    family_of: dict[str, str] = field(default_factory=dict)  # unsure quote id -> its family
+    grams_of: dict[str, set[str]] = field(default_factory=dict)  # unsure quote id -> its 4-grams
+    held: dict[str, dict[str, int]] = field(default_factory=dict)  # 4-gram -> family -> quotes holding it
+    sure: dict[str, set[str]] = field(default_factory=dict)  # 4-gram -> families whose sure quotes hold it
+
+    def add(self, qid: str, family: str, grams: set[str]) -> None:
+        self.family_of[qid] = family
+        self.grams_of[qid] = grams
+        for gram in grams:
+            self.held.setdefault(gram, {})
+            self.sure.setdefault(gram, set())
+
+    def look_up(self, family: str, grams: set[str], sure: bool) -> None:
+        """Count one named quote of ``family`` (every one, the unsure ones too, is looked up
+        once) in the unsure quotes' 4-grams it holds."""
+        for gram in grams:
+            counts = self.held.get(gram)
+            if counts is None:
+                continue
+            counts[family] = min(2, counts.get(family, 0) + 1)
+            if sure and len(self.sure[gram]) < 3:  # more than two other families: ambiguous anyway
+                self.sure[gram].add(family)
+
+    def moved_to(self, qid: str) -> str | None:
+        """The family an unsure quote is grouped with instead of its own, or None."""
+        own = self.family_of[qid]
+        others: set[str] = set()
+        for gram in self.grams_of[qid]:
+            if self.held[gram].get(own, 0) >= 2:  # the quote itself and another of its family
+                return None
+            others |= self.sure[gram] - {own}
+        return next(iter(others)) if len(others) == 1 else None
+
+
+def restore_speakers(utterances, home_speaker: dict[str, str]) -> None:
+    """An utterance made of one moved unsure quote alone keeps that quote's own speaker."""
+    for u in utterances:
+        if u.speaker_id is None and len(u.quote_ids) == 1 and u.quote_ids[0] in home_speaker:
+            u.speaker_id = home_speaker[u.quote_ids[0]]
