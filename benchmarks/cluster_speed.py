@@ -2,14 +2,14 @@
 
 usage: python benchmarks/cluster_speed.py [--n 200000] [--seed 1] [--no-polnear-check]
 
-1. Synthetic corpus: every PolNeAR gold quote (train+dev+test) is copied into fake outlets
+1. Synthetic corpus: every PolNeAR gold quote of train+dev (never test) is copied into fake outlets
    with random perturbations (truncation, word substitutions, punctuation/case/contraction
    changes, bracketed editorial insertions) until there are ``--n`` quotes. The copies of
    one original are one generating group (originals whose normalised words and speaker are
    equal share a group). The script times ``group_utterances`` (with diffs), times an ideal
    normalised-exact grouping in the same run as the baseline, and prints pair
    precision/recall of both against the generating groups.
-2. PolNeAR check: groups the real gold quotes of all splits (speaker surface string as
+2. PolNeAR check: groups the real gold quotes of train+dev (speaker surface string as
    speaker, pronouns as no speaker) and prints how many cross-outlet utterances form, with
    a sample to read.
 
@@ -50,7 +50,7 @@ BRACKETS = ["[in Russia]", "[the president]", "[Clinton]", "[Trump]", "[sic]", "
             "[it]", "[they]", "[and]", "[Obama]"]
 
 
-def load_polnear(splits=("train", "dev", "test")):
+def load_polnear(splits=("train", "dev")):
     docs = []
     for s in splits:
         p = POLNEAR / f"{s}.jsonl"
@@ -115,7 +115,7 @@ def pair_scores(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
     return (tp / pp if pp else 1.0), (tp / gp if gp else 1.0)
 
 
-def synthetic(n: int, seed: int, splits=("train", "dev", "test")):
+def synthetic(n: int, seed: int, splits=("train", "dev")):
     docs = load_polnear(splits)
     rng = random.Random(seed)
     originals = []
