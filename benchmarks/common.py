@@ -20,10 +20,10 @@ OUTLETS = ["Daily Ledger", "Harbour News", "Coast Times", "Metro Post", "Valley 
            "Evening Star", "Morning Wire", "River Gazette", "The Courier", "Plains Journal"]
 
 
-def env() -> dict:
-    """Environment for subprocesses: this checkout first on the path."""
+def env(root: str | Path = ROOT) -> dict:
+    """Environment for subprocesses: this checkout (or `root`, another one) first on the path."""
     e = dict(os.environ)
-    e["PYTHONPATH"] = str(ROOT) + (os.pathsep + e["PYTHONPATH"] if e.get("PYTHONPATH") else "")
+    e["PYTHONPATH"] = str(root) + (os.pathsep + e["PYTHONPATH"] if e.get("PYTHONPATH") else "")
     return e
 
 
@@ -78,10 +78,15 @@ def write_jsonl(path: Path, rows) -> Path:
     return path
 
 
-def run(args: list[str], cwd: str | Path = "/tmp", sample_rss: bool = False) -> dict:
-    """Run a command; wall seconds, and the peak RSS of its whole process tree if asked."""
+def run(args: list[str], cwd: str | Path = "/tmp", sample_rss: bool = False, root: str | Path = ROOT) -> dict:
+    """Run a command with `root`'s code first on the path; wall seconds, CPU seconds (user +
+    system, of the process and the children it waited for: what a loaded machine changes
+    least), and the peak RSS of its whole process tree if asked."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, cwd=cwd, env=env(root), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = 0
     if sample_rss:
         import psutil
@@ -96,9 +101,11 @@ def run(args: list[str], cwd: str | Path = "/tmp", sample_rss: bool = False) -> 
             time.sleep(0.05)
     out, err = proc.communicate()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode not in (0,):
         raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}):\n{err.decode()[-2000:]}")
-    return {"seconds": seconds, "peak_rss_mb": peak / 2**20 if sample_rss else None,
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_rss_mb": peak / 2**20 if sample_rss else None,
             "stdout": out.decode(), "stderr": err.decode()}
 
 

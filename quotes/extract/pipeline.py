@@ -16,14 +16,9 @@ from spacy.tokens import Doc
 from quotes.extract.attribution import attribute
 from quotes.extract.marks import find_marks
 from quotes.model import Article, Mark, Quote
-from quotes.extract.nlp import load_nlp
+from quotes.extract.nlp import KEEP_PIPES, load_parser
 from quotes.extract.dating import Parsed, when_said_in
 from quotes.lexicon.words import ANTECEDENT_PRONOUNS
-
-# Pipes attribution uses: tagger (speech verbs, names) and parser (subjects, sentences).
-# The attribute ruler and lemmatizer are replaced by `ensure_pos` and `cues.lemma_of`
-# (a third of the parse time); NER is not needed (names come from tags and title runs).
-KEEP_PIPES = ("tok2vec", "tagger", "parser")
 
 # Penn tag -> universal POS, as the English attribute ruler maps them.
 TAG_TO_POS = {
@@ -50,7 +45,7 @@ CONTEXT_PARAGRAPHS = 1  # paragraph parsed before a quoted paragraph that needs 
 
 def _pipeline(nlp=None):
     if nlp is None:
-        nlp = load_nlp()
+        nlp = load_parser()
     return nlp
 
 

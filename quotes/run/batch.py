@@ -140,9 +140,9 @@ def extract_safely(
     if extract is None:
         from quotes.extract.pipeline import extract_articles as extract
     if nlp is None:
-        from quotes.extract.nlp import load_nlp
+        from quotes.extract.nlp import load_parser
 
-        nlp = load_nlp()
+        nlp = load_parser()
     batch_size = max(1, batch_size)
     iterator = iter(articles)
     while taken := list(islice(iterator, batch_size)):

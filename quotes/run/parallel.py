@@ -78,12 +78,12 @@ def die_with_parent(parent_pid: int) -> None:
 
 def _init_worker(parent_pid: int | None = None) -> None:
     global _WORKER_NLP
-    from quotes.extract.nlp import load_nlp
+    from quotes.extract.nlp import load_parser
 
     if parent_pid is not None:
         die_with_parent(parent_pid)
 
-    _WORKER_NLP = load_nlp()
+    _WORKER_NLP = load_parser()
 
 
 def _extract_chunk(chunk: list[Article], batch_size: int) -> list[Extracted | Skipped]:

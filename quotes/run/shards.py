@@ -43,9 +43,9 @@ def open_shard(path: str | Path) -> sqlite_utils.Database:
 def extract_to_shard(articles: list[Article], path: str | Path, batch_size: int = 32) -> dict:
     """Extract `articles` into a new shard at `path` (the model is loaded once per process)."""
     from quotes.run.batch import extract_safely
-    from quotes.extract.nlp import load_nlp
+    from quotes.extract.nlp import load_parser
 
-    nlp = load_nlp()  # cached: one model per worker process, however many partitions it runs
+    nlp = load_parser()  # cached: one model per worker process, however many partitions it runs
     Path(path).unlink(missing_ok=True)
     db = open_shard(path)
     n_articles = n_quotes = 0

@@ -70,7 +70,7 @@ def test_unchanged_corpus_never_loads_the_model(single_db, inputs, monkeypatch):
     def no_model(*args, **kwargs):
         raise AssertionError("the spaCy model was loaded for an unchanged corpus")
 
-    monkeypatch.setattr("quotes.extract.pipeline.load_nlp", no_model)
+    monkeypatch.setattr("quotes.extract.pipeline.load_parser", no_model)
     monkeypatch.setattr("quotes.extract.nlp.load_nlp", no_model)
     before = dump(single_db)
     output = build(*inputs, "--db", str(single_db))
