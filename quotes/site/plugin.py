@@ -15,7 +15,8 @@
 - `asgi_wrapper`: a Content-Security-Policy on every response (`safety.py`); the start
   pages kept per database file (`startcache.py`).
 - `startup`: schema questions (tables, columns, keys, FTS) answered once per database
-  file state (`schemacache.py`).
+  file state (`schemacache.py`); the rows of deterministic SQL kept per file state
+  (`resultcache.py`).
 
 Article text is untrusted: everything is escaped with markupsafe, never shown as raw HTML,
 and only http(s) URLs are ever linked (`render.safe_url`, i.e. `safety.http_url`).
@@ -35,7 +36,7 @@ from datasette.utils import path_with_added_args, urlsafe_components
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from . import METADATA_PATH, charts, pages, schemacache, sourcepages, sqlfunctions
+from . import METADATA_PATH, charts, pages, resultcache, schemacache, sourcepages, sqlfunctions
 from .safety import ContentSecurityPolicy
 from .startcache import PageCache
 from .facets import JoinFacet, join_filters
@@ -172,8 +173,10 @@ def prepare_connection(conn):
 
 @hookimpl
 def startup(datasette):
-    """Schema questions answered once per database file state (schemacache.py)."""
+    """Schema questions answered once per database file state (schemacache.py), and the
+    rows of deterministic SQL kept per file state (resultcache.py)."""
     schemacache.install(datasette)
+    resultcache.install(datasette)
 
 
 @hookimpl
