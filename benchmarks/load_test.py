@@ -206,10 +206,19 @@ def run_load(base: str, pages: dict[str, str], requests: int, clients: int, limi
     return summary
 
 
+def rebased(path: str, old: str, new: str) -> str:
+    """`path` with its database `old` (its first segment) served as `new`; only that segment,
+    so a database called quotes.db keeps its `/quotes` table: `/quotes/quotes/ID` -> `/new/quotes/ID`."""
+    prefix = f"/{old}"
+    if path == prefix or path.startswith((prefix + "/", prefix + "?", prefix + ".")):
+        return f"/{new}" + path[len(prefix):]
+    return path
+
+
 def renamed(variants: dict[str, list[str]] | None, old: str, new: str) -> dict[str, list[str]] | None:
     if not variants:
         return None
-    return {k: [u.replace(f"/{old}/", f"/{new}/") for u in urls] for k, urls in variants.items()}
+    return {k: [rebased(u, old, new) for u in urls] for k, urls in variants.items()}
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -262,7 +271,7 @@ def main() -> None:
                 server = Server(code, db, Path(tmp) / f"{name}.log",
                                 args.serve_args.split() if name == "new" else None)
                 try:
-                    pages = {k: v.replace(f"/{args.db.stem}", f"/{name}") for k, v in page_types(args.db).items()}
+                    pages = {k: rebased(v, args.db.stem, name) for k, v in page_types(args.db).items()}
                     run_load(server.base, pages, 100, 5, 60)  # warm up
                     cpu = server.cpu_seconds()
                     figures[name].append(run_load(server.base, pages, args.requests, args.clients, args.limit,

@@ -147,9 +147,10 @@ def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) 
 @click.option("--port", default=8001, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--live", is_flag=True, help="Follow a build that writes the database while it is served (no -i).")
-@click.option("--processes", default="1", show_default=True, type=Workers(),
+@click.option("--processes", default="auto", show_default=True, type=Workers(),
               help="Server processes answering on the port (each renders pages on its own core). "
-                   "auto: one per core, at most 4.")
+                   "auto: one per usable core, at most 4 (1 on a one-core machine: a single "
+                   "Datasette process).")
 def serve(db_path: str, port: int, host: str, live: bool, processes: int | None) -> None:
     """Serve the database read-only with Datasette, the project's metadata and plugin.
 

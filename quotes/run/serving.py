@@ -48,10 +48,21 @@ def app_from_env():
     return make_datasette(spec["db"], spec["live"], spec["secret"]).app()
 
 
+def check_app(db_path: str, live: bool) -> None:
+    """Build the site once here, startup hooks included, before any server process: uvicorn's
+    supervisor starts a process again whenever one dies, so a site that cannot start (a
+    plugin that fails to import, a startup hook that raises) would be started again and
+    again instead of ending `quotes serve` with its error, as one process does."""
+    import asyncio
+
+    asyncio.run(make_datasette(db_path, live).invoke_startup())
+
+
 def serve_processes(db_path: str, host: str, port: int, live: bool, processes: int) -> None:
     """Run `processes` server processes on host:port until interrupted."""
     import uvicorn
 
+    check_app(os.path.abspath(db_path), live)
     os.environ[SPEC_ENV] = json.dumps({"db": os.path.abspath(db_path), "live": live,
                                        "secret": secrets.token_hex(32), "parent": os.getpid()})
     uvicorn.run(f"{__name__}:app_from_env", factory=True, host=host, port=port, workers=processes,

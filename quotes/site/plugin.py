@@ -15,17 +15,20 @@
 - `asgi_wrapper`: a Content-Security-Policy on every response (`safety.py`); the start
   pages kept per database file (`startcache.py`).
 - `startup`: schema questions (tables, columns, keys, FTS) answered once per database
-  file state (`schemacache.py`).
+  file state (`schemacache.py`); the rows of deterministic SQL kept per file state
+  (`resultcache.py`).
 
 Article text is untrusted: everything is escaped with markupsafe, never shown as raw HTML,
 and only http(s) URLs are ever linked (`render.safe_url`, i.e. `safety.http_url`).
 """
 from __future__ import annotations
 
+import contextvars
 import copy
 import re
 import sqlite3
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import yaml
 from datasette import hookimpl
@@ -35,7 +38,7 @@ from datasette.utils import path_with_added_args, urlsafe_components
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from . import METADATA_PATH, charts, pages, schemacache, sourcepages, sqlfunctions
+from . import METADATA_PATH, charts, pages, resultcache, schemacache, sourcepages, sqlfunctions
 from .safety import ContentSecurityPolicy
 from .startcache import PageCache
 from .facets import JoinFacet, join_filters
@@ -172,8 +175,12 @@ def prepare_connection(conn):
 
 @hookimpl
 def startup(datasette):
-    """Schema questions answered once per database file state (schemacache.py)."""
+    """Schema questions answered once per database file state (schemacache.py), the rows
+    of deterministic SQL kept per file state (resultcache.py), and card pages without the
+    grid's cell work (install_gridless_cards)."""
     schemacache.install(datasette)
+    resultcache.install(datasette)
+    install_gridless_cards()
 
 
 @hookimpl
@@ -196,7 +203,7 @@ def asgi_wrapper(datasette):
         return list(datasette.jinja_env.loader.loaders[0].searchpath)
 
     def wrap(app):
-        return ContentSecurityPolicy(PageCache(app, datasette), template_dirs)
+        return ContentSecurityPolicy(PageCache(GridFlag(app), datasette), template_dirs)
 
     return wrap
 
@@ -307,6 +314,54 @@ def filters_from_request(request, database, table, datasette):
     return inner
 
 
+def shows_cards(datasette, database: str, table: str) -> bool:
+    """Whether a table page shows its rows as cards (`templates/_table.html`)."""
+    return table in pages.CARD_LOADERS and pages.is_quotes_db(_tables_of(datasette, database))
+
+
+# Whether this request asks for Datasette's grid (`?_grid=`): set per request by GridFlag.
+GRID_ASKED = contextvars.ContextVar("quotes_grid_asked", default=True)
+
+
+class GridFlag:
+    """ASGI middleware: records in GRID_ASKED whether the request's query names `_grid`."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope.get("type") != "http":
+            return await self.app(scope, receive, send)
+        query = scope.get("query_string", b"").decode("latin-1")
+        token = GRID_ASKED.set("_grid" in parse_qs(query, keep_blank_values=True))  # as request.args reads it
+        try:
+            return await self.app(scope, receive, send)
+        finally:
+            GRID_ASKED.reset(token)
+
+
+def install_gridless_cards() -> None:
+    """A card page does not show Datasette's grid unless asked (`?_grid=1`), but Datasette's
+    table view still formats every cell of it (`display_columns_and_rows`: a render_cell
+    hook call per cell, ~15% of a card page's CPU). It is given the first row only there:
+    the template needs only to know that there are rows. Datasette 0.65 has no hook for
+    this, so its module's function is wrapped (once); every other page gets the original."""
+    import datasette.views.table as table_view  # not at import: Datasette loads plugins before its views
+
+    original = table_view.display_columns_and_rows
+    if getattr(original, "quotes_gridless", False):
+        return
+
+    async def display_columns_and_rows(datasette, database_name, table_name, description, rows, *args, **kwargs):
+        if len(rows) > 1 and not GRID_ASKED.get() and shows_cards(datasette, database_name, table_name):
+            rows = rows[:1]
+        return await original(datasette, database_name, table_name, description, rows, *args, **kwargs)
+
+    display_columns_and_rows.quotes_gridless = True
+    display_columns_and_rows.original = original
+    table_view.display_columns_and_rows = display_columns_and_rows
+
+
 PAGE_LOADERS = {
     "utterances": pages.utterance_page,
     "quotes": pages.quote_page,
@@ -339,7 +394,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         return row_page
     if view_name == "table" and table in pages.CARD_LOADERS:
         async def cards():
-            if not pages.is_quotes_db(_tables_of(datasette, database)):
+            if not shows_cards(datasette, database, table):
                 return {}
 
             async def load(rows):

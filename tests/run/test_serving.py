@@ -62,3 +62,15 @@ def test_processes_share_the_port_and_die_with_the_supervisor(seeds_db, tmp_path
         assert not kill_parent_and_wait(proc, workers), "server processes outlived their supervisor"
     finally:
         kill_all([proc.pid, *workers])
+
+
+def test_a_site_that_cannot_start_ends_serve_instead_of_starting_again(seeds_db, tmp_path):
+    """uvicorn's supervisor starts a dead server process again: a plugin that fails at import
+    must end `quotes serve --processes 2` with its error, not restart it forever."""
+    broken = tmp_path / "broken"
+    (broken / "datasette_block_robots").mkdir(parents=True)  # an installed plugin, made to fail
+    (broken / "datasette_block_robots" / "__init__.py").write_text("raise RuntimeError('plugin broken on purpose')\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(broken), str(ROOT)])}
+    done = subprocess.run([sys.executable, "-m", "quotes", "serve", "--db", str(seeds_db), "--port", str(free_port()),
+                           "--processes", "2"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0 and "plugin broken on purpose" in done.stderr

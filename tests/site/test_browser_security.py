@@ -87,3 +87,32 @@ def test_row_pages_have_no_policy_violations(site, page):
         page.wait_for_load_state("load")
     page.goto(site + "/")
     assert not [p for p in page.problems if "Content Security Policy" in p], page.problems
+
+
+def test_hostile_sql_function_calls_end_within_the_limit_in_the_browser(site, page):
+    """Issue 17, item 2 in Chromium: three hostile comparisons sent at once from the SQL
+    page (quadratic in the words compared before the word cap: 29 s each, and every page
+    blocked meanwhile) all end within the SQL time limit, and the site still answers."""
+    from urllib.parse import quote
+
+    from quotes.site import SETTINGS
+    from test_security import HOSTILE_A, HOSTILE_B
+
+    limit_s = SETTINGS["sql_time_limit_ms"] / 1000
+    sqls = [f"select {call}" for call in (f"quotes_similarity({HOSTILE_A}, {HOSTILE_B})",
+                                          f"quotes_relation({HOSTILE_A}, {HOSTILE_B})",
+                                          f"quotes_words({HOSTILE_A}) = quotes_words({HOSTILE_B})")]
+    page.goto(f"{site}/xss?sql=select+1")
+    result = page.evaluate("""async (urls) => {
+        const started = performance.now();
+        const statuses = await Promise.all(urls.map(u => fetch(u).then(r => r.status)));
+        const after = performance.now();
+        const home = await fetch('/xss');
+        return {statuses, seconds: (after - started) / 1000, home: home.status,
+                home_seconds: (performance.now() - after) / 1000};
+    }""", [f"/xss.json?sql={quote(sql)}" for sql in sqls])
+    assert all(s in (200, 400) for s in result["statuses"]), result
+    assert result["seconds"] < limit_s + 2, result
+    assert result["home"] == 200 and result["home_seconds"] < limit_s, result
+    page.goto(f"{site}/xss?sql={quote(sqls[0])}")  # the SQL page shows the (capped) answer
+    assert page.locator("table.rows-and-columns, .message-error").count() >= 1
