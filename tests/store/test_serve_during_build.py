@@ -98,7 +98,7 @@ def test_server_started_during_a_build_follows_it_without_errors(tmp_path):
             polls_during_build += 1
         assert errors == []
         assert build.returncode == 0, build.stderr.read().decode()
-        assert polls_during_build >= 3 and counts == sorted(counts)  # saw the build grow
+        assert polls_during_build >= 3 and counts == sorted(counts), (polls_during_build, counts)  # saw the build grow
         assert counts[-1] == N_DOCS
     finally:
         if build.poll() is None:
