@@ -125,6 +125,7 @@ from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
 from quotes.corpus.pair_decision import PairModel, PairSide, PhraseStats, grams, pair_features, shipped
+from quotes.corpus.gcpause import cycles_paused
 from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
@@ -386,8 +387,14 @@ class _Grouper:
         """Hashes of the word 3-grams that hold a content word."""
         g = self.o.gram
         stop = STOPWORDS
-        return {hash(keys[i:i + g]) for i in range(len(keys) - g + 1)
-                if any(k not in stop for k in keys[i:i + g])}
+        out = set()
+        last = -1 - g  # the last content word seen
+        for j, k in enumerate(keys):  # (one pass; the 3-gram ending at word j)
+            if k not in stop:
+                last = j
+            if j >= g - 1 and last > j - g:
+                out.add(hash(keys[j - g + 1:j + 1]))
+        return out
 
     def _hits(self, keys: tuple[str, ...]) -> Counter:
         """Utterance id -> shingles it shares with ``keys`` (too-common shingles left out)."""
@@ -993,7 +1000,14 @@ def alias_family(name: str | None) -> str:
 
 def group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None = None,
                      with_diffs: bool = True) -> UtteranceIndex:
-    """Group quotes into utterances and compare each with its reference (see module doc)."""
+    """Group quotes into utterances and compare each with its reference (see module doc),
+    the cycle collector paused (``gcpause``: the grouping's objects form no cycles)."""
+    with cycles_paused():
+        return _group_utterances(quotes, options, with_diffs)
+
+
+def _group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None,
+                      with_diffs: bool) -> UtteranceIndex:
     opts = options or GroupingOptions()
     seen: dict[str, QuoteRef] = {}
     for q in quotes:
