@@ -309,8 +309,9 @@ class _Grouper:
     def __init__(self, refs: list[QuoteRef], opts: GroupingOptions):
         self.refs = refs
         self.o = opts
-        self.units = [units(r.text) for r in refs]
-        self.keys = [match_keys(us) for us in self.units]
+        # only the keys are kept: the units of every quote held half the grouping's memory
+        # (the output makes them again, one utterance at a time: ``_units_of``)
+        self.keys = [match_keys(units(r.text)) for r in refs]
         self.days = [_day(r.published) for r in refs]
         self.said = [_said(r) for r in refs]
         self.nodes: list[_Node] = []
@@ -1022,6 +1023,7 @@ def _group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None,
     for c in g.clusters:
         if not c.nodes:
             continue  # merged into another utterance
+        made: dict[int, list[Unit]] = {}  # this utterance's units (``_units_of``)
         ref_node = _reference_node(g, c)
         ref_i = min(g.nodes[ref_node].members,
                     key=lambda i: (g.days[i] is None, g.days[i] or 0, refs[i].quote_id))
@@ -1049,12 +1051,21 @@ def _group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None,
                     rel, sim = "reference", 1.0
                     diff = [["equal", collapse_space(refs[i].text)]] if with_diffs else []
                 else:
-                    rel, sim = classify(g.units[target], g.units[i], refs[target].text, refs[i].text)
-                    diff = diff_units(g.units[target], g.units[i]) if with_diffs else []
+                    tu, vu = _units_of(made, refs, target), _units_of(made, refs, i)
+                    rel, sim = classify(tu, vu, refs[target].text, refs[i].text)
+                    diff = diff_units(tu, vu) if with_diffs else []
                 variants.append(Variant(refs[i].quote_id, uid, refs[target].quote_id, rel, sim, diff))
     utterances.sort(key=lambda u: u.id)
     variants.sort(key=lambda v: (v.utterance_id, v.quote_id))
     return UtteranceIndex(utterances, variants, utterance_of)
+
+
+def _units_of(made: dict[int, list[Unit]], refs: list[QuoteRef], i: int) -> list[Unit]:
+    """Quote ``i``'s ``textnorm`` units, made once per utterance in ``made``."""
+    us = made.get(i)
+    if us is None:
+        us = made[i] = units(refs[i].text)
+    return us
 
 
 def _reference_node(g: _Grouper, c: _Cluster) -> int:
