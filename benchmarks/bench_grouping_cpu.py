@@ -27,8 +27,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
-def dump_tasks(db_path: Path, out: Path) -> None:
-    """The tasks of a full corpus step on ``db_path``, each a list of units' QuoteRefs."""
+def dump_tasks(db_path: Path, out: Path, largest: bool = False) -> None:
+    """The tasks of a full corpus step on ``db_path``, each a list of units' QuoteRefs
+    (``largest``: the first, largest one only)."""
     from quotes.corpus.families import plan_tasks
     from quotes.run.corpus_step import cut_units, speaker_index, task_loader
     from quotes.store.db import open_db
@@ -38,7 +39,8 @@ def dump_tasks(db_path: Path, out: Path) -> None:
     names = {s.id: s.name for s in speakers.speakers}
     members = cut_units(db, speakers.speaker_of, names)
     load = task_loader(db, members, speakers.speaker_of, names)
-    tasks = [load(t) for t in plan_tasks({u: len(q) for u, q in members.items()}, 2)]
+    planned = plan_tasks({u: len(q) for u, q in members.items()}, 2)
+    tasks = [load(t) for t in (planned[:1] if largest else planned)]
     with open(out, "wb") as handle:
         pickle.dump(tasks, handle, protocol=5)
 
@@ -83,10 +85,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.group:
         return group_main(args.group, args.largest)
-    pkl = args.db.with_suffix(".tasks.pkl")
+    pkl = args.db.with_suffix(".largest.pkl" if args.largest else ".tasks.pkl")
     if not pkl.exists():
         sys.path.insert(0, str(ROOT))
-        dump_tasks(args.db, pkl)
+        dump_tasks(args.db, pkl, args.largest)
     codes = {"this": ROOT, **({"baseline": args.baseline} if args.baseline else {})}
     runs: dict[str, list[dict]] = {name: [] for name in codes}
     for _ in range(args.repeat):
