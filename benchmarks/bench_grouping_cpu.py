@@ -7,8 +7,8 @@ The corpus step's own pieces (``run.corpus_step``: speaker index, units, tasks o
 50,000 quotes) cut the synthetic database (synth_corpus.py) into tasks once; they are
 pickled next to it. Each checkout then groups every task (``families.group_units``, as a
 worker does) in a fresh process, the two interleaved, ``--repeat`` times; printed: the
-best CPU seconds, the peak RSS above the loaded tasks, and a digest of every utterance and
-variant, which must be equal. ``--largest``: the largest task only (the top family).
+best CPU seconds, the peak RSS (and the RSS once the tasks are loaded), and a digest of
+every utterance and variant, which must be equal. ``--largest``: the largest task only (the top family).
 """
 from __future__ import annotations
 
@@ -65,7 +65,8 @@ def group_main(pkl: str, largest: bool) -> None:
     cpu = time.process_time() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"quotes": sum(len(u) for t in tasks for u in t), "cpu_s": round(cpu, 1),
-                      "rss_above_loaded_mb": round((peak - loaded) / 1024), "digest": digest.hexdigest()[:16]}))
+                      "loaded_rss_mb": round(loaded / 1024), "peak_rss_mb": round(peak / 1024),
+                      "digest": digest.hexdigest()[:16]}))
 
 
 def measured(code: Path, pkl: Path, largest: bool) -> dict:
@@ -98,7 +99,8 @@ def main() -> None:
     for name, rs in runs.items():
         best = min(rs, key=lambda r: r["cpu_s"])
         print(f"{name}: {best['quotes']:,} quotes, best CPU {best['cpu_s']} s of {[r['cpu_s'] for r in rs]}, "
-              f"RSS above loaded {best['rss_above_loaded_mb']} MB, digest {best['digest']}")
+              f"peak RSS {best['peak_rss_mb']} MB (after loading the tasks {best['loaded_rss_mb']} MB), "
+              f"digest {best['digest']}")
     if args.baseline:
         print("identical output:", len({r["digest"] for rs in runs.values() for r in rs}) == 1)
 
