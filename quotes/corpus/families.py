@@ -29,7 +29,7 @@ task; docs/scale.md).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quotes.model import text_hash
@@ -56,17 +56,8 @@ def link_keys(text: str) -> tuple[str, ...]:
 
 def link_grams(keys: tuple[str, ...], n: int = LINK_GRAM) -> set[str]:
     """The word ``n``-grams of ``keys`` that hold a content word (as joined strings)."""
-    return set(content_grams(keys, n))
-
-
-def content_grams(keys: tuple[str, ...], n: int = LINK_GRAM) -> Iterator[str]:
-    """``link_grams`` one by one, in one pass (a gram may come twice)."""
-    last = -1 - n  # the last content word seen
-    for j, k in enumerate(keys):
-        if k not in STOPWORDS:
-            last = j
-        if j >= n - 1 and last > j - n:
-            yield " ".join(keys[j - n + 1:j + 1])
+    content = [k not in STOPWORDS for k in keys]
+    return {" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1) if any(content[i:i + n])}
 
 
 class _UnionFind:
@@ -100,7 +91,7 @@ class SpeakerlessLinks:
         """Record the components that share a 4-gram with one quote of ``family``."""
         if not self.grams:
             return
-        for gram in content_grams(link_keys(text)):
+        for gram in link_grams(link_keys(text)):
             for comp in self.grams.get(gram, ()):
                 self.families[comp].add(family)
 

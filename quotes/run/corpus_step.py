@@ -28,7 +28,6 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
     """
     from quotes.corpus.families import plan_tasks, unit_signature
-    from quotes.corpus.gcpause import cycles_paused
     from quotes.run.corpus import group_tasks
     from quotes.store.db import save_corpus_index
     from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
@@ -38,11 +37,10 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
     # quotes without a current utterance: their units are regrouped (all of them when full)
     unlinked: set[str] | None = None if full else set()
-    with cycles_paused():  # (millions of small acyclic objects: see corpus.gcpause)
-        speakers = speaker_index(db, utterances - stale, unlinked)
-        speaker_of = speakers.speaker_of
-        names = {s.id: s.name for s in speakers.speakers}
-        members = cut_units(db, speaker_of, names)
+    speakers = speaker_index(db, utterances - stale, unlinked)
+    speaker_of = speakers.speaker_of
+    names = {s.id: s.name for s in speakers.speakers}
+    members = cut_units(db, speaker_of, names)
     units = {u: (unit_signature((q, speaker_of.get(q), names.get(speaker_of.get(q))) for q in qs), len(qs))
              for u, qs in members.items()}
     if full:
