@@ -125,6 +125,7 @@ from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
 from quotes.corpus.pair_decision import PairModel, PairSide, PhraseStats, grams, pair_features, shipped
+from quotes.corpus.gcpause import cycles_paused
 from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
@@ -310,8 +311,9 @@ class _Grouper:
     def __init__(self, refs: list[QuoteRef], opts: GroupingOptions):
         self.refs = refs
         self.o = opts
-        self.units = [units(r.text) for r in refs]
-        self.keys = [match_keys(us) for us in self.units]
+        # only the keys are kept: the units of every quote held half the grouping's memory
+        # (the output makes them again, one utterance at a time: ``_units_of``)
+        self.keys = [match_keys(units(r.text)) for r in refs]
         self.days = [_day(r.published) for r in refs]
         self.said = [_said(r) for r in refs]
         self.nodes: list[_Node] = []
@@ -388,8 +390,14 @@ class _Grouper:
         """Hashes of the word 3-grams that hold a content word."""
         g = self.o.gram
         stop = STOPWORDS
-        return {hash(keys[i:i + g]) for i in range(len(keys) - g + 1)
-                if any(k not in stop for k in keys[i:i + g])}
+        out = set()
+        last = -1 - g  # the last content word seen
+        for j, k in enumerate(keys):  # (one pass; the 3-gram ending at word j)
+            if k not in stop:
+                last = j
+            if j >= g - 1 and last > j - g:
+                out.add(hash(keys[j - g + 1:j + 1]))
+        return out
 
     def _hits(self, keys: tuple[str, ...]) -> Counter:
         """Utterance id -> shingles it shares with ``keys`` (too-common shingles left out)."""
@@ -995,7 +1003,14 @@ def alias_family(name: str | None) -> str:
 
 def group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None = None,
                      with_diffs: bool = True) -> UtteranceIndex:
-    """Group quotes into utterances and compare each with its reference (see module doc)."""
+    """Group quotes into utterances and compare each with its reference (see module doc),
+    the cycle collector paused (``gcpause``: the grouping's objects form no cycles)."""
+    with cycles_paused():
+        return _group_utterances(quotes, options, with_diffs)
+
+
+def _group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None,
+                      with_diffs: bool) -> UtteranceIndex:
     opts = options or GroupingOptions()
     seen: dict[str, QuoteRef] = {}
     for q in quotes:
@@ -1010,6 +1025,7 @@ def group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None = N
     for c in g.clusters:
         if not c.nodes:
             continue  # merged into another utterance
+        made: dict[int, list[Unit]] = {}  # this utterance's units (``_units_of``)
         ref_node = _reference_node(g, c)
         ref_i = min(g.nodes[ref_node].members,
                     key=lambda i: (g.days[i] is None, g.days[i] or 0, refs[i].quote_id))
@@ -1037,12 +1053,21 @@ def group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None = N
                     rel, sim = "reference", 1.0
                     diff = [["equal", collapse_space(refs[i].text)]] if with_diffs else []
                 else:
-                    rel, sim = classify(g.units[target], g.units[i], refs[target].text, refs[i].text)
-                    diff = diff_units(g.units[target], g.units[i]) if with_diffs else []
+                    tu, vu = _units_of(made, refs, target), _units_of(made, refs, i)
+                    rel, sim = classify(tu, vu, refs[target].text, refs[i].text)
+                    diff = diff_units(tu, vu) if with_diffs else []
                 variants.append(Variant(refs[i].quote_id, uid, refs[target].quote_id, rel, sim, diff))
     utterances.sort(key=lambda u: u.id)
     variants.sort(key=lambda v: (v.utterance_id, v.quote_id))
     return UtteranceIndex(utterances, variants, utterance_of)
+
+
+def _units_of(made: dict[int, list[Unit]], refs: list[QuoteRef], i: int) -> list[Unit]:
+    """Quote ``i``'s ``textnorm`` units, made once per utterance in ``made``."""
+    us = made.get(i)
+    if us is None:
+        us = made[i] = units(refs[i].text)
+    return us
 
 
 def _reference_node(g: _Grouper, c: _Cluster) -> int:

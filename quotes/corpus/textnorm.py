@@ -118,14 +118,38 @@ def fold_word(word: str) -> str:
 
 def units(text: str) -> list[Unit]:
     """The word units of a quote, in order (see module doc)."""
-    text = _DASH_SPLIT.sub(r" \1 ", text or "")
-    raw: list[list] = []  # [key, surface, bracket]
+    text = text or ""
+    if "-" in text or "\u2014" in text or "\u2013" in text:
+        text = _DASH_SPLIT.sub(r" \1 ", text)
+    raw = _raw_units(text.split(), "[" in text or "]" in text)
+    out: list[Unit] = []
+    pairs = _PAIRS
+    i, n = 0, len(raw)
+    while i < n:
+        key, surface, br = raw[i]
+        if i + 1 < n:
+            merged = pairs.get((key, raw[i + 1][0]))
+            if merged is not None:
+                out.append(Unit(merged, surface + " " + raw[i + 1][1], br or raw[i + 1][2]))
+                i += 2
+                continue
+        out.append(Unit(key, surface, br))
+        i += 1
+    return out
+
+
+def _raw_units(tokens: list[str], brackets: bool) -> list[list]:
+    """[key, surface, inside brackets] per printed word; punctuation-only tokens glued to
+    the word before (or, before the first word, to the first)."""
+    raw: list[list] = []
     depth = 0
     pending = ""  # punctuation-only tokens before the first word
-    for tok in text.split():
-        opens = tok.count("[")
-        inside = depth > 0 or opens > 0
-        depth = max(0, depth + opens - tok.count("]"))
+    inside = False
+    for tok in tokens:
+        if brackets:
+            opens = tok.count("[")
+            inside = depth > 0 or opens > 0
+            depth = max(0, depth + opens - tok.count("]"))
         key = fold_word(tok)
         if not key:
             if raw:
@@ -136,19 +160,7 @@ def units(text: str) -> list[Unit]:
         if pending:
             tok, pending = pending + " " + tok, ""
         raw.append([key, tok, inside])
-    out: list[Unit] = []
-    i = 0
-    while i < len(raw):
-        key, surface, br = raw[i]
-        if i + 1 < len(raw):
-            merged = _PAIRS.get((key, raw[i + 1][0]))
-            if merged is not None:
-                out.append(Unit(merged, surface + " " + raw[i + 1][1], br or raw[i + 1][2]))
-                i += 2
-                continue
-        out.append(Unit(key, surface, br))
-        i += 1
-    return out
+    return raw
 
 
 def keys(text: str) -> tuple[str, ...]:

@@ -48,7 +48,7 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     units = {u: (unit_signature((q, grouped_as(q), names.get(grouped_as(q))) for q in qs), len(qs))
              for u, qs in members.items()}
     if full:
-        dirty, retired = set(units), utterances
+        dirty, retired = set(units), None  # (None: every stored utterance, at once)
     else:
         dirty, retired = units_to_regroup(db, members, units, unlinked, utterances, stale)
     regrouped = sum(units[u][1] for u in dirty)

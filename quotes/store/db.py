@@ -410,26 +410,40 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
     parts = [utterance_index] if hasattr(utterance_index, "utterances") else utterance_index
     conn = db.conn
     with conn:  # one transaction: readers never see quotes without their speakers
-        if retired is None:
-            retired = {r[0] for r in conn.execute("select id from utterances")}
         gone_speakers = save_speakers(conn, speaker_index.speakers)  # first: quotes and aliases point at them
         save_speaker_aliases(conn, speaker_index.aliases)
         speaker_of = speaker_index.speaker_of
         moved = [(speaker_of.get(q), q) for q, sid in conn.execute("select id, speaker_id from quotes")
                  if speaker_of.get(q) != sid]
         conn.executemany("UPDATE quotes SET speaker_id = ? WHERE id = ?", moved)
-        gone = sorted((u,) for u in retired)
-        conn.executemany("DELETE FROM variants WHERE utterance_id = ?", gone)
-        conn.executemany("UPDATE quotes SET utterance_id = NULL WHERE utterance_id = ?", gone)
-        conn.executemany("DELETE FROM utterances WHERE id = ?", gone)
+        retire_utterances(conn, retired)
         for part in parts:
             save_utterances(conn, part)
+        if retired is None:  # the links to the old utterances that no part replaced
+            conn.execute("UPDATE quotes SET utterance_id = NULL WHERE utterance_id IS NOT NULL"
+                         " AND utterance_id NOT IN (SELECT id FROM utterances)")
         conn.executemany("DELETE FROM speakers WHERE id = ?", gone_speakers)
         if units is not None:
             conn.execute("DELETE FROM corpus_units")
             conn.executemany(insert_sql("corpus_units", list(TABLES["corpus_units"])),
                              [(u, sig, n) for u, (sig, n) in sorted(units.items())])
         conn.execute(f"PRAGMA user_version = {GROUPING_VERSION}")  # (transactional: in the header)
+
+
+def retire_utterances(conn, retired: set[str] | None) -> None:
+    """Delete the utterances ``retired`` with their variants and unlink their quotes; None:
+    every stored one (a full regroup): the tables are emptied at once and the quotes keep
+    their links, which ``save_utterances`` sets again (or ``save_corpus_index`` clears),
+    instead of every link written twice, row by row."""
+    if retired is None:  # (the quotes' links are checked at commit, when they point at new rows)
+        conn.execute("PRAGMA defer_foreign_keys = ON")  # (off again at the end of the transaction)
+        conn.execute("DELETE FROM variants")
+        conn.execute("DELETE FROM utterances")
+        return
+    gone = sorted((u,) for u in retired)
+    conn.executemany("DELETE FROM variants WHERE utterance_id = ?", gone)
+    conn.executemany("UPDATE quotes SET utterance_id = NULL WHERE utterance_id = ?", gone)
+    conn.executemany("DELETE FROM utterances WHERE id = ?", gone)
 
 
 def save_speakers(conn, speakers) -> list[tuple[str]]:
@@ -478,8 +492,8 @@ def save_utterances(conn, utterance_index) -> None:
     conn.executemany(insert_sql("utterances", list(TABLES["utterances"])), [
         (u.id, u.speaker_id, u.text, u.reference_quote_id, u.n_quotes, u.n_articles, u.n_outlets)
         for u in sorted(utterance_index.utterances, key=lambda u: u.id)])
-    conn.executemany("UPDATE quotes SET utterance_id = ? WHERE id = ?",
-                     sorted((u, q) for q, u in utterance_index.utterance_of.items()))
+    conn.executemany("UPDATE quotes SET utterance_id = ? WHERE id = ? AND utterance_id IS NOT ?",
+                     sorted((u, q, u) for q, u in utterance_index.utterance_of.items()))
     conn.executemany("DELETE FROM variants WHERE quote_id = ?",
                      [(q,) for q in sorted(utterance_index.utterance_of)])
     conn.executemany(insert_sql("variants", list(TABLES["variants"])), [
