@@ -98,3 +98,17 @@ async def test_callers_get_their_own_lists(live_db):
     n = len(rows)
     rows.clear()
     assert len((await db.execute("select id from quotes order by id")).rows) == n > 0
+
+
+async def test_statements_without_rows_count_toward_the_bound(live_db):
+    """Each entry's key (its statement and parameters) counts, so many distinct statements
+    that return no rows (any client can send them as ?sql=) cannot grow the cache unbounded."""
+    ds = await started(live_db, immutable=True)
+    db = ds.get_database("quotes")
+    cache = resultcache.cache_of(db)
+    cache.max_bytes = 20_000
+    padding = "x" * 1000
+    for i in range(200):
+        rows = (await db.execute(f"select id from quotes where 0 and '{padding}{i}' = :n", {"n": i})).rows
+        assert rows == [] and cache.size <= cache.max_bytes
+    assert 0 < len(cache.entries) < 30
