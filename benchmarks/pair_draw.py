@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import nearest_quote  # noqa: E402
-from pair_sample import (LABELS, POLNEAR, candidates, compatible, features, ngrams,  # noqa: E402
-                         pkey, qkey, shared_run, stratum, surname, words)
+from pair_sample import (LABELS, candidates, compatible, features, load, ngrams,  # noqa: E402
+                         pkey, qkey, shared_run, stratum)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from quotes.corpus.textnorm import STOPWORDS  # noqa: E402
 
@@ -61,25 +61,7 @@ WIDE_RUN, REWORD_WORDS, REWORD_SHARE, MAX_POSTING = 5, 4, 0.6, 300
 
 def load_current(path: Path) -> tuple[dict, list[dict]]:
     """(train+dev articles by doc_id, today's quotes) in pair_sample's quote shape."""
-    arts = {}
-    for split in ("train", "dev"):
-        with open(POLNEAR / f"{split}.jsonl", encoding="utf-8") as f:
-            for line in f:
-                d = json.loads(line)
-                arts[d["doc_id"]] = d
-    quotes = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["doc_id"] not in arts:
-                continue
-            for q in d["quotes"]:
-                w = words(q["text"])
-                if w:
-                    names = {surname(n) for n in [q["speaker"], *(q.get("speaker_aliases") or [])]}
-                    quotes.append({**q, "doc_id": d["doc_id"], "outlet": d["outlet"], "w": w,
-                                   "surnames": names - {None}, "date": arts[d["doc_id"]]["date"]})
-    return arts, quotes
+    return load(path)
 
 
 def labelled_keys(quotes: list[dict]) -> set:

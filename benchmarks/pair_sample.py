@@ -84,8 +84,9 @@ def surname(name: str | None) -> str | None:
     return toks[-1] if toks else None
 
 
-def load() -> tuple[dict, list[dict]]:
-    """(PolNeAR train+dev articles by doc_id, quotes of our extractor in those articles)."""
+def load(path: Path = BASELINE) -> tuple[dict, list[dict]]:
+    """(PolNeAR train+dev articles by doc_id, quotes of our extractor in those articles;
+    `path`: an extraction's JSONL, the baseline's by default)."""
     arts = {}
     for split in ("train", "dev"):
         with open(POLNEAR / f"{split}.jsonl", encoding="utf-8") as f:
@@ -93,7 +94,7 @@ def load() -> tuple[dict, list[dict]]:
                 d = json.loads(line)
                 arts[d["doc_id"]] = d
     quotes = []
-    with open(BASELINE, encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
             if d["doc_id"] not in arts:

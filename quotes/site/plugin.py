@@ -319,12 +319,13 @@ def shows_cards(datasette, database: str, table: str) -> bool:
     return table in pages.CARD_LOADERS and pages.is_quotes_db(_tables_of(datasette, database))
 
 
-# Whether this request asks for Datasette's grid (`?_grid=`): set per request by GridFlag.
+# Whether this request asks for Datasette's grid (`?_grid=1`): set per request by GridFlag.
 GRID_ASKED = contextvars.ContextVar("quotes_grid_asked", default=True)
 
 
 class GridFlag:
-    """ASGI middleware: records in GRID_ASKED whether the request's query names `_grid`."""
+    """ASGI middleware: records in GRID_ASKED whether the request's query asks for the grid
+    (`_grid` with a value: `?_grid=` shows the cards, as `templates/_table.html` decides)."""
 
     def __init__(self, app):
         self.app = app
@@ -333,7 +334,9 @@ class GridFlag:
         if scope.get("type") != "http":
             return await self.app(scope, receive, send)
         query = scope.get("query_string", b"").decode("latin-1")
-        token = GRID_ASKED.set("_grid" in parse_qs(query, keep_blank_values=True))  # as request.args reads it
+        # as the template reads it: request.args.get("_grid") (the first value) is not empty
+        grid = parse_qs(query, keep_blank_values=True).get("_grid", [""])[0]
+        token = GRID_ASKED.set(bool(grid))
         try:
             return await self.app(scope, receive, send)
         finally:

@@ -15,7 +15,9 @@ articles is seen at the next request.
 Never kept: a statement that may answer differently on the same file (`VOLATILE`: random
 values, the clock, the connection's own counters; matched as words, so a column named
 `date` only makes a statement uncached), an error or an interrupted statement (nothing is
-stored), answers larger than `MAX_RESULT_BYTES`. At most `MAX_BYTES` in all per database,
+stored), answers larger than `MAX_RESULT_BYTES`. At most `MAX_BYTES` in all per database
+(an entry counts its statement and parameters as well as its rows: a client sending many
+distinct statements that return no rows cannot grow the cache without bound),
 least recently used first out. Each caller gets its own list of rows (the rows themselves,
 `sqlite3.Row`, cannot be changed).
 """
@@ -50,8 +52,9 @@ def named_params(sql: str, params):
                         if any(mark + str(name) in sql for mark in ":@$")))
 
 
-def size_of(results: Results) -> int:
-    total = 0
+def size_of(results: Results, key=()) -> int:
+    """Bytes an entry holds, roughly: its key's statement and parameters, and its rows."""
+    total = ROW_OVERHEAD + sum(len(str(part)) for part in key[:2])
     for row in results.rows:
         total += ROW_OVERHEAD + sum(len(v) if isinstance(v, (str, bytes)) else 8 for v in row)
         if total > MAX_RESULT_BYTES:
@@ -82,7 +85,7 @@ class ResultCache:
         return Results(list(results.rows), results.truncated, results.description)
 
     def put(self, key, results: Results) -> None:
-        size = size_of(results)
+        size = size_of(results, key)
         if size > MAX_RESULT_BYTES or key in self.entries:
             return
         self.entries[key] = (Results(list(results.rows), results.truncated, results.description), size)

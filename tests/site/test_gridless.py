@@ -34,7 +34,8 @@ def counting(monkeypatch):
 
 
 @pytest.mark.parametrize("path", ["/quotes/quotes", "/quotes/utterances", "/quotes/articles",
-                                  "/quotes/quotes?_search=troops", "/quotes/quotes?_sort=speaker_name"])
+                                  "/quotes/quotes?_search=troops", "/quotes/quotes?_sort=speaker_name",
+                                  "/quotes/quotes?_grid="])  # (an empty _grid shows the cards)
 async def test_a_card_page_formats_one_row_and_is_the_same_page(ds, monkeypatch, path):
     sep = "&" if "?" in path else "?"
     assert table_view.display_columns_and_rows.quotes_gridless

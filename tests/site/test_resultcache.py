@@ -98,3 +98,40 @@ async def test_callers_get_their_own_lists(live_db):
     n = len(rows)
     rows.clear()
     assert len((await db.execute("select id from quotes order by id")).rows) == n > 0
+
+
+async def test_statements_without_rows_count_toward_the_bound(live_db):
+    """Each entry's key (its statement and parameters) counts, so many distinct statements
+    that return no rows (any client can send them as ?sql=) cannot grow the cache unbounded."""
+    ds = await started(live_db, immutable=True)
+    db = ds.get_database("quotes")
+    cache = resultcache.cache_of(db)
+    cache.max_bytes = 20_000
+    padding = "x" * 1000
+    for i in range(200):
+        rows = (await db.execute(f"select id from quotes where 0 and '{padding}{i}' = :n", {"n": i})).rows
+        assert rows == [] and cache.size <= cache.max_bytes
+    assert 0 < len(cache.entries) < 30
+
+
+# SQLite's FTS and R-tree functions: not flagged deterministic, but they answer from the
+# file's own content, so a kept answer stays right while the file is unchanged
+PER_FILE_FUNCTIONS = {"bm25", "fts3_tokenizer", "fts5", "fts5_source_id", "highlight", "match", "matchinfo",
+                      "offsets", "optimize", "rtreecheck", "rtreedepth", "rtreenode", "snippet",
+                      "escape_fts"}  # (Datasette's: a pure string function, registered without the flag)
+SQLITE_DETERMINISTIC = 0x800
+
+
+async def test_every_function_that_may_vary_is_never_kept(live_db):
+    """The cache keeps a statement unless VOLATILE names a function in it: every scalar
+    function a served connection has (SQLite's, ours, any plugin's) that is not flagged
+    deterministic must be named there. Fails when an upgrade or a plugin adds one (a uuid(),
+    a now()) instead of caching its answers silently."""
+    ds = await started(live_db, immutable=True)
+    rows = await ds.get_database("quotes").execute_fn(
+        lambda conn: conn.execute("pragma function_list").fetchall())
+    varying = {name for name, _, kind, _, _, flags in rows if kind == "s" and not flags & SQLITE_DETERMINISTIC}
+    assert {"random", "changes", "quotes_words"} & {r[0] for r in rows}  # the list is read
+    assert "random" in varying
+    unkept = {name for name in varying - PER_FILE_FUNCTIONS if not resultcache.VOLATILE.search(name)}
+    assert not unkept, f"functions that may vary but are kept: {sorted(unkept)} (add them to resultcache.VOLATILE)"
