@@ -135,6 +135,7 @@ def cached(split, cache):
         return pickle.loads(path.read_bytes())
     rows = collect(split)
     if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(rows))
     return rows
 
