@@ -10,7 +10,8 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -418,8 +419,9 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
                  if speaker_of.get(q) != sid]
         conn.executemany("UPDATE quotes SET speaker_id = ? WHERE id = ?", moved)
         retire_utterances(conn, retired)
-        for part in parts:
-            save_utterances(conn, part)
+        with indexes_built_after(conn, "variants", keep=("utterance_id",) if retired is None else None):
+            for part in parts:
+                save_utterances(conn, part)
         if retired is None:  # the links to the old utterances that no part replaced
             conn.execute("UPDATE quotes SET utterance_id = NULL WHERE utterance_id IS NOT NULL"
                          " AND utterance_id NOT IN (SELECT id FROM utterances)")
@@ -429,6 +431,25 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
             conn.executemany(insert_sql("corpus_units", list(TABLES["corpus_units"])),
                              [(u, sig, n) for u, (sig, n) in sorted(units.items())])
         conn.execute(f"PRAGMA user_version = {GROUPING_VERSION}")  # (transactional: in the header)
+
+
+@contextmanager
+def indexes_built_after(conn, table: str, keep: tuple[str, ...] | None) -> Iterator[None]:
+    """Inside the block, ``table`` has only its primary key and the indexes whose first column
+    is in ``keep`` (foreign-key look-ups need them); the others are made again after it
+    (inside the caller's transaction: an error rolls the drop back too). For a table filled
+    from empty (a full regroup's variants): one sorted build per index instead of a random
+    insert into each per row. ``keep`` None: nothing dropped."""
+    dropped = []
+    if keep is not None:
+        for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                      " AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", (table,)).fetchall():
+            if conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2] not in keep:
+                conn.execute(f'DROP INDEX "{name}"')
+                dropped.append(sql)
+    yield
+    for sql in dropped:
+        conn.execute(sql)
 
 
 def retire_utterances(conn, retired: set[str] | None) -> None:
