@@ -15,15 +15,18 @@ from concurrent.futures import ProcessPoolExecutor
 
 from quotes.corpus.families import group_units
 from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex
+from quotes.store.db import UtteranceRows, utterance_rows
 
 Loader = Callable[[list[str]], list[list[QuoteRef]]]  # unit ids -> each unit's quotes
 
 
 def group_tasks(tasks: list[list[str]], load: Loader, workers: int = 1, scheduler: str | None = None,
-                options: GroupingOptions | None = None) -> Iterator[UtteranceIndex]:
+                options: GroupingOptions | None = None) -> Iterator[UtteranceIndex | UtteranceRows]:
     """Each task's utterances, in task order: in this process (``workers`` 1, no scheduler),
     in ``workers`` local processes, or on the Dask cluster ``scheduler`` (an address, or
-    "local" for a LocalCluster of ``workers`` processes)."""
+    "local" for a LocalCluster of ``workers`` processes). Another process sends back the
+    rows to write (``store.db.UtteranceRows``: plain tuples, cheaper to unpickle than the
+    grouping's objects, and the client no longer makes them)."""
     if scheduler:
         yield from _on_dask(tasks, load, scheduler, workers, options)
     elif workers > 1 and len(tasks) > 1:
@@ -31,6 +34,11 @@ def group_tasks(tasks: list[list[str]], load: Loader, workers: int = 1, schedule
     else:
         for task in tasks:
             yield group_units(load(task), options)
+
+
+def grouped_rows(units_refs: list[list[QuoteRef]], options: GroupingOptions | None) -> UtteranceRows:
+    """One task grouped (``families.group_units``), as the rows the client writes (in a worker)."""
+    return utterance_rows(group_units(units_refs, options))
 
 
 def _bounded(tasks: list[list[str]], load: Loader, submit, in_flight: int) -> Iterator:
@@ -43,20 +51,20 @@ def _bounded(tasks: list[list[str]], load: Loader, submit, in_flight: int) -> It
     yield from pending
 
 
-def _in_processes(tasks, load, workers, options) -> Iterator[UtteranceIndex]:
+def _in_processes(tasks, load, workers, options) -> Iterator[UtteranceRows]:
     context = multiprocessing.get_context("spawn")  # no forked copy of the client's memory
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for future in _bounded(tasks, load, lambda refs: pool.submit(group_units, refs, options), 2 * workers):
+        for future in _bounded(tasks, load, lambda refs: pool.submit(grouped_rows, refs, options), 2 * workers):
             yield future.result()
 
 
-def _on_dask(tasks, load, scheduler, workers, options) -> Iterator[UtteranceIndex]:
+def _on_dask(tasks, load, scheduler, workers, options) -> Iterator[UtteranceRows]:
     from quotes.run.cluster import dask_client
 
     with dask_client(scheduler, workers) as client:
         slots = 2 * max(1, sum(client.nthreads().values()))
         for future in _bounded(tasks, load,
-                               lambda refs: client.submit(group_units, refs, options, pure=False), slots):
+                               lambda refs: client.submit(grouped_rows, refs, options, pure=False), slots):
             result = future.result()
             future.release()
             yield result

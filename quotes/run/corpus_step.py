@@ -28,6 +28,7 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
     """
     from quotes.corpus.families import plan_tasks, unit_signature
+    from quotes.corpus.gcpause import cycles_paused
     from quotes.run.corpus import group_tasks
     from quotes.store.db import save_corpus_index
     from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
@@ -37,10 +38,11 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
     # quotes without a current utterance: their units are regrouped (all of them when full)
     unlinked: set[str] | None = None if full else set()
-    speakers = speaker_index(db, utterances - stale, unlinked)
-    speaker_of = speakers.speaker_of
-    names = {s.id: s.name for s in speakers.speakers}
-    members, moved = cut_units(db, speaker_of, names)
+    with cycles_paused():  # (millions of small acyclic objects: see corpus.gcpause)
+        speakers = speaker_index(db, utterances - stale, unlinked)
+        speaker_of = speakers.speaker_of
+        names = {s.id: s.name for s in speakers.speakers}
+        members, moved = cut_units(db, speaker_of, names)
 
     def grouped_as(q: str) -> str | None:  # a moved unsure quote is grouped without speaker
         return None if q in moved else speaker_of.get(q)

@@ -10,8 +10,10 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlite_utils
 
@@ -402,8 +404,8 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
     Speakers and aliases are synchronised with ``speaker_index`` (only changed rows are
     written); every quote's speaker link follows it. The utterances ``retired`` (default:
     all stored ones) are deleted with their variants, and those of ``utterance_index`` (one
-    ``grouping.UtteranceIndex``, or an iterable of them: the parts are written as they
-    come, so a partitioned corpus step never holds all of them) are written, with their
+    ``grouping.UtteranceIndex`` or ``UtteranceRows``, or an iterable of them: the parts are
+    written as they come, so a partitioned corpus step never holds all of them) are written, with their
     quotes' links. ``units`` (unit id -> (signature, quotes)) replaces the stored corpus
     units. Idempotent: the same indexes give the same rows.
     ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are outlet ids)."""
@@ -417,8 +419,9 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
                  if speaker_of.get(q) != sid]
         conn.executemany("UPDATE quotes SET speaker_id = ? WHERE id = ?", moved)
         retire_utterances(conn, retired)
-        for part in parts:
-            save_utterances(conn, part)
+        with indexes_built_after(conn, "variants", keep=("utterance_id",) if retired is None else None):
+            for part in parts:
+                save_utterances(conn, part)
         if retired is None:  # the links to the old utterances that no part replaced
             conn.execute("UPDATE quotes SET utterance_id = NULL WHERE utterance_id IS NOT NULL"
                          " AND utterance_id NOT IN (SELECT id FROM utterances)")
@@ -428,6 +431,25 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
             conn.executemany(insert_sql("corpus_units", list(TABLES["corpus_units"])),
                              [(u, sig, n) for u, (sig, n) in sorted(units.items())])
         conn.execute(f"PRAGMA user_version = {GROUPING_VERSION}")  # (transactional: in the header)
+
+
+@contextmanager
+def indexes_built_after(conn, table: str, keep: tuple[str, ...] | None) -> Iterator[None]:
+    """Inside the block, ``table`` has only its primary key and the indexes whose first column
+    is in ``keep`` (foreign-key look-ups need them); the others are made again after it
+    (inside the caller's transaction: an error rolls the drop back too). For a table filled
+    from empty (a full regroup's variants): one sorted build per index instead of a random
+    insert into each per row. ``keep`` None: nothing dropped."""
+    dropped = []
+    if keep is not None:
+        for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                      " AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", (table,)).fetchall():
+            if conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2] not in keep:
+                conn.execute(f'DROP INDEX "{name}"')
+                dropped.append(sql)
+    yield
+    for sql in dropped:
+        conn.execute(sql)
 
 
 def retire_utterances(conn, retired: set[str] | None) -> None:
@@ -486,20 +508,35 @@ def save_speaker_aliases(conn, aliases) -> None:
     conn.executemany(insert_sql("speaker_aliases", list(TABLES["speaker_aliases"]), upsert=True), changed)
 
 
-def save_utterances(conn, utterance_index) -> None:
-    """Write one part of the utterances (``grouping.UtteranceIndex``) and its quotes' links
-    and variants (inside the caller's transaction)."""
-    conn.executemany(insert_sql("utterances", list(TABLES["utterances"])), [
-        (u.id, u.speaker_id, u.text, u.reference_quote_id, u.n_quotes, u.n_articles, u.n_outlets)
-        for u in sorted(utterance_index.utterances, key=lambda u: u.id)])
-    conn.executemany("UPDATE quotes SET utterance_id = ? WHERE id = ? AND utterance_id IS NOT ?",
-                     sorted((u, q, u) for q, u in utterance_index.utterance_of.items()))
-    conn.executemany("DELETE FROM variants WHERE quote_id = ?",
-                     [(q,) for q in sorted(utterance_index.utterance_of)])
-    conn.executemany(insert_sql("variants", list(TABLES["variants"])), [
-        (v.quote_id, v.utterance_id, v.reference_quote_id, v.relation, v.similarity,
-         json.dumps(v.diff, ensure_ascii=False))
-        for v in sorted(utterance_index.variants, key=lambda v: v.quote_id)])
+class UtteranceRows(NamedTuple):
+    """One part of the utterances as the rows ``save_utterances`` writes, each list sorted:
+    utterances, quote links (utterance, quote, utterance), variants (diff as JSON). Made
+    where the part was grouped (``utterance_rows``), so a worker process sends plain tuples
+    and the client only writes them."""
+    utterances: list[tuple]
+    links: list[tuple]
+    variants: list[tuple]
+
+
+def utterance_rows(utterance_index) -> UtteranceRows:
+    """The rows of one part of the utterances (``grouping.UtteranceIndex``)."""
+    return UtteranceRows(
+        [(u.id, u.speaker_id, u.text, u.reference_quote_id, u.n_quotes, u.n_articles, u.n_outlets)
+         for u in sorted(utterance_index.utterances, key=lambda u: u.id)],
+        sorted((u, q, u) for q, u in utterance_index.utterance_of.items()),
+        [(v.quote_id, v.utterance_id, v.reference_quote_id, v.relation, v.similarity,
+          json.dumps(v.diff, ensure_ascii=False))
+         for v in sorted(utterance_index.variants, key=lambda v: v.quote_id)])
+
+
+def save_utterances(conn, part) -> None:
+    """Write one part of the utterances (``grouping.UtteranceIndex`` or its ``UtteranceRows``)
+    and its quotes' links and variants (inside the caller's transaction)."""
+    rows = part if isinstance(part, UtteranceRows) else utterance_rows(part)
+    conn.executemany(insert_sql("utterances", list(TABLES["utterances"])), rows.utterances)
+    conn.executemany("UPDATE quotes SET utterance_id = ? WHERE id = ? AND utterance_id IS NOT ?", rows.links)
+    conn.executemany("DELETE FROM variants WHERE quote_id = ?", [(q,) for _, q, _ in rows.links])
+    conn.executemany(insert_sql("variants", list(TABLES["variants"])), rows.variants)
 
 
 def stored_units(db: sqlite_utils.Database) -> dict[str, str]:
