@@ -66,6 +66,11 @@ def link_grams(keys: tuple[str, ...], n: int = LINK_GRAM) -> set[str]:
     return {" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1) if any(content[i:i + n])}
 
 
+def quote_grams(text: str) -> set[str]:
+    """A quote's linking 4-grams (``link_grams`` of its ``link_keys``)."""
+    return link_grams(link_keys(text))
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -96,7 +101,7 @@ class SpeakerlessLinks:
     def look_up(self, family: str, text: str) -> None:
         """Record the components that share a 4-gram with one quote of ``family``."""
         if self.grams:
-            self.look_up_grams(family, link_grams(link_keys(text)))
+            self.look_up_grams(family, quote_grams(text))
 
     def look_up_grams(self, family: str, grams: set[str]) -> None:
         """The same with the quote's 4-grams (``link_grams``) already made."""
@@ -189,11 +194,11 @@ def units_of(refs: list[QuoteRef]) -> dict[str, list[QuoteRef]]:
     unsure = UnsureLinks()
     for r in refs:
         if r.speaker_id and r.unsure:
-            unsure.add(r.quote_id, family[r.quote_id], link_grams(link_keys(r.text)))
+            unsure.add(r.quote_id, family[r.quote_id], quote_grams(r.text))
     out: dict[str, list[QuoteRef]] = defaultdict(list)
     for r in refs:
         if r.speaker_id and (links.grams or unsure.held):
-            grams = link_grams(link_keys(r.text))
+            grams = unsure.grams_of.get(r.quote_id) or quote_grams(r.text)  # (an unsure quote's: made above)
             links.look_up_grams(family[r.quote_id], grams)
             unsure.look_up(family[r.quote_id], grams, sure=not r.unsure)
     for r in refs:

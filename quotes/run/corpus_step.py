@@ -86,7 +86,7 @@ def cut_units(db, speaker_of: dict[str, str], names: dict[str, str]) -> tuple[di
     """(unit id -> its quote ids (sorted), the unsure quotes moved to another family's unit):
     named quotes by family, unsure ones as ``corpus.unsure`` says; speakerless ones by their
     links (``corpus.families``: one pass over the named quotes' texts when there are any)."""
-    from quotes.corpus.families import family_key, link_grams, link_keys, speakerless_links
+    from quotes.corpus.families import family_key, quote_grams, speakerless_links
     from quotes.corpus.unsure import UnsureLinks
     from quotes.store.db import quote_texts, unsure_quote_ids
 
@@ -96,11 +96,11 @@ def cut_units(db, speaker_of: dict[str, str], names: dict[str, str]) -> tuple[di
     unsure_ids = {q for q in unsure_quote_ids(db) if q in speaker_of}
     unsure = UnsureLinks()
     for qid, text in sorted(quote_texts(db, unsure_ids, everything=False).items()):
-        unsure.add(qid, family[speaker_of[qid]], link_grams(link_keys(text)))
+        unsure.add(qid, family[speaker_of[qid]], quote_grams(text))
     if links.grams or unsure.held:
         for qid, text in db.execute("select id, text from quotes"):
             if (sid := speaker_of.get(qid)) is not None:
-                grams = link_grams(link_keys(text))
+                grams = unsure.grams_of.get(qid) or quote_grams(text)  # (an unsure quote's: made above)
                 links.look_up_grams(family[sid], grams)
                 unsure.look_up(family[sid], grams, sure=qid not in unsure_ids)
     members: dict[str, list[str]] = defaultdict(list)
