@@ -84,12 +84,17 @@ def sides(row: dict) -> tuple[dict, dict]:
     return (row["compared_with"], row["quote"]) if "quote" in row else (row["a"], row["b"])
 
 
-def cmd_score(args) -> None:
+def loaded(args) -> tuple[dict, dict[str, list[tuple[int, int]]], list[dict]]:
+    """The extraction's quote texts, their spans per document, and the label rows."""
     t = texts(args.extraction)
     spans: dict[str, list[tuple[int, int]]] = {}
     for doc, start, end in t:
         spans.setdefault(doc, []).append((start, end))
-    rows = [json.loads(line) for line in open(args.labels, encoding="utf-8")]
+    return t, spans, [json.loads(line) for line in open(args.labels, encoding="utf-8")]
+
+
+def cmd_score(args) -> None:
+    t, spans, rows = loaded(args)
     classify = site_function(args.site_rev) if args.site_rev else (lambda a, b: relation_of(a, b)[0])
     confusion = Counter()
     for r in rows:
@@ -121,11 +126,7 @@ def cmd_pairs(args) -> None:
 
 
 def cmd_show(args) -> None:
-    t = texts(args.extraction)
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for doc, start, end in t:
-        spans.setdefault(doc, []).append((start, end))
-    rows = [json.loads(line) for line in open(args.labels, encoding="utf-8")]
+    t, spans, rows = loaded(args)
     for r in rows[args.frm:args.to]:
         ref, var = (t[key(side)] for side in sides(r))
         print(f"=== #{r['sample_index']} read: {r['relation']} ({r['note']}); classified: "
