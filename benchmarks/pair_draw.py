@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import nearest_quote  # noqa: E402
-from pair_sample import (LABELS, candidates, compatible, features, load, ngrams,  # noqa: E402
+from pair_sample import (LABELS, add_show_and_merge, candidates, compatible, features, load, ngrams,  # noqa: E402
                          pkey, qkey, shared_run, stratum)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from quotes.corpus.textnorm import STOPWORDS  # noqa: E402
@@ -221,12 +221,7 @@ def main() -> None:
     s = sub.add_parser("draw")
     s.add_argument("--out", type=Path, default=SAMPLE2)
     s.add_argument("--fit2", action="store_true", help="the fit sample of the wide cells (FIT2)")
-    s = sub.add_parser("show")
-    s.add_argument("frm", type=int)
-    s.add_argument("to", type=int, nargs="?")
-    s.add_argument("--context", type=int, default=130)
-    s = sub.add_parser("merge")
-    s.add_argument("raw", type=Path)
+    add_show_and_merge(sub)
     args = ap.parse_args()
     {"draw": cmd_draw, "show": cmd_show, "merge": cmd_merge}[args.cmd](args)
 

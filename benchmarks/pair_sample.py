@@ -406,18 +406,23 @@ def cmd_score(args) -> None:
             print(f"{kind}\t{r['stratum']}\t{r['sample_index']}\t{r['reason']}")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("space")
-    s = sub.add_parser("sample")
-    s.add_argument("--out", type=Path, default=SAMPLE)
+def add_show_and_merge(sub) -> None:
+    """The `show FROM [TO] [--context N]` and `merge RAW` commands (this script and pair_draw.py)."""
     s = sub.add_parser("show")
     s.add_argument("frm", type=int)
     s.add_argument("to", type=int, nargs="?")
     s.add_argument("--context", type=int, default=130)
     s = sub.add_parser("merge")
     s.add_argument("raw", type=Path)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("space")
+    s = sub.add_parser("sample")
+    s.add_argument("--out", type=Path, default=SAMPLE)
+    add_show_and_merge(sub)
     s = sub.add_parser("score")
     s.add_argument("--labels", type=Path, default=LABELS)
     s.add_argument("--pred", type=Path, default=BASELINE,
