@@ -230,6 +230,7 @@ def figures(labels: list[dict], pages: dict[str, dict], exhaustive: list[str]) -
     ex_preds = sum(len(pages.get(p, {"quotes": []})["quotes"]) for p in exhaustive if any(l["page"] == p for l in labels))
     right = [speaker_ok(q["speaker"], {"speaker": lab["speaker"], "speaker_aliases": lab["aliases"]})
              for lab, q in named]
+    every = [(lab, q) for lab, q in pairs if q is not None and lab["is_quote"] and lab["speaker"]]
     out = {
         "sampled candidates still extracted": ratio(len(kept), sum(lab["sampled"] for lab in labels)),
         "quote precision (sampled)": ratio(len(true_kept), len(kept)),
@@ -238,9 +239,13 @@ def figures(labels: list[dict], pages: dict[str, dict], exhaustive: list[str]) -
         "speaker accuracy, named gold": ratio(sum(right), len(named)),
         "name form (strict), named gold": ratio(sum(strict_name(q["speaker"], lab, norm_name) for lab, q in named), len(named)),
         "null gold given null": ratio(sum(not q["speaker"] for _, q in null), len(null)),
+        "speaker accuracy, named, + exhaustive": ratio(sum(speaker_ok(q["speaker"], {
+            "speaker": lab["speaker"], "speaker_aliases": lab["aliases"]}) for lab, q in every), len(every)),
     }
     out.update(calibration([(q.get("confidence") or 0.0, ok) for (_, q), ok in zip(named, right)]))
-    out["errors by class"] = error_classes(named, right, [(lab, q) for lab, q in kept if not lab["is_quote"]], norm_name)
+    wrong_null = [(lab, q) for lab, q in null if q["speaker"]]
+    out["errors by class"] = error_classes(named + wrong_null, right + [False] * len(wrong_null),
+                                           [(lab, q) for lab, q in kept if not lab["is_quote"]], norm_name)
     return out
 
 
@@ -262,6 +267,7 @@ def error_classes(named, right, false_quotes, norm_name) -> dict:
         if not ok:
             same = norm_name(q["speaker"]) == norm_name(lab["system_speaker"])
             cls = (lab["error_class"] or "unclassified") if same else "new answer (unlabelled)"
+            cls = cls if lab["speaker"] else "null gold: " + cls
             counts[cls] = counts.get(cls, 0) + 1
     for lab, _ in false_quotes:
         counts["false quote: " + (lab["error_class"] or "term")] = counts.get("false quote: " + (lab["error_class"] or "term"), 0) + 1
