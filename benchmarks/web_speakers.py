@@ -6,6 +6,8 @@
     python benchmarks/web_speakers.py marks PAGE                                  # every quotation mark of a page
     python benchmarks/web_speakers.py score --part tune                           # the current code on the labels
     python benchmarks/web_speakers.py score --part heldout --base /tmp/main       # and another checkout, same run
+    python benchmarks/web_speakers.py extract --textacy --out /tmp/webspk-textacy.jsonl     # the baseline
+    python benchmarks/web_speakers.py score --part heldout --extraction /tmp/webspk-textacy.jsonl
 
 Pages: ../shared/eval/html-pages (181 saved pages from 126 sites, MIT). Each page is read by
 `quotes.ingest.files.read_file` and extracted by `quotes.build.extract_documents` (the path
@@ -71,6 +73,28 @@ def extract_pages(pages: Path) -> list[dict]:
     extracted = extract_documents([str(pages / "html")], Tally(), workers=1)
     return [{"page": a.doc_id, "text": a.text, "quotes": [quote_json(q) for q in quotes]}
             for a, quotes in extracted]
+
+
+def textacy_pages(pages: Path) -> list[dict]:
+    """{page, text, quotes} per readable page: the same article text (`read_file`), quotes by
+    the textacy baseline (`benchmarks/textacy_baseline.py`; a page it raises on has none)."""
+    from textacy_baseline import textacy_quotes
+
+    from quotes.extract.nlp import load_nlp
+    from quotes.ingest.files import read_file
+    from quotes.model import Skipped
+
+    nlp, out = load_nlp(), []
+    for path in sorted((pages / "html").glob("*.html.gz")):
+        article = read_file(path)
+        if isinstance(article, Skipped):
+            continue
+        try:
+            quotes = textacy_quotes(nlp, article.text)
+        except Exception:  # textacy raises on some unbalanced quotation marks
+            quotes = []
+        out.append({"page": path.name[: -len(".html.gz")], "text": article.text, "quotes": quotes})
+    return out
 
 
 def extraction_of(checkout: str | None, cache: str | None) -> dict[str, dict]:
@@ -274,21 +298,36 @@ def error_classes(named, right, false_quotes, norm_name) -> dict:
     return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
+def both_found(labels: list[dict], runs: dict[str, dict]) -> dict[str, str]:
+    """Each run's speaker accuracy over the sampled true quotes with a named gold speaker that
+    every run found: the same quotes for all (textacy finds fewer)."""
+    speaker_ok, _ = scorer_rule()
+    found = {name: {id(lab): q for lab, q in judged(labels, pages)[0] if q is not None}
+             for name, pages in runs.items()}
+    shared = [lab for lab in labels if lab["sampled"] and lab["is_quote"] and lab["speaker"]
+              and all(id(lab) in f for f in found.values())]
+    return {name: ratio(sum(speaker_ok(f[id(lab)]["speaker"], {"speaker": lab["speaker"], "speaker_aliases": lab["aliases"]})
+                            for lab in shared), len(shared)) for name, f in found.items()}
+
+
 def cmd_score(args) -> int:
     labels = [lab for lab in read_jsonl(LABELS) if lab["is_quote"] is not None
               and (args.part == "all" or lab["part"] == args.part)]
     exhaustive = json.loads(SAMPLE.read_text())["exhaustive"]
     runs = {"current": extraction_of(None, args.extraction)}
-    if args.base:
+    if args.base or args.base_extraction:
         runs["base"] = extraction_of(args.base, args.base_extraction)
     results = {name: figures(labels, pages, exhaustive) for name, pages in runs.items()}
+    if len(runs) == 2:
+        for name, shared in both_found(labels, runs).items():
+            results[name]["speaker accuracy, named, quotes both found"] = shared
     if args.json:
         print(json.dumps(results, indent=1))
         return 0
     print(f"part {args.part}: {len(labels)} labelled rows, {len({lab['page'] for lab in labels})} pages")
     for name in next(iter(results.values())):
         if name != "errors by class":
-            print(f"{name:40} " + "  ".join(f"{r[name]:22}" for r in results.values()))
+            print(f"{name:44} " + "  ".join(f"{r[name]:22}" for r in results.values()))
     for run, r in results.items():
         print(f"errors by class ({run}): " + ", ".join(f"{k} {v}" for k, v in r["errors by class"].items()))
     return 0
@@ -299,6 +338,7 @@ def main(argv=None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract the pages with the code of WEB_SPEAKERS_CODE (default this checkout)")
     ex.add_argument("--out", required=True)
+    ex.add_argument("--textacy", action="store_true", help="textacy's quotes instead of ours (the baseline)")
     for name in ("sample", "show", "marks", "score"):
         p = sub.add_parser(name)
         p.add_argument("--extraction", help="a cached `extract` output (made by this checkout when missing)")
@@ -314,12 +354,13 @@ def main(argv=None) -> int:
     sub.choices["marks"].add_argument("page")
     score = sub.choices["score"]
     score.add_argument("--base", help="another checkout, extracted and scored in the same run")
-    score.add_argument("--base-extraction", help="a cached extraction of --base")
+    score.add_argument("--base-extraction", help="a cached extraction of --base (alone: any cached extraction, "
+                       "e.g. `extract --textacy`'s)")
     score.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.command == "extract":
         with open(args.out, "w", encoding="utf-8") as handle:
-            for doc in extract_pages(PAGES):
+            for doc in (textacy_pages if args.textacy else extract_pages)(PAGES):
                 handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
         return 0
     return {"sample": cmd_sample, "show": cmd_show, "marks": cmd_marks, "score": cmd_score}[args.command](args)
