@@ -258,6 +258,7 @@ def figures(labels: list[dict], pages: dict[str, dict], exhaustive: list[str]) -
     out = {
         "sampled candidates still extracted": ratio(len(kept), sum(lab["sampled"] for lab in labels)),
         "quote precision (sampled)": ratio(len(true_kept), len(kept)),
+        "quote precision (sampled, page-weighted)": weighted_precision(kept, labels),
         "quote recall (exhaustive pages)": ratio(sum(q is not None for _, q in ex_true), len(ex_true)),
         "quote precision (exhaustive pages)": ratio(sum(q is not None for _, q in ex_true), ex_preds),
         "speaker accuracy, named gold": ratio(sum(right), len(named)),
@@ -271,6 +272,19 @@ def figures(labels: list[dict], pages: dict[str, dict], exhaustive: list[str]) -
     out["errors by class"] = error_classes(named + wrong_null, right + [False] * len(wrong_null),
                                            [(lab, q) for lab, q in kept if not lab["is_quote"]], norm_name)
     return out
+
+
+def weighted_precision(kept: list[tuple[dict, dict]], labels: list[dict]) -> str:
+    """Precision over all the frame's candidates, estimated: each sampled row weighs its page's
+    candidates (in the extraction the sample was drawn from) over its sampled rows, undoing
+    the cap per page that under-samples long pages."""
+    frame = json.loads(SAMPLE.read_text())["candidates_per_page"]
+    drawn: dict[str, int] = {}
+    for lab in labels:
+        drawn[lab["page"]] = drawn.get(lab["page"], 0) + lab["sampled"]
+    weights = [(frame[lab["page"]] / drawn[lab["page"]], lab["is_quote"]) for lab, _ in kept]
+    total = sum(w for w, _ in weights)
+    return f"{sum(w for w, yes in weights if yes) / total:.3f}" if total else "-"
 
 
 def calibration(scored: list[tuple[float, bool]]) -> dict:
