@@ -342,11 +342,22 @@ def both_found(labels: list[dict], runs: dict[str, dict]) -> dict[str, str]:
             for name, f in found.items()}
 
 
+ENGLISH_MARKERS = {"the", "and", "of", "to", "said", "is", "in", "that"}  # a page-language test, nothing else
+
+
+def is_english(text: str) -> bool:
+    """More than 8% of the page's words are these eight common English words (the pages in
+    other languages here score under 3%, the English ones over 10%)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return sum(w in ENGLISH_MARKERS for w in words) > 0.08 * max(1, len(words))
+
+
 def cmd_score(args) -> int:
-    labels = [lab for lab in read_jsonl(LABELS) if lab["is_quote"] is not None
-              and (args.part == "all" or lab["part"] == args.part)]
-    exhaustive = json.loads(SAMPLE.read_text())["exhaustive"]
     runs = {"current": extraction_of(None, args.extraction)}
+    labels = [lab for lab in read_jsonl(LABELS) if lab["is_quote"] is not None
+              and (args.part == "all" or lab["part"] == args.part)
+              and (not args.english or is_english(runs["current"][lab["page"]]["text"]))]
+    exhaustive = json.loads(SAMPLE.read_text())["exhaustive"]
     if args.base or args.base_extraction:
         runs["base"] = extraction_of(args.base, args.base_extraction)
     results = {name: figures(labels, pages, exhaustive) for name, pages in runs.items()}
@@ -356,7 +367,8 @@ def cmd_score(args) -> int:
     if args.json:
         print(json.dumps(results, indent=1))
         return 0
-    print(f"part {args.part}: {len(labels)} labelled rows, {len({lab['page'] for lab in labels})} pages")
+    print(f"part {args.part}{' (English pages)' if args.english else ''}: {len(labels)} labelled rows, "
+          f"{len({lab['page'] for lab in labels})} pages")
     for name in next(iter(results.values())):
         if name != "errors by class":
             print(f"{name:44} " + "  ".join(f"{r[name]:22}" for r in results.values()))
@@ -388,6 +400,7 @@ def main(argv=None) -> int:
     score.add_argument("--base-extraction", help="a cached extraction of --base (alone: any cached extraction, "
                        "e.g. `extract --textacy`'s)")
     score.add_argument("--json", action="store_true")
+    score.add_argument("--english", action="store_true", help="only the labels of pages in English (is_english)")
     args = parser.parse_args(argv)
     if args.command == "extract":
         with open(args.out, "w", encoding="utf-8") as handle:

@@ -88,3 +88,9 @@ def test_every_key_is_the_hash_of_the_text_at_its_offsets():
         text = read_file(ws.PAGES / "html" / f"{page}.html.gz").text
         for r in labels:
             assert ws.quote_key(text[r["start"]:r["end"]]) == r["key"], (page, r["start"])
+
+
+def test_the_english_page_test_separates_languages():
+    assert ws.is_english("The minister said that the plan is in trouble and that it is too late to change it.")
+    assert not ws.is_english("Die Auswahl der richtigen Lösung ist damit entscheidend für den Einstieg.")
+    assert not ws.is_english("Бывшая супермодель призналась, что боится.")
