@@ -1,0 +1,96 @@
+"""The speaker labels of real web pages (benchmarks/web_speaker_labels.jsonl, issue 18) and
+the matching and scoring rules of benchmarks/web_speakers.py."""
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import web_speakers as ws  # noqa: E402
+
+CLASSES = {None, "not_speaker", "conduit", "nearest", "name", "term", "resolution", "missing", "description", "other"}
+KEYS = {"page", "start", "end", "key", "part", "sampled", "is_quote", "span_ok", "speaker", "aliases", "description",
+        "system_speaker", "system_confidence", "system_right", "error_class", "note"}
+
+
+def rows():
+    return ws.read_jsonl(ws.LABELS)
+
+
+def test_rows_hold_keys_offsets_and_labels_only():
+    for r in rows():
+        assert set(r) == KEYS
+        assert re.fullmatch(r"[0-9a-f]{12}", r["key"]) and 0 <= r["start"] < r["end"]
+        assert r["is_quote"] in (True, False) and r["error_class"] in CLASSES
+        assert len(r["note"]) <= 100  # the labeller's words, never page text
+        assert (r["error_class"] is None) == bool(r["system_right"])
+        assert r["is_quote"] or (r["speaker"] is None and r["error_class"] in ("term", "other"))
+
+
+def test_the_sample_is_as_recorded_and_split_by_page():
+    meta = json.loads(ws.SAMPLE.read_text())
+    sampled = Counter(r["page"] for r in rows() if r["sampled"])
+    assert sum(sampled.values()) == meta["sampled_rows"] and ws.SIZE is None  # every page's CAP, drawn
+    assert sampled == {p: min(n, meta["cap_per_page"]) for p, n in meta["candidates_per_page"].items()}
+    for r in rows():
+        assert r["part"] == ws.part_of(r["page"])
+        assert r["sampled"] or r["page"] in meta["exhaustive"]
+    assert all(ws.part_of(p) == "heldout" for p in meta["exhaustive"])
+    assert len({(r["page"], r["start"], r["end"]) for r in rows()}) == len(rows())
+
+
+def test_labels_match_by_normalised_text_then_by_overlap():
+    lab = {"key": ws.quote_key("“We are going,” "), "start": 100, "end": 113}
+    moved = {"text": "We are going", "start": 140, "end": 152}
+    overlapping = {"text": "We are going to", "start": 100, "end": 116}
+    assert ws.match([lab], [overlapping, moved]) == {0: moved}
+    assert ws.match([dict(lab, key="0" * 12)], [moved, overlapping]) == {0: overlapping}
+    assert ws.match([dict(lab, key="0" * 12)], [moved]) == {}
+
+
+def test_names_in_other_scripts_are_compared_by_their_own_letters():
+    lab = {"speaker": "Иван Петров", "aliases": []}
+    assert not ws.speaker_right("в этом году", lab)  # score.py alone would call these equal (both empty)
+    assert ws.speaker_right("Петров", lab) and ws.speaker_right("Иван Петров", lab)
+    assert ws.speaker_right("Mr. Austin", {"speaker": "Lloyd Austin", "aliases": []})
+
+
+def test_strict_name_form_refuses_glued_titles_but_keeps_honorifics_and_surnames():
+    _, norm_name = ws.scorer_rule()
+    lab = {"speaker": "Lloyd Austin", "aliases": []}
+    assert ws.strict_name("Mr. Austin", lab, norm_name) and ws.strict_name("Lloyd Austin", lab, norm_name)
+    assert not ws.strict_name("Secretary Lloyd Austin", lab, norm_name)
+    assert not ws.strict_name(None, lab, norm_name)
+    assert ws.strict_name(None, {"speaker": None, "aliases": []}, norm_name)
+
+
+def test_calibration_counts_the_errors_of_the_lowest_tenth():
+    scored = [(0.95, True)] * 8 + [(0.2, False), (0.5, True)]
+    figures = ws.calibration(scored)
+    assert figures["share at confidence >= 0.9"] == "0.800 (8/10)"
+    assert figures["right at confidence >= 0.9"] == "1.000 (8/8)"
+    assert figures["errors in the lowest 10%"] == "1.000 (1/1)"
+
+
+@pytest.mark.skipif(not ws.PAGES.exists(), reason="../shared/eval/html-pages is absent")
+def test_every_key_is_the_hash_of_the_text_at_its_offsets():
+    from quotes.ingest.files import read_file
+
+    by_page: dict[str, list[dict]] = {}
+    for r in rows():
+        by_page.setdefault(r["page"], []).append(r)
+    for page, labels in sorted(by_page.items())[:25]:
+        text = read_file(ws.PAGES / "html" / f"{page}.html.gz").text
+        for r in labels:
+            assert ws.quote_key(text[r["start"]:r["end"]]) == r["key"], (page, r["start"])
+
+
+def test_the_english_page_test_separates_languages():
+    assert ws.is_english("The minister said that the plan is in trouble and that it is too late to change it.")
+    assert not ws.is_english("Die Auswahl der richtigen Lösung ist damit entscheidend für den Einstieg.")
+    assert not ws.is_english("Бывшая супермодель призналась, что боится.")
