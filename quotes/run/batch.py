@@ -53,6 +53,13 @@ def too_long_to_parse(article: Article) -> str | None:
 ARTICLE_SECONDS = 60.0
 
 
+# A budget's exception can be swallowed: Python ignores an exception raised while a garbage
+# collector callback runs (distributed installs one), so the timer raises it again this much
+# later until the block ends, and a block that ends normally after its budget ran out raises
+# it on the way out.
+RESEND_SECONDS = 0.1
+
+
 class OverBudget(BaseException):
     """Raised by the budget's timer inside extraction. A BaseException, so that no
     `except Exception` on the way swallows it."""
@@ -70,7 +77,13 @@ def time_budget(seconds: float | None):
             yield
         return
 
+    state = {"active": True, "fired": False}
+
     def expired(signum, frame):
+        if not state["active"]:
+            return
+        state["fired"] = True
+        signal.setitimer(signal.ITIMER_REAL, RESEND_SECONDS)  # again, should this one be swallowed
         raise OverBudget()
 
     previous = signal.signal(signal.SIGALRM, expired)
@@ -78,8 +91,11 @@ def time_budget(seconds: float | None):
     try:
         yield
     finally:
+        state["active"] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if state["fired"]:  # every exception it raised was swallowed, yet the block ran over
+        raise OverBudget()
 
 
 def _raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> int:
@@ -101,12 +117,18 @@ def thread_budget(seconds: float):
 
     def expire() -> None:
         with lock:
-            if not state["done"]:
-                state["sent"] = _raise_in_thread(target, OverBudget) == 1
+            if state["done"]:
+                return
+            state["sent"] = _raise_in_thread(target, OverBudget) == 1 or state["sent"]
+            state["timer"] = start(RESEND_SECONDS)  # again, should this one be swallowed
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
+    def start(after: float) -> threading.Timer:
+        timer = threading.Timer(after, expire)
+        timer.daemon = True
+        timer.start()
+        return timer
+
+    state["timer"] = start(seconds)
     try:
         yield
     finally:
@@ -114,7 +136,9 @@ def thread_budget(seconds: float):
             state["done"] = True
             if state["sent"]:
                 _raise_in_thread(target, None)
-        timer.cancel()
+            state["timer"].cancel()
+    if state["sent"]:  # every exception it sent was swallowed, yet the block ran over
+        raise OverBudget()
 
 
 @dataclasses.dataclass

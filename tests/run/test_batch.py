@@ -110,3 +110,57 @@ def test_order_and_count_are_kept(batch_size):
     arts = [article(n) for n in range(5)]
     out = list(extract_safely(arts, nlp=object(), batch_size=batch_size, extract=fake_extract))
     assert [o.article for o in out] == arts
+
+
+def _swallowing_gc_callback(seconds: float):
+    """A garbage-collector callback that runs `seconds` once: Python ignores any exception
+    raised while it runs (distributed installs such callbacks in the process)."""
+    import gc
+    import time
+
+    state = {"ran": False}
+
+    def callback(phase, info):
+        if phase == "start" and not state["ran"]:
+            state["ran"] = True
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                pass
+
+    gc.callbacks.append(callback)
+    return callback
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_a_budget_exception_swallowed_by_a_gc_callback_is_raised_again(in_thread):
+    import gc
+    import threading
+    import time
+
+    from quotes.run.batch import OverBudget, time_budget
+
+    outcome = {}
+
+    def run():
+        callback = _swallowing_gc_callback(0.5)
+        started = time.monotonic()
+        try:
+            with time_budget(0.2):
+                gc.collect()  # the budget runs out inside the callback: that exception is lost
+                while time.monotonic() - started < 3:
+                    pass
+            outcome["result"] = "finished"
+        except OverBudget:
+            outcome["result"] = "over budget"
+        finally:
+            gc.callbacks.remove(callback)
+        outcome["seconds"] = time.monotonic() - started
+
+    if in_thread:
+        worker = threading.Thread(target=run)
+        worker.start()
+        worker.join()
+    else:
+        run()
+    assert outcome["result"] == "over budget"
+    assert outcome["seconds"] < 1.5  # stopped soon after the callback, not at the loop's end
