@@ -567,6 +567,28 @@ class _Aligner:
         si, i = hits[0]
         return _Found(si, i, i + len(want), 1.0, how)
 
+    def reworded(self, qi: int, segs: set[int], how: str = BESIDE) -> _Found | None:
+        """A longer quote not found on its own, in the turns of the occasion its article
+        reports (as ``beside``): an outlet's rewording, aligned on the terms of an
+        utterance's members (``member_coverage`` of its words in shared runs), around a run
+        of ``short_len`` words said word for word: "They're booing because I don't want their
+        money" for "The reason they're not loving me is, I don't want their money" (not "joint
+        operations between our two countries" for "new relationship between our two
+        countries")."""
+        q, keys = self.quotes[qi], self.qkeys[qi]
+        if len(keys) <= self.o.short_len or q.speaker_id is None:
+            return None
+        votes: dict[int, list[int]] = defaultdict(list)
+        for i, h in _content_grams(keys):
+            for si, pos in self.post.get((q.speaker_id, h)) or ():
+                if si in segs:
+                    votes[si].append(pos - i)
+        if not votes:
+            return None
+        found = [x for x in self._find_long(keys, votes, self.o.member_coverage, how)[1]
+                 if _shared_runs(keys, _blocks(keys, self.segs[x[2].seg].keys[x[2].lo:x[2].hi]))[1] >= self.o.short_len]
+        return max(found, key=lambda x: (x[0], x[1], -x[2].seg))[2] if found else None
+
     def _by_context(self, qi: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Of the places (turn, word) of a few words in ONE source, the one whose ``AROUND``
         words each side hold most of the content words the article prints next to the quote
@@ -814,25 +836,27 @@ def _found_beside(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     for qi, q in enumerate(al.quotes):
         segs = turns.get((q.article_id, q.speaker_id))
         if qi not in found and segs:
-            f = al.beside(qi, segs)
+            f = al.beside(qi, segs) or al.reworded(qi, segs)
             if f is not None:
                 more[qi] = f
     return more
 
 
 def _found_named(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
-    """A few words not found yet whose article names the occasion they were said at (its
-    day, or the debate), when one source of the speaker is that occasion: looked for in it
-    (``_Aligner.beside``): "guarantee", printed beside "at the debate"."""
+    """A quote not found yet whose article names the occasion it was said at (its day, the
+    debate, its title or place), when one source of the speaker is that occasion: looked
+    for in it (``_Aligner.beside``, ``_Aligner.reworded``): "guarantee", printed beside "at
+    the debate"."""
     segs_of: dict[str, set[int]] = defaultdict(set)
     for si, sg in enumerate(al.segs):
         segs_of[sg.seg.source_id].add(si)
     more: dict[int, _Found] = {}
     for qi in range(len(al.quotes)):
-        if qi in found or not 1 <= len(al.qkeys[qi]) <= al.o.short_len:
+        if qi in found or not al.qkeys[qi]:
             continue
         source = al.named_source(qi)
-        f = al.beside(qi, segs_of[source], NAMED) if source is not None else None
+        f = (al.beside(qi, segs_of[source], NAMED) or al.reworded(qi, segs_of[source], NAMED)
+             if source is not None else None)
         if f is not None:
             more[qi] = f
     return more

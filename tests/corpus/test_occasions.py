@@ -171,3 +171,14 @@ def test_the_articles_own_day_starts_the_day_before():
     assert found([wednesday], [dated]) == {"a": ("wed", "aligned")}  # "earlier in the day", dated the next day
     two_days = QuoteToCheck("a", "u-a", "trump", line, "2016-08-12", "2016-08-12", "2016-08-12", "art")
     assert found([wednesday], [two_days]) == {}
+
+
+def test_a_rewording_in_the_turns_of_the_occasion_the_article_reports():
+    debate = src("Let me tell you. The reason they're not loving me is, I don't want their money. I'm self-funding. "
+                 "We want a new relationship between our two countries, folks.", "2016-02-06", DEBATE, "debate")
+    article = [quote("a", "We want a new relationship between our two countries", "Trump said QUOTE", "2016-02-07"),
+               quote("b", "They're booing because I don't want their money", "QUOTE he said.", "2016-02-07"),
+               quote("c", "joint operations between our two countries", "He praised QUOTE", "2016-02-07")]
+    assert found([debate], article) == {"a": ("debate", "aligned"), "b": ("debate", "with the article's other quotes")}
+    # alone in its article: no occasion tells where to look, and 5 of 8 words are too few
+    assert found([debate], article[1:2]) == {}
