@@ -39,10 +39,14 @@ How a quote is found, cheapest first, never all pairs:
    rally, transcribed or not.
 4. **The article's occasion.** A quote of a few words not found alone, whose article has
    other quotes of its speaker found in a source, is looked for in those turns word for
-   word (a plural for a singular allowed), in one place (``_one_place``): "absolute necessity".
-   A quote of a few words (one word too) whose article names the day or the debate it was
-   said at (``corpus.occasions``), when one source of the speaker is that occasion, is looked
-   for in it the same way ("guarantee", printed beside "at the debate").
+   word (a plural for a singular allowed), in one place (``_one_place``; said in several
+   places of one source, the one beside the words the article prints next to the quote:
+   ``_by_context``): "absolute necessity". A quote of a few words (one word too) whose
+   article names the day or the debate it was said at, or the place or name in the title of
+   a source (``corpus.occasions``), when one source of the speaker is that occasion, is
+   looked for in it the same way ("guarantee", printed beside "at the debate"; "rapists",
+   beside "in his announcement speech"). A longer quote is looked for in those turns
+   reworded, on an utterance member's terms (``reworded``).
 5. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
