@@ -866,6 +866,24 @@ def _found_named(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     return more
 
 
+def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """Two content words not found yet ("bad dudes"; too short for the 3-gram index), when
+    one source only of the speaker is from the days they may have been said: word for word
+    there, in one place (``_Aligner.beside``), as a few words are looked for alone."""
+    segs_of: dict[str, set[int]] = defaultdict(set)
+    for si, sg in enumerate(al.segs):
+        segs_of[sg.seg.source_id].add(si)
+    more: dict[int, _Found] = {}
+    for qi, keys in enumerate(al.qkeys):
+        if qi in found or len(keys) != 2 or len(set(keys) - STOPWORDS) != 2:
+            continue
+        only = al.sources_of(qi)
+        f = al.beside(qi, segs_of[next(iter(only))], "aligned") if len(only) == 1 else None
+        if f is not None:
+            more[qi] = f
+    return more
+
+
 def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
                   options: SourceOptions | None = None) -> SourceIndex:
     """Every quote's passage in its speaker's sources, and every utterance's state."""
@@ -875,6 +893,7 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     found = _found_alone(al)
     found.update(_found_beside(al, found))
     found.update(_found_named(al, found))
+    found.update(_found_two_words(al, found))
     by_utterance: dict[str, list[int]] = defaultdict(list)
     for qi, q in enumerate(quotes):
         by_utterance[q.utterance_id or "quote:" + q.quote_id].append(qi)
