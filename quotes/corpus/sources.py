@@ -46,7 +46,9 @@ How a quote is found, cheapest first, never all pairs:
    a source (``corpus.occasions``), when one source of the speaker is that occasion, is
    looked for in it the same way ("guarantee", printed beside "at the debate"; "rapists",
    beside "in his announcement speech"). A longer quote is looked for in those turns
-   reworded, on an utterance member's terms (``reworded``).
+   reworded, on an utterance member's terms (``reworded``). Two content words ("bad
+   dudes", too short for the 3-gram index) are looked for the same way in the one source of
+   the speaker from their days, when there is one (``_found_two_words``).
 5. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
