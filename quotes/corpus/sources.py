@@ -542,9 +542,9 @@ class _Aligner:
         phrase, a label or a word ("absolute necessity", "puppet") is looked for there word
         for word (a plural printed for a singular allowed) and must be there in one place
         (``_one_place``), with a content word (alone: of ``ONE_WORD`` letters, and the
-        article names its occasion). Said in several places of one source, the place whose
-        words around it the article's sentence shares most, else the first (``_by_context``);
-        the one source the article names (``NAMED``) is read whatever its day."""
+        article names its occasion). Said in several places of one source: the place beside
+        the words the article prints next to it (``_by_context``); the one source the article
+        names (``NAMED``) is read whatever its day."""
         q, keys = self.quotes[qi], self.qkeys[qi]
         content = {k for k in keys if k not in STOPWORDS}
         if not 1 <= len(keys) <= self.o.short_len or not content or q.speaker_id is None:
