@@ -17,7 +17,8 @@ in its own process (peak memory: inputs and alignment, before the baseline runs)
 baseline, measured next in the same process, is ``textnorm.units`` over every quote and
 source: the words the alignment must read at least once. ``--against REV`` instead times the
 alignment of git revision REV (its ``quotes/corpus/sources.py``) and this one on the same
-data, interleaved, best of ``--repeats``.
+data, interleaved, best of ``--repeats``, with the share of each one's matches in the source
+their quote was made from.
 """
 from __future__ import annotations
 
@@ -123,6 +124,15 @@ def run(scale: float, n_quotes: int, n_sources: int, out) -> None:
              "found": len(index.matches), "rss_mb": rss})
 
 
+def right_source(matches, quotes) -> float:
+    """The share of the matches in the source their quote was made from (its article is
+    ``a{k}-{day}`` for source ``s{k}``; the other quotes were made from no source of theirs)."""
+    article = {q.quote_id: q.article_id for q in quotes}
+    right = sum(article[m.quote_id].startswith("a") and article[m.quote_id].split("-")[0][1:] == m.source_id[1:]
+                for m in matches)
+    return right / max(1, len(matches))
+
+
 def against(rev: str, scale: float, n_quotes: int, n_sources: int, repeats: int) -> None:
     """This alignment against revision ``rev``'s on the same data, interleaved, best of ``repeats``."""
     import dataclasses
@@ -139,12 +149,13 @@ def against(rev: str, scale: float, n_quotes: int, n_sources: int, repeats: int)
     best = {rev: float("inf"), "this": float("inf")}
     for _ in range(repeats):
         t0 = time.perf_counter()
-        found_old = len(old.align_sources(old_segments, old_quotes).matches)
+        found_old = old.align_sources(old_segments, old_quotes).matches
         best[rev] = min(best[rev], time.perf_counter() - t0)
         t0 = time.perf_counter()
-        found = len(this.align_sources(segments, quotes).matches)
+        found = this.align_sources(segments, quotes).matches
         best["this"] = min(best["this"], time.perf_counter() - t0)
-    print(f"| {len(quotes):,} | {best[rev]:.2f} ({found_old:,} found) | {best['this']:.2f} ({found:,} found) |"
+    print(f"| {len(quotes):,} | {best[rev]:.2f} ({len(found_old):,} found, {right_source(found_old, quotes):.1%} in"
+          f" their source) | {best['this']:.2f} ({len(found):,} found, {right_source(found, quotes):.1%}) |"
           f" {best['this'] / best[rev]:.2f} |", flush=True)
 
 

@@ -6,6 +6,10 @@
         (a further round: a sheet of quotes not labelled yet)
     python benchmarks/source_recall.py --db ... --sheet --labels ... --seed 18 --split held-out
         (held-out quotes only: more weight for the held-out figure)
+    python benchmarks/source_recall.py --db ... --sheet --labels ... --seed 19 --split held-out --days 45 --unread --sample 1000
+        (round 4: a wider window, and the tune articles nobody has read moved to held-out)
+    python benchmarks/source_recall.py --db ... --labels ... --days 45
+        (scores every round; held-out per round too)
 
 The database is the one ``benchmarks/sources_polnear.py`` builds (PolNeAR train+dev and the 74
 transcripts; it builds it when missing). ``--sheet`` draws ``--sample`` quotes at random from
@@ -38,11 +42,30 @@ def split_of(doc_id: str) -> str:
     return "held-out" if int(hashlib.sha1(doc_id.encode()).hexdigest()[0], 16) % 2 == 0 else "tune"
 
 
-def with_doc_ids(conn: sqlite3.Connection, pop: list[dict]) -> list[dict]:
+def read_labels(labels: Path | None) -> list[dict]:
+    if not labels or not labels.exists():
+        return []
+    return [json.loads(line) for line in labels.read_text().splitlines() if line.strip()]
+
+
+def with_doc_ids(conn: sqlite3.Connection, pop: list[dict], rows: list[dict] = ()) -> list[dict]:
+    """The population with each quote's article and split: by the hash of its article, or
+    held-out when a label moved its article there (a tune article nobody had read, round 4)."""
     doc = dict(conn.execute("select id, doc_id from articles"))
+    moved = {r["doc_id"] for r in rows if r["split"] == "held-out"}
     for p in pop:
         p["doc_id"] = doc[p["article_id"]]
-        p["split"] = split_of(p["doc_id"])
+        p["split"] = "held-out" if p["doc_id"] in moved else split_of(p["doc_id"])
+    return pop
+
+
+def unread(pop: list[dict], rows: list[dict]) -> list[dict]:
+    """The population with the tune quotes of articles none of whose quotes was labelled
+    (nobody read them while fixing) moved to held-out."""
+    read = {r["doc_id"] for r in rows}
+    for p in pop:
+        if p["split"] == "tune" and p["doc_id"] not in read:
+            p["split"] = "held-out"
     return pop
 
 
@@ -97,7 +120,7 @@ def score(conn: sqlite3.Connection, pop: list[dict], labels: Path) -> None:
     """Recall and precision per split (see the guide)."""
     by_id = {p["quote_id"]: p for p in pop}
     paths = dict(conn.execute("select id, path from sources"))
-    rows = [json.loads(line) for line in labels.read_text().splitlines() if line.strip()]
+    rows = read_labels(labels)
     for split in ("tune", "held-out"):
         mine = [r for r in rows if r["split"] == split]
         gone = [r for r in mine if r["quote_id"] not in by_id]
@@ -108,12 +131,17 @@ def score(conn: sqlite3.Connection, pop: list[dict], labels: Path) -> None:
         rel = [r for r in right if by_id[r["quote_id"]]["relation"] == r["relation"]]
         long_said = [r for r in said if len(by_id[r["quote_id"]]["text"].split()) >= 3]
         long_right = [r for r in right if len(by_id[r["quote_id"]]["text"].split()) >= 3]
-        print(f"{split}: {len(mine)} labelled quotes ({Counter(r['verdict'] for r in mine)}; {len(gone)} gone)")
+        print(f"{split}: {len(mine)} labelled quotes ({Counter(r['verdict'] for r in mine)}; {len(gone)} gone or outside --days)")
         print(f"  recall {len(right)}/{len(said)} = {len(right) / max(1, len(said)):.0%}"
               f" (quotes of 3+ words: {len(long_right)}/{len(long_said)})")
         print(f"  precision {len(right)}/{len(found)} = {len(right) / max(1, len(found)):.0%};"
               f" relation right too: {len(rel)}/{len(found)}")
         if split != "tune":
+            for rnd in sorted({r["round"] for r in said}):
+                n_said = [r for r in said if r["round"] == rnd]
+                n_right = [r for r in right if r["round"] == rnd]
+                n_found = [r for r in found if r["round"] == rnd]
+                print(f"  round {rnd}: recall {len(n_right)}/{len(n_said)}, precision {len(n_right)}/{len(n_found)}")
             continue  # held-out: the figures only (fixes are made from reading tune quotes)
         for r in said:
             if r not in right:
@@ -135,17 +163,20 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("/tmp/source_recall_sheet.md"))
     ap.add_argument("--labels", type=Path)
     ap.add_argument("--split", choices=["tune", "held-out"], help="--sheet: quotes of this split only")
+    ap.add_argument("--unread", action="store_true",
+                    help="--sheet: the tune articles none of whose quotes was labelled count as held-out")
     args = ap.parse_args()
     if not TRANSCRIPTS.exists() or not POLNEAR.exists():
         sys.exit("needs ../shared/eval/transcripts and ../shared/eval/polnear")
     if not args.db.exists():
         build(args.db, SPLITS)
     conn = sqlite3.connect(args.db)
-    pop = with_doc_ids(conn, population(conn, args.days, split_doc_ids(SPLITS)))
+    rows = read_labels(args.labels)
+    pop = with_doc_ids(conn, population(conn, args.days, split_doc_ids(SPLITS)), rows)
     if args.sheet:
-        done = set()
-        if args.labels and args.labels.exists():  # a further round: quotes not labelled yet
-            done = {json.loads(line)["quote_id"] for line in args.labels.read_text().splitlines() if line.strip()}
+        if args.unread:
+            pop = unread(pop, rows)
+        done = {r["quote_id"] for r in rows}  # a further round: quotes not labelled yet
         write_sheet(conn, sample(pop, args.sample, args.seed, done, args.split), args.out)
         return
     if args.labels:

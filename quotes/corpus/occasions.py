@@ -12,6 +12,11 @@ returns an ``Occasion``:
   together are a debate.
 - ``first``, ``last``: the days its time words agree on (``extract.dating.when_said``: "last
   Saturday", "in September", "in June 2015"), as ordinals, else None.
+- ``places``: the places it says the words were said in or at ("in Green Bay, Wisconsin",
+  "at Saint Anselm College"): the capitalised words after "in" or "at", one tuple each;
+  ``titled``: the words just before a noun of an event ("in his announcement
+  speech", "the Miami debate"). ``names_title`` tells whether they name a source's title
+  ("Remarks Announcing Candidacy for President in New York City").
 
 ``kind_of_title`` gives a source's kind from its title ("Republican Candidates Debate in
 Miami" is a debate, "Remarks at ..." a speech). The alignment (``corpus.sources``) refuses a
@@ -26,7 +31,7 @@ from dataclasses import dataclass
 import regex
 
 from quotes.extract.dating import article_day, when_said
-from quotes.lexicon.words import OCCASION_KINDS
+from quotes.lexicon.words import NOT_OCCASION_NAMES, OCCASION_EVENTS, OCCASION_KINDS
 
 # a quoted passage: straight, curly or doubled single marks (the NYT's ''...'')
 _QUOTED = regex.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''(?:(?!'').)*''")
@@ -40,6 +45,8 @@ class Occasion:
     kind: str | None = None
     first: int | None = None  # date ordinals of the days named
     last: int | None = None
+    places: tuple[tuple[str, ...], ...] = ()  # ("green", "bay", "wisconsin"): lower-cased
+    titled: tuple[str, ...] = ()  # ("announcement",): words naming the event before its kind
 
     @property
     def named(self) -> bool:
@@ -67,6 +74,63 @@ def kind_of(text: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+# "in Green Bay, Wisconsin", "at the Greenville Convention Center": capitalised words after
+# "in" or "at" (commas between them allowed)
+_PLACE = regex.compile(r"\b(?:in|at)\s+(?:the\s+)?(\p{Lu}[\p{L}.'-]*(?:,?\s+\p{Lu}[\p{L}.'-]*)*)")
+STEM = 6  # letters two words share to be one word ("announcement", "announcing")
+
+
+def places_of(text: str) -> tuple[tuple[str, ...], ...]:
+    """The places ``text`` says something happened in or at, as lower-cased words."""
+    out = []
+    for m in _PLACE.finditer(text):
+        words = tuple(w.lower() for w in _WORD.findall(m.group(1)))
+        if words:
+            out.append(words)
+    return tuple(out)
+
+
+def titled_words(text: str) -> tuple[str, ...]:
+    """The one or two words before each noun of an event, in lower case ("announcement
+    speech", "the immigration speech"): they may be its name in its source's title. (A
+    capitalised one may be a person's: "a Trump rally" is no "Remarks at Trump SoHo".)"""
+    words = _WORD.findall(text)
+    out = []
+    for i, w in enumerate(words):
+        if w.lower() in OCCASION_EVENTS:
+            out += [v for v in words[max(0, i - 2):i]
+                    if v.islower() and v not in NOT_OCCASION_NAMES and len(v) > 3 and v not in OCCASION_EVENTS]
+    return tuple(out)
+
+
+def _word_key(word: str) -> str:
+    """A word as it is matched against a title: its first ``STEM`` letters stand for it
+    ("announcement", "announcing": "announ")."""
+    return word[:STEM]
+
+
+def title_keys(title: str | None) -> frozenset[str]:
+    """The keys of a source's title a place or a name of the article must find."""
+    if not title:
+        return frozenset()
+    return frozenset(_word_key(w.lower()) for w in _WORD.findall(title) if w.lower() not in NOT_OCCASION_NAMES)
+
+
+def naming_keys(occasion: Occasion) -> list[frozenset[str]]:
+    """Each way the article may name a source's title, as the keys that title must all hold:
+    a place ("in South Carolina": all its words) or a word before its event ("announcement")."""
+    return ([frozenset(_word_key(w) for w in p) for p in occasion.places]
+            + [frozenset([_word_key(w)]) for w in occasion.titled])
+
+
+def names_title(occasion: Occasion, title: str | None) -> bool:
+    """The article's place ("in South Carolina" names the debate "in Greenville, South
+    Carolina") or a word before its event ("announcement speech": "Remarks Announcing
+    Candidacy ...") names this source's title."""
+    keys = title_keys(title)
+    return any(alt <= keys for alt in naming_keys(occasion))
+
+
 def kind_of_title(title: str | None) -> str | None:
     """A source's kind from its title (None when it names none)."""
     return kind_of(title) if title else None
@@ -78,6 +142,5 @@ def occasion_of(context: str | None, at: int, end: int, published: str | None) -
         return NONE
     text = attribution_words(context, at, end)
     days = when_said(text, article_day(published))
-    if days is None:
-        return Occasion(kind_of(text))
-    return Occasion(kind_of(text), days[0].toordinal(), days[1].toordinal())
+    first, last = (days[0].toordinal(), days[1].toordinal()) if days else (None, None)
+    return Occasion(kind_of(text), first, last, places_of(text), titled_words(text))

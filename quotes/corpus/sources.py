@@ -39,10 +39,16 @@ How a quote is found, cheapest first, never all pairs:
    rally, transcribed or not.
 4. **The article's occasion.** A quote of a few words not found alone, whose article has
    other quotes of its speaker found in a source, is looked for in those turns word for
-   word (a plural for a singular allowed), in one place (``_one_place``): "absolute necessity".
-   A quote of a few words (one word too) whose article names the day or the debate it was
-   said at (``corpus.occasions``), when one source of the speaker is that occasion, is looked
-   for in it the same way ("guarantee", printed beside "at the debate").
+   word (a plural for a singular allowed), in one place (``_one_place``; said in several
+   places of one source, the one beside the words the article prints next to the quote:
+   ``_by_context``): "absolute necessity". A quote of a few words (one word too) whose
+   article names the day or the debate it was said at, or the place or name in the title of
+   a source (``corpus.occasions``), when one source of the speaker is that occasion, is
+   looked for in it the same way ("guarantee", printed beside "at the debate"; "rapists",
+   beside "in his announcement speech"). A longer quote is looked for in those turns
+   reworded, on an utterance member's terms (``reworded``). Two content words ("bad
+   dudes", too short for the 3-gram index) are looked for the same way in the one source of
+   the speaker from their days, when there is one (``_found_two_words``).
 5. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
@@ -70,7 +76,8 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
 
-from quotes.corpus.occasions import NONE, Occasion, kind_of_title, occasion_of
+from quotes.corpus.occasions import (NONE, Occasion, attribution_words, kind_of_title, naming_keys, occasion_of,
+                                     title_keys)
 from quotes.corpus.speakers import name_key, name_words, speakers_of_name
 from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
@@ -196,6 +203,8 @@ BESIDE = "with the article's other quotes"  # ``how``: found where the article's
 NAMED = "in the occasion the article names"  # ``how``: found in the one source its article names
 ON_STAGE = ("debate", "speech")  # kinds of occasion (``occasions.kind_of``) said before an audience
 ONE_WORD = 4  # letters of a quote of one word, looked for in its article's occasion
+AROUND = 6  # words each side of a place of a few words, read for the article's words (``_by_context``)
+NEXT = 3  # words the article prints each side of a quote, looked for there
 
 
 def _same_kind(named: str | None, kind: str | None, strict: bool = False) -> bool:
@@ -289,13 +298,16 @@ def said_days(q: QuoteToCheck, o: SourceOptions, occasion: Occasion = NONE,
     it (``corpus.occasions``) may name days: days of that week ("on Thursday afternoon")
     are the days; earlier days ("at the September debate"; but the paragraph's time words may
     date another event: "the attacks, which occurred last year") widen the window back to
-    them, unless ``named`` (the days named only). None: unknown."""
+    them, unless ``named`` (the days named only). The article's own day named alone
+    ("earlier in the day", "on Tuesday" in Tuesday's article) starts the day before: an
+    article is often dated the day after it was written (a print edition, a time zone).
+    None: unknown."""
     lo, hi = _ordinal(q.said_from), _ordinal(q.said_to)
-    if lo is not None and hi is not None:
-        return lo, hi + o.late_days
     pub = _ordinal(q.published)
+    if lo is not None and hi is not None:
+        return lo - (lo == hi == pub), hi + o.late_days
     if occasion.first is not None and (named or pub is None or occasion.last >= pub - o.window_days):
-        return occasion.first, occasion.last + o.late_days
+        return occasion.first - (occasion.first == occasion.last == pub), occasion.last + o.late_days
     if pub is None:
         return None, None
     return min(pub - o.window_days, occasion.first or pub), pub + o.late_days
@@ -349,6 +361,13 @@ class _Aligner:
                     by_speaker[sid].append((sg.day, sg.seg.source_id))
         self.days = {sid: sorted(set(v)) for sid, v in by_speaker.items()}
         self.kinds = {sg.seg.source_id: sg.kind for sg in self.segs}
+        self.source_day = {sg.seg.source_id: sg.day for sg in self.segs}
+        # (speaker, key of a title word) -> sources: the titles an article's place or name finds
+        self.title_index: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for sg in self.segs:
+            for key in title_keys(sg.seg.title):
+                for sid in sg.seg.speaker_ids:
+                    self.title_index[(sid, key)].add(sg.seg.source_id)
         self.stems: dict[int, list[str]] = {}  # segment -> its keys without a plural -s (``beside``)
         self._index()
 
@@ -394,13 +413,39 @@ class _Aligner:
         found = {s for _, s in days} | self.undated.get(q.speaker_id, set())
         return {s for s in found if _same_kind(kind, self.kinds.get(s), strict=named)}
 
-    def named_source(self, qi: int) -> str | None:
-        """The one source the article names for a quote: it names the day (or the debate) it
-        was said at, and one source of the speaker fits."""
+    def titled_sources(self, qi: int) -> set[str]:
+        """The sources of the quote's speaker, on or before its article, whose title its
+        article's place or event name names (``occasions.names_title``), of a kind it does
+        not contradict."""
         q, occasion = self.quotes[qi], self.occasions[qi]
-        if q.said_from is None and occasion.first is None and occasion.kind != "debate":
+        if q.speaker_id is None or not (occasion.places or occasion.titled):
+            return set()
+        found: set[str] = set()
+        for keys in naming_keys(occasion):
+            hits = [self.title_index.get((q.speaker_id, k), set()) for k in keys]
+            found |= set.intersection(*hits) if hits else set()
+        pub = _ordinal(q.published)
+        return {s for s in found if _same_kind(occasion.kind, self.kinds.get(s), strict=True)
+                and (pub is None or self.source_day.get(s) is None or self.source_day[s] <= pub)}
+
+    def named_source(self, qi: int) -> str | None:
+        """The one source the article names for a quote: its title (its place, its name:
+        "in his announcement speech"), with the days it names when it names some; else the
+        day (or the debate) it was said at, when one source of the speaker fits (on the last
+        of the days named when several do)."""
+        q, occasion = self.quotes[qi], self.occasions[qi]
+        dated = q.said_from is not None or occasion.first is not None
+        titled = self.titled_sources(qi)
+        if titled:
+            of_days = titled & self.sources_of(qi, named=dated)
+            found = of_days if dated or of_days else titled
+        elif not dated and occasion.kind != "debate":
             return None
-        found = self.sources_of(qi, named=True)
+        else:
+            found = self.sources_of(qi, named=True)
+        if len(found) > 1:
+            last = said_days(q, self.o, occasion, named=True)[1]
+            found = {s for s in found if self.source_day.get(s) == last}
         return next(iter(found)) if len(found) == 1 else None
 
     def _fits(self, sg: _Seg, sid: str, lo: int | None, hi: int | None, kind: str | None = None) -> bool:
@@ -497,7 +542,9 @@ class _Aligner:
         phrase, a label or a word ("absolute necessity", "puppet") is looked for there word
         for word (a plural printed for a singular allowed) and must be there in one place
         (``_one_place``), with a content word (alone: of ``ONE_WORD`` letters, and the
-        article names its occasion)."""
+        article names its occasion). Said in several places of one source: the place beside
+        the words the article prints next to it (``_by_context``); the one source the article
+        names (``NAMED``) is read whatever its day."""
         q, keys = self.quotes[qi], self.qkeys[qi]
         content = {k for k in keys if k not in STOPWORDS}
         if not 1 <= len(keys) <= self.o.short_len or not content or q.speaker_id is None:
@@ -506,7 +553,7 @@ class _Aligner:
             return None  # one word said again and again ("jobs, jobs, jobs"): a slogan, said anywhere
         if len(keys) == 1 and (len(keys[0]) < ONE_WORD or not self.occasions[qi].named):
             return None  # one word: only where the article names the occasion ("at the debate")
-        lo, hi = self.days_of(qi)
+        lo, hi = self.days_of(qi) if how != NAMED else (None, None)
         want = [_stem(k) for k in keys]
         hits = []
         for si in sorted(segs):
@@ -519,10 +566,52 @@ class _Aligner:
             hits += [(si, i) for i in range(len(stems) - len(want) + 1)
                      if stems[i] == want[0] and stems[i:i + len(want)] == want]
         hits = _one_place(hits)
+        if len(hits) > 1:
+            hits = self._by_context(qi, hits)
         if len(hits) != 1:
             return None
         si, i = hits[0]
         return _Found(si, i, i + len(want), 1.0, how)
+
+    def reworded(self, qi: int, segs: set[int], how: str = BESIDE) -> _Found | None:
+        """A longer quote not found on its own, in the turns of the occasion its article
+        reports (as ``beside``): an outlet's rewording, aligned on the terms of an
+        utterance's members (``member_coverage`` of its words in shared runs), around a run
+        of ``short_len`` words said word for word: "They're booing because I don't want their
+        money" for "The reason they're not loving me is, I don't want their money" (not "joint
+        operations between our two countries" for "new relationship between our two
+        countries")."""
+        q, keys = self.quotes[qi], self.qkeys[qi]
+        if len(keys) <= self.o.short_len or q.speaker_id is None:
+            return None
+        votes: dict[int, list[int]] = defaultdict(list)
+        for i, h in _content_grams(keys):
+            for si, pos in self.post.get((q.speaker_id, h)) or ():
+                if si in segs:
+                    votes[si].append(pos - i)
+        if not votes:
+            return None
+        found = [x for x in self._find_long(keys, votes, self.o.member_coverage, how)[1]
+                 if _shared_runs(keys, _blocks(keys, self.segs[x[2].seg].keys[x[2].lo:x[2].hi]))[1] >= self.o.short_len]
+        return max(found, key=lambda x: (x[0], x[1], -x[2].seg))[2] if found else None
+
+    def _by_context(self, qi: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Of the places (turn, word) of a few words in ONE source, the one whose ``AROUND``
+        words each side hold most of the content words the article prints next to the quote
+        (``NEXT`` each side: a "law and order" candidate, "I am the law and order
+        candidate"); the first of those when several hold as many ("a 'big tent' Republican
+        Party": "Reagan's big tent within the party", "the big tent party"); none when none
+        holds any, or for a single word (said again and again, it points nowhere), or when
+        the places are in several sources."""
+        q, n = self.quotes[qi], len(self.qkeys[qi])
+        if n == 1 or not q.context or len({self.segs[si].seg.source_id for si, _ in hits}) > 1:
+            return hits
+        before = _keys(units(q.context[:q.context_at]))[-NEXT:] if q.context_at else []
+        words = set(before + _keys(units(q.context[q.context_end:]))[:NEXT]) - STOPWORDS
+        score = {h: len(words.intersection(self.segs[h[0]].keys[max(0, h[1] - AROUND):h[1] + n + AROUND]))
+                 for h in hits}
+        best = max(score.values())
+        return [min(h for h in hits if score[h] == best)] if best else hits
 
     def _align(self, keys: list[str], skeys: list[str], a: int, b: int, short: bool, need: float | None = None):
         """(score, window start, window end) of the quote against skeys[a:b], or None."""
@@ -753,25 +842,45 @@ def _found_beside(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     for qi, q in enumerate(al.quotes):
         segs = turns.get((q.article_id, q.speaker_id))
         if qi not in found and segs:
-            f = al.beside(qi, segs)
+            f = al.beside(qi, segs) or al.reworded(qi, segs)
             if f is not None:
                 more[qi] = f
     return more
 
 
 def _found_named(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
-    """A few words not found yet whose article names the occasion they were said at (its
-    day, or the debate), when one source of the speaker is that occasion: looked for in it
-    (``_Aligner.beside``): "guarantee", printed beside "at the debate"."""
+    """A quote not found yet whose article names the occasion it was said at (its day, the
+    debate, its title or place), when one source of the speaker is that occasion: looked
+    for in it (``_Aligner.beside``, ``_Aligner.reworded``): "guarantee", printed beside "at
+    the debate"."""
     segs_of: dict[str, set[int]] = defaultdict(set)
     for si, sg in enumerate(al.segs):
         segs_of[sg.seg.source_id].add(si)
     more: dict[int, _Found] = {}
     for qi in range(len(al.quotes)):
-        if qi in found or not 1 <= len(al.qkeys[qi]) <= al.o.short_len:
+        if qi in found or not al.qkeys[qi]:
             continue
         source = al.named_source(qi)
-        f = al.beside(qi, segs_of[source], NAMED) if source is not None else None
+        f = (al.beside(qi, segs_of[source], NAMED) or al.reworded(qi, segs_of[source], NAMED)
+             if source is not None else None)
+        if f is not None:
+            more[qi] = f
+    return more
+
+
+def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """Two content words not found yet ("bad dudes"; too short for the 3-gram index), when
+    one source only of the speaker is from the days they may have been said: word for word
+    there, in one place (``_Aligner.beside``), as a few words are looked for alone."""
+    segs_of: dict[str, set[int]] = defaultdict(set)
+    for si, sg in enumerate(al.segs):
+        segs_of[sg.seg.source_id].add(si)
+    more: dict[int, _Found] = {}
+    for qi, keys in enumerate(al.qkeys):
+        if qi in found or len(keys) != 2 or len(set(keys) - STOPWORDS) != 2:
+            continue
+        only = al.sources_of(qi)
+        f = al.beside(qi, segs_of[next(iter(only))], "aligned") if len(only) == 1 else None
         if f is not None:
             more[qi] = f
     return more
@@ -786,6 +895,7 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     found = _found_alone(al)
     found.update(_found_beside(al, found))
     found.update(_found_named(al, found))
+    found.update(_found_two_words(al, found))
     by_utterance: dict[str, list[int]] = defaultdict(list)
     for qi, q in enumerate(quotes):
         by_utterance[q.utterance_id or "quote:" + q.quote_id].append(qi)

@@ -1,7 +1,8 @@
 """The occasion an article names for a quote (corpus/occasions.py) and how the alignment uses it."""
 import datetime as dt
 
-from quotes.corpus.occasions import attribution_words, kind_of, kind_of_title, occasion_of
+from quotes.corpus.occasions import (Occasion, attribution_words, kind_of, kind_of_title, names_title, occasion_of,
+                                     places_of, titled_words)
 from quotes.corpus.sources import QuoteToCheck, Segment, align_sources
 
 DEBATE = "Republican Candidates Debate in Detroit, Michigan"
@@ -103,3 +104,81 @@ def test_a_word_or_two_in_the_one_source_the_article_names():
         "b": ("debate", "in the occasion the article names")}
     two = src(ANSWER, "2016-02-28", DEBATE, "debate2")  # two debates in the window: which one is not known
     assert found([debate, two], [quote("a", "guarantee", context, "2016-03-04")]) == {}
+
+
+ANNOUNCEMENT = "Remarks Announcing Candidacy for President in New York City"
+GREENVILLE = "Republican Candidates Debate in Greenville, South Carolina"
+MANCHESTER = "Republican Candidates Debate in Manchester, New Hampshire"
+
+
+def test_places_and_event_names_name_a_title():
+    def named(text, title):
+        return names_title(Occasion(places=places_of(text), titled=titled_words(text)), title)
+
+    assert places_of("At a rally in Green Bay, Wisconsin, on Friday, he said") == (("green", "bay", "wisconsin"),)
+    assert named("the debate last Saturday in South Carolina", GREENVILLE)
+    assert not named("the debate last Saturday in South Carolina", MANCHESTER)
+    assert named("when Trump in his announcement speech called them", ANNOUNCEMENT)  # "Announcing"
+    assert not named("in an interview with The New York Times", ANNOUNCEMENT)  # no place after "in"/"at"
+    assert titled_words("at a Trump rally") == ()  # a person's name is no event's
+    assert titled_words("the Republican debate") == ()  # nor a word of every debate's title
+    assert not named("at a rally in Portland, Maine", RALLY)
+
+
+def test_the_source_an_article_names_by_its_title_or_place():
+    speech = src("They are bringing crime. They are rapists. And some are good people.", "2015-06-16",
+                 ANNOUNCEMENT, "announce")
+    later = src("We will build a great wall and they are rapists, some of them.", "2016-07-11", RALLY, "rally")
+    context = "When Trump in his announcement speech called immigrants QUOTE and promised a wall."
+    # a year before the article, and another speech of the article's week has the word: the title decides
+    assert found([speech, later], [quote("a", "rapists", context, "2016-07-18")]) == {
+        "a": ("announce", "in the occasion the article names")}
+    assert found([speech, later], [quote("a", "rapists", "He called them QUOTE.", "2016-07-18")]) == {}
+    # days named that the titled source does not fit: not that source
+    dated = "In his announcement speech last Monday he called them QUOTE."
+    assert found([speech, later], [quote("a", "rapists", dated, "2016-07-18")]) == {}
+    # two debates in the article's week: the place tells which
+    one = src(ANSWER + " They do wonderful things.", "2016-02-13", GREENVILLE, "sc")
+    two = src(ANSWER + " They do wonderful things.", "2016-02-15", MANCHESTER, "nh")
+    context = "At the debate in South Carolina, he said it did QUOTE for women."
+    assert found([one, two], [quote("a", "wonderful things", context, "2016-02-18")]) == {
+        "a": ("sc", "in the occasion the article names")}
+    assert found([one, two], [quote("a", "wonderful things", context.replace("in South Carolina", ""),
+                                    "2016-02-18")]) == {}
+
+
+def test_a_phrase_said_in_several_places_of_the_named_source():
+    text = ("We will be a country of law and order. " + "Many other words are said here today. " * 4
+            + "There is no prosperity without law and order. " + "More words again and again. " * 4
+            + "I am the law and order candidate. Believe me.")
+    rally = src(text, "2016-07-21", RALLY, "rally")
+    context = "At the rally on Thursday he offered himself as a QUOTE candidate and appealed to workers."
+    m = {x.quote_id: x for x in align_sources([rally], [quote("a", "law and order", context, "2016-07-22")]).matches}
+    assert m["a"].start == text.index("law and order candidate")  # the words the article prints next to it
+    # none of its places has the article's words: which one is not known
+    bare = "At the rally on Thursday he offered himself as QUOTE to workers."
+    assert found([rally], [quote("a", "law and order", bare, "2016-07-22")]) == {}
+    # several hold them as much: the first of those
+    tie = "At the rally on Thursday he promised a country of QUOTE and prosperity."
+    m = {x.quote_id: x for x in align_sources([rally], [quote("a", "law and order", tie, "2016-07-22")]).matches}
+    assert m["a"].start == text.index("law and order")
+
+
+def test_the_articles_own_day_starts_the_day_before():
+    line = "bring back our jobs"  # (a few words: never a re-quote)
+    wednesday = src("Thank you. We will " + line + " from Mexico. Thank you.", "2016-08-10", RALLY, "wed")
+    dated = QuoteToCheck("a", "u-a", "trump", line, "2016-08-11", "2016-08-11", "2016-08-11", "art")
+    assert found([wednesday], [dated]) == {"a": ("wed", "aligned")}  # "earlier in the day", dated the next day
+    two_days = QuoteToCheck("a", "u-a", "trump", line, "2016-08-12", "2016-08-12", "2016-08-12", "art")
+    assert found([wednesday], [two_days]) == {}
+
+
+def test_a_rewording_in_the_turns_of_the_occasion_the_article_reports():
+    debate = src("Let me tell you. The reason they're not loving me is, I don't want their money. I'm self-funding. "
+                 "We want a new relationship between our two countries, folks.", "2016-02-06", DEBATE, "debate")
+    article = [quote("a", "We want a new relationship between our two countries", "Trump said QUOTE", "2016-02-07"),
+               quote("b", "They're booing because I don't want their money", "QUOTE he said.", "2016-02-07"),
+               quote("c", "joint operations between our two countries", "He praised QUOTE", "2016-02-07")]
+    assert found([debate], article) == {"a": ("debate", "aligned"), "b": ("debate", "with the article's other quotes")}
+    # alone in its article: no occasion tells where to look, and 5 of 8 words are too few
+    assert found([debate], article[1:2]) == {}

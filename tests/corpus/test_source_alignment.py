@@ -250,3 +250,13 @@ def test_real_transcripts():
     for m in idx.matches:
         s = next(x for x in sources.values() if x.id == m.source_id)
         assert s.text[m.start:m.end] == m.passage
+
+
+def test_two_words_in_the_one_source_of_their_days():
+    text = "Some of them were bad dudes, believe me. Very serious issue."
+    found = {m.quote_id: m.how for m in align_sources([seg(text=text)], [q("a", "bad dudes")]).matches}
+    assert found == {"a": "aligned"}
+    other = seg(text="They are bad dudes too.", source="s2", day="2024-10-22")
+    assert align_sources([seg(text=text), other], [q("a", "bad dudes")]).matches == []  # two sources of its days
+    assert align_sources([seg(text=text)], [q("a", "very serious")]).matches == []  # one content word
+    assert align_sources([seg(text=text, day="2024-10-01")], [q("a", "bad dudes")]).matches == []  # not its days
