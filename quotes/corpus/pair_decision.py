@@ -244,7 +244,12 @@ def shipped() -> PairModel:
 SCORED_FEATURES = FEATURES + (
     "unsure",          # either side's speaker is unsure (a salience guess, a group noun)
     "shared_content",  # log(1 + distinct content words the two quotes share)
+    "long_run",        # a shared run of LONG_RUN+ words: a re-quote, whatever the gap
+    "gap_short",       # gap_days when the shorter quote has SHORT_WORDS words or fewer
+    "days_short",      # phrase_days when the shorter quote has SHORT_WORDS words or fewer
 )
+LONG_RUN = 8  # (grouping's ``requote_run``)
+SHORT_WORDS = 6  # (grouping's ``short_len``)
 
 SCORED_FILE = Path(__file__).with_name("pair_scored.json")
 
@@ -254,9 +259,15 @@ def scored_features(a: PairSide, b: PairSide, stats: PhraseStats | None, family:
     """The SCORED_FEATURES of one pair, in order (``pair_features`` and two more)."""
     content_a = {k for k in a.keys if k not in STOPWORDS}
     content_b = {k for k in b.keys if k not in STOPWORDS}
-    return pair_features(a, b, stats, family, relation) + [
+    x = pair_features(a, b, stats, family, relation)
+    short = min(len(a.keys), len(b.keys)) <= SHORT_WORDS
+    at = {name: x[i] for i, name in enumerate(FEATURES)}
+    return x + [
         float(a.unsure or b.unsure),
         math.log1p(len(content_a & content_b)),
+        float(at["longest_run"] >= math.log1p(LONG_RUN)),
+        at["gap_days"] if short else 0.0,
+        at["phrase_days"] if short else 0.0,
     ]
 
 
