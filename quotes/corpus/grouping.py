@@ -61,6 +61,13 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    alone that shares a content 3-gram with an utterance of its speaker is judged by a
    logistic regression over named features (``pair_decision``, docs/pair_decision.md).
 
+**Scored decision** (``GroupingOptions.scored``, off by default: worse than the rules on the
+labelled pairs, docs/pair_decision.md): for a named quote, tiers 3-4 and 6 are replaced by one
+logistic regression (``pair_decision.SCORED_FEATURES``) over the quote and the first members of
+each candidate utterance the n-gram index gives, whatever the dates (the gap is a feature);
+the best probability at the model's threshold joins. Tiers 1, 5 and 7 and quotes without
+speaker keep their rules.
+
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
 
