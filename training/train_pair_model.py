@@ -41,6 +41,7 @@ from quotes.corpus.index import corpus_quotes, index_speakers, index_utterances 
 from quotes.corpus.pair_decision import (FEATURES, MODEL_FILE, PhraseStats, grams, pair_features,  # noqa: E402
                                          side_of_quote)
 from quotes.corpus.textnorm import units  # noqa: E402
+from quotes.corpus.unsure import is_unsure  # noqa: E402
 
 CACHE = Path("/tmp/pairs2/polnear_extracted.pkl")  # benchmarks/pair_predict.py extract
 FIT_SPLITS = ("fit", "heldout", "fit2")
@@ -68,7 +69,7 @@ def load_quotes(cache: Path):
             sid = speakers.speaker_of.get(r.quote_id)
             family = (alias_family(names[sid]) if names.get(sid) else sid) if sid else None
             keys = match_keys(units(r.text))
-            side = side_of_quote(keys, sid, r.published, r.outlet, r.said_from, r.said_to)
+            side = side_of_quote(keys, sid, r.published, r.outlet, r.said_from, r.said_to, is_unsure(r.method))
             stats.add(family, keys, side.day_min)
             by_key[(article.doc_id, q.start, q.end)] = (r.quote_id, sid, family, side)
     return by_key, stats, rules

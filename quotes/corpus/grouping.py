@@ -61,6 +61,13 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    alone that shares a content 3-gram with an utterance of its speaker is judged by a
    logistic regression over named features (``pair_decision``, docs/pair_decision.md).
 
+**Scored decision** (``GroupingOptions.scored``, off by default: worse than the rules on the
+labelled pairs, docs/pair_decision.md): for a named quote, tiers 3-4 and 6 are replaced by one
+logistic regression (``pair_decision.SCORED_FEATURES``) over the quote and the first members of
+each candidate utterance the n-gram index gives, whatever the dates (the gap is a feature);
+the best probability at the model's threshold joins. Tiers 1, 5 and 7 and quotes without
+speaker keep their rules.
+
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
 
@@ -124,7 +131,8 @@ from itertools import combinations
 from quotes.lexicon.names import same_person
 from quotes.model import text_hash
 from quotes.extract.dating import article_day
-from quotes.corpus.pair_decision import PairModel, PairSide, PhraseStats, grams, pair_features, shipped
+from quotes.corpus.pair_decision import (PairModel, PairSide, PhraseStats, grams, pair_features, scored_features,
+                                         shipped, shipped_scored)
 from quotes.corpus.gcpause import cycles_paused
 from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
@@ -201,6 +209,10 @@ class GroupingOptions:
     recurring_days: int = 30  # this many days apart is a recurring phrase (see _recurring)
     phrase_node_len: int = 8  # whose 3-grams are looked up (nodes of this many words or fewer)
     pair_model: bool = False  # the learned last tier (``pair_decision``): off, see docs/pair_decision.md
+    # one scored decision per candidate pair of named quotes instead of the containment,
+    # alignment and late re-quote rules (``pair_decision.SCORED_FEATURES``): off, see docs/pair_decision.md
+    scored: bool = False
+    scored_model: PairModel | None = None  # another model than the shipped one (cross-validation)
 
 
 # --- nodes and clusters --------------------------------------------------------------
@@ -325,6 +337,8 @@ class _Grouper:
         self.merged: dict[int, int] = {}
         # (speaker family, 3-gram) -> first, last day (index_phrases)
         self.spread: dict[tuple[str, int], tuple[int, int]] = {}
+        self.scorer: PairModel | None = None  # the scored decision's model (``GroupingOptions.scored``)
+        self.stats: PhraseStats | None = None  # its per-family phrase days
 
     def _alias(self, a: str, b: str) -> bool:
         """Two speaker ids whose names may be one person (``quotes.lexicon.names.same_person``:
@@ -556,25 +570,18 @@ class _Grouper:
         hits = self._hits(n.keys)
         gap = self.o.short_span_days if len(n.keys) <= self.o.short_len else None
         rel = {cid: self._speaker_rel(n.speaker, cid) for cid in hits}
+        scored = self.scorer is not None and n.speaker is not None  # the dates are features then
         cands = [cid for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
                  if rel[cid] >= 0 and _said_ok(n.said, self.clusters[cid].said)
-                 and self._dates_ok(node_id, cid, gap)]
+                 and (scored or self._dates_ok(node_id, cid, gap))]
         passing: list[tuple[float, int, int]] = []
         for cid in cands[: self.o.max_candidates]:
-            certain = rel[cid] > 0  # an alias or no speaker: only a certain match joins
-            m = self._contained(node_id, cid)
-            if m >= 0 and certain and len(n.keys) < 4:
-                continue  # a speakerless name or slogan ("Bernie or Bust") in someone's quote
-            if m >= 0 and self._recurring(n.speaker, n.keys):
-                continue  # "law and order": said on many occasions, a cut of none
-            if m >= 0:
-                score, via = 1.0, m
-            elif short:
-                continue
+            if scored:
+                score, via = self._scored_match(node_id, cid, rel[cid])
             else:
-                score, via = self._aligned(node_id, cid, certain, strict=rel[cid] == 1)
-                if via < 0:
-                    continue
+                score, via = self._rule_match(node_id, cid, rel[cid], short)
+            if via < 0:
+                continue
             clash = self._conflicts(node_id, cid)
             if clash and (self.clusters[cid].leader in clash
                           or any(self.nodes[m].score >= score for m in clash)):
@@ -595,6 +602,38 @@ class _Grouper:
             self._join(node_id, cid, via, score)
         else:
             self._new_cluster(node_id)
+
+    def _rule_match(self, node_id: int, cid: int, rel: int, short: bool) -> tuple[float, int]:
+        """Tiers 3-4 for one candidate utterance: (score, member matched) or (0, -1)."""
+        n = self.nodes[node_id]
+        certain = rel > 0  # an alias or no speaker: only a certain match joins
+        m = self._contained(node_id, cid)
+        if m >= 0 and certain and len(n.keys) < 4:
+            return 0.0, -1  # a speakerless name or slogan ("Bernie or Bust") in someone's quote
+        if m >= 0 and self._recurring(n.speaker, n.keys):
+            return 0.0, -1  # "law and order": said on many occasions, a cut of none
+        if m >= 0:
+            return 1.0, m
+        if short:
+            return 0.0, -1
+        return self._aligned(node_id, cid, certain, strict=rel == 1)
+
+    def _scored_match(self, node_id: int, cid: int, rel: int) -> tuple[float, int]:
+        """The scored decision for one candidate utterance: the node against its first
+        members (and the member containing it): (probability, member) at the model's
+        threshold or above, else (0, -1)."""
+        model, n = self.scorer, self.nodes[node_id]
+        members = self.clusters[cid].nodes[: self.o.max_aligned_members]
+        inside = self._contained(node_id, cid)
+        if inside >= 0 and inside not in members:
+            members = [*members, inside]
+        side, fam = self._side(node_id), self._family(n.speaker)
+        best, via = 0.0, -1
+        for m in members:
+            p = model.probability(scored_features(side, self._side(m), self.stats, fam, rel))
+            if p > best:
+                best, via = p, m
+        return (best, via) if best >= model.threshold else (0.0, -1)
 
     def place_pairs(self, node_ids: list[int]) -> None:
         """Two-word nodes: containment in a single utterance of their speaker."""
@@ -664,6 +703,8 @@ class _Grouper:
     def run(self) -> None:
         self.make_nodes()
         self.index_phrases()
+        if self.o.scored:
+            self.index_scored()
         order = sorted(range(len(self.nodes)),
                        key=lambda i: (-len(self.nodes[i].keys), self.nodes[i].kstr,
                                       self.nodes[i].speaker or "", self.nodes[i].dmin or 0))
@@ -683,10 +724,21 @@ class _Grouper:
                 else:
                     self.place(i)
             self.place_pairs(pairs)
-        self.rejoin_requotes()
+        if self.scorer is None:  # (the scored decision sees late re-quotes in ``place``)
+            self.rejoin_requotes()
         self.join_split_parts()
-        if self.o.pair_model:
+        if self.o.pair_model and self.scorer is None:
             self.join_by_model(shipped())
+
+    def index_scored(self) -> None:
+        """The scored decision's model and the days each family is quoted with each 3-gram."""
+        self.scorer = self.o.scored_model or shipped_scored()
+        stats = PhraseStats()
+        for n in self.nodes:
+            fam = self._family(n.speaker)
+            for i in n.members:
+                stats.add(fam, n.keys, self.days[i])
+        self.stats = stats
 
     # tier 6: lone late re-quotes ----------------------------------------------------
     def _lone(self, cid: int) -> str | None:
@@ -984,7 +1036,8 @@ class _Grouper:
         n = self.nodes[node_id]
         return PairSide(n.keys, n.speaker, n.dmin, n.dmax, n.said,
                         frozenset(self.refs[i].outlet for i in n.members if self.refs[i].outlet),
-                        any(self.refs[i].said_from for i in n.members))
+                        any(self.refs[i].said_from for i in n.members),
+                        any(self.refs[i].unsure for i in n.members))
 
 
 def _name_words(name: str | None) -> list[str]:

@@ -47,6 +47,7 @@ class PairSide:
     said: tuple[int | None, int | None] = (None, None)  # days its attribution allows
     outlets: frozenset = frozenset()
     named_days: bool = False  # the attribution names when it was said (said_from given)
+    unsure: bool = False  # its attribution left the speaker unsure (``corpus.unsure.is_unsure``)
 
 
 @dataclass
@@ -84,12 +85,13 @@ class PhraseStats:
 
 
 def side_of_quote(keys: tuple[str, ...], speaker: str | None, published: str | None, outlet: str | None,
-                  said_from: str | None = None, said_to: str | None = None) -> PairSide:
+                  said_from: str | None = None, said_to: str | None = None, unsure: bool = False) -> PairSide:
     """One quote as a ``PairSide`` (the grouping builds the same from its nodes): its
     article's day; the days its attribution allows, else up to its article's day."""
     day = _ordinal(published)
     said = (_ordinal(said_from), _ordinal(said_to) if said_to else day)
-    return PairSide(keys, speaker, day, day, said, frozenset([outlet]) if outlet else frozenset(), bool(said_from))
+    return PairSide(keys, speaker, day, day, said, frozenset([outlet]) if outlet else frozenset(), bool(said_from),
+                    unsure)
 
 
 def _ordinal(iso: str | None) -> int | None:
@@ -224,9 +226,9 @@ class PairModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def model_from(data: dict) -> PairModel:
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError("pair model fitted on other features: run training/train_pair_model.py --write")
+def model_from(data: dict, features: tuple[str, ...] = FEATURES) -> PairModel:
+    if tuple(data["features"]) != features:
+        raise ValueError("pair model fitted on other features: run its training script with --write")
     return PairModel(tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]),
                      data["bias"], data["threshold"])
 
@@ -235,3 +237,41 @@ def model_from(data: dict) -> PairModel:
 def shipped() -> PairModel:
     """The model in ``pair_model.json``."""
     return model_from(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+
+
+# --- the scored decision (issue 13): one model judges every candidate pair ------------------
+
+SCORED_FEATURES = FEATURES + (
+    "unsure",          # either side's speaker is unsure (a salience guess, a group noun)
+    "shared_content",  # log(1 + distinct content words the two quotes share)
+    "long_run",        # a shared run of LONG_RUN+ words: a re-quote, whatever the gap
+    "gap_short",       # gap_days when the shorter quote has SHORT_WORDS words or fewer
+    "days_short",      # phrase_days when the shorter quote has SHORT_WORDS words or fewer
+)
+LONG_RUN = 8  # (grouping's ``requote_run``)
+SHORT_WORDS = 6  # (grouping's ``short_len``)
+
+SCORED_FILE = Path(__file__).with_name("pair_scored.json")
+
+
+def scored_features(a: PairSide, b: PairSide, stats: PhraseStats | None, family: str | None,
+                    relation: int = 0) -> list[float]:
+    """The SCORED_FEATURES of one pair, in order (``pair_features`` and two more)."""
+    content_a = {k for k in a.keys if k not in STOPWORDS}
+    content_b = {k for k in b.keys if k not in STOPWORDS}
+    x = pair_features(a, b, stats, family, relation)
+    short = min(len(a.keys), len(b.keys)) <= SHORT_WORDS
+    at = {name: x[i] for i, name in enumerate(FEATURES)}
+    return x + [
+        float(a.unsure or b.unsure),
+        math.log1p(len(content_a & content_b)),
+        float(at["longest_run"] >= math.log1p(LONG_RUN)),
+        at["gap_days"] if short else 0.0,
+        at["phrase_days"] if short else 0.0,
+    ]
+
+
+@lru_cache(maxsize=1)
+def shipped_scored() -> PairModel:
+    """The scored decision's model in ``pair_scored.json`` (``training/train_pair_scored.py``)."""
+    return model_from(json.loads(SCORED_FILE.read_text(encoding="utf-8")), SCORED_FEATURES)
