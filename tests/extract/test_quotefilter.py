@@ -1,13 +1,16 @@
 """The quote/not-quote model: features from the text and attribution's evidence."""
 from quotes.extract.attribution.context import Evidence
+from quotes.extract.attribution.shape import quote_kind
 from quotes.extract.marks import find_marks
-from quotes.extract.quotefilter import KEEP_THRESHOLD, WEIGHTS, hard_reject, quote_features, quote_probability
+from quotes.extract.quotefilter import (KEEP_THRESHOLD, WEIGHTS, hard_reject, quote_features, quote_probability,
+                                       writer_words)
 from quotes.model import Quote
 
 
 def features(text, method, speaker, cue_score, rule_reject=False, verb=True):
     m = find_marks(text)[0]
-    q = Quote(m.start, m.end, text[m.start:m.end], method=method, speaker=speaker, mark_style="double")
+    q = Quote(m.start, m.end, text[m.start:m.end], method=method, speaker=speaker, mark_style="double",
+              kind=quote_kind(text, m))
     return quote_features(text, m, q, Evidence(cue_score, rule_reject, True, verb))
 
 
@@ -25,3 +28,28 @@ def test_an_attributed_sentence_is_kept_and_a_title_is_not():
 def test_scare_quotes_are_rejected_outright():
     f = features("It was a so-called “deal” after all.", "none", None, 0.0)
     assert f["prev_scare"] == 1.0 and hard_reject(f) and quote_probability(f) == 0.0
+
+
+def test_an_uncued_title_in_any_language_is_rejected_outright():
+    for text in ("Netflix will stream a remake of the series “I Cavalieri dello Zodiaco” next year.",
+                 "The gallery shows his installation “Lights after Lights after Lights” in Milan."):
+        f = features(text, "none", None, 0.0, verb=False)
+        assert f["uncued_term"] == 1.0 and quote_probability(f) == 0.0, text
+
+
+def test_a_term_in_the_writers_own_voice_is_rejected_outright():
+    f = features("You want to grow, but you are afraid to “put yourself out there” online.", "none", None, 0.0)
+    assert f["uncued_term"] == 1.0 and hard_reject(f)
+
+
+def test_cued_or_third_person_partial_quotes_are_not_terms():
+    cued = features("She called the plan “Reckless And Cruel” on Monday.", "subject:name", "She", 2.5)
+    third = features("The senator wants to “drain the swamp” in Washington.", "sentence_subject:name", "senator", 0.0)
+    full = features("“We Will Win,” Kirby said.", "subject:name", "Kirby", 3.0)
+    assert cued["uncued_term"] == third["uncued_term"] == full["uncued_term"] == 0.0
+
+
+def test_writer_words_stop_at_other_quotation_marks():
+    text = "“You know it,” he said. The mayor said “yes” and left."
+    m = find_marks(text)[1]
+    assert "You" not in writer_words(text, m) and "mayor" in writer_words(text, m)
