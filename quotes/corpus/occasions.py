@@ -78,6 +78,7 @@ def kind_of(text: str) -> str | None:
 # "in" or "at" (commas between them allowed)
 _PLACE = regex.compile(r"\b(?:in|at)\s+(?:the\s+)?(\p{Lu}[\p{L}.'-]*(?:,?\s+\p{Lu}[\p{L}.'-]*)*)")
 STEM = 6  # letters two words share to be one word ("announcement", "announcing")
+WHOLE = "="  # marks the key of a whole word of a title (``title_keys``), never a stem
 
 
 def places_of(text: str) -> tuple[tuple[str, ...], ...]:
@@ -109,17 +110,26 @@ def _word_key(word: str) -> str:
     return word[:STEM]
 
 
+def _whole(word: str) -> str:
+    """A word of a place as it is matched against a title: whole ("Jackson" is no
+    "Jacksonville", "Columbus" no "Columbia")."""
+    return WHOLE + word
+
+
 def title_keys(title: str | None) -> frozenset[str]:
-    """The keys of a source's title a place or a name of the article must find."""
+    """The keys of a source's title a place or a name of the article must find: each word's
+    first ``STEM`` letters (for an event's name) and the word whole (for a place)."""
     if not title:
         return frozenset()
-    return frozenset(_word_key(w.lower()) for w in _WORD.findall(title) if w.lower() not in NOT_OCCASION_NAMES)
+    words = [w.lower() for w in _WORD.findall(title) if w.lower() not in NOT_OCCASION_NAMES]
+    return frozenset([_word_key(w) for w in words] + [_whole(w) for w in words])
 
 
 def naming_keys(occasion: Occasion) -> list[frozenset[str]]:
     """Each way the article may name a source's title, as the keys that title must all hold:
-    a place ("in South Carolina": all its words) or a word before its event ("announcement")."""
-    return ([frozenset(_word_key(w) for w in p) for p in occasion.places]
+    a place ("in South Carolina": all its words, whole) or a word before its event
+    ("announcement": its first ``STEM`` letters)."""
+    return ([frozenset(_whole(w) for w in p) for p in occasion.places]
             + [frozenset([_word_key(w)]) for w in occasion.titled])
 
 

@@ -182,3 +182,14 @@ def test_a_rewording_in_the_turns_of_the_occasion_the_article_reports():
     assert found([debate], article) == {"a": ("debate", "aligned"), "b": ("debate", "with the article's other quotes")}
     # alone in its article: no occasion tells where to look, and 5 of 8 words are too few
     assert found([debate], article[1:2]) == {}
+
+
+def test_a_place_is_matched_by_whole_words():
+    def named(text, title):
+        return names_title(Occasion(places=places_of(text), titled=titled_words(text)), title)
+
+    jackson = "Remarks at the Mississippi Coliseum in Jackson, Mississippi"
+    assert named("at a rally in Jackson on Wednesday", jackson)
+    assert not named("at a rally in Jacksonville on Wednesday", jackson)  # 6 letters shared, another city
+    assert not named("at the debate in Columbus", "Republican Candidates Debate in Columbia, South Carolina")
+    assert named("in his immigration speech", "Remarks on Immigration at the Phoenix Convention Center")  # a name: its stem
