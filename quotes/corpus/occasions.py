@@ -125,12 +125,22 @@ def title_keys(title: str | None) -> frozenset[str]:
     return frozenset([_word_key(w) for w in words] + [_whole(w) for w in words])
 
 
+def place_keys(occasion: Occasion) -> list[frozenset[str]]:
+    """Each place the article names ("in South Carolina"), as the keys a title must all
+    hold: all its words, whole."""
+    return [frozenset(_whole(w) for w in p) for p in occasion.places]
+
+
+def event_keys(occasion: Occasion) -> list[frozenset[str]]:
+    """Each word the article prints before its event ("announcement speech"), as the key a
+    title must hold: its first ``STEM`` letters ("Announcing")."""
+    return [frozenset([_word_key(w)]) for w in occasion.titled]
+
+
 def naming_keys(occasion: Occasion) -> list[frozenset[str]]:
     """Each way the article may name a source's title, as the keys that title must all hold:
-    a place ("in South Carolina": all its words, whole) or a word before its event
-    ("announcement": its first ``STEM`` letters)."""
-    return ([frozenset(_whole(w) for w in p) for p in occasion.places]
-            + [frozenset([_word_key(w)]) for w in occasion.titled])
+    a place (``place_keys``) or a word before its event (``event_keys``)."""
+    return place_keys(occasion) + event_keys(occasion)
 
 
 def names_title(occasion: Occasion, title: str | None) -> bool:

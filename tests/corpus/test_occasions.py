@@ -193,3 +193,16 @@ def test_a_place_is_matched_by_whole_words():
     assert not named("at a rally in Jacksonville on Wednesday", jackson)  # 6 letters shared, another city
     assert not named("at the debate in Columbus", "Republican Candidates Debate in Columbia, South Carolina")
     assert named("in his immigration speech", "Remarks on Immigration at the Phoenix Convention Center")  # a name: its stem
+
+
+def test_a_place_alone_tells_only_among_the_sources_of_the_articles_days():
+    line = "We will end this totally rigged system, folks."
+    iowa = src(line + " Thank you Iowa.", "2016-01-01", "Remarks at Seven Flags Event Center in Des Moines, Iowa", "iowa")
+    nevada = src(line + " Thank you Nevada.", "2016-01-02", "Remarks at the Reno-Sparks Convention Center in Reno, Nevada",
+                 "nevada")
+    context = "At a rally in Iowa he promised to end the QUOTE and to build the wall."
+    # two rallies of the article's week hold it: the place tells which
+    assert found([iowa, nevada], [quote("a", "totally rigged system", context, "2016-01-03")]) == {
+        "a": ("iowa", "in the occasion the article names")}
+    # months later: he spoke in Iowa again; the one transcript of an Iowa visit is not the one
+    assert found([iowa, nevada], [quote("a", "totally rigged system", context, "2016-06-01")]) == {}
