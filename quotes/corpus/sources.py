@@ -432,7 +432,8 @@ class _Aligner:
         """The one source the article names for a quote: its title (its place, its name:
         "in his announcement speech"), with the days it names when it names some; else the
         day (or the debate) it was said at, when one source of the speaker fits (on the last
-        of the days named when several do)."""
+        of the days named when several do and the days are two at most: the article's own
+        and the day before, not the last of a month)."""
         q, occasion = self.quotes[qi], self.occasions[qi]
         dated = q.said_from is not None or occasion.first is not None
         titled = self.titled_sources(qi)
@@ -443,8 +444,8 @@ class _Aligner:
             return None
         else:
             found = self.sources_of(qi, named=True)
-        if len(found) > 1:
-            last = said_days(q, self.o, occasion, named=True)[1]
+        first, last = said_days(q, self.o, occasion, named=True)
+        if len(found) > 1 and first is not None and last - first <= 1:
             found = {s for s in found if self.source_day.get(s) == last}
         return next(iter(found)) if len(found) == 1 else None
 

@@ -206,3 +206,18 @@ def test_a_place_alone_tells_only_among_the_sources_of_the_articles_days():
         "a": ("iowa", "in the occasion the article names")}
     # months later: he spoke in Iowa again; the one transcript of an Iowa visit is not the one
     assert found([iowa, nevada], [quote("a", "totally rigged system", context, "2016-06-01")]) == {}
+
+
+def test_the_last_day_named_decides_between_two_days_only():
+    line = "We will end this totally rigged system, folks."
+    early = src(line + " Thank you.", "2016-09-09", RALLY, "early")
+    late = src(line + " Thank you all.", "2016-09-30", RALLY, "late")
+    # a month named: a rally of its first days as likely as one of its last
+    month = "At a rally in September he promised to end the QUOTE and to build the wall."
+    assert found([early, late], [quote("a", "totally rigged system", month, "2016-10-05")]) == {}
+    # the article's day, which starts the day before (a next-day edition): that day's rally
+    monday = src(line + " Thank you.", "2016-09-26", RALLY, "monday")
+    tuesday = src(line + " Thank you all.", "2016-09-27", RALLY, "tuesday")
+    today = "At a rally earlier today he promised to end the QUOTE and to build the wall."
+    assert found([monday, tuesday], [quote("a", "totally rigged system", today, "2016-09-27")]) == {
+        "a": ("tuesday", "in the occasion the article names")}
