@@ -195,29 +195,30 @@ def test_a_place_is_matched_by_whole_words():
     assert named("in his immigration speech", "Remarks on Immigration at the Phoenix Convention Center")  # a name: its stem
 
 
+RIGGED = "totally rigged system"
+
+
+def rallies(*specs):
+    """Rallies (day, title, source id) that all hold ``RIGGED``."""
+    return [src(f"We will end this {RIGGED}, folks. Thank you.", d, t, sid) for d, t, sid in specs]
+
+
 def test_a_place_alone_tells_only_among_the_sources_of_the_articles_days():
-    line = "We will end this totally rigged system, folks."
-    iowa = src(line + " Thank you Iowa.", "2016-01-01", "Remarks at Seven Flags Event Center in Des Moines, Iowa", "iowa")
-    nevada = src(line + " Thank you Nevada.", "2016-01-02", "Remarks at the Reno-Sparks Convention Center in Reno, Nevada",
-                 "nevada")
+    segs = rallies(("2016-01-01", "Remarks at Seven Flags Event Center in Des Moines, Iowa", "iowa"),
+                   ("2016-01-02", "Remarks at the Reno-Sparks Convention Center in Reno, Nevada", "nevada"))
     context = "At a rally in Iowa he promised to end the QUOTE and to build the wall."
     # two rallies of the article's week hold it: the place tells which
-    assert found([iowa, nevada], [quote("a", "totally rigged system", context, "2016-01-03")]) == {
-        "a": ("iowa", "in the occasion the article names")}
+    assert found(segs, [quote("a", RIGGED, context, "2016-01-03")]) == {"a": ("iowa", "in the occasion the article names")}
     # months later: he spoke in Iowa again; the one transcript of an Iowa visit is not the one
-    assert found([iowa, nevada], [quote("a", "totally rigged system", context, "2016-06-01")]) == {}
+    assert found(segs, [quote("a", RIGGED, context, "2016-06-01")]) == {}
 
 
 def test_the_last_day_named_decides_between_two_days_only():
-    line = "We will end this totally rigged system, folks."
-    early = src(line + " Thank you.", "2016-09-09", RALLY, "early")
-    late = src(line + " Thank you all.", "2016-09-30", RALLY, "late")
     # a month named: a rally of its first days as likely as one of its last
+    segs = rallies(("2016-09-09", RALLY, "early"), ("2016-09-30", RALLY, "late"))
     month = "At a rally in September he promised to end the QUOTE and to build the wall."
-    assert found([early, late], [quote("a", "totally rigged system", month, "2016-10-05")]) == {}
+    assert found(segs, [quote("a", RIGGED, month, "2016-10-05")]) == {}
     # the article's day, which starts the day before (a next-day edition): that day's rally
-    monday = src(line + " Thank you.", "2016-09-26", RALLY, "monday")
-    tuesday = src(line + " Thank you all.", "2016-09-27", RALLY, "tuesday")
+    segs = rallies(("2016-09-26", RALLY, "monday"), ("2016-09-27", RALLY, "tuesday"))
     today = "At a rally earlier today he promised to end the QUOTE and to build the wall."
-    assert found([monday, tuesday], [quote("a", "totally rigged system", today, "2016-09-27")]) == {
-        "a": ("tuesday", "in the occasion the article names")}
+    assert found(segs, [quote("a", RIGGED, today, "2016-09-27")]) == {"a": ("tuesday", "in the occasion the article names")}
