@@ -879,8 +879,9 @@ def _found_named(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
 
 def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     """Two content words not found yet ("bad dudes"; too short for the 3-gram index), when
-    one source only of the speaker is from the days they may have been said: word for word
-    there, in one place (``_Aligner.beside``), as a few words are looked for alone."""
+    one source only of the speaker is from the days they may have been said, and it is dated
+    (an undated source fits any day: it tells no occasion): word for word there, in one
+    place (``_Aligner.beside``), as a few words are looked for alone."""
     segs_of: dict[str, set[int]] = defaultdict(set)
     for si, sg in enumerate(al.segs):
         segs_of[sg.seg.source_id].add(si)
@@ -889,7 +890,8 @@ def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found
         if qi in found or len(keys) != 2 or len(set(keys) - STOPWORDS) != 2:
             continue
         only = al.sources_of(qi)
-        f = al.beside(qi, segs_of[next(iter(only))], "aligned") if len(only) == 1 else None
+        source = next(iter(only)) if len(only) == 1 else None
+        f = al.beside(qi, segs_of[source], "aligned") if al.source_day.get(source) is not None else None
         if f is not None:
             more[qi] = f
     return more
