@@ -13,10 +13,12 @@ returns an ``Occasion``:
 - ``first``, ``last``: the days its time words agree on (``extract.dating.when_said``: "last
   Saturday", "in September", "in June 2015"), as ordinals, else None.
 - ``places``: the places it says the words were said in or at ("in Green Bay, Wisconsin",
-  "at Saint Anselm College"): the capitalised words after "in" or "at", one tuple each;
-  ``titled``: the words just before a noun of an event ("in his announcement
-  speech", "the Miami debate"). ``names_title`` tells whether they name a source's title
-  ("Remarks Announcing Candidacy for President in New York City").
+  "at Saint Anselm College"): the capitalised words after a lower-case "in" or "at", one
+  tuple each, matched whole; ``titled``: the lower-case words just before a noun of an
+  event ("in his announcement speech", "the immigration speech"; not "the Miami debate":
+  a capitalised word may be a person's), matched by their first ``STEM`` letters.
+  ``names_title`` tells whether they name a source's title ("Remarks Announcing Candidacy
+  for President in New York City").
 
 ``kind_of_title`` gives a source's kind from its title ("Republican Candidates Debate in
 Miami" is a debate, "Remarks at ..." a speech). The alignment (``corpus.sources``) refuses a
