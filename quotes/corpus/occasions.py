@@ -13,8 +13,8 @@ returns an ``Occasion``:
 - ``first``, ``last``: the days its time words agree on (``extract.dating.when_said``: "last
   Saturday", "in September", "in June 2015"), as ordinals, else None.
 - ``places``: the places it says the words were said in or at ("in Green Bay, Wisconsin",
-  "at Saint Anselm College"): the capitalised words after a lower-case "in" or "at", one
-  tuple each, matched whole; ``titled``: the lower-case words just before a noun of an
+  "at Saint Anselm College"): the capitalised words after "in" or "at", one tuple each,
+  matched whole; ``titled``: the lower-case words just before a noun of an
   event ("in his announcement speech", "the immigration speech"; not "the Miami debate":
   a capitalised word may be a person's), matched by their first ``STEM`` letters.
   ``names_title`` tells whether they name a source's title ("Remarks Announcing Candidacy
@@ -76,9 +76,9 @@ def kind_of(text: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-# "in Green Bay, Wisconsin", "at the Greenville Convention Center": capitalised words after
-# "in" or "at" (commas between them allowed)
-_PLACE = regex.compile(r"\b(?:in|at)\s+(?:the\s+)?(\p{Lu}[\p{L}.'-]*(?:,?\s+\p{Lu}[\p{L}.'-]*)*)")
+# "in Green Bay, Wisconsin", "At the Greenville Convention Center": capitalised words after
+# "in" or "at" (a sentence may start with them; commas between the words allowed)
+_PLACE = regex.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(\p{Lu}[\p{L}.'-]*(?:,?\s+\p{Lu}[\p{L}.'-]*)*)")
 STEM = 6  # letters two words share to be one word ("announcement", "announcing")
 WHOLE = "="  # marks the key of a whole word of a title (``title_keys``), never a stem
 

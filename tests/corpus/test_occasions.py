@@ -193,6 +193,8 @@ def test_a_place_is_matched_by_whole_words():
     assert not named("at a rally in Jacksonville on Wednesday", jackson)  # 6 letters shared, another city
     assert not named("at the debate in Columbus", "Republican Candidates Debate in Columbia, South Carolina")
     assert named("in his immigration speech", "Remarks on Immigration at the Phoenix Convention Center")  # a name: its stem
+    assert places_of("In Green Bay, Wisconsin, on Friday he said") == (("green", "bay", "wisconsin"),)  # a sentence's start
+    assert places_of("At Saint Anselm College he said") == (("saint", "anselm", "college"),)
 
 
 RIGGED = "totally rigged system"
