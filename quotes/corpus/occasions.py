@@ -13,10 +13,12 @@ returns an ``Occasion``:
 - ``first``, ``last``: the days its time words agree on (``extract.dating.when_said``: "last
   Saturday", "in September", "in June 2015"), as ordinals, else None.
 - ``places``: the places it says the words were said in or at ("in Green Bay, Wisconsin",
-  "at Saint Anselm College"): the capitalised words after "in" or "at", one tuple each;
-  ``titled``: the words just before a noun of an event ("in his announcement
-  speech", "the Miami debate"). ``names_title`` tells whether they name a source's title
-  ("Remarks Announcing Candidacy for President in New York City").
+  "at Saint Anselm College"): the capitalised words after "in" or "at", one tuple each,
+  matched whole; ``titled``: the lower-case words just before a noun of an
+  event ("in his announcement speech", "the immigration speech"; not "the Miami debate":
+  a capitalised word may be a person's), matched by their first ``STEM`` letters.
+  ``names_title`` tells whether they name a source's title ("Remarks Announcing Candidacy
+  for President in New York City").
 
 ``kind_of_title`` gives a source's kind from its title ("Republican Candidates Debate in
 Miami" is a debate, "Remarks at ..." a speech). The alignment (``corpus.sources``) refuses a
@@ -74,10 +76,11 @@ def kind_of(text: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-# "in Green Bay, Wisconsin", "at the Greenville Convention Center": capitalised words after
-# "in" or "at" (commas between them allowed)
-_PLACE = regex.compile(r"\b(?:in|at)\s+(?:the\s+)?(\p{Lu}[\p{L}.'-]*(?:,?\s+\p{Lu}[\p{L}.'-]*)*)")
+# "in Green Bay, Wisconsin", "At the Greenville Convention Center": capitalised words after
+# "in" or "at" (a sentence may start with them; commas between the words allowed)
+_PLACE = regex.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(\p{Lu}[\p{L}.'-]*(?:,?\s+\p{Lu}[\p{L}.'-]*)*)")
 STEM = 6  # letters two words share to be one word ("announcement", "announcing")
+WHOLE = "="  # marks the key of a whole word of a title (``title_keys``), never a stem
 
 
 def places_of(text: str) -> tuple[tuple[str, ...], ...]:
@@ -109,18 +112,37 @@ def _word_key(word: str) -> str:
     return word[:STEM]
 
 
+def _whole(word: str) -> str:
+    """A word of a place as it is matched against a title: whole ("Jackson" is no
+    "Jacksonville", "Columbus" no "Columbia")."""
+    return WHOLE + word
+
+
 def title_keys(title: str | None) -> frozenset[str]:
-    """The keys of a source's title a place or a name of the article must find."""
+    """The keys of a source's title a place or a name of the article must find: each word's
+    first ``STEM`` letters (for an event's name) and the word whole (for a place)."""
     if not title:
         return frozenset()
-    return frozenset(_word_key(w.lower()) for w in _WORD.findall(title) if w.lower() not in NOT_OCCASION_NAMES)
+    words = [w.lower() for w in _WORD.findall(title) if w.lower() not in NOT_OCCASION_NAMES]
+    return frozenset([_word_key(w) for w in words] + [_whole(w) for w in words])
+
+
+def place_keys(occasion: Occasion) -> list[frozenset[str]]:
+    """Each place the article names ("in South Carolina"), as the keys a title must all
+    hold: all its words, whole."""
+    return [frozenset(_whole(w) for w in p) for p in occasion.places]
+
+
+def event_keys(occasion: Occasion) -> list[frozenset[str]]:
+    """Each word the article prints before its event ("announcement speech"), as the key a
+    title must hold: its first ``STEM`` letters ("Announcing")."""
+    return [frozenset([_word_key(w)]) for w in occasion.titled]
 
 
 def naming_keys(occasion: Occasion) -> list[frozenset[str]]:
     """Each way the article may name a source's title, as the keys that title must all hold:
-    a place ("in South Carolina": all its words) or a word before its event ("announcement")."""
-    return ([frozenset(_word_key(w) for w in p) for p in occasion.places]
-            + [frozenset([_word_key(w)]) for w in occasion.titled])
+    a place (``place_keys``) or a word before its event (``event_keys``)."""
+    return place_keys(occasion) + event_keys(occasion)
 
 
 def names_title(occasion: Occasion, title: str | None) -> bool:

@@ -76,8 +76,8 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
 
-from quotes.corpus.occasions import (NONE, Occasion, attribution_words, kind_of_title, naming_keys, occasion_of,
-                                     title_keys)
+from quotes.corpus.occasions import (NONE, Occasion, attribution_words, event_keys, kind_of_title, naming_keys,
+                                     occasion_of, place_keys, title_keys)
 from quotes.corpus.speakers import name_key, name_words, speakers_of_name
 from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
@@ -413,15 +413,15 @@ class _Aligner:
         found = {s for _, s in days} | self.undated.get(q.speaker_id, set())
         return {s for s in found if _same_kind(kind, self.kinds.get(s), strict=named)}
 
-    def titled_sources(self, qi: int) -> set[str]:
+    def titled_sources(self, qi: int, naming: list[frozenset[str]] | None = None) -> set[str]:
         """The sources of the quote's speaker, on or before its article, whose title its
-        article's place or event name names (``occasions.names_title``), of a kind it does
-        not contradict."""
+        article's place or event name names (``occasions.names_title``; ``naming``: only
+        these of its ``naming_keys``), of a kind it does not contradict."""
         q, occasion = self.quotes[qi], self.occasions[qi]
         if q.speaker_id is None or not (occasion.places or occasion.titled):
             return set()
         found: set[str] = set()
-        for keys in naming_keys(occasion):
+        for keys in naming_keys(occasion) if naming is None else naming:
             hits = [self.title_index.get((q.speaker_id, k), set()) for k in keys]
             found |= set.intersection(*hits) if hits else set()
         pub = _ordinal(q.published)
@@ -432,21 +432,30 @@ class _Aligner:
         """The one source the article names for a quote: its title (its place, its name:
         "in his announcement speech"), with the days it names when it names some; else the
         day (or the debate) it was said at, when one source of the speaker fits (on the last
-        of the days named when several do)."""
+        of the days named when several do and the days are two at most: the article's own
+        and the day before, not the last of a month)."""
         q, occasion = self.quotes[qi], self.occasions[qi]
         dated = q.said_from is not None or occasion.first is not None
         titled = self.titled_sources(qi)
         if titled:
             of_days = titled & self.sources_of(qi, named=dated)
-            found = of_days if dated or of_days else titled
+            found = of_days if dated or of_days else self.named_any_day(qi)
         elif not dated and occasion.kind != "debate":
             return None
         else:
             found = self.sources_of(qi, named=True)
-        if len(found) > 1:
-            last = said_days(q, self.o, occasion, named=True)[1]
+        first, last = said_days(q, self.o, occasion, named=True)
+        if len(found) > 1 and first is not None and last - first <= 1:
             found = {s for s in found if self.source_day.get(s) == last}
         return next(iter(found)) if len(found) == 1 else None
+
+    def named_any_day(self, qi: int) -> set[str]:
+        """The sources an undated article names whatever their day: an event's name ("his
+        announcement speech") or a debate's place ("the debate in South Carolina") names one
+        event; a place alone does not ("at a rally in Iowa": many visits, one transcribed),
+        so it tells only among the sources of the article's days (``named_source``)."""
+        occasion = self.occasions[qi]
+        return self.titled_sources(qi, event_keys(occasion) + (place_keys(occasion) if occasion.kind == "debate" else []))
 
     def _fits(self, sg: _Seg, sid: str, lo: int | None, hi: int | None, kind: str | None = None) -> bool:
         return sid in sg.seg.speaker_ids and _same_kind(kind, sg.kind) and (sg.day is None or (
@@ -870,8 +879,9 @@ def _found_named(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
 
 def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     """Two content words not found yet ("bad dudes"; too short for the 3-gram index), when
-    one source only of the speaker is from the days they may have been said: word for word
-    there, in one place (``_Aligner.beside``), as a few words are looked for alone."""
+    one source only of the speaker is from the days they may have been said, and it is dated
+    (an undated source fits any day: it tells no occasion): word for word there, in one
+    place (``_Aligner.beside``), as a few words are looked for alone."""
     segs_of: dict[str, set[int]] = defaultdict(set)
     for si, sg in enumerate(al.segs):
         segs_of[sg.seg.source_id].add(si)
@@ -880,7 +890,8 @@ def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found
         if qi in found or len(keys) != 2 or len(set(keys) - STOPWORDS) != 2:
             continue
         only = al.sources_of(qi)
-        f = al.beside(qi, segs_of[next(iter(only))], "aligned") if len(only) == 1 else None
+        source = next(iter(only)) if len(only) == 1 else None
+        f = al.beside(qi, segs_of[source], "aligned") if al.source_day.get(source) is not None else None
         if f is not None:
             more[qi] = f
     return more

@@ -308,8 +308,9 @@ journalists anchor cnn fox nbc abc cbs msnbc reuters bloomberg""".split()),
     "statement": frozenset("""statement tweet tweets tweeted twitter facebook instagram op-ed
 posted""".split()),
 }
-# nouns of an event the words before which may be its name ("his announcement speech", "the
-# Miami debate": ``corpus.occasions.titled_words``), and words before them that name none
+# nouns of an event the lower-case words before which may be its name ("his announcement
+# speech", "the immigration speech": ``corpus.occasions.titled_words``), and words before them
+# that name none
 OCCASION_EVENTS = frozenset("speech speeches debate debates rally remarks address".split())
 NOT_OCCASION_NAMES = frozenset("""a an the his her their its this that last first second third
 next presidential republican democratic gop primary campaign big major televised""".split())

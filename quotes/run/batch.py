@@ -20,8 +20,9 @@ from __future__ import annotations
 import dataclasses
 import re
 import signal
+import sys
 import threading
-from contextlib import contextmanager
+from contextlib import nullcontext
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -65,37 +66,53 @@ class OverBudget(BaseException):
     `except Exception` on the way swallows it."""
 
 
-@contextmanager
 def time_budget(seconds: float | None):
-    """Raise OverBudget in this thread when the block runs longer than `seconds` (None: no
-    budget)."""
+    """A context manager: raise OverBudget in this thread when its block runs longer than
+    `seconds` (None: no budget). The budget's exception surfaces inside the block or at its
+    `with`, never after it: one due as the block ends is raised by the `with` on the way
+    out (when no other exception is), and the timer is stopped there."""
     if not seconds:
-        yield
-        return
+        return nullcontext()
     if threading.current_thread() is not threading.main_thread():
-        with thread_budget(seconds):
-            yield
-        return
+        return ThreadBudget(seconds)
+    return AlarmBudget(seconds)
 
-    state = {"active": True, "fired": False}
 
-    def expired(signum, frame):
-        if not state["active"]:
+class AlarmBudget:
+    """`time_budget` in a process's main thread: a SIGALRM timer whose handler raises
+    OverBudget. A signal handled once the block is over (as `__exit__` starts: Python runs
+    handlers between bytecodes) does not raise there, where it would skip the clean-up and
+    leave the timer running: `__exit__` raises it after the clean-up; nor as `__enter__`
+    ends, where it would leave them on with no `__exit__` to come: the next one is raised
+    in the block."""
+
+    def __init__(self, seconds: float):
+        self.seconds, self.active, self.fired, self.previous = seconds, False, False, None
+
+    def __enter__(self) -> AlarmBudget:
+        self.previous = signal.signal(signal.SIGALRM, self.expired)
+        self.active = True
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def expired(self, signum, frame) -> None:
+        if not self.active:
             return
-        state["fired"] = True
+        self.fired = True
+        code = frame.f_code if frame is not None else None
+        if code is AlarmBudget.__exit__.__code__:
+            return  # the block is over: __exit__ raises
         signal.setitimer(signal.ITIMER_REAL, RESEND_SECONDS)  # again, should this one be swallowed
-        raise OverBudget()
+        if code is not AlarmBudget.__enter__.__code__:  # (not begun: the next one is raised in it)
+            raise OverBudget()
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        state["active"] = False
+    def __exit__(self, kind, value, traceback) -> bool:
+        self.active = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    if state["fired"]:  # every exception it raised was swallowed, yet the block ran over
-        raise OverBudget()
+        signal.signal(signal.SIGALRM, self.previous)
+        if self.fired and kind is None:  # every exception it raised was swallowed, yet the block ran over
+            raise OverBudget()
+        return False
 
 
 def _raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> int:
@@ -106,39 +123,48 @@ def _raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> i
         ctypes.c_ulong(thread_id), ctypes.py_object(exception) if exception else None)
 
 
-@contextmanager
-def thread_budget(seconds: float):
+class ThreadBudget:
     """`time_budget` for a thread other than the main one: a timer thread raises OverBudget
     in this one. On the way out the timer is stopped and an exception it sent but this
-    thread has not yet raised is withdrawn, so it cannot surface after the block."""
-    target = threading.get_ident()
-    lock = threading.Lock()
-    state = {"done": False, "sent": False}
+    thread has not yet raised is withdrawn, so it cannot surface after the block. The timer
+    sends nothing while this thread is in `__enter__` (the next one is sent in the block) or
+    in `__exit__` (`__exit__` raises it). (It reads the thread's frame, then sends: a thread
+    that enters either in between may still raise there; the window is a few bytecodes.)"""
 
-    def expire() -> None:
-        with lock:
-            if state["done"]:
-                return
-            state["sent"] = _raise_in_thread(target, OverBudget) == 1 or state["sent"]
-            state["timer"] = start(RESEND_SECONDS)  # again, should this one be swallowed
+    def __init__(self, seconds: float):
+        self.seconds, self.done, self.sent, self.fired = seconds, False, False, False
+        self.lock, self.target, self.timer = threading.Lock(), None, None
 
-    def start(after: float) -> threading.Timer:
-        timer = threading.Timer(after, expire)
+    def __enter__(self) -> ThreadBudget:
+        self.target = threading.get_ident()
+        self.timer = self.start(self.seconds)
+        return self
+
+    def start(self, after: float) -> threading.Timer:
+        timer = threading.Timer(after, self.expire)
         timer.daemon = True
         timer.start()
         return timer
 
-    state["timer"] = start(seconds)
-    try:
-        yield
-    finally:
-        with lock:
-            state["done"] = True
-            if state["sent"]:
-                _raise_in_thread(target, None)
-            state["timer"].cancel()
-    if state["sent"]:  # every exception it sent was swallowed, yet the block ran over
-        raise OverBudget()
+    def expire(self) -> None:
+        with self.lock:
+            if self.done:
+                return
+            self.fired = True
+            frame = sys._current_frames().get(self.target)
+            if frame is None or frame.f_code not in (ThreadBudget.__enter__.__code__, ThreadBudget.__exit__.__code__):
+                self.sent = _raise_in_thread(self.target, OverBudget) == 1 or self.sent
+            self.timer = self.start(RESEND_SECONDS)  # again, should this one be swallowed
+
+    def __exit__(self, kind, value, traceback) -> bool:
+        with self.lock:
+            self.done = True
+            if self.sent:
+                _raise_in_thread(self.target, None)
+            self.timer.cancel()
+        if self.fired and kind is None:  # every exception it sent was swallowed, yet the block ran over
+            raise OverBudget()
+        return False
 
 
 @dataclasses.dataclass

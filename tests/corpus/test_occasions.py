@@ -182,3 +182,45 @@ def test_a_rewording_in_the_turns_of_the_occasion_the_article_reports():
     assert found([debate], article) == {"a": ("debate", "aligned"), "b": ("debate", "with the article's other quotes")}
     # alone in its article: no occasion tells where to look, and 5 of 8 words are too few
     assert found([debate], article[1:2]) == {}
+
+
+def test_a_place_is_matched_by_whole_words():
+    def named(text, title):
+        return names_title(Occasion(places=places_of(text), titled=titled_words(text)), title)
+
+    jackson = "Remarks at the Mississippi Coliseum in Jackson, Mississippi"
+    assert named("at a rally in Jackson on Wednesday", jackson)
+    assert not named("at a rally in Jacksonville on Wednesday", jackson)  # 6 letters shared, another city
+    assert not named("at the debate in Columbus", "Republican Candidates Debate in Columbia, South Carolina")
+    assert named("in his immigration speech", "Remarks on Immigration at the Phoenix Convention Center")  # a name: its stem
+    assert places_of("In Green Bay, Wisconsin, on Friday he said") == (("green", "bay", "wisconsin"),)  # a sentence's start
+    assert places_of("At Saint Anselm College he said") == (("saint", "anselm", "college"),)
+
+
+RIGGED = "totally rigged system"
+
+
+def rallies(*specs):
+    """Rallies (day, title, source id) that all hold ``RIGGED``."""
+    return [src(f"We will end this {RIGGED}, folks. Thank you.", d, t, sid) for d, t, sid in specs]
+
+
+def test_a_place_alone_tells_only_among_the_sources_of_the_articles_days():
+    segs = rallies(("2016-01-01", "Remarks at Seven Flags Event Center in Des Moines, Iowa", "iowa"),
+                   ("2016-01-02", "Remarks at the Reno-Sparks Convention Center in Reno, Nevada", "nevada"))
+    context = "At a rally in Iowa he promised to end the QUOTE and to build the wall."
+    # two rallies of the article's week hold it: the place tells which
+    assert found(segs, [quote("a", RIGGED, context, "2016-01-03")]) == {"a": ("iowa", "in the occasion the article names")}
+    # months later: he spoke in Iowa again; the one transcript of an Iowa visit is not the one
+    assert found(segs, [quote("a", RIGGED, context, "2016-06-01")]) == {}
+
+
+def test_the_last_day_named_decides_between_two_days_only():
+    # a month named: a rally of its first days as likely as one of its last
+    segs = rallies(("2016-09-09", RALLY, "early"), ("2016-09-30", RALLY, "late"))
+    month = "At a rally in September he promised to end the QUOTE and to build the wall."
+    assert found(segs, [quote("a", RIGGED, month, "2016-10-05")]) == {}
+    # the article's day, which starts the day before (a next-day edition): that day's rally
+    segs = rallies(("2016-09-26", RALLY, "monday"), ("2016-09-27", RALLY, "tuesday"))
+    today = "At a rally earlier today he promised to end the QUOTE and to build the wall."
+    assert found(segs, [quote("a", RIGGED, today, "2016-09-27")]) == {"a": ("tuesday", "in the occasion the article names")}

@@ -260,3 +260,4 @@ def test_two_words_in_the_one_source_of_their_days():
     assert align_sources([seg(text=text), other], [q("a", "bad dudes")]).matches == []  # two sources of its days
     assert align_sources([seg(text=text)], [q("a", "very serious")]).matches == []  # one content word
     assert align_sources([seg(text=text, day="2024-10-01")], [q("a", "bad dudes")]).matches == []  # not its days
+    assert align_sources([seg(text=text, day=None)], [q("a", "bad dudes")]).matches == []  # undated: any day's

@@ -164,3 +164,50 @@ def test_a_budget_exception_swallowed_by_a_gc_callback_is_raised_again(in_thread
         run()
     assert outcome["result"] == "over budget"
     assert outcome["seconds"] < 1.5  # stopped soon after the callback, not at the loop's end
+
+
+# Python runs a pending signal's handler between two bytecodes, with the frame running then: a
+# profile hook runs the installed SIGALRM handler with the frame of `__enter__` returning or of
+# `__exit__` starting. In a fresh interpreter: after a thread's gc callback swallowed an
+# exception (the test above), CPython 3.11 spins forever on the next sys.setprofile.
+_AT_THE_EDGE = """
+import signal, sys, time
+from quotes.run.batch import OverBudget, time_budget
+where, event = sys.argv[1], sys.argv[2]
+ran, kept = [], []
+def hook(frame, what, arg):
+    if what == event and frame.f_code.co_name == where and not ran:
+        ran.append(where)
+        signal.getsignal(signal.SIGALRM)(signal.SIGALRM, frame)
+before = signal.getsignal(signal.SIGALRM)
+try:
+    sys.setprofile(hook)
+    with time_budget(30):
+        time.sleep(0.5)
+except OverBudget as exc:
+    kept.append(exc)  # kept, as a log record or a task's error keeps it
+finally:
+    sys.setprofile(None)
+after = (signal.getsignal(signal.SIGALRM) is before, signal.getitimer(signal.ITIMER_REAL))
+later = 0
+end = time.monotonic() + 0.3
+while time.monotonic() < end:
+    try:
+        time.sleep(0.01)
+    except OverBudget:
+        later += 1
+print(ran == [where], len(kept), after[0], after[1] == (0.0, 0.0), later)
+"""
+
+
+@pytest.mark.parametrize("where, event", [("__enter__", "return"), ("__exit__", "call")])
+def test_a_budget_running_out_as_its_block_starts_or_ends_never_outlives_it(where, event):
+    """SIGALRM handled as the block starts (`__enter__` returning) or as it ends (`__exit__`
+    starting): the budget's exception surfaces in the block or at its `with`, once; after
+    it the handler is the one before, the timer is off, and nothing is raised later."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _AT_THE_EDGE, where, event], capture_output=True, text=True,
+                         timeout=60, check=True).stdout.split()
+    assert out == ["True", "1", "True", "True", "0"]
