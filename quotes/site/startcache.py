@@ -26,6 +26,10 @@ MAX_BODY = 4 * 1024 * 1024
 
 
 def file_key(path: str | None) -> tuple:
+    """The state of a database file: each of the file's and its WAL's device, inode, size and
+    modification time, and SQLite's own commit counters (`commit_counters`): a file's time
+    moves only at the kernel's clock tick and a WAL reused after a checkpoint keeps its size,
+    so two commits a few milliseconds apart could otherwise leave the same key."""
     if not path:
         return ()
     out = []
@@ -35,7 +39,33 @@ def file_key(path: str | None) -> tuple:
             out.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns))
         except OSError:
             out.append(None)
-    return tuple(out)
+    return (*out, commit_counters(path))
+
+
+# SQLite's file formats (sqlite.org/fileformat.html): the database header's file change counter
+# (bytes 24-28, bumped by every commit in rollback-journal mode) and, in WAL mode, the
+# wal-index header at the start of the -shm file (48 bytes kept twice: its change counter,
+# last valid frame and salts move with every commit).
+CHANGE_COUNTER = slice(24, 28)
+WAL_INDEX_HEADER = 48
+
+
+def commit_counters(path: str):
+    """SQLite's commit counters of `path` (see above); an object equal to no other while the
+    wal-index header is being written (its two copies differ), so nothing is kept then."""
+    try:
+        with open(path, "rb") as f:
+            counter = f.read(100)[CHANGE_COUNTER]
+    except OSError:
+        counter = None
+    try:
+        with open(f"{path}-shm", "rb") as f:
+            header = f.read(2 * WAL_INDEX_HEADER)
+    except OSError:
+        header = b""
+    if len(header) == 2 * WAL_INDEX_HEADER and header[:WAL_INDEX_HEADER] != header[WAL_INDEX_HEADER:]:
+        return object()
+    return counter, header[:WAL_INDEX_HEADER]
 
 
 def cacheable(path: str, query: bytes, databases) -> bool:

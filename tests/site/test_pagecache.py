@@ -59,3 +59,29 @@ async def test_the_cache_is_bounded(live_db):
         assert response.status_code == 200
     assert 0 < cache.size <= cache.max_bytes
     assert cache.size == sum(size for _, size in cache.entries.values())
+
+
+def test_a_commit_in_the_same_clock_tick_and_size_changes_the_files_key(tmp_path):
+    """A file's time moves only at the kernel's clock tick, and a WAL reused after a checkpoint
+    keeps its size: a commit can leave size and time as they were (simulated by putting the
+    times back). The key must still change, or a live server keeps the answer of before."""
+    import os
+    import sqlite3
+
+    from quotes.site.startcache import file_key
+
+    path = str(tmp_path / "live.db")
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [("x" * 200,)] * 2000)  # a large WAL
+    conn.execute("PRAGMA wal_checkpoint(RESTART)")  # the next commit writes from the WAL's start
+    before = file_key(path)
+    stats = {name: os.stat(name) for name in (path, f"{path}-wal")}
+    conn.execute("INSERT INTO t VALUES ('one more')")
+    for name, st in stats.items():
+        os.utime(name, ns=(st.st_atime_ns, st.st_mtime_ns))
+    after = file_key(path)
+    assert after[:2] == before[:2]  # device, inode, size and time say nothing changed
+    assert after != before
+    conn.close()
