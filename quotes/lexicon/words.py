@@ -110,6 +110,13 @@ administration campaign court parliament congress senate bureau fund institute u
 network foundation organization organisation command forces military intelligence
 college federation league alliance coalition center centre school church board society house
 """.split())
+# Heads of an institution's name that a definite description repeats: "the commission" is
+# the "Commission on Presidential Debates" named before (extract.attribution.referents).
+# ORG_HEADS without the heads that are also everyday nouns ("the house", "the office",
+# "the network", "the group", "the school") or that describe rather than name ("the
+# campaign", "the administration", "the government").
+ANAPHORIC_ORG_HEADS = ORG_HEADS - frozenset("""house office network group school church government
+administration campaign inc inc. corp corp. co co. military intelligence forces""".split())
 # Names that are organisations on their own.
 ORG_NAMES = frozenset("""
 pentagon kremlin white-house whitehouse cia fbi nis nato un eu imf nsa kcna tass
@@ -273,7 +280,7 @@ both all many some most several few""".split())
 # Documents and other things whose words are their issuer's (wider than DOC_NOUNS).
 DOCUMENT_NOUNS = DOC_NOUNS | frozenset("""memorandum e-mail note notice ruling decision order opinion
 indictment affidavit transcript book article editorial column interview speech message press-release recording footage broadcast
-announcement policy bill law resolution agreement plan proposal guidance""".split())
+announcement policy bill law resolution agreement plan proposal guidance missive""".split())
 
 # Common nouns that name a person ("the man", "a source", "the narrator"); with the
 # person-making suffixes of entity_types they keep a description a possible speaker.

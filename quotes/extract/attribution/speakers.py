@@ -12,11 +12,12 @@ import regex
 
 from quotes.extract.attribution.context import ArticleContext, Speaker
 from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text
+from quotes.extract.attribution.referents import antecedent_owner, institution_named_before, owner_token
 from quotes.extract.attribution.subjects import group_antecedent
 from quotes.extract.mentions import titled_name_at
 from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, name_span, np_tokens, role_left
 from quotes.lexicon.names import clean_name, is_honorific, is_org_name, is_place, split_title, without_honorifics
-from quotes.lexicon.words import (DOC_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+from quotes.lexicon.words import (DOCUMENT_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                                   SPEECH_NOUNS)
 
 # A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
@@ -193,12 +194,13 @@ def _appositive_name(ctx: ArticleContext, tok, depth: int) -> Speaker | None:
 
 
 def _document_issuer(ctx: ArticleContext, tok, np_toks, depth: int) -> Speaker | None:
-    """"the IMF report", "Clinton's statement": whoever issued the document."""
-    if tok.lower_ not in DOC_NOUNS or depth >= MAX_DEPTH:
+    """"the IMF report", "Clinton's statement", "a complaint filed by the SEC", "the
+    statement" after "the Security Council issued a statement": whoever issued the document."""
+    if tok.lower_ not in DOCUMENT_NOUNS or depth >= MAX_DEPTH:
         return None
-    owner = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
-    if owner:
-        found = speaker_of(ctx, owner[-1], depth + 1)
+    owner = owner_token(tok) or antecedent_owner(ctx, tok, ctx.index.pos(tok))
+    if owner is not None and not ctx.index.in_quote(ctx.index.pos(owner)):
+        found = speaker_of(ctx, owner, depth + 1)
         if found.name:
             return replace(found, tokens=np_toks, how="document")
     issuer = _issuer(ctx, tok, depth)
@@ -232,6 +234,9 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
         if ent is not None and not np_toks[0].lower_ in _INDEFINITE:
             return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role_guess")
         return Speaker(None, None, "person", np_text, np_toks, "role_unresolved")
+    found = _institution(ctx, tok, np_toks, np_text)
+    if found is not None:
+        return found
     # an organisation or a group: "the Pentagon", "the statement", "the crowd"
     words = [x.text for x in np_toks]
     if words and words[0].lower() in _INDEFINITE + ("some",):
@@ -239,6 +244,18 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     else:
         kind = "organisation" if is_org_name(np_text) or tok.lower_ in SPEECH_NOUNS else "person"
     return Speaker(None, np_text or None, kind, None, np_toks, "group")
+
+
+def _institution(ctx: ArticleContext, tok, np_toks, np_text: str) -> Speaker | None:
+    """'The commission says ...': the Commission on Presidential Debates named before."""
+    named = institution_named_before(ctx, tok, ctx.index.pos(tok))
+    if named is None:
+        return None
+    name, at = named
+    ent = ctx.registry.lookup(name, at) or ctx.registry.register(name, at, kind="organisation")
+    if ent is None:
+        return Speaker(None, name, "organisation", np_text, np_toks, "role")
+    return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role")
 
 
 def name_from_text(ctx: ArticleContext, mention: str, start: int):
