@@ -26,3 +26,28 @@ def test_a_pronoun_is_resolved_once_per_offset(parse):
     she = next(t for t in doc if t.text == "She")
     ent = entity_for(ctx, she, she.idx)
     assert ent.name == "Hillary Clinton" and ctx.resolved[she.idx] is ent
+
+
+def test_a_known_name_opening_an_unparsed_sentence_is_its_subject():
+    """Only the first and last paragraphs are parsed (as extraction parses only what quotes
+    need): the middle one still makes Anna Kowalski who the article is talking about."""
+    from quotes.extract.attribution.entities import article_context
+    from quotes.extract.marks import find_marks
+    from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import disabled_pipes, ensure_pos
+
+    text = ("Tom Reid chaired the meeting on Monday.\n\nAnna Kowalski says the budget is too small. "
+            "Health Minister Reid disagrees.\n\nThe councillor said it was “a disgrace.”")
+    nlp = load_nlp()
+    last = text.rindex("\n") + 1
+    docs = []
+    for start, end in ((0, text.index("\n")), (last, len(text))):
+        doc = nlp(text[start:end], disable=disabled_pipes(nlp))
+        ensure_pos(doc)
+        docs.append((start, doc))
+    ctx = article_context(text, find_marks(text), docs)
+    anna = ctx.registry.lookup("Anna Kowalski")
+    assert text.index("Anna") in anna.subject_pos
+    assert ctx.registry.salient_person(last).name == "Anna Kowalski"
+    # a sentence opener the article does not know as a person is not made one
+    assert ctx.registry.lookup("Health") is None

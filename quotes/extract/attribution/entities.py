@@ -13,7 +13,8 @@ from quotes.extract.cues import is_cue_token
 from quotes.extract.mentions import Entity, Registry
 from quotes.extract.syntax import SUBJ_DEPS, after_article, doc_text, is_name_token, name_span, np_tokens
 from quotes.extract.textindex import ArticleIndex
-from quotes.lexicon.names import clean_name, first_name_gender, is_honorific, is_place, split_title, without_honorifics
+from quotes.lexicon.names import (NOT_ABBR, clean_name, first_name_gender, is_honorific, is_place, split_title,
+                                  without_honorifics)
 from quotes.lexicon.words import (CALENDAR, FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS,
                                   PERSON_PRONOUNS, QUANTIFIERS, ROLE_NOUNS, SMALL_WORDS)
 
@@ -31,6 +32,7 @@ def article_context(text: str, marks, docs) -> ArticleContext:
     with the subjects walked in text order for salience."""
     ctx = ArticleContext(ArticleIndex(text, marks, docs), Registry(text))
     register_first_last_names(ctx)
+    note_unparsed_openers(ctx)
     track_subjects(ctx)
     return ctx
 
@@ -45,6 +47,28 @@ def register_first_last_names(ctx: ArticleContext) -> None:
             if last.lower() in FUNCTION_WORDS or last.lower() in ROLE_NOUNS:
                 continue
             ctx.registry.register(_with_middle(ctx.text, m), m.start(), kind="person")
+
+
+# A name that opens a sentence and is followed by a lower-case word: "Mike Pence says ...",
+# "Trump charges that ...", "David Axelrod on Wednesday called ...".
+_OPENER = regex.compile(r"(?:^[ \t]*|(?<=" + NOT_ABBR + r"[.!?][\"”’']?[ \t]+))(\p{Lu}[\p{L}’'-]+(?:[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?"
+                        r"\p{Lu}[\p{L}’'-]+){0,2})(?=[ \u00a0]+\p{Ll})", regex.M)
+
+
+def note_unparsed_openers(ctx: ArticleContext) -> None:
+    """A person the article already knows, named at the start of a sentence that was never
+    parsed, is that sentence's subject: salience sees who the unparsed paragraphs are about
+    (a description or a pronoun after them refers back to that person, not to an older
+    subject of a parsed paragraph). Only known people: a capitalised opener is no name
+    by itself ("Democrats", "Health")."""
+    ix = ctx.index
+    for m in _OPENER.finditer(ctx.text):
+        p = m.start(1)
+        if ix.tok_at(p) is not None or ix.in_quote(p) or m.group(1).lower() in FUNCTION_WORDS:
+            continue
+        ent = ctx.registry.lookup(m.group(1), p)
+        if ent is not None and ent.kind == "person":
+            ctx.registry.note_subject(ent, p)
 
 
 def _first_last_matches(text: str):
