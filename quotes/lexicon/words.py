@@ -67,9 +67,14 @@ opponent organiser organizer owner partner physician pollster president-elect ra
 researcher resident reverend rival scholar scientist soldier staff student supporter
 surrogate teacher trooper veteran voter worker writer""".split())
 
-# Role words that tell a gender ("the spokeswoman", "Mrs."): evidence for he/she agreement.
-FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman ms. ms mrs. mrs madam".split())
-MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split())
+# Role words that tell a gender ("the spokeswoman", "Mrs.", "widow Jane Doe", "the New York
+# businessman"): evidence for he/she agreement, stronger than a first-name guess.
+FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman businesswoman ms. ms mrs. mrs madam
+widow wife mother daughter sister grandmother granddaughter woman girl lady actress queen princess
+duchess aunt niece girlfriend bride waitress heiress councilwoman assemblywoman stepmother""".split())
+MALE_ROLES = frozenset("""spokesman chairman congressman businessman mr. mr widower husband father son
+brother grandfather grandson man boy actor king prince duke uncle nephew boyfriend councilman
+assemblyman stepfather""".split())
 
 # Department and body words that sit between a title and a name ("Secretary of Defense
 # Lloyd Austin"): they belong to the title.

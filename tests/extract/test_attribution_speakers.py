@@ -37,3 +37,10 @@ def test_a_name_read_off_the_text(parse):
     ctx, _ = parse(text)
     ent, mention = name_from_text(ctx, "Veronica Cruz", text.index("Veronica"))
     assert ent.name == "Veronica Cruz" and mention == "Veronica Cruz"
+
+
+def test_a_guessed_title_holder_has_the_gender_the_title_tells(parse):
+    ctx, doc = parse("Tom Hale ran the company for years. Mary Jones questioned him on Monday. "
+                     "The businessman said the deal was fair.")
+    sp = speaker_of(ctx, tok(doc, "businessman"))
+    assert (sp.name, sp.how) == ("Tom Hale", "role_guess")

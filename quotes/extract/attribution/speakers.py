@@ -16,7 +16,8 @@ from quotes.extract.attribution.referents import antecedent_owner, institution_n
 from quotes.extract.attribution.subjects import group_antecedent
 from quotes.extract.mentions import titled_name_at
 from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, name_span, np_tokens, role_left
-from quotes.lexicon.names import clean_name, is_honorific, is_org_name, is_place, split_title, without_honorifics
+from quotes.lexicon.names import (clean_name, is_honorific, is_org_name, is_place, role_gender, split_title,
+                                  without_honorifics)
 from quotes.lexicon.words import (DOCUMENT_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                                   SPEECH_NOUNS)
 
@@ -230,7 +231,8 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     if is_role and tok.lower_ in ROLE_NOUNS:
         # a bare title nobody in the article carries: guess the person the article
         # is about (low confidence), never store the title as a name
-        ent = ctx.registry.salient_person(p, window=10**7)
+        # of the gender its words tell: "the New York businessman" is no woman
+        ent = ctx.registry.salient_person(p, gender=role_gender([x.text for x in np_toks]), window=10**7)
         if ent is not None and not np_toks[0].lower_ in _INDEFINITE:
             return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role_guess")
         return Speaker(None, None, "person", np_text, np_toks, "role_unresolved")
