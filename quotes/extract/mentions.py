@@ -266,6 +266,19 @@ class Registry:
         if pos not in ent.mentions:
             ent.mentions.append(pos)
 
+    def salient_organisation(self, pos: int, window: int = 1500) -> Entity | None:
+        """The organisation most recently the subject of a clause before `pos` (within
+        `window` characters): what "it said" / "they wrote" most often stands for when the
+        sentence itself names no antecedent ("the Times wrote. ... “…,” it further wrote")."""
+        best, best_pos = None, None
+        for e in self.entities:
+            if e.kind != "organisation":
+                continue
+            subj = [p for p in e.subject_pos if p < pos and pos - p <= window]
+            if subj and (best_pos is None or max(subj) > best_pos):
+                best, best_pos = e, max(subj)
+        return best
+
     def salient_person(self, pos: int, gender: str | None = None, window: int = 2500,
                        exclude: set[int] | None = None) -> Entity | None:
         """Who is being talked about at `pos`: the person most recently a subject, else mentioned.

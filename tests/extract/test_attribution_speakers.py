@@ -44,3 +44,34 @@ def test_a_guessed_title_holder_has_the_gender_the_title_tells(parse):
                      "The businessman said the deal was fair.")
     sp = speaker_of(ctx, tok(doc, "businessman"))
     assert (sp.name, sp.how) == ("Tom Hale", "role_guess")
+
+
+def parse_paragraphs(text):
+    """Each paragraph its own Doc, as extraction parses them: a sentence never reaches
+    into the paragraph before."""
+    from quotes.extract.attribution.entities import article_context
+    from quotes.extract.marks import find_marks
+    from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import disabled_pipes, ensure_pos
+
+    nlp, docs, start = load_nlp(), [], 0
+    for part in text.split("\n\n"):
+        doc = nlp(part, disable=disabled_pipes(nlp))
+        ensure_pos(doc)
+        docs.append((start, doc))
+        start += len(part) + 2
+    return article_context(text, find_marks(text), docs), [t for _, d in docs for t in d]
+
+
+def test_it_with_no_antecedent_is_the_organisation_last_a_subject():
+    ctx, toks = parse_paragraphs("The Daily Ledger wrote that the plan had failed.\n\n"
+                                 "“The money is gone,” it further wrote.")
+    sp = speaker_of(ctx, tok(toks, "it"))
+    assert (sp.name, sp.how) == ("Daily Ledger", "pronoun")
+
+
+def test_it_after_another_subject_is_not_the_earlier_organisation():
+    # "the report says ... It also points out": "it" is the report, not the agency
+    ctx, toks = parse_paragraphs("The Federal Trade Commission sets the rules. The report says the rules are weak."
+                                 "\n\nIt also points out that “the fines are light.”")
+    assert speaker_of(ctx, tok(toks, "It")).name is None

@@ -59,7 +59,27 @@ def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
             found = speaker_of(ctx, ant, depth + 1)
             if found.name:
                 return replace(found, tokens=[tok], how="pronoun")
+        # no antecedent in the sentence or the one before: the organisation last a subject
+        # ("the Times wrote." ... "“…,” it further wrote")
+        org = ctx.registry.salient_organisation(p)
+        if org is not None and (ant is None or low != "they") and not _other_subject_since(ctx, org, p):
+            return Speaker(org, org.name, org.kind, org.role, [tok], "pronoun")
     return Speaker.unnamed([tok], "pronoun")
+
+
+def _other_subject_since(ctx: ArticleContext, ent, p: int) -> bool:
+    """A noun other than `ent` was a subject between its last subject mention and `p` ("the
+    report says ... It also points out": "it" is the report, not the agency before it)."""
+    since = max(q for q in ent.subject_pos if q < p)
+    ix = ctx.index
+    for t in ix.tokens_between(since + 1, p):
+        if t.dep_ in SUBJ_DEPS and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN") and not ix.in_quote(ix.pos(t)) \
+                and t.text not in ent.name.split():
+            # its own statement is still the organisation speaking
+            owner = owner_token(t) or antecedent_owner(ctx, t, ix.pos(t)) if t.lower_ in DOCUMENT_NOUNS else None
+            if owner is None or owner.text not in ent.name.split():
+                return True
+    return False
 
 
 def _name_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
