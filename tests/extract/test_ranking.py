@@ -14,6 +14,9 @@ from quotes.model import Quote
     "“We expect a rebound by spring,” Friday morning said.",
     "“It was a mistake,” his eyes said.",
     "READ MORE: “We will not negotiate under threat.”",
+    # a plain "<name> says" whose name is a place or a month: never stored
+    "Her career has been investigated for years. I hope in 2017 America says, “Thank you for your service.”",
+    "The tariff was raised in March. March said “the full cost falls on buyers at home.”",
 ])
 def test_speaker_is_never_a_thing_a_time_or_a_heading(text):
     for q in extract_quotes(text):
