@@ -204,7 +204,9 @@ def stored_name_type(name: str | None, text: str = "") -> str | None:
     if joined.isupper() and text and _is_heading(joined, text) and not any(
             regex.search(r"\b" + regex.escape(w.title()) + r"\b", text) for w in words if len(w) > 2):
         return "heading"
-    if content[-1] in THING_NOUNS:
+    # a thing noun, unless it is a person's surname ("J. J. Price", "Tom Price")
+    person = any(len(w.rstrip(".")) == 1 or w.lower() in FEMALE_NAMES or w.lower() in MALE_NAMES for w in words)
+    if content[-1] in THING_NOUNS and not (words[-1][:1].isupper() and person):
         return "thing"
     return None
 

@@ -58,6 +58,8 @@ def test_a_surname_that_is_also_a_title_word_after_an_honorific_is_a_person():
     ("Sara Walker, 44, a home-care aide from Nashua", "", None),
     ("a Mexican official who was not authorized to discuss the meeting", "", None),
     ("CREW", "CREW said the rules were broken.", None),  # an acronym in a sentence
+    ("J. J. Price", "", None),  # a surname that is also a thing noun
+    ("Latinos Share", "", "thing"),  # a headline's words
     ("WALLACE", "WALLACE: First question.\nPENCE: Yes.\nWALLACE: Second.", None),  # transcript turns
 ])
 def test_a_stored_name_that_is_no_speaker(name, text, expected):
