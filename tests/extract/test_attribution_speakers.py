@@ -75,3 +75,13 @@ def test_it_after_another_subject_is_not_the_earlier_organisation():
     ctx, toks = parse_paragraphs("The Federal Trade Commission sets the rules. The report says the rules are weak."
                                  "\n\nIt also points out that “the fines are light.”")
     assert speaker_of(ctx, tok(toks, "It")).name is None
+
+
+def test_a_definite_gendered_person_noun_is_the_salient_person_of_that_gender(parse):
+    ctx, doc = parse("Senator Mary Holt spoke after Tom Reid on Monday. Reid left early. "
+                     "The former first lady said the plan was a mistake.")
+    sp = speaker_of(ctx, tok(doc, "lady"))
+    assert (sp.name, sp.how) == ("Mary Holt", "role_guess")
+    # "a woman" introduces someone new: no guess
+    ctx, doc = parse("Senator Mary Holt spoke on Monday. A woman said the plan was a mistake.")
+    assert speaker_of(ctx, tok(doc, "woman")).how != "role_guess"

@@ -27,8 +27,9 @@ _CAP = r"\p{Lu}[\p{L}.’'-]*"
 
 def is_definite(tok) -> bool:
     """'the statement', 'this report': a determiner that points back, no owner of its own."""
+    # (a lower-case "first" the tagger calls a proper noun is no owner: "the first lady")
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) and not any(
-        c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.children)
+        c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.text[:1].isupper() for c in tok.children)
 
 
 def owner_token(tok):
