@@ -1,6 +1,6 @@
 """Who stands behind a description that names nobody (attribution.referents): a document's
 issuer, an institution the article named in full before. Real parses, invented sentences."""
-from quotes.extract.attribution.referents import institution_named_before, owner_token
+from quotes.extract.attribution.referents import institution_named_before, introduced_unnamed, owner_token
 from quotes.extract.attribution.speakers import speaker_of
 
 
@@ -51,3 +51,23 @@ def test_nothing_to_point_back_to_leaves_the_description_alone(parse):
 def test_a_headline_in_title_case_names_no_document(parse):
     ctx, doc = parse("Popular Website Rates The Debate\n\nThe website said the claim was false.")
     assert speaker_of(ctx, tok(doc, "website")).name != "Popular Website"
+
+
+def test_a_statement_someone_said_something_in_is_theirs(parse):
+    ctx, doc = parse("Two soldiers died in a crash, the US military said in a statement on Wednesday. "
+                     "The statement said the cause was under investigation.")
+    sp = speaker_of(ctx, tok(doc, "statement", 1))
+    assert sp.how == "document" and sp.name.endswith("military")
+
+
+def test_a_title_the_article_introduced_without_a_name_stays_unnamed(parse):
+    text = ("Prince Andrew gave an interview on Saturday. He is not immune, said one legal expert. "
+            "The expert warned that the inquiry would go on.")
+    ctx, doc = parse(text)
+    expert = tok(doc, "expert", 1)
+    assert introduced_unnamed(ctx, expert, ctx.index.pos(expert))
+    assert speaker_of(ctx, expert).name is None
+    # introduced with a name: the description refers to that person
+    ctx, doc = parse("A legal expert, Ann Marsh, spoke on Saturday. The expert warned that the inquiry would go on.")
+    expert = tok(doc, "expert", 1)
+    assert not introduced_unnamed(ctx, expert, ctx.index.pos(expert))

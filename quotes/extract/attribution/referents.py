@@ -46,11 +46,20 @@ def owner_token(tok):
         for o in prep.children:
             if o.dep_ == "pobj" and o.pos_ == "PROPN":
                 return o
-    if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
-        subj = [c for c in tok.head.children if c.dep_ in SUBJ_DEPS]
-        if subj and subj[0].pos_ == "PROPN":
+    verb = tok.head if tok.dep_ in ("dobj", "obj") else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "the US military said in a statement"
+    if verb is not None and verb.pos_ == "VERB":
+        subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+        if subj and is_named(subj[0]):
             return subj[0]
     return None
+
+
+def is_named(tok) -> bool:
+    """A name, or a noun a name qualifies: "Clinton", "the US military", "the Israeli army"."""
+    return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.text[:1].isupper() for c in tok.children)
 
 
 def document_mentions(ctx) -> dict[str, list]:
@@ -103,3 +112,15 @@ def institution_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
         ctx.institution_runs[tok.lower_] = runs
     before = [r for r in runs if r[1] < p]
     return before[-1] if before else None
+
+
+def introduced_unnamed(ctx, tok, p: int) -> bool:
+    """'“…,” the expert warned' after '… said one legal expert': the article brought this
+    person in with an indefinite "a"/"an"/"one"/"another" before the same noun and no name
+    after it, so the description refers to nobody named (the speaker is unknown, not the
+    person the article is about). Looks back ANTECEDENT_WINDOW characters, outside quotes."""
+    head = regex.escape(tok.lower_)
+    pattern = (rf"\b(?:a|an|one|another)[ \u00a0]+(?:[\p{{L}}’'-]+[ \u00a0]+){{0,3}}{head}\b"
+               rf"(?!,?[ \u00a0]+\p{{Lu}}\p{{Ll}})")
+    lo = max(0, p - ANTECEDENT_WINDOW)
+    return any(not ctx.index.in_quote(lo + m.start()) for m in regex.finditer(pattern, ctx.text[lo:p], flags=regex.I))

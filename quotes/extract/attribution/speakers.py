@@ -12,7 +12,8 @@ import regex
 
 from quotes.extract.attribution.context import ArticleContext, Speaker
 from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text
-from quotes.extract.attribution.referents import antecedent_owner, institution_named_before, is_definite, owner_token
+from quotes.extract.attribution.referents import (antecedent_owner, institution_named_before, introduced_unnamed,
+                                                  is_definite, owner_token)
 from quotes.extract.attribution.subjects import group_antecedent
 from quotes.extract.mentions import titled_name_at
 from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, name_span, np_tokens, role_left
@@ -255,7 +256,7 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
         # is about (low confidence), never store the title as a name
         # of the gender its words tell: "the New York businessman" is no woman
         ent = ctx.registry.salient_person(p, gender=role_gender([x.text for x in np_toks]), window=10**7)
-        if ent is not None and not np_toks[0].lower_ in _INDEFINITE:
+        if ent is not None and not np_toks[0].lower_ in _INDEFINITE and not introduced_unnamed(ctx, tok, p):
             return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role_guess")
         return Speaker(None, None, "person", np_text, np_toks, "role_unresolved")
     found = _institution(ctx, tok, np_toks, np_text)
