@@ -51,3 +51,8 @@ def test_a_known_name_opening_an_unparsed_sentence_is_its_subject():
     assert ctx.registry.salient_person(last).name == "Anna Kowalski"
     # a sentence opener the article does not know as a person is not made one
     assert ctx.registry.lookup("Health") is None
+
+
+def test_a_caption_in_title_case_is_no_titled_name(parse):
+    ctx, _ = parse("Video: President Obama Speech at the Black Caucus Foundation dinner.")
+    assert not any(rest[-1] == "Speech" for _, rest, _ in title_runs(ctx))

@@ -85,3 +85,10 @@ def test_a_definite_gendered_person_noun_is_the_salient_person_of_that_gender(pa
     # "a woman" introduces someone new: no guess
     ctx, doc = parse("Senator Mary Holt spoke on Monday. A woman said the plan was a mistake.")
     assert speaker_of(ctx, tok(doc, "woman")).how != "role_guess"
+
+
+def test_who_after_an_appositive_title_is_the_named_person(parse):
+    ctx, doc = parse("Obama has had a frosty relationship with Mitch McConnell. Obama met McConnell, "
+                     "now the Senate majority leader, who in 2010 said the goal was to beat him.")
+    sp = speaker_of(ctx, tok(doc, "who"))
+    assert sp.name == "Mitch McConnell"

@@ -16,7 +16,7 @@ from quotes.extract.textindex import ArticleIndex
 from quotes.lexicon.names import (NOT_ABBR, clean_name, first_name_gender, is_honorific, is_place, split_title,
                                   without_honorifics)
 from quotes.lexicon.words import (CALENDAR, FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS,
-                                  PERSON_PRONOUNS, QUANTIFIERS, ROLE_NOUNS, SMALL_WORDS)
+                                  PERSON_PRONOUNS, QUANTIFIERS, ROLE_NOUNS, SMALL_WORDS, SPEECH_NOUNS)
 
 # A capitalised word; a dot only in abbreviations and initials (U.S., Gov., J.), so a run
 # never crosses a sentence end ("... in Benghazi. Bob said").
@@ -229,7 +229,9 @@ def title_runs(ctx: ArticleContext) -> list:
             if ctx.index.in_quote(m.start()):
                 continue
             title, rest = _title_and_name(m.group(0).split())
-            if title and 2 <= len(rest) <= 4 and not any(w.lower() in SMALL_WORDS for w in rest):
+            # "President Obama Speech at ...": a caption in title case, no name ends in "Speech"
+            if title and 2 <= len(rest) <= 4 and not any(w.lower() in SMALL_WORDS for w in rest) \
+                    and rest[-1].lower() not in SPEECH_NOUNS:
                 ctx.title_runs.append((title, rest, m.start()))
     return ctx.title_runs
 

@@ -33,7 +33,10 @@ def speaker_of(ctx: ArticleContext, tok, depth: int = 0) -> Speaker:
     p = ctx.index.pos(tok)
     low = tok.lower_
     if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and depth < MAX_DEPTH:
-        return speaker_of(ctx, tok.head.head, depth + 1)
+        noun = tok.head.head
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            noun = noun.head  # "McConnell, now the majority leader, who said": McConnell
+        return speaker_of(ctx, noun, depth + 1)
     if low in PRONOUNS:
         return _pronoun_speaker(ctx, tok, p, depth)
     if tok.pos_ == "PROPN":
