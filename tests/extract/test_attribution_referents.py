@@ -61,8 +61,8 @@ def test_a_statement_someone_said_something_in_is_theirs(parse):
 
 
 def test_a_title_the_article_introduced_without_a_name_stays_unnamed(parse):
-    text = ("Prince Andrew gave an interview on Saturday. He is not immune, said one legal expert. "
-            "The expert warned that the inquiry would go on.")
+    text = ("Prince Andrew gave an interview on Saturday. He is not immune, said one legal expert, as the "
+            "Independent reported. The expert warned that the inquiry would go on.")
     ctx, doc = parse(text)
     expert = tok(doc, "expert", 1)
     assert introduced_unnamed(ctx, expert, ctx.index.pos(expert))
