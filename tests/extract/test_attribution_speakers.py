@@ -77,13 +77,11 @@ def test_it_after_another_subject_is_not_the_earlier_organisation():
     assert speaker_of(ctx, tok(toks, "It")).name is None
 
 
-def test_a_definite_gendered_person_noun_is_the_salient_person_of_that_gender(parse):
+def test_a_definite_person_noun_is_no_guess_for_the_salient_person(parse):
+    # "the man", "the woman" in a vox pop are people the article does not name (PolNeAR
+    # train's gold keeps them as descriptions): no guess of the person it is about
     ctx, doc = parse("Senator Mary Holt spoke after Tom Reid on Monday. Reid left early. "
-                     "The former first lady said the plan was a mistake.")
-    sp = speaker_of(ctx, tok(doc, "lady"))
-    assert (sp.name, sp.how) == ("Mary Holt", "role_guess")
-    # "a woman" introduces someone new: no guess
-    ctx, doc = parse("Senator Mary Holt spoke on Monday. A woman said the plan was a mistake.")
+                     "The woman said the plan was a mistake.")
     assert speaker_of(ctx, tok(doc, "woman")).how != "role_guess"
 
 

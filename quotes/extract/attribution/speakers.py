@@ -13,14 +13,14 @@ import regex
 from quotes.extract.attribution.context import ArticleContext, Speaker
 from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text
 from quotes.extract.attribution.referents import (antecedent_owner, institution_named_before, introduced_unnamed,
-                                                  is_definite, owner_token)
+                                                  owner_token)
 from quotes.extract.attribution.subjects import group_antecedent
 from quotes.extract.mentions import titled_name_at
 from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, name_span, np_tokens, role_left
 from quotes.lexicon.names import (clean_name, is_honorific, is_org_name, is_place, role_gender, split_title,
                                   without_honorifics)
-from quotes.lexicon.words import (DOCUMENT_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS,
-                                  ROLE_NOUNS, SPEECH_NOUNS)
+from quotes.lexicon.words import (DOCUMENT_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+                                  SPEECH_NOUNS)
 
 # A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
 _NAME_AFTER = regex.compile(r"[ \u00a0]+((?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'-]+|\p{Lu}\.)){1,3})\b")
@@ -252,9 +252,7 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     org = _affiliation(ctx, tok, depth)
     if org is not None:
         return replace(org, role=np_text, tokens=np_toks)
-    # "the former first lady", "the widow": a definite person noun that tells a gender
-    gendered = tok.lower_ in PERSON_NOUNS and is_definite(tok) and role_gender([tok.text]) is not None
-    if is_role and tok.lower_ in ROLE_NOUNS or gendered:
+    if is_role and tok.lower_ in ROLE_NOUNS:
         # a bare title nobody in the article carries: guess the person the article
         # is about (low confidence), never store the title as a name
         # of the gender its words tell: "the New York businessman" is no woman
