@@ -56,3 +56,14 @@ def test_a_known_name_opening_an_unparsed_sentence_is_its_subject():
 def test_a_caption_in_title_case_is_no_titled_name(parse):
     ctx, _ = parse("Video: President Obama Speech at the Black Caucus Foundation dinner.")
     assert not any(rest[-1] == "Speech" for _, rest, _ in title_runs(ctx))
+
+
+def test_a_person_introduced_as_an_object_when_no_person_is_the_subject_is_talked_about(parse):
+    text = ("Tom Reid said the plan would pass. It has not worked for the city, which is something that "
+            "worries Henry Dole, president of the Riverside Tenants Union. ")
+    ctx, _ = parse(text)
+    assert ctx.registry.salient_person(len(text), gender="m").name == "Henry Dole"
+    # a person as the subject keeps the talk about them ("he" after it is Reid)
+    text = "Tom Reid said the plan would pass. Reid attacked Henry Dole, president of the Riverside Tenants Union. "
+    ctx, _ = parse(text)
+    assert ctx.registry.salient_person(len(text), gender="m").name == "Tom Reid"

@@ -106,6 +106,8 @@ def track_subjects(ctx: ArticleContext) -> None:
         # makes "Michael DiMino, ..., urged" a fragment rooted at the name)
         opener = t.pos_ == "PROPN" and t.dep_ in ("ROOT", "appos") and t.sent.start >= t.i - 3
         if t.dep_ not in SUBJ_DEPS and not opener:
+            if _introduced_as_object(ctx, t, p):
+                ctx.registry.note_subject(ctx.resolved[p], p)
             continue
         ent = entity_for(ctx, t, p)
         if ent is None:
@@ -119,6 +121,23 @@ def track_subjects(ctx: ArticleContext) -> None:
             ctx.registry.note_subject(ent, p)
         elif p not in ent.mentions:
             ent.mentions.append(p)
+
+
+def _introduced_as_object(ctx: ArticleContext, t, p: int) -> bool:
+    """'... which is something that concerns Henry Crespo, president of the Caucus.': a person
+    brought in with a full name and a title, in a sentence whose subjects are no people, is
+    who the next "he said" is about (as if the subject). Not when a person is the subject
+    ('Trump attacked Khizr Khan, the father of ...': "he" stays Trump)."""
+    if t.pos_ != "PROPN" or t.dep_ not in ("dobj", "pobj", "attr") or \
+            not any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in t.children):
+        return False
+    people = [c for c in t.sent.root.children if c.dep_ in SUBJ_DEPS
+              and (c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS)]
+    if people:
+        return False
+    ent = entity_for(ctx, t, p)
+    first = ctx.index.pos(name_span(t)[0])  # the first mention of this person is here
+    return ent is not None and ent.kind == "person" and len(ent.name.split()) > 1 and min(ent.mentions) >= first
 
 
 def _same_sentence_subject(ctx: ArticleContext, t, gender: str | None) -> Entity | None:
