@@ -137,4 +137,6 @@ def test_a_speaker_carried_from_a_resolved_one_is_no_surer_than_the_resolution()
     assert [q.method for q in quotes] == ["subject:pronoun", "split_quote", "continuation", "subject:name", "split_quote"]
     assert all(q.speaker == "Lloyd Austin" for q in quotes)
     assert all(q.confidence <= model["resolution"]["precision"] for q in quotes[:3])
-    assert quotes[4].confidence > model["resolution"]["precision"]
+    # (the plain "Austin said" gets the rules' train precision times the quote probability,
+    # which need not exceed a resolution precision of 0.97: compare with the carried "he")
+    assert quotes[4].confidence > max(q.confidence for q in quotes[:3])
