@@ -42,4 +42,9 @@ def test_dev_end2end_named(dev_scores):
     assert dev_scores["end2end_f1_named"] >= FLOORS["end2end_f1_named"]
 
 
-FLOORS = {"quote_f1": 0.965, "speaker_acc_named_gold": 0.87, "end2end_f1_named": 0.84}  # dev: 0.9675 / 0.8741 / 0.8422
+# dev: 0.9675 / 0.8741 / 0.8422 at EXTRACTOR_VERSION 8; end-to-end 0.8389 at 9, where naming who
+# stands behind "The commission", "The statement" and "the article" (issue 18: the Commission on
+# Presidential Debates, the Security Council, the New York Times) loses 3 quotes this raw gold
+# credits to the description itself (with the dev resolved-speaker layer, the fair score, end-to-end
+# named went 0.8858 -> 0.9135: `quotes evaluate dev.jsonl --double-marks-only --layer`)
+FLOORS = {"quote_f1": 0.965, "speaker_acc_named_gold": 0.87, "end2end_f1_named": 0.835}

@@ -39,9 +39,12 @@ def credit_echoes(quotes: list[Quote]) -> list[Quote]:
         if len(said) != 1:
             continue  # nobody, or several people: the lede's credit stands
         src = next(iter(said.values()))
+        # the repeated words are the evidence: a lede credited to nobody (or to a place the
+        # ranker dropped) does not make the person's own words less sure
+        sure = src.confidence if not q.speaker else min(q.confidence or 0.5, src.confidence)
         for f in ("speaker", "speaker_kind", "speaker_aliases", "speaker_role", "speaker_mention",
                   "speaker_start", "speaker_end"):
             setattr(q, f, getattr(src, f))
         q.method = "echo"
-        q.confidence = round(min(q.confidence or 0.5, src.confidence), 3)
+        q.confidence = round(sure, 3)
     return quotes

@@ -166,3 +166,55 @@ def _decide(ev: dict[str, float], how: str | None, kind: str | None, ent) -> str
     if ev["ty_propn"]:
         return "organisation" if kind == "organisation" or ev["ty_org_word"] else "person"
     return "not_speaker" if not how or how == "none" else "person"
+
+
+_NAME_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
+_CLAUSE_WORDS = frozenset("who whose whom which that with for of from at in on to by".split())
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your some".split())
+
+
+def stored_name_type(name: str | None, text: str = "") -> str | None:
+    """What a stored speaker NAME is when it is no speaker: "time" ("Friday morning", "recent
+    weeks"), "place" ("America", a dateline "GENEVA —"), "heading" (capitals heading a line
+    the article never prints in lower case: "READ MORE:"), "thing" ("the figures", "rising
+    prices"); None for a possible speaker. Read off the name (and the article, for
+    headings) alone, whatever mention and resolution led to it: the check behind the issue's
+    "no quote whose speaker is a thing, a time, a place or a heading"."""
+    # "Sara Walker, 44, a home-care aide ...": the name is what comes before the comma
+    words = _NAME_WORD.findall((name or "").split(",")[0])
+    if not words:
+        return None
+    low = [w.lower().rstrip(".").removesuffix("’s").removesuffix("'s") for w in words]
+    caps = " ".join(words)
+    if caps.isupper() and text and regex.search(r"(?m)^[ \t]*" + regex.escape(caps) + r"(?:,[^\n,]{1,20})?[ \t]+[—–-]", text):
+        return "place"  # a dateline: "NEWPORT NEWS, Va. -", "GENEVA —"
+    # "a Mexican official who was not authorized ...", "officials with knowledge of ...":
+    # the head is before the first relative or prepositional word
+    cut = next((i for i, w in enumerate(low) if i and w in _CLAUSE_WORDS), len(low))
+    words, low = words[:cut], low[:cut]
+    content = [w for w in low if w not in _DETERMINERS]
+    if not content or any(w in ORG_WORDS for w in content) or content[-1] == "percent":
+        return None  # "the Clinton campaign", "the Times": organisations; "63 percent": of people
+    if all(w in TIME_WORDS or w.isdigit() or w in ("last", "next", "recent", "early", "late", "this", "past")
+           for w in content):
+        return "time"
+    if is_place(" ".join(content)):
+        return "place"
+    joined = " ".join(words)
+    if joined.isupper() and text and _is_heading(joined, text) and not any(
+            regex.search(r"\b" + regex.escape(w.title()) + r"\b", text) for w in words if len(w) > 2):
+        return "heading"
+    # a thing noun, unless it is a person's surname ("J. J. Price", "Tom Price")
+    person = any(len(w.rstrip(".")) == 1 or w.lower() in FEMALE_NAMES or w.lower() in MALE_NAMES for w in words)
+    if content[-1] in THING_NOUNS and not (words[-1][:1].isupper() and person):
+        return "thing"
+    return None
+
+
+def _is_heading(caps: str, text: str) -> bool:
+    """Capitals that head a line ("READ MORE:", "ANALYSIS —", "BREAKING NEWS"), not an acronym
+    in a sentence ("CREW said") nor a transcript's turns ("WALLACE: ...", more than once)."""
+    at_line = regex.findall(r"(?m)^[ \t\"“]*" + regex.escape(caps) + r"[ \t]*([:|—–-])", text)
+    if len(caps.split()) == 1 and sum(1 for sep in at_line if sep == ":") >= 2:
+        return False
+    return bool(at_line) or len(caps.split()) >= 2 and len(caps) > 3

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 import regex
 
 from quotes.extract.journal import Journaled, JournaledDict, JournaledList, JournaledPositions, JournaledSet
-from quotes.lexicon.names import (NOT_ABBR, clean_name, first_name_gender, is_org_name, same_person,
+from quotes.lexicon.names import (NOT_ABBR, clean_name, first_name_gender, is_org_name, role_gender, same_person,
                                   same_surname, split_title, surname_keys, without_honorifics)
 from quotes.lexicon.words import HONORIFICS, PRONOUNS, ROLE_NOUNS
 
 # An honorific right before a surname tells the gender: "Mrs. Clinton", "Mr. Bush".
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss))\.?[ \u00a0]+$")
+# The word right before a name, a comma allowed: "widow Terry Strada", "his wife, Jane".
+_WORD_BEFORE = regex.compile(r"\b(\p{L}+),?[ \u00a0]+$")
 # A sentence break: a sentence end (with a closing mark) or a line end.
 _SENT_BREAK = regex.compile(NOT_ABBR + r"[.!?][\"”’']?\s+|\n\s*")
 
@@ -97,6 +99,13 @@ class Registry:
             return None
         h = _HONORIFIC_BEFORE.search(self.text[max(0, pos - 8):pos])
         return None if not h else "m" if h.group(1) else "f"
+
+    def role_word_gender(self, pos: int | None) -> str | None:
+        """'f' after "widow ", "his wife, ", 'm' after "husband " right before `pos`, else None."""
+        if self.text is None or pos is None or not 0 <= pos <= len(self.text):
+            return None
+        w = _WORD_BEFORE.search(self.text[max(0, pos - 24):pos])
+        return role_gender([w.group(1)]) if w else None
 
     def lookup(self, name: str, pos: int | None = None, gender: str | None = None) -> Entity | None:
         words = clean_name(name).split()
@@ -213,6 +222,9 @@ class Registry:
             ent.aliases.add(raw)
         if ent.gender is None and kind != "organisation":
             ent.gender = first_name_gender(ent.name) or first_name_gender(form)
+        told = self.role_word_gender(pos)
+        if told and ent.kind == "person":
+            ent.gender = told  # "widow Terry Strada": the article's word beats a first-name guess
         if role and role not in ent.roles and role.lower() not in HONORIFICS:
             ent.roles.append(role)
         ent.mentions.append(pos)
@@ -253,6 +265,19 @@ class Registry:
         ent.subject_pos.append(pos)
         if pos not in ent.mentions:
             ent.mentions.append(pos)
+
+    def salient_organisation(self, pos: int, window: int = 1500) -> Entity | None:
+        """The organisation most recently the subject of a clause before `pos` (within
+        `window` characters): what "it said" / "they wrote" most often stands for when the
+        sentence itself names no antecedent ("the Times wrote. ... “…,” it further wrote")."""
+        best, best_pos = None, None
+        for e in self.entities:
+            if e.kind != "organisation":
+                continue
+            subj = [p for p in e.subject_pos if p < pos and pos - p <= window]
+            if subj and (best_pos is None or max(subj) > best_pos):
+                best, best_pos = e, max(subj)
+        return best
 
     def salient_person(self, pos: int, gender: str | None = None, window: int = 2500,
                        exclude: set[int] | None = None) -> Entity | None:

@@ -39,7 +39,7 @@ import regex
 
 from quotes.extract.candidates import Candidate, View, candidates_for, cue_lemma, fill_speaker, speaker_of, trial
 from quotes.extract.cues import WEAK_LEMMAS
-from quotes.extract.entity_types import TYPES, entity_type
+from quotes.extract.entity_types import TYPES, entity_type, stored_name_type
 from quotes.lexicon.words import PERSON_PRONOUNS
 from quotes.extract.quotefilter import quote_probability
 from quotes.extract.syntax import SUBJ_DEPS
@@ -345,12 +345,18 @@ def _pooled_by_name(items: list[tuple[dict[str, float], str | None]]) -> dict[st
     return pooled
 
 
-def choose(scored) -> tuple[float, Candidate | None, float]:
+def no_speaker(f: dict[str, float], name: str | None, text: str = "") -> bool:
+    """A candidate that cannot be stored as a speaker: its mention is typed a thing, a time,
+    a place or a heading, or the name it resolved to is one ("March", a dateline)."""
+    return bool(f.get("type_not_speaker")) or stored_name_type(name, text) is not None
+
+
+def choose(scored, text: str = "") -> tuple[float, Candidate | None, float]:
     """(best probability, best speaker candidate, best probability of another name)."""
     best = None
     second = 0.0
     for p, c, f in scored:
-        if not c.name or f.get("type_not_speaker"):
+        if not c.name or no_speaker(f, c.name, text):
             continue
         if best is None:
             best = (p, c)
@@ -398,16 +404,16 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
         model = load_model()
     if not model:
         return True
-    if is_plain(model, q):
+    if is_plain(model, q) and stored_name_type(q.speaker, ctx.text) is None:
         q.confidence = model["plain"]["confidence"][q.method]["partial" if q.kind == "partial" else "full"]
         if features is not None and q.mark_style != "single":
             q.confidence = round(q.confidence * quote_probability(features), 3)
         return True
     att, m, prev = View(ctx, mc), mc.mark, mc.previous
     scored = rank(att, m, q, prev, model)
-    best, c, second = choose(scored)
+    best, c, second = choose(scored, ctx.text)
     rule = max(((p, f) for p, cand, f in scored if q.speaker and _norm(cand.name) == _norm(q.speaker)
-                and not f.get("type_not_speaker")), key=lambda x: x[0], default=None)
+                and not no_speaker(f, cand.name, ctx.text)), key=lambda x: x[0], default=None)
     rule_p = rule[0] if rule else None
     best_f = next((f for p, cand, f in scored if cand is c), {})
     agrees = c is not None and _norm(c.name) == _norm(q.speaker)
@@ -415,8 +421,8 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
         _take(att, q, c, prev)
         method = reaching_method("continuation", q.speaker, prev) if c.how == "previous" else None
         q.confidence = round(calibrated(model, confidence_features(best, second, False, best_f), method), 3)
-    elif q.speaker and rule_p is None and any(f.get("type_not_speaker") and "rule" in cand.sources
-                                              for _, cand, f in scored):
+    elif q.speaker and rule_p is None and (stored_name_type(q.speaker, ctx.text) or any(
+            no_speaker(f, cand.name, ctx.text) and "rule" in cand.sources for _, cand, f in scored)):
         _clear(q)  # the rules took a thing, a time, a place or a heading
         q.confidence = 0.05
     elif q.speaker and rule_p is not None:

@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, DESCRIPTIVE_ROLES, FEMALE_NAMES,
-                                  HONORIFICS, MALE_NAMES, ORG_HEADS, ORG_WORDS, PARTY_WORDS, PLACES, ROLE_PLACE_WORDS,
+                                  FEMALE_ROLES, HONORIFICS, MALE_NAMES, MALE_ROLES, ORG_HEADS, ORG_WORDS, PARTY_WORDS, PLACES, ROLE_PLACE_WORDS,
                                   TITLE_HEADS)
 
 _POSS = regex.compile(r"(?:['’]s|['’])$")
@@ -225,6 +225,14 @@ def first_name_gender(name: str) -> str | None:
     if words[0] in MALE_NAMES:
         return "m"
     return None
+
+
+def role_gender(words: list[str]) -> str | None:
+    """'f' or 'm' when a word of a role tells it ("widow", "the New York businessman",
+    "Mrs."), None when none does or they disagree."""
+    low = {w.lower().strip(",’'") for w in words}
+    f, m = bool(low & FEMALE_ROLES), bool(low & MALE_ROLES)
+    return "f" if f and not m else "m" if m and not f else None
 
 
 def is_place(name: str) -> bool:

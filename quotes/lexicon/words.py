@@ -67,9 +67,14 @@ opponent organiser organizer owner partner physician pollster president-elect ra
 researcher resident reverend rival scholar scientist soldier staff student supporter
 surrogate teacher trooper veteran voter worker writer""".split())
 
-# Role words that tell a gender ("the spokeswoman", "Mrs."): evidence for he/she agreement.
-FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman ms. ms mrs. mrs madam".split())
-MALE_ROLES = frozenset("spokesman chairman congressman businessman mr. mr".split())
+# Role words that tell a gender ("the spokeswoman", "Mrs.", "widow Jane Doe", "the New York
+# businessman"): evidence for he/she agreement, stronger than a first-name guess.
+FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman businesswoman ms. ms mrs. mrs madam
+widow wife mother daughter sister grandmother granddaughter woman girl lady actress queen princess
+duchess aunt niece girlfriend bride waitress heiress councilwoman assemblywoman stepmother""".split())
+MALE_ROLES = frozenset("""spokesman chairman congressman businessman mr. mr widower husband father son
+brother grandfather grandson man boy actor king prince duke uncle nephew boyfriend councilman
+assemblyman stepfather""".split())
 
 # Department and body words that sit between a title and a name ("Secretary of Defense
 # Lloyd Austin"): they belong to the title.
@@ -110,6 +115,13 @@ administration campaign court parliament congress senate bureau fund institute u
 network foundation organization organisation command forces military intelligence
 college federation league alliance coalition center centre school church board society house
 """.split())
+# Heads of an institution's name that a definite description repeats: "the commission" is
+# the "Commission on Presidential Debates" named before (extract.attribution.referents).
+# ORG_HEADS without the heads that are also everyday nouns ("the house", "the office",
+# "the network", "the group", "the school") or that describe rather than name ("the
+# campaign", "the administration", "the government").
+ANAPHORIC_ORG_HEADS = ORG_HEADS - frozenset("""house office network group school church government
+administration campaign inc inc. corp corp. co co. military intelligence forces""".split())
 # Names that are organisations on their own.
 ORG_NAMES = frozenset("""
 pentagon kremlin white-house whitehouse cia fbi nis nato un eu imf nsa kcna tass
@@ -273,7 +285,7 @@ both all many some most several few""".split())
 # Documents and other things whose words are their issuer's (wider than DOC_NOUNS).
 DOCUMENT_NOUNS = DOC_NOUNS | frozenset("""memorandum e-mail note notice ruling decision order opinion
 indictment affidavit transcript book article editorial column interview speech message press-release recording footage broadcast
-announcement policy bill law resolution agreement plan proposal guidance""".split())
+announcement policy bill law resolution agreement plan proposal guidance missive""".split())
 
 # Common nouns that name a person ("the man", "a source", "the narrator"); with the
 # person-making suffixes of entity_types they keep a description a possible speaker.

@@ -26,3 +26,44 @@ def test_a_pronoun_is_resolved_once_per_offset(parse):
     she = next(t for t in doc if t.text == "She")
     ent = entity_for(ctx, she, she.idx)
     assert ent.name == "Hillary Clinton" and ctx.resolved[she.idx] is ent
+
+
+def test_a_known_name_opening_an_unparsed_sentence_is_its_subject():
+    """Only the first and last paragraphs are parsed (as extraction parses only what quotes
+    need): the middle one still makes Anna Kowalski who the article is talking about."""
+    from quotes.extract.attribution.entities import article_context
+    from quotes.extract.marks import find_marks
+    from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import disabled_pipes, ensure_pos
+
+    text = ("Tom Reid chaired the meeting on Monday.\n\nAnna Kowalski says the budget is too small. "
+            "Health Minister Reid disagrees.\n\nThe councillor said it was “a disgrace.”")
+    nlp = load_nlp()
+    last = text.rindex("\n") + 1
+    docs = []
+    for start, end in ((0, text.index("\n")), (last, len(text))):
+        doc = nlp(text[start:end], disable=disabled_pipes(nlp))
+        ensure_pos(doc)
+        docs.append((start, doc))
+    ctx = article_context(text, find_marks(text), docs)
+    anna = ctx.registry.lookup("Anna Kowalski")
+    assert text.index("Anna") in anna.subject_pos
+    assert ctx.registry.salient_person(last).name == "Anna Kowalski"
+    # a sentence opener the article does not know as a person is not made one
+    assert ctx.registry.lookup("Health") is None
+
+
+def test_a_caption_in_title_case_is_no_titled_name(parse):
+    ctx, _ = parse("Video: President Obama Speech at the Black Caucus Foundation dinner.")
+    assert not any(rest[-1] == "Speech" for _, rest, _ in title_runs(ctx))
+
+
+def test_a_person_introduced_as_an_object_when_no_person_is_the_subject_is_talked_about(parse):
+    text = ("Tom Reid said the plan would pass. It has not worked for the city, which is something that "
+            "worries Henry Dole, president of the Riverside Tenants Union. ")
+    ctx, _ = parse(text)
+    assert ctx.registry.salient_person(len(text), gender="m").name == "Henry Dole"
+    # a person as the subject keeps the talk about them ("he" after it is Reid)
+    text = "Tom Reid said the plan would pass. Reid attacked Henry Dole, president of the Riverside Tenants Union. "
+    ctx, _ = parse(text)
+    assert ctx.registry.salient_person(len(text), gender="m").name == "Tom Reid"

@@ -37,3 +37,56 @@ def test_a_name_read_off_the_text(parse):
     ctx, _ = parse(text)
     ent, mention = name_from_text(ctx, "Veronica Cruz", text.index("Veronica"))
     assert ent.name == "Veronica Cruz" and mention == "Veronica Cruz"
+
+
+def test_a_guessed_title_holder_has_the_gender_the_title_tells(parse):
+    ctx, doc = parse("Tom Hale ran the company for years. Mary Jones questioned him on Monday. "
+                     "The businessman said the deal was fair.")
+    sp = speaker_of(ctx, tok(doc, "businessman"))
+    assert (sp.name, sp.how) == ("Tom Hale", "role_guess")
+
+
+def parse_paragraphs(text):
+    """Each paragraph its own Doc, as extraction parses them: a sentence never reaches
+    into the paragraph before."""
+    from quotes.extract.attribution.entities import article_context
+    from quotes.extract.marks import find_marks
+    from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import disabled_pipes, ensure_pos
+
+    nlp, docs, start = load_nlp(), [], 0
+    for part in text.split("\n\n"):
+        doc = nlp(part, disable=disabled_pipes(nlp))
+        ensure_pos(doc)
+        docs.append((start, doc))
+        start += len(part) + 2
+    return article_context(text, find_marks(text), docs), [t for _, d in docs for t in d]
+
+
+def test_it_with_no_antecedent_is_the_organisation_last_a_subject():
+    ctx, toks = parse_paragraphs("The Daily Ledger wrote that the plan had failed.\n\n"
+                                 "“The money is gone,” it further wrote.")
+    sp = speaker_of(ctx, tok(toks, "it"))
+    assert (sp.name, sp.how) == ("Daily Ledger", "pronoun")
+
+
+def test_it_after_another_subject_is_not_the_earlier_organisation():
+    # "the report says ... It also points out": "it" is the report, not the agency
+    ctx, toks = parse_paragraphs("The Federal Trade Commission sets the rules. The report says the rules are weak."
+                                 "\n\nIt also points out that “the fines are light.”")
+    assert speaker_of(ctx, tok(toks, "It")).name is None
+
+
+def test_a_definite_person_noun_is_no_guess_for_the_salient_person(parse):
+    # "the man", "the woman" in a vox pop are people the article does not name (PolNeAR
+    # train's gold keeps them as descriptions): no guess of the person it is about
+    ctx, doc = parse("Senator Mary Holt spoke after Tom Reid on Monday. Reid left early. "
+                     "The woman said the plan was a mistake.")
+    assert speaker_of(ctx, tok(doc, "woman")).how != "role_guess"
+
+
+def test_who_after_an_appositive_title_is_the_named_person(parse):
+    ctx, doc = parse("Obama has had a frosty relationship with Mitch McConnell. Obama met McConnell, "
+                     "now the Senate majority leader, who in 2010 said the goal was to beat him.")
+    sp = speaker_of(ctx, tok(doc, "who"))
+    assert sp.name == "Mitch McConnell"

@@ -12,6 +12,17 @@ def test_lede_words_go_to_the_person_quoted_saying_them():
     quotes = extract_quotes(LEDE)
     lede = next(q for q in quotes if q.text == "fair game")
     assert lede.speaker == "John Kirby" and lede.method == "echo"
+    # as sure as Kirby's own words, whatever the lede's credit was worth
+    kirby = next(q for q in quotes if q.text.startswith("if they deploy"))
+    assert lede.confidence == kirby.confidence and lede.confidence > 0.8
+
+
+def test_an_echo_of_a_quote_credited_to_nobody_is_as_sure_as_the_person():
+    lede = Quote(start=0, end=9, text="fair game", kind="partial", confidence=0.05)
+    full = Quote(start=20, end=43, text="They are fair game now.", kind="full", speaker="John Kirby",
+                 speaker_kind="person", confidence=0.97)
+    credit_echoes([lede, full])
+    assert (lede.speaker, lede.confidence) == ("John Kirby", 0.97)
 
 
 def test_two_people_saying_the_words_leave_the_credit_alone():

@@ -40,3 +40,28 @@ def test_things_times_places_and_headings_never_speak(text, word):
 
 def test_a_surname_that_is_also_a_title_word_after_an_honorific_is_a_person():
     assert type_of("“It is about enthusiasm,” Mr. King added.", "King") == "person"
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("Friday morning", "", "time"),
+    ("recent weeks", "", "time"),
+    ("America", "", "place"),
+    ("GENEVA", "GENEVA — The talks ended.", "place"),  # a dateline
+    ("NEWPORT NEWS", "NEWPORT NEWS, Va. - The cookout began.", "place"),
+    ("READ MORE", "READ MORE: the story", "heading"),
+    ("the figures", "", "thing"),
+    ("rising prices", "", "thing"),
+    ("Donald Trump", "", None),
+    ("the Clinton campaign", "", None),  # an organisation, though "campaign" is also an event
+    ("the Times", "", None),
+    ("63 percent", "", None),  # a share of people
+    ("Sara Walker, 44, a home-care aide from Nashua", "", None),
+    ("a Mexican official who was not authorized to discuss the meeting", "", None),
+    ("CREW", "CREW said the rules were broken.", None),  # an acronym in a sentence
+    ("J. J. Price", "", None),  # a surname that is also a thing noun
+    ("Latinos Share", "", "thing"),  # a headline's words
+    ("WALLACE", "WALLACE: First question.\nPENCE: Yes.\nWALLACE: Second.", None),  # transcript turns
+])
+def test_a_stored_name_that_is_no_speaker(name, text, expected):
+    from quotes.extract.entity_types import stored_name_type
+    assert stored_name_type(name, text) == expected

@@ -69,3 +69,16 @@ def test_a_pronoun_is_never_registered_as_a_name():
     reg = Registry(".“He told reporters“")
     assert reg.register(".“He", 0) is None and reg.entities == []
     assert reg.register("He", 0) is None
+
+
+def test_a_gendered_word_before_a_name_beats_a_first_name_guess():
+    # "Terry" is guessed male from the name lists; "widow" says otherwise, so "she" can find her
+    text = "The press secretary Josh Earnest spoke first. Later, said widow Terry Strada, the vote came."
+    reg = registry(text, ["Josh Earnest", "Terry Strada"])
+    strada = reg.lookup("Terry Strada")
+    assert strada.gender == "f"
+    reg.note_subject(strada, text.index("Terry"))
+    reg.note_subject(reg.lookup("Josh Earnest"), text.index("Josh"))
+    assert reg.salient_person(len(text), gender="f") is strada
+    # no such word: the first-name guess stands
+    assert registry("Terry Jones spoke.", ["Terry Jones"]).lookup("Terry Jones").gender == "m"

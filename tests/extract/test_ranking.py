@@ -14,6 +14,9 @@ from quotes.model import Quote
     "“We expect a rebound by spring,” Friday morning said.",
     "“It was a mistake,” his eyes said.",
     "READ MORE: “We will not negotiate under threat.”",
+    # a plain "<name> says" whose name is a place or a month: never stored
+    "Her career has been investigated for years. I hope in 2017 America says, “Thank you for your service.”",
+    "The tariff was raised in March. March said “the full cost falls on buyers at home.”",
 ])
 def test_speaker_is_never_a_thing_a_time_or_a_heading(text):
     for q in extract_quotes(text):
@@ -134,4 +137,6 @@ def test_a_speaker_carried_from_a_resolved_one_is_no_surer_than_the_resolution()
     assert [q.method for q in quotes] == ["subject:pronoun", "split_quote", "continuation", "subject:name", "split_quote"]
     assert all(q.speaker == "Lloyd Austin" for q in quotes)
     assert all(q.confidence <= model["resolution"]["precision"] for q in quotes[:3])
-    assert quotes[4].confidence > model["resolution"]["precision"]
+    # (the plain "Austin said" gets the rules' train precision times the quote probability,
+    # which need not exceed a resolution precision of 0.97: compare with the carried "he")
+    assert quotes[4].confidence > max(q.confidence for q in quotes[:3])

@@ -100,3 +100,11 @@ def test_gender_places_and_organisations():
     assert first_name_gender("Park Sun-won") is None
     assert is_place("New York") and is_place("the United States") and not is_place("Austin")
     assert is_org_name("the Pentagon") and is_org_name("Fox News") and not is_org_name("Lloyd Austin")
+
+
+def test_role_gender_reads_gendered_role_words():
+    from quotes.lexicon.names import role_gender
+    assert role_gender(["The", "New", "York", "businessman"]) == "m"
+    assert role_gender(["widow"]) == "f"
+    assert role_gender(["the", "senator"]) is None
+    assert role_gender(["husband", "and", "wife"]) is None  # words that disagree tell nothing

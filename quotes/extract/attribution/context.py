@@ -28,6 +28,9 @@ class ArticleContext:
     # (one-word name, gender) -> its fullest titled run in the text: read off the text once,
     # the same in any trial, so not journaled (a trial would otherwise scan the article again)
     fullest_runs: dict = field(default_factory=dict)
+    # read off the parse and the text once, the same in any trial (attribution.referents):
+    document_mentions: dict | None = None  # document noun -> [(offset, token)] outside quotes
+    institution_runs: dict = field(default_factory=dict)  # "commission" -> [(name, offset)]
 
     @property
     def text(self) -> str:

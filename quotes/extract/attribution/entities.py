@@ -13,9 +13,10 @@ from quotes.extract.cues import is_cue_token
 from quotes.extract.mentions import Entity, Registry
 from quotes.extract.syntax import SUBJ_DEPS, after_article, doc_text, is_name_token, name_span, np_tokens
 from quotes.extract.textindex import ArticleIndex
-from quotes.lexicon.names import clean_name, first_name_gender, is_honorific, is_place, split_title, without_honorifics
+from quotes.lexicon.names import (NOT_ABBR, clean_name, first_name_gender, is_honorific, is_place, split_title,
+                                  without_honorifics)
 from quotes.lexicon.words import (CALENDAR, FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS,
-                                  PERSON_PRONOUNS, QUANTIFIERS, ROLE_NOUNS, SMALL_WORDS)
+                                  PERSON_PRONOUNS, QUANTIFIERS, ROLE_NOUNS, SMALL_WORDS, SPEECH_NOUNS)
 
 # A capitalised word; a dot only in abbreviations and initials (U.S., Gov., J.), so a run
 # never crosses a sentence end ("... in Benghazi. Bob said").
@@ -31,6 +32,7 @@ def article_context(text: str, marks, docs) -> ArticleContext:
     with the subjects walked in text order for salience."""
     ctx = ArticleContext(ArticleIndex(text, marks, docs), Registry(text))
     register_first_last_names(ctx)
+    note_unparsed_openers(ctx)
     track_subjects(ctx)
     return ctx
 
@@ -45,6 +47,28 @@ def register_first_last_names(ctx: ArticleContext) -> None:
             if last.lower() in FUNCTION_WORDS or last.lower() in ROLE_NOUNS:
                 continue
             ctx.registry.register(_with_middle(ctx.text, m), m.start(), kind="person")
+
+
+# A name that opens a sentence and is followed by a lower-case word: "Mike Pence says ...",
+# "Trump charges that ...", "David Axelrod on Wednesday called ...".
+_OPENER = regex.compile(r"(?:^[ \t]*|(?<=" + NOT_ABBR + r"[.!?][\"”’']?[ \t]+))(\p{Lu}[\p{L}’'-]+(?:[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?"
+                        r"\p{Lu}[\p{L}’'-]+){0,2})(?=[ \u00a0]+\p{Ll})", regex.M)
+
+
+def note_unparsed_openers(ctx: ArticleContext) -> None:
+    """A person the article already knows, named at the start of a sentence that was never
+    parsed, is that sentence's subject: salience sees who the unparsed paragraphs are about
+    (a description or a pronoun after them refers back to that person, not to an older
+    subject of a parsed paragraph). Only known people: a capitalised opener is no name
+    by itself ("Democrats", "Health")."""
+    ix = ctx.index
+    for m in _OPENER.finditer(ctx.text):
+        p = m.start(1)
+        if ix.tok_at(p) is not None or ix.in_quote(p) or m.group(1).lower() in FUNCTION_WORDS:
+            continue
+        ent = ctx.registry.lookup(m.group(1), p)
+        if ent is not None and ent.kind == "person":
+            ctx.registry.note_subject(ent, p)
 
 
 def _first_last_matches(text: str):
@@ -82,6 +106,8 @@ def track_subjects(ctx: ArticleContext) -> None:
         # makes "Michael DiMino, ..., urged" a fragment rooted at the name)
         opener = t.pos_ == "PROPN" and t.dep_ in ("ROOT", "appos") and t.sent.start >= t.i - 3
         if t.dep_ not in SUBJ_DEPS and not opener:
+            if _introduced_as_object(ctx, t, p):
+                ctx.registry.note_subject(ctx.resolved[p], p)
             continue
         ent = entity_for(ctx, t, p)
         if ent is None:
@@ -95,6 +121,23 @@ def track_subjects(ctx: ArticleContext) -> None:
             ctx.registry.note_subject(ent, p)
         elif p not in ent.mentions:
             ent.mentions.append(p)
+
+
+def _introduced_as_object(ctx: ArticleContext, t, p: int) -> bool:
+    """'... which is something that concerns Henry Crespo, president of the Caucus.': a person
+    brought in with a full name and a title, in a sentence whose subjects are no people, is
+    who the next "he said" is about (as if the subject). Not when a person is the subject
+    ('Trump attacked Khizr Khan, the father of ...': "he" stays Trump)."""
+    if t.pos_ != "PROPN" or t.dep_ not in ("dobj", "pobj", "attr") or \
+            not any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in t.children):
+        return False
+    people = [c for c in t.sent.root.children if c.dep_ in SUBJ_DEPS
+              and (c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS)]
+    if people:
+        return False
+    ent = entity_for(ctx, t, p)
+    first = ctx.index.pos(name_span(t)[0])  # the first mention of this person is here
+    return ent is not None and ent.kind == "person" and len(ent.name.split()) > 1 and min(ent.mentions) >= first
 
 
 def _same_sentence_subject(ctx: ArticleContext, t, gender: str | None) -> Entity | None:
@@ -205,7 +248,9 @@ def title_runs(ctx: ArticleContext) -> list:
             if ctx.index.in_quote(m.start()):
                 continue
             title, rest = _title_and_name(m.group(0).split())
-            if title and 2 <= len(rest) <= 4 and not any(w.lower() in SMALL_WORDS for w in rest):
+            # "President Obama Speech at ...": a caption in title case, no name ends in "Speech"
+            if title and 2 <= len(rest) <= 4 and not any(w.lower() in SMALL_WORDS for w in rest) \
+                    and rest[-1].lower() not in SPEECH_NOUNS:
                 ctx.title_runs.append((title, rest, m.start()))
     return ctx.title_runs
 

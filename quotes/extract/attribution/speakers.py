@@ -12,11 +12,14 @@ import regex
 
 from quotes.extract.attribution.context import ArticleContext, Speaker
 from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text
+from quotes.extract.attribution.referents import (antecedent_owner, institution_named_before, introduced_unnamed,
+                                                  owner_token)
 from quotes.extract.attribution.subjects import group_antecedent
 from quotes.extract.mentions import titled_name_at
 from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, name_span, np_tokens, role_left
-from quotes.lexicon.names import clean_name, is_honorific, is_org_name, is_place, split_title, without_honorifics
-from quotes.lexicon.words import (DOC_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
+from quotes.lexicon.names import (clean_name, is_honorific, is_org_name, is_place, role_gender, split_title,
+                                  without_honorifics)
+from quotes.lexicon.words import (DOCUMENT_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
                                   SPEECH_NOUNS)
 
 # A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
@@ -30,7 +33,10 @@ def speaker_of(ctx: ArticleContext, tok, depth: int = 0) -> Speaker:
     p = ctx.index.pos(tok)
     low = tok.lower_
     if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and depth < MAX_DEPTH:
-        return speaker_of(ctx, tok.head.head, depth + 1)
+        noun = tok.head.head
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            noun = noun.head  # "McConnell, now the majority leader, who said": McConnell
+        return speaker_of(ctx, noun, depth + 1)
     if low in PRONOUNS:
         return _pronoun_speaker(ctx, tok, p, depth)
     if tok.pos_ == "PROPN":
@@ -57,7 +63,27 @@ def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
             found = speaker_of(ctx, ant, depth + 1)
             if found.name:
                 return replace(found, tokens=[tok], how="pronoun")
+        # no antecedent in the sentence or the one before: the organisation last a subject
+        # ("the Times wrote." ... "“…,” it further wrote")
+        org = ctx.registry.salient_organisation(p)
+        if org is not None and (ant is None or low != "they") and not _other_subject_since(ctx, org, p):
+            return Speaker(org, org.name, org.kind, org.role, [tok], "pronoun")
     return Speaker.unnamed([tok], "pronoun")
+
+
+def _other_subject_since(ctx: ArticleContext, ent, p: int) -> bool:
+    """A noun other than `ent` was a subject between its last subject mention and `p` ("the
+    report says ... It also points out": "it" is the report, not the agency before it)."""
+    since = max(q for q in ent.subject_pos if q < p)
+    ix = ctx.index
+    for t in ix.tokens_between(since + 1, p):
+        if t.dep_ in SUBJ_DEPS and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN") and not ix.in_quote(ix.pos(t)) \
+                and t.text not in ent.name.split():
+            # its own statement is still the organisation speaking
+            owner = owner_token(t) or antecedent_owner(ctx, t, ix.pos(t)) if t.lower_ in DOCUMENT_NOUNS else None
+            if owner is None or owner.text not in ent.name.split():
+                return True
+    return False
 
 
 def _name_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
@@ -193,12 +219,13 @@ def _appositive_name(ctx: ArticleContext, tok, depth: int) -> Speaker | None:
 
 
 def _document_issuer(ctx: ArticleContext, tok, np_toks, depth: int) -> Speaker | None:
-    """"the IMF report", "Clinton's statement": whoever issued the document."""
-    if tok.lower_ not in DOC_NOUNS or depth >= MAX_DEPTH:
+    """"the IMF report", "Clinton's statement", "a complaint filed by the SEC", "the
+    statement" after "the Security Council issued a statement": whoever issued the document."""
+    if tok.lower_ not in DOCUMENT_NOUNS or depth >= MAX_DEPTH:
         return None
-    owner = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
-    if owner:
-        found = speaker_of(ctx, owner[-1], depth + 1)
+    owner = owner_token(tok) or antecedent_owner(ctx, tok, ctx.index.pos(tok))
+    if owner is not None and not ctx.index.in_quote(ctx.index.pos(owner)):
+        found = speaker_of(ctx, owner, depth + 1)
         if found.name:
             return replace(found, tokens=np_toks, how="document")
     issuer = _issuer(ctx, tok, depth)
@@ -228,10 +255,14 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     if is_role and tok.lower_ in ROLE_NOUNS:
         # a bare title nobody in the article carries: guess the person the article
         # is about (low confidence), never store the title as a name
-        ent = ctx.registry.salient_person(p, window=10**7)
-        if ent is not None and not np_toks[0].lower_ in _INDEFINITE:
+        # of the gender its words tell: "the New York businessman" is no woman
+        ent = ctx.registry.salient_person(p, gender=role_gender([x.text for x in np_toks]), window=10**7)
+        if ent is not None and not np_toks[0].lower_ in _INDEFINITE and not introduced_unnamed(ctx, tok, p):
             return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role_guess")
         return Speaker(None, None, "person", np_text, np_toks, "role_unresolved")
+    found = _institution(ctx, tok, np_toks, np_text)
+    if found is not None:
+        return found
     # an organisation or a group: "the Pentagon", "the statement", "the crowd"
     words = [x.text for x in np_toks]
     if words and words[0].lower() in _INDEFINITE + ("some",):
@@ -239,6 +270,18 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     else:
         kind = "organisation" if is_org_name(np_text) or tok.lower_ in SPEECH_NOUNS else "person"
     return Speaker(None, np_text or None, kind, None, np_toks, "group")
+
+
+def _institution(ctx: ArticleContext, tok, np_toks, np_text: str) -> Speaker | None:
+    """'The commission says ...': the Commission on Presidential Debates named before."""
+    named = institution_named_before(ctx, tok, ctx.index.pos(tok))
+    if named is None:
+        return None
+    name, at = named
+    ent = ctx.registry.lookup(name, at) or ctx.registry.register(name, at, kind="organisation")
+    if ent is None:
+        return Speaker(None, name, "organisation", np_text, np_toks, "role")
+    return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role")
 
 
 def name_from_text(ctx: ArticleContext, mention: str, start: int):

@@ -1,0 +1,127 @@
+"""Who stands behind a description that names nobody: a document's issuer, an institution
+the article named in full before.
+
+Why: "The statement noted ...", "the article read", "According to a complaint filed by the
+SEC", "The commission says ..." were stored with the noun phrase itself as the speaker
+("The statement", "The commission"), or with no speaker. The issue's conduit class wants the
+issuer: the words of a statement are whoever issued it ("the Security Council issued a
+statement"), a definite "the commission" is the Commission on Presidential Debates the
+article named before. These functions read the parse and the text only; the speaker a token
+names is resolved by the caller's `resolve` (speakers.speaker_of), so this module knows
+nothing of the rules.
+"""
+from __future__ import annotations
+
+import regex
+
+from quotes.extract.syntax import SUBJ_DEPS
+from quotes.lexicon.words import ANAPHORIC_ORG_HEADS, DOCUMENT_NOUNS
+
+# How far back a definite "the statement" may find the statement it repeats (characters).
+ANTECEDENT_WINDOW = 3000
+_DEFINITE = ("the", "this", "that")
+# connecting words inside an institution's name: "Commission on Presidential Debates"
+_LINK = r"(?:of|on|for|and|the|&)"
+_CAP = r"\p{Lu}[\p{L}.’'-]*"
+
+
+def is_definite(tok) -> bool:
+    """'the statement', 'this report': a determiner that points back, no owner of its own."""
+    # (a lower-case "first" the tagger calls a proper noun is no owner: "the first lady")
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) and not any(
+        c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.text[:1].isupper() for c in tok.children)
+
+
+def owner_token(tok):
+    """The name that issued a document noun inside its own phrase: "Clinton's statement",
+    "a Times article", "a complaint filed by the SEC", "a report by the GAO", "a letter from
+    the Legion"; else the subject of the verb it is the object of ("the Security Council
+    issued a statement"). A token, or None."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN":
+            return c
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    preps += [a for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+    for prep in preps:
+        for o in prep.children:
+            if o.dep_ == "pobj" and o.pos_ == "PROPN":
+                return o
+    verb = tok.head if tok.dep_ in ("dobj", "obj") else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "the US military said in a statement"
+    if verb is not None and verb.pos_ == "VERB":
+        subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+        if subj and is_named(subj[0]):
+            return subj[0]
+    return None
+
+
+def is_named(tok) -> bool:
+    """A name, or a noun a name qualifies: "Clinton", "the US military", "the Israeli army"."""
+    return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.text[:1].isupper() for c in tok.children)
+
+
+def document_mentions(ctx) -> dict[str, list]:
+    """Every parsed document noun outside quotes, by its lower-cased word: [(offset, token)],
+    in text order. Read once per article (the parse does not change in a trial)."""
+    if ctx.document_mentions is None:
+        found: dict[str, list] = {}
+        for p, t in ctx.index.toks:
+            # a capitalised "Website" is a headline's title case, where every word is a "name"
+            if t.pos_ == "NOUN" and t.text.islower() and t.lower_ in DOCUMENT_NOUNS and not ctx.index.in_quote(p):
+                found.setdefault(t.lower_, []).append((p, t))
+        ctx.document_mentions = found
+    return ctx.document_mentions
+
+
+def antecedent_owner(ctx, tok, p: int):
+    """'The statement noted ...': the owner of the latest earlier mention of the same
+    document noun that names one ("the Security Council issued a statement"), or None."""
+    if tok.lower_ not in DOCUMENT_NOUNS or not is_definite(tok):
+        return None
+    for q, t in reversed(document_mentions(ctx).get(tok.lower_, [])):
+        if q >= p:
+            continue
+        if p - q > ANTECEDENT_WINDOW:
+            break
+        owner = owner_token(t)
+        if owner is not None and not ctx.index.in_quote(ctx.index.pos(owner)):
+            return owner
+    return None
+
+
+def institution_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
+    """'the commission' -> ('Commission on Presidential Debates', offset): the latest
+    capitalised name of two or more words before `p`, outside quotes, whose words hold the
+    head noun capitalised. None when the article names no such institution."""
+    if tok.lower_ not in ANAPHORIC_ORG_HEADS or not is_definite(tok):
+        return None
+    runs = ctx.institution_runs.get(tok.lower_)
+    if runs is None:
+        head = regex.escape(tok.lower_.capitalize())
+        pattern = regex.compile(rf"(?:{_CAP}[ \u00a0]+(?:{_LINK}[ \u00a0]+)*)*{head}\b"
+                                rf"(?:[ \u00a0]+{_LINK}(?:[ \u00a0]+{_LINK})*(?:[ \u00a0]+{_CAP})+)?")
+        runs = []
+        for m in pattern.finditer(ctx.text):
+            words = m.group(0).split()
+            while words and words[0] in ("The", "the"):
+                words.pop(0)
+            if len(words) >= 2 and not ctx.index.in_quote(m.start()):
+                runs.append((" ".join(words).rstrip(".’'"), m.start()))
+        ctx.institution_runs[tok.lower_] = runs
+    before = [r for r in runs if r[1] < p]
+    return before[-1] if before else None
+
+
+def introduced_unnamed(ctx, tok, p: int) -> bool:
+    """'“…,” the expert warned' after '… said one legal expert': the article brought this
+    person in with an indefinite "a"/"an"/"one"/"another" before the same noun and no name
+    after it, so the description refers to nobody named (the speaker is unknown, not the
+    person the article is about). Looks back ANTECEDENT_WINDOW characters, outside quotes."""
+    head = regex.escape(tok.lower_)
+    # case-blind words, but a case-sensitive look for the name after them
+    pattern = (rf"\b(?i:a|an|one|another)[ \u00a0]+(?:[\p{{L}}’'-]+[ \u00a0]+){{0,3}}(?i:{head})\b"
+               rf"(?!,?[ \u00a0]+\p{{Lu}}\p{{Ll}})")
+    lo = max(0, p - ANTECEDENT_WINDOW)
+    return any(not ctx.index.in_quote(lo + m.start()) for m in regex.finditer(pattern, ctx.text[lo:p]))
