@@ -37,6 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pair_draw import cmd_merge, cmd_show, labelled_keys, load_current, read_rows  # noqa: E402
+from common import nearest_quote  # noqa: E402
 from pair_sample import LABELS, add_show_and_merge, features, pkey, qkey  # noqa: E402
 
 GROUPED = Path("/tmp/joins-grouped.jsonl")
@@ -114,7 +115,35 @@ def weighted(cells: dict) -> tuple[float, float, float]:
     return p, max(0.0, p - 1.96 * math.sqrt(var)), min(1.0, p + 1.96 * math.sqrt(var))
 
 
+def earlier_labels(quotes: list[dict]) -> list[dict]:
+    """The labels of the earlier samples whose pair the grouping joins (the part of the joins
+    removed from the draw: all of it is labelled, so it is counted, not estimated)."""
+    joined = {pkey(qkey(a), qkey(b)) for a, b in joined_pairs(quotes)}
+    by_doc = defaultdict(list)
+    for q in quotes:
+        by_doc[q["doc_id"]].append((q["start"], q["end"]))
+    out = []
+    for r in read_rows(LABELS):
+        if r["split"] not in SPLITS:
+            a, b = (nearest_quote(by_doc, *(r[s][k] for k in ("doc_id", "start", "end"))) for s in "ab")
+            if a and b and pkey(a, b) in joined:
+                out.append(r)
+    return out
+
+
 def cmd_score(args) -> None:
+    _, quotes = load_current(args.quotes)
+    old = earlier_labels(quotes)
+    print(f"joined pairs already labelled by the earlier samples: {len(old)}")
+    for split in sorted({r["split"] for r in old}):
+        c = Counter(r["label"] for r in old if r["split"] == split)
+        k, n = c["same"], c["same"] + c["different"]
+        lo, hi = wilson(k, n)
+        print(f"  {split:9} same {k:3} different {c['different']:2} unsure {c['unsure']:2}  precision "
+              f"{k / max(n, 1):.3f} ({lo:.2f}-{hi:.2f})")
+    for r in old:
+        if r["label"] == "different":
+            print(f"    wrong: {r['split']}\t{r['sample_index']}\tgap {r['features_at_sampling']['gap']}d\t{r['reason']}")
     rows = [r for r in read_rows(LABELS) if r["split"] in SPLITS]
     print(f"{len(rows)} labels ({sum(r['label'] == 'unsure' for r in rows)} unsure, left out)\n")
     print("| split | stratum | joined pairs | labelled | same | different | precision | 95 % |")
