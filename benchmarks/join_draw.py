@@ -1,6 +1,7 @@
 """How right are the joins the rules make? A random sample of the grouping's own joins (issue 13).
 
 usage: python benchmarks/join_draw.py draw [--quotes FILE] [--out FILE]   # the sample (seed 1313)
+       python benchmarks/join_draw.py draw --rest --out /tmp/joins-rest.jsonl   # then the rest
        python benchmarks/join_draw.py show FROM [TO] [--context N]        # print pairs to read
        python benchmarks/join_draw.py merge RAW                            # append labels
        python benchmarks/join_draw.py score                                # precision of the joins
@@ -74,27 +75,34 @@ def joined_pairs(quotes: list[dict]) -> list[tuple[dict, dict]]:
 def cmd_draw(args) -> None:
     _, quotes = load_current(args.quotes)
     done = labelled_keys(quotes)
+    if not args.rest:     # the first draw again: without its own labels, as when it was drawn
+        done -= {pkey(*(tuple(r[x][k] for k in ("doc_id", "start", "end")) for x in "ab"))
+                 for r in read_rows(LABELS) if r["split"] in SPLITS}
     by = defaultdict(list)
     pairs = joined_pairs(quotes)
     for a, b in pairs:
         if pkey(qkey(a), qkey(b)) not in done:
             f = features(a, b)
             by[gap_stratum(f["gap"])].append((a, b, f))
-    rng = random.Random(SEED)
+    # --rest: every pair the first draw left, once it is labelled (a census of the joins);
+    # the stratum sizes stay those of the first draw (its labelled pairs are added back)
+    first = Counter(r["stratum"] for r in read_rows(LABELS) if r["split"] in SPLITS) if args.rest else Counter()
+    alloc = {s: 10**6 for s in ALLOC} if args.rest else ALLOC
+    rng = random.Random(SEED + args.rest)
     picked = []
     for s in sorted(by):
-        picked += [(s, p) for p in rng.sample(by[s], min(ALLOC[s], len(by[s])))]
+        picked += [(s, p) for p in rng.sample(by[s], min(alloc[s], len(by[s])))]
     rng.shuffle(picked)
     with open(args.out, "w", encoding="utf-8") as out:
-        for i, (s, (a, b, f)) in enumerate(picked, FIRST_INDEX):
+        for i, (s, (a, b, f)) in enumerate(picked, FIRST_INDEX + 100 * args.rest):
             side = {x: dict(zip(("doc_id", "start", "end"), qkey(q))) for x, q in (("a", a), ("b", b))}
             out.write(json.dumps({"i": i, **side, "stratum": s, "split": split_of(pkey(qkey(a), qkey(b))),
                                   "in_old_labels": False, "speakers": [a["speaker"], b["speaker"]],
-                                  "features_at_sampling": f, "stratum_size": len(by[s])}) + "\n")
+                                  "features_at_sampling": f, "stratum_size": len(by[s]) + first[s]}) + "\n")
     print(f"{len(pairs)} joined cross-article pairs, {len(done)} labelled pairs left out; "
           f"{len(picked)} drawn -> {args.out}")
     for s in sorted(by):
-        print(f"  {s:6} {min(ALLOC[s], len(by[s])):4} of {len(by[s])}")
+        print(f"  {s:6} {min(alloc[s], len(by[s])):4} of {len(by[s])}")
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -176,6 +184,7 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("draw")
     s.add_argument("--out", type=Path, default=SAMPLE)
+    s.add_argument("--rest", action="store_true", help="all the pairs the first draw left (a census)")
     add_show_and_merge(sub)
     sub.add_parser("score")
     args = ap.parse_args()
