@@ -139,6 +139,18 @@ def earlier_labels(quotes: list[dict]) -> list[dict]:
     return out
 
 
+def by_gap(rows: list[dict]) -> None:
+    """Every labelled join (earlier labels and the joins samples) by date gap: a census when
+    the joins samples hold the whole rest of the joins."""
+    c = Counter((gap_stratum(r["features_at_sampling"]["gap"]), r["label"]) for r in rows)
+    print("\nall labelled joins by date gap (same / different / unsure, precision, 95 %):")
+    for s in (*ALLOC, "all"):
+        k, d, u = (sum(v for (g, lab), v in c.items() if lab == x and s in (g, "all"))
+                   for x in ("same", "different", "unsure"))
+        lo, hi = wilson(k, k + d)
+        print(f"  {s:6} {k:4} {d:3} {u:3}  {k / max(k + d, 1):.3f} ({lo:.2f}-{hi:.2f})")
+
+
 def cmd_score(args) -> None:
     _, quotes = load_current(args.quotes)
     old = earlier_labels(quotes)
@@ -175,6 +187,7 @@ def cmd_score(args) -> None:
         if r["label"] == "different":
             print(f"  {r['stratum']}\t{r['sample_index']}\t{r['split']}\t{r['reason']}")
     print(Counter(r["reason"].split(":")[0] for r in rows if r["label"] == "different"))
+    by_gap(old + rows)
 
 
 def main() -> None:
