@@ -342,6 +342,14 @@ def group_of(group: dict, by_doc: dict, side: dict):
     return group[k] if k else None
 
 
+def counted(r: dict, part: str) -> bool:
+    """A decided label of `part`; "all" leaves out the joins samples (join_draw.py: drawn from
+    what the grouping joined, so their recall is 1 by construction)."""
+    if r["label"] == "unsure":
+        return False
+    return r["split"] == part or part == "all" and not r["split"].startswith("joins_")
+
+
 def cmd_score(args) -> None:
     group = {}
     with open(args.pred, encoding="utf-8") as f:
@@ -358,7 +366,8 @@ def cmd_score(args) -> None:
     # (within the first sample: heldout2 and fit2 were drawn from another space)
     n_lab = Counter(r["stratum"] for r in labels if r["label"] != "unsure" and r["split"] in ("fit", "heldout"))
     table = Counter((r["stratum"], r["label"], r["split"]) for r in labels)
-    splits = [s for s in ("fit", "heldout", "fit2", "heldout2") if any(r["split"] == s for r in labels)]
+    splits = [s for s in ("fit", "heldout", "fit2", "heldout2", "joins_tune", "joins_heldout")
+              if any(r["split"] == s for r in labels)]
     strata = sorted({r["stratum"] for r in labels})
     print(f"{len(labels)} labels ({sum(r['label'] == 'unsure' for r in labels)} unsure)\n")
     print("| stratum | in space | same | different | unsure | " + " | ".join(splits) + " |")
@@ -377,7 +386,7 @@ def cmd_score(args) -> None:
         tp = fp = fn = n = same = 0
         wt = Counter()
         for r in labels:
-            if r["label"] == "unsure" or (part != "all" and r["split"] != part):
+            if not counted(r, part):
                 continue
             # a labelled quote the extraction no longer finds: predicted ungrouped
             ga, gb = group_of(group, by_doc, r["a"]), group_of(group, by_doc, r["b"])

@@ -7,11 +7,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from join_draw import gap_stratum, joined_pairs, split_of  # noqa: E402
 from pair_draw import wide_stratum  # noqa: E402
 from pair_sample import surname, words  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "pair_labels.jsonl"
-SPLITS = {"fit", "heldout", "fit2", "heldout2"}
+SPLITS = {"fit", "heldout", "fit2", "heldout2", "joins_tune", "joins_heldout"}
 
 
 def rows():
@@ -44,6 +45,25 @@ def test_the_blind_heldout_sample_is_labelled_whole():
     held = [r for r in rows() if r["split"] == "heldout2"]
     assert len(held) >= 250
     assert sorted(r["sample_index"] for r in held) == list(range(2000, 2000 + len(held)))
+
+
+def test_the_joins_sample_is_labelled_whole_and_split_by_its_fixed_hash():
+    joins = [r for r in rows() if r["split"].startswith("joins_")]
+    first = sorted(r["sample_index"] for r in joins if r["sample_index"] < 4100)
+    rest = sorted(r["sample_index"] for r in joins if r["sample_index"] >= 4100)
+    assert first == list(range(4000, 4062)) and rest == list(range(4100, 4100 + len(rest)))
+    for r in joins:
+        a, b = (tuple(r[s][k] for k in ("doc_id", "start", "end")) for s in "ab")
+        assert r["split"] == split_of((a, b) if a <= b else (b, a))
+        assert r["stratum"] == gap_stratum(r["features_at_sampling"]["gap"])
+    assert 0.2 < sum(r["split"] == "joins_tune" for r in joins) / len(joins) < 0.45
+
+
+def test_joined_pairs_are_the_cross_article_pairs_of_one_group():
+    qs = [{"doc_id": d, "start": s, "end": s + 5, "group": g}
+          for d, s, g in [("x", 0, "g1"), ("x", 9, "g1"), ("y", 0, "g1"), ("y", 9, "g2"), ("z", 0, None)]]
+    pairs = {(a["doc_id"], a["start"], b["doc_id"], b["start"]) for a, b in joined_pairs(qs)}
+    assert pairs == {("x", 0, "y", 0), ("x", 9, "y", 0)}   # same article and other groups left out
 
 
 def quote(text, speaker, day="2016-03-01"):
