@@ -70,4 +70,8 @@ def test_parse_batches_reuse_freed_memory_instead_of_faulting_it_in_again():
         run = subprocess.run([sys.executable, "-c", FAULTS_OF_REPEATED_PARSES, mode, str(SEEDS)],
                              capture_output=True, text=True, check=True)
         faults[mode] = int(run.stdout.split()[-1])
+    if faults["default"] < 1000:  # another allocator (LD_PRELOAD) or tuned malloc: nothing to compare
+        import pytest
+
+        pytest.skip(f"the default allocator did not fault the batches in again here ({faults})")
     assert faults["keep"] * 4 < faults["default"], faults
