@@ -99,4 +99,18 @@ def load_parser():
     environment keeps spaCy's own BLIS build (the reference the NumPy path was checked
     against: a machine whose BLAS rounds differently could flip a near-tie parse)."""
     keep_freed_memory()
-    return load_nlp(exclude=UNUSED_PIPES, blis=os.environ.get("QUOTES_BLAS", "").lower() == "blis")
+    nlp = load_nlp(exclude=UNUSED_PIPES, blis=os.environ.get("QUOTES_BLAS", "").lower() == "blis")
+    freeze_loaded_objects()
+    return nlp
+
+
+@lru_cache(maxsize=None)
+def freeze_loaded_objects() -> None:
+    """Move every object alive now (spaCy's modules, the loaded model, its vocabulary) out of
+    the cycle collector's generations (`gc.freeze`), once per process: they live as long as
+    the process, and the collector's full passes during extraction no longer walk them
+    (0.17-0.20 s -> 0.07-0.08 s of collector time on 300 PolNeAR articles). Results do not
+    depend on the collector; objects made later are collected as before."""
+    import gc
+
+    gc.freeze()

@@ -75,3 +75,13 @@ def test_parse_batches_reuse_freed_memory_instead_of_faulting_it_in_again():
 
         pytest.skip(f"the default allocator did not fault the batches in again here ({faults})")
     assert faults["keep"] * 4 < faults["default"], faults
+
+
+def test_the_loaded_model_is_out_of_the_collectors_generations():
+    """`load_parser` freezes what is alive after loading (gc.freeze): the collector's full
+    passes during extraction no longer walk the model and spaCy's modules."""
+    import gc
+
+    nlp = load_parser()
+    assert gc.get_freeze_count() > 0
+    assert not any(obj is nlp for obj in gc.get_objects())
