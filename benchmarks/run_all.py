@@ -25,12 +25,13 @@ import bench_corpus_step  # noqa: E402
 import bench_datasette  # noqa: E402
 import bench_extract  # noqa: E402
 import profile_extract  # noqa: E402
+import stage_costs  # noqa: E402
 
-FULL = {"extract_docs": 84, "profile_docs": 40, "build_docs": 84, "add": 10, "sizes": (1000, 10000),
+FULL = {"extract_docs": 84, "profile_docs": 40, "stage_docs": 300, "build_docs": 84, "add": 10, "sizes": (1000, 10000),
         "quotes": 1_000_000}
-SMALL = {"extract_docs": 20, "profile_docs": 10, "build_docs": 20, "add": 5, "sizes": (100, 1000),
+SMALL = {"extract_docs": 20, "profile_docs": 10, "stage_docs": 30, "build_docs": 20, "add": 5, "sizes": (100, 1000),
          "quotes": 100_000}
-STEPS = ("extract", "profile", "build", "memory", "datasette", "corpus")
+STEPS = ("extract", "profile", "stages", "build", "memory", "datasette", "corpus")
 
 
 def main() -> None:
@@ -53,6 +54,8 @@ def main() -> None:
         show("extract", bench_extract.bench("dev", size["extract_docs"], args.workers), bench_extract.report)
     if "profile" in only:
         show("profile", profile_extract.profile("dev", size["profile_docs"]), profile_extract.report)
+    if "stages" in only:
+        show("stages", stage_costs.costs("train", size["stage_docs"], repeat=2), stage_costs.report)
     if "build" in only:
         show("build", bench_build.incremental(size["build_docs"], size["add"]), bench_build.report_incremental)
     if "memory" in only:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -107,6 +108,9 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
         sys.exit(130)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate cannot be written as UTF-8
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jsonl", is_flag=True, help="One JSON document per line (shared/tools/FORMAT.md).")
@@ -131,7 +135,7 @@ def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) 
 
             doc = {"doc_id": article.doc_id, "outlet": article.outlet, "quotes": given_quote_json(article, quotes)}
             line = json.dumps(doc, ensure_ascii=False)
-            if any("\ud800" <= c <= "\udfff" for c in line):
+            if _SURROGATE.search(line):
                 line = json.dumps(doc)  # a lone surrogate of the given text: escaped, still exact
             click.echo(line)
         else:

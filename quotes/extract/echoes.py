@@ -13,10 +13,11 @@ import regex
 from quotes.model import Quote
 
 MIN_WORDS = 2  # one quoted word ("historic") is too common to tie two quotes together
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 def _words(text: str) -> list[str]:
-    return regex.findall(r"[\p{L}\p{N}]+", text.lower().replace("’", "'"))
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

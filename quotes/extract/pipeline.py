@@ -18,6 +18,7 @@ from quotes.extract.marks import find_marks
 from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import KEEP_PIPES, load_parser
 from quotes.extract.dating import Parsed, when_said_in
+from quotes.extract.textindex import ArticleIndex
 from quotes.lexicon.words import ANTECEDENT_PRONOUNS
 
 # Penn tag -> universal POS, as the English attribute ruler maps them.
@@ -273,8 +274,9 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
             parsed = [(s, next(docs)) for s, e in segs]
             for _, d in parsed:
                 ensure_pos(d)
-            quotes = attribute(art.text, marks, parsed) if marks else []
-            date_quotes(art.text, marks, quotes, art.published, parsed)
+            index = ArticleIndex(art.text, marks, parsed)  # one for attribution and dating
+            quotes = attribute(art.text, marks, index) if marks else []
+            date_quotes(art.text, marks, quotes, art.published, index)
             yield art, quotes
         buf.clear()
 
@@ -290,8 +292,8 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
 
 def date_quotes(text: str, marks: list[Mark], quotes: list[Quote], published: str | None, docs) -> None:
     """Set each quote's ``said_from``/``said_to``/``said_when`` from the time words of its
-    attribution (``quotes.extract.dating``; ``docs``: the parsed segments), against the article's
-    date."""
+    attribution (``quotes.extract.dating``; ``docs``: the parsed segments or their
+    ArticleIndex), against the article's date."""
     quoted = [(m.start, m.end) for m in marks]
     parsed = Parsed(text, quoted, docs) if quotes else None  # indexed once for every quote
     for q in quotes:

@@ -19,6 +19,15 @@ _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 # The writer talking to the reader or about themself ("you’re terrified to say", "I’d need to").
 _WRITER_VOICE = regex.compile(r"\b(?:I|[Ii][’']\p{L}+|me|my|[Yy]ou|[Yy]ou[’']\p{L}+|[Yy]our|[Yy]ourself)\b")
 
+# compiled once (a module-level regex.search compiles or looks up its pattern on every call)
+_LETTER_WORD = regex.compile(r"[\p{L}’'-]+")
+_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
+_SENTENCE_END = regex.compile(r"[.!?]\W*$", regex.REVERSE)
+_POSSESSIVE_END = regex.compile(r"['’]s\s*$", regex.REVERSE)
+_NAME_WORD_END = regex.compile(r"\p{Lu}[\p{L}.]*[ \u00a0]$")  # "Marcia “Cia” Price": a name before ...
+_NAME_WORD_START = regex.compile(r"[ \u00a0]\p{Lu}")  # ... and after the quote
+_NOT_CONTENT = PREPOSITIONS | DETERMINERS | {"and", "or", "is", "as"}  # words a title case ignores
+
 METHODS = ("subject", "split_quote", "inverted", "head_subject", "none", "sentence_subject",
            "continuation", "nearby_before", "nearby_after", "previous_sentence", "possessive",
            "colon_paragraph", "colon", "according_to", "dash")
@@ -27,7 +36,7 @@ METHODS = ("subject", "split_quote", "inverted", "head_subject", "none", "senten
 def words_before(text: str, open_mark: int) -> tuple[str, str, str]:
     """The 60 characters before a quote's opening mark, and their last two words (lower case)."""
     before = text[max(0, open_mark - 60):open_mark]
-    bwords = regex.findall(r"[\p{L}’'-]+", before.lower())
+    bwords = _LETTER_WORD.findall(before.lower())
     return before, (bwords[-1] if bwords else ""), (bwords[-2] if len(bwords) > 1 else "")
 
 
@@ -35,9 +44,9 @@ def quote_features(text: str, m, q, evidence) -> dict[str, float]:
     """Features of one candidate quote (see module docstring): the text around mark `m`, the
     attributed quote `q`, and attribution's `evidence` (`quotes.extract.attribution.context.Evidence`)."""
     qt = text[m.start:m.end]
-    words = regex.findall(r"[\p{L}\p{N}’'-]+", qt)
+    words = _WORD.findall(qt)
     n = len(words)
-    content = [w for w in words if w.lower() not in PREPOSITIONS | DETERMINERS | {"and", "or", "is", "as"}]
+    content = [w for w in words if w.lower() not in _NOT_CONTENT]
     titlecase = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
     before, prev, prev2 = words_before(text, m.open_mark)
     close = (m.close_mark + 1) if m.close_mark is not None else m.end
@@ -55,20 +64,20 @@ def quote_features(text: str, m, q, evidence) -> dict[str, float]:
         "one_word": float(n == 1),
         "titlecase": float(titlecase),
         "titlecase_short": float(titlecase and n <= 5),
-        "end_sentence": float(bool(regex.search(r"[.!?]\W*$", qt, regex.REVERSE))),
+        "end_sentence": float(bool(_SENTENCE_END.search(qt))),
         "end_comma": float(qt.rstrip().endswith(",")),
         "starts_upper": float(qt[:1].isupper()),
         "prev_prep": float(prev in PREPOSITIONS),
         "prev_det": float(prev in DETERMINERS),
-        "prev_poss": float(bool(regex.search(r"['’]s\s*$", before, regex.REVERSE))),
+        "prev_poss": float(bool(_POSSESSIVE_END.search(before))),
         "prev_label": float(prev in LABEL_WORDS or prev2 in LABEL_WORDS),
         "prev_scare": float(prev in SCARE_WORDS or prev2 in SCARE_WORDS),
         "prev_work": float(prev in WORK_WORDS or prev2 in WORK_WORDS),
         "prev_colon": float(before.rstrip().endswith(":")),
         "prev_comma": float(before.rstrip().endswith(",")),
         "para_start": float(para_start),
-        "name_inside": float(bool(regex.search(r"\p{Lu}[\p{L}.]*[ \u00a0]$", before))
-                             and bool(regex.match(r"[ \u00a0]\p{Lu}", after)) and n <= 2),
+        "name_inside": float(bool(_NAME_WORD_END.search(before))
+                             and bool(_NAME_WORD_START.match(after)) and n <= 2),
         "multi_paragraph": float(m.multi_paragraph),
         "unclosed": float(m.close_mark is None),
         "single_mark": float(q.mark_style == "single"),

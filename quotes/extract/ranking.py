@@ -370,12 +370,13 @@ def choose(scored, text: str = "") -> tuple[float, Candidate | None, float]:
 
 # searched from the end ((?r)): a forward search is quadratic on a long run of punctuation
 _END_PUNCT = regex.compile(r"(?r)[.!?,]\W*$")
+_TERM_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 
 
 def is_term(qtext: str) -> bool:
     """A quoted word or short term ("backstop"), or a short title-case run ("Stranger Things"):
     a quote only when someone plausibly says it."""
-    words = regex.findall(r"[\p{L}\p{N}’'-]+", qtext)
+    words = _TERM_WORD.findall(qtext)
     if not words or _END_PUNCT.search(qtext.strip()):
         return False
     content = [w for w in words if len(w) > 3 or w[:1].isupper()]

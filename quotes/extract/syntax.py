@@ -126,12 +126,15 @@ def appos_text(tok):
     return None, None
 
 
+_ORDINAL = regex.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def after_article(tok) -> bool:
     """'the 13th Amendment', 'the Pentagon': a name after an article (numbers and adjectives
     between) names a thing or a body; people's names take no article."""
     i = tok.i - 1
     while i >= 0 and (tok.doc[i].like_num or tok.doc[i].pos_ in ("ADJ", "NUM")
-                      or regex.fullmatch(r"\d+(?:st|nd|rd|th)", tok.doc[i].text)):
+                      or _ORDINAL.fullmatch(tok.doc[i].text)):
         i -= 1
     return i >= 0 and tok.doc[i].lower_ in ("the", "a", "an")
 

@@ -27,11 +27,7 @@ class ArticleIndex:
         self.text = text
         self.marks = marks
         self.segs = [_Seg(o, d) for o, d in docs]
-        self.toks = []  # (abs_start, tok)
-        for seg in self.segs:
-            for t in seg.doc:
-                self.toks.append((seg.offset + t.idx, t))
-        self.toks.sort(key=lambda x: x[0])
+        self.toks = _tokens_in_order(self.segs)  # (abs_start, tok)
         self.starts = [s for s, _ in self.toks]
         self.spans = sorted((m.open_mark, (m.close_mark + 1) if m.close_mark is not None else m.end)
                             for m in marks)
@@ -67,12 +63,10 @@ class ArticleIndex:
         return t if s <= p < s + max(1, len(t.text)) else None
 
     def tokens_between(self, a: int, b: int):
+        """The tokens starting in [a, b), in text order (two bisections)."""
         i = bisect.bisect_left(self.starts, a)
-        out = []
-        while i < len(self.toks) and self.toks[i][0] < b:
-            out.append(self.toks[i][1])
-            i += 1
-        return out
+        j = bisect.bisect_left(self.starts, b, i)
+        return [t for _, t in self.toks[i:j]]
 
     def para_index(self, p: int) -> int:
         return bisect.bisect_right(self.para_starts, p) - 1
@@ -82,3 +76,14 @@ class ArticleIndex:
         s = self.para_starts[k]
         e = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(self.text)
         return s, e
+
+
+def _tokens_in_order(segs: list[_Seg]) -> list[tuple]:
+    """(offset in the article, token) of every token of every segment, sorted by offset.
+    Segments in text order that do not overlap (what `pipeline.segments_for` makes) are
+    already in order: their tokens are concatenated; others are sorted."""
+    toks = [(seg.offset + t.idx, t) for seg in segs for t in seg.doc]
+    ends = [(seg.offset, seg.offset + len(seg.doc.text)) for seg in segs]
+    if any(ends[k][1] > ends[k + 1][0] for k in range(len(ends) - 1)):
+        toks.sort(key=lambda x: x[0])
+    return toks

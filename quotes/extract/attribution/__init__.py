@@ -40,7 +40,8 @@ class Candidate:
 def attribute(text: str, marks: list[Mark], docs) -> list[Quote]:
     """Quotes (real ones only) with speakers, for one article parsed as `docs`.
 
-    `docs` is a list of `(offset, Doc)`: each Doc parses `text[offset:offset+len(doc.text)]`.
+    `docs` is a list of `(offset, Doc)`: each Doc parses `text[offset:offset+len(doc.text)]`
+    (or a `textindex.ArticleIndex` of them, made by the caller to share it).
     """
     if not marks:
         return []

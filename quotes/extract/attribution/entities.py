@@ -29,8 +29,10 @@ _TITLE_RUN = regex.compile(r"(?:(?:" + CAPITALISED_WORD + r"|of|for|the)[ \u00a0
 
 def article_context(text: str, marks, docs) -> ArticleContext:
     """The context of one article: its index, and a registry of the people it names,
-    with the subjects walked in text order for salience."""
-    ctx = ArticleContext(ArticleIndex(text, marks, docs), Registry(text))
+    with the subjects walked in text order for salience. `docs`: the parsed segments, or
+    an ArticleIndex of them already made (the pipeline shares one with dating)."""
+    index = docs if isinstance(docs, ArticleIndex) else ArticleIndex(text, marks, docs)
+    ctx = ArticleContext(index, Registry(text))
     register_first_last_names(ctx)
     note_unparsed_openers(ctx)
     track_subjects(ctx)

@@ -10,7 +10,16 @@ from quotes.extract.syntax import SUBJ_DEPS
 from quotes.lexicon.words import PERSON_PRONOUNS, SMALL_WORDS, TITLE_OR_LABEL_WORDS
 from quotes.model import Mark
 
-_WORD = r"[\p{L}\p{N}’'-]+"
+# compiled once (a module-level regex.search compiles or looks up its pattern on every call)
+_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
+_LETTER_WORD = regex.compile(r"[\p{L}’'-]+")
+_SENTENCE_END = regex.compile(r"[.!?]\W*$", regex.REVERSE)
+_EXCLAMATION_END = regex.compile(r"[!?]\W*$", regex.REVERSE)
+_CLAUSE_END = regex.compile(r"[.!?,]\s*$", regex.REVERSE)
+_STOP_END = regex.compile(r"[.!?]$")
+_NAME_WORD_END = regex.compile(r"\p{Lu}[\p{L}.]*[ \u00a0]$")  # "Marcia “Cia” Price": a name before ...
+_NAME_WORD_START = regex.compile(r"[ \u00a0]\p{Lu}")  # ... and after the quote
+_WORK_INTRO_END = regex.compile(r"(?:\b(?:on|to|in|at|from|of|for|with|during)|['’]s)[ \u00a0]*$", regex.I | regex.REVERSE)
 SINGLE_MARKS = "‘’'‚‛"
 
 
@@ -27,7 +36,7 @@ def quote_kind(text: str, m: Mark) -> str:
     para_start = prev in ("", "\n") or text[text.rfind("\n", 0, m.open_mark) + 1:m.open_mark].strip() == ""
     if (first.isupper() or first.isdigit() or first == "[") and (para_start or prev in ":,.!?—–-"):
         return "full"
-    if regex.search(r"[.!?]\W*$", qt, regex.REVERSE) and len(qt.split()) > 6 and first.isupper():
+    if _SENTENCE_END.search(qt) and len(qt.split()) > 6 and first.isupper():
         return "full"
     return "partial"
 
@@ -40,21 +49,21 @@ def _title_case(words: list[str]) -> bool:
 def is_title_or_nickname(text: str, m: Mark, qtext: str) -> bool:
     """Titles of works and shows ('on CNN's “State of the Union”') and nicknames
     (Marcia "Cia" Price): never quotes, whatever cue is near."""
-    words = regex.findall(_WORD, qtext)
+    words = _WORD.findall(qtext)
     if not words:
         return True
     before = text[max(0, m.open_mark - 40):m.open_mark]
     after = text[(m.close_mark or m.end) + 1:(m.close_mark or m.end) + 30]
-    bwords = regex.findall(r"[\p{L}’'-]+", before.lower())
+    bwords = _LETTER_WORD.findall(before.lower())
     if bwords and (bwords[-1] in TITLE_OR_LABEL_WORDS or (len(bwords) > 1 and " ".join(bwords[-2:]) in (
             "known as", "referred to", "so called"))):
         return True
-    if regex.search(r"\p{Lu}[\p{L}.]*[ \u00a0]$", before) and regex.match(r"[ \u00a0]\p{Lu}", after) \
+    if _NAME_WORD_END.search(before) and _NAME_WORD_START.match(after) \
             and len(words) <= 2:
         return True
-    if _title_case(words) and len(words) <= 6 and not regex.search(r"[!?]\W*$", qtext.strip(), regex.REVERSE):
+    if _title_case(words) and len(words) <= 6 and not _EXCLAMATION_END.search(qtext.strip()):
         # a capitalised name right after 'on', 'to', 'in', a possessive or a work noun
-        if regex.search(r"(?:\b(?:on|to|in|at|from|of|for|with|during)|['’]s)[ \u00a0]*$", before, regex.I | regex.REVERSE):
+        if _WORK_INTRO_END.search(before):
             return True
     return False
 
@@ -63,12 +72,12 @@ def looks_unquoted(text: str, m: Mark, qtext: str, person_subject: bool = False)
     """Scare quotes, titles of works and nicknames: short, unattributed, name-like."""
     if is_title_or_nickname(text, m, qtext):
         return True
-    words = regex.findall(_WORD, qtext)
+    words = _WORD.findall(qtext)
     titlecase = _title_case(words)
-    if titlecase and len(words) <= 8 and not regex.search(r"[.!?,]\s*$", qtext.strip(), regex.REVERSE) or \
+    if titlecase and len(words) <= 8 and not _CLAUSE_END.search(qtext.strip()) or \
             titlecase and len(words) <= 5:
         return True
-    if len(words) <= 3 and not regex.search(r"[.!?]$", qtext.strip()) and not person_subject:
+    if len(words) <= 3 and not _STOP_END.search(qtext.strip()) and not person_subject:
         return True
     return False
 
