@@ -943,7 +943,8 @@ class _Grouper:
         next to one utterance's part in two articles hold the same words (``_join_like_parts``)."""
         refs = self.refs
         pairs = adjacent_parts([r.start for r in refs], [r.end for r in refs],
-                               [r.article_id for r in refs], [r.speaker_id for r in refs])
+                               [r.article_id for r in refs], [r.speaker_id for r in refs],
+                               [r.text for r in refs])
         if not pairs:
             return
         node_of = {i: nid for nid, n in enumerate(self.nodes) for i in n.members}
