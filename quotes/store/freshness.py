@@ -17,7 +17,8 @@ GROUPING_VERSION = 8  # 2: late re-quotes and surname aliases; 3: aliases naming
 # 5: grouped one speaker family at a time (corpus.families)
 # 6: possessives fold (NATO's = NATO), split-quote parts join (corpus.splitparts)
 # 7: a quote whose speaker is unsure (a guess, a group noun) may join another family's utterance (corpus.unsure)
-# 8: a quoted title (“Going Viral,”) is no part of a split quote (splitparts, ranking.is_title)
+# 8: a quoted title (“Going Viral,”) is no part of a split quote (splitparts, ranking.is_title); a two-word
+# slogan said more than 30 days apart joins no longer quote (grouping._recurring_pair)
 
 # PRAGMA application_id of the databases we make ("QUOT"): a build adds to an empty file or
 # to one of ours, never to someone else's database (which it would migrate in place).
