@@ -30,7 +30,8 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    LCS may cut a shared run in two ("I meant ... I do, he was the most valuable player"),
    so the alignment is also tried from the end.
 5. Two-word quotes (“significant escalation”) join only by containment, and only when a
-   single utterance of the same speaker contains them; otherwise only identical ones group.
+   single utterance of the same speaker contains them, and not when they are a slogan (see
+   Recurring phrases); otherwise only identical ones group.
    One-word quotes group only when identical and attributed.
 6. **Lone late re-quotes** (after all the above): articles re-quote old statements weeks or
    months later (a retrospective, a reminder of what someone said). An utterance printed by a
