@@ -30,7 +30,8 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    LCS may cut a shared run in two ("I meant ... I do, he was the most valuable player"),
    so the alignment is also tried from the end.
 5. Two-word quotes (“significant escalation”) join only by containment, and only when a
-   single utterance of the same speaker contains them; otherwise only identical ones group.
+   single utterance of the same speaker contains them, and not when they are a slogan (see
+   Recurring phrases); otherwise only identical ones group.
    One-word quotes group only when identical and attributed.
 6. **Lone late re-quotes** (after all the above): articles re-quote old statements weeks or
    months later (a retrospective, a reminder of what someone said). An utterance printed by a
@@ -76,7 +77,10 @@ is quoted saying more than ``recurring_days`` (30) apart ("law and order", "the 
 of") is a catchphrase said on many occasions and points to none: a quote made of it joins
 no longer quote by containment, and a run of it counts for no alignment. Identical quotes
 still group (tier 1). The 3-grams' first and last days per surname are indexed once
-(``index_phrases``), for the 3-grams of quotes of up to eight words only.
+(``index_phrases``), for the 3-grams of quotes of up to eight words only. A two-word quote
+("political revolution") is too short for 3-grams: it is a slogan when the speaker's quotes
+hold its two words more than ``recurring_days`` apart, and then joins no longer quote
+(``_recurring_pair``; the 2-grams are indexed for the families with a two-word quote only).
 
 When it was said. The extractor dates a quote by the time words of its own attribution
 (``quotes.extract.dating``: "he told supporters in Nashua on Monday", "he said during a debate last
@@ -289,6 +293,13 @@ def _said_ok(a: tuple[int | None, int | None], b: tuple[int | None, int | None])
 
 NEAR_CONTAINED = 0.9  # share of a re-quote's words in runs of 3+ that counts as containing it
 NARROW_SAID_DAYS = 10  # an attribution's days this few may stand for the article's date
+
+
+def _pairs(keys: tuple[str, ...]) -> set[int]:
+    """Hashes of the word 2-grams that hold a content word (kept apart from 3-grams' by a
+    leading 2)."""
+    return {hash((2, keys[j], keys[j + 1])) for j in range(len(keys) - 1)
+            if keys[j] not in STOPWORDS or keys[j + 1] not in STOPWORDS}
 
 
 def _said_near(said: tuple[int | None, int | None], dmin: int | None, days: int) -> bool:
@@ -654,7 +665,7 @@ class _Grouper:
                          if _said_ok(n.said, self.clusters[cid].said)
                          and self._dates_ok(i, cid, self.o.short_span_days)})
             cids = {cid for cid, _ in ok}
-            if len(cids) == 1 and not self._conflicts(i, ok[0][0]):
+            if len(cids) == 1 and not self._conflicts(i, ok[0][0]) and not self._recurring_pair(n.speaker, n.keys):
                 self._join(i, ok[0][0], ok[0][1])
             else:
                 self._new_cluster(i)
@@ -672,21 +683,35 @@ class _Grouper:
         ``_recurring`` looks up. Per family, so that regrouping a few speakers' families
         (``corpus.regroup_scope``) sees what a full grouping sees."""
         want: set[tuple[str, int]] = set()
+        pair_fams: set[str] = set()  # families with a two-word quote (``_recurring_pair``)
         for n in self.nodes:
             fam = self._family(n.speaker)
             if fam is not None and len(n.keys) <= self.o.phrase_node_len:
                 want.update((fam, h) for h in self._grams(n.keys))
+            if fam is not None and len(n.keys) == 2 and (pairs := _pairs(n.keys)):
+                want.update((fam, h) for h in pairs)
+                pair_fams.add(fam)
         spread: dict[tuple[str, int], tuple[int, int]] = {}
         for n in self.nodes:
             fam = self._family(n.speaker)
             if n.dmin is None or fam is None:
                 continue
-            for h in self._grams(n.keys):
+            for h in self._grams(n.keys) | (_pairs(n.keys) if fam in pair_fams else set()):
                 key = (fam, h)
                 if key in want:
                     cur = spread.get(key)
                     spread[key] = (n.dmin, n.dmax) if cur is None else (min(cur[0], n.dmin), max(cur[1], n.dmax))
         self.spread = spread
+
+    def _recurring_pair(self, speaker: str | None, words: tuple[str, ...]) -> bool:
+        """A two-word quote ("political revolution") whose words the speaker's (or a
+        namesake's) quotes hold more than ``recurring_days`` apart: a slogan said on many
+        occasions, too short for ``_recurring``'s 3-grams; it joins no longer quote."""
+        fam = self._family(speaker)
+        if fam is None or len(words) != 2:
+            return False
+        spans = [self.spread.get((fam, h)) for h in _pairs(words)]
+        return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
 
     def _recurring(self, speaker: str | None, words: tuple[str, ...]) -> bool:
         """A phrase of ``recurring_len`` words or fewer that the speaker (or a namesake)
@@ -943,7 +968,8 @@ class _Grouper:
         next to one utterance's part in two articles hold the same words (``_join_like_parts``)."""
         refs = self.refs
         pairs = adjacent_parts([r.start for r in refs], [r.end for r in refs],
-                               [r.article_id for r in refs], [r.speaker_id for r in refs])
+                               [r.article_id for r in refs], [r.speaker_id for r in refs],
+                               [r.text for r in refs])
         if not pairs:
             return
         node_of = {i: nid for nid, n in enumerate(self.nodes) for i in n.members}

@@ -12,7 +12,8 @@ This module holds the two pure tests the grouping's split-part tier
 
 - ``adjacent_parts``: two quotes of one article, same speaker, the second starting at most
   ``SPLIT_GAP`` characters after the first ends (room for ``,” Austin told reporters. “``),
-  with no other quote between them;
+  with no other quote between them, neither a title (``ranking.is_title``: “Going Viral,”
+  next to its author's remark is the name of a book, not more of the remark);
 - ``continues``: a part's words carry on, in another outlet's quote, where the other part's
   words stop there (or lead up to where they start): the shared runs (2+ words with a
   content word) cover half of the shorter side and begin (or end) within ``SPLIT_SLACK``
@@ -29,6 +30,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from quotes.corpus.textnorm import STOPWORDS
+from quotes.extract.ranking import is_title
 
 SPLIT_GAP = 80  # characters between the two parts of one split quote: room for an
 # attribution (“,” Lloyd Austin told reporters while on a trip to Europe. “”: 58), not for a
@@ -41,9 +43,9 @@ SPLIT_ARTICLES = 2  # articles that split the same two utterances around one att
 
 
 def adjacent_parts(starts: Sequence[int | None], ends: Sequence[int | None], articles: Sequence[str],
-                   speakers: Sequence[str | None]) -> list[tuple[int, int]]:
+                   speakers: Sequence[str | None], texts: Sequence[str]) -> list[tuple[int, int]]:
     """(first, second) indexes of the quotes that are consecutive parts of one split quote
-    (see module doc), in index order."""
+    (see module doc), in index order. A title stays in the order: it parts its neighbours."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(articles):
         if starts[i] is not None and ends[i] is not None:
@@ -53,7 +55,8 @@ def adjacent_parts(starts: Sequence[int | None], ends: Sequence[int | None], art
         idxs.sort(key=lambda i: (starts[i], ends[i]))
         for i, j in zip(idxs, idxs[1:]):
             if (speakers[i] is not None and speakers[i] == speakers[j]
-                    and 0 <= starts[j] - ends[i] <= SPLIT_GAP):
+                    and 0 <= starts[j] - ends[i] <= SPLIT_GAP
+                    and not is_title(texts[i]) and not is_title(texts[j])):
                 out.append((i, j))
     return sorted(out)
 

@@ -413,6 +413,22 @@ def test_a_recurring_phrase_is_a_cut_of_no_quote():
     assert idx.utterance_of["e"] != idx.utterance_of["f"]
 
 
+def test_a_two_word_slogan_is_a_cut_of_no_quote():
+    # a candidate's two-word slogan (printed alone the night before) inside his victory speech
+    speech = ("What we started in the cold of the caucuses and the voters confirmed tonight is "
+              "nothing less than the start of a grassroots uprising,")
+    quotes = [S("a", "a1", "grassroots uprising.", "2016-02-09"), S("b", "a2", speech, "2016-02-10")]
+    u = group_utterances(quotes).utterance_of
+    assert u["a"] == u["b"]  # nothing says it is said often: a cut of the speech
+    # the same two words in his quotes of January and of June: a slogan of many occasions
+    u = group_utterances(quotes + [S("c", "a3", "Join our grassroots uprising today", "2016-01-05"),
+                                   S("d", "a4", "this grassroots uprising is not over", "2016-06-14")]).utterance_of
+    assert u["a"] != u["b"]
+    # ... but not when they were all said within a month (one campaign week's line)
+    u = group_utterances(quotes + [S("c", "a3", "Join our grassroots uprising today", "2016-02-01")]).utterance_of
+    assert u["a"] == u["b"]
+
+
 def test_a_quote_its_attribution_dates_months_back_joins_the_remark_of_that_time():
     october = ("2015-10-01", "2015-10-31")
     # "he told CNN's Chris Cuomo in October" (Nov 10) / "As recently as an October CNN interview, Trump

@@ -13,7 +13,8 @@ from quotes.corpus.textnorm import keys
 
 def parts_of(refs):
     return adjacent_parts([r.start for r in refs], [r.end for r in refs],
-                          [r.article_id for r in refs], [r.speaker_id for r in refs])
+                          [r.article_id for r in refs], [r.speaker_id for r in refs],
+                          [r.text for r in refs])
 
 
 def by_label(refs, label_of):
@@ -118,3 +119,45 @@ def test_second_parts_cut_differently_join_the_utterance_of_their_first_parts():
     # without the first parts' common utterance, the short part stays apart
     index = group_utterances(refs[1:2] + refs[3:])
     assert len(index.utterances) == 2
+
+
+def edition(name, day, texts, gaps):
+    """One article's quotes of one speaker, ``gaps[k]`` characters after quote ``k``."""
+    from quotes.corpus.grouping import QuoteRef
+    refs, pos = [], 0
+    for k, text in enumerate(texts):
+        refs.append(QuoteRef(f"{name}-{k}", name, "Times", "prof", text, day, "Ann Prof",
+                             start=pos, end=pos + len(text)))
+        pos += len(text) + (gaps[k] if k < len(gaps) else 0)
+    return refs
+
+
+REMARK = ("Senators should remember that a compromise nominee today may serve them far better than "
+          "the judge they could get after the election.")
+
+
+def test_a_title_before_its_authors_remark_is_not_a_part():
+    # Two editions of one story: 'a professor and author of “The Quiet Bench,” put it, “...”'
+    texts, gaps = ["The Quiet Bench,", REMARK], [len("” put it, “")]
+    refs = edition("first", "2016-03-04", texts, gaps) + edition("second", "2016-03-05", texts, gaps)
+    assert parts_of(refs) == []
+    u = group_utterances(refs).utterance_of
+    assert u["first-0"] != u["first-1"] and u["second-0"] != u["second-1"]
+    assert u["first-1"] == u["second-1"] and u["first-0"] == u["second-0"]
+
+
+def test_a_title_after_a_remark_parts_it_from_the_next_partial_quote():
+    # '“...,” he said.\n\nProf, the author of “Quiet Bench,” about the courts, said the country
+    # once had “a slower and calmer court” ...': the title is no second part of the remark,
+    # and the writer's partial quote after the title is none either.
+    texts = [REMARK, "Quiet Bench,", "a slower and calmer court"]
+    gaps = [len("” he said.\n\nProf, the author of “"), len("” about the courts, said the country once had “")]
+    refs = edition("first", "2016-03-04", texts, gaps) + edition("second", "2016-03-05", texts, gaps)
+    assert parts_of(refs) == []
+    u = group_utterances(refs).utterance_of
+    assert len({u["first-0"], u["first-1"], u["first-2"]}) == 3
+    # a real second part in the same place is still one: the parts of the two editions join
+    texts[1] = "The court will be slower and calmer for a generation."
+    refs = edition("first", "2016-03-04", texts, gaps) + edition("second", "2016-03-05", texts, gaps)
+    u = group_utterances(refs).utterance_of
+    assert u["first-0"] == u["first-1"] == u["second-1"]
