@@ -189,28 +189,58 @@ def group_units(units_refs: list[list[QuoteRef]], options: GroupingOptions | Non
 
 def units_of(refs: list[QuoteRef]) -> dict[str, list[QuoteRef]]:
     """The quotes held in memory cut into units (unit id -> its quotes), see module doc."""
-    links = speakerless_links((r.quote_id, r.text) for r in refs if not r.speaker_id)
     family = {r.quote_id: family_key(r.speaker_id, r.speaker_name) for r in refs if r.speaker_id}
-    unsure = UnsureLinks()
-    for r in refs:
-        if r.speaker_id and r.unsure:
-            unsure.add(r.quote_id, family[r.quote_id], quote_grams(r.text))
+    cut = cut_links(((r.quote_id, r.text) for r in refs if not r.speaker_id),
+                    ((r.quote_id, family[r.quote_id], r.text) for r in refs if r.speaker_id and r.unsure),
+                    ((r.quote_id, family[r.quote_id], r.text, r.unsure) for r in refs if r.speaker_id))
     out: dict[str, list[QuoteRef]] = defaultdict(list)
     for r in refs:
-        if r.speaker_id and (links.grams or unsure.held):
-            grams = unsure.grams_of.get(r.quote_id) or quote_grams(r.text)  # (an unsure quote's: made above)
-            links.look_up_grams(family[r.quote_id], grams)
-            unsure.look_up(family[r.quote_id], grams, sure=not r.unsure)
-    for r in refs:
         if r.speaker_id:
-            moved = unsure.moved_to(r.quote_id) if r.unsure else None
+            unit, moved = cut.unit_of_named(r.quote_id, family[r.quote_id], r.unsure)
             if moved:  # grouped there as a quote without speaker (``corpus.unsure``)
                 r = replace(r, speaker_id=None, speaker_name=None, home_speaker=r.speaker_id)
-            out[moved or family[r.quote_id]].append(r)
+            out[unit].append(r)
     for r in refs:
         if not r.speaker_id:
-            out[links.unit_of_component(links.component_of[r.quote_id])].append(r)
+            out[cut.unit_of_speakerless(r.quote_id)].append(r)
     return dict(out)
+
+
+@dataclass
+class Cut:
+    """Where the look-ups put each quote (see module doc, steps 1-3)."""
+
+    links: SpeakerlessLinks
+    unsure: UnsureLinks
+
+    def unit_of_named(self, qid: str, family: str, unsure: bool) -> tuple[str, bool]:
+        """(the unit of a named quote of ``family``, whether it is grouped there without
+        speaker: an unsure quote moved to another family, ``corpus.unsure``)."""
+        to = self.unsure.moved_to(qid) if unsure else None
+        return (to, True) if to else (family, False)
+
+    def unit_of_speakerless(self, qid: str) -> str:
+        return self.links.unit_of_component(self.links.component_of[qid])
+
+
+def cut_links(speakerless: Iterable[tuple[str, str]], unsure_quotes: Iterable[tuple[str, str, str]],
+              named: Iterable[tuple[str, str, str, bool]]) -> Cut:
+    """The look-ups that cut a corpus into units, for quotes in memory and in SQLite alike.
+
+    ``speakerless``: (quote id, text) of the quotes without speaker; ``unsure_quotes``:
+    (quote id, family, text) of the named unsure quotes; ``named``: (quote id, family, text,
+    unsure) of every named quote, in any order, read (once) only when there is something to
+    look up."""
+    links = speakerless_links(speakerless)
+    unsure = UnsureLinks()
+    for qid, family, text in unsure_quotes:
+        unsure.add(qid, family, quote_grams(text))
+    if links.grams or unsure.held:
+        for qid, family, text, is_unsure in named:
+            grams = unsure.grams_of.get(qid) or quote_grams(text)  # (an unsure quote's: made above)
+            links.look_up_grams(family, grams)
+            unsure.look_up(family, grams, sure=not is_unsure)
+    return Cut(links, unsure)
 
 
 def group_by_units(refs: list[QuoteRef], options: GroupingOptions | None = None,

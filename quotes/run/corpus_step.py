@@ -86,32 +86,30 @@ def cut_units(db, speaker_of: dict[str, str], names: dict[str, str]) -> tuple[di
     """(unit id -> its quote ids (sorted), the unsure quotes moved to another family's unit):
     named quotes by family, unsure ones as ``corpus.unsure`` says; speakerless ones by their
     links (``corpus.families``: one pass over the named quotes' texts when there are any)."""
-    from quotes.corpus.families import family_key, quote_grams, speakerless_links
-    from quotes.corpus.unsure import UnsureLinks
+    from quotes.corpus.families import cut_links, family_key
     from quotes.store.db import quote_texts, unsure_quote_ids
 
     family = {sid: family_key(sid, name) for sid, name in names.items()}
     speakerless = [qid for (qid,) in db.execute("select id from quotes order by id") if qid not in speaker_of]
-    links = speakerless_links(quote_texts(db, set(speakerless), everything=False).items())
     unsure_ids = {q for q in unsure_quote_ids(db) if q in speaker_of}
-    unsure = UnsureLinks()
-    for qid, text in sorted(quote_texts(db, unsure_ids, everything=False).items()):
-        unsure.add(qid, family[speaker_of[qid]], quote_grams(text))
-    if links.grams or unsure.held:
+
+    def named():  # (read only when there is something to look up)
         for qid, text in db.execute("select id, text from quotes"):
             if (sid := speaker_of.get(qid)) is not None:
-                grams = unsure.grams_of.get(qid) or quote_grams(text)  # (an unsure quote's: made above)
-                links.look_up_grams(family[sid], grams)
-                unsure.look_up(family[sid], grams, sure=qid not in unsure_ids)
+                yield qid, family[sid], text, qid in unsure_ids
+
+    unsure = sorted(quote_texts(db, unsure_ids, everything=False).items())
+    cut = cut_links(quote_texts(db, set(speakerless), everything=False).items(),
+                    ((q, family[speaker_of[q]], text) for q, text in unsure), named())
     members: dict[str, list[str]] = defaultdict(list)
     moved = set()
     for qid, sid in speaker_of.items():  # (the index's own id strings: not a second copy)
-        to = unsure.moved_to(qid) if qid in unsure_ids else None
-        if to:
+        unit, was_moved = cut.unit_of_named(qid, family[sid], qid in unsure_ids)
+        if was_moved:
             moved.add(qid)
-        members[to or family[sid]].append(qid)
+        members[unit].append(qid)
     for qid in speakerless:
-        members[links.unit_of_component(links.component_of[qid])].append(qid)
+        members[cut.unit_of_speakerless(qid)].append(qid)
     for qs in members.values():
         qs.sort()
     return dict(members), moved
