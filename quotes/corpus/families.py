@@ -33,11 +33,11 @@ task; docs/scale.md).
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from quotes.model import text_hash
 from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex, alias_family, group_utterances
 from quotes.corpus.textnorm import STOPWORDS, fold_word
 from quotes.corpus.unsure import UnsureLinks, restore_speakers
@@ -148,7 +148,18 @@ def speakerless_links(texts: Iterable[tuple[str, str]], max_posting: int | None 
 def unit_signature(refs: Iterable[tuple[str, str | None, str | None]]) -> str:
     """What a unit's grouping depends on besides the quotes' own (immutable) fields: its
     quote ids with their speaker ids and speaker names."""
-    return text_hash("\n".join(f"{q}\t{s or ''}\t{n or ''}" for q, s, n in sorted(refs, key=lambda r: r[0])))
+    return sorted_signature(sorted(refs, key=lambda r: r[0]))[0]
+
+
+def sorted_signature(refs: Iterable[tuple[str, str | None, str | None]]) -> tuple[str, int]:
+    """(``unit_signature``, number of quotes) of refs already in quote id order, streamed:
+    ``model.text_hash`` of the lines, without making the text (a giant family's is tens of
+    megabytes). Stored signatures stay valid: the hash is the same."""
+    digest, n = hashlib.sha256(), 0
+    for q, s, name in refs:
+        digest.update(f"{chr(10) if n else ''}{q}\t{s or ''}\t{name or ''}".encode("utf-8"))
+        n += 1
+    return digest.hexdigest()[:16], n
 
 
 def plan_tasks(sizes: dict[str, int], workers: int, per_worker: int = 4, floor: int = 2_000,

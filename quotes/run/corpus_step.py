@@ -21,7 +21,8 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     """Bring the corpus-wide speaker index and the utterances up to date with the quotes.
 
     The speaker index is recomputed over every stored quote (its name functions are cached:
-    seconds for a million quotes). The quotes are then cut into speaker-family units
+    seconds for a million quotes), its per-quote state kept in temporary tables
+    (``store.stage``). The quotes are then cut into speaker-family units
     (``corpus.families``); only the units whose quotes, speakers or speaker names changed
     since the last build are grouped again (every unit when ``full``, or when the stored
     index was made by other rules: ``GROUPING_VERSION``), each on its own, in this process,
@@ -29,12 +30,6 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     ``parallel_from`` quotes are regrouped: starting processes costs more below that).
     Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
     """
-    from quotes.corpus.families import plan_tasks, unit_signature
-    from quotes.corpus.gcpause import cycles_paused
-    from quotes.run.corpus import group_tasks
-    from quotes.store.db import save_corpus_index
-    from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
-
     from quotes.corpus.families import plan_tasks
     from quotes.run.corpus import group_tasks
     from quotes.store.db import save_corpus_index
@@ -118,13 +113,12 @@ def cut_units(stage, person_speaker: list[str], names: dict[str, str]) -> None:
 def unit_signatures(stage, names: dict[str, str]) -> dict[str, tuple[str, int]]:
     """unit id -> (its ``families.unit_signature``, its number of quotes), read from the stage
     unit by unit (a moved unsure quote counts without its speaker: it is grouped so)."""
-    from quotes.corpus.families import unit_signature
+    from quotes.corpus.families import sorted_signature
 
     units = {}
     for unit, rows in groupby(stage.members(), key=lambda r: r[0]):
-        refs = [(q, None if moved else sid, None if moved or sid is None else names.get(sid))
-                for _, q, sid, moved in rows]
-        units[unit] = (unit_signature(refs), len(refs))
+        units[unit] = sorted_signature((q, None if moved else sid, None if moved or sid is None else names.get(sid))
+                                       for _, q, sid, moved in rows)
     return units
 
 
