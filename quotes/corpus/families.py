@@ -95,7 +95,7 @@ class SpeakerlessLinks:
     """The components of the speakerless quotes and the 4-grams that may tie them to a family."""
 
     component_of: dict[str, str]  # quote id -> component id (its smallest quote id)
-    grams: dict[str, set[str]] = field(default_factory=dict)  # 4-gram -> components holding it
+    grams: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 4-gram -> components holding it
     families: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # component -> families
 
     def look_up(self, family: str, text: str) -> None:
@@ -138,10 +138,15 @@ def speakerless_links(texts: Iterable[tuple[str, str]], max_posting: int | None 
         if 1 < len(qids) <= limit:
             for other in qids[1:]:
                 uf.union(qids[0], other)
+    del posting  # (the unions are made)
     links = SpeakerlessLinks({qid: uf.find(qid) for qid in sorted(grams_of)})
-    for qid, grams in grams_of.items():
-        for gram in grams:
-            links.grams.setdefault(gram, set()).add(links.component_of[qid])
+    held: dict[str, set[str]] = {}
+    for qid in list(grams_of):
+        for gram in grams_of.pop(qid):
+            held.setdefault(gram, set()).add(links.component_of[qid])
+    for gram, comps in held.items():  # (a tuple of one takes 48 bytes, a set 216: millions of grams)
+        held[gram] = tuple(comps)
+    links.grams = held
     return links
 
 
