@@ -107,7 +107,9 @@ class SpeakerlessLinks:
         """The same with the quote's 4-grams (``link_grams``) already made."""
         for gram in grams:
             for comp in self.grams.get(gram, ()):
-                self.families[comp].add(family)
+                found = self.families[comp]
+                if len(found) < 2:  # (two is ambiguous already: ``unit_of_component`` needs no more)
+                    found.add(family)
 
     def unit_of_component(self, comp: str) -> str:
         fams = self.families.get(comp, set())
