@@ -31,15 +31,13 @@ def dump_tasks(db_path: Path, out: Path, largest: bool = False) -> None:
     """The tasks of a full corpus step on ``db_path``, each a list of units' QuoteRefs
     (``largest``: the first, largest one only)."""
     from quotes.corpus.families import plan_tasks
-    from quotes.run.corpus_step import cut_units, speaker_index, task_loader
+    from quotes.run.corpus_step import staged_units, task_loader, unit_signatures
     from quotes.store.db import open_db
 
     db = open_db(str(db_path))
-    speakers = speaker_index(db, set(), None)
-    names = {s.id: s.name for s in speakers.speakers}
-    members = cut_units(db, speakers.speaker_of, names)
-    load = task_loader(db, members, speakers.speaker_of, names)
-    planned = plan_tasks({u: len(q) for u, q in members.items()}, 2)
+    stage, _, names = staged_units(db, set(), None)
+    load = task_loader(stage, names)
+    planned = plan_tasks({u: n for u, (_, n) in unit_signatures(stage, names).items()}, 2)
     tasks = [load(t) for t in (planned[:1] if largest else planned)]
     with open(out, "wb") as handle:
         pickle.dump(tasks, handle, protocol=5)

@@ -62,7 +62,8 @@ def step_main(db_path: str, full: bool, workers: int, scheduler: str | None) -> 
 
 
 def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = None, code: Path = ROOT) -> dict:
-    """One step in a child process; wall time and peak RSS of the process tree."""
+    """One step in a child process; wall time and peak RSS of the process tree, of the
+    client alone and of its workers together (each the highest of its own samples)."""
     env = dict(os.environ, PYTHONPATH=str(code))
     args = [sys.executable, str(HERE / "bench_scale_corpus.py"), "--step", str(db), "--workers", str(workers)]
     if full:
@@ -73,11 +74,12 @@ def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = Non
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = psutil.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd="/tmp")
-    peak = 0
+    peak = client = workers_peak = 0
     while proc.poll() is None:
         try:
-            tree = [proc, *proc.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            rss = [p.memory_info().rss for p in proc.children(recursive=True) if p.is_running()]
+            own = proc.memory_info().rss
+            peak, client, workers_peak = max(peak, own + sum(rss)), max(client, own), max(workers_peak, sum(rss))
         except psutil.Error:
             pass
         time.sleep(0.2)
@@ -88,7 +90,9 @@ def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = Non
     if proc.returncode != 0 or not out:
         raise RuntimeError(f"step failed ({proc.returncode}): {args}")
     result = json.loads(out[-1])
-    return {**result, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(peak / 2**20), "load_before": round(load, 1)}
+    return {**result, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(peak / 2**20),
+            "client_peak_mb": round(client / 2**20), "workers_peak_mb": round(workers_peak / 2**20),
+            "load_before": round(load, 1)}
 
 
 def add_articles(db_path: Path, n: int, seed: int = 99) -> int:

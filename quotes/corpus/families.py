@@ -33,11 +33,11 @@ task; docs/scale.md).
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from quotes.model import text_hash
 from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex, alias_family, group_utterances
 from quotes.corpus.textnorm import STOPWORDS, fold_word
 from quotes.corpus.unsure import UnsureLinks, restore_speakers
@@ -95,7 +95,7 @@ class SpeakerlessLinks:
     """The components of the speakerless quotes and the 4-grams that may tie them to a family."""
 
     component_of: dict[str, str]  # quote id -> component id (its smallest quote id)
-    grams: dict[str, set[str]] = field(default_factory=dict)  # 4-gram -> components holding it
+    grams: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 4-gram -> components holding it
     families: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # component -> families
 
     def look_up(self, family: str, text: str) -> None:
@@ -107,7 +107,9 @@ class SpeakerlessLinks:
         """The same with the quote's 4-grams (``link_grams``) already made."""
         for gram in grams:
             for comp in self.grams.get(gram, ()):
-                self.families[comp].add(family)
+                found = self.families[comp]
+                if len(found) < 2:  # (two is ambiguous already: ``unit_of_component`` needs no more)
+                    found.add(family)
 
     def unit_of_component(self, comp: str) -> str:
         fams = self.families.get(comp, set())
@@ -138,17 +140,33 @@ def speakerless_links(texts: Iterable[tuple[str, str]], max_posting: int | None 
         if 1 < len(qids) <= limit:
             for other in qids[1:]:
                 uf.union(qids[0], other)
+    del posting  # (the unions are made)
     links = SpeakerlessLinks({qid: uf.find(qid) for qid in sorted(grams_of)})
-    for qid, grams in grams_of.items():
-        for gram in grams:
-            links.grams.setdefault(gram, set()).add(links.component_of[qid])
+    held: dict[str, set[str]] = {}
+    for qid in list(grams_of):
+        for gram in grams_of.pop(qid):
+            held.setdefault(gram, set()).add(links.component_of[qid])
+    for gram, comps in held.items():  # (a tuple of one takes 48 bytes, a set 216: millions of grams)
+        held[gram] = tuple(comps)
+    links.grams = held
     return links
 
 
 def unit_signature(refs: Iterable[tuple[str, str | None, str | None]]) -> str:
     """What a unit's grouping depends on besides the quotes' own (immutable) fields: its
     quote ids with their speaker ids and speaker names."""
-    return text_hash("\n".join(f"{q}\t{s or ''}\t{n or ''}" for q, s, n in sorted(refs, key=lambda r: r[0])))
+    return sorted_signature(sorted(refs, key=lambda r: r[0]))[0]
+
+
+def sorted_signature(refs: Iterable[tuple[str, str | None, str | None]]) -> tuple[str, int]:
+    """(``unit_signature``, number of quotes) of refs already in quote id order, streamed:
+    ``model.text_hash`` of the lines, without making the text (a giant family's is tens of
+    megabytes). Stored signatures stay valid: the hash is the same."""
+    digest, n = hashlib.sha256(), 0
+    for q, s, name in refs:
+        digest.update(f"{chr(10) if n else ''}{q}\t{s or ''}\t{name or ''}".encode("utf-8"))
+        n += 1
+    return digest.hexdigest()[:16], n
 
 
 def plan_tasks(sizes: dict[str, int], workers: int, per_worker: int = 4, floor: int = 2_000,
@@ -189,28 +207,58 @@ def group_units(units_refs: list[list[QuoteRef]], options: GroupingOptions | Non
 
 def units_of(refs: list[QuoteRef]) -> dict[str, list[QuoteRef]]:
     """The quotes held in memory cut into units (unit id -> its quotes), see module doc."""
-    links = speakerless_links((r.quote_id, r.text) for r in refs if not r.speaker_id)
     family = {r.quote_id: family_key(r.speaker_id, r.speaker_name) for r in refs if r.speaker_id}
-    unsure = UnsureLinks()
-    for r in refs:
-        if r.speaker_id and r.unsure:
-            unsure.add(r.quote_id, family[r.quote_id], quote_grams(r.text))
+    cut = cut_links(((r.quote_id, r.text) for r in refs if not r.speaker_id),
+                    ((r.quote_id, family[r.quote_id], r.text) for r in refs if r.speaker_id and r.unsure),
+                    ((r.quote_id, family[r.quote_id], r.text, r.unsure) for r in refs if r.speaker_id))
     out: dict[str, list[QuoteRef]] = defaultdict(list)
     for r in refs:
-        if r.speaker_id and (links.grams or unsure.held):
-            grams = unsure.grams_of.get(r.quote_id) or quote_grams(r.text)  # (an unsure quote's: made above)
-            links.look_up_grams(family[r.quote_id], grams)
-            unsure.look_up(family[r.quote_id], grams, sure=not r.unsure)
-    for r in refs:
         if r.speaker_id:
-            moved = unsure.moved_to(r.quote_id) if r.unsure else None
+            unit, moved = cut.unit_of_named(r.quote_id, family[r.quote_id], r.unsure)
             if moved:  # grouped there as a quote without speaker (``corpus.unsure``)
                 r = replace(r, speaker_id=None, speaker_name=None, home_speaker=r.speaker_id)
-            out[moved or family[r.quote_id]].append(r)
+            out[unit].append(r)
     for r in refs:
         if not r.speaker_id:
-            out[links.unit_of_component(links.component_of[r.quote_id])].append(r)
+            out[cut.unit_of_speakerless(r.quote_id)].append(r)
     return dict(out)
+
+
+@dataclass
+class Cut:
+    """Where the look-ups put each quote (see module doc, steps 1-3)."""
+
+    links: SpeakerlessLinks
+    unsure: UnsureLinks
+
+    def unit_of_named(self, qid: str, family: str, unsure: bool) -> tuple[str, bool]:
+        """(the unit of a named quote of ``family``, whether it is grouped there without
+        speaker: an unsure quote moved to another family, ``corpus.unsure``)."""
+        to = self.unsure.moved_to(qid) if unsure else None
+        return (to, True) if to else (family, False)
+
+    def unit_of_speakerless(self, qid: str) -> str:
+        return self.links.unit_of_component(self.links.component_of[qid])
+
+
+def cut_links(speakerless: Iterable[tuple[str, str]], unsure_quotes: Iterable[tuple[str, str, str]],
+              named: Iterable[tuple[str, str, str, bool]]) -> Cut:
+    """The look-ups that cut a corpus into units, for quotes in memory and in SQLite alike.
+
+    ``speakerless``: (quote id, text) of the quotes without speaker; ``unsure_quotes``:
+    (quote id, family, text) of the named unsure quotes; ``named``: (quote id, family, text,
+    unsure) of every named quote, in any order, read (once) only when there is something to
+    look up."""
+    links = speakerless_links(speakerless)
+    unsure = UnsureLinks()
+    for qid, family, text in unsure_quotes:
+        unsure.add(qid, family, quote_grams(text))
+    if links.grams or unsure.held:
+        for qid, family, text, is_unsure in named:
+            grams = unsure.grams_of.get(qid) or quote_grams(text)  # (an unsure quote's: made above)
+            links.look_up_grams(family, grams)
+            unsure.look_up(family, grams, sure=not is_unsure)
+    return Cut(links, unsure)
 
 
 def group_by_units(refs: list[QuoteRef], options: GroupingOptions | None = None,

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quotes.model import Article, Quote
-from quotes.corpus.speakers import SpeakerIndex, SpeakerMention, build_speaker_index, build_speaker_index_by_article
+from quotes.corpus.speakers import (PersonSink, SpeakerIndex, SpeakerMention, build_speaker_index,
+                                    build_speaker_index_by_article)
 from quotes.corpus.families import group_by_units
 from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex
 from quotes.corpus.unsure import is_unsure
@@ -69,10 +70,11 @@ def index_speakers(quotes: list[CorpusQuote]) -> SpeakerIndex:
     return build_speaker_index([speaker_mention(q) for q in quotes if q.speaker])
 
 
-def index_speakers_by_article(articles: Iterable[list[CorpusQuote]]) -> SpeakerIndex:
+def index_speakers_by_article(articles: Iterable[list[CorpusQuote]], sink: PersonSink | None = None) -> SpeakerIndex:
     """The same index from one article's quotes at a time (articles in id order, quotes in
-    id order: ``speakers.build_speaker_index_by_article``)."""
-    return build_speaker_index_by_article([speaker_mention(q) for q in quotes if q.speaker] for quotes in articles)
+    id order: ``speakers.build_speaker_index_by_article``, with its ``sink``)."""
+    return build_speaker_index_by_article(([speaker_mention(q) for q in quotes if q.speaker] for quotes in articles),
+                                          sink)
 
 
 def index_utterances(quotes: list[CorpusQuote], speakers: SpeakerIndex, options: GroupingOptions | None = None,

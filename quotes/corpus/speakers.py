@@ -85,6 +85,9 @@ class SpeakerIndex:
     speakers: list[Speaker]
     aliases: list[SpeakerAlias]
     speaker_of: dict[str, str]
+    # built with a ``PersonSink``: the quotes and alias rows went to the sink, not into
+    # ``speaker_of`` and ``aliases`` (left empty); the speaker id of each person, by serial
+    person_speaker: list[str] | None = None
 
     def by_id(self) -> dict[str, Speaker]:
         return {s.id: s for s in self.speakers}
@@ -228,21 +231,41 @@ class _Person:
     quote_ids: list[str] = field(default_factory=list)
     alias_rows: list[tuple[str, str, str | None, int]] = field(default_factory=list)  # form, article, outlet, n
 
-    def add(self, loc: _Local) -> None:
+    def add(self, loc: _Local, keep: bool = True) -> None:
+        """Sum an article's person in; its quote ids and alias rows only when ``keep``."""
         self.n_locals += 1
         self.names.update(loc.names)
         self.roles.update(loc.roles)
         self.forms.update(loc.forms)
-        self.quote_ids += loc.quote_ids
-        article_id = sys.intern(loc.article_id)
-        outlet = sys.intern(loc.outlet) if loc.outlet else loc.outlet
-        self.alias_rows += [(sys.intern(f), article_id, outlet, n) for f, n in sorted(loc.forms.items())]
+        if keep:
+            self.quote_ids += loc.quote_ids
+            self.alias_rows += _alias_rows(loc)
 
     def keys(self) -> list[NameKey]:
         return [name_key(n) for n in sorted(self.names)]
 
     def full_keys(self) -> list[NameKey]:
         return [k for k in self.keys() if len(k.tokens) >= 2]
+
+
+def _alias_rows(loc: _Local) -> list[tuple[str, str, str | None, int]]:
+    """(form, article id, outlet, quotes) of each surface form of an article's person."""
+    article_id = sys.intern(loc.article_id)
+    outlet = sys.intern(loc.outlet) if loc.outlet else loc.outlet
+    return [(sys.intern(f), article_id, outlet, n) for f, n in sorted(loc.forms.items())]
+
+
+class PersonSink:
+    """Where ``build_speaker_index_by_article`` puts each article's person's quote ids and
+    alias rows instead of holding them (a database table, for a corpus of millions of
+    quotes): ``person`` is the serial of the name signature the person was summed into,
+    which the index's ``person_speaker`` maps to a speaker id."""
+
+    def quotes(self, person: int, quote_ids: list[str]) -> None:
+        raise NotImplementedError
+
+    def aliases(self, person: int, rows: list[tuple[str, str, str | None, int]]) -> None:
+        raise NotImplementedError
 
 
 def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
@@ -309,22 +332,30 @@ def build_speaker_index(mentions: list[SpeakerMention]) -> SpeakerIndex:
     return build_speaker_index_by_article(by_article[a] for a in sorted(by_article))
 
 
-def build_speaker_index_by_article(articles: Iterable[list[SpeakerMention]]) -> SpeakerIndex:
+def build_speaker_index_by_article(articles: Iterable[list[SpeakerMention]],
+                                   sink: PersonSink | None = None) -> SpeakerIndex:
     """The same index from the mentions of one article at a time, articles in id order and
     each article's mentions in quote id order (as ``build_speaker_index`` sorts them).
 
     Streams: each article's resolved persons (``_Local``) are folded into one ``_Person``
     per name signature (``_signature``) as they come, so the client keeps, per quote, its
     id and its alias row, and one entry per distinct name, never every mention or every
-    article's person (a speaker quoted in 100,000 articles is one entry)."""
-    persons: dict[tuple, _Person] = {}
+    article's person (a speaker quoted in 100,000 articles is one entry). With a ``sink``,
+    not even that: each person's quote ids and alias rows go to the sink as they come, and
+    the index maps each person's serial to its speaker (``person_speaker``)."""
+    persons: dict[tuple, int] = {}  # name signature -> serial (its place in ``people``)
+    people: list[_Person] = []  # in order of first appearance, as the locals were
     for mentions in articles:
         for loc, _ in _resolve_article(mentions):
             key = _signature(loc, len(persons))
             if key not in persons:
-                persons[key] = _Person(loc.kind)
-            persons[key].add(loc)
-    people = list(persons.values())  # in order of first appearance, as the locals were
+                persons[key] = len(people)
+                people.append(_Person(loc.kind))
+            serial = persons[key]
+            people[serial].add(loc, keep=sink is None)
+            if sink is not None:
+                sink.quotes(serial, loc.quote_ids)
+                sink.aliases(serial, _alias_rows(loc))
     del persons
     uf = _UF()
     _union_full_names(people, uf)
@@ -333,7 +364,10 @@ def build_speaker_index_by_article(articles: Iterable[list[SpeakerMention]]) -> 
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(people)):
         clusters[uf.find(i)].append(i)
-    return _index_of_clusters(people, clusters.values())
+    index = _index_of_clusters(people, clusters.values())
+    if sink is None:
+        index.person_speaker = None  # (everything is in the index itself)
+    return index
 
 
 def _signature(loc: _Local, serial: int) -> tuple:
@@ -398,6 +432,7 @@ def _index_of_clusters(people: list[_Person], clusters: Iterable[list[int]]) -> 
     speakers: list[Speaker] = []
     speaker_of: dict[str, str] = {}
     alias_rows: dict[tuple[str, str, str], SpeakerAlias] = {}
+    person_speaker = [""] * len(people)
     for members in clusters:
         group = [people[i] for i in members]
         kinds: Counter = Counter()
@@ -405,6 +440,8 @@ def _index_of_clusters(people: list[_Person], clusters: Iterable[list[int]]) -> 
             kinds[person.kind] += person.n_locals
         sp = _make_speaker(group, kinds.most_common(1)[0][0])
         speakers.append(sp)
+        for i in members:
+            person_speaker[i] = sp.id
         for person in group:
             for q in person.quote_ids:
                 speaker_of[q] = sp.id
@@ -419,7 +456,7 @@ def _index_of_clusters(people: list[_Person], clusters: Iterable[list[int]]) -> 
     speakers = _dedupe_speakers(speakers)
     speakers.sort(key=lambda s: (s.name.lower(), s.id))
     aliases = [alias_rows[k] for k in sorted(alias_rows, key=lambda k: (k[0], k[2], k[1]))]
-    return SpeakerIndex(speakers, aliases, speaker_of)
+    return SpeakerIndex(speakers, aliases, speaker_of, person_speaker)
 
 
 def _middle_sign(middle: tuple[str, ...]) -> str:

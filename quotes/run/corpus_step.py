@@ -1,16 +1,18 @@
 """The corpus step of a build: the speaker index and the utterances brought up to date.
 
-Streams from SQLite: the speaker index reads one article's quotes at a time
-(``speakers.build_speaker_index_by_article``); the quotes are then cut into speaker-family
-units (``corpus.families``) holding only their ids; each task's words, dates and speakers
-are read just before it is grouped (``run.corpus.group_tasks``), and its utterances are
-written as they come back (``store.db.save_corpus_index``). The client so keeps, per quote,
-its id, its speaker and its unit, never every quote's fields.
+Streams from SQLite and keeps its per-quote state there: the speaker index reads one
+article's quotes at a time (``speakers.build_speaker_index_by_article``) and puts each
+article's person's quote ids and alias rows in temporary tables (``store.stage``); every
+quote's speaker and speaker-family unit (``corpus.families``) are then set there by SQL and
+a few look-ups; each task's words, dates and speakers are read just before it is grouped
+(``run.corpus.group_tasks``), and its utterances are written as they come back
+(``store.db.save_corpus_index``), which takes the speaker links and alias rows from the
+stage. The client so holds one entry per distinct speaker name, per unit and per quote
+without speaker, and a few tasks: never a map of every quote.
 """
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from itertools import groupby
 
 
@@ -19,7 +21,8 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     """Bring the corpus-wide speaker index and the utterances up to date with the quotes.
 
     The speaker index is recomputed over every stored quote (its name functions are cached:
-    seconds for a million quotes). The quotes are then cut into speaker-family units
+    seconds for a million quotes), its per-quote state kept in temporary tables
+    (``store.stage``). The quotes are then cut into speaker-family units
     (``corpus.families``); only the units whose quotes, speakers or speaker names changed
     since the last build are grouped again (every unit when ``full``, or when the stored
     index was made by other rules: ``GROUPING_VERSION``), each on its own, in this process,
@@ -27,8 +30,7 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     ``parallel_from`` quotes are regrouped: starting processes costs more below that).
     Returns {"quotes": stored quotes, "regrouped": quotes grouped again}.
     """
-    from quotes.corpus.families import plan_tasks, unit_signature
-    from quotes.corpus.gcpause import cycles_paused
+    from quotes.corpus.families import plan_tasks
     from quotes.run.corpus import group_tasks
     from quotes.store.db import save_corpus_index
     from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
@@ -38,33 +40,39 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
     # quotes without a current utterance: their units are regrouped (all of them when full)
     unlinked: set[str] | None = None if full else set()
-    with cycles_paused():  # (millions of small acyclic objects: see corpus.gcpause)
-        speakers = speaker_index(db, utterances - stale, unlinked)
-        speaker_of = speakers.speaker_of
-        names = {s.id: s.name for s in speakers.speakers}
-        members, moved = cut_units(db, speaker_of, names)
-
-    def grouped_as(q: str) -> str | None:  # a moved unsure quote is grouped without speaker
-        return None if q in moved else speaker_of.get(q)
-
-    units = {u: (unit_signature((q, grouped_as(q), names.get(grouped_as(q))) for q in qs), len(qs))
-             for u, qs in members.items()}
+    stage, speakers, names = staged_units(db, utterances - stale, unlinked)
+    units = unit_signatures(stage, names)
     if full:
         dirty, retired = set(units), None  # (None: every stored utterance, at once)
     else:
-        dirty, retired = units_to_regroup(db, members, units, unlinked, utterances, stale)
+        dirty, retired = units_to_regroup(db, stage, units, unlinked, utterances, stale)
     regrouped = sum(units[u][1] for u in dirty)
     if regrouped < parallel_from:
         workers, scheduler = 1, None
     tasks = plan_tasks({u: units[u][1] for u in dirty}, workers if not scheduler else max(2, workers))
-    load = task_loader(db, members, speaker_of, names, moved)
-    save_corpus_index(db, speakers, group_tasks(tasks, load, workers, scheduler), retired, units)
+    save_corpus_index(db, speakers, group_tasks(tasks, task_loader(stage, names), workers, scheduler), retired, units)
+    stage.close()  # (on an error, the caller's rollback takes the stage's tables too)
     return {"quotes": sum(n for _, n in units.values()), "regrouped": regrouped}
 
 
-def speaker_index(db, current: set[str], unlinked: set[str] | None):
-    """The speaker index, streamed article by article from ``store.db.corpus_rows``; adds
-    to ``unlinked`` (when given) the quotes whose utterance is not in ``current``."""
+def staged_units(db, current: set[str], unlinked: set[str] | None):
+    """(the ``store.stage.CorpusStage`` holding every quote's speaker and unit, the speaker
+    index, speaker id -> name): the speaker index made, then the quotes cut into units."""
+    from quotes.corpus.gcpause import cycles_paused
+    from quotes.store.stage import CorpusStage
+
+    stage = CorpusStage(db.conn)
+    with cycles_paused():  # (millions of small acyclic objects: see corpus.gcpause)
+        speakers = speaker_index(db, current, unlinked, stage)
+        names = {s.id: s.name for s in speakers.speakers}
+        cut_units(stage, speakers.person_speaker, names)
+    return stage, speakers, names
+
+
+def speaker_index(db, current: set[str], unlinked: set[str] | None, sink=None):
+    """The speaker index, streamed article by article from ``store.db.corpus_rows`` (its
+    quotes and alias rows put in ``sink`` when given: ``speakers.PersonSink``); adds to
+    ``unlinked`` (when given) the quotes whose utterance is not in ``current``."""
     from quotes.corpus.index import CorpusQuote, index_speakers_by_article
     from quotes.store.db import corpus_rows
 
@@ -79,76 +87,68 @@ def speaker_index(db, current: set[str], unlinked: set[str] | None):
                                              role, kind, mention))
             yield group
 
-    return index_speakers_by_article(articles())
+    return index_speakers_by_article(articles(), sink)
 
 
-def cut_units(db, speaker_of: dict[str, str], names: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
-    """(unit id -> its quote ids (sorted), the unsure quotes moved to another family's unit):
-    named quotes by family, unsure ones as ``corpus.unsure`` says; speakerless ones by their
-    links (``corpus.families``: one pass over the named quotes' texts when there are any)."""
-    from quotes.corpus.families import family_key, quote_grams, speakerless_links
-    from quotes.corpus.unsure import UnsureLinks
-    from quotes.store.db import quote_texts, unsure_quote_ids
+def cut_units(stage, person_speaker: list[str], names: dict[str, str]) -> None:
+    """Every quote's unit set in the ``stage`` (``store.stage``): named quotes by family,
+    unsure ones as ``corpus.unsure`` says, speakerless ones by their links
+    (``families.cut_links``: one pass over the named quotes' texts when there are any)."""
+    from quotes.corpus.families import cut_links, family_key
+    from quotes.store.db import unsure_condition
 
     family = {sid: family_key(sid, name) for sid, name in names.items()}
-    speakerless = [qid for (qid,) in db.execute("select id from quotes order by id") if qid not in speaker_of]
-    links = speakerless_links(quote_texts(db, set(speakerless), everything=False).items())
-    unsure_ids = {q for q in unsure_quote_ids(db) if q in speaker_of}
-    unsure = UnsureLinks()
-    for qid, text in sorted(quote_texts(db, unsure_ids, everything=False).items()):
-        unsure.add(qid, family[speaker_of[qid]], quote_grams(text))
-    if links.grams or unsure.held:
-        for qid, text in db.execute("select id, text from quotes"):
-            if (sid := speaker_of.get(qid)) is not None:
-                grams = unsure.grams_of.get(qid) or quote_grams(text)  # (an unsure quote's: made above)
-                links.look_up_grams(family[sid], grams)
-                unsure.look_up(family[sid], grams, sure=qid not in unsure_ids)
-    members: dict[str, list[str]] = defaultdict(list)
-    moved = set()
-    for qid, sid in speaker_of.items():  # (the index's own id strings: not a second copy)
-        to = unsure.moved_to(qid) if qid in unsure_ids else None
-        if to:
-            moved.add(qid)
-        members[to or family[sid]].append(qid)
-    for qid in speakerless:
-        members[links.unit_of_component(links.component_of[qid])].append(qid)
-    for qs in members.values():
-        qs.sort()
-    return dict(members), moved
+    stage.set_persons((i, sid, family[sid]) for i, sid in enumerate(person_speaker))
+    where, params = unsure_condition()
+    unsure = stage.unsure_texts(where, params)
+    cut = cut_links(stage.speakerless_texts(), unsure, stage.named_texts(where, params))
+    moved = []
+    for qid, home, _ in unsure:
+        unit, was_moved = cut.unit_of_named(qid, home, True)
+        if was_moved:
+            moved.append((unit, 1, qid))
+    stage.set_units(moved + [(cut.unit_of_speakerless(q), 0, q) for q in stage.speakerless_ids()])
 
 
-def units_to_regroup(db, members: dict[str, list[str]], units: dict[str, tuple[str, int]], unlinked: set[str],
+def unit_signatures(stage, names: dict[str, str]) -> dict[str, tuple[str, int]]:
+    """unit id -> (its ``families.unit_signature``, its number of quotes), read from the stage
+    unit by unit (a moved unsure quote counts without its speaker: it is grouped so)."""
+    from quotes.corpus.families import sorted_signature
+
+    units = {}
+    for unit, rows in groupby(stage.members(), key=lambda r: r[0]):
+        units[unit] = sorted_signature((q, None if moved else sid, None if moved or sid is None else names.get(sid))
+                                       for _, q, sid, moved in rows)
+    return units
+
+
+def units_to_regroup(db, stage, units: dict[str, tuple[str, int]], unlinked: set[str],
                      utterances: set[str], stale: set[str]) -> tuple[set[str], set[str]]:
     """(units to group again, utterances to delete) of an incremental step: the units whose
     signature changed or that hold a quote without a current utterance, and the utterances
     of their quotes (with the stale ones)."""
-    from quotes.store.db import stored_units, utterances_of
+    from quotes.store.db import stored_units
 
     before = stored_units(db)
     dirty = {u for u, (sig, _) in units.items() if before.get(u) != sig}
     if unlinked:
-        dirty |= {u for u, qs in members.items() if not unlinked.isdisjoint(qs)}
-    retired = stale | (utterances_of(db, [q for u in sorted(dirty) for q in members[u]]) & utterances)
+        dirty |= stage.units_of(sorted(unlinked))
+    retired = stale | (stage.utterances_of_units(sorted(dirty)) & utterances)
     return dirty, retired
 
 
-def task_loader(db, members: dict[str, list[str]], speaker_of: dict[str, str], names: dict[str, str],
-                moved: set[str] = frozenset()):
-    """The function that reads one task's quotes (``run.corpus.Loader``): each unit's
-    ``grouping.QuoteRef``s, in the unit's quote id order; a ``moved`` unsure quote without
-    its speaker (``corpus.unsure``)."""
+def task_loader(stage, names: dict[str, str]):
+    """The function that reads one task's quotes (``run.corpus.Loader``) from the stage:
+    each unit's ``grouping.QuoteRef``s, in the unit's quote id order; a moved unsure quote
+    without its speaker (``corpus.unsure``)."""
     from quotes.corpus.grouping import QuoteRef
-    from quotes.store.db import grouping_rows
 
     def load(task: list[str]) -> list[list[QuoteRef]]:
-        rows = grouping_rows(db, [q for u in task for q in members[u]])
         out = []
-        for u in task:
+        for unit in task:
             refs = []
-            for qid in members[u]:
-                aid, outlet, published, said_from, said_to, text, start, end = rows[qid]
-                sid = speaker_of.get(qid)
-                home = sid if qid in moved else None
+            for qid, sid, moved, aid, outlet, published, said_from, said_to, text, start, end in stage.task_quotes(unit):
+                home = sid if moved else None
                 sid = None if home else sid
                 refs.append(QuoteRef(qid, aid, outlet, sid, text, published, names.get(sid) if sid else None,
                                      said_from, said_to, start, end, bool(home), home))

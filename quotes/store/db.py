@@ -378,11 +378,17 @@ def utterances_of(db: sqlite_utils.Database, ids: list[str]) -> set[str]:
 
 def unsure_quote_ids(db: sqlite_utils.Database) -> list[str]:
     """Ids of the quotes whose attribution method leaves the speaker unsure (``corpus.unsure``)."""
+    where, params = unsure_condition()
+    return [r[0] for r in db.execute(f"select id from quotes where {where}", params)]
+
+
+def unsure_condition() -> tuple[str, list[str]]:
+    """The SQL condition (and its parameters) on a quote's ``method`` that leaves its speaker
+    unsure (``corpus.unsure.is_unsure``)."""
     from quotes.corpus.unsure import GROUP_SUFFIX, GUESSED_METHODS
 
     where = " or ".join(["method = ?"] * len(GUESSED_METHODS) + ["method like ?"])
-    return [r[0] for r in db.execute(f"select id from quotes where {where}",
-                                     [*sorted(GUESSED_METHODS), "%" + GROUP_SUFFIX])]
+    return where, [*sorted(GUESSED_METHODS), "%" + GROUP_SUFFIX]
 
 
 def quote_texts(db: sqlite_utils.Database, ids: set[str], everything: bool) -> dict[str, str]:
@@ -408,16 +414,23 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
     written as they come, so a partitioned corpus step never holds all of them) are written, with their
     quotes' links. ``units`` (unit id -> (signature, quotes)) replaces the stored corpus
     units. Idempotent: the same indexes give the same rows.
-    ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are outlet ids)."""
+    ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are outlet ids); one
+    built with a ``store.stage.CorpusStage`` as its sink takes the links and alias rows
+    from the stage."""
+    from quotes.store.stage import save_staged_speaker_links
+
     parts = [utterance_index] if hasattr(utterance_index, "utterances") else utterance_index
     conn = db.conn
     with conn:  # one transaction: readers never see quotes without their speakers
         gone_speakers = save_speakers(conn, speaker_index.speakers)  # first: quotes and aliases point at them
-        save_speaker_aliases(conn, speaker_index.aliases)
-        speaker_of = speaker_index.speaker_of
-        moved = [(speaker_of.get(q), q) for q, sid in conn.execute("select id, speaker_id from quotes")
-                 if speaker_of.get(q) != sid]
-        conn.executemany("UPDATE quotes SET speaker_id = ? WHERE id = ?", moved)
+        if speaker_index.person_speaker is not None:  # quotes and alias rows in a stage (store.stage)
+            save_staged_speaker_links(conn)
+        else:
+            save_speaker_aliases(conn, speaker_index.aliases)
+            speaker_of = speaker_index.speaker_of
+            moved = [(speaker_of.get(q), q) for q, sid in conn.execute("select id, speaker_id from quotes")
+                     if speaker_of.get(q) != sid]
+            conn.executemany("UPDATE quotes SET speaker_id = ? WHERE id = ?", moved)
         retire_utterances(conn, retired)
         with indexes_built_after(conn, "variants", keep=("utterance_id",) if retired is None else None):
             for part in parts:

@@ -1,8 +1,9 @@
 """The corpus step's units: speaker families, speakerless quotes, tasks (corpus.families)."""
 import sqlite_utils
 
-from quotes.corpus.families import (FREE, family_key, group_by_units, plan_tasks, speakerless_links,
-                                    unit_signature, units_of)
+from quotes.corpus.families import (FREE, family_key, group_by_units, plan_tasks, sorted_signature,
+                                    speakerless_links, unit_signature, units_of)
+from quotes.model import text_hash
 from quotes.corpus.grouping import QuoteRef
 
 BUDGET = "We will not back down on the budget for the schools this year"
@@ -122,3 +123,13 @@ def test_a_units_signature_follows_its_speakers_and_names():
     assert unit_signature(base) != unit_signature([("q1", "s1", "Jane Alvarez")])
     assert unit_signature(base) != unit_signature([("q1", "s1", "Jane Alvarez"), ("q2", "s2", "J. Alvarez")])
     assert unit_signature(base) != unit_signature([("q1", "s1", "Janet Alvarez"), ("q2", "s1", "Janet Alvarez")])
+
+
+def test_a_streamed_signature_is_the_hash_of_the_units_lines():
+    """The corpus step streams each unit's signature (``sorted_signature``); it must stay the
+    hash of the unit's lines, or every stored unit would look changed after an upgrade."""
+    refs = [("q1", "s1", "Jane Alvarez"), ("q2", None, None), ("q3", "s2", "Ñuño Pérez")]
+    text = "\n".join(f"{q}\t{s or ''}\t{n or ''}" for q, s, n in refs)
+    assert sorted_signature(iter(refs)) == (text_hash(text), 3)
+    assert unit_signature(reversed(refs)) == text_hash(text)
+    assert sorted_signature([]) == (text_hash(""), 0)

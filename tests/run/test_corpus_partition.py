@@ -1,5 +1,6 @@
 """The partitioned corpus step (speaker families in processes and on a LocalCluster) writes
 exactly what the single-process step writes, and N builds equal one build."""
+import json
 import shutil
 import sqlite3
 import sys
@@ -83,14 +84,14 @@ def make_some_unsure(db) -> None:
 
 
 def test_partitioned_step_equals_single_process_with_unsure_speakers(giant_db, tmp_path):
-    from quotes.run.corpus_step import cut_units, speaker_index
+    from quotes.run.corpus_step import staged_units
 
     path = tmp_path / "unsure.db"
     shutil.copy(giant_db, path)
     db = open_db(str(path))
     make_some_unsure(db)
-    speakers = speaker_index(db, set(), None)
-    _, moved = cut_units(db, speakers.speaker_of, {s.id: s.name for s in speakers.speakers})
+    stage, _, _ = staged_units(db, set(), None)
+    moved = [q for _, q, _, was_moved in stage.members() if was_moved]
     db.close()
     assert moved  # a guessed quote whose words only one other family holds (most are found in several)
     assert_partitioned_equals_single(path, tmp_path)
@@ -123,3 +124,39 @@ def test_builds_in_steps_with_workers_equal_one_build(tmp_path, seed_texts, unsu
     assert corpus_tables(tmp_path / "steps.db") == corpus_tables(tmp_path / "once.db")
     total = corpus_tables(tmp_path / "once.db")["quotes"]
     assert regrouped[-1] < len(total)  # the last step left some families alone
+
+
+def in_memory_index(db):
+    """The speaker index and utterances of the stored quotes, made in memory
+    (``corpus.index.index_corpus``, as ``quotes extract`` makes them), outlets as ids."""
+    from quotes.corpus.index import CorpusQuote, index_corpus
+
+    rows = db.execute("select q.id, q.article_id, a.outlet_id, a.published, q.text, q.speaker_name, q.speaker_aliases,"
+                      " q.speaker_role, q.speaker_kind, q.speaker_mention, q.said_from, q.said_to, q.start, q.end,"
+                      " q.method from quotes q join articles a on a.id = q.article_id order by q.article_id, q.id")
+    quotes = [CorpusQuote(*r[:6], json.loads(r[6]) if r[6] else [], *r[7:]) for r in rows]
+    return index_corpus(quotes)
+
+
+def test_the_staged_step_writes_what_the_in_memory_index_gives(giant_db, tmp_path):
+    """The corpus step keeps every quote's speaker and unit, and the alias rows, in temporary
+    tables (``store.stage``), not in dicts: what it writes is the in-memory index's, row for
+    row (speakers, every alias row with its count, speaker and utterance links), with unsure
+    quotes moved to other families; the temporary tables are gone after the step."""
+    path = tmp_path / "staged.db"
+    shutil.copy(giant_db, path)
+    db = open_db(str(path))
+    make_some_unsure(db)
+    speakers, utterances = in_memory_index(db)
+    update_corpus_index(db, full=True, workers=2, parallel_from=0)
+    assert sorted(db.execute("select id, name, kind from speakers").fetchall()) == sorted(
+        (s.id, s.name, s.kind) for s in speakers.speakers)
+    assert db.execute('select speaker_id, alias, article_id, outlet_id, "count" from speaker_aliases'
+                      " order by 1, 2, 3").fetchall() == sorted(
+        (a.speaker_id, a.alias, a.article_id, a.outlet, a.count) for a in speakers.aliases)
+    links = db.execute("select id, speaker_id, utterance_id from quotes").fetchall()
+    assert {q: s for q, s, _ in links if s} == speakers.speaker_of
+    assert {q: u for q, _, u in links if u} == utterances.utterance_of
+    assert any(v.quote_id for v in utterances.variants)
+    assert not db.execute("select name from sqlite_temp_master where name like 'stage%'").fetchall()
+    db.close()

@@ -1,0 +1,160 @@
+"""The corpus step's per-quote state in temporary tables, not in the client's memory.
+
+A build's corpus step (``run.corpus_step``) needs, for every stored quote, its speaker and
+its unit (``corpus.families``), and for every (speaker, article, form) an alias row: at ten
+million quotes that is gigabytes of Python objects. ``CorpusStage`` keeps them in
+``temp`` tables of the step's own connection (SQLite's temporary database: a file, or
+memory for an in-memory database), filled as the speaker index streams
+(``speakers.PersonSink``) and read back in key order, so the client holds one entry per
+distinct speaker name, per unit and per speakerless quote, and one task's quotes:
+
+- ``stage_person_quote`` / ``stage_person_alias``: each article's person's quote ids and
+  alias rows, under the serial of the name signature it was summed into;
+- ``stage_person``: each serial's speaker and family (known once the index is made);
+- ``stage_quote``: every quote's speaker (NULL: none), unit, and whether it was moved to
+  another family's unit as a quote without speaker (``corpus.unsure``), indexed by unit.
+
+The tables live inside the step's transaction: a rollback takes them too, and ``close``
+drops them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from quotes.corpus.speakers import PersonSink
+
+BATCH = 20_000  # rows buffered before an insert
+
+TABLES = {
+    "stage_person_quote": "(quote_id TEXT NOT NULL, person INTEGER NOT NULL)",
+    "stage_person_alias": "(person INTEGER NOT NULL, alias TEXT NOT NULL, article_id TEXT NOT NULL,"
+                          " outlet_id TEXT, n INTEGER NOT NULL)",
+    "stage_person": "(person INTEGER PRIMARY KEY, speaker_id TEXT NOT NULL, unit TEXT NOT NULL)",
+    "stage_quote": "(id TEXT PRIMARY KEY, speaker_id TEXT, unit TEXT, moved INTEGER NOT NULL DEFAULT 0)"
+                   " WITHOUT ROWID",
+    "stage_alias": "(speaker_id TEXT, alias TEXT, article_id TEXT, outlet_id TEXT, n INTEGER,"
+                   " PRIMARY KEY (speaker_id, alias, article_id)) WITHOUT ROWID",
+}
+
+# the named quotes (scanning the quotes, each looked up in the stage: a sequential read)
+NAMED = ("SELECT q.id, s.unit, q.text{extra} FROM quotes q CROSS JOIN temp.stage_quote s ON s.id = q.id"
+         " WHERE s.speaker_id IS NOT NULL")
+TASK_QUOTES = ("SELECT s.id, s.speaker_id, s.moved, q.article_id, a.outlet_id, a.published, q.said_from,"
+               " q.said_to, q.text, q.start, q.end FROM temp.stage_quote s CROSS JOIN quotes q ON q.id = s.id"
+               " JOIN articles a ON a.id = q.article_id WHERE s.unit = ? ORDER BY s.id")
+
+
+class CorpusStage(PersonSink):
+    """The temporary tables of one corpus step on the connection ``conn`` (see module doc)."""
+
+    def __init__(self, conn, cache_kib: int = 65_536) -> None:
+        self.conn = conn
+        self._quotes: list[tuple] = []
+        self._aliases: list[tuple] = []
+        conn.execute(f"PRAGMA temp.cache_size = -{cache_kib}")  # (sorts of millions of rows)
+        for name, columns in TABLES.items():
+            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+            conn.execute(f"CREATE TEMP TABLE {name} {columns}")
+
+    def close(self) -> None:
+        for name in TABLES:
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+    def quotes(self, person: int, quote_ids: list[str]) -> None:
+        self._quotes += [(q, person) for q in quote_ids]
+        if len(self._quotes) >= BATCH:
+            self.flush()
+
+    def aliases(self, person: int, rows: list[tuple[str, str, str | None, int]]) -> None:
+        self._aliases += [(person, *row) for row in rows]
+        if len(self._aliases) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        self.conn.executemany("INSERT INTO temp.stage_person_quote VALUES (?, ?)", self._quotes)
+        self.conn.executemany("INSERT INTO temp.stage_person_alias VALUES (?, ?, ?, ?, ?)", self._aliases)
+        self._quotes, self._aliases = [], []
+
+    def set_persons(self, rows: Iterable[tuple[int, str, str]]) -> None:
+        """(person serial, speaker id, family unit) of every person: every quote gets its
+        speaker and its family as unit (speakerless ones: NULL, for ``set_units``), and the
+        alias rows are summed per (speaker, alias, article)."""
+        self.flush()
+        conn = self.conn
+        conn.executemany("INSERT INTO temp.stage_person VALUES (?, ?, ?)", rows)
+        conn.execute("INSERT INTO temp.stage_quote (id, speaker_id, unit) SELECT q.quote_id, p.speaker_id, p.unit"
+                     " FROM temp.stage_person_quote q JOIN temp.stage_person p USING (person) ORDER BY q.quote_id")
+        conn.execute("INSERT INTO temp.stage_quote (id) SELECT id FROM quotes"
+                     " WHERE id NOT IN (SELECT id FROM temp.stage_quote) ORDER BY id")
+        conn.execute("INSERT INTO temp.stage_alias SELECT p.speaker_id, a.alias, a.article_id, max(a.outlet_id),"
+                     " sum(a.n) FROM temp.stage_person_alias a JOIN temp.stage_person p USING (person)"
+                     " GROUP BY p.speaker_id, a.alias, a.article_id ORDER BY p.speaker_id, a.alias, a.article_id")
+        conn.execute("DELETE FROM temp.stage_person_quote")
+        conn.execute("DELETE FROM temp.stage_person_alias")
+
+    def speakerless_texts(self) -> Iterator[tuple[str, str]]:
+        """(quote id, text) of the quotes without speaker, in id order."""
+        return self.conn.execute("SELECT s.id, q.text FROM temp.stage_quote s JOIN quotes q ON q.id = s.id"
+                                 " WHERE s.speaker_id IS NULL ORDER BY s.id")
+
+    def named_texts(self, unsure_where: str, params: list) -> Iterator[tuple[str, str, str, bool]]:
+        """(quote id, family, text, unsure) of every named quote; ``unsure_where``: the SQL
+        condition on a quote's ``method`` that makes its speaker unsure."""
+        return ((q, u, t, bool(k)) for q, u, t, k in self.conn.execute(
+            NAMED.format(extra=f", ({unsure_where})"), params))
+
+    def unsure_texts(self, unsure_where: str, params: list) -> list[tuple[str, str, str]]:
+        """(quote id, family, text) of the named quotes whose speaker is unsure, in id order."""
+        return self.conn.execute(NAMED.format(extra="") + f" AND ({unsure_where}) ORDER BY q.id", params).fetchall()
+
+    def speakerless_ids(self) -> list[str]:
+        return [q for (q,) in self.conn.execute("SELECT id FROM temp.stage_quote WHERE speaker_id IS NULL")]
+
+    def set_units(self, rows: list[tuple[str, int, str]]) -> None:
+        """(unit, moved, quote id): the units of the speakerless and moved quotes; then the
+        quotes are indexed by unit."""
+        self.conn.executemany("UPDATE temp.stage_quote SET unit = ?, moved = ? WHERE id = ?", rows)
+        self.conn.execute("CREATE INDEX temp.stage_quote_unit ON stage_quote (unit, id)")
+
+    def members(self) -> Iterator[tuple[str, str, str | None, int]]:
+        """(unit, quote id, speaker id, moved) of every quote, by unit then quote id."""
+        return self.conn.execute("SELECT unit, id, speaker_id, moved FROM temp.stage_quote ORDER BY unit, id")
+
+    def units_of(self, ids: list[str]) -> set[str]:
+        out: set[str] = set()
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            out.update(u for (u,) in self.conn.execute(
+                f"SELECT DISTINCT unit FROM temp.stage_quote WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        return out
+
+    def utterances_of_units(self, units: Iterable[str]) -> set[str]:
+        """The utterances the quotes of ``units`` are linked to."""
+        out: set[str] = set()
+        for unit in units:
+            out.update(u for (u,) in self.conn.execute(
+                "SELECT DISTINCT q.utterance_id FROM temp.stage_quote s CROSS JOIN quotes q ON q.id = s.id"
+                " WHERE s.unit = ? AND q.utterance_id IS NOT NULL", (unit,)))
+        return out
+
+    def task_quotes(self, unit: str) -> list[tuple]:
+        """(quote id, speaker id, moved, article id, outlet id, published, said_from, said_to,
+        text, start, end) of a unit's quotes, in quote id order: what its grouping reads."""
+        return self.conn.execute(TASK_QUOTES, (unit,)).fetchall()
+
+
+def save_staged_speaker_links(conn) -> None:
+    """Every quote's speaker link and the alias rows made equal to the stage's (inside the
+    caller's transaction, after the speakers are written): only rows that differ are written."""
+    conn.execute("UPDATE quotes SET speaker_id = s.speaker_id FROM temp.stage_quote s"
+                 " WHERE s.id = quotes.id AND quotes.speaker_id IS NOT s.speaker_id")
+    conn.execute("DELETE FROM speaker_aliases WHERE NOT EXISTS (SELECT 1 FROM temp.stage_alias n"
+                 " WHERE n.speaker_id = speaker_aliases.speaker_id AND n.alias = speaker_aliases.alias"
+                 " AND n.article_id = speaker_aliases.article_id)")
+    conn.execute('INSERT INTO speaker_aliases (speaker_id, alias, article_id, outlet_id, "count")'
+                 " SELECT n.speaker_id, n.alias, n.article_id, n.outlet_id, n.n FROM temp.stage_alias n"
+                 " WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases o WHERE o.speaker_id = n.speaker_id"
+                 " AND o.alias = n.alias AND o.article_id = n.article_id AND o.outlet_id IS n.outlet_id"
+                 ' AND o."count" = n.n) ORDER BY n.speaker_id, n.alias, n.article_id'
+                 ' ON CONFLICT (speaker_id, alias, article_id) DO UPDATE SET outlet_id = excluded.outlet_id,'
+                 ' "count" = excluded."count"')
