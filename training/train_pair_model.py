@@ -175,19 +175,25 @@ def main() -> None:
     seen = [(x, gold) for x, gold, _ in rows if x is not None]
     print(f"{len(rows)} fit pairs, {len(seen)} the tier can see ({sum(g for _, g in seen)} same)")
     threshold = cross_validated_threshold(rows)
+    fit_and_write(FEATURES, seen, threshold, args, MODEL_FILE)
+
+
+def fit_and_write(features, seen, threshold, args, path) -> None:
+    """Fit the logistic regression on `seen` ((features, same) pairs), print its weights, and
+    write the model file's text to `path` (--write) or stdout (--print-json)."""
     mean, scale, w, b = fit(np.array([x for x, _ in seen]), np.array([g for _, g in seen], float))
-    data = {"features": list(FEATURES), "mean": [round(float(v), 6) for v in mean],
+    data = {"features": list(features), "mean": [round(float(v), 6) for v in mean],
             "scale": [round(float(v), 6) for v in scale], "weights": [round(float(v), 6) for v in w],
             "bias": round(float(b), 6), "threshold": threshold}
-    for name, weight in zip(FEATURES, data["weights"]):
+    for name, weight in zip(features, data["weights"]):
         print(f"  {name:16} {weight:+.3f}")
     print(f"threshold {threshold}")
     text = json.dumps(data, indent=1) + "\n"
     if args.print_json:
         sys.__stdout__.write("model\n" + text)
     if args.write:
-        MODEL_FILE.write_text(text, encoding="utf-8")
-        print(f"-> {MODEL_FILE}")
+        path.write_text(text, encoding="utf-8")
+        print(f"-> {path}")
 
 
 if __name__ == "__main__":

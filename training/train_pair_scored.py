@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "training"))
 from quotes.corpus.grouping import GroupingOptions  # noqa: E402
 from quotes.corpus.index import corpus_quotes, index_corpus  # noqa: E402
 from quotes.corpus.pair_decision import SCORED_FEATURES, SCORED_FILE, PairModel, grams, scored_features  # noqa: E402
-from train_pair_model import CACHE, LABELS, fit, load_quotes, nearest  # noqa: E402
+from train_pair_model import CACHE, LABELS, fit, fit_and_write, load_quotes, nearest  # noqa: E402
 
 FIT_SPLITS = ("fit", "fit2")
 FOLDS = 5
@@ -163,19 +163,7 @@ def main() -> None:
     print(f"{len(rows)} fit pairs, {len(seen)} judged ({sum(g for _, g in seen)} same)")
     fit_rows = [i for i, t in enumerate(table) if t[2] == "fit"]
     threshold = cross_validated_threshold(records_of(args.cache), rows, ids, fit_rows)
-    mean, scale, w, b = fit(np.array([x for x, _ in seen]), np.array([g for _, g in seen], float))
-    data = {"features": list(SCORED_FEATURES), "mean": [round(float(v), 6) for v in mean],
-            "scale": [round(float(v), 6) for v in scale], "weights": [round(float(v), 6) for v in w],
-            "bias": round(float(b), 6), "threshold": threshold}
-    for name, weight in zip(SCORED_FEATURES, data["weights"]):
-        print(f"  {name:16} {weight:+.3f}")
-    print(f"threshold {threshold}")
-    text = json.dumps(data, indent=1) + "\n"
-    if args.print_json:
-        sys.__stdout__.write("model\n" + text)
-    if args.write:
-        SCORED_FILE.write_text(text, encoding="utf-8")
-        print(f"-> {SCORED_FILE}")
+    fit_and_write(SCORED_FEATURES, seen, threshold, args, SCORED_FILE)
 
 
 if __name__ == "__main__":
