@@ -131,6 +131,7 @@ def _swallowing_gc_callback(seconds: float):
     return callback
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowed one, on purpose
 @pytest.mark.parametrize("in_thread", [False, True])
 def test_a_budget_exception_swallowed_by_a_gc_callback_is_raised_again(in_thread):
     import gc
