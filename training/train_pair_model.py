@@ -163,14 +163,21 @@ def cross_validated_threshold(rows) -> float:
     return best
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def training_args(doc: str) -> argparse.Namespace:
+    """--write, --cache, --print-json of a pair model's training script (with --print-json the
+    report goes to stderr, the model file's text to stdout)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cache", type=Path, default=CACHE)
     ap.add_argument("--print-json", action="store_true", help="print only the model file's text")
     args = ap.parse_args()
     if args.print_json:
-        sys.stdout = sys.stderr  # the report goes to stderr, the file's text to stdout
+        sys.stdout = sys.stderr
+    return args
+
+
+def main() -> None:
+    args = training_args(__doc__)
     rows = pair_rows(*load_quotes(args.cache))
     seen = [(x, gold) for x, gold, _ in rows if x is not None]
     print(f"{len(rows)} fit pairs, {len(seen)} the tier can see ({sum(g for _, g in seen)} same)")

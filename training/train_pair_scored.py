@@ -25,7 +25,6 @@ usage: python training/train_pair_scored.py [--write] [--print-json] [--cache FI
 """
 from __future__ import annotations
 
-import argparse
 import json
 import pickle
 import random
@@ -41,7 +40,7 @@ sys.path.insert(0, str(ROOT / "training"))
 from quotes.corpus.grouping import GroupingOptions  # noqa: E402
 from quotes.corpus.index import corpus_quotes, index_corpus  # noqa: E402
 from quotes.corpus.pair_decision import SCORED_FEATURES, SCORED_FILE, PairModel, grams, scored_features  # noqa: E402
-from train_pair_model import CACHE, LABELS, fit, fit_and_write, load_quotes, nearest  # noqa: E402
+from train_pair_model import CACHE, LABELS, fit, fit_and_write, load_quotes, nearest, training_args  # noqa: E402
 
 FIT_SPLITS = ("fit", "fit2")
 FOLDS = 5
@@ -149,13 +148,7 @@ def cross_validated_threshold(records, rows, ids, fit_rows) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--write", action="store_true")
-    ap.add_argument("--cache", type=Path, default=CACHE)
-    ap.add_argument("--print-json", action="store_true", help="print only the model file's text")
-    args = ap.parse_args()
-    if args.print_json:
-        sys.stdout = sys.stderr  # the report goes to stderr, the file's text to stdout
+    args = training_args(__doc__)
     by_key, stats, _ = load_quotes(args.cache)
     table = scored_rows(by_key, stats)
     rows, ids = [t[0] for t in table], [t[1] for t in table]
