@@ -392,14 +392,12 @@ def both_found(labels: list[dict], runs: dict[str, dict]) -> dict[str, str]:
             for name, f in found.items()}
 
 
-ENGLISH_MARKERS = {"the", "and", "of", "to", "said", "is", "in", "that"}  # a page-language test, nothing else
-
-
 def is_english(text: str) -> bool:
-    """More than 8% of the page's words are these eight common English words (the pages in
-    other languages here score under 3%, the English ones over 10%)."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    return sum(w in ENGLISH_MARKERS for w in words) > 0.08 * max(1, len(words))
+    """The product's language test (quotes.ingest.language), imported when first asked so that
+    an older checkout's `extract` (WEB_SPEAKERS_CODE) never needs it."""
+    from quotes.ingest.language import is_english as english
+
+    return english(text)
 
 
 def cmd_score(args) -> int:

@@ -90,10 +90,12 @@ def test_every_key_is_the_hash_of_the_text_at_its_offsets():
             assert ws.quote_key(text[r["start"]:r["end"]]) == r["key"], (page, r["start"])
 
 
-def test_the_english_page_test_separates_languages():
+def test_the_english_page_filter_is_the_products_language_test():
+    from quotes.ingest import language
+
+    long_german = "Die Auswahl der richtigen Lösung ist damit entscheidend für den Einstieg. " * 8
+    assert not ws.is_english(long_german) and not language.is_english(long_german)
     assert ws.is_english("The minister said that the plan is in trouble and that it is too late to change it.")
-    assert not ws.is_english("Die Auswahl der richtigen Lösung ist damit entscheidend für den Einstieg.")
-    assert not ws.is_english("Бывшая супермодель призналась, что боится.")
 
 
 def test_round_two_rows_are_tune_rows_drawn_once_per_candidate():

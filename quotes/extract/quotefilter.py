@@ -13,6 +13,7 @@ import math
 
 import regex
 
+from quotes.extract.titles import title_like
 from quotes.lexicon.words import DETERMINERS, LABEL_WORDS, PREPOSITIONS, SCARE_WORDS, WORK_WORDS
 
 _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
@@ -99,14 +100,6 @@ def quote_features(text: str, m, q, evidence) -> dict[str, float]:
     for meth in METHODS:
         f["m_" + meth] = float(method == meth)
     return f
-
-
-def title_like(words: list[str]) -> bool:
-    """Two or more words, first and last capitalised, at least half of them capitalised: a
-    title in any language ("Jewels after Jewels", "Il Signore degli Anelli"), whatever its
-    small words are."""
-    caps = [w[:1].isupper() or w[:1].isdigit() for w in words]
-    return len(words) >= 2 and caps[0] and caps[-1] and 2 * sum(caps) >= len(words)
 
 
 def writer_words(text: str, m) -> str:
