@@ -5,6 +5,8 @@
     python benchmarks/web_speakers.py show --part tune [--page ID] [--unlabelled] # read quotes in context (terminal)
     python benchmarks/web_speakers.py marks PAGE                                  # every quotation mark of a page
     python benchmarks/web_speakers.py score --part tune                           # the current code on the labels
+    python benchmarks/web_speakers.py sample2 --extraction X.jsonl                # round 2: more tune rows (done once)
+    python benchmarks/web_speakers.py score --part tune --round all --half check   # round 1+2, check half of tune
     python benchmarks/web_speakers.py score --part heldout --base /tmp/main       # and another checkout, same run
     python benchmarks/web_speakers.py extract --textacy --out /tmp/webspk-textacy.jsonl     # the baseline
     python benchmarks/web_speakers.py score --part heldout --extraction /tmp/webspk-textacy.jsonl
@@ -46,12 +48,19 @@ PAGES = ROOT.parent / "shared" / "eval" / "html-pages"
 LABELS = ROOT / "benchmarks" / "web_speaker_labels.jsonl"
 SAMPLE = ROOT / "benchmarks" / "web_speaker_sample.json"
 SEED, CAP, SIZE, EXHAUSTIVE = 18, 3, None, 12
+SEED2, CAP2 = 1818, 5  # round 2 (webq): more TUNE rows, drawn from the extraction of the code of the day
 OPENING_MARKS = "“\"«„‘"
 
 
 def part_of(page: str) -> str:
     """tune for a third of the pages, heldout for the rest: a fixed hash of the page id."""
     return "tune" if int(hashlib.sha1(f"webspk:{page}".encode()).hexdigest(), 16) % 3 == 0 else "heldout"
+
+
+def half_of(page: str) -> str:
+    """Round 2's split of the tune pages, fixed before reading: `fit` (features and weights may
+    be fit on it) or `check` (thresholds are chosen and precision checked on it, never fit)."""
+    return "fit" if int(hashlib.sha1(f"webq:{page}".encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def norm_text(text: str) -> str:
@@ -159,6 +168,45 @@ def skeleton(page: str, q: dict, sampled: bool) -> dict:
             "part": part_of(page), "sampled": sampled, "is_quote": None, "span_ok": None,
             "speaker": None, "aliases": [], "description": None, "system_speaker": q.get("speaker"),
             "system_confidence": q.get("confidence"), "system_right": None, "error_class": None, "note": ""}
+
+
+def draw_round2(pages: dict[str, dict], labels: list[dict]) -> list[dict]:
+    """Round 2: the extracted quotes of TUNE pages that match no label yet, shuffled with SEED2,
+    at most CAP2 per page (heldout pages are never looked at)."""
+    by_page: dict[str, list[dict]] = {}
+    for lab in labels:
+        by_page.setdefault(lab["page"], []).append(lab)
+    candidates = []
+    for page in sorted(p for p in pages if part_of(p) == "tune"):
+        quotes = pages[page]["quotes"]
+        used = {id(q) for q in match(by_page.get(page, []), quotes).values()}
+        candidates += [(page, q) for q in quotes if id(q) not in used]
+    random.Random(SEED2).shuffle(candidates)
+    per_page, chosen = {}, []
+    for page, q in candidates:
+        if per_page.get(page, 0) < CAP2:
+            per_page[page] = per_page.get(page, 0) + 1
+            chosen.append(dict(skeleton(page, q, False), round=2))
+    return chosen
+
+
+def cmd_sample2(args) -> int:
+    """Append round 2's unlabelled rows to the label file (once: a second call adds nothing)."""
+    labels = read_jsonl(LABELS)
+    if any(r.get("round") == 2 for r in labels):
+        print("round 2 already drawn")
+        return 0
+    rows = draw_round2(extraction_of(None, args.extraction), labels)
+    with open(LABELS, "a", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    meta = json.loads(SAMPLE.read_text())
+    meta["round2"] = {"seed": SEED2, "cap_per_page": CAP2, "rows": len(rows), "part": "tune",
+                      "frame": "quotes of the tune pages extracted by main 37113d2 that match no round-1 label",
+                      "halves": "fit when int(sha1('webq:' + page id), 16) % 2 == 0, else check"}
+    SAMPLE.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(meta["round2"]))
+    return 0
 
 
 def cmd_sample(args) -> int:
@@ -276,6 +324,8 @@ def figures(labels: list[dict], pages: dict[str, dict], exhaustive: list[str]) -
     every = [(lab, q) for lab, q in pairs if q is not None and lab["is_quote"] and lab["speaker"]]
     out = {
         "sampled candidates still extracted": ratio(len(kept), sum(lab["sampled"] for lab in labels)),
+        "labelled true quotes still extracted": ratio(sum(q is not None for lab, q in pairs if lab["is_quote"]),
+                                                      sum(lab["is_quote"] for lab, _ in pairs)),
         "quote precision (sampled)": ratio(len(true_kept), len(kept)),
         "quote precision (sampled, page-weighted)": weighted_precision(kept, labels),
         "quote recall (exhaustive pages)": ratio(sum(q is not None for _, q in ex_true), len(ex_true)),
@@ -342,20 +392,19 @@ def both_found(labels: list[dict], runs: dict[str, dict]) -> dict[str, str]:
             for name, f in found.items()}
 
 
-ENGLISH_MARKERS = {"the", "and", "of", "to", "said", "is", "in", "that"}  # a page-language test, nothing else
-
-
 def is_english(text: str) -> bool:
-    """More than 8% of the page's words are these eight common English words (the pages in
-    other languages here score under 3%, the English ones over 10%)."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    return sum(w in ENGLISH_MARKERS for w in words) > 0.08 * max(1, len(words))
+    """The product's language test (quotes.ingest.language), imported when first asked so that
+    an older checkout's `extract` (WEB_SPEAKERS_CODE) never needs it."""
+    from quotes.ingest.language import is_english as english
+
+    return english(text)
 
 
 def cmd_score(args) -> int:
     runs = {"current": extraction_of(None, args.extraction)}
-    labels = [lab for lab in read_jsonl(LABELS) if lab["is_quote"] is not None
-              and (args.part == "all" or lab["part"] == args.part)
+    labels = [dict(lab, sampled=lab["sampled"] or lab.get("round") == 2) for lab in read_jsonl(LABELS)
+              if lab["is_quote"] is not None and (args.part == "all" or lab["part"] == args.part)
+              and args.round in ("all", str(lab.get("round", 1))) and (not args.half or half_of(lab["page"]) == args.half)
               and (not args.english or is_english(runs["current"][lab["page"]]["text"]))]
     exhaustive = json.loads(SAMPLE.read_text())["exhaustive"]
     if args.base or args.base_extraction:
@@ -367,7 +416,8 @@ def cmd_score(args) -> int:
     if args.json:
         print(json.dumps(results, indent=1))
         return 0
-    print(f"part {args.part}{' (English pages)' if args.english else ''}: {len(labels)} labelled rows, "
+    print(f"part {args.part}{' (English pages)' if args.english else ''}, round {args.round}"
+          f"{', half ' + args.half if args.half else ''}: {len(labels)} labelled rows, "
           f"{len({lab['page'] for lab in labels})} pages")
     for name in next(iter(results.values())):
         if name != "errors by class":
@@ -383,7 +433,7 @@ def main(argv=None) -> int:
     ex = sub.add_parser("extract", help="extract the pages with the code of WEB_SPEAKERS_CODE (default this checkout)")
     ex.add_argument("--out", required=True)
     ex.add_argument("--textacy", action="store_true", help="textacy's quotes instead of ours (the baseline)")
-    for name in ("sample", "show", "marks", "score"):
+    for name in ("sample", "sample2", "show", "marks", "score"):
         p = sub.add_parser(name)
         p.add_argument("--extraction", help="a cached `extract` output (made by this checkout when missing)")
         if name in ("show", "score"):
@@ -401,13 +451,16 @@ def main(argv=None) -> int:
                        "e.g. `extract --textacy`'s)")
     score.add_argument("--json", action="store_true")
     score.add_argument("--english", action="store_true", help="only the labels of pages in English (is_english)")
+    score.add_argument("--round", choices=("1", "2", "all"), default="1",
+                       help="1: webspk's random sample (the figures so far); 2: webq's tune rows; all: both")
+    score.add_argument("--half", choices=("fit", "check"), help="only the tune pages of this half (half_of)")
     args = parser.parse_args(argv)
     if args.command == "extract":
         with open(args.out, "w", encoding="utf-8") as handle:
             for doc in (textacy_pages if args.textacy else extract_pages)(PAGES):
                 handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
         return 0
-    return {"sample": cmd_sample, "show": cmd_show, "marks": cmd_marks, "score": cmd_score}[args.command](args)
+    return {"sample": cmd_sample, "sample2": cmd_sample2, "show": cmd_show, "marks": cmd_marks, "score": cmd_score}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ class Article:
     notes: list[str] = field(default_factory=list, compare=False)  # repairs made on reading it
     given_text: str | None = None  # the text as given, when normalising changed it (offsets
     # that `quotes extract` prints index this text: quotes.ingest.textmap)
+    language: str | None = None  # "en" or "other" (quotes.ingest.language); None: not tested yet
 
     @property
     def id(self) -> str:

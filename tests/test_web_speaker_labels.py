@@ -24,7 +24,7 @@ def rows():
 
 def test_rows_hold_keys_offsets_and_labels_only():
     for r in rows():
-        assert set(r) == KEYS
+        assert set(r) == KEYS | ({"round"} if "round" in r else set())
         assert re.fullmatch(r"[0-9a-f]{12}", r["key"]) and 0 <= r["start"] < r["end"]
         assert r["is_quote"] in (True, False) and r["error_class"] in CLASSES
         assert len(r["note"]) <= 100  # the labeller's words, never page text
@@ -39,7 +39,7 @@ def test_the_sample_is_as_recorded_and_split_by_page():
     assert sampled == {p: min(n, meta["cap_per_page"]) for p, n in meta["candidates_per_page"].items()}
     for r in rows():
         assert r["part"] == ws.part_of(r["page"])
-        assert r["sampled"] or r["page"] in meta["exhaustive"]
+        assert r["sampled"] or r["page"] in meta["exhaustive"] or r.get("round") == 2
     assert all(ws.part_of(p) == "heldout" for p in meta["exhaustive"])
     assert len({(r["page"], r["start"], r["end"]) for r in rows()}) == len(rows())
 
@@ -90,7 +90,29 @@ def test_every_key_is_the_hash_of_the_text_at_its_offsets():
             assert ws.quote_key(text[r["start"]:r["end"]]) == r["key"], (page, r["start"])
 
 
-def test_the_english_page_test_separates_languages():
+def test_the_english_page_filter_is_the_products_language_test():
+    from quotes.ingest import language
+
+    long_german = "Die Auswahl der richtigen Lösung ist damit entscheidend für den Einstieg. " * 8
+    assert not ws.is_english(long_german) and not language.is_english(long_german)
     assert ws.is_english("The minister said that the plan is in trouble and that it is too late to change it.")
-    assert not ws.is_english("Die Auswahl der richtigen Lösung ist damit entscheidend für den Einstieg.")
-    assert not ws.is_english("Бывшая супермодель призналась, что боится.")
+
+
+def test_round_two_rows_are_tune_rows_drawn_once_per_candidate():
+    second = [r for r in rows() if r.get("round") == 2]
+    meta = json.loads(ws.SAMPLE.read_text())["round2"]
+    assert len(second) == meta["rows"] and all(r["part"] == "tune" and not r["sampled"] for r in second)
+    assert max(Counter(r["page"] for r in second).values()) <= ws.CAP2
+    assert {ws.half_of(r["page"]) for r in second} == {"fit", "check"}
+
+
+def test_the_second_draw_skips_heldout_pages_and_labelled_quotes():
+    tune = [p for p in (f"page{i}" for i in range(40)) if ws.part_of(p) == "tune"][:2]
+    held = next(p for p in (f"page{i}" for i in range(40)) if ws.part_of(p) == "heldout")
+    quote = lambda i: {"text": f"words number {i} said here", "start": 10 * i, "end": 10 * i + 8}  # noqa: E731
+    pages = {p: {"quotes": [quote(i) for i in range(9)]} for p in (*tune, held)}
+    labelled = [{"page": tune[0], "key": ws.quote_key(quote(0)["text"]), "start": 0, "end": 8}]
+    drawn = ws.draw_round2(pages, labelled)
+    assert {r["page"] for r in drawn} == set(tune) and all(r["round"] == 2 for r in drawn)
+    assert len(drawn) == 2 * ws.CAP2 and (tune[0], 0) not in {(r["page"], r["start"]) for r in drawn}
+    assert drawn == ws.draw_round2(pages, labelled)  # a fixed seed

@@ -12,7 +12,7 @@ This module holds the two pure tests the grouping's split-part tier
 
 - ``adjacent_parts``: two quotes of one article, same speaker, the second starting at most
   ``SPLIT_GAP`` characters after the first ends (room for ``,” Austin told reporters. “``),
-  with no other quote between them, neither a title (``ranking.is_title``: “Going Viral,”
+  with no other quote between them, neither a title (``titles.is_title``: “Going Viral,”
   next to its author's remark is the name of a book, not more of the remark);
 - ``continues``: a part's words carry on, in another outlet's quote, where the other part's
   words stop there (or lead up to where they start): the shared runs (2+ words with a
@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from quotes.corpus.textnorm import STOPWORDS
-from quotes.extract.ranking import is_title
+from quotes.extract.titles import is_title
 
 SPLIT_GAP = 80  # characters between the two parts of one split quote: room for an
 # attribution (“,” Lloyd Austin told reporters while on a trip to Europe. “”: 58), not for a

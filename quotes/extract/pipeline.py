@@ -14,7 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes.extract.attribution import attribute
+from quotes.extract.foreign import quoted_sentences
 from quotes.extract.marks import find_marks
+from quotes.ingest.language import ENGLISH, language_of
 from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import KEEP_PIPES, load_parser
 from quotes.extract.dating import Parsed, when_said_in
@@ -262,15 +264,18 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
     """
     nlp = _pipeline(nlp)
     disable = disabled_pipes(nlp)
-    buf: list[tuple[Article, list[Mark], list[tuple[int, int]]]] = []
+    buf: list[tuple[Article, list[Mark], list[tuple[int, int]] | None]] = []
 
     def flush():
         texts = []
         for art, marks, segs in buf:
             texts.extend(blank_quote_middles(parse_text(art.text[s:e]), inside, s)
-                         for (s, e), inside in zip(segs, marks_inside(marks, segs)))
+                         for (s, e), inside in zip(segs or [], marks_inside(marks, segs or [])))
         docs = iter(_parse_all(nlp, texts, batch_size, disable))
         for art, marks, segs in buf:
+            if segs is None:  # not English: not parsed (quotes.extract.foreign)
+                yield art, quoted_sentences(art.text or "", marks)
+                continue
             parsed = [(s, next(docs)) for s, e in segs]
             for _, d in parsed:
                 ensure_pos(d)
@@ -283,8 +288,9 @@ def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 32
     for art in articles:
         text = art.text or ""
         marks = find_marks(text)
-        buf.append((art, marks, segments_for(text, marks)))
-        if sum(len(s) for _, _, s in buf) >= batch_size:
+        english = (art.language or language_of(text)) == ENGLISH
+        buf.append((art, marks, segments_for(text, marks) if english else None))
+        if sum(1 if s is None else len(s) for _, _, s in buf) >= batch_size:
             yield from flush()
     if buf:
         yield from flush()
@@ -330,6 +336,9 @@ class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
         ensure_pos(doc)
         marks = find_marks(doc.text)
+        if language_of(doc.text) != ENGLISH:
+            doc._.quotes = quoted_sentences(doc.text, marks)
+            return doc
         doc._.quotes = attribute(doc.text, marks, [(0, doc)]) if marks else []
         date_quotes(doc.text, marks, doc._.quotes, None, [(0, doc)])  # no article date: explicit dates only
         return doc

@@ -43,6 +43,7 @@ from quotes.extract.entity_types import TYPES, entity_type, stored_name_type
 from quotes.lexicon.words import PERSON_PRONOUNS
 from quotes.extract.quotefilter import quote_probability
 from quotes.extract.syntax import SUBJ_DEPS
+from quotes.extract.titles import is_term
 from quotes.model import Mark, Quote
 
 WEIGHTS_FILE = Path(__file__).with_name("ranker_weights.json")
@@ -366,37 +367,6 @@ def choose(scored, text: str = "") -> tuple[float, Candidate | None, float]:
     if best is None:
         return 0.0, None, 0.0
     return best[0], best[1], second
-
-
-# searched from the end ((?r)): a forward search is quadratic on a long run of punctuation
-_END_PUNCT = regex.compile(r"(?r)[.!?,]\W*$")
-_TERM_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
-_SENTENCE_PUNCT = regex.compile(r"[.!?;:]")
-
-
-def _titlecase(words: list[str]) -> bool:
-    content = [w for w in words if len(w) > 3 or w[:1].isupper()]
-    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-
-
-def is_term(qtext: str) -> bool:
-    """A quoted word or short term ("backstop"), or a short title-case run ("Stranger Things"):
-    a quote only when someone plausibly says it."""
-    words = _TERM_WORD.findall(qtext)
-    if not words or _END_PUNCT.search(qtext.strip()):
-        return False
-    return len(words) <= 3 or _titlecase(words) and len(words) <= 6
-
-
-def is_title(qtext: str) -> bool:
-    """A title or name in quotes: 2-6 words, every content word capitalised, no sentence
-    punctuation inside ("Going Viral," "America's Unwritten Constitution,": a book's title,
-    the comma after it the writer's, inside the marks in American style). Unlike ``is_term``
-    a trailing comma is allowed, and a lone word ("Honestly,") or a lower-case term is not
-    a title."""
-    body = qtext.strip().rstrip(",")
-    words = _TERM_WORD.findall(body)
-    return 2 <= len(words) <= 6 and not _SENTENCE_PUNCT.search(body) and _titlecase(words)
 
 
 def is_plain(model: dict, q: Quote) -> bool:

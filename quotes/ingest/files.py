@@ -27,6 +27,7 @@ from quotes.ingest.decoding import UndecodableError, decode_bytes, decode_report
 from quotes.model import Article, Skipped
 from quotes.ingest import pagemeta
 from quotes.ingest.bylines import clean_byline
+from quotes.ingest.language import ENGLISH, NOT_ENGLISH_NOTE, language_of
 from quotes.ingest.outlets import canonical_outlet, detect_metadata
 from quotes.ingest.publishers import outlet_for_url, page_outlet
 
@@ -259,7 +260,7 @@ def make_article(doc_id: str, text: str, meta: dict, source: str) -> Article | S
     found = detect_metadata(text)
     merged = {k: meta.get(k) or found.get(k) for k in METADATA_KEYS}
     merged["outlet"] = merged["outlet"] or outlet_for_url(merged["url"])
-    return Article(
+    article = Article(
         doc_id=doc_id,
         text=text,
         outlet=canonical_outlet(merged["outlet"]),
@@ -268,7 +269,11 @@ def make_article(doc_id: str, text: str, meta: dict, source: str) -> Article | S
         published=merged["published"],
         url=merged["url"],
         source=source,
+        language=language_of(text),
     )
+    if article.language != ENGLISH:
+        article.notes.append(NOT_ENGLISH_NOTE)
+    return article
 
 
 # The cleaned page "yields almost nothing" below this many characters: then plain

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import sqlite_utils
 
+from quotes.ingest.language import language_of
 from quotes.model import Article, Quote, text_hash
 
 from quotes.store.freshness import (APPLICATION_ID, EXTRACTOR_VERSION, GROUPING_VERSION, STALE_UTTERANCES,  # noqa: F401 (re-exported)
@@ -27,7 +28,7 @@ TABLES = {
     "articles": {
         "id": str, "doc_id": str, "outlet_id": str, "title": str, "byline": str,
         "published": str, "url": str, "source": str, "text": str, "n_quotes": int,
-        "extractor_version": str,
+        "extractor_version": str, "language": str,
     },
     "speakers": {"id": str, "name": str, "kind": str, "roles": str, "description": str},
     "utterances": {
@@ -324,6 +325,7 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
         "text": article.text,
         "n_quotes": len(rows),
         "extractor_version": EXTRACTOR_VERSION,
+        "language": article.language or language_of(article.text),
     }
     conn = db.conn
     with conn:  # one transaction: all of the article or none of it

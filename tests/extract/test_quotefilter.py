@@ -53,3 +53,21 @@ def test_writer_words_stop_at_other_quotation_marks():
     text = "“You know it,” he said. The mayor said “yes” and left."
     m = find_marks(text)[1]
     assert "You" not in writer_words(text, m) and "mayor" in writer_words(text, m)
+
+
+def test_a_title_its_next_words_call_a_work_is_rejected_outright():
+    for text in ("He told POLITICO’s “Off Message” podcast that he would run.",
+                 "He took calls on his “Keepin' It Real” radio program on Sunday.",
+                 "The crew filmed the latest “Fast & Furious” movie downtown."):
+        f = features(text, "subject:name", "He", 2.5)
+        assert f["work_named"] == 1.0 and quote_probability(f) == 0.0, text
+
+
+def test_speech_followed_by_a_work_noun_elsewhere_is_not_a_work_title():
+    ended = features("He said “we will win.” Book sales rose.", "subject:name", "He", 2.5)
+    next_line = features("“We will win,” he said\nShow times follow.", "subject:name", "He", 2.5)
+    cued = features("She called it “a very bad deal” on Monday.", "subject:name", "She", 2.5)
+    conduit = features("“Hillary was back within days,” the book said.", "subject:name", "book", 2.5)
+    object_ = features("They may “try to circumvent” the program next year.", "subject:name", "They", 2.5)
+    assert ended["work_named"] == next_line["work_named"] == cued["work_named"] == 0.0
+    assert conduit["work_named"] == object_["work_named"] == 0.0

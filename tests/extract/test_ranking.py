@@ -6,7 +6,7 @@ from parsed import attributor
 from quotes.extract.pipeline import extract_quotes
 from quotes.extract import ranking
 from quotes.extract.entity_types import TYPES
-from quotes.extract.ranking import apply_ranker, is_term, is_title, load_model, rank
+from quotes.extract.ranking import apply_ranker, load_model, rank
 from quotes.model import Quote
 
 
@@ -68,23 +68,6 @@ def test_every_feature_the_model_weighs_is_one_the_code_computes():
     unknown = {k for k in set(model["features"]) - seen - enumerated if not k.startswith(conditional)}
     assert unknown == set()
     assert {"rule_same_name", "type_person", "rel_top_cue", "name_src_cue", "ty_person_noun"} <= seen
-
-
-@pytest.mark.parametrize("text, term", [
-    ("backstop", True), ("Stranger Things", True), ("We will win.", False),
-    ("a very serious issue", False), ("We are going to look at every option we have,", False),
-])
-def test_what_counts_as_a_term(text, term):
-    assert is_term(text) is term
-
-
-@pytest.mark.parametrize("text, title", [
-    ("Going Viral,", True), ("America’s Second Founding,", True), ("Stranger Things", True),
-    ("Honestly,", False), ("My hope,", False), ("a somewhat unifying story", False),
-    ("Like Boston. Or Denver,", False), ("If their intention is to participate in this war", False),
-])
-def test_what_counts_as_a_title(text, title):
-    assert is_title(text) is title
 
 
 def test_a_plain_attribution_is_not_ranked_and_gets_the_measured_precision():

@@ -7,7 +7,8 @@ import regex
 from quotes.extract.attribution.candidates import quote_tokens
 from quotes.extract.attribution.context import ArticleContext
 from quotes.extract.syntax import SUBJ_DEPS
-from quotes.lexicon.words import PERSON_PRONOUNS, SMALL_WORDS, TITLE_OR_LABEL_WORDS
+from quotes.extract.titles import title_case
+from quotes.lexicon.words import PERSON_PRONOUNS, TITLE_OR_LABEL_WORDS
 from quotes.model import Mark
 
 # compiled once (a module-level regex.search compiles or looks up its pattern on every call)
@@ -41,11 +42,6 @@ def quote_kind(text: str, m: Mark) -> str:
     return "partial"
 
 
-def _title_case(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in SMALL_WORDS]
-    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-
-
 def is_title_or_nickname(text: str, m: Mark, qtext: str) -> bool:
     """Titles of works and shows ('on CNN's “State of the Union”') and nicknames
     (Marcia "Cia" Price): never quotes, whatever cue is near."""
@@ -61,7 +57,7 @@ def is_title_or_nickname(text: str, m: Mark, qtext: str) -> bool:
     if _NAME_WORD_END.search(before) and _NAME_WORD_START.match(after) \
             and len(words) <= 2:
         return True
-    if _title_case(words) and len(words) <= 6 and not _EXCLAMATION_END.search(qtext.strip()):
+    if title_case(words) and len(words) <= 6 and not _EXCLAMATION_END.search(qtext.strip()):
         # a capitalised name right after 'on', 'to', 'in', a possessive or a work noun
         if _WORK_INTRO_END.search(before):
             return True
@@ -73,7 +69,7 @@ def looks_unquoted(text: str, m: Mark, qtext: str, person_subject: bool = False)
     if is_title_or_nickname(text, m, qtext):
         return True
     words = _WORD.findall(qtext)
-    titlecase = _title_case(words)
+    titlecase = title_case(words)
     if titlecase and len(words) <= 8 and not _CLAUSE_END.search(qtext.strip()) or \
             titlecase and len(words) <= 5:
         return True

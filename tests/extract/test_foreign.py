@@ -1,0 +1,73 @@
+"""Articles not in English (issue 18): tested by quotes.ingest.language, not parsed, only
+quoted sentences kept, with no speaker (quotes.extract.foreign). The fixture is a short
+Italian news text written for this test: a quotation with "ha detto", a question, a film
+title and a scare quote."""
+from pathlib import Path
+
+import sqlite_utils
+
+from quotes.extract.foreign import METHOD, is_quoted_sentence
+from quotes.extract.pipeline import extract_articles, extract_quotes
+from quotes.ingest.files import read_file
+from quotes.ingest.language import ENGLISH, NOT_ENGLISH_NOTE, OTHER, is_english, language_of
+from quotes.model import Article
+from quotes.store.db import open_db, save_article
+
+ITALIAN = Path(__file__).resolve().parents[1] / "fixtures" / "languages" / "italiano.txt"
+ENGLISH_TEXT = ("The mayor said on Tuesday that the new bridge would open in March, after three years of "
+                "work and a long fight in the council. “We are ready to work with everyone, even those who "
+                "criticised us,” Mayor Mark Ross told reporters. The opposition calls it a waste and wants to "
+                "know what it will really cost, and the council is to vote on it in the spring.")
+
+
+def test_the_language_test_tells_english_from_other_languages():
+    assert is_english(ENGLISH_TEXT) and language_of(ENGLISH_TEXT) == ENGLISH
+    assert language_of(ITALIAN.read_text(encoding="utf-8")) == OTHER
+    assert is_english("“Fine,” she said.")  # too short to tell: English, as before
+
+
+def test_a_sentence_is_kept_a_term_or_title_is_not():
+    assert is_quoted_sentence("Siamo pronti a lavorare con tutti")
+    assert is_quoted_sentence("Chi pagherà?")
+    assert not is_quoted_sentence("inutile") and not is_quoted_sentence("Il Signore degli Anelli")
+
+
+def test_an_italian_article_keeps_its_quoted_sentences_without_speakers():
+    article = read_file(ITALIAN)
+    assert article.language == OTHER and NOT_ENGLISH_NOTE in article.notes
+    [(_, quotes)] = list(extract_articles([article]))
+    assert [q.text[:12] for q in quotes] == ["Siamo pronti", "Chi pagherà "]
+    assert all(q.speaker is None and q.method == METHOD and q.confidence == 0.0 for q in quotes)
+    assert all(article.text[q.start:q.end] == q.text for q in quotes)
+    assert [q.text for q in extract_quotes(article.text)] == [q.text for q in quotes]
+
+
+def test_an_english_article_is_attributed_as_before():
+    [(_, quotes)] = list(extract_articles([english_article(ENGLISH_TEXT)]))
+    assert [q.speaker for q in quotes] == ["Mark Ross"]
+
+
+def english_article(text):
+    return Article(doc_id="en", text=text)
+
+
+def test_the_store_keeps_the_article_language(tmp_path):
+    db = open_db(str(tmp_path / "x.db"))
+    article = read_file(ITALIAN)
+    save_article(db, article, [])
+    save_article(db, english_article(ENGLISH_TEXT), [])
+    rows = sqlite_utils.Database(tmp_path / "x.db").execute("select doc_id, language from articles").fetchall()
+    assert sorted(rows) == [("en", ENGLISH), ("italiano", OTHER)]
+
+
+def test_the_spacy_component_keeps_the_same_quotes():
+    import importlib.util
+
+    import spacy
+
+    from quotes.extract.nlp import MODEL_NAMES
+
+    nlp = spacy.load(next(name for name in MODEL_NAMES if importlib.util.find_spec(name)))
+    nlp.add_pipe("quotes")
+    text = ITALIAN.read_text(encoding="utf-8")
+    assert [q.text for q in nlp(text)._.quotes] == [q.text for q in extract_quotes(text)]
