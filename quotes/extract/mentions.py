@@ -222,7 +222,9 @@ class Registry:
             ent.aliases.add(raw)
         if ent.gender is None and kind != "organisation":
             ent.gender = first_name_gender(ent.name) or first_name_gender(form)
-        told = self.role_word_gender(pos)
+        # the word before the person's first mention only: before a later one it may open a
+        # relative clause ("The woman Donald Trump called a liar")
+        told = self.role_word_gender(pos) if not ent.mentions or pos <= ent.mentions[0] else None
         if told and ent.kind == "person":
             ent.gender = told  # "widow Terry Strada": the article's word beats a first-name guess
         if role and role not in ent.roles and role.lower() not in HONORIFICS:

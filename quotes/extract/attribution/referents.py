@@ -100,8 +100,10 @@ def institution_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
     runs = ctx.institution_runs.get(tok.lower_)
     if runs is None:
         head = regex.escape(tok.lower_.capitalize())
-        pattern = regex.compile(rf"(?:{_CAP}[ \u00a0]+(?:{_LINK}[ \u00a0]+)*)*{head}\b"
-                                rf"(?:[ \u00a0]+{_LINK}(?:[ \u00a0]+{_LINK})*(?:[ \u00a0]+{_CAP})+)?")
+        # (bounded repeats: unbounded ones read a long capitalised run to its end from every
+        # word of it, quadratic; no institution's name has 8 capitalised words before its head)
+        pattern = regex.compile(rf"(?:{_CAP}[ \u00a0]+(?:{_LINK}[ \u00a0]+){{0,3}}){{0,8}}{head}\b"
+                                rf"(?:[ \u00a0]+{_LINK}(?:[ \u00a0]+{_LINK}){{0,3}}(?:[ \u00a0]+{_CAP}){{1,8}})?")
         runs = []
         for m in pattern.finditer(ctx.text):
             words = m.group(0).split()
