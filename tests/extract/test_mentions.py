@@ -1,6 +1,4 @@
 """The per-article name registry: which full name a later bare surname means."""
-import pytest
-
 from quotes.extract.mentions import Registry
 from quotes.lexicon.names import split_title
 
@@ -100,8 +98,6 @@ def test_a_gendered_word_before_a_later_mention_tells_nothing():
     assert [q.speaker for q in extract_quotes(GENDER_LATER)] == ["Donald Trump"]
 
 
-@pytest.mark.xfail(strict=True, reason="rev24a: Registry.role_word_gender reads one word, so 'husband and wife Bill "
-                   "Gates' makes Bill 'f' (role_gender would see the two words disagree)")
 def test_role_words_joined_by_and_tell_no_gender():
     # "husband and wife Bill Gates and Melinda Gates": the word right before Bill is "wife"
     text = "Husband and wife Bill Gates and Melinda Gates gave the money on Monday.\n\n“We are very proud,” he said.\n"
