@@ -2,8 +2,6 @@
 issuer, an institution the article named in full before. Real parses, invented sentences."""
 import time
 
-import pytest
-
 from quotes.extract.attribution.referents import institution_named_before, introduced_unnamed, owner_token
 from quotes.extract.attribution.speakers import speaker_of
 
@@ -92,9 +90,6 @@ def test_a_long_run_of_capitalised_words_is_read_in_linear_time(parse):
     assert took < 1  # bounded: ~0.03 s CPU; unbounded: 5.8 s here
 
 
-@pytest.mark.xfail(strict=True, reason="rev24a: introduced_unnamed looks for the name right after the noun only, so 'A "
-                   "spokesman for the Holt campaign, John Doe, said' counts as an unnamed introduction and the later "
-                   "'the spokesman said' loses John Doe (he was the speaker before spk)")
 def test_a_title_introduced_with_its_name_after_its_phrase_is_named(parse):
     from quotes.extract.pipeline import extract_quotes
 

@@ -122,8 +122,10 @@ def introduced_unnamed(ctx, tok, p: int) -> bool:
     after it, so the description refers to nobody named (the speaker is unknown, not the
     person the article is about). Looks back ANTECEDENT_WINDOW characters, outside quotes."""
     head = regex.escape(tok.lower_)
-    # case-blind words, but a case-sensitive look for the name after them
+    # case-blind words, but a case-sensitive look for the name after them: right after the noun
+    # ("a legal expert, Ann Marsh") or after the rest of its phrase, in the same sentence ("a
+    # spokesman for the Holt campaign, John Doe, said")
     pattern = (rf"\b(?i:a|an|one|another)[ \u00a0]+(?:[\p{{L}}’'-]+[ \u00a0]+){{0,3}}(?i:{head})\b"
-               rf"(?!,?[ \u00a0]+\p{{Lu}}\p{{Ll}})")
+               rf"(?!,?[ \u00a0]+\p{{Lu}}\p{{Ll}}|[^.;:!?\n“”\"]{{0,80}}?,[ \u00a0]+\p{{Lu}}\p{{Ll}})")
     lo = max(0, p - ANTECEDENT_WINDOW)
     return any(not ctx.index.in_quote(lo + m.start()) for m in regex.finditer(pattern, ctx.text[lo:p]))
