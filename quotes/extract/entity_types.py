@@ -173,7 +173,7 @@ _CLAUSE_WORDS = frozenset("who whose whom which that with for of from at in on t
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your some".split())
 
 
-def stored_name_type(name: str | None, text: str = "") -> str | None:
+def stored_name_type(name: str | None, text: str = "", mention: str | None = None) -> str | None:
     """What a stored speaker NAME is when it is no speaker: "time" ("Friday morning", "recent
     weeks"), "place" ("America", a dateline "GENEVA —"), "heading" (capitals heading a line
     the article never prints in lower case: "READ MORE:"), "thing" ("the figures", "rising
@@ -182,8 +182,8 @@ def stored_name_type(name: str | None, text: str = "") -> str | None:
     "no quote whose speaker is a thing, a time, a place or a heading"."""
     # "Sara Walker, 44, a home-care aide ...": the name is what comes before the comma
     words = _NAME_WORD.findall((name or "").split(",")[0])
-    if not words:
-        return None
+    if not words or mention and mention.split()[0].lower().rstrip(".") in PERSONAL_HONORIFICS:
+        return None  # (a courtesy title makes a person of "Mrs May", "Mr. August")
     low = [w.lower().rstrip(".").removesuffix("’s").removesuffix("'s") for w in words]
     caps = " ".join(words)
     if caps.isupper() and text and regex.search(r"(?m)^[ \t]*" + regex.escape(caps) + r"(?:,[^\n,]{1,20})?[ \t]+[—–-]", text):

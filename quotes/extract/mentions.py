@@ -20,8 +20,9 @@ from quotes.lexicon.words import HONORIFICS, PRONOUNS, ROLE_NOUNS
 
 # An honorific right before a surname tells the gender: "Mrs. Clinton", "Mr. Bush".
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss))\.?[ \u00a0]+$")
-# The word right before a name, a comma allowed: "widow Terry Strada", "his wife, Jane".
-_WORD_BEFORE = regex.compile(r"\b(\p{L}+),?[ \u00a0]+$")
+# The word right before a name, a comma allowed: "widow Terry Strada", "his wife, Jane"; with
+# the words "and" joins to it ("husband and wife Bill Gates": they disagree, no gender).
+_WORD_BEFORE = regex.compile(r"\b((?:\p{L}+[ \u00a0]+(?:and|&)[ \u00a0]+)*\p{L}+),?[ \u00a0]+$")
 # A sentence break: a sentence end (with a closing mark) or a line end.
 _SENT_BREAK = regex.compile(NOT_ABBR + r"[.!?][\"”’']?\s+|\n\s*")
 
@@ -105,7 +106,7 @@ class Registry:
         if self.text is None or pos is None or not 0 <= pos <= len(self.text):
             return None
         w = _WORD_BEFORE.search(self.text[max(0, pos - 24):pos])
-        return role_gender([w.group(1)]) if w else None
+        return role_gender(w.group(1).split()) if w else None
 
     def lookup(self, name: str, pos: int | None = None, gender: str | None = None) -> Entity | None:
         words = clean_name(name).split()
@@ -222,7 +223,9 @@ class Registry:
             ent.aliases.add(raw)
         if ent.gender is None and kind != "organisation":
             ent.gender = first_name_gender(ent.name) or first_name_gender(form)
-        told = self.role_word_gender(pos)
+        # the word before the person's first mention only: before a later one it may open a
+        # relative clause ("The woman Donald Trump called a liar")
+        told = self.role_word_gender(pos) if not ent.mentions or pos <= ent.mentions[0] else None
         if told and ent.kind == "person":
             ent.gender = told  # "widow Terry Strada": the article's word beats a first-name guess
         if role and role not in ent.roles and role.lower() not in HONORIFICS:

@@ -349,7 +349,7 @@ def _pooled_by_name(items: list[tuple[dict[str, float], str | None]]) -> dict[st
 def no_speaker(f: dict[str, float], name: str | None, text: str = "") -> bool:
     """A candidate that cannot be stored as a speaker: its mention is typed a thing, a time,
     a place or a heading, or the name it resolved to is one ("March", a dateline)."""
-    return bool(f.get("type_not_speaker")) or stored_name_type(name, text) is not None
+    return bool(f.get("type_not_speaker")) or stored_name_type(name, text) is not None and not f.get("ty_honorific")
 
 
 def choose(scored, text: str = "") -> tuple[float, Candidate | None, float]:
@@ -390,7 +390,7 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
         model = load_model()
     if not model:
         return True
-    if is_plain(model, q) and stored_name_type(q.speaker, ctx.text) is None:
+    if is_plain(model, q) and stored_name_type(q.speaker, ctx.text, q.speaker_mention) is None:
         q.confidence = model["plain"]["confidence"][q.method]["partial" if q.kind == "partial" else "full"]
         if features is not None and q.mark_style != "single":
             q.confidence = round(q.confidence * quote_probability(features), 3)
@@ -407,7 +407,7 @@ def apply_ranker(ctx, mc, q: Quote, features: dict[str, float] | None = None, mo
         _take(att, q, c, prev)
         method = reaching_method("continuation", q.speaker, prev) if c.how == "previous" else None
         q.confidence = round(calibrated(model, confidence_features(best, second, False, best_f), method), 3)
-    elif q.speaker and rule_p is None and (stored_name_type(q.speaker, ctx.text) or any(
+    elif q.speaker and rule_p is None and (stored_name_type(q.speaker, ctx.text, q.speaker_mention) or any(
             no_speaker(f, cand.name, ctx.text) and "rule" in cand.sources for _, cand, f in scored)):
         _clear(q)  # the rules took a thing, a time, a place or a heading
         q.confidence = 0.05

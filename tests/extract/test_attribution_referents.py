@@ -1,5 +1,7 @@
 """Who stands behind a description that names nobody (attribution.referents): a document's
 issuer, an institution the article named in full before. Real parses, invented sentences."""
+import time
+
 from quotes.extract.attribution.referents import institution_named_before, introduced_unnamed, owner_token
 from quotes.extract.attribution.speakers import speaker_of
 
@@ -71,3 +73,29 @@ def test_a_title_the_article_introduced_without_a_name_stays_unnamed(parse):
     ctx, doc = parse("A legal expert, Ann Marsh, spoke on Saturday. The expert warned that the inquiry would go on.")
     expert = tok(doc, "expert", 1)
     assert not introduced_unnamed(ctx, expert, ctx.index.pos(expert))
+
+
+MENU = " ".join(["Home", "News", "Sport", "Business", "Politics", "Opinion", "Video", "Weather"] * 500)
+
+
+def test_a_long_run_of_capitalised_words_is_read_in_linear_time(parse):
+    text = (MENU + ", and more.\n\nThe Commission on Coastal Fisheries met on Monday.\n\n"
+            "The commission says the quotas will be cut.")
+    ctx, doc = parse(text)
+    commission = tok(doc, "commission")
+    start = time.process_time()
+    found = institution_named_before(ctx, commission, ctx.index.pos(commission))
+    took = time.process_time() - start  # (unbounded repeats: ~15 s, the run read from each of its words)
+    assert found == ("Commission on Coastal Fisheries", text.index("The Commission"))
+    assert took < 1  # bounded: ~0.03 s CPU; unbounded: 5.8 s here
+
+
+def test_a_title_introduced_with_its_name_after_its_phrase_is_named(parse):
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("Senator Mary Holt toured the plant on Monday. A spokesman for the Holt campaign, John Doe, said the plan "
+            "was sound.\n\n“We will win this state easily,” the spokesman said.\n")
+    ctx, doc = parse(text)
+    spokesman = tok(doc, "spokesman", 1)
+    assert not introduced_unnamed(ctx, spokesman, ctx.index.pos(spokesman))
+    assert [q.speaker for q in extract_quotes(text)] == ["John Doe"]

@@ -82,3 +82,24 @@ def test_a_gendered_word_before_a_name_beats_a_first_name_guess():
     assert reg.salient_person(len(text), gender="f") is strada
     # no such word: the first-name guess stands
     assert registry("Terry Jones spoke.", ["Terry Jones"]).lookup("Terry Jones").gender == "m"
+
+
+GENDER_LATER = ("Donald Trump spoke to supporters in Ohio on Monday and attacked the press again. The woman Donald "
+                "Trump called a liar last week, Jane Roe, did not attend.\n\n“We are going to win so big,” he said.\n")
+
+
+def test_a_gendered_word_before_a_later_mention_tells_nothing():
+    # (a relative clause: "The woman Donald Trump called a liar"; only the first mention's word counts)
+    from quotes.extract.pipeline import extract_quotes
+
+    reg = registry(GENDER_LATER, ["Donald Trump"])
+    reg.register("Donald Trump", GENDER_LATER.index("Donald", 10), kind="person")
+    assert reg.lookup("Donald Trump").gender == "m"
+    assert [q.speaker for q in extract_quotes(GENDER_LATER)] == ["Donald Trump"]
+
+
+def test_role_words_joined_by_and_tell_no_gender():
+    # "husband and wife Bill Gates and Melinda Gates": the word right before Bill is "wife"
+    text = "Husband and wife Bill Gates and Melinda Gates gave the money on Monday.\n\n“We are very proud,” he said.\n"
+    reg = registry(text, ["Bill Gates"])
+    assert reg.lookup("Bill Gates").gender == "m"  # the first-name guess stands

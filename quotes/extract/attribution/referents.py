@@ -100,8 +100,10 @@ def institution_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
     runs = ctx.institution_runs.get(tok.lower_)
     if runs is None:
         head = regex.escape(tok.lower_.capitalize())
-        pattern = regex.compile(rf"(?:{_CAP}[ \u00a0]+(?:{_LINK}[ \u00a0]+)*)*{head}\b"
-                                rf"(?:[ \u00a0]+{_LINK}(?:[ \u00a0]+{_LINK})*(?:[ \u00a0]+{_CAP})+)?")
+        # (bounded repeats: unbounded ones read a long capitalised run to its end from every
+        # word of it, quadratic; no institution's name has 8 capitalised words before its head)
+        pattern = regex.compile(rf"(?:{_CAP}[ \u00a0]+(?:{_LINK}[ \u00a0]+){{0,3}}){{0,8}}{head}\b"
+                                rf"(?:[ \u00a0]+{_LINK}(?:[ \u00a0]+{_LINK}){{0,3}}(?:[ \u00a0]+{_CAP}){{1,8}})?")
         runs = []
         for m in pattern.finditer(ctx.text):
             words = m.group(0).split()
@@ -120,8 +122,10 @@ def introduced_unnamed(ctx, tok, p: int) -> bool:
     after it, so the description refers to nobody named (the speaker is unknown, not the
     person the article is about). Looks back ANTECEDENT_WINDOW characters, outside quotes."""
     head = regex.escape(tok.lower_)
-    # case-blind words, but a case-sensitive look for the name after them
+    # case-blind words, but a case-sensitive look for the name after them: right after the noun
+    # ("a legal expert, Ann Marsh") or after the rest of its phrase, in the same sentence ("a
+    # spokesman for the Holt campaign, John Doe, said")
     pattern = (rf"\b(?i:a|an|one|another)[ \u00a0]+(?:[\p{{L}}’'-]+[ \u00a0]+){{0,3}}(?i:{head})\b"
-               rf"(?!,?[ \u00a0]+\p{{Lu}}\p{{Ll}})")
+               rf"(?!,?[ \u00a0]+\p{{Lu}}\p{{Ll}}|[^.;:!?\n“”\"]{{0,80}}?,[ \u00a0]+\p{{Lu}}\p{{Ll}})")
     lo = max(0, p - ANTECEDENT_WINDOW)
     return any(not ctx.index.in_quote(lo + m.start()) for m in regex.finditer(pattern, ctx.text[lo:p]))
