@@ -49,6 +49,11 @@ How a quote is found, cheapest first, never all pairs:
    reworded, on an utterance member's terms (``reworded``). Two content words ("bad
    dudes", too short for the 3-gram index) are looked for the same way in the one source of
    the speaker from their days, when there is one (``_found_two_words``).
+   Where a few words are in several places, or one word is looked for where the article names
+   no occasion, the place the article's words around the quote point to (``corpus.context``:
+   rare words of the speaker's sources near that place, and not near the others) is taken,
+   else none; a quote of one to three words not found yet is looked for so in all the
+   sources of its days (``_found_by_article``: "a disaster", beside "the Iran deal").
 5. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
@@ -76,6 +81,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
 
+from quotes.corpus.context import AROUND as CONTEXT_AROUND, ContextScore, article_words, stem
 from quotes.corpus.occasions import (NONE, Occasion, attribution_words, event_keys, kind_of_title, naming_keys,
                                      occasion_of, place_keys, title_keys)
 from quotes.corpus.speakers import name_key, name_words, speakers_of_name
@@ -201,6 +207,7 @@ def _stage_direction(surface: str) -> bool:
 
 BESIDE = "with the article's other quotes"  # ``how``: found where the article's other quotes were
 NAMED = "in the occasion the article names"  # ``how``: found in the one source its article names
+BY_ARTICLE = "by the article's words around it"  # ``how``: the place the article's words point to
 ON_STAGE = ("debate", "speech")  # kinds of occasion (``occasions.kind_of``) said before an audience
 ONE_WORD = 4  # letters of a quote of one word, looked for in its article's occasion
 AROUND = 6  # words each side of a place of a few words, read for the article's words (``_by_context``)
@@ -228,12 +235,6 @@ def _one_place(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if len({si for si, _ in places}) == 1 and max(d for _, d in places) - min(d for _, d in places) <= BREATH:
         return [min(places)]
     return places
-
-
-def _stem(key: str) -> str:
-    """A key without a plural -s ("palestinians", "palestinian"): an outlet's inflection of a
-    word the speaker said."""
-    return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
 
 
 def _keys(us: list[Unit]) -> list[str]:
@@ -369,6 +370,7 @@ class _Aligner:
                 for sid in sg.seg.speaker_ids:
                     self.title_index[(sid, key)].add(sg.seg.source_id)
         self.stems: dict[int, list[str]] = {}  # segment -> its keys without a plural -s (``beside``)
+        self.weights: dict[str, ContextScore] = {}  # speaker -> the weights of words (``weights_of``)
         self._index()
 
     def _index(self) -> None:
@@ -560,23 +562,25 @@ class _Aligner:
             return None
         if len(keys) > 1 and len(set(keys)) == 1:
             return None  # one word said again and again ("jobs, jobs, jobs"): a slogan, said anywhere
-        if len(keys) == 1 and (len(keys[0]) < ONE_WORD or not self.occasions[qi].named):
-            return None  # one word: only where the article names the occasion ("at the debate")
+        if len(keys) == 1 and len(keys[0]) < ONE_WORD:
+            return None
+        # one word the article names no occasion for ("at the debate"): only where its words point
+        unnamed = len(keys) == 1 and not self.occasions[qi].named
         lo, hi = self.days_of(qi) if how != NAMED else (None, None)
-        want = [_stem(k) for k in keys]
+        want = [stem(k) for k in keys]
         hits = []
         for si in sorted(segs):
             sg = self.segs[si]
             if not self._fits(sg, q.speaker_id, lo, hi, self.occasions[qi].kind):
                 continue
-            if si not in self.stems:
-                self.stems[si] = [_stem(k) for k in sg.keys]
-            stems = self.stems[si]
+            stems = self.stems_of(si)
             hits += [(si, i) for i in range(len(stems) - len(want) + 1)
                      if stems[i] == want[0] and stems[i:i + len(want)] == want]
         hits = _one_place(hits)
-        if len(hits) > 1:
+        if len(hits) > 1 and not unnamed:
             hits = self._by_context(qi, hits)
+        if len(hits) > 1 or (unnamed and hits):
+            hits = self.chosen_by_article(qi, hits)
         if len(hits) != 1:
             return None
         si, i = hits[0]
@@ -621,6 +625,61 @@ class _Aligner:
                  for h in hits}
         best = max(score.values())
         return [min(h for h in hits if score[h] == best)] if best else hits
+
+    def stems_of(self, si: int) -> list[str]:
+        """A segment's keys without a plural -s (made once, for the few segments read so)."""
+        if si not in self.stems:
+            self.stems[si] = [stem(k) for k in self.segs[si].keys]
+        return self.stems[si]
+
+    def index_words(self, wanted: set[tuple[str, str]]) -> None:
+        """(speaker, stemmed word) -> places (segment, word position), for the ``wanted``
+        words only (the first word of each short quote read by ``by_article``)."""
+        self.word_places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        speakers = {sid for sid, _ in wanted}
+        for si, sg in enumerate(self.segs):
+            for sid in speakers & sg.seg.speaker_ids:
+                for i, k in enumerate(self.stems_of(si)):
+                    if (sid, k) in wanted:
+                        self.word_places[(sid, k)].append((si, i))
+
+    def weights_of(self, speaker: str) -> ContextScore:
+        """The weights of the words of a speaker's sources (``context.ContextScore``), made
+        on first use."""
+        if speaker not in self.weights:
+            by_source: dict[str, set[str]] = defaultdict(set)
+            for si, sg in enumerate(self.segs):
+                if speaker in sg.seg.speaker_ids:
+                    by_source[sg.seg.source_id].update(self.stems_of(si))
+            self.weights[speaker] = ContextScore()
+            for words in by_source.values():
+                self.weights[speaker].add(words)
+        return self.weights[speaker]
+
+    def chosen_by_article(self, qi: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Of the places (segment, word) of a quote's few words, the one the article's words
+        around it point to (``context.ContextScore.pick``), else none."""
+        q, n = self.quotes[qi], len(self.qkeys[qi])
+        words = article_words(q.context, q.context_at, q.context_end)
+        weights = self.weights_of(q.speaker_id)
+        scores = [weights.score(words, self.stems_of(si)[max(0, i - CONTEXT_AROUND):i + n + CONTEXT_AROUND])
+                  for si, i in hits]
+        pick = weights.pick(scores)
+        return [] if pick is None else [hits[pick]]
+
+    def by_article(self, qi: int) -> _Found | None:
+        """A quote of one to three words not found yet, in the sources of its days: the place
+        of its words the article's words around it point to (``context.ContextScore.pick``)."""
+        q, keys = self.quotes[qi], self.qkeys[qi]
+        want = [stem(k) for k in keys]
+        sources = self.sources_of(qi)
+        hits = [(si, i) for si, i in self.word_places.get((q.speaker_id, want[0]), ())
+                if self.segs[si].seg.source_id in sources and self.stems_of(si)[i:i + len(want)] == want]
+        if not hits:
+            return None
+        for si, i in self.chosen_by_article(qi, _one_place(hits)):
+            return _Found(si, i, i + len(want), 1.0, BY_ARTICLE)
+        return None
 
     def _align(self, keys: list[str], skeys: list[str], a: int, b: int, short: bool, need: float | None = None):
         """(score, window start, window end) of the quote against skeys[a:b], or None."""
@@ -761,7 +820,7 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
             matched += d1  # an equal run (d1 = its length)
         elif s1 > s0 and d1 > d0 and ("".join(rk[s0:s1]) == "".join(vk[d0:d1]) or _sound_alike(rk[s0:s1], vk[d0:d1])):
             matched += d1 - d0  # "carefully-crafted", "carefully crafted"; "its", "it's": the same words
-        elif s1 - s0 == d1 - d0 and all(_stem(a) == _stem(b) for a, b in zip(rk[s0:s1], vk[d0:d1])):
+        elif s1 - s0 == d1 - d0 and all(stem(a) == stem(b) for a, b in zip(rk[s0:s1], vk[d0:d1])):
             matched += d1 - d0  # a plural for a singular: the word kept, changed
             tags.add("replace")
         else:
@@ -897,6 +956,30 @@ def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found
     return more
 
 
+SHORT = 3  # words of a quote that cannot tell its place by its own words (``_found_by_article``)
+
+
+def _found_by_article(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """Quotes of one to ``SHORT`` words not found yet (one word: of ``ONE_WORD`` letters),
+    with a content word: the place in the sources of their days that the article's words
+    around them point to (``_Aligner.by_article``): "a disaster", printed beside "the deal"."""
+    todo = []
+    for qi, keys in enumerate(al.qkeys):
+        q = al.quotes[qi]
+        if qi in found or not 1 <= len(keys) <= SHORT or q.speaker_id is None or not q.context:
+            continue
+        if not set(keys) - STOPWORDS or len(set(keys)) < len(keys) or (len(keys) == 1 and len(keys[0]) < ONE_WORD):
+            continue
+        todo.append(qi)
+    al.index_words({(al.quotes[qi].speaker_id, stem(al.qkeys[qi][0])) for qi in todo})
+    more: dict[int, _Found] = {}
+    for qi in todo:
+        f = al.by_article(qi)
+        if f is not None:
+            more[qi] = f
+    return more
+
+
 def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
                   options: SourceOptions | None = None) -> SourceIndex:
     """Every quote's passage in its speaker's sources, and every utterance's state."""
@@ -907,6 +990,7 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     found.update(_found_beside(al, found))
     found.update(_found_named(al, found))
     found.update(_found_two_words(al, found))
+    found.update(_found_by_article(al, found))
     by_utterance: dict[str, list[int]] = defaultdict(list)
     for qi, q in enumerate(quotes):
         by_utterance[q.utterance_id or "quote:" + q.quote_id].append(qi)
