@@ -29,7 +29,9 @@ How a quote is found, cheapest first, never all pairs:
    of 2+ words holding a content word, with a run of ``min_run`` (3) and two content words,
    or one run of ``long_run`` (8) words with ``long_run_coverage`` (40 %): reworded around it.
    A stump line printed with a few words of another occasion ("We are going to win so
-   much" against "We're going to win with Trump") is not found.
+   much" against "We're going to win with Trump") is not found. A quote of ``short_len`` to
+   ``medium_len`` words not found so, with one word the outlet inserted or changed and the
+   rest word for word in order, is found in one place only (``_Aligner.one_off``).
 3. **Re-quotes.** A quote of ``requote_len`` (6) words or more that is not found in the
    sources of its days is looked for in all the sources of its speaker, and found only when
    ``requote_coverage`` (90 %) of its words match in exactly one source, earlier than the
@@ -242,11 +244,21 @@ def _keys(us: list[Unit]) -> list[str]:
     return [intern(u.key) for u in us if not u.bracket] or [intern(u.key) for u in us]
 
 
-def _content_grams(keys: list[str], gram: int = 3):
+def _content_grams(keys: list[str], gram: int = 3) -> list[tuple[int, int]]:
+    out = []
     for i in range(len(keys) - gram + 1):
         g = tuple(keys[i:i + gram])
         if any(k not in STOPWORDS for k in g):
-            yield i, hash(g)
+            out.append((i, hash(g)))
+    return out
+
+
+def _less_one_grams(keys: list[str], o: SourceOptions) -> list[tuple[int, int]]:
+    """The 3-grams of a quote of ``short_len`` words without one of its middle words (a word
+    the outlet inserted there breaks all of its own 3-grams; ``_Aligner.one_off``)."""
+    if len(keys) != o.short_len:
+        return []
+    return [g for j in range(1, len(keys) - 1) for g in _content_grams(keys[:j] + keys[j + 1:])]
 
 
 # --- speakers ----------------------------------------------------------------------------
@@ -378,7 +390,7 @@ class _Aligner:
         quote of that speaker has: a quote looks among its own speaker's words only, so its
         cost does not grow with the other speakers' sources."""
         wanted = {(q.speaker_id, h) for q, ks in zip(self.quotes, self.qkeys) if q.speaker_id
-                  for _, h in _content_grams(ks)}
+                  for _, h in _content_grams(ks) + _less_one_grams(ks, self.o)}
         post: dict[tuple[str, int], list[tuple[int, int]] | None] = {}
         limit = self.o.max_posting
         for si, sg in enumerate(self.segs):
@@ -625,6 +637,31 @@ class _Aligner:
                  for h in hits}
         best = max(score.values())
         return [min(h for h in hits if score[h] == best)] if best else hits
+
+    def one_off(self, qi: int) -> _Found | None:
+        """A quote of ``short_len`` to ``medium_len`` words not found: one word inserted or
+        changed by the outlet, the rest word for word and in order, with two content words,
+        in one place only of the sources of its days (and the words not said as printed
+        anywhere there): "She's trigger-happy and very unstable" for "she's trigger-happy,
+        very unstable"."""
+        q, keys = self.quotes[qi], self.qkeys[qi]
+        n = len(keys)
+        if q.speaker_id is None or not self.o.short_len <= n <= self.o.medium_len:
+            return None
+        lo, hi = self.days_of(qi)
+        places, exact = set(), False
+        for i, h in _content_grams(keys) + _less_one_grams(keys, self.o):
+            for si, pos in self.post.get((q.speaker_id, h)) or ():
+                if self._fits(self.segs[si], q.speaker_id, lo, hi, self.occasions[qi].kind):
+                    w = _one_off_window(keys, self.segs[si].keys, pos - i)
+                    exact = exact or w == ()
+                    if w:
+                        places.add((si, w))
+        ones = _one_place(sorted((si, a) for si, (a, _) in places)) if places else []
+        if exact or len(ones) != 1:
+            return None
+        si, (a, b) = next((si, w) for si, w in sorted(places) if (si, w[0]) == ones[0])
+        return _Found(si, a, b, (n - 1) / n)
 
     def stems_of(self, si: int) -> list[str]:
         """A segment's keys without a plural -s (made once, for the few segments read so)."""
@@ -956,6 +993,40 @@ def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found
     return more
 
 
+def _one_off_window(keys: list[str], skeys: list[str], d: int) -> tuple[int, int] | tuple | None:
+    """The source words near diagonal ``d`` that are the quote's but for one word it has
+    more, or one word changed (the rest in order, with two content words), as a unit window;
+    () when the quote's words are there as printed; None: neither."""
+    n = len(keys)
+    for a in range(max(0, d - 2), max(0, d + 3)):
+        if skeys[a:a + n] == keys:
+            return ()
+        for ln in (n - 1, n):
+            w = skeys[a:a + ln]
+            if len(w) != ln:
+                continue
+            if ln == n:
+                diff = [j for j in range(n) if keys[j] != w[j]]
+                kept = [k for j, k in enumerate(keys) if j not in diff] if len(diff) == 1 else []
+            else:
+                kept = next((keys[:j] + keys[j + 1:] for j in range(1, n - 1) if keys[:j] + keys[j + 1:] == w), [])
+            if len({k for k in kept if k not in STOPWORDS}) >= 2:
+                return a, a + ln
+    return None
+
+
+def _found_one_off(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """Quotes of ``short_len`` words or more not found on their own: one word inserted or
+    changed (``_Aligner.one_off``)."""
+    more: dict[int, _Found] = {}
+    for qi in range(len(al.quotes)):
+        if qi not in found:
+            f = al.one_off(qi)
+            if f is not None:
+                more[qi] = f
+    return more
+
+
 SHORT = 3  # words of a quote that cannot tell its place by its own words (``_found_by_article``)
 
 
@@ -987,6 +1058,7 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     quotes = sorted({q.quote_id: q for q in quotes}.values(), key=lambda q: q.quote_id)
     al = _Aligner(segments, quotes, o)
     found = _found_alone(al)
+    found.update(_found_one_off(al, found))
     found.update(_found_beside(al, found))
     found.update(_found_named(al, found))
     found.update(_found_two_words(al, found))

@@ -261,3 +261,17 @@ def test_two_words_in_the_one_source_of_their_days():
     assert align_sources([seg(text=text)], [q("a", "very serious")]).matches == []  # one content word
     assert align_sources([seg(text=text, day="2024-10-01")], [q("a", "bad dudes")]).matches == []  # not its days
     assert align_sources([seg(text=text, day=None)], [q("a", "bad dudes")]).matches == []  # undated: any day's
+
+
+def test_one_word_inserted_or_changed_in_a_quote_of_five_words_or_more():
+    text = "Hillary is weak. She's trigger-happy, very unstable, and we cannot have that. Believe me, folks."
+    found = {m.quote_id: (m.relation, m.passage) for m in align_sources([seg(text=text)], [
+        q("ins", "She's trigger-happy and very unstable"),  # a word inserted in the middle: no 3-gram of its own is said
+        q("chg", "Hillary looks weak. She's trigger-happy, very unstable"),  # one word changed: 5 of 7 words in runs
+        q("two", "She's trigger-happy and very, very unstable"),  # two words more: not one word off
+    ]).matches}
+    assert found == {"ins": ("words inserted", "She's trigger-happy, very unstable,"),
+                     "chg": ("words changed", "Hillary is weak. She's trigger-happy, very unstable,")}
+    # one word off in two places: neither
+    twice = seg(text=text + " " + "And so on and so forth, many words here. " * 4 + "She's trigger-happy, very unstable.")
+    assert align_sources([twice], [q("ins", "She's trigger-happy and very unstable")]).matches == []
