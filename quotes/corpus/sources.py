@@ -671,7 +671,7 @@ class _Aligner:
 
     def index_words(self, wanted: set[tuple[str, str]]) -> None:
         """(speaker, stemmed word) -> places (segment, word position), for the ``wanted``
-        words only (the first word of each short quote read by ``by_article``)."""
+        words only (the ``_anchor`` of each short quote read by ``by_article``)."""
         self.word_places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         speakers = {sid for sid, _ in wanted}
         for si, sg in enumerate(self.segs):
@@ -709,9 +709,10 @@ class _Aligner:
         of its words the article's words around it point to (``context.ContextScore.pick``)."""
         q, keys = self.quotes[qi], self.qkeys[qi]
         want = [stem(k) for k in keys]
+        j = _anchor(want)
         sources = self.sources_of(qi)
-        hits = [(si, i) for si, i in self.word_places.get((q.speaker_id, want[0]), ())
-                if self.segs[si].seg.source_id in sources and self.stems_of(si)[i:i + len(want)] == want]
+        hits = [(si, i - j) for si, i in self.word_places.get((q.speaker_id, want[j]), ())
+                if i >= j and self.segs[si].seg.source_id in sources and self.stems_of(si)[i - j:i - j + len(want)] == want]
         if not hits:
             return None
         for si, i in self.chosen_by_article(qi, _one_place(hits)):
@@ -1027,6 +1028,12 @@ def _found_one_off(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     return more
 
 
+def _anchor(keys: list[str]) -> int:
+    """The word of a few a place is looked up by: the longest content word (the rarest, most
+    often), the first of equals."""
+    return max(range(len(keys)), key=lambda j: (keys[j] not in STOPWORDS, len(keys[j]), -j))
+
+
 SHORT = 3  # words of a quote that cannot tell its place by its own words (``_found_by_article``)
 
 
@@ -1042,7 +1049,11 @@ def _found_by_article(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Foun
         if not set(keys) - STOPWORDS or len(set(keys)) < len(keys) or (len(keys) == 1 and len(keys[0]) < ONE_WORD):
             continue
         todo.append(qi)
-    al.index_words({(al.quotes[qi].speaker_id, stem(al.qkeys[qi][0])) for qi in todo})
+    wanted = set()
+    for qi in todo:
+        want = [stem(k) for k in al.qkeys[qi]]
+        wanted.add((al.quotes[qi].speaker_id, want[_anchor(want)]))
+    al.index_words(wanted)
     more: dict[int, _Found] = {}
     for qi in todo:
         f = al.by_article(qi)
