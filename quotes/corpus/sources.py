@@ -51,7 +51,9 @@ How a quote is found, cheapest first, never all pairs:
    reworded, on an utterance member's terms (``reworded``). Two content words ("bad
    dudes", too short for the 3-gram index) are looked for the same way in the one source of
    the speaker from their days, when there is one (``_found_two_words``).
-   Where a few words are in several places, or one word is looked for where the article names
+   A quote of one to three words printed in the paragraph of another quote of its article
+   found in a source is the place of its words nearest that quote's passage
+   (``_found_next_to``). Where a few words are in several places, or one word is looked for where the article names
    no occasion, the place the article's words around the quote point to (``corpus.context``:
    rare words of the speaker's sources near that place, and not near the others) is taken,
    else none; a quote of one to three words not found yet is looked for so in all the
@@ -712,7 +714,8 @@ class _Aligner:
         j = _anchor(want)
         sources = self.sources_of(qi)
         hits = [(si, i - j) for si, i in self.word_places.get((q.speaker_id, want[j]), ())
-                if i >= j and self.segs[si].seg.source_id in sources and self.stems_of(si)[i - j:i - j + len(want)] == want]
+                if i >= j and self.segs[si].seg.source_id in sources
+                and self.stems_of(si)[i - j:i - j + len(want)] == want]
         if not hits:
             return None
         for si, i in self.chosen_by_article(qi, _one_place(hits)):
@@ -954,6 +957,52 @@ def _found_beside(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     return more
 
 
+NEXT_TO = 40  # words each side of a found quote's passage where a few words printed beside it are looked for
+
+
+def _printed_beside(q: QuoteToCheck, other: QuoteToCheck) -> bool:
+    """``other`` is printed in the words around ``q`` (its context), in the same paragraph."""
+    if not q.context or not other.text:
+        return False
+    at = q.context.find(other.text[:40])
+    if at < 0:
+        return False
+    lo, hi = sorted((at, q.context_at))
+    return "\n" not in q.context[lo:hi]
+
+
+def _found_next_to(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """A quote of one to ``SHORT`` words not found yet, printed in the paragraph of another
+    quote of its article found in a source: its words within ``NEXT_TO`` words of that
+    quote's passage, the place nearest it ("her 'criminal' attempt", next to "only
+    experience in cybersecurity": "... only experience in cyber security involves her
+    criminal scheme")."""
+    by_article: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for qi, f in found.items():
+        q = al.quotes[qi]
+        if q.article_id and f.how != "re-quote":
+            by_article[(q.article_id, q.speaker_id)].append(qi)
+    more: dict[int, _Found] = {}
+    for qi, q in enumerate(al.quotes):
+        if qi in found or not _few_words(al.qkeys[qi]):
+            continue
+        want = [stem(k) for k in al.qkeys[qi]]
+        places = []
+        for oi in by_article.get((q.article_id, q.speaker_id), ()):
+            if not _printed_beside(q, al.quotes[oi]):
+                continue
+            f = found[oi]
+            stems = al.stems_of(f.seg)
+            for i in range(max(0, f.lo - NEXT_TO), min(len(stems), f.hi + NEXT_TO) - len(want) + 1):
+                if stems[i:i + len(want)] == want:  # (inside the passage: 0 words away)
+                    places.append((max(0, i - f.hi + 1, f.lo - i - len(want) + 1), f.seg, i))
+        places.sort()
+        if places and (len(places) == 1 or places[0][0] < places[1][0]):
+            _, si, i = places[0]
+            more[qi] = _Found(si, i, i + len(want), 1.0, BESIDE)
+    return more
+
+
 def _found_named(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     """A quote not found yet whose article names the occasion it was said at (its day, the
     debate, its title or place), when one source of the speaker is that occasion: looked
@@ -1028,13 +1077,18 @@ def _found_one_off(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     return more
 
 
+SHORT = 3  # words of a quote that cannot tell its place by its own words (``_found_by_article``)
+
+
+def _few_words(keys: list[str]) -> bool:
+    """One to ``SHORT`` words with a content word (one word: of ``ONE_WORD`` letters)."""
+    return 1 <= len(keys) <= SHORT and bool(set(keys) - STOPWORDS) and (len(keys) > 1 or len(keys[0]) >= ONE_WORD)
+
+
 def _anchor(keys: list[str]) -> int:
     """The word of a few a place is looked up by: the longest content word (the rarest, most
     often), the first of equals."""
     return max(range(len(keys)), key=lambda j: (keys[j] not in STOPWORDS, len(keys[j]), -j))
-
-
-SHORT = 3  # words of a quote that cannot tell its place by its own words (``_found_by_article``)
 
 
 def _found_by_article(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
@@ -1044,11 +1098,8 @@ def _found_by_article(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Foun
     todo = []
     for qi, keys in enumerate(al.qkeys):
         q = al.quotes[qi]
-        if qi in found or not 1 <= len(keys) <= SHORT or q.speaker_id is None or not q.context:
-            continue
-        if not set(keys) - STOPWORDS or len(set(keys)) < len(keys) or (len(keys) == 1 and len(keys[0]) < ONE_WORD):
-            continue
-        todo.append(qi)
+        if qi not in found and _few_words(keys) and len(set(keys)) == len(keys) and q.speaker_id and q.context:
+            todo.append(qi)
     wanted = set()
     for qi in todo:
         want = [stem(k) for k in al.qkeys[qi]]
@@ -1070,6 +1121,7 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     al = _Aligner(segments, quotes, o)
     found = _found_alone(al)
     found.update(_found_one_off(al, found))
+    found.update(_found_next_to(al, found))
     found.update(_found_beside(al, found))
     found.update(_found_named(al, found))
     found.update(_found_two_words(al, found))

@@ -18,7 +18,8 @@ from quotes.model import Source, text_hash
 # 2: short quotes, breath repeats, reworded runs, numbers and titles; 3: possessives fold (textnorm);
 # 4: the occasion the article names (its kind and days: corpus.occasions), one-word quotes in it;
 # 5: its place and event name, two words, rewording beside; 6: a few words placed by the article's
-# words around them (corpus.context), one word inserted or changed in a quote of 5-10 words.
+# words around them (corpus.context) or next to a found quote of their paragraph, one word inserted or
+# changed in a quote of 5-10 words.
 ALIGNMENT_VERSION = "6"
 
 

@@ -2,7 +2,7 @@
 from quotes.corpus.context import ContextScore, article_words
 from quotes.corpus.sources import BY_ARTICLE, QuoteToCheck, Segment, align_sources
 
-FILLER = "we are going to win so much and it is going to be great folks believe me " * 12  # 192 words, every source
+FILLER = "we are going to win so much and it is going to be great folks believe me " * 12  # in every source
 IRAN = "the Iran deal with Tehran gave billions to the ayatollah and sanctions relief and nuclear centrifuges, a disaster. "
 TRADE = "and look at our trade with Mexico, the factories, NAFTA, a disaster. "
 SPEECH = FILLER + IRAN + FILLER + TRADE + FILLER
@@ -55,5 +55,6 @@ def test_no_place_when_the_article_points_nowhere():
     context = "Trump spoke for an hour in Ohio. He called his opponent's campaign QUOTE on Thursday."
     assert align_sources(sources(), [quote("a", "disaster", context)]).matches == []
     # the article's words near both places alike: neither
-    both = SPEECH.replace(TRADE, TRADE.replace("a disaster", "Iran, Tehran, the ayatollah, sanctions, nuclear, a disaster"))
+    iran_words = "Iran, Tehran, the ayatollah, sanctions, nuclear, a disaster"
+    both = SPEECH.replace(TRADE, TRADE.replace("a disaster", iran_words))
     assert align_sources(sources(both), [quote("a", "disaster", IRAN_CONTEXT)]).matches == []

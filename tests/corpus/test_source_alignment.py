@@ -275,3 +275,22 @@ def test_one_word_inserted_or_changed_in_a_quote_of_five_words_or_more():
     # one word off in two places: neither
     twice = seg(text=text + " " + "And so on and so forth, many words here. " * 4 + "She's trigger-happy, very unstable.")
     assert align_sources([twice], [q("ins", "She's trigger-happy and very unstable")]).matches == []
+
+
+def test_a_word_printed_beside_a_found_quote_is_the_place_nearest_its_passage():
+    text = ("Organized criminal groups attack us every day, and nobody in Washington does a thing about it, believe me. "
+            + "We will fix it. " * 12
+            + "Her only experience in cyber security involves her criminal scheme to violate federal law. Terrible.")
+
+    def printed(qid, quote, context):
+        at = context.index(quote)
+        return QuoteToCheck(qid, "u-" + qid, "austin", quote, "2024-10-24", None, None, "art", context, at, at + len(quote))
+
+    para = "He said her only experience in cyber security was her criminal attempt to hide her emails."
+    article = [printed("long", "only experience in cyber security", para), printed("word", "criminal", para)]
+    m = {x.quote_id: x for x in align_sources([seg(text=text)], article).matches}
+    assert m["word"].start == text.index("criminal scheme") and m["word"].how == "with the article's other quotes"
+    # printed in another paragraph: not beside it
+    apart = para.replace(" was her", ".\n\nIn another matter, her")
+    article = [printed("long", "only experience in cyber security", apart), printed("word", "criminal", apart)]
+    assert {x.quote_id for x in align_sources([seg(text=text)], article).matches} == {"long"}
