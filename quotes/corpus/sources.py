@@ -53,11 +53,12 @@ How a quote is found, cheapest first, never all pairs:
    the speaker from their days, when there is one (``_found_two_words``).
    A quote of one to three words printed in the paragraph of another quote of its article
    found in a source is the place of its words nearest that quote's passage
-   (``_found_next_to``). Where a few words are in several places, or one word is looked for where the article names
-   no occasion, the place the article's words around the quote point to (``corpus.context``:
-   rare words of the speaker's sources near that place, and not near the others) is taken,
-   else none; a quote of one to three words not found yet is looked for so in all the
-   sources of its days (``_found_by_article``: "a disaster", beside "the Iran deal").
+   (``_found_next_to``). Where a few words are in several places, or one word is looked
+   for where the article names no occasion, the place the article's words around the quote
+   point to (``corpus.context``: rare words of the speaker's sources near that place, and
+   not near the others) is taken, else none; a quote of one to three words not found yet is
+   looked for so in all the sources of its days (``_found_by_article``: "a disaster",
+   beside "the Iran deal").
 5. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
