@@ -29,7 +29,9 @@ How a quote is found, cheapest first, never all pairs:
    of 2+ words holding a content word, with a run of ``min_run`` (3) and two content words,
    or one run of ``long_run`` (8) words with ``long_run_coverage`` (40 %): reworded around it.
    A stump line printed with a few words of another occasion ("We are going to win so
-   much" against "We're going to win with Trump") is not found.
+   much" against "We're going to win with Trump") is not found. A quote of ``short_len`` to
+   ``medium_len`` words not found so, with one word the outlet inserted or changed and the
+   rest word for word in order, is found in one place only (``_Aligner.one_off``).
 3. **Re-quotes.** A quote of ``requote_len`` (6) words or more that is not found in the
    sources of its days is looked for in all the sources of its speaker, and found only when
    ``requote_coverage`` (90 %) of its words match in exactly one source, earlier than the
@@ -49,6 +51,14 @@ How a quote is found, cheapest first, never all pairs:
    reworded, on an utterance member's terms (``reworded``). Two content words ("bad
    dudes", too short for the 3-gram index) are looked for the same way in the one source of
    the speaker from their days, when there is one (``_found_two_words``).
+   A quote of one to three words printed in the paragraph of another quote of its article
+   found in a source is the place of its words nearest that quote's passage
+   (``_found_next_to``). Where a few words are in several places, or one word is looked
+   for where the article names no occasion, the place the article's words around the quote
+   point to (``corpus.context``: rare words of the speaker's sources near that place, and
+   not near the others) is taken, else none; a quote of one to three words not found yet is
+   looked for so in all the sources of its days (``_found_by_article``: "a disaster",
+   beside "the Iran deal").
 5. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
@@ -76,6 +86,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
 
+from quotes.corpus.context import AROUND as CONTEXT_AROUND, ContextScore, article_words, stem
 from quotes.corpus.occasions import (NONE, Occasion, attribution_words, event_keys, kind_of_title, naming_keys,
                                      occasion_of, place_keys, title_keys)
 from quotes.corpus.speakers import name_key, name_words, speakers_of_name
@@ -201,6 +212,7 @@ def _stage_direction(surface: str) -> bool:
 
 BESIDE = "with the article's other quotes"  # ``how``: found where the article's other quotes were
 NAMED = "in the occasion the article names"  # ``how``: found in the one source its article names
+BY_ARTICLE = "by the article's words around it"  # ``how``: the place the article's words point to
 ON_STAGE = ("debate", "speech")  # kinds of occasion (``occasions.kind_of``) said before an audience
 ONE_WORD = 4  # letters of a quote of one word, looked for in its article's occasion
 AROUND = 6  # words each side of a place of a few words, read for the article's words (``_by_context``)
@@ -230,22 +242,26 @@ def _one_place(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return places
 
 
-def _stem(key: str) -> str:
-    """A key without a plural -s ("palestinians", "palestinian"): an outlet's inflection of a
-    word the speaker said."""
-    return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
-
-
 def _keys(us: list[Unit]) -> list[str]:
     """The keys a quote is matched on: an editor's [bracketed] words left out (nobody said them)."""
     return [intern(u.key) for u in us if not u.bracket] or [intern(u.key) for u in us]
 
 
-def _content_grams(keys: list[str], gram: int = 3):
+def _content_grams(keys: list[str], gram: int = 3) -> list[tuple[int, int]]:
+    out = []
     for i in range(len(keys) - gram + 1):
         g = tuple(keys[i:i + gram])
         if any(k not in STOPWORDS for k in g):
-            yield i, hash(g)
+            out.append((i, hash(g)))
+    return out
+
+
+def _less_one_grams(keys: list[str], o: SourceOptions) -> list[tuple[int, int]]:
+    """The 3-grams of a quote of ``short_len`` words without one of its middle words (a word
+    the outlet inserted there breaks all of its own 3-grams; ``_Aligner.one_off``)."""
+    if len(keys) != o.short_len:
+        return []
+    return [g for j in range(1, len(keys) - 1) for g in _content_grams(keys[:j] + keys[j + 1:])]
 
 
 # --- speakers ----------------------------------------------------------------------------
@@ -369,6 +385,7 @@ class _Aligner:
                 for sid in sg.seg.speaker_ids:
                     self.title_index[(sid, key)].add(sg.seg.source_id)
         self.stems: dict[int, list[str]] = {}  # segment -> its keys without a plural -s (``beside``)
+        self.weights: dict[str, ContextScore] = {}  # speaker -> the weights of words (``weights_of``)
         self._index()
 
     def _index(self) -> None:
@@ -376,7 +393,7 @@ class _Aligner:
         quote of that speaker has: a quote looks among its own speaker's words only, so its
         cost does not grow with the other speakers' sources."""
         wanted = {(q.speaker_id, h) for q, ks in zip(self.quotes, self.qkeys) if q.speaker_id
-                  for _, h in _content_grams(ks)}
+                  for _, h in _content_grams(ks) + _less_one_grams(ks, self.o)}
         post: dict[tuple[str, int], list[tuple[int, int]] | None] = {}
         limit = self.o.max_posting
         for si, sg in enumerate(self.segs):
@@ -560,23 +577,25 @@ class _Aligner:
             return None
         if len(keys) > 1 and len(set(keys)) == 1:
             return None  # one word said again and again ("jobs, jobs, jobs"): a slogan, said anywhere
-        if len(keys) == 1 and (len(keys[0]) < ONE_WORD or not self.occasions[qi].named):
-            return None  # one word: only where the article names the occasion ("at the debate")
+        if len(keys) == 1 and len(keys[0]) < ONE_WORD:
+            return None
+        # one word the article names no occasion for ("at the debate"): only where its words point
+        unnamed = len(keys) == 1 and not self.occasions[qi].named
         lo, hi = self.days_of(qi) if how != NAMED else (None, None)
-        want = [_stem(k) for k in keys]
+        want = [stem(k) for k in keys]
         hits = []
         for si in sorted(segs):
             sg = self.segs[si]
             if not self._fits(sg, q.speaker_id, lo, hi, self.occasions[qi].kind):
                 continue
-            if si not in self.stems:
-                self.stems[si] = [_stem(k) for k in sg.keys]
-            stems = self.stems[si]
+            stems = self.stems_of(si)
             hits += [(si, i) for i in range(len(stems) - len(want) + 1)
                      if stems[i] == want[0] and stems[i:i + len(want)] == want]
         hits = _one_place(hits)
-        if len(hits) > 1:
+        if len(hits) > 1 and not unnamed:
             hits = self._by_context(qi, hits)
+        if len(hits) > 1 or (unnamed and hits):
+            hits = self.chosen_by_article(qi, hits)
         if len(hits) != 1:
             return None
         si, i = hits[0]
@@ -621,6 +640,88 @@ class _Aligner:
                  for h in hits}
         best = max(score.values())
         return [min(h for h in hits if score[h] == best)] if best else hits
+
+    def one_off(self, qi: int) -> _Found | None:
+        """A quote of ``short_len`` to ``medium_len`` words not found: one word inserted or
+        changed by the outlet, the rest word for word and in order, with two content words,
+        in one place only of the sources of its days (and the words not said as printed
+        anywhere there): "She's trigger-happy and very unstable" for "she's trigger-happy,
+        very unstable"."""
+        q, keys = self.quotes[qi], self.qkeys[qi]
+        n = len(keys)
+        if q.speaker_id is None or not self.o.short_len <= n <= self.o.medium_len:
+            return None
+        lo, hi = self.days_of(qi)
+        places, exact = set(), False
+        for i, h in _content_grams(keys) + _less_one_grams(keys, self.o):
+            for si, pos in self.post.get((q.speaker_id, h)) or ():
+                if self._fits(self.segs[si], q.speaker_id, lo, hi, self.occasions[qi].kind):
+                    w = _one_off_window(keys, self.segs[si].keys, pos - i)
+                    exact = exact or w == ()
+                    if w:
+                        places.add((si, w))
+        ones = _one_place(sorted((si, a) for si, (a, _) in places)) if places else []
+        if exact or len(ones) != 1:
+            return None
+        si, (a, b) = next((si, w) for si, w in sorted(places) if (si, w[0]) == ones[0])
+        return _Found(si, a, b, (n - 1) / n)
+
+    def stems_of(self, si: int) -> list[str]:
+        """A segment's keys without a plural -s (made once, for the few segments read so)."""
+        if si not in self.stems:
+            self.stems[si] = [stem(k) for k in self.segs[si].keys]
+        return self.stems[si]
+
+    def index_words(self, wanted: set[tuple[str, str]]) -> None:
+        """(speaker, stemmed word) -> places (segment, word position), for the ``wanted``
+        words only (the ``_anchor`` of each short quote read by ``by_article``)."""
+        self.word_places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        speakers = {sid for sid, _ in wanted}
+        for si, sg in enumerate(self.segs):
+            for sid in speakers & sg.seg.speaker_ids:
+                for i, k in enumerate(self.stems_of(si)):
+                    if (sid, k) in wanted:
+                        self.word_places[(sid, k)].append((si, i))
+
+    def weights_of(self, speaker: str) -> ContextScore:
+        """The weights of the words of a speaker's sources (``context.ContextScore``), made
+        on first use."""
+        if speaker not in self.weights:
+            by_source: dict[str, set[str]] = defaultdict(set)
+            for si, sg in enumerate(self.segs):
+                if speaker in sg.seg.speaker_ids:
+                    by_source[sg.seg.source_id].update(self.stems_of(si))
+            self.weights[speaker] = ContextScore()
+            for words in by_source.values():
+                self.weights[speaker].add(words)
+        return self.weights[speaker]
+
+    def chosen_by_article(self, qi: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Of the places (segment, word) of a quote's few words, the one the article's words
+        around it point to (``context.ContextScore.pick``), else none."""
+        q, n = self.quotes[qi], len(self.qkeys[qi])
+        words = article_words(q.context, q.context_at, q.context_end)
+        weights = self.weights_of(q.speaker_id)
+        scores = [weights.score(words, self.stems_of(si)[max(0, i - CONTEXT_AROUND):i + n + CONTEXT_AROUND])
+                  for si, i in hits]
+        pick = weights.pick(scores)
+        return [] if pick is None else [hits[pick]]
+
+    def by_article(self, qi: int) -> _Found | None:
+        """A quote of one to three words not found yet, in the sources of its days: the place
+        of its words the article's words around it point to (``context.ContextScore.pick``)."""
+        q, keys = self.quotes[qi], self.qkeys[qi]
+        want = [stem(k) for k in keys]
+        j = _anchor(want)
+        sources = self.sources_of(qi)
+        hits = [(si, i - j) for si, i in self.word_places.get((q.speaker_id, want[j]), ())
+                if i >= j and self.segs[si].seg.source_id in sources
+                and self.stems_of(si)[i - j:i - j + len(want)] == want]
+        if not hits:
+            return None
+        for si, i in self.chosen_by_article(qi, _one_place(hits)):
+            return _Found(si, i, i + len(want), 1.0, BY_ARTICLE)
+        return None
 
     def _align(self, keys: list[str], skeys: list[str], a: int, b: int, short: bool, need: float | None = None):
         """(score, window start, window end) of the quote against skeys[a:b], or None."""
@@ -761,7 +862,7 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
             matched += d1  # an equal run (d1 = its length)
         elif s1 > s0 and d1 > d0 and ("".join(rk[s0:s1]) == "".join(vk[d0:d1]) or _sound_alike(rk[s0:s1], vk[d0:d1])):
             matched += d1 - d0  # "carefully-crafted", "carefully crafted"; "its", "it's": the same words
-        elif s1 - s0 == d1 - d0 and all(_stem(a) == _stem(b) for a, b in zip(rk[s0:s1], vk[d0:d1])):
+        elif s1 - s0 == d1 - d0 and all(stem(a) == stem(b) for a, b in zip(rk[s0:s1], vk[d0:d1])):
             matched += d1 - d0  # a plural for a singular: the word kept, changed
             tags.add("replace")
         else:
@@ -857,6 +958,52 @@ def _found_beside(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     return more
 
 
+NEXT_TO = 40  # words each side of a found quote's passage where a few words printed beside it are looked for
+
+
+def _printed_beside(q: QuoteToCheck, other: QuoteToCheck) -> bool:
+    """``other`` is printed in the words around ``q`` (its context), in the same paragraph."""
+    if not q.context or not other.text:
+        return False
+    at = q.context.find(other.text[:40])
+    if at < 0:
+        return False
+    lo, hi = sorted((at, q.context_at))
+    return "\n" not in q.context[lo:hi]
+
+
+def _found_next_to(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """A quote of one to ``SHORT`` words not found yet, printed in the paragraph of another
+    quote of its article found in a source: its words within ``NEXT_TO`` words of that
+    quote's passage, the place nearest it ("her 'criminal' attempt", next to "only
+    experience in cybersecurity": "... only experience in cyber security involves her
+    criminal scheme")."""
+    by_article: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for qi, f in found.items():
+        q = al.quotes[qi]
+        if q.article_id and f.how != "re-quote":
+            by_article[(q.article_id, q.speaker_id)].append(qi)
+    more: dict[int, _Found] = {}
+    for qi, q in enumerate(al.quotes):
+        if qi in found or not _few_words(al.qkeys[qi]):
+            continue
+        want = [stem(k) for k in al.qkeys[qi]]
+        places = []
+        for oi in by_article.get((q.article_id, q.speaker_id), ()):
+            if not _printed_beside(q, al.quotes[oi]):
+                continue
+            f = found[oi]
+            stems = al.stems_of(f.seg)
+            for i in range(max(0, f.lo - NEXT_TO), min(len(stems), f.hi + NEXT_TO) - len(want) + 1):
+                if stems[i:i + len(want)] == want:  # (inside the passage: 0 words away)
+                    places.append((max(0, i - f.hi + 1, f.lo - i - len(want) + 1), f.seg, i))
+        places.sort()
+        if places and (len(places) == 1 or places[0][0] < places[1][0]):
+            _, si, i = places[0]
+            more[qi] = _Found(si, i, i + len(want), 1.0, BESIDE)
+    return more
+
+
 def _found_named(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     """A quote not found yet whose article names the occasion it was said at (its day, the
     debate, its title or place), when one source of the speaker is that occasion: looked
@@ -897,6 +1044,76 @@ def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found
     return more
 
 
+def _one_off_window(keys: list[str], skeys: list[str], d: int) -> tuple[int, int] | tuple | None:
+    """The source words near diagonal ``d`` that are the quote's but for one word it has
+    more, or one word changed (the rest in order, with two content words), as a unit window;
+    () when the quote's words are there as printed; None: neither."""
+    n = len(keys)
+    for a in range(max(0, d - 2), max(0, d + 3)):
+        if skeys[a:a + n] == keys:
+            return ()
+        for ln in (n - 1, n):
+            w = skeys[a:a + ln]
+            if len(w) != ln:
+                continue
+            if ln == n:
+                diff = [j for j in range(n) if keys[j] != w[j]]
+                kept = [k for j, k in enumerate(keys) if j not in diff] if len(diff) == 1 else []
+            else:
+                kept = next((keys[:j] + keys[j + 1:] for j in range(1, n - 1) if keys[:j] + keys[j + 1:] == w), [])
+            if len({k for k in kept if k not in STOPWORDS}) >= 2:
+                return a, a + ln
+    return None
+
+
+def _found_one_off(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """Quotes of ``short_len`` words or more not found on their own: one word inserted or
+    changed (``_Aligner.one_off``)."""
+    more: dict[int, _Found] = {}
+    for qi in range(len(al.quotes)):
+        if qi not in found:
+            f = al.one_off(qi)
+            if f is not None:
+                more[qi] = f
+    return more
+
+
+SHORT = 3  # words of a quote that cannot tell its place by its own words (``_found_by_article``)
+
+
+def _few_words(keys: list[str]) -> bool:
+    """One to ``SHORT`` words with a content word (one word: of ``ONE_WORD`` letters)."""
+    return 1 <= len(keys) <= SHORT and bool(set(keys) - STOPWORDS) and (len(keys) > 1 or len(keys[0]) >= ONE_WORD)
+
+
+def _anchor(keys: list[str]) -> int:
+    """The word of a few a place is looked up by: the longest content word (the rarest, most
+    often), the first of equals."""
+    return max(range(len(keys)), key=lambda j: (keys[j] not in STOPWORDS, len(keys[j]), -j))
+
+
+def _found_by_article(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """Quotes of one to ``SHORT`` words not found yet (one word: of ``ONE_WORD`` letters),
+    with a content word: the place in the sources of their days that the article's words
+    around them point to (``_Aligner.by_article``): "a disaster", printed beside "the deal"."""
+    todo = []
+    for qi, keys in enumerate(al.qkeys):
+        q = al.quotes[qi]
+        if qi not in found and _few_words(keys) and len(set(keys)) == len(keys) and q.speaker_id and q.context:
+            todo.append(qi)
+    wanted = set()
+    for qi in todo:
+        want = [stem(k) for k in al.qkeys[qi]]
+        wanted.add((al.quotes[qi].speaker_id, want[_anchor(want)]))
+    al.index_words(wanted)
+    more: dict[int, _Found] = {}
+    for qi in todo:
+        f = al.by_article(qi)
+        if f is not None:
+            more[qi] = f
+    return more
+
+
 def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
                   options: SourceOptions | None = None) -> SourceIndex:
     """Every quote's passage in its speaker's sources, and every utterance's state."""
@@ -904,9 +1121,12 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     quotes = sorted({q.quote_id: q for q in quotes}.values(), key=lambda q: q.quote_id)
     al = _Aligner(segments, quotes, o)
     found = _found_alone(al)
+    found.update(_found_one_off(al, found))
+    found.update(_found_next_to(al, found))
     found.update(_found_beside(al, found))
     found.update(_found_named(al, found))
     found.update(_found_two_words(al, found))
+    found.update(_found_by_article(al, found))
     by_utterance: dict[str, list[int]] = defaultdict(list)
     for qi, q in enumerate(quotes):
         by_utterance[q.utterance_id or "quote:" + q.quote_id].append(qi)

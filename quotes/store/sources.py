@@ -16,8 +16,11 @@ from quotes.model import Source, text_hash
 
 # Bump when the alignment rules change: a build then checks every quote again.
 # 2: short quotes, breath repeats, reworded runs, numbers and titles; 3: possessives fold (textnorm);
-# 4: the occasion the article names (its kind and days: corpus.occasions), one-word quotes in it.
-ALIGNMENT_VERSION = "5"
+# 4: the occasion the article names (its kind and days: corpus.occasions), one-word quotes in it;
+# 5: its place and event name, two words, rewording beside; 6: a few words placed by the article's
+# words around them (corpus.context) or next to a found quote of their paragraph, one word inserted or
+# changed in a quote of 5-10 words.
+ALIGNMENT_VERSION = "6"
 
 
 def _has(db, table: str) -> bool:

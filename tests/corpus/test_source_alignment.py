@@ -261,3 +261,36 @@ def test_two_words_in_the_one_source_of_their_days():
     assert align_sources([seg(text=text)], [q("a", "very serious")]).matches == []  # one content word
     assert align_sources([seg(text=text, day="2024-10-01")], [q("a", "bad dudes")]).matches == []  # not its days
     assert align_sources([seg(text=text, day=None)], [q("a", "bad dudes")]).matches == []  # undated: any day's
+
+
+def test_one_word_inserted_or_changed_in_a_quote_of_five_words_or_more():
+    text = "Hillary is weak. She's trigger-happy, very unstable, and we cannot have that. Believe me, folks."
+    found = {m.quote_id: (m.relation, m.passage) for m in align_sources([seg(text=text)], [
+        q("ins", "She's trigger-happy and very unstable"),  # a word inserted in the middle: no 3-gram of its own is said
+        q("chg", "Hillary looks weak. She's trigger-happy, very unstable"),  # one word changed: 5 of 7 words in runs
+        q("two", "She's trigger-happy and very, very unstable"),  # two words more: not one word off
+    ]).matches}
+    assert found == {"ins": ("words inserted", "She's trigger-happy, very unstable,"),
+                     "chg": ("words changed", "Hillary is weak. She's trigger-happy, very unstable,")}
+    # one word off in two places: neither
+    twice = seg(text=text + " " + "And so on and so forth, many words here. " * 4 + "She's trigger-happy, very unstable.")
+    assert align_sources([twice], [q("ins", "She's trigger-happy and very unstable")]).matches == []
+
+
+def test_a_word_printed_beside_a_found_quote_is_the_place_nearest_its_passage():
+    text = ("Organized criminal groups attack us every day, and nobody in Washington does a thing about it, believe me. "
+            + "We will fix it. " * 12
+            + "Her only experience in cyber security involves her criminal scheme to violate federal law. Terrible.")
+
+    def printed(qid, quote, context):
+        at = context.index(quote)
+        return QuoteToCheck(qid, "u-" + qid, "austin", quote, "2024-10-24", None, None, "art", context, at, at + len(quote))
+
+    para = "He said her only experience in cyber security was her criminal attempt to hide her emails."
+    article = [printed("long", "only experience in cyber security", para), printed("word", "criminal", para)]
+    m = {x.quote_id: x for x in align_sources([seg(text=text)], article).matches}
+    assert m["word"].start == text.index("criminal scheme") and m["word"].how == "with the article's other quotes"
+    # printed in another paragraph: not beside it
+    apart = para.replace(" was her", ".\n\nIn another matter, her")
+    article = [printed("long", "only experience in cyber security", apart), printed("word", "criminal", apart)]
+    assert {x.quote_id for x in align_sources([seg(text=text)], article).matches} == {"long"}
