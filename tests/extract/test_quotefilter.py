@@ -53,3 +53,22 @@ def test_writer_words_stop_at_other_quotation_marks():
     text = "“You know it,” he said. The mayor said “yes” and left."
     m = find_marks(text)[1]
     assert "You" not in writer_words(text, m) and "mayor" in writer_words(text, m)
+
+
+def test_a_term_the_writer_names_as_words_is_mentioned():
+    from quotes.extract.quotefilter import mentioned
+
+    def m(text):
+        mark = find_marks(text)[0]
+        return mentioned(text, mark.start, text[mark.start:mark.end])
+    # the writer presents the words as a term or a label: a mention
+    assert m("She refused to say the words “radical Islam,” the senator said.")
+    assert m("He steered around the charged term, “radical Islam,” in the debate.")
+    assert m("Most of the emails were rated “confidential,” the lowest level.")
+    assert m("The files were marked as “secret” by the agency.")
+    # the speaker's own words, even short ones: not a mention
+    assert not m("Trump called her “crooked” at the rally.")
+    assert not m("Sanders said the party wanted to “protect” Clinton.")
+    assert not m("He said it was “a very, very serious issue.”")
+    # a sentence after "the words" is quoted speech, not a term
+    assert not m("He spoke the words “We will never give up on this country, never,” to the crowd.")
