@@ -692,6 +692,8 @@ class _Grouper:
         found: dict[int, set[tuple[int, int]]] = defaultdict(set)
         if wanted:
             for cid, c in enumerate(self.clusters):
+                if self.nodes[c.leader].mention:
+                    continue  # a mentioned term's utterance is its own (``make_nodes``)
                 for m in c.nodes:
                     k = self.nodes[m].keys
                     for j in range(len(k) - 1):

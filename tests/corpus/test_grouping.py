@@ -496,3 +496,7 @@ def test_a_mentioned_term_in_two_articles_is_no_one_utterance():
     long_ = Q("l", "a3", "clinton", "I will not use the words radical Islam, because it helps nobody", "2015-11-15")
     u = group_utterances([M("a", "a1", "2015-11-15"), long_]).utterance_of
     assert u["a"] != u["l"]
+    # ... nor a two-word quote the mentioned term holds
+    term = replace(Q("t", "a1", "clinton", "radical Islamic terrorism,", "2015-11-15"), mention=True)
+    u = group_utterances([term, Q("p", "a4", "clinton", "Islamic terrorism", "2015-11-15")]).utterance_of
+    assert u["t"] != u["p"]
