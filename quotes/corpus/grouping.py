@@ -73,8 +73,8 @@ speaker keep their rules.
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
 
-Mentioned terms. A few words the writer presents as a term or a label ("refused to say the
-words “radical Islam”", "the charged term, “radical Islam”", emails "rated “confidential”":
+Mentioned terms. A few words the writer presents as a term or a label ("would not use the
+words “forever war”", "the loaded term, “forever war”", files "rated “restricted”":
 ``QuoteRef.mention``, set by the extractor's ``quotefilter.mentioned``) are no act of
 speaking: two articles mentioning the same term are no evidence of one occasion. Such a
 quote groups only with the same words of its own article (a headline), or with another
@@ -439,8 +439,8 @@ class _Grouper:
         """What a mentioned term's identical quotes must share to be one node: the article,
         or an occasion their attributions name (a few days: ``NARROW_SAID_DAYS``; the date
         rules then keep the intervals overlapping). The same term in two articles is
-        otherwise two mentions of words someone uses ("refused to say the words “radical
-        Islam”" and "the charged term, “radical Islam”"), evidence of no one occasion."""
+        otherwise two mentions of words someone uses ("would not use the words “forever
+        war”" and "the loaded term, “forever war”"), evidence of no one occasion."""
         lo, hi = self.said[i]
         if lo is not None and hi is not None and hi - lo <= NARROW_SAID_DAYS:
             return ("mention", "dated")

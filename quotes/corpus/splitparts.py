@@ -23,8 +23,8 @@ Without such a one-piece quote, two parts in two utterances are still one when
 ``SPLIT_ARTICLES`` articles each print them as the parts of one split quote (two editions
 of one story, or two outlets quoting the same passage the same way, “A,” he said. “B.”).
 Editions of one outlet's story may part them further (``SPLIT_EDITION_GAP``: an attribution
-with the speaker's role, “,” said Ann Prof, a broker based in Tampa, who represents sellers of
-golf courses. “”): adjacent sentences of one interview answer, printed alike twice. Two
+with the speaker's role, “,” said Ann Prof, who teaches law at a state college and advises
+two county boards. “”): adjacent sentences of one interview answer, printed alike twice. Two
 outlets' stories that far apart are no evidence (a writer's sentence between two remarks).
 """
 from __future__ import annotations
@@ -41,9 +41,10 @@ SPLIT_GAP = 80  # characters between the two parts of one split quote: room for 
 # sentence of the writer's between them (measured on PolNeAR train+dev: 160 also joins the
 # seeds' Epoch evidence/seen quotes, which the seeds' gold keeps apart)
 SPLIT_EDITION_GAP = 200  # the same, when SPLIT_ARTICLES editions of one outlet's story part the
-# same two utterances there (grouping._split_alike): room for the attribution with the speaker's role (“,” said Steven M. Ekovich, a broker
-# based in Tampa, Fla., who represents sellers of golf courses. “”: 99); two editions printing
-# the parts alike is the evidence, so the gap may hold more than the attribution
+# same two utterances there (grouping._split_alike): room for the attribution with the speaker's
+# role (“,” said Ann Prof, who teaches law at a state college and advises two county boards. “”:
+# 85; on PolNeAR train+dev 99-130); two editions printing the parts alike is the evidence, so
+# the gap may hold more than the attribution
 SPLIT_SLACK = 3  # words of the other outlet's quote between the parts' edges ("but", "and")
 SPLIT_COVER = 0.5  # share of the shorter side in shared runs
 SPLIT_RUN = 3  # longest shared run at least

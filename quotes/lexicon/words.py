@@ -218,8 +218,8 @@ novel play documentary article column magazine newspaper podcast""".split())
 LABEL_WORDS = frozenset("""called term phrase word words label named titled entitled headlined
 slogan motto hashtag""".split())
 # Words before quoted words that present them as a term someone uses or a label given to
-# something, not as words said on one occasion (issue 13: "refused to say the words “radical
-# Islam”", "the charged term, “radical Islam”", emails "rated “confidential”"): LABEL_WORDS
+# something, not as words said on one occasion (issue 13: "would not use the words “forever
+# war”", "the loaded term, “forever war”", files "rated “restricted”"): LABEL_WORDS
 # without the speaker's own naming verbs ("Trump called her “crooked”": he said it), and the
 # verbs of a rating or classification. ``quotefilter.mentioned`` reads them.
 MENTION_WORDS = (LABEL_WORDS - {"called", "named"}

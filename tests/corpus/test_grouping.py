@@ -477,7 +477,7 @@ def test_a_late_requote_missing_only_a_repeated_phrase_counts_as_contained():
 
 
 def test_a_mentioned_term_in_two_articles_is_no_one_utterance():
-    # "refused to say the words “radical Islam”" (one article) and "the charged term, “radical
+    # "would not use the words “radical Islam”" (one article) and "the loaded term, “radical
     # Islam”" (the next day's): the term she avoids, mentioned twice, is no act of speaking
     def M(qid, article, date, said=None):
         return replace(Q(qid, article, "clinton", "radical Islam,", date), mention=True, said_from=said, said_to=said)

@@ -164,13 +164,13 @@ def test_a_title_after_a_remark_parts_it_from_the_next_partial_quote():
 
 
 def test_editions_part_two_remarks_alike_further_apart_than_an_attribution():
-    # Two editions of one story: '“There are big issues, and they are being fought,” said
-    # Ann Prof, a broker based in Tampa, Fla., who represents sellers of golf courses. “Owners
-    # paid a premium ...”': the role makes the gap longer than SPLIT_GAP; one outlet printing
+    # Two editions of one story: '“The county boards will fight this in court for years,”
+    # said Ann Prof, who teaches law at a state college and advises two county boards on zoning.
+    # “Nobody wins ...”': the role makes the gap longer than SPLIT_GAP; one outlet printing
     # the two parts alike twice is the evidence that they are one answer.
-    first = "There are big issues, and they are being fought and litigated,"
-    second = "Owners paid a premium for a lot by the course, and suddenly a developer wants to build there."
-    gap = len("” said Ann Prof, a broker based in Tampa, Fla., who represents sellers of golf courses. “")
+    first = "The county boards will fight this in court for years,"
+    second = "Nobody wins when a zoning dispute drags on, least of all the families who live there."
+    gap = len("” said Ann Prof, who teaches law at a state college and advises two county boards on zoning. “")
     assert SPLIT_GAP < gap <= SPLIT_EDITION_GAP
     refs = edition("first", "2015-11-25", [first, second], [gap]) + edition("second", "2015-11-26", [first, second], [gap])
     assert parts_of(refs) == []  # no split quote by the attribution rule alone

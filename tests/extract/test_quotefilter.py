@@ -62,9 +62,9 @@ def test_a_term_the_writer_names_as_words_is_mentioned():
         mark = find_marks(text)[0]
         return mentioned(text, mark.start, text[mark.start:mark.end])
     # the writer presents the words as a term or a label: a mention
-    assert m("She refused to say the words “radical Islam,” the senator said.")
-    assert m("He steered around the charged term, “radical Islam,” in the debate.")
-    assert m("Most of the emails were rated “confidential,” the lowest level.")
+    assert m("She would not use the words “forever war,” the senator said.")
+    assert m("He avoided the loaded term, “forever war,” in the debate.")
+    assert m("Most of the files were rated “restricted,” the lowest level.")
     assert m("The files were marked as “secret” by the agency.")
     # the speaker's own words, even short ones: not a mention
     assert not m("Trump called her “crooked” at the rally.")

@@ -1,4 +1,4 @@
-"""Issue 13: a term the writer mentions ("refused to say the words “radical Islam”") goes
+"""Issue 13: a term the writer mentions ("would not use the words “forever war”") goes
 from the extractor through the database to the corpus step's grouping, which keeps two
 articles' mentions of it apart while the same speaker's quoted sentence groups."""
 import json
@@ -10,11 +10,11 @@ from quotes.cli import cli
 
 DOCS = [
     {"doc_id": "debate-1", "outlet": "Daily Ledger", "published": "2015-11-15",
-     "text": "Senator Ann Ruiz spoke at the debate in Des Moines on Saturday.\n\nRuiz refused to say the words "
-             "“radical Islam,” a moment her rivals seized upon.\n\n“We will win Iowa,” Ruiz said."},
+     "text": "Senator Ann Ruiz spoke at the debate in Des Moines on Saturday.\n\nRuiz would not use the words "
+             "“forever war,” a moment her rivals noticed.\n\n“We will win Iowa,” Ruiz said."},
     {"doc_id": "debate-2", "outlet": "Harbour News", "published": "2015-11-16",
-     "text": "The debate was heated.\n\nSenator Ann Ruiz also maneuvered around the charged term, “radical "
-             "Islam,” which her rivals want leaders to use.\n\n“We will win Iowa,” Ruiz said."},
+     "text": "The debate was heated.\n\nSenator Ann Ruiz also avoided the loaded term, “forever "
+             "war,” which her rivals want leaders to use.\n\n“We will win Iowa,” Ruiz said."},
 ]
 
 
@@ -26,7 +26,7 @@ def test_two_articles_mentioning_a_term_make_no_utterance_of_it(tmp_path):
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(db)
     rows = conn.execute("select text, mention, utterance_id from quotes order by article_id, start").fetchall()
-    terms = [r for r in rows if r[0].startswith("radical")]
+    terms = [r for r in rows if r[0].startswith("forever")]
     said = [r for r in rows if r[0].startswith("We will")]
     assert [r[1] for r in terms] == [1, 1] and [r[1] for r in said] == [0, 0]
     assert terms[0][2] != terms[1][2]  # two mentions, no one act of speaking
