@@ -361,7 +361,7 @@ def cmd_score(args) -> None:
     for doc, start, end in group:
         by_doc.setdefault(doc, []).append((start, end))
     with open(args.labels, encoding="utf-8") as f:
-        labels = [json.loads(line) for line in f]
+        labels = [r for r in map(json.loads, f) if not args.parts or r["split"] in args.parts]
     # re-weighting: each labelled pair stands for stratum_size / labelled-in-stratum pairs
     # (within the first sample: heldout2 and fit2 were drawn from another space)
     n_lab = Counter(r["stratum"] for r in labels if r["label"] != "unsure" and r["split"] in ("fit", "heldout"))
@@ -437,6 +437,8 @@ def main() -> None:
     s.add_argument("--pred", type=Path, default=BASELINE,
                    help="extraction JSONL with group (benchmarks/pair_predict.py group)")
     s.add_argument("--errors", action="store_true")
+    s.add_argument("--parts", nargs="+", metavar="SPLIT",
+                   help="score only these label splits (fit, joins_tune ...): keep held-out ones unread")
     args = ap.parse_args()
     {"space": cmd_space, "sample": cmd_sample, "show": cmd_show, "merge": cmd_merge,
      "score": cmd_score}[args.cmd](args)

@@ -74,6 +74,9 @@ class Quote:
     said_from: str | None = None  # first possible day, ISO ("on Monday" -> that Monday)
     said_to: str | None = None  # last possible day, ISO
     said_when: str | None = None  # the words that dated it ("Monday", "last week")
+    # a term the writer mentions, not words said on one occasion ("would not use the words
+    # “forever war”": quotes.extract.quotefilter.mentioned); the grouping keeps it apart
+    mention: bool = False
 
     def quote_id(self, article_id: str) -> str:
         """Stable across re-runs: the article's content hash and the quote's offsets."""

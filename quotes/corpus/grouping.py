@@ -56,7 +56,8 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    utterance goes on with B's words where A's stop ("... not only in Europe but also in
    things in the Indo-Pacific" for Bloomberg's “... Europe,” Austin said. “It will also
    impact things in the Indo-Pacific”), or when two articles split the same two utterances
-   so (two editions of one story), or cut the other part differently (one part holds the
+   so (two editions of one story, which may also part them by the speaker's role or a clause:
+   ``splitparts.SPLIT_EDITION_GAP``), or cut the other part differently (one part holds the
    other's words).
 8. **Learned pair decision** (``GroupingOptions.pair_model``, off by default): a quote still
    alone that shares a content 3-gram with an utterance of its speaker is judged by a
@@ -71,6 +72,14 @@ speaker keep their rules.
 
 Matching ignores an editor's [bracketed] words (nobody said them); the relation still
 reports them.
+
+Mentioned terms. A few words the writer presents as a term or a label ("would not use the
+words “forever war”", "the loaded term, “forever war”", files "rated “restricted”":
+``QuoteRef.mention``, set by the extractor's ``quotefilter.mentioned``) are no act of
+speaking: two articles mentioning the same term are no evidence of one occasion. Such a
+quote groups only with the same words of its own article (a headline), or with another
+article's when both attributions name the same few days (``NARROW_SAID_DAYS``); it joins no
+other quote and no other quote joins it.
 
 Recurring phrases. A phrase of up to four words that a speaker (or a namesake: one surname)
 is quoted saying more than ``recurring_days`` (30) apart ("law and order", "the hell out
@@ -139,7 +148,7 @@ from quotes.corpus.pair_decision import (PairModel, PairSide, PhraseStats, grams
                                          shipped, shipped_scored)
 from quotes.corpus.gcpause import cycles_paused
 from quotes.corpus.relations import classify
-from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_RUN, adjacent_parts, continues
+from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_EDITION_GAP, SPLIT_RUN, adjacent_parts, continues
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
 from quotes.corpus.worddiff import Diff, diff_units, equal_runs
 
@@ -161,6 +170,7 @@ class QuoteRef:
     end: int | None = None  # (“A,” he said. “B.”) lie a few characters apart (``splitparts``)
     unsure: bool = False  # its attribution left the speaker unsure (``corpus.unsure``)
     home_speaker: str | None = None  # an unsure quote grouped without its speaker: that speaker
+    mention: bool = False  # a term the writer mentions ("the words “radical Islam”": ``quotefilter.mentioned``)
 
 
 @dataclass
@@ -233,6 +243,7 @@ class _Node:
     cluster: int = -1
     via: int = -1  # node it was matched against (leader or containing member)
     score: float = 1.0  # how well it matched (1.0 for leaders and containment)
+    mention: bool = False  # mentioned terms (``QuoteRef.mention``): an utterance of their own
 
 
 @dataclass
@@ -330,6 +341,17 @@ def _shared(keys: tuple[str, ...], blocks, common=None) -> tuple[int, int]:
     return total, longest
 
 
+def _split_alike(splits: set[tuple[str, str | None, bool]]) -> bool:
+    """``SPLIT_ARTICLES`` articles part two utterances around one attribution, or editions
+    of one outlet's story part them alike further apart (``splitparts.SPLIT_EDITION_GAP``: an
+    attribution with the speaker's role, a clause of the writer's). Two outlets' stories
+    further apart are no evidence: one quotes two remarks with its own sentence between."""
+    if len({art for art, _, near in splits if near}) >= SPLIT_ARTICLES:
+        return True
+    by_outlet = Counter(outlet for _, outlet in {(art, outlet) for art, outlet, _ in splits} if outlet is not None)
+    return bool(by_outlet) and max(by_outlet.values()) >= SPLIT_ARTICLES
+
+
 class _Grouper:
     def __init__(self, refs: list[QuoteRef], opts: GroupingOptions):
         self.refs = refs
@@ -382,6 +404,8 @@ class _Grouper:
             k = self.keys[i]
             if not k or (len(k) == 1 and r.speaker_id is None):
                 exact[("single", r.quote_id)].append(i)
+            elif r.mention:
+                exact[(r.speaker_id, k, *self._occasion(i))].append(i)
             else:
                 exact[(r.speaker_id, k)].append(i)
         for key in sorted(exact, key=repr):
@@ -408,7 +432,19 @@ class _Grouper:
                 ds = [self.days[i] for i in g if self.days[i] is not None]
                 k = self.keys[g[0]]
                 self.nodes.append(_Node(k, " ".join(k), self.refs[g[0]].speaker_id, g,
-                                        min(ds) if ds else None, max(ds) if ds else None, said))
+                                        min(ds) if ds else None, max(ds) if ds else None, said,
+                                        mention=self.refs[g[0]].mention))
+
+    def _occasion(self, i: int) -> tuple[str, ...]:
+        """What a mentioned term's identical quotes must share to be one node: the article,
+        or an occasion their attributions name (a few days: ``NARROW_SAID_DAYS``; the date
+        rules then keep the intervals overlapping). The same term in two articles is
+        otherwise two mentions of words someone uses ("would not use the words “forever
+        war”" and "the loaded term, “forever war”"), evidence of no one occasion."""
+        lo, hi = self.said[i]
+        if lo is not None and hi is not None and hi - lo <= NARROW_SAID_DAYS:
+            return ("mention", "dated")
+        return ("mention", self.refs[i].article_id)
 
     # helpers -----------------------------------------------------------------------
     def _grams(self, keys: tuple[str, ...]) -> set[int]:
@@ -435,6 +471,8 @@ class _Grouper:
         return hits
 
     def _add_to_index(self, node_id: int) -> None:
+        if self.nodes[node_id].mention:
+            return  # a mentioned term is no candidate for other quotes
         cid = self.nodes[node_id].cluster
         limit = self.o.max_posting
         idx = self.index
@@ -654,6 +692,8 @@ class _Grouper:
         found: dict[int, set[tuple[int, int]]] = defaultdict(set)
         if wanted:
             for cid, c in enumerate(self.clusters):
+                if self.nodes[c.leader].mention:
+                    continue  # a mentioned term's utterance is its own (``make_nodes``)
                 for m in c.nodes:
                     k = self.nodes[m].keys
                     for j in range(len(k) - 1):
@@ -739,7 +779,7 @@ class _Grouper:
                 n = self.nodes[i]
                 if (n.speaker is not None) != named:
                     continue
-                if len(n.keys) <= 1:
+                if len(n.keys) <= 1 or n.mention:
                     self._new_cluster(i)
                 elif len(n.keys) == 2:
                     if named:
@@ -806,6 +846,8 @@ class _Grouper:
 
     def _merge(self, src: int, dst: int, via: int) -> None:
         s, d = self.clusters[src], self.clusters[dst]
+        if self.nodes[s.leader].mention or self.nodes[d.leader].mention:
+            return  # a mentioned term's utterance stays its own (``make_nodes``)
         d.aliases |= ({s.speaker} | s.aliases) - {d.speaker, None}
         for nid in s.nodes:
             n = self.nodes[nid]
@@ -967,31 +1009,36 @@ class _Grouper:
         or when ``SPLIT_ARTICLES`` articles split the same two utterances so, or when the parts
         next to one utterance's part in two articles hold the same words (``_join_like_parts``)."""
         refs = self.refs
-        pairs = adjacent_parts([r.start for r in refs], [r.end for r in refs],
-                               [r.article_id for r in refs], [r.speaker_id for r in refs],
-                               [r.text for r in refs])
-        if not pairs:
+        cols = ([r.start for r in refs], [r.end for r in refs], [r.article_id for r in refs],
+                [r.speaker_id for r in refs], [r.text for r in refs])
+        wide = adjacent_parts(*cols, gap=SPLIT_EDITION_GAP)
+        if not wide:
             return
+        near = set(adjacent_parts(*cols))
         node_of = {i: nid for nid, n in enumerate(self.nodes) for i in n.members}
-        split_by: dict[tuple[int, int], set[str]] = defaultdict(set)  # utterances -> articles
+        # utterances -> (article, its outlet, parted by no more than an attribution)
+        split_by: dict[tuple[int, int], set[tuple[str, str | None, bool]]] = defaultdict(set)
         beside: dict[tuple[int, bool], list[tuple[str, int]]] = defaultdict(list)  # (utterance, after) -> parts
-        for i, j in pairs:
+        for i, j in wide:
             a, b = node_of[i], node_of[j]
             ca, cb = self._live(self.nodes[a].cluster), self._live(self.nodes[b].cluster)
             if ca == cb or not _said_ok(self.clusters[ca].said, self.clusters[cb].said):
                 continue
             art = refs[i].article_id
-            if (m := self._continued(b, a, ca, art, after=True)) >= 0:
+            split = (art, refs[i].outlet, (i, j) in near)
+            if not split[2]:  # parted by more than an attribution: editions alike only
+                split_by[(min(ca, cb), max(ca, cb))].add(split)
+            elif (m := self._continued(b, a, ca, art, after=True)) >= 0:
                 self._merge(cb, ca, m)
             elif (m := self._continued(a, b, cb, art, after=False)) >= 0:
                 self._merge(ca, cb, m)
             else:
-                split_by[(min(ca, cb), max(ca, cb))].add(art)
+                split_by[(min(ca, cb), max(ca, cb))].add(split)
                 beside[(ca, True)].append((art, b))
                 beside[(cb, False)].append((art, a))
-        for (ca, cb), arts in sorted(split_by.items()):
+        for (ca, cb), splits in sorted(split_by.items()):
             ca, cb = self._live(ca), self._live(cb)
-            if (len(arts) >= SPLIT_ARTICLES and ca != cb
+            if (_split_alike(splits) and ca != cb
                     and _said_ok(self.clusters[ca].said, self.clusters[cb].said)):
                 self._merge(cb, ca, self.clusters[ca].leader)
         self._join_like_parts(beside)

@@ -43,6 +43,7 @@ class CorpusQuote:
     start: int | None = None  # character offsets of the quote in its article
     end: int | None = None
     method: str | None = None  # the attribution rule that decided the speaker (``corpus.unsure``)
+    mention: bool = False  # a term the writer mentions (``Quote.mention``)
 
     def forms(self) -> list[str]:
         """Other name forms of the speaker in the article: aliases and the mention."""
@@ -57,7 +58,7 @@ def corpus_quotes(article: Article, quotes: list[Quote]) -> list[CorpusQuote]:
     aid = article.id
     return [CorpusQuote(q.quote_id(aid), aid, article.outlet, article.published, q.text, q.speaker,
                         list(q.speaker_aliases or []), q.speaker_role, q.speaker_kind, q.speaker_mention,
-                        q.said_from, q.said_to, q.start, q.end, q.method)
+                        q.said_from, q.said_to, q.start, q.end, q.method, q.mention)
             for q in quotes]
 
 
@@ -87,7 +88,7 @@ def index_utterances(quotes: list[CorpusQuote], speakers: SpeakerIndex, options:
         sid = speakers.speaker_of.get(q.quote_id)
         refs.append(QuoteRef(q.quote_id, q.article_id, q.outlet, sid, q.text, q.published,
                              names.get(sid) if sid else None, q.said_from, q.said_to, q.start, q.end,
-                             is_unsure(q.method)))
+                             is_unsure(q.method), mention=q.mention))
     return group_by_units(refs, options, with_diffs=with_diffs)
 
 

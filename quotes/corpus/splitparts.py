@@ -22,6 +22,10 @@ This module holds the two pure tests the grouping's split-part tier
 Without such a one-piece quote, two parts in two utterances are still one when
 ``SPLIT_ARTICLES`` articles each print them as the parts of one split quote (two editions
 of one story, or two outlets quoting the same passage the same way, “A,” he said. “B.”).
+Editions of one outlet's story may part them further (``SPLIT_EDITION_GAP``: an attribution
+with the speaker's role, “,” said Ann Prof, who teaches law at a state college and advises
+two county boards. “”): adjacent sentences of one interview answer, printed alike twice. Two
+outlets' stories that far apart are no evidence (a writer's sentence between two remarks).
 """
 from __future__ import annotations
 
@@ -36,6 +40,11 @@ SPLIT_GAP = 80  # characters between the two parts of one split quote: room for 
 # attribution (“,” Lloyd Austin told reporters while on a trip to Europe. “”: 58), not for a
 # sentence of the writer's between them (measured on PolNeAR train+dev: 160 also joins the
 # seeds' Epoch evidence/seen quotes, which the seeds' gold keeps apart)
+SPLIT_EDITION_GAP = 200  # the same, when SPLIT_ARTICLES editions of one outlet's story part the
+# same two utterances there (grouping._split_alike): room for the attribution with the speaker's
+# role (“,” said Ann Prof, who teaches law at a state college and advises two county boards. “”:
+# 85; on PolNeAR train+dev 99-130); two editions printing the parts alike is the evidence, so
+# the gap may hold more than the attribution
 SPLIT_SLACK = 3  # words of the other outlet's quote between the parts' edges ("but", "and")
 SPLIT_COVER = 0.5  # share of the shorter side in shared runs
 SPLIT_RUN = 3  # longest shared run at least
@@ -43,9 +52,10 @@ SPLIT_ARTICLES = 2  # articles that split the same two utterances around one att
 
 
 def adjacent_parts(starts: Sequence[int | None], ends: Sequence[int | None], articles: Sequence[str],
-                   speakers: Sequence[str | None], texts: Sequence[str]) -> list[tuple[int, int]]:
+                   speakers: Sequence[str | None], texts: Sequence[str], gap: int = SPLIT_GAP) -> list[tuple[int, int]]:
     """(first, second) indexes of the quotes that are consecutive parts of one split quote
-    (see module doc), in index order. A title stays in the order: it parts its neighbours."""
+    (see module doc), at most ``gap`` characters apart, in index order. A title stays in the
+    order: it parts its neighbours."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(articles):
         if starts[i] is not None and ends[i] is not None:
@@ -55,7 +65,7 @@ def adjacent_parts(starts: Sequence[int | None], ends: Sequence[int | None], art
         idxs.sort(key=lambda i: (starts[i], ends[i]))
         for i, j in zip(idxs, idxs[1:]):
             if (speakers[i] is not None and speakers[i] == speakers[j]
-                    and 0 <= starts[j] - ends[i] <= SPLIT_GAP
+                    and 0 <= starts[j] - ends[i] <= gap
                     and not is_title(texts[i]) and not is_title(texts[j])):
                 out.append((i, j))
     return sorted(out)

@@ -14,8 +14,8 @@ import math
 import regex
 
 from quotes.extract.titles import title_case, title_like
-from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, PREPOSITIONS, SCARE_WORDS, SMALL_WORDS,
-                                  WORK_WORDS, WORKS)
+from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, PREPOSITIONS, SCARE_WORDS,
+                                  SMALL_WORDS, WORK_WORDS, WORKS)
 
 _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 # The writer talking to the reader or about themself ("you’re terrified to say", "I’d need to").
@@ -41,6 +41,22 @@ def words_before(text: str, open_mark: int) -> tuple[str, str, str]:
     before = text[max(0, open_mark - 60):open_mark]
     bwords = _LETTER_WORD.findall(before.lower())
     return before, (bwords[-1] if bwords else ""), (bwords[-2] if len(bwords) > 1 else "")
+
+
+MENTION_LEN = 4  # words: a term, not a sentence
+
+
+def mentioned(text: str, start: int, qtext: str) -> bool:
+    """The quoted words are a term the writer mentions, not words said on one occasion: a
+    few words (``MENTION_LEN``) that the words just before present as a term or a label
+    (``lexicon.words.MENTION_WORDS``: "the words “radical Islam”", "rated “confidential”",
+    "marked as “...”"). The grouping joins such quotes across articles only on evidence of
+    one occasion (issue 13). ``start`` is the quote's first character (its opening mark
+    holds no word, so the mark's offset gives the same answer)."""
+    if not 0 < len(_WORD.findall(qtext)) <= MENTION_LEN:
+        return False
+    _, prev, prev2 = words_before(text, start)
+    return prev in MENTION_WORDS or prev == "as" and prev2 in MENTION_WORDS
 
 
 def quote_features(text: str, m, q, evidence) -> dict[str, float]:

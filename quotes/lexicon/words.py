@@ -217,6 +217,13 @@ novel play documentary article column magazine newspaper podcast""".split())
 # Words that put the next quoted words forward as a label, not as speech ("the term “...”").
 LABEL_WORDS = frozenset("""called term phrase word words label named titled entitled headlined
 slogan motto hashtag""".split())
+# Words before quoted words that present them as a term someone uses or a label given to
+# something, not as words said on one occasion (issue 13: "would not use the words “forever
+# war”", "the loaded term, “forever war”", files "rated “restricted”"): LABEL_WORDS
+# without the speaker's own naming verbs ("Trump called her “crooked”": he said it), and the
+# verbs of a rating or classification. ``quotefilter.mentioned`` reads them.
+MENTION_WORDS = (LABEL_WORDS - {"called", "named"}
+                 | frozenset("rated marked labeled labelled classified stamped designated".split()))
 # Words that mark scare quotes ("the so-called “...”").
 SCARE_WORDS = frozenset("so-called dubbed nicknamed known self-styled self-described".split())
 # The quote filter's "a work or its people just before the mark" feature: works, and the

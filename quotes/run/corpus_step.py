@@ -147,11 +147,12 @@ def task_loader(stage, names: dict[str, str]):
         out = []
         for unit in task:
             refs = []
-            for qid, sid, moved, aid, outlet, published, said_from, said_to, text, start, end in stage.task_quotes(unit):
+            for (qid, sid, moved, aid, outlet, published, said_from, said_to, text, start, end,
+                 mention) in stage.task_quotes(unit):
                 home = sid if moved else None
                 sid = None if home else sid
                 refs.append(QuoteRef(qid, aid, outlet, sid, text, published, names.get(sid) if sid else None,
-                                     said_from, said_to, start, end, bool(home), home))
+                                     said_from, said_to, start, end, bool(home), home, bool(mention)))
             out.append(refs)
         return out
 

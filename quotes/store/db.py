@@ -50,6 +50,7 @@ TABLES = {
         "cue": str, "cue_start": int, "cue_end": int,
         "method": str, "confidence": float,
         "said_from": str, "said_to": str, "said_when": str,
+        "mention": int,  # 1: a term the writer mentions (quotefilter.mentioned), kept out of utterances
     },
     # the corpus step's units (speaker families, corpus.families) and what their grouping
     # depended on: a unit whose signature is unchanged keeps its utterances
@@ -279,6 +280,7 @@ def quote_row(article_id: str, quote: Quote) -> dict:
         "said_from": quote.said_from,
         "said_to": quote.said_to,
         "said_when": quote.said_when,
+        "mention": int(quote.mention),
     }
 
 

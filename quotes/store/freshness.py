@@ -13,12 +13,14 @@ from pathlib import Path
 EXTRACTOR_VERSION = "9"  # 2: attribution rules of the attr branch; 3: shared and hyphenated surnames; 4: said_from/said_to; 5: outlets and bylines of web pages (one outlet per publisher); 6: a pronoun is never registered as a name; 7: learned speaker ranker, entity typing, calibrated confidence, echo credit (issue 18); 8: confidence of resolved and carried speakers, plain confidence per quote kind, smoothed (issue 18); 9: descriptions point back to issuers and institutions, salience from unparsed sentence openers, gender from role words, "it" to the organisation, no stored name that is a thing, time, place or heading (issue 18)
 # Bump when the speaker index or the utterance grouping changes: a database whose corpus
 # index was made by other rules is regrouped in full (kept in PRAGMA user_version).
-GROUPING_VERSION = 8  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored; 4: occasions;
+GROUPING_VERSION = 9  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored; 4: occasions;
 # 5: grouped one speaker family at a time (corpus.families)
 # 6: possessives fold (NATO's = NATO), split-quote parts join (corpus.splitparts)
 # 7: a quote whose speaker is unsure (a guess, a group noun) may join another family's utterance (corpus.unsure)
 # 8: a quoted title (“Going Viral,”) is no part of a split quote (splitparts, ranking.is_title); a two-word
 # slogan said more than 30 days apart joins no longer quote (grouping._recurring_pair)
+# 9: a term the writer mentions (quotes.mention: “the words "radical Islam"”) is no utterance across
+# articles; editions of one outlet's story join two parts parted by the speaker's role (SPLIT_EDITION_GAP)
 
 # PRAGMA application_id of the databases we make ("QUOT"): a build adds to an empty file or
 # to one of ours, never to someone else's database (which it would migrate in place).

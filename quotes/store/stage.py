@@ -40,7 +40,7 @@ TABLES = {
 NAMED = ("SELECT q.id, s.unit, q.text{extra} FROM quotes q CROSS JOIN temp.stage_quote s ON s.id = q.id"
          " WHERE s.speaker_id IS NOT NULL")
 TASK_QUOTES = ("SELECT s.id, s.speaker_id, s.moved, q.article_id, a.outlet_id, a.published, q.said_from,"
-               " q.said_to, q.text, q.start, q.end FROM temp.stage_quote s CROSS JOIN quotes q ON q.id = s.id"
+               " q.said_to, q.text, q.start, q.end, q.mention FROM temp.stage_quote s CROSS JOIN quotes q ON q.id = s.id"
                " JOIN articles a ON a.id = q.article_id WHERE s.unit = ? ORDER BY s.id")
 
 
@@ -139,7 +139,7 @@ class CorpusStage(PersonSink):
 
     def task_quotes(self, unit: str) -> list[tuple]:
         """(quote id, speaker id, moved, article id, outlet id, published, said_from, said_to,
-        text, start, end) of a unit's quotes, in quote id order: what its grouping reads."""
+        text, start, end, mention) of a unit's quotes, in quote id order: what its grouping reads."""
         return self.conn.execute(TASK_QUOTES, (unit,)).fetchall()
 
 

@@ -1,6 +1,7 @@
 import json
 import random
 from pathlib import Path
+from dataclasses import replace
 
 import pytest
 
@@ -473,3 +474,29 @@ def test_a_late_requote_missing_only_a_repeated_phrase_counts_as_contained():
     late = S("b", "a2", "What difference at this point does it make?", "2016-05-02")
     u = group_utterances([hearing, late]).utterance_of
     assert u["a"] == u["b"]
+
+
+def test_a_mentioned_term_in_two_articles_is_no_one_utterance():
+    # "would not use the words “radical Islam”" (one article) and "the loaded term, “radical
+    # Islam”" (the next day's): the term she avoids, mentioned twice, is no act of speaking
+    def M(qid, article, date, said=None):
+        return replace(Q(qid, article, "clinton", "radical Islam,", date), mention=True, said_from=said, said_to=said)
+    u = group_utterances([M("a", "a1", "2015-11-15"), M("b", "a2", "2015-11-16"),
+                          M("h", "a2", "2015-11-16")]).utterance_of
+    assert u["a"] != u["b"]
+    assert u["b"] == u["h"]  # the same article repeating it (a headline) is one
+    # the same words said (no mention) in two articles a day apart: one utterance
+    u = group_utterances([Q("a", "a1", "clinton", "radical Islam,", "2015-11-15"),
+                          Q("b", "a2", "clinton", "radical Islam,", "2015-11-16")]).utterance_of
+    assert u["a"] == u["b"]
+    # both attributions name the same day (one occasion): one utterance
+    u = group_utterances([M("a", "a1", "2015-11-15", "2015-11-14"), M("b", "a2", "2015-11-16", "2015-11-14")]).utterance_of
+    assert u["a"] == u["b"]
+    # a mentioned term never joins a longer quote that holds it, nor the other way round
+    long_ = Q("l", "a3", "clinton", "I will not use the words radical Islam, because it helps nobody", "2015-11-15")
+    u = group_utterances([M("a", "a1", "2015-11-15"), long_]).utterance_of
+    assert u["a"] != u["l"]
+    # ... nor a two-word quote the mentioned term holds
+    term = replace(Q("t", "a1", "clinton", "radical Islamic terrorism,", "2015-11-15"), mention=True)
+    u = group_utterances([term, Q("p", "a4", "clinton", "Islamic terrorism", "2015-11-15")]).utterance_of
+    assert u["t"] != u["p"]

@@ -7,7 +7,7 @@ except ImportError:  # tests run as a package
 from dataclasses import replace
 
 from quotes.corpus.grouping import group_utterances
-from quotes.corpus.splitparts import SPLIT_GAP, adjacent_parts, continues
+from quotes.corpus.splitparts import SPLIT_EDITION_GAP, SPLIT_GAP, adjacent_parts, continues
 from quotes.corpus.textnorm import keys
 
 
@@ -161,3 +161,25 @@ def test_a_title_after_a_remark_parts_it_from_the_next_partial_quote():
     refs = edition("first", "2016-03-04", texts, gaps) + edition("second", "2016-03-05", texts, gaps)
     u = group_utterances(refs).utterance_of
     assert u["first-0"] == u["first-1"] == u["second-1"]
+
+
+def test_editions_part_two_remarks_alike_further_apart_than_an_attribution():
+    # Two editions of one story: '“The county boards will fight this in court for years,”
+    # said Ann Prof, who teaches law at a state college and advises two county boards on zoning.
+    # “Nobody wins ...”': the role makes the gap longer than SPLIT_GAP; one outlet printing
+    # the two parts alike twice is the evidence that they are one answer.
+    first = "The county boards will fight this in court for years,"
+    second = "Nobody wins when a zoning dispute drags on, least of all the families who live there."
+    gap = len("” said Ann Prof, who teaches law at a state college and advises two county boards on zoning. “")
+    assert SPLIT_GAP < gap <= SPLIT_EDITION_GAP
+    refs = edition("first", "2015-11-25", [first, second], [gap]) + edition("second", "2015-11-26", [first, second], [gap])
+    assert parts_of(refs) == []  # no split quote by the attribution rule alone
+    u = group_utterances(refs).utterance_of
+    assert u["first-0"] == u["first-1"] == u["second-0"] == u["second-1"]
+    # one edition alone: two utterances
+    u = group_utterances(refs[:2]).utterance_of
+    assert u["first-0"] != u["first-1"]
+    # two outlets quoting the two remarks with their own sentence between: two utterances
+    other = [replace(r, outlet="Herald") for r in refs[2:]]
+    u = group_utterances(refs[:2] + other).utterance_of
+    assert u["first-0"] != u["first-1"] and u["first-0"] == u["second-0"]

@@ -71,3 +71,22 @@ def test_speech_followed_by_a_work_noun_elsewhere_is_not_a_work_title():
     object_ = features("They may “try to circumvent” the program next year.", "subject:name", "They", 2.5)
     assert ended["work_named"] == next_line["work_named"] == cued["work_named"] == 0.0
     assert conduit["work_named"] == object_["work_named"] == 0.0
+
+
+def test_a_term_the_writer_names_as_words_is_mentioned():
+    from quotes.extract.quotefilter import mentioned
+
+    def m(text):
+        mark = find_marks(text)[0]
+        return mentioned(text, mark.start, text[mark.start:mark.end])
+    # the writer presents the words as a term or a label: a mention
+    assert m("She would not use the words “forever war,” the senator said.")
+    assert m("He avoided the loaded term, “forever war,” in the debate.")
+    assert m("Most of the files were rated “restricted,” the lowest level.")
+    assert m("The files were marked as “secret” by the agency.")
+    # the speaker's own words, even short ones: not a mention
+    assert not m("Trump called her “crooked” at the rally.")
+    assert not m("Sanders said the party wanted to “protect” Clinton.")
+    assert not m("He said it was “a very, very serious issue.”")
+    # a sentence after "the words" is quoted speech, not a term
+    assert not m("He spoke the words “We will never give up on this country, never,” to the crowd.")

@@ -153,24 +153,46 @@ def test_an_index_made_by_other_grouping_rules_is_regrouped_in_full(tmp_path):
     assert not corpus_index_is_stale(db)
 
 
-def test_a_database_of_an_older_version_gets_the_new_columns(tmp_path):
-    path = str(tmp_path / "old.db")
+def older_database(path: str, *columns: str):
+    """A database of the sample article as an older version made it: without ``columns``
+    of the quotes table. Returns the article and its quotes."""
     db = open_db(path)
     article, quotes = sample()
     save_article(db, article, quotes)
     db.close()
-    old = sqlite_utils.Database(path)  # as an older version made it: no said_* columns
+    old = sqlite_utils.Database(path)
     old.execute("PRAGMA foreign_keys = OFF")
-    for column in ("said_from", "said_to", "said_when"):
+    for column in columns:
         old.execute(f'ALTER TABLE quotes DROP COLUMN "{column}"')
-    assert "said_from" not in old["quotes"].columns_dict
+    assert not set(columns) & set(old["quotes"].columns_dict)
     old.close()
+    return article, quotes
+
+
+def test_a_database_of_an_older_version_gets_the_new_columns(tmp_path):
+    path = str(tmp_path / "old.db")
+    article, quotes = older_database(path, "said_from", "said_to", "said_when")
     db = open_db(path)
     assert {"said_from", "said_to", "said_when"} <= set(db["quotes"].columns_dict)
     quotes[0].said_from = quotes[0].said_to = "2016-02-08"
     quotes[0].said_when = "Monday"
     save_article(db, article, quotes)
     assert db.execute("select said_from, said_when from quotes where start = 1").fetchone() == ("2016-02-08", "Monday")
+
+
+def test_a_database_without_the_mention_column_gets_it_and_the_corpus_step_reads_it(tmp_path):
+    """Issue 13: ``quotes.mention`` (a term the writer mentions) came after the said_* columns."""
+    from quotes.store.stage import TASK_QUOTES
+
+    path = str(tmp_path / "old.db")
+    article, quotes = older_database(path, "mention")
+    db = open_db(path)
+    assert "mention" in db["quotes"].columns_dict
+    assert [r[0] for r in db.execute("select mention from quotes order by start")] == [None, None]
+    quotes[1].mention = True
+    save_article(db, article, quotes)
+    assert [r[0] for r in db.execute("select mention from quotes order by start")] == [0, 1]
+    assert "q.mention" in TASK_QUOTES  # what the grouping of a build reads (run.corpus_step.task_loader)
 
 
 def test_the_x_and_x_are_one_outlet_named_with_the(tmp_path):

@@ -19,7 +19,7 @@ from quotes.extract.attribution.context import ArticleContext, Attribution, Evid
 from quotes.extract.attribution.entities import article_context, harvest_titles
 from quotes.extract.attribution.rules import RULES, WITHOUT_EXPLICIT_EVIDENCE
 from quotes.extract.attribution.shape import is_single_mark, looks_unquoted, person_subject, quote_kind
-from quotes.extract.quotefilter import KEEP_THRESHOLD, quote_features, quote_probability
+from quotes.extract.quotefilter import KEEP_THRESHOLD, mentioned, quote_features, quote_probability
 from quotes.lexicon.words import PRONOUNS
 from quotes.model import Mark, Quote
 
@@ -67,6 +67,7 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
         att = apply_rules(ctx, mc)
         write_attribution(ctx, q, att)
         features = quote_features(text, m, q, evidence(ctx, m, att))
+        q.mention = mentioned(text, m.start, q.text)
         keep = _keep(q, features, att, use_filter)
         if keep and ranker is not None:
             keep = ranker(ctx, mc, q, features)
