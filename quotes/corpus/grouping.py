@@ -144,9 +144,11 @@ from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, u
 from quotes.corpus.worddiff import Diff, diff_units, equal_runs
 
 
-@dataclass
+@dataclass(slots=True)
 class QuoteRef:
-    """One quote as the grouping sees it."""
+    """One quote as the grouping sees it. (Slots: a worker unpickles a task's quotes, and an
+    unpickled instance of a plain dataclass gets a dict of its own, sized for 13 keys: about
+    1.4 KB per quote instead of 0.6 KB, and a giant family's quotes are held while it is grouped.)"""
 
     quote_id: str
     article_id: str
