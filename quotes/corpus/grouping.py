@@ -223,7 +223,7 @@ class GroupingOptions:
 
 # --- nodes and clusters --------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     keys: tuple[str, ...]
     kstr: str
@@ -237,7 +237,7 @@ class _Node:
     score: float = 1.0  # how well it matched (1.0 for leaders and containment)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
     speaker: str | None
     leader: int
@@ -246,7 +246,9 @@ class _Cluster:
     dmax: int | None
     said: tuple[int | None, int | None] = (None, None)  # occasion interval (see _said)
     articles: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    aliases: set[str] = field(default_factory=set)  # other speaker ids joined as aliases
+    # other speaker ids joined as aliases: a shared empty frozenset until one joins (most
+    # utterances have none; an empty set per utterance was ~200 bytes)
+    aliases: frozenset[str] = frozenset()
 
 
 def match_keys(us: list[Unit]) -> tuple[str, ...]:
@@ -482,7 +484,7 @@ class _Grouper:
         n, c = self.nodes[node_id], self.clusters[cid]
         n.cluster, n.via, n.score = cid, via, score
         if n.speaker is not None and n.speaker != c.speaker:
-            c.aliases.add(n.speaker)
+            c.aliases = c.aliases | {n.speaker}
         c.nodes.append(node_id)
         c.said = _said_meet(c.said, n.said)
         # a node let in by its attribution's days or as an echo does not stretch the dates
