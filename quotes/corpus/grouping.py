@@ -759,6 +759,12 @@ class _Grouper:
         if self.o.pair_model and self.scorer is None:
             self.join_by_model(shipped())
 
+    def release_lookups(self) -> None:
+        """Free what only placing the quotes reads (the shingle index, the phrase spreads and
+        the caches) before the output is made: for a giant family, memory the output needs."""
+        self.index, self.spread, self._windows, self._alias_cache = {}, {}, {}, {}
+        self.stats = None
+
     def index_scored(self) -> None:
         """The scored decision's model and the days each family is quoted with each 3-gram."""
         self.scorer = self.o.scored_model or shipped_scored()
@@ -1101,6 +1107,7 @@ def _group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None,
     refs = [seen[k] for k in sorted(seen)]
     g = _Grouper(refs, opts)
     g.run()
+    g.release_lookups()
 
     utterances: list[Utterance] = []
     variants: list[Variant] = []
