@@ -2,6 +2,11 @@
 and end-to-end F1 (quotes.evaluate.score) for both.
 
     python benchmarks/bench_extract.py [--split train] [--docs 300] [--workers 2] [--repeat 3] [--base DIR]
+    python benchmarks/bench_extract.py --split train --crossover 25,50,100,200 [--repeat 3]
+
+``--crossover``: for each number of articles (the first N of the split), `quotes extract`
+with 1 and with 2 processes, interleaved, best of ``--repeat``; the smallest number where 2
+processes are faster (what ``run.parallel.AUTO_MIN_DOCUMENTS`` is set from).
 
 Wall seconds are the issue's measure; CPU seconds (user + system of the process tree) are
 printed beside them because on a shared machine they move far less with the load.
@@ -70,6 +75,40 @@ def bench(split: str = "dev", docs: int | None = None, workers: int = 2, repeat:
     return {"split": split, "docs": len(gold), "words": n_words, "machine": machine(), "repeat": repeat, "rows": rows}
 
 
+def crossover(split: str, counts: list[int], repeat: int = 3) -> dict:
+    """Wall and CPU seconds of `quotes extract --jsonl` with 1 and 2 processes on the first
+    N articles of ``split``, for each N of ``counts``; the smallest N where 2 are faster."""
+    rows = []
+    extract = [PYTHON, "-m", "quotes", "extract", "--jsonl", "--workers"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in counts:
+            gold = polnear_docs((split,), n)
+            src = write_jsonl(Path(tmp) / f"docs-{n}.jsonl", ({"doc_id": d["doc_id"], "text": d["text"]} for d in gold))
+            best = {1: float("inf"), 2: float("inf")}
+            cpu = dict(best)
+            for _ in range(repeat):  # interleaved, best of `repeat`
+                for workers in best:
+                    res = run([*extract, str(workers), str(src)])
+                    best[workers] = min(best[workers], res["seconds"])
+                    cpu[workers] = min(cpu[workers], res["cpu_seconds"])
+            rows.append({"docs": len(gold), "words": words(gold), "wall_1": best[1], "wall_2": best[2],
+                         "cpu_1": cpu[1], "cpu_2": cpu[2]})
+    wins = [r["docs"] for r in rows if r["wall_2"] < r["wall_1"]]
+    return {"split": split, "repeat": repeat, "machine": machine(), "rows": rows,
+            "first_win": min(wins) if wins else None}
+
+
+def crossover_report(result: dict) -> str:
+    lines = [f"crossover: PolNeAR {result['split']}, `quotes extract --jsonl`, best of {result['repeat']} "
+             f"interleaved — {result['machine']}",
+             f"{'articles':>8} {'words':>8} {'1 proc s':>9} {'2 procs s':>10} {'2 / 1':>6} {'CPU 1':>6} {'CPU 2':>6}"]
+    for r in result["rows"]:
+        lines.append(f"{r['docs']:8} {r['words']:8,} {r['wall_1']:9.2f} {r['wall_2']:10.2f} "
+                     f"{r['wall_2'] / r['wall_1']:6.2f} {r['cpu_1']:6.1f} {r['cpu_2']:6.1f}")
+    lines.append(f"2 processes first faster at: {result['first_win']} articles")
+    return "\n".join(lines)
+
+
 def report(result: dict) -> str:
     lines = [f"extract: PolNeAR {result['split']}, {result['docs']} articles, {result['words']:,} words "
              f"(end to end: process start, model load, extraction; best of {result.get('repeat', 1)} interleaved runs) — {result['machine']}",
@@ -90,7 +129,13 @@ if __name__ == "__main__":
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--base", metavar="DIR", help="a checkout of another revision (git worktree add "
                         "/tmp/base main): its `quotes extract --workers 1` timed in the same run")
+    parser.add_argument("--crossover", help="article counts (comma-separated): 1 against 2 processes only")
     args = parser.parse_args()
+    if args.crossover:
+        result = crossover(args.split, [int(n) for n in args.crossover.split(",")], args.repeat)
+        print(crossover_report(result))
+        print(json.dumps(result))
+        raise SystemExit(0)
     result = bench(args.split, args.docs, args.workers, args.repeat, args.base)
     print(report(result))
     print(json.dumps(result))

@@ -23,9 +23,15 @@ from quotes.model import Article, Skipped
 
 _WORKER_NLP = None
 
-# Below this many documents a second process (about 1.5 s to start and load the model)
-# costs more than it saves; above it, one process per core, at most MAX_AUTO_WORKERS
-# (each holds a model: about 0.4 GB).
+# Below this many documents a second process (about 1.1-1.4 s of CPU to start and load the
+# model) costs more than it saves; above it, one process per core, at most MAX_AUTO_WORKERS
+# (each holds a model: about 0.4 GB). Measured (scale5) with `benchmarks/bench_extract.py
+# --split train --crossover ...` (1 and 2 processes on the first N PolNeAR train articles,
+# ~610 words each, interleaved, best of 3) on the shared 2-core machine: wall of 2 processes
+# / 1 process = 1.08-1.34 for 25-100 articles (load 5.6), 1.88 / 1.00 / 0.92 / 0.86 for
+# 100 / 150 / 200 / 300 (load 7.2): 2 processes first win at 150-200 articles. On a quiet
+# machine they win earlier (84 dev articles: 7.45x textacy vs 5.3x, stop 23); 200 is where they
+# won in every run on the busy one (0.81 at load 13.8, 0.92 at load 7.2), so it stays.
 AUTO_MIN_DOCUMENTS = 200
 MAX_AUTO_WORKERS = 4
 

@@ -416,7 +416,8 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
     all stored ones) are deleted with their variants, and those of ``utterance_index`` (one
     ``grouping.UtteranceIndex`` or ``UtteranceRows``, or an iterable of them: the parts are
     written as they come, so a partitioned corpus step never holds all of them) are written, with their
-    quotes' links. ``units`` (unit id -> (signature, quotes)) replaces the stored corpus
+    quotes' links; when it has a ``start`` (``run.corpus.Grouped``), it is started before the
+    quotes' speaker links are written, so its workers group while they are. ``units`` (unit id -> (signature, quotes)) replaces the stored corpus
     units. Idempotent: the same indexes give the same rows.
     ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are outlet ids); one
     built with a ``store.stage.CorpusStage`` as its sink takes the links and alias rows
@@ -427,6 +428,8 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
     conn = db.conn
     with conn:  # one transaction: readers never see quotes without their speakers
         gone_speakers = save_speakers(conn, speaker_index.speakers)  # first: quotes and aliases point at them
+        if hasattr(parts, "start"):  # (run.corpus.Grouped) its first tasks grouped while the links are written
+            parts.start()
         if speaker_index.person_speaker is not None:  # quotes and alias rows in a stage (store.stage)
             save_staged_speaker_links(conn)
         else:

@@ -160,3 +160,32 @@ def test_the_staged_step_writes_what_the_in_memory_index_gives(giant_db, tmp_pat
     assert any(v.quote_id for v in utterances.variants)
     assert not db.execute("select name from sqlite_temp_master where name like 'stage%'").fetchall()
     db.close()
+
+
+def test_started_workers_get_their_first_tasks_before_any_result_is_asked_for(giant_db):
+    """``Grouped.start`` (called before the quotes' speaker links are written) sends two tasks
+    per worker and returns without a result; the results then come in task order, the rows
+    the same as grouped in this process."""
+    from quotes.corpus.families import plan_tasks
+    from quotes.run.corpus import group_tasks
+    from quotes.run.corpus_step import staged_units, task_loader, unit_signatures
+    from quotes.store.db import utterance_rows
+
+    db = open_db(str(giant_db))
+    stage, _, names = staged_units(db, set(), None)
+    tasks = plan_tasks({u: n for u, (_, n) in unit_signatures(stage, names).items()}, 2, floor=200)
+    assert len(tasks) > 4
+    loaded = []
+
+    def load(task):
+        loaded.append(task)
+        return task_loader(stage, names)(task)
+
+    parts = group_tasks(tasks, load, workers=2)
+    parts.start()
+    assert loaded == tasks[:4]
+    rows = list(parts)
+    assert loaded == tasks
+    assert rows == [utterance_rows(part) for part in group_tasks(tasks, task_loader(stage, names))]
+    stage.close()
+    db.close()
