@@ -41,17 +41,21 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     # quotes without a current utterance: their units are regrouped (all of them when full)
     unlinked: set[str] | None = None if full else set()
     stage, speakers, names = staged_units(db, utterances - stale, unlinked)
-    units = unit_signatures(stage, names)
-    if full:
-        dirty, retired = set(units), None  # (None: every stored utterance, at once)
-    else:
-        dirty, retired = units_to_regroup(db, stage, units, unlinked, utterances, stale)
-    regrouped = sum(units[u][1] for u in dirty)
-    if regrouped < parallel_from:
-        workers, scheduler = 1, None
-    tasks = plan_tasks({u: units[u][1] for u in dirty}, workers if not scheduler else max(2, workers))
-    save_corpus_index(db, speakers, group_tasks(tasks, task_loader(stage, names), workers, scheduler), retired, units)
-    stage.close()  # (on an error, the caller's rollback takes the stage's tables too)
+    try:
+        units = unit_signatures(stage, names)
+        if full:
+            dirty, retired = set(units), None  # (None: every stored utterance, at once)
+        else:
+            dirty, retired = units_to_regroup(db, stage, units, unlinked, utterances, stale)
+        regrouped = sum(units[u][1] for u in dirty)
+        if regrouped < parallel_from:
+            workers, scheduler = 1, None
+        tasks = plan_tasks({u: units[u][1] for u in dirty}, workers if not scheduler else max(2, workers))
+        save_corpus_index(db, speakers, group_tasks(tasks, task_loader(stage, names), workers, scheduler), retired, units)
+    except BaseException:
+        stage.abandon()
+        raise
+    stage.close()
     return {"quotes": sum(n for _, n in units.values()), "regrouped": regrouped}
 
 
@@ -62,10 +66,14 @@ def staged_units(db, current: set[str], unlinked: set[str] | None):
     from quotes.store.stage import CorpusStage
 
     stage = CorpusStage(db.conn)
-    with cycles_paused():  # (millions of small acyclic objects: see corpus.gcpause)
-        speakers = speaker_index(db, current, unlinked, stage)
-        names = {s.id: s.name for s in speakers.speakers}
-        cut_units(stage, speakers.person_speaker, names)
+    try:
+        with cycles_paused():  # (millions of small acyclic objects: see corpus.gcpause)
+            speakers = speaker_index(db, current, unlinked, stage)
+            names = {s.id: s.name for s in speakers.speakers}
+            cut_units(stage, speakers.person_speaker, names)
+    except BaseException:
+        stage.abandon()
+        raise
     return stage, speakers, names
 
 

@@ -19,6 +19,7 @@ drops them.
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator
 
 from quotes.corpus.speakers import PersonSink
@@ -49,6 +50,8 @@ class CorpusStage(PersonSink):
 
     def __init__(self, conn, cache_kib: int = 65_536) -> None:
         self.conn = conn
+        self.owns_transaction = not conn.in_transaction  # (the first insert opens one: ``abandon``)
+        self.streams: list = []  # weak references to the cursors read as streams (closed by ``abandon``)
         self._quotes: list[tuple] = []
         self._aliases: list[tuple] = []
         conn.execute(f"PRAGMA temp.cache_size = -{cache_kib}")  # (sorts of millions of rows)
@@ -59,6 +62,20 @@ class CorpusStage(PersonSink):
     def close(self) -> None:
         for name in TABLES:
             self.conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+    def abandon(self) -> None:
+        """After an error: the transaction the stage's inserts opened rolled back (a caller's
+        own transaction is the caller's to roll back), and the tables dropped."""
+        for cursor in filter(None, (ref() for ref in self.streams)):
+            cursor.close()  # (an error's traceback still holds them, and a held read locks the tables)
+        if self.owns_transaction and self.conn.in_transaction:
+            self.conn.rollback()
+        self.close()
+
+    def _stream(self, sql: str, params=()):
+        cursor = self.conn.execute(sql, params)
+        self.streams.append(weakref.ref(cursor))  # (weak: an unread stream is released as before)
+        return cursor
 
     def quotes(self, person: int, quote_ids: list[str]) -> None:
         self._quotes += [(q, person) for q in quote_ids]
@@ -94,13 +111,13 @@ class CorpusStage(PersonSink):
 
     def speakerless_texts(self) -> Iterator[tuple[str, str]]:
         """(quote id, text) of the quotes without speaker, in id order."""
-        return self.conn.execute("SELECT s.id, q.text FROM temp.stage_quote s JOIN quotes q ON q.id = s.id"
-                                 " WHERE s.speaker_id IS NULL ORDER BY s.id")
+        return self._stream("SELECT s.id, q.text FROM temp.stage_quote s JOIN quotes q ON q.id = s.id"
+                            " WHERE s.speaker_id IS NULL ORDER BY s.id")
 
     def named_texts(self, unsure_where: str, params: list) -> Iterator[tuple[str, str, str, bool]]:
         """(quote id, family, text, unsure) of every named quote; ``unsure_where``: the SQL
         condition on a quote's ``method`` that makes its speaker unsure."""
-        return ((q, u, t, bool(k)) for q, u, t, k in self.conn.execute(
+        return ((q, u, t, bool(k)) for q, u, t, k in self._stream(
             NAMED.format(extra=f", ({unsure_where})"), params))
 
     def unsure_texts(self, unsure_where: str, params: list) -> list[tuple[str, str, str]]:
@@ -118,7 +135,7 @@ class CorpusStage(PersonSink):
 
     def members(self) -> Iterator[tuple[str, str, str | None, int]]:
         """(unit, quote id, speaker id, moved) of every quote, by unit then quote id."""
-        return self.conn.execute("SELECT unit, id, speaker_id, moved FROM temp.stage_quote ORDER BY unit, id")
+        return self._stream("SELECT unit, id, speaker_id, moved FROM temp.stage_quote ORDER BY unit, id")
 
     def units_of(self, ids: list[str]) -> set[str]:
         out: set[str] = set()

@@ -12,9 +12,6 @@ ARTICLES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="rev24a: update_corpus_index has no try/finally around its stage: called "
-                   "without a transaction of the caller's (only `quotes build` opens one), a failed step leaves the "
-                   "five temp tables and Python's implicit transaction open on the connection (scale4 74d3da9)")
 def test_a_failed_step_leaves_no_stage_and_no_open_transaction(tmp_path):
     for name, text in ARTICLES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
