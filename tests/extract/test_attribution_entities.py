@@ -67,3 +67,13 @@ def test_a_person_introduced_as_an_object_when_no_person_is_the_subject_is_talke
     text = "Tom Reid said the plan would pass. Reid attacked Henry Dole, president of the Riverside Tenants Union. "
     ctx, _ = parse(text)
     assert ctx.registry.salient_person(len(text), gender="m").name == "Tom Reid"
+
+
+def test_a_name_in_apposition_to_a_subject_is_that_subject_for_they():
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("The firm that runs the awards, Harbour Lane Productions, denies that anything is settled.\n\n"
+            "“Any final agreement needs to be made with the singer's team. We have no further "
+            "comment,” they said.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Harbour Lane Productions"

@@ -1,7 +1,9 @@
 """Who stands behind a description that names nobody (attribution.referents): a document's
 issuer, an institution the article named in full before. Real parses, invented sentences."""
-from quotes.extract.attribution.referents import institution_named_before, introduced_unnamed, owner_token
+from quotes.extract.attribution.referents import (institution_named_before, introduced_unnamed, issuer_named_before,
+                                                  owner_token)
 from quotes.extract.attribution.speakers import speaker_of
+from quotes.extract.pipeline import extract_quotes
 
 
 def tok(doc, text, nth=0):
@@ -71,3 +73,26 @@ def test_a_title_the_article_introduced_without_a_name_stays_unnamed(parse):
     ctx, doc = parse("A legal expert, Ann Marsh, spoke on Saturday. The expert warned that the inquiry would go on.")
     expert = tok(doc, "expert", 1)
     assert not introduced_unnamed(ctx, expert, ctx.index.pos(expert))
+
+
+def test_the_issuer_of_a_statement_is_read_off_the_text_when_its_paragraph_is_not_parsed():
+    # the issuing sentence is a paragraph of its own with no quote: the parser never sees it
+    text = ("Three sailors were hurt when a tanker ran aground, the Norwegian navy said in a "
+            "statement on Friday.\n\n"
+            "“The cause of the grounding is under investigation,” the statement said.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Norwegian navy"
+    text = ("On Monday, Harbour Lane Records issued a statement about the tour.\n\nTOUR DATES\n\n"
+            "The statement, which was obtained by a local paper, said the band had “come to terms "
+            "on a new agreement.”\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Harbour Lane Records"
+
+
+def test_no_issuer_is_read_off_a_sentence_that_names_none(parse):
+    ctx, doc = parse("The firm said in a statement that it was sorry. The statement said more.")
+    p = ctx.index.pos(tok(doc, "statement", 1))
+    assert issuer_named_before(ctx, tok(doc, "statement", 1), p) is None
+    ctx, doc = parse("Dana Reyes read a report on Monday. The statement said more.")
+    p = ctx.index.pos(tok(doc, "statement"))
+    assert issuer_named_before(ctx, tok(doc, "statement"), p) is None

@@ -107,7 +107,11 @@ def track_subjects(ctx: ArticleContext) -> None:
         # subjects, and names that open their sentence (the small parser often
         # makes "Michael DiMino, ..., urged" a fragment rooted at the name)
         opener = t.pos_ == "PROPN" and t.dep_ in ("ROOT", "appos") and t.sent.start >= t.i - 3
-        if t.dep_ not in SUBJ_DEPS and not opener:
+        # "The company that runs the awards, Dick Clark Productions, denies ...": the name in
+        # apposition to a subject noun is that subject (the next "they said" is about it)
+        named_subject = t.pos_ == "PROPN" and t.dep_ == "appos" and t.head.dep_ in SUBJ_DEPS \
+            and t.head.pos_ == "NOUN"
+        if t.dep_ not in SUBJ_DEPS and not opener and not named_subject:
             if _introduced_as_object(ctx, t, p):
                 ctx.registry.note_subject(ctx.resolved[p], p)
             continue
@@ -118,7 +122,8 @@ def track_subjects(ctx: ArticleContext) -> None:
             ent.full_subj.append(p)  # "George W. Bush walked on stage": named in full as a subject
         # main-clause subjects and speakers are who is talked about; a subject inside a
         # subordinate clause ("... even though Sanders won Michigan") is only a mention
-        main = opener or t.head.dep_ == "ROOT" or is_cue_token(t.head)
+        head = t.head.head if named_subject else t.head
+        main = opener or head.dep_ == "ROOT" or is_cue_token(head)
         if main:
             ctx.registry.note_subject(ent, p)
         elif p not in ent.mentions:

@@ -12,10 +12,12 @@ nothing of the rules.
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from quotes.extract.syntax import SUBJ_DEPS
-from quotes.lexicon.words import ANAPHORIC_ORG_HEADS, DOCUMENT_NOUNS
+from quotes.lexicon.words import ANAPHORIC_ORG_HEADS, DOCUMENT_NOUNS, ISSUING_VERBS, ORG_HEADS
 
 # How far back a definite "the statement" may find the statement it repeats (characters).
 ANTECEDENT_WINDOW = 3000
@@ -112,6 +114,37 @@ def institution_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
         ctx.institution_runs[tok.lower_] = runs
     before = [r for r in runs if r[1] < p]
     return before[-1] if before else None
+
+
+@functools.cache
+def _issuer_pattern(noun: str):
+    """'Big Machine Records issued a statement', 'the US military said in a statement',
+    'the Pentagon has released a new report': a capitalised name (and an organisation head
+    noun after it: "US military") that issued, or spoke in, a `noun`."""
+    heads = "|".join(sorted(ORG_HEADS, key=len, reverse=True))
+    verbs = "|".join(sorted(ISSUING_VERBS, key=len, reverse=True))
+    name = rf"{_CAP}(?:[ \u00a0]+(?:{_LINK}[ \u00a0]+)*{_CAP})*(?:[ \u00a0]+(?:{heads}))?"
+    return regex.compile(rf"(?<![\p{{L}}’'-])({name})[ \u00a0]+(?:(?:has|have|had|also|then|later)[ \u00a0]+)*"
+                         rf"(?:{verbs})[ \u00a0]+(?:in[ \u00a0]+)?(?:a|an|its|their|his|her)[ \u00a0]+"
+                         rf"(?:[\p{{Ll}}-]+[ \u00a0]+){{0,2}}{regex.escape(noun)}\b")
+
+
+def issuer_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
+    """'“…,” the statement said' after 'the US military said in a statement', read off the
+    text: the paragraph that says who issued the statement is often not parsed (it holds no
+    quote), so `antecedent_owner` cannot see it. (name, offset) of the latest such issuer
+    within ANTECEDENT_WINDOW before `p`, outside quotes, or None."""
+    if tok.lower_ not in DOCUMENT_NOUNS or not is_definite(tok):
+        return None
+    lo = max(0, p - ANTECEDENT_WINDOW)
+    found = None
+    for m in _issuer_pattern(tok.lower_).finditer(ctx.text, lo, p):
+        words = m.group(1).split()
+        while words and words[0] in ("The", "the"):
+            words.pop(0)
+        if words and words[0].lower() not in _DEFINITE and not ctx.index.in_quote(m.start(1)):
+            found = (" ".join(words), m.start(1) + m.group(1).index(words[0]))
+    return found
 
 
 def introduced_unnamed(ctx, tok, p: int) -> bool:
