@@ -96,3 +96,21 @@ def test_no_issuer_is_read_off_a_sentence_that_names_none(parse):
     ctx, doc = parse("Dana Reyes read a report on Monday. The statement said more.")
     p = ctx.index.pos(tok(doc, "statement"))
     assert issuer_named_before(ctx, tok(doc, "statement"), p) is None
+
+
+def test_a_definite_description_echoing_a_word_of_an_organisations_name_is_that_organisation(parse):
+    ctx, doc = parse("Shortly after, Harbour Lane Productions denied that it had settled. "
+                     "The production company said it had signed nothing.")
+    sp = speaker_of(ctx, tok(doc, "company"))
+    assert (sp.name, sp.how) == ("Harbour Lane Productions", "role")
+    ctx, doc = parse("Harbour Lane Productions denied it. The oil company said it had signed nothing.")
+    assert speaker_of(ctx, tok(doc, "company")).name != "Harbour Lane Productions"
+
+
+def test_the_n_year_old_is_the_person_printed_with_that_age():
+    text = ("Dana Whitcombe, 45, has lived in Boston for years and runs a bakery there. Her neighbour, "
+            "Tom Reyes, 61, agrees.\n\n“No, I will not leave,” the 45-year-old said.\n\n"
+            "“Nor I,” the 30-year-old said.\n")
+    first, second = extract_quotes(text)
+    assert first.speaker == "Dana Whitcombe"
+    assert second.speaker not in ("Dana Whitcombe", "Tom Reyes")  # nobody was printed with 30

@@ -12,8 +12,9 @@ import regex
 
 from quotes.extract.attribution.context import ArticleContext, Speaker
 from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text
-from quotes.extract.attribution.referents import (antecedent_owner, institution_named_before, introduced_unnamed,
-                                                  issuer_named_before, owner_token)
+from quotes.extract.attribution.referents import (age_of_description, antecedent_owner, institution_named_before,
+                                                  introduced_unnamed, introduced_with_age, issuer_named_before,
+                                                  owner_token)
 from quotes.extract.attribution.subjects import group_antecedent
 from quotes.extract.mentions import titled_name_at
 from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, name_span, np_tokens, role_left
@@ -259,9 +260,21 @@ def _name_ending_titles(ctx: ArticleContext, tok, depth: int) -> Speaker | None:
     return found if found.name and found.kind != "organisation" else None
 
 
+def _aged_person(ctx: ArticleContext, tok, p: int) -> Speaker | None:
+    """'“…,” the 45-year-old said' after 'Dana Whitcombe, 45, runs a bakery': the person the
+    article printed with that age."""
+    age = age_of_description(tok)
+    named = introduced_with_age(ctx, age, p) if age else None
+    found = name_from_text(ctx, *named) if named else None
+    if found is None:
+        return None
+    ent = found[0]
+    return Speaker(ent, ent.name, ent.kind, ent.role, np_tokens(tok), "role")
+
+
 def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     """A common noun as the mention: a title, a document, an organisation or a group."""
-    found = _appositive_name(ctx, tok, depth) or _name_ending_titles(ctx, tok, depth)
+    found = _appositive_name(ctx, tok, depth) or _name_ending_titles(ctx, tok, depth) or _aged_person(ctx, tok, p)
     if found is not None:
         return found
     np_toks = np_tokens(tok)
