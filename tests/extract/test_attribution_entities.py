@@ -77,3 +77,9 @@ def test_a_name_in_apposition_to_a_subject_is_that_subject_for_they():
             "comment,” they said.\n")
     (q,) = extract_quotes(text)
     assert q.speaker == "Harbour Lane Productions"
+    # the parse hangs the name on the relative clause's object ("the AMAs, Dick Clark Productions")
+    text = ("The company that runs the AMAs, Harbour Lane Productions, denies that anything has been "
+            "definitely sorted, though.\n\n“Any final agreement on this matter needs to be made directly "
+            "with the singer's team. We have no further comment,” they said.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Harbour Lane Productions"
