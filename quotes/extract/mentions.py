@@ -122,9 +122,8 @@ class Registry:
                     return None
         if not cands and len(words) == 1:
             # a first name alone ("Hillary shot back"): the one person introduced with it
-            # (a known first name: "Google" alone is not "Google Stadia")
             firsts = [e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1
-                      and e.name.split()[0].lower() == words[0].lower() and first_name_gender(e.name)]
+                      and e.name.split()[0].lower() == words[0].lower()]
             return firsts[0] if len(firsts) == 1 else None
         if not cands:
             return None

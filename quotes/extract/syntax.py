@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from quotes.lexicon.words import HONORIFICS, ORG_HEADS, ORG_WORDS, POSSESSED_SPEECH_NOUNS, ROLE_NOUNS
+from quotes.lexicon.words import ORG_HEADS, ORG_WORDS, POSSESSED_SPEECH_NOUNS, ROLE_NOUNS
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -78,12 +78,13 @@ def name_span(tok) -> list:
             toks[0:0] = [tok.doc[i - 1], t]
             i -= 2
             continue
-        # a compound of the name, or of a plain name word already in it: "New" -> "York" ->
-        # "Times", "United" -> "Nations" -> "High Commissioner" (not of a title: "Defense" ->
-        # "Secretary Lloyd Austin" is split off later, "Air Force 1st Lt." is read off the text)
+        # a compound of the name, or, in an organisation's name, of a plain word already in it:
+        # "New" -> "York" -> "Times", "United" -> "Nations" -> "Security Council" (not in a
+        # person's: "House Intelligence Republican Mike Pompeo", "Senate Majority Whip John
+        # Cornyn" keep their titles apart)
         if not (t.pos_ == "PROPN" and t.dep_ in ("compound", "flat", "nmod")
-                and (t.head.i == tok.i or tok.is_alpha and any(t.head.i == x.i for x in toks) and t.head.is_alpha
-                     and t.head.lower_ not in ROLE_NOUNS and t.head.lower_ not in HONORIFICS)):
+                and (t.head.i == tok.i or tok.lower_ in ORG_WORDS | ORG_HEADS and t.head.is_alpha
+                     and any(t.head.i == x.i for x in toks))):
             break
         toks.insert(0, t)
         i -= 1
