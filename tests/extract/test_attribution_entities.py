@@ -83,3 +83,12 @@ def test_a_name_in_apposition_to_a_subject_is_that_subject_for_they():
             "with the singer's team. We have no further comment,” they said.\n")
     (q,) = extract_quotes(text)
     assert q.speaker == "Harbour Lane Productions"
+
+
+def test_a_full_name_owning_the_subject_is_who_the_next_she_is_about():
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("Dana Whitcombe's first six albums were released through a small label.\n"
+            "In a post at the time she described this as the “worst case scenario”.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Dana Whitcombe"

@@ -111,6 +111,10 @@ def track_subjects(ctx: ArticleContext) -> None:
         if t.dep_ not in SUBJ_DEPS and not opener and named_subject is None:
             if _introduced_as_object(ctx, t, p):
                 ctx.registry.note_subject(ctx.resolved[p], p)
+            elif t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.dep_ in SUBJ_DEPS and len(name_span(t)) > 1:
+                ent = entity_for(ctx, t, p)  # "Taylor Swift's albums were ...": she is talked about
+                if ent is not None and p not in ent.mentions:
+                    ent.mentions.append(p)
             continue
         ent = entity_for(ctx, t, p)
         if ent is None:
