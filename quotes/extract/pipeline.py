@@ -67,6 +67,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+CHAIN_PARAGRAPHS = 2  # paragraphs parsed further back while the context paragraph opens with a pronoun
+_OPENS_WITH_PRONOUN = regex.compile(r"\s*(?:" + "|".join(sorted(ANTECEDENT_PRONOUNS)) + r")\b", regex.I)
 _PRONOUN = regex.compile(r"\b(?:" + "|".join(sorted(ANTECEDENT_PRONOUNS)) + r")\b", regex.I)
 
 
@@ -121,7 +123,13 @@ def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS
         if a not in decided:
             decided[a] = _needs_context(text, paras[a], touching.get(a, []))
         if decided[a]:
-            for j in range(max(0, k - context), k):
+            first = max(0, k - context)
+            # "She claimed ..." before '“…,” she said': the context's own pronoun needs the
+            # paragraph that names her (at most CHAIN_PARAGRAPHS more)
+            while first > 0 and k - first < context + CHAIN_PARAGRAPHS and \
+                    _OPENS_WITH_PRONOUN.match(text, paras[nonempty[first]][0]):
+                first -= 1
+            for j in range(first, k):
                 need.add(nonempty[j])
     out = []
     for i in sorted(need):

@@ -78,8 +78,13 @@ def name_span(tok) -> list:
             toks[0:0] = [tok.doc[i - 1], t]
             i -= 2
             continue
+        # a compound of the name, or, in an organisation's name, of a plain word already in it:
+        # "New" -> "York" -> "Times", "United" -> "Nations" -> "Security Council" (not in a
+        # person's: "House Intelligence Republican Mike Pompeo", "Senate Majority Whip John
+        # Cornyn" keep their titles apart)
         if not (t.pos_ == "PROPN" and t.dep_ in ("compound", "flat", "nmod")
-                and t.head.i >= tok.i - 0 and t.head.i <= tok.i):
+                and (t.head.i == tok.i or tok.lower_ in ORG_WORDS | ORG_HEADS and t.head.is_alpha
+                     and any(t.head.i == x.i for x in toks))):
             break
         toks.insert(0, t)
         i -= 1

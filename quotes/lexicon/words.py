@@ -105,7 +105,10 @@ service services news times post journal network press association union institu
 foundation university college center centre court police army navy force forces corp
 inc co company group organization organisation fund bank board club league nato un
 cnn fox msnbc abc nbc cbs reuters bloomberg ap afp politico breitbart huffpost
-coalition alliance caucus trust society authority project, team""".split())
+coalition alliance caucus trust society authority project, team
+production record studio entertainment film picture holding technologie system lab partner
+airline motor industrie""".split())
+# (names.is_org_name strips a trailing "s": "Productions" -> "production", "Industries" -> "industrie")
 # Head nouns that end (or, before "of", begin) an organisation's name: "Department of
 # Defense", "the Association of Flight Attendants", "National Intelligence Service".
 ORG_HEADS = frozenset("""
@@ -291,6 +294,10 @@ officers troops soldiers fans readers viewers users participants attendees crowd
 family friends colleagues allies administration campaign team panel jury government
 both all many some most several few""".split())
 
+# Verbs by which a name issues a document or speaks in one: "X issued a statement", "X said
+# in a statement" (extract.attribution.referents.issuer_named_before).
+ISSUING_VERBS = frozenset("""said says issued issues released releases published publishes
+posted posts sent sends filed files wrote writes""".split()) | frozenset({"put out"})
 # Documents and other things whose words are their issuer's (wider than DOC_NOUNS).
 DOCUMENT_NOUNS = DOC_NOUNS | frozenset("""memorandum e-mail note notice ruling decision order opinion
 indictment affidavit transcript book article editorial column interview speech message press-release recording footage broadcast

@@ -34,3 +34,19 @@ def test_a_reported_clause_goes_to_the_outer_speaker(parse):
     ctx, doc = parse(text)
     calling = next(t for t in doc if t.text == "calling")
     assert outermost_cue(ctx, calling).text == "said"
+
+
+def test_a_speech_verb_in_a_when_clause_introduces_the_quote_not_the_main_verb():
+    from quotes.extract.pipeline import extract_quotes
+
+    # the parse hangs the quote on "laughed"; "when he urged voters," introduces it
+    text = ("Harlow is under fire for failing to deliver on his vow.\n\n"
+            "Audience members laughed when he urged voters, “Look what I have said I am going to do "
+            "as a politician and look what I have delivered.”\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Harlow"
+    # the main clause's own speaker keeps the quote her verb introduces
+    text = ("When Harlow was revealed as a delegate, a columnist for the local paper said he was "
+            "“utterly ashamed” of him.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker != "Harlow"

@@ -67,3 +67,28 @@ def test_a_person_introduced_as_an_object_when_no_person_is_the_subject_is_talke
     text = "Tom Reid said the plan would pass. Reid attacked Henry Dole, president of the Riverside Tenants Union. "
     ctx, _ = parse(text)
     assert ctx.registry.salient_person(len(text), gender="m").name == "Tom Reid"
+
+
+def test_a_name_in_apposition_to_a_subject_is_that_subject_for_they():
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("The firm that runs the awards, Harbour Lane Productions, denies that anything is settled.\n\n"
+            "“Any final agreement needs to be made with the singer's team. We have no further "
+            "comment,” they said.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Harbour Lane Productions"
+    # the parse hangs the name on the relative clause's object ("the AMAs, Dick Clark Productions")
+    text = ("The company that runs the AMAs, Harbour Lane Productions, denies that anything has been "
+            "definitely sorted, though.\n\n“Any final agreement on this matter needs to be made directly "
+            "with the singer's team. We have no further comment,” they said.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Harbour Lane Productions"
+
+
+def test_a_full_name_owning_the_subject_is_who_the_next_she_is_about():
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("Dana Whitcombe's first six albums were released through a small label.\n"
+            "In a post at the time she described this as the “worst case scenario”.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Dana Whitcombe"

@@ -2,8 +2,10 @@
 issuer, an institution the article named in full before. Real parses, invented sentences."""
 import time
 
-from quotes.extract.attribution.referents import institution_named_before, introduced_unnamed, owner_token
+from quotes.extract.attribution.referents import (institution_named_before, introduced_unnamed, issuer_named_before,
+                                                  owner_token)
 from quotes.extract.attribution.speakers import speaker_of
+from quotes.extract.pipeline import extract_quotes
 
 
 def tok(doc, text, nth=0):
@@ -91,11 +93,50 @@ def test_a_long_run_of_capitalised_words_is_read_in_linear_time(parse):
 
 
 def test_a_title_introduced_with_its_name_after_its_phrase_is_named(parse):
-    from quotes.extract.pipeline import extract_quotes
-
     text = ("Senator Mary Holt toured the plant on Monday. A spokesman for the Holt campaign, John Doe, said the plan "
             "was sound.\n\n“We will win this state easily,” the spokesman said.\n")
     ctx, doc = parse(text)
     spokesman = tok(doc, "spokesman", 1)
     assert not introduced_unnamed(ctx, spokesman, ctx.index.pos(spokesman))
     assert [q.speaker for q in extract_quotes(text)] == ["John Doe"]
+
+
+def test_the_issuer_of_a_statement_is_read_off_the_text_when_its_paragraph_is_not_parsed():
+    # the issuing sentence is a paragraph of its own with no quote: the parser never sees it
+    text = ("Three sailors were hurt when a tanker ran aground, the Norwegian navy said in a "
+            "statement on Friday.\n\n"
+            "“The cause of the grounding is under investigation,” the statement said.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Norwegian navy"
+    text = ("On Monday, Harbour Lane Records issued a statement about the tour.\n\nTOUR DATES\n\n"
+            "The statement, which was obtained by a local paper, said the band had “come to terms "
+            "on a new agreement.”\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Harbour Lane Records"
+
+
+def test_no_issuer_is_read_off_a_sentence_that_names_none(parse):
+    ctx, doc = parse("The firm said in a statement that it was sorry. The statement said more.")
+    p = ctx.index.pos(tok(doc, "statement", 1))
+    assert issuer_named_before(ctx, tok(doc, "statement", 1), p) is None
+    ctx, doc = parse("Dana Reyes read a report on Monday. The statement said more.")
+    p = ctx.index.pos(tok(doc, "statement"))
+    assert issuer_named_before(ctx, tok(doc, "statement"), p) is None
+
+
+def test_a_definite_description_echoing_a_word_of_an_organisations_name_is_that_organisation(parse):
+    ctx, doc = parse("Shortly after, Harbour Lane Productions denied that it had settled. "
+                     "The production company said it had signed nothing.")
+    sp = speaker_of(ctx, tok(doc, "company"))
+    assert (sp.name, sp.how) == ("Harbour Lane Productions", "role")
+    ctx, doc = parse("Harbour Lane Productions denied it. The oil company said it had signed nothing.")
+    assert speaker_of(ctx, tok(doc, "company")).name != "Harbour Lane Productions"
+
+
+def test_the_n_year_old_is_the_person_printed_with_that_age():
+    text = ("Dana Whitcombe, 45, has lived in Boston for years and runs a bakery there. Her neighbour, "
+            "Tom Reyes, 61, agrees.\n\n“No, I will not leave,” the 45-year-old said.\n\n"
+            "“Nor I,” the 30-year-old said.\n")
+    first, second = extract_quotes(text)
+    assert first.speaker == "Dana Whitcombe"
+    assert second.speaker not in ("Dana Whitcombe", "Tom Reyes")  # nobody was printed with 30

@@ -90,3 +90,11 @@ def test_who_after_an_appositive_title_is_the_named_person(parse):
                      "now the Senate majority leader, who in 2010 said the goal was to beat him.")
     sp = speaker_of(ctx, tok(doc, "who"))
     assert sp.name == "Mitch McConnell"
+
+
+def test_titles_joined_by_and_end_in_the_name(parse):
+    ctx, doc = parse("“That is wrong,” former senator and governor Bob Tillman said.")
+    sp = speaker_of(ctx, tok(doc, "senator"))
+    assert sp.name == "Bob Tillman"
+    ctx, doc = parse("“No way,” the senator and Bob Tillman said.")  # two people: not the name
+    assert speaker_of(ctx, tok(doc, "senator")).name != "Bob Tillman"

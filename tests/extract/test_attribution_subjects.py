@@ -32,3 +32,17 @@ def test_previous_paragraph_colon(parse):
     assert previous_paragraph_colon(ctx, ctx.index.marks[0]) == (0, len("Caddell continued:"))
     ctx, _ = parse("Caddell continued.\n\n“The party is over.”")
     assert previous_paragraph_colon(ctx, ctx.index.marks[0]) is None
+
+
+def test_a_run_of_titles_after_the_quote_ends_in_the_name_that_speaks():
+    from quotes.extract.pipeline import extract_quotes
+
+    # the parse hangs the first title on the quote and gives "said" no subject
+    text = ("The grocer reported earnings that topped estimates.\n\n“Our third quarter results reflected broad-based growth "
+            "across our business, yet sales were below our expectations,” chairman, CEO and president Peter "
+            "Holt said in the release.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Peter Holt"
+    # a name that only qualifies the noun is not the speaker: nobody is named here
+    (q,) = extract_quotes("“We will win the vote,” a Whitcombe spokesman said on Monday.\n")
+    assert q.speaker != "Whitcombe"

@@ -175,3 +175,13 @@ def test_spacy_component_sees_what_the_build_sees_with_or_without_ner():
     assert got[0] == got[1] and got[0]
     meta = with_ner.get_pipe_meta("quotes")
     assert "token.dep" in meta.requires and "doc._.quotes" in meta.assigns
+
+
+def test_a_context_paragraph_opening_with_a_pronoun_brings_the_one_that_names_her():
+    text = ("Then, last week, Dana Whitcombe posted a long message accusing the label.\n"
+            "She claimed the label thought the show would be a re-recording.\n"
+            "“I just want to be able to play my own songs,” she said.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Dana Whitcombe"
+    marks = find_marks(text)
+    assert segments_for(text, marks)[0][0] == 0  # the first paragraph is parsed

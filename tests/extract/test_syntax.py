@@ -38,3 +38,14 @@ def test_names_after_an_article_are_things(parse):
     assert after_article(tok(doc, "Amendment"))
     assert not after_article(tok(doc, "Sanders"))
     assert is_name_token(tok(doc, "Sanders"))
+
+
+def test_a_name_span_takes_compounds_of_compounds(parse):
+    # "New" hangs on "York", "York" on "Times": the name is not cut to "York Times"
+    _, doc = parse("The New York Times said the report was wrong.")
+    assert doc_text(name_span(tok(doc, "Times"))) == "New York Times"
+    _, doc = parse("The United Nations Security Council said the decision was wrong.")
+    assert doc_text(name_span(tok(doc, "Council"))) == "United Nations Security Council"
+    # a person's titles stay apart from the name (the lexicon splits the direct ones off)
+    _, doc = parse("House Intelligence Republican Mike Pompeo agreed with that point.")
+    assert doc_text(name_span(tok(doc, "Pompeo"))) == "Republican Mike Pompeo"

@@ -132,8 +132,37 @@ def cue_candidates(ctx: ArticleContext, m: Mark, before, after) -> list[CueCandi
         score = _cue_score(according, adjacent, dep_link, lemma_of(t) in WEAK_LEMMAS)
         dist = min(abs(p - m.open_mark), abs(p - (m.close_mark or m.end)))
         cands.append(CueCandidate(score, -dist, p, t, "according" if according else "verb"))
+    _nearer_cue_introduces(cands, before)
     cands.sort(key=lambda c: (c.score, c.neg_distance), reverse=True)
     return cands
+
+
+def _nearer_cue_introduces(cands: list[CueCandidate], before) -> None:
+    """'Audience members laughed when he urged voters, “…”': the parse hangs the quote on the
+    main verb, but the speech verb with its own subject between it and the quote introduces
+    the words. The farther cue before the quote loses its governing score to the nearer one."""
+    b0, b1 = before
+    inside = [c for c in cands if c.kind == "verb" and b0 <= c.pos < b1]
+    for far in inside:
+        if far.score < C.CUE_ADJACENT_AND_GOVERNING:
+            continue
+        nearer = [c for c in inside if c.pos > far.pos and lemma_of(c.token) not in WEAK_LEMMAS
+                  and any(x.dep_ in SUBJ_DEPS for x in c.token.children) and c.token.head.i == far.token.i
+                  and c.token.dep_ == "advcl"]
+        if nearer:
+            far.score = C.CUE_ADJACENT
+            for c in nearer:
+                c.score = max(c.score, C.CUE_ADJACENT_AND_GOVERNING)
+
+
+def _own_adverbial_clause(ctx: ArticleContext, cue) -> bool:
+    """The cue heads an adverbial clause with its own subject that stands between the main
+    verb and the quote ('Audience members laughed when he urged voters, “…”') or holds the
+    quote ('as Trump went on about “…”, Melanie said yes'): the words are the clause's."""
+    if cue.dep_ != "advcl" or not is_cue_token(cue) or not any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        return False
+    ix = ctx.index
+    return cue.head.i < cue.i or any(ix.in_quote(ix.pos(t)) for t in cue.subtree)
 
 
 def outermost_cue(ctx: ArticleContext, cue):
@@ -146,7 +175,10 @@ def outermost_cue(ctx: ArticleContext, cue):
     # "Hale said Obama's words “amount to ...”", "Fitton called Clinton's claim “absurd”":
     # a possessed speech noun inside a clause is the reporter's topic, not the speaker
     noun = is_possessed_speech_noun(cue)
+    own = _own_adverbial_clause(ctx, cue)
     for anc in cue.ancestors:
+        if own and anc.i == cue.head.i:
+            break  # 'Audience members laughed when he urged voters, “…”': his words, not theirs
         if noun and ix.in_quote(ix.pos(anc)):
             continue  # the quote's own first word can head the clause
         if ix.in_quote(ix.pos(anc)) or lemma_of(anc) == "quote":

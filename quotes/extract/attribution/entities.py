@@ -107,9 +107,14 @@ def track_subjects(ctx: ArticleContext) -> None:
         # subjects, and names that open their sentence (the small parser often
         # makes "Michael DiMino, ..., urged" a fragment rooted at the name)
         opener = t.pos_ == "PROPN" and t.dep_ in ("ROOT", "appos") and t.sent.start >= t.i - 3
-        if t.dep_ not in SUBJ_DEPS and not opener:
+        named_subject = _subject_in_apposition(t)
+        if t.dep_ not in SUBJ_DEPS and not opener and named_subject is None:
             if _introduced_as_object(ctx, t, p):
                 ctx.registry.note_subject(ctx.resolved[p], p)
+            elif t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.dep_ in SUBJ_DEPS and len(name_span(t)) > 1:
+                ent = entity_for(ctx, t, p)  # "Taylor Swift's albums were ...": she is talked about
+                if ent is not None and p not in ent.mentions:
+                    ent.mentions.append(p)
             continue
         ent = entity_for(ctx, t, p)
         if ent is None:
@@ -118,11 +123,25 @@ def track_subjects(ctx: ArticleContext) -> None:
             ent.full_subj.append(p)  # "George W. Bush walked on stage": named in full as a subject
         # main-clause subjects and speakers are who is talked about; a subject inside a
         # subordinate clause ("... even though Sanders won Michigan") is only a mention
-        main = opener or t.head.dep_ == "ROOT" or is_cue_token(t.head)
+        head = named_subject.head if named_subject is not None else t.head
+        main = opener or head.dep_ == "ROOT" or is_cue_token(head)
         if main:
             ctx.registry.note_subject(ent, p)
         elif p not in ent.mentions:
             ent.mentions.append(p)
+
+
+def _subject_in_apposition(t):
+    """'The company that runs the awards, Dick Clark Productions, denies ...': the subject noun
+    a name stands in apposition to (the next "they said" is about the name), also when the
+    parse hangs the name on the relative clause's last noun. The subject token, or None."""
+    if t.pos_ != "PROPN" or t.dep_ != "appos":
+        return None
+    head = t.head
+    if head.dep_ not in SUBJ_DEPS:
+        clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+        head = clause.head if clause is not None and t.i < clause.head.head.i else head
+    return head if head.dep_ in SUBJ_DEPS and head.pos_ == "NOUN" else None
 
 
 def _introduced_as_object(ctx: ArticleContext, t, p: int) -> bool:

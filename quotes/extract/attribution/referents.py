@@ -12,10 +12,12 @@ nothing of the rules.
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from quotes.extract.syntax import SUBJ_DEPS
-from quotes.lexicon.words import ANAPHORIC_ORG_HEADS, DOCUMENT_NOUNS
+from quotes.lexicon.words import ANAPHORIC_ORG_HEADS, DOCUMENT_NOUNS, ISSUING_VERBS, ORG_HEADS
 
 # How far back a definite "the statement" may find the statement it repeats (characters).
 ANTECEDENT_WINDOW = 3000
@@ -94,12 +96,26 @@ def antecedent_owner(ctx, tok, p: int):
 def institution_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
     """'the commission' -> ('Commission on Presidential Debates', offset): the latest
     capitalised name of two or more words before `p`, outside quotes, whose words hold the
-    head noun capitalised. None when the article names no such institution."""
+    head noun capitalised; else, for 'the production company', one that holds a noun
+    modifier of the description ("Dick Clark Productions"). None when the article names
+    no such institution."""
     if tok.lower_ not in ANAPHORIC_ORG_HEADS or not is_definite(tok):
         return None
-    runs = ctx.institution_runs.get(tok.lower_)
+    words = [tok.lower_] + [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")
+                            and c.pos_ == "NOUN" and c.text.islower()]
+    for word in words:
+        before = [r for r in _institution_runs(ctx, word) if r[1] < p]
+        if before:
+            return before[-1]
+    return None
+
+
+def _institution_runs(ctx, word: str) -> list[tuple[str, int]]:
+    """[(name, offset)] of the capitalised names of two or more words outside quotes that
+    hold `word` capitalised (or its plural: "Productions"), once per article and word."""
+    runs = ctx.institution_runs.get(word)
     if runs is None:
-        head = regex.escape(tok.lower_.capitalize())
+        head = regex.escape(word.capitalize()) + "s?"
         # (bounded repeats: unbounded ones read a long capitalised run to its end from every
         # word of it, quadratic; no institution's name has 8 capitalised words before its head)
         pattern = regex.compile(rf"(?:{_CAP}[ \u00a0]+(?:{_LINK}[ \u00a0]+){{0,3}}){{0,8}}{head}\b"
@@ -111,9 +127,59 @@ def institution_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
                 words.pop(0)
             if len(words) >= 2 and not ctx.index.in_quote(m.start()):
                 runs.append((" ".join(words).rstrip(".’'"), m.start()))
-        ctx.institution_runs[tok.lower_] = runs
-    before = [r for r in runs if r[1] < p]
-    return before[-1] if before else None
+        ctx.institution_runs[word] = runs
+    return runs
+
+
+@functools.cache
+def _issuer_pattern(noun: str):
+    """'Big Machine Records issued a statement', 'the US military said in a statement',
+    'the Pentagon has released a new report': a capitalised name (and an organisation head
+    noun after it: "US military") that issued, or spoke in, a `noun`."""
+    heads = "|".join(sorted(ORG_HEADS, key=len, reverse=True))
+    verbs = "|".join(sorted(ISSUING_VERBS, key=len, reverse=True))
+    name = rf"{_CAP}(?:[ \u00a0]+(?:{_LINK}[ \u00a0]+)*{_CAP})*(?:[ \u00a0]+(?:{heads}))?"
+    return regex.compile(rf"(?<![\p{{L}}’'-])({name})[ \u00a0]+(?:(?:has|have|had|also|then|later)[ \u00a0]+)*"
+                         rf"(?:{verbs})[ \u00a0]+(?:in[ \u00a0]+)?(?:a|an|its|their|his|her)[ \u00a0]+"
+                         rf"(?:[\p{{Ll}}-]+[ \u00a0]+){{0,2}}{regex.escape(noun)}\b")
+
+
+def issuer_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
+    """'“…,” the statement said' after 'the US military said in a statement', read off the
+    text: the paragraph that says who issued the statement is often not parsed (it holds no
+    quote), so `antecedent_owner` cannot see it. (name, offset) of the latest such issuer
+    within ANTECEDENT_WINDOW before `p`, outside quotes, or None."""
+    if tok.lower_ not in DOCUMENT_NOUNS or not is_definite(tok):
+        return None
+    lo = max(0, p - ANTECEDENT_WINDOW)
+    found = None
+    for m in _issuer_pattern(tok.lower_).finditer(ctx.text, lo, p):
+        words = m.group(1).split()
+        while words and words[0] in ("The", "the"):
+            words.pop(0)
+        if words and words[0].lower() not in _DEFINITE and not ctx.index.in_quote(m.start(1)):
+            found = (" ".join(words), m.start(1) + m.group(1).index(words[0]))
+    return found
+
+
+def age_of_description(tok) -> str | None:
+    """'the 45-year-old': the age the description gives ("45"), or None."""
+    if tok.lower_ != "old":
+        return None
+    years = [c for c in tok.children if c.lower_ in ("year", "years")]
+    nums = [n for y in years for n in y.children if n.like_num]
+    return nums[0].text if nums else None
+
+
+def introduced_with_age(ctx, age: str, p: int) -> tuple[str, int] | None:
+    """'Dana Whitcombe, 45, ...' before '“…,” the 45-year-old said': (name, offset) of the
+    latest name printed with that age between commas within ANTECEDENT_WINDOW before `p`,
+    outside quotes, or None."""
+    lo = max(0, p - ANTECEDENT_WINDOW)
+    pattern = rf"({_CAP}(?:[ \u00a0]+{_CAP}){{0,3}}),[ \u00a0]+{regex.escape(age)}[ \u00a0]*,"
+    found = [(m.group(1), m.start(1)) for m in regex.finditer(pattern, ctx.text[lo:p])
+             if not ctx.index.in_quote(lo + m.start(1))]
+    return (found[-1][0], lo + found[-1][1]) if found else None
 
 
 def introduced_unnamed(ctx, tok, p: int) -> bool:

@@ -12,7 +12,8 @@ import regex
 
 from quotes.extract.attribution.context import ArticleContext, Speaker
 from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text
-from quotes.extract.attribution.referents import (antecedent_owner, institution_named_before, introduced_unnamed,
+from quotes.extract.attribution.referents import (age_of_description, antecedent_owner, institution_named_before,
+                                                  introduced_unnamed, introduced_with_age, issuer_named_before,
                                                   owner_token)
 from quotes.extract.attribution.subjects import group_antecedent
 from quotes.extract.mentions import titled_name_at
@@ -231,12 +232,49 @@ def _document_issuer(ctx: ArticleContext, tok, np_toks, depth: int) -> Speaker |
     issuer = _issuer(ctx, tok, depth)
     if issuer is not None:
         return replace(issuer, tokens=np_toks, how="document")
+    named = issuer_named_before(ctx, tok, ctx.index.pos(tok))
+    found = name_from_text(ctx, *named) if named else None
+    if found is not None:
+        ent = found[0]
+        return Speaker(ent, ent.name, ent.kind, ent.role, np_toks, "document")
     return None
+
+
+def _name_ending_titles(ctx: ArticleContext, tok, depth: int) -> Speaker | None:
+    """'former senator and governor Bob Smith said', 'chairman, CEO and president Craig
+    Menear said': a run of titles joined by commas and "and" ends in the name that speaks
+    (the parse makes the name a conjunct of the first title). Not after a determiner ("the
+    senator and Bob Smith" are two people)."""
+    if depth >= MAX_DEPTH or tok.lower_ not in ROLE_NOUNS or any(c.dep_ == "det" for c in tok.children):
+        return None
+    conj = [c for c in tok.subtree if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i]
+    if not conj:
+        return None
+    name = conj[-1]
+    first = name_span(name)[0]
+    between = [t for t in tok.doc[tok.i + 1:first.i] if not (t.pos_ in ("PUNCT", "CCONJ", "PROPN")
+                                                           or t.lower_ in ROLE_NOUNS)]
+    if between or ctx.index.in_quote(ctx.index.pos(name)):
+        return None
+    found = speaker_of(ctx, name, depth + 1)
+    return found if found.name and found.kind != "organisation" else None
+
+
+def _aged_person(ctx: ArticleContext, tok, p: int) -> Speaker | None:
+    """'“…,” the 45-year-old said' after 'Dana Whitcombe, 45, runs a bakery': the person the
+    article printed with that age."""
+    age = age_of_description(tok)
+    named = introduced_with_age(ctx, age, p) if age else None
+    found = name_from_text(ctx, *named) if named else None
+    if found is None:
+        return None
+    ent = found[0]
+    return Speaker(ent, ent.name, ent.kind, ent.role, np_tokens(tok), "role")
 
 
 def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     """A common noun as the mention: a title, a document, an organisation or a group."""
-    found = _appositive_name(ctx, tok, depth)
+    found = _appositive_name(ctx, tok, depth) or _name_ending_titles(ctx, tok, depth) or _aged_person(ctx, tok, p)
     if found is not None:
         return found
     np_toks = np_tokens(tok)

@@ -146,8 +146,27 @@ def nearby_subject(ctx: ArticleContext, cue, before, after) -> Subject | None:
         for t in group:
             found = _nearby_mention(t, group, cue, cue_first)
             if found is not None:
+                if rule == "nearby_before" and found.pos_ == "NOUN":
+                    found = _name_after_titles(found, group, cue, cue_first) or found
                 return Subject(found, rule)
     return None
+
+
+def _name_after_titles(role, group, cue, cue_first: bool):
+    """'”, chairman, CEO and president Craig Menear said': a run of titles before the
+    verb ends in the name that speaks. The proper name last before the cue, when only
+    titles, commas and "and" stand between it and `role` (not 'a Trump spokesman said',
+    where the name qualifies the noun)."""
+    between = [t for t in group if role.i < t.i < cue.i]
+    names = [t for t in between if t.pos_ == "PROPN" and not (t.dep_ in ("compound", "poss", "amod") and t.head.i > t.i)]
+    if not names:
+        return None
+    name = names[-1]
+    if name.dep_ == "appos" and name.head.i == role.i:
+        return None  # 'her adviser, Jake Sullivan, said': the appositive path names him
+    others = [t for t in between if t.i < name.i and t.pos_ not in ("PROPN", "PUNCT", "CCONJ")
+              and t.lower_ not in ROLE_NOUNS]
+    return None if others else _nearby_mention(name, group, cue, cue_first)
 
 
 def _nearby_mention(t, group, cue, cue_first: bool):
