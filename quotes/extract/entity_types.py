@@ -18,9 +18,9 @@ from __future__ import annotations
 import regex
 
 from quotes.lexicon.names import is_place
-from quotes.lexicon.words import (DOCUMENT_NOUNS, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, ORG_WORDS,
-                                  PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_HONORIFICS, ROLE_NOUNS, THING_NOUNS,
-                                  TIME_WORDS)
+from quotes.lexicon.words import (CLAUSE_WORDS, DOCUMENT_NOUNS, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS, MALE_NAMES,
+                                  ORG_WORDS, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_HONORIFICS, PHRASE_DETERMINERS,
+                                  ROLE_NOUNS, THING_NOUNS, TIME_MODIFIERS, TIME_WORDS)
 
 TYPES = ("person", "organisation", "group", "document", "description", "not_speaker")
 
@@ -169,8 +169,6 @@ def _decide(ev: dict[str, float], how: str | None, kind: str | None, ent) -> str
 
 
 _NAME_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
-_CLAUSE_WORDS = frozenset("who whose whom which that with for of from at in on to by".split())
-_DETERMINERS = frozenset("the a an this that these those his her its their our my your some".split())
 
 
 def stored_name_type(name: str | None, text: str = "", mention: str | None = None) -> str | None:
@@ -190,12 +188,12 @@ def stored_name_type(name: str | None, text: str = "", mention: str | None = Non
         return "place"  # a dateline: "NEWPORT NEWS, Va. -", "GENEVA —"
     # "a Mexican official who was not authorized ...", "officials with knowledge of ...":
     # the head is before the first relative or prepositional word
-    cut = next((i for i, w in enumerate(low) if i and w in _CLAUSE_WORDS), len(low))
+    cut = next((i for i, w in enumerate(low) if i and w in CLAUSE_WORDS), len(low))
     words, low = words[:cut], low[:cut]
-    content = [w for w in low if w not in _DETERMINERS]
+    content = [w for w in low if w not in PHRASE_DETERMINERS]
     if not content or any(w in ORG_WORDS for w in content) or content[-1] == "percent":
         return None  # "the Clinton campaign", "the Times": organisations; "63 percent": of people
-    if all(w in TIME_WORDS or w.isdigit() or w in ("last", "next", "recent", "early", "late", "this", "past")
+    if all(w in TIME_WORDS or w.isdigit() or w in TIME_MODIFIERS
            for w in content):
         return "time"
     if is_place(" ".join(content)):

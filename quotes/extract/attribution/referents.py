@@ -17,20 +17,20 @@ import functools
 import regex
 
 from quotes.extract.syntax import SUBJ_DEPS
-from quotes.lexicon.words import ANAPHORIC_ORG_HEADS, DOCUMENT_NOUNS, ISSUING_VERBS, ORG_HEADS
+from quotes.lexicon.words import (ANAPHORIC_ORG_HEADS, DEFINITE_DETERMINERS, DOCUMENT_NOUNS, ISSUING_VERBS,
+                                  NAME_LINK_WORDS, ORG_HEADS, OWNER_PREPOSITIONS)
 
 # How far back a definite "the statement" may find the statement it repeats (characters).
 ANTECEDENT_WINDOW = 3000
-_DEFINITE = ("the", "this", "that")
 # connecting words inside an institution's name: "Commission on Presidential Debates"
-_LINK = r"(?:of|on|for|and|the|&)"
+_LINK = "(?:" + "|".join(NAME_LINK_WORDS) + ")"
 _CAP = r"\p{Lu}[\p{L}.’'-]*"
 
 
 def is_definite(tok) -> bool:
     """'the statement', 'this report': a determiner that points back, no owner of its own."""
     # (a lower-case "first" the tagger calls a proper noun is no owner: "the first lady")
-    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) and not any(
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children) and not any(
         c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.text[:1].isupper() for c in tok.children)
 
 
@@ -42,7 +42,7 @@ def owner_token(tok):
     for c in tok.children:
         if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN":
             return c
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS]
     preps += [a for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
     for prep in preps:
         for o in prep.children:
@@ -157,7 +157,7 @@ def issuer_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
         words = m.group(1).split()
         while words and words[0] in ("The", "the"):
             words.pop(0)
-        if words and words[0].lower() not in _DEFINITE and not ctx.index.in_quote(m.start(1)):
+        if words and words[0].lower() not in DEFINITE_DETERMINERS and not ctx.index.in_quote(m.start(1)):
             found = (" ".join(words), m.start(1) + m.group(1).index(words[0]))
     return found
 
