@@ -19,7 +19,7 @@ from quotes.extract.attribution.context import ArticleContext, Attribution, Evid
 from quotes.extract.attribution.entities import article_context, harvest_titles
 from quotes.extract.attribution.rules import RULES, WITHOUT_EXPLICIT_EVIDENCE
 from quotes.extract.attribution.shape import is_single_mark, looks_unquoted, person_subject, quote_kind
-from quotes.extract.quotefilter import KEEP_THRESHOLD, mentioned, quote_features, quote_probability
+from quotes.extract.quotefilter import KEEP_THRESHOLD, hard_reject, mentioned, quote_features, quote_probability
 from quotes.lexicon.words import PRONOUNS
 from quotes.model import Mark, Quote
 
@@ -78,14 +78,18 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
 
 
 def _keep(q: Quote, features: dict[str, float], att: Attribution, use_filter: bool) -> bool:
-    """The quote filter decides double-marked quotes (and scales their confidence); single
-    marks have no training data, so the rules' own rejection decides them."""
+    """The quote filter decides double-marked quotes (and scales their confidence). Single
+    marks have no training data, so the weights never see them: the rules' own rejection and
+    the filter's hard rejects (rules that hold for any mark: so-called, a nickname in a name,
+    an uncued term, a named work) decide them."""
     if use_filter and q.mark_style != "single":
         prob = quote_probability(features)
         if prob < KEEP_THRESHOLD:
             return False
         q.confidence = round(q.confidence * min(1.0, 0.5 + prob / 2), 2)
         return True
+    if use_filter and hard_reject(features):
+        return False
     return not att.rule_reject
 
 
