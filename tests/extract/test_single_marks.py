@@ -33,3 +33,9 @@ def test_double_and_single_marks_are_filtered_alike():
     single = texts(TEXT)
     double = texts(TEXT.replace("‘", "“").replace("’ ", "” ").replace(",’", ",”"))
     assert set(single) == set(double)
+
+
+def test_headline_quotation_in_single_marks_is_kept():
+    text = ("Mayor Lopez: Plan Is ‘Trying To Build A Fairer City,’ Not A Tax\n\n"
+            "Maria Lopez, the city’s mayor, defended the housing plan on Monday in Leeds.")
+    assert "Trying To Build A Fairer City," in texts(text)
