@@ -139,12 +139,16 @@ def term_features(text: str, m, words: list[str], evidence, f: dict[str, float])
     return {"uncued_term": float(uncued and (title or voice)), "work_named": float(names_a_work(text, m, words, f))}
 
 
+# a quoted term or title has at most this many words (longer spans in marks are speech)
+TERM_MAX_WORDS = 8
+
+
 def names_a_work(text: str, m, words: list[str], f: dict[str, float]) -> bool:
     """A short quote (<= 8 words) that the next word, or the two next words of one line, call
     a work: "POLITICO’s “Off Message” podcast", "his “Keepin' It Real” radio program" (never
     a quote in PolNeAR train or dev: 7 and 1 such spans, none gold). Not after a sentence's
     end, and not when a function word comes first ("“...,” the book said": a conduit)."""
-    if f["end_sentence"] or len(words) > 8:
+    if f["end_sentence"] or len(words) > TERM_MAX_WORDS:
         return False
     close = (m.close_mark + 1) if m.close_mark is not None else m.end
     found = _NEXT_TWO_WORDS.match(text, close, min(len(text), close + 40))

@@ -19,7 +19,8 @@ from quotes.extract.attribution.context import ArticleContext, Attribution, Evid
 from quotes.extract.attribution.entities import article_context, harvest_titles
 from quotes.extract.attribution.rules import RULES, WITHOUT_EXPLICIT_EVIDENCE
 from quotes.extract.attribution.shape import is_single_mark, looks_unquoted, person_subject, quote_kind
-from quotes.extract.quotefilter import KEEP_THRESHOLD, mentioned, quote_features, quote_probability
+from quotes.extract.quotefilter import (KEEP_THRESHOLD, TERM_MAX_WORDS, hard_reject, mentioned, quote_features,
+                                        quote_probability)
 from quotes.lexicon.words import PRONOUNS
 from quotes.model import Mark, Quote
 
@@ -68,7 +69,7 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
         write_attribution(ctx, q, att)
         features = quote_features(text, m, q, evidence(ctx, m, att))
         q.mention = mentioned(text, m.start, q.text)
-        keep = _keep(q, features, att, use_filter)
+        keep = _keep(text, q, features, att, use_filter)
         if keep and ranker is not None:
             keep = ranker(ctx, mc, q, features)
         if keep:
@@ -77,16 +78,31 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
     return out
 
 
-def _keep(q: Quote, features: dict[str, float], att: Attribution, use_filter: bool) -> bool:
-    """The quote filter decides double-marked quotes (and scales their confidence); single
-    marks have no training data, so the rules' own rejection decides them."""
+def _keep(text: str, q: Quote, features: dict[str, float], att: Attribution, use_filter: bool) -> bool:
+    """The quote filter decides double-marked quotes (and scales their confidence). Single
+    marks have no training data, so the weights never see them: the rules' own rejection and
+    the filter's hard rejects (rules that hold for any mark: so-called, a nickname in a name,
+    an uncued term, a named work) decide them."""
     if use_filter and q.mark_style != "single":
         prob = quote_probability(features)
         if prob < KEEP_THRESHOLD:
             return False
         q.confidence = round(q.confidence * min(1.0, 0.5 + prob / 2), 2)
         return True
+    if use_filter and single_term_rejected(text, q, features):
+        return False
     return not att.rule_reject
+
+
+def single_term_rejected(text: str, q: Quote, features: dict[str, float]) -> bool:
+    """A single-marked term or title the filter's hard rejects drop (as in double marks).
+    Only short spans (`TERM_MAX_WORDS`): in longer ones the context the rejects read is often
+    a neighbouring quote (doubled apostrophes '' around nested ' marks, PolNeAR train), and
+    never in the first line, a headline, where single marks are the quotation style and
+    every word is capitalised."""
+    if q.mark_style != "single" or len(q.text.split()) > TERM_MAX_WORDS:
+        return False
+    return text.find("\n", 0, q.start) >= 0 and hard_reject(features)
 
 
 def mark_context(ctx: ArticleContext, m: Mark, previous: list[Quote]) -> MarkContext:
