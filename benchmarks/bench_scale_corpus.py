@@ -95,14 +95,15 @@ def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = Non
             "load_before": round(load, 1)}
 
 
-def add_articles(db_path: Path, n: int, seed: int = 99) -> int:
-    """``n`` new synthetic articles (new events of the same speakers) added to the database."""
+def add_articles(db_path: Path, n: int, seed: int = 99, shares: dict | None = None) -> int:
+    """``n`` new synthetic articles (new events of the same speakers) added to the database;
+    ``shares`` as in ``bench``."""
     from synth_corpus import polnear_quotes, synthetic_articles, write_corpus
 
     from quotes.store.db import open_db
 
     articles = []
-    for article, quotes in synthetic_articles(polnear_quotes(), 40 * n, seed=seed):
+    for article, quotes in synthetic_articles(polnear_quotes(), 40 * n, seed=seed, **(shares or {})):
         articles.append((article, quotes))
         if len(articles) == n:
             break
@@ -132,14 +133,14 @@ def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes
         shutil.copy(db, work)
         result["baseline_full"] = measured(work, True, code=baseline)
         print("baseline full", result["baseline_full"], file=sys.stderr, flush=True)
-        add_articles(work, add)
+        add_articles(work, add, shares=shares)
         base_work = directory / f"synth-{n_quotes}{tag}-base.db"
         shutil.move(work, base_work)
     for name, workers, scheduler in (MODES[m] for m in modes):
         result["full"][name] = measured(db, True, workers, scheduler)
         print(name, result["full"][name], file=sys.stderr, flush=True)
     shutil.copy(db, work)  # indexed by the last full step above
-    result["added_quotes"] = add_articles(work, add)
+    result["added_quotes"] = add_articles(work, add, shares=shares)
     result["incremental"] = measured(work, False, 1)
     print("incremental", result["incremental"], file=sys.stderr, flush=True)
     if baseline:
