@@ -95,14 +95,15 @@ def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = Non
             "load_before": round(load, 1)}
 
 
-def add_articles(db_path: Path, n: int, seed: int = 99) -> int:
-    """``n`` new synthetic articles (new events of the same speakers) added to the database."""
+def add_articles(db_path: Path, n: int, seed: int = 99, shares: dict | None = None) -> int:
+    """``n`` new synthetic articles (new events of the same speakers) added to the database;
+    ``shares`` as in ``bench``."""
     from synth_corpus import polnear_quotes, synthetic_articles, write_corpus
 
     from quotes.store.db import open_db
 
     articles = []
-    for article, quotes in synthetic_articles(polnear_quotes(), 40 * n, seed=seed):
+    for article, quotes in synthetic_articles(polnear_quotes(), 40 * n, seed=seed, **(shares or {})):
         articles.append((article, quotes))
         if len(articles) == n:
             break
@@ -116,26 +117,30 @@ def add_articles(db_path: Path, n: int, seed: int = 99) -> int:
 MODES = {"1": ("1 worker", 1, None), "2": ("2 workers", 2, None), "local": ("LocalCluster (2 workers)", 2, "local")}
 
 
-def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes=tuple(MODES)) -> dict:
+def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes=tuple(MODES),
+          shares: dict | None = None) -> dict:
+    """``shares``: synthetic_articles' ``unsure`` and ``speakerless`` (its defaults if None)."""
     from synth_corpus import polnear_quotes, synthetic_articles, write_bulk
 
-    db = directory / f"synth-{n_quotes}.db"
+    shares = shares or {}
+    tag = "".join(f"-{k}{v}" for k, v in sorted(shares.items()))
+    db = directory / f"synth-{n_quotes}{tag}.db"
     if not db.exists():
-        write_bulk(db, synthetic_articles(polnear_quotes(), n_quotes))
+        write_bulk(db, synthetic_articles(polnear_quotes(), n_quotes, **shares))
     result: dict = {"quotes": n_quotes, "full": {}}
-    work = directory / f"synth-{n_quotes}-inc.db"
+    work = directory / f"synth-{n_quotes}{tag}-inc.db"
     if baseline:  # before and after interleaved: the baseline's full step first, its incremental last
         shutil.copy(db, work)
         result["baseline_full"] = measured(work, True, code=baseline)
         print("baseline full", result["baseline_full"], file=sys.stderr, flush=True)
-        add_articles(work, add)
-        base_work = directory / f"synth-{n_quotes}-base.db"
+        add_articles(work, add, shares=shares)
+        base_work = directory / f"synth-{n_quotes}{tag}-base.db"
         shutil.move(work, base_work)
     for name, workers, scheduler in (MODES[m] for m in modes):
         result["full"][name] = measured(db, True, workers, scheduler)
         print(name, result["full"][name], file=sys.stderr, flush=True)
     shutil.copy(db, work)  # indexed by the last full step above
-    result["added_quotes"] = add_articles(work, add)
+    result["added_quotes"] = add_articles(work, add, shares=shares)
     result["incremental"] = measured(work, False, 1)
     print("incremental", result["incremental"], file=sys.stderr, flush=True)
     if baseline:
@@ -174,6 +179,8 @@ if __name__ == "__main__":
     parser.add_argument("--add", type=int, default=10)
     parser.add_argument("--baseline", type=Path, help="another checkout to time in the same run")
     parser.add_argument("--modes", default="1,2,local", help="full steps to time: 1, 2 (workers), local")
+    parser.add_argument("--unsure", type=float, help="synthetic corpus: share of unsure quotes (synth_corpus.py)")
+    parser.add_argument("--speakerless", type=float, help="synthetic corpus: share of events without speaker")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--full", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
@@ -183,7 +190,8 @@ if __name__ == "__main__":
         step_main(args.step, args.full, args.workers, args.scheduler)
     else:
         args.dir.mkdir(parents=True, exist_ok=True)
-        results = [bench(n, args.dir, args.add, args.baseline, args.modes.split(","))
+        shares = {k: v for k, v in (("unsure", args.unsure), ("speakerless", args.speakerless)) if v is not None}
+        results = [bench(n, args.dir, args.add, args.baseline, args.modes.split(","), shares)
                    for n in args.quotes or [1_000_000]]
         print(report(results))
         print(json.dumps(results))
