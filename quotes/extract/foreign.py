@@ -14,17 +14,16 @@ import regex
 
 from quotes.extract.attribution import new_quote
 from quotes.extract.attribution.shape import is_single_mark
-from quotes.extract.titles import title_like
+from quotes.extract.titles import WORD, title_like
 from quotes.model import Mark, Quote
 
 MIN_WORDS = 5
 METHOD = "not_english"
-_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 _SENTENCE_END = regex.compile(r"[.!?…。？！]\W*$", regex.REVERSE)
 
 
 def is_quoted_sentence(qtext: str) -> bool:
-    words = _WORD.findall(qtext)
+    words = WORD.findall(qtext)
     if not words:
         return False
     if _SENTENCE_END.search(qtext.strip()):

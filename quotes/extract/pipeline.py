@@ -68,8 +68,9 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 CHAIN_PARAGRAPHS = 2  # paragraphs parsed further back while the context paragraph opens with a pronoun
-_OPENS_WITH_PRONOUN = regex.compile(r"\s*(?:" + "|".join(sorted(ANTECEDENT_PRONOUNS)) + r")\b", regex.I)
-_PRONOUN = regex.compile(r"\b(?:" + "|".join(sorted(ANTECEDENT_PRONOUNS)) + r")\b", regex.I)
+_PRONOUNS = "(?:" + "|".join(sorted(ANTECEDENT_PRONOUNS)) + ")"
+_OPENS_WITH_PRONOUN = regex.compile(rf"\s*{_PRONOUNS}\b", regex.I)
+_PRONOUN = regex.compile(rf"\b{_PRONOUNS}\b", regex.I)
 
 
 def _needs_context(text: str, para: tuple[int, int], marks: list[Mark]) -> bool:

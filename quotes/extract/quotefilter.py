@@ -13,7 +13,7 @@ import math
 
 import regex
 
-from quotes.extract.titles import title_case, title_like
+from quotes.extract.titles import LETTER_WORD, WORD, title_case, title_like
 from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, PREPOSITIONS, SCARE_WORDS,
                                   SMALL_WORDS, WORK_WORDS, WORKS)
 
@@ -22,8 +22,6 @@ _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 _WRITER_VOICE = regex.compile(r"\b(?:I|[Ii][’']\p{L}+|me|my|[Yy]ou|[Yy]ou[’']\p{L}+|[Yy]our|[Yy]ourself)\b")
 
 # compiled once (a module-level regex.search compiles or looks up its pattern on every call)
-_LETTER_WORD = regex.compile(r"[\p{L}’'-]+")
-_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 _SENTENCE_END = regex.compile(r"[.!?]\W*$", regex.REVERSE)
 _POSSESSIVE_END = regex.compile(r"['’]s\s*$", regex.REVERSE)
 _NAME_WORD_END = regex.compile(r"\p{Lu}[\p{L}.]*[ \u00a0]$")  # "Marcia “Cia” Price": a name before ...
@@ -39,7 +37,7 @@ METHODS = ("subject", "split_quote", "inverted", "head_subject", "none", "senten
 def words_before(text: str, open_mark: int) -> tuple[str, str, str]:
     """The 60 characters before a quote's opening mark, and their last two words (lower case)."""
     before = text[max(0, open_mark - 60):open_mark]
-    bwords = _LETTER_WORD.findall(before.lower())
+    bwords = LETTER_WORD.findall(before.lower())
     return before, (bwords[-1] if bwords else ""), (bwords[-2] if len(bwords) > 1 else "")
 
 
@@ -53,7 +51,7 @@ def mentioned(text: str, start: int, qtext: str) -> bool:
     "marked as “...”"). The grouping joins such quotes across articles only on evidence of
     one occasion (issue 13). ``start`` is the quote's first character (its opening mark
     holds no word, so the mark's offset gives the same answer)."""
-    if not 0 < len(_WORD.findall(qtext)) <= MENTION_LEN:
+    if not 0 < len(WORD.findall(qtext)) <= MENTION_LEN:
         return False
     _, prev, prev2 = words_before(text, start)
     return prev in MENTION_WORDS or prev == "as" and prev2 in MENTION_WORDS
@@ -63,7 +61,7 @@ def quote_features(text: str, m, q, evidence) -> dict[str, float]:
     """Features of one candidate quote (see module docstring): the text around mark `m`, the
     attributed quote `q`, and attribution's `evidence` (`quotes.extract.attribution.context.Evidence`)."""
     qt = text[m.start:m.end]
-    words = _WORD.findall(qt)
+    words = WORD.findall(qt)
     n = len(words)
     titlecase = title_case(words)
     before, prev, prev2 = words_before(text, m.open_mark)

@@ -17,7 +17,9 @@ from quotes.lexicon.words import SMALL_WORDS
 
 # searched from the end ((?r)): a forward search is quadratic on a long run of punctuation
 _END_PUNCT = regex.compile(r"(?r)[.!?,]\W*$")
-_TERM_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
+# a word of a quoted span (letters, digits, apostrophes, hyphens): every stage that counts them
+WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
+LETTER_WORD = regex.compile(r"[\p{L}’'-]+")  # the same without digits (the words before a mark)
 _SENTENCE_PUNCT = regex.compile(r"[.!?;:]")
 
 
@@ -39,7 +41,7 @@ def title_like(words: list[str]) -> bool:
 def is_term(qtext: str) -> bool:
     """A quoted word or short term ("backstop"), or a short title-case run ("Stranger Things"):
     a quote only when someone plausibly says it."""
-    words = _TERM_WORD.findall(qtext)
+    words = WORD.findall(qtext)
     if not words or _END_PUNCT.search(qtext.strip()):
         return False
     return len(words) <= 3 or title_case(words) and len(words) <= 6
@@ -51,5 +53,5 @@ def is_title(qtext: str) -> bool:
     the writer's, inside the marks in American style). Unlike ``is_term`` a trailing comma is
     allowed, and a lone word ("Honestly,") or a lower-case term is not a title."""
     body = qtext.strip().rstrip(",")
-    words = _TERM_WORD.findall(body)
+    words = WORD.findall(body)
     return 2 <= len(words) <= 6 and not _SENTENCE_PUNCT.search(body) and title_case(words)

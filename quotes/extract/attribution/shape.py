@@ -7,13 +7,11 @@ import regex
 from quotes.extract.attribution.candidates import quote_tokens
 from quotes.extract.attribution.context import ArticleContext
 from quotes.extract.syntax import SUBJ_DEPS
-from quotes.extract.titles import title_case
+from quotes.extract.titles import LETTER_WORD, WORD, title_case
 from quotes.lexicon.words import PERSON_PRONOUNS, TITLE_OR_LABEL_WORDS
 from quotes.model import Mark
 
 # compiled once (a module-level regex.search compiles or looks up its pattern on every call)
-_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
-_LETTER_WORD = regex.compile(r"[\p{L}’'-]+")
 _SENTENCE_END = regex.compile(r"[.!?]\W*$", regex.REVERSE)
 _EXCLAMATION_END = regex.compile(r"[!?]\W*$", regex.REVERSE)
 _CLAUSE_END = regex.compile(r"[.!?,]\s*$", regex.REVERSE)
@@ -45,12 +43,12 @@ def quote_kind(text: str, m: Mark) -> str:
 def is_title_or_nickname(text: str, m: Mark, qtext: str) -> bool:
     """Titles of works and shows ('on CNN's “State of the Union”') and nicknames
     (Marcia "Cia" Price): never quotes, whatever cue is near."""
-    words = _WORD.findall(qtext)
+    words = WORD.findall(qtext)
     if not words:
         return True
     before = text[max(0, m.open_mark - 40):m.open_mark]
     after = text[(m.close_mark or m.end) + 1:(m.close_mark or m.end) + 30]
-    bwords = _LETTER_WORD.findall(before.lower())
+    bwords = LETTER_WORD.findall(before.lower())
     if bwords and (bwords[-1] in TITLE_OR_LABEL_WORDS or (len(bwords) > 1 and " ".join(bwords[-2:]) in (
             "known as", "referred to", "so called"))):
         return True
@@ -68,7 +66,7 @@ def looks_unquoted(text: str, m: Mark, qtext: str, person_subject: bool = False)
     """Scare quotes, titles of works and nicknames: short, unattributed, name-like."""
     if is_title_or_nickname(text, m, qtext):
         return True
-    words = _WORD.findall(qtext)
+    words = WORD.findall(qtext)
     titlecase = title_case(words)
     if titlecase and len(words) <= 8 and not _CLAUSE_END.search(qtext.strip()) or \
             titlecase and len(words) <= 5:
