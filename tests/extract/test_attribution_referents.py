@@ -140,3 +140,20 @@ def test_the_n_year_old_is_the_person_printed_with_that_age():
     first, second = extract_quotes(text)
     assert first.speaker == "Dana Whitcombe"
     assert second.speaker not in ("Dana Whitcombe", "Tom Reyes")  # nobody was printed with 30
+
+
+def test_the_words_that_open_the_issuing_sentence_are_no_part_of_the_issuer():
+    # a sentence opened by a time or a connective with no comma after it: the capitalised run
+    # before "issued" holds more than the name
+    def speaker(opening):
+        text = (f"{opening} issued a statement about the outage.\n\n"
+                "Millions of users could not reach their accounts for most of the day.\n\n"
+                "“We apologise to our customers for the inconvenience,” the statement said.\n")
+        (q,) = extract_quotes(text)
+        return q.speaker
+    assert speaker("On Monday Apple") == "Apple"
+    assert speaker("Meanwhile Boeing") == "Boeing"
+    assert speaker("Earlier Tuesday the White House") == "White House"
+    # ... and a name that begins with such a word keeps it
+    assert speaker("The Sunday Times") == "Sunday Times"
+    assert speaker("Theresa May") == "Theresa May"
