@@ -15,7 +15,7 @@ import regex
 
 from quotes.extract.titles import LETTER_WORD, WORD, title_case, title_like
 from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, PREPOSITIONS, SCARE_WORDS,
-                                  SMALL_WORDS, WORK_WORDS, WORKS)
+                                  SMALL_WORDS, TITLE_HEADS, WORK_PEOPLE, WORK_WORDS, WORKS)
 
 _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 # The writer talking to the reader or about themself ("you’re terrified to say", "I’d need to").
@@ -145,7 +145,8 @@ def names_a_work(text: str, m, words: list[str], f: dict[str, float]) -> bool:
     """A short quote (<= 8 words) that the next word, or the two next words of one line, call
     a work: "POLITICO’s “Off Message” podcast", "his “Keepin' It Real” radio program" (never
     a quote in PolNeAR train or dev: 7 and 1 such spans, none gold). Not after a sentence's
-    end, and not when a function word comes first ("“...,” the book said": a conduit)."""
+    end, not when a function word comes first ("“...,” the book said": a conduit), and not
+    when a title of a person follows the work noun ("“...,” film director Ava DuVernay said")."""
     if f["end_sentence"] or len(words) > TERM_MAX_WORDS:
         return False
     close = (m.close_mark + 1) if m.close_mark is not None else m.end
@@ -153,6 +154,8 @@ def names_a_work(text: str, m, words: list[str], f: dict[str, float]) -> bool:
     if not found:
         return False
     first, second = ((w or "").lower() for w in found.groups())
+    if second in TITLE_HEADS or second in WORK_PEOPLE:
+        return False  # "“…,” film director Ava DuVernay said": the speaker's title
     return first in WORKS or (first not in _NOT_A_MODIFIER and second in WORKS)
 
 

@@ -233,6 +233,10 @@ SCARE_WORDS = frozenset("so-called dubbed nicknamed known self-styled self-descr
 # people and outlets of shows ("the network’s “...”", "star of “...”").
 WORK_WORDS = WORKS | frozenset("""star stars actress actor host anchor author director producer
 network channel broadcast segment""".split())
+# The people of a work a title names with it ("film director Ava DuVernay", "series creator
+# Vince Gilligan"), besides the role nouns: after a quote, a work noun before one of them is the
+# speaker's title, not a work (``quotefilter.names_a_work``).
+WORK_PEOPLE = frozenset("star stars actress actor actors producer producers creator creators showrunner".split())
 # The attribution rules' "a title or a nickname follows" words: works, labels and scare
 # words, and the names of such things. Five label and scare words are left out: with them
 # the rules also reject 3 PolNeAR train candidates (a self-described “Berners”, a Twitter

@@ -90,3 +90,15 @@ def test_a_term_the_writer_names_as_words_is_mentioned():
     assert not m("He said it was “a very, very serious issue.”")
     # a sentence after "the words" is quoted speech, not a term
     assert not m("He spoke the words “We will never give up on this country, never,” to the crowd.")
+
+
+def test_a_work_noun_in_the_title_of_the_speaker_after_the_quote_names_no_work():
+    # "film director Ava DuVernay said": the work noun qualifies the speaker's title
+    from quotes.extract.pipeline import extract_quotes
+
+    for text, name in (("“We wanted to tell the truth,” film director Ava DuVernay said.", "Ava DuVernay"),
+                       ("“It was a tough week for everybody,” show host Jimmy Kimmel said.", "Jimmy Kimmel"),
+                       ("“We have so many stories left,” series creator Vince Gilligan said.", "Vince Gilligan")):
+        f = features(text, "subject:name", name, 2.5)
+        assert f["work_named"] == 0.0, text
+        assert [q.speaker for q in extract_quotes("The festival opened on Friday.\n\n" + text + "\n")] == [name]
