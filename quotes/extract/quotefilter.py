@@ -14,8 +14,8 @@ import math
 import regex
 
 from quotes.extract.titles import LETTER_WORD, WORD, title_case, title_like
-from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, PREPOSITIONS, SCARE_WORDS,
-                                  SMALL_WORDS, TITLE_HEADS, WORK_PEOPLE, WORK_WORDS, WORKS)
+from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, OWNING_WORDS, PREPOSITIONS,
+                                  SCARE_WORDS, SMALL_WORDS, TITLE_HEADS, WORK_PEOPLE, WORK_WORDS, WORKS)
 
 _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 # The writer talking to the reader or about themself ("you’re terrified to say", "I’d need to").
@@ -48,12 +48,14 @@ def mentioned(text: str, start: int, qtext: str) -> bool:
     """The quoted words are a term the writer mentions, not words said on one occasion: a
     few words (``MENTION_LEN``) that the words just before present as a term or a label
     (``lexicon.words.MENTION_WORDS``: "the words “radical Islam”", "rated “confidential”",
-    "marked as “...”"). The grouping joins such quotes across articles only on evidence of
+    "marked as “...”"; not someone's own words: "in his words, “...”"). The grouping joins such quotes across articles only on evidence of
     one occasion (issue 13). ``start`` is the quote's first character (its opening mark
     holds no word, so the mark's offset gives the same answer)."""
     if not 0 < len(WORD.findall(qtext)) <= MENTION_LEN:
         return False
     _, prev, prev2 = words_before(text, start)
+    if prev in ("word", "words") and (prev2 in OWNING_WORDS or prev2.endswith(("’s", "'s"))):
+        return False  # "in his own words, “…”": what he said
     return prev in MENTION_WORDS or prev == "as" and prev2 in MENTION_WORDS
 
 

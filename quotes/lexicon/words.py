@@ -227,6 +227,9 @@ slogan motto hashtag""".split())
 # verbs of a rating or classification. ``quotefilter.mentioned`` reads them.
 MENTION_WORDS = (LABEL_WORDS - {"called", "named"}
                  | frozenset("rated marked labeled labelled classified stamped designated".split()))
+# Words before "words" that make them someone's own, said by them ("in his own words, “…”",
+# "in the senator’s words"): speech, not a term (``quotefilter.mentioned``).
+OWNING_WORDS = frozenset("my your his her its our their own".split())
 # Words that mark scare quotes ("the so-called “...”").
 SCARE_WORDS = frozenset("so-called dubbed nicknamed known self-styled self-described".split())
 # The quote filter's "a work or its people just before the mark" feature: works, and the

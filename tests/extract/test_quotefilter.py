@@ -102,3 +102,15 @@ def test_a_work_noun_in_the_title_of_the_speaker_after_the_quote_names_no_work()
         f = features(text, "subject:name", name, 2.5)
         assert f["work_named"] == 0.0, text
         assert [q.speaker for q in extract_quotes("The festival opened on Friday.\n\n" + text + "\n")] == [name]
+
+
+def test_someones_own_words_are_speech_not_a_mentioned_term():
+    from quotes.extract.quotefilter import mentioned
+
+    def m(text):
+        mark = find_marks(text)[0]
+        return mentioned(text, mark.start, text[mark.start:mark.end])
+    assert not m("Trump spoke in Ohio. In his own words, “We will win big.”")
+    assert not m("Trump spoke in Ohio. In his words: “We will win big.”")
+    assert not m("In the senator’s words, “It is over.”")
+    assert m("She would not use the words “forever war,” the senator said.")  # still a term
