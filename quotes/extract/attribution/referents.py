@@ -138,7 +138,9 @@ def _issuer_pattern(noun: str):
     noun after it: "US military") that issued, or spoke in, a `noun`."""
     heads = "|".join(sorted(ORG_HEADS, key=len, reverse=True))
     verbs = "|".join(sorted(ISSUING_VERBS, key=len, reverse=True))
-    name = rf"{_CAP}(?:[ \u00a0]+(?:{_LINK}[ \u00a0]+)*{_CAP})*(?:[ \u00a0]+(?:{heads}))?"
+    # (bounded repeats, as in ``_institution_runs``: with the noun after a long capitalised run
+    # the pattern is tried from each word of the run, and unbounded ones read it to its end)
+    name = rf"{_CAP}(?:[ \u00a0]+(?:{_LINK}[ \u00a0]+){{0,3}}{_CAP}){{0,8}}(?:[ \u00a0]+(?:{heads}))?"
     return regex.compile(rf"(?<![\p{{L}}’'-])({name})[ \u00a0]+(?:(?:has|have|had|also|then|later)[ \u00a0]+)*"
                          rf"(?:{verbs})[ \u00a0]+(?:in[ \u00a0]+)?(?:a|an|its|their|his|her)[ \u00a0]+"
                          rf"(?:[\p{{Ll}}-]+[ \u00a0]+){{0,2}}{regex.escape(noun)}\b")
