@@ -157,6 +157,7 @@ def test_the_words_that_open_the_issuing_sentence_are_no_part_of_the_issuer():
     # ... and a name that begins with such a word keeps it
     assert speaker("The Sunday Times") == "Sunday Times"
     assert speaker("Theresa May") == "Theresa May"
+    assert speaker("ON Semiconductor") == "ON Semiconductor"  # an acronym is no opening word
 
 
 def test_the_issuer_scan_is_linear_in_a_long_run_of_capitalised_words(parse):

@@ -166,13 +166,14 @@ def issuer_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
 def _name_start(words: list[str]) -> int:
     """Where the issuer's name begins in the capitalised run before the issuing verb: after
     the words that open the sentence when no comma follows them ("On Monday Apple",
-    "Meanwhile Boeing", "Earlier Tuesday the White House"): a capitalised function word, a
-    day or month after another word of the run, a "the" that no link word of a name
-    precedes ("Bank of the West"). The last word always stays ("Theresa May")."""
+    "Meanwhile Boeing", "Earlier Tuesday the White House"): a capitalised function word (not
+    an acronym: "ON Semiconductor"), a day or month after another word of the run, a "the"
+    that no link word of a name precedes ("Bank of the West"). The last word always stays
+    ("Theresa May")."""
     start = 0
     for j, w in enumerate(words[:-1]):
         low, before = w.lower(), words[j - 1].lower() if j else ""
-        if (low in FUNCTION_WORDS and w[:1].isupper() or low == "the" and before not in NAME_LINK_WORDS
+        if (low in FUNCTION_WORDS and w == w.capitalize() or low == "the" and before not in NAME_LINK_WORDS
                 or low in CALENDAR and j > 0 and before != "the" and words[j + 1][:1].isupper()):
             start = j + 1
     return start
