@@ -15,7 +15,7 @@ import regex
 
 from quotes.extract.titles import LETTER_WORD, WORD, title_case, title_like
 from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, OWNING_WORDS, PREPOSITIONS,
-                                  SCARE_WORDS, SMALL_WORDS, TITLE_HEADS, WORK_PEOPLE, WORK_WORDS, WORKS)
+                                  SCARE_WORDS, SMALL_WORDS, TITLE_HEADS, WORD_NOUNS, WORK_PEOPLE, WORK_WORDS, WORKS)
 
 _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 # The writer talking to the reader or about themself ("you’re terrified to say", "I’d need to").
@@ -54,7 +54,7 @@ def mentioned(text: str, start: int, qtext: str) -> bool:
     if not 0 < len(WORD.findall(qtext)) <= MENTION_LEN:
         return False
     _, prev, prev2 = words_before(text, start)
-    if prev in ("word", "words") and (prev2 in OWNING_WORDS or prev2.endswith(("’s", "'s"))):
+    if prev in WORD_NOUNS and (prev2 in OWNING_WORDS or prev2.endswith(("’s", "'s"))):
         return False  # "in his own words, “…”": what he said
     return prev in MENTION_WORDS or prev == "as" and prev2 in MENTION_WORDS
 

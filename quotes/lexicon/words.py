@@ -230,6 +230,9 @@ MENTION_WORDS = (LABEL_WORDS - {"called", "named"}
 # Words before "words" that make them someone's own, said by them ("in his own words, “…”",
 # "in the senator’s words"): speech, not a term (``quotefilter.mentioned``).
 OWNING_WORDS = frozenset("my your his her its our their own".split())
+WORD_NOUNS = frozenset({"word", "words"})  # ... and the nouns they make someone's own
+# the nouns of an age description ("the 45-year-old": extract.attribution.referents.age_of_description)
+YEAR_NOUNS = frozenset({"year", "years"})
 # Words that mark scare quotes ("the so-called “...”").
 SCARE_WORDS = frozenset("so-called dubbed nicknamed known self-styled self-described".split())
 # The quote filter's "a work or its people just before the mark" feature: works, and the

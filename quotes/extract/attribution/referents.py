@@ -18,7 +18,7 @@ import regex
 
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.lexicon.words import (ANAPHORIC_ORG_HEADS, CALENDAR, DEFINITE_DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS,
-                                  ISSUING_VERBS, NAME_LINK_WORDS, ORG_HEADS, OWNER_PREPOSITIONS)
+                                  ISSUING_VERBS, NAME_LINK_WORDS, ORG_HEADS, OWNER_PREPOSITIONS, YEAR_NOUNS)
 
 # How far back a definite "the statement" may find the statement it repeats (characters).
 ANTECEDENT_WINDOW = 3000
@@ -183,7 +183,7 @@ def age_of_description(tok) -> str | None:
     """'the 45-year-old': the age the description gives ("45"), or None."""
     if tok.lower_ != "old":
         return None
-    years = [c for c in tok.children if c.lower_ in ("year", "years")]
+    years = [c for c in tok.children if c.lower_ in YEAR_NOUNS]
     nums = [n for y in years for n in y.children if n.like_num]
     return nums[0].text if nums else None
 
