@@ -61,6 +61,8 @@ def test_a_when_or_as_clause_set_off_by_commas_is_an_aside_and_leaves_the_quote_
     assert speaker("Trump said, as aides urged him to wrap up, “We are going to win this state.”") == "Donald Trump"
     assert speaker("Trump told the crowd, while protesters chanted outside, “We are going to win this state.”") \
         == "Donald Trump"
+    assert speaker("Trump told the crowd (while protesters chanted outside) “We are going to win this state.”") \
+        == "Donald Trump"
     # not set off: the clause's verb introduces the quote (as in the test above)
     assert speaker("Audience members laughed when he urged voters, “Go out and vote, we are going to win.”") \
         == "Donald Trump"

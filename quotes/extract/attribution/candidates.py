@@ -155,11 +155,15 @@ def _nearer_cue_introduces(cands: list[CueCandidate], before) -> None:
                 c.score = max(c.score, C.CUE_ADJACENT_AND_GOVERNING)
 
 
+_ASIDE_OPENERS = (",", "(", "—", "–")  # punctuation that sets a clause off as an aside
+
+
 def _aside(cue) -> bool:
-    """'Trump said, as aides urged him to wrap up, “…”': a clause set off by a comma after its
-    main verb is an aside; the quote is the main verb's words, not the clause's."""
+    """'Trump said, as aides urged him to wrap up, “…”': a clause set off by a comma (a dash,
+    a bracket) after its main verb is an aside; the quote is the main verb's words, not the
+    clause's."""
     first = cue.left_edge
-    return cue.head.i < first.i and first.i > 0 and cue.doc[first.i - 1].text == ","
+    return cue.head.i < first.i and first.i > 0 and cue.doc[first.i - 1].text in _ASIDE_OPENERS
 
 
 def _own_adverbial_clause(ctx: ArticleContext, cue) -> bool:
