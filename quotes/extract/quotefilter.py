@@ -147,10 +147,11 @@ def names_a_work(text: str, m, words: list[str], f: dict[str, float]) -> bool:
     """A short quote (<= 8 words) that the next word, or the two next words of one line, call
     a work: "POLITICO’s “Off Message” podcast", "his “Keepin' It Real” radio program" (never
     a quote in PolNeAR train or dev: 7 and 1 such spans, none gold). Not after a sentence's
-    end, not when a function word comes first ("“...,” the book said": a conduit), and not
-    when a title of a person follows the work noun ("“...,” film director Ava DuVernay said")."""
-    if f["end_sentence"] or len(words) > TERM_MAX_WORDS:
-        return False
+    end or a comma inside the marks (the attribution follows: "“...,” emails show", "“...,”
+    film director Ava DuVernay said"), not when a function word comes first (the book in
+    "“...” the book said" is a conduit), and not when a person's title follows the work noun."""
+    if f["end_sentence"] or f["end_comma"] or len(words) > TERM_MAX_WORDS:
+        return False  # (a comma inside the marks: the attribution follows, '“…,” emails show')
     close = (m.close_mark + 1) if m.close_mark is not None else m.end
     found = _NEXT_TWO_WORDS.match(text, close, min(len(text), close + 40))
     if not found:

@@ -114,3 +114,12 @@ def test_someones_own_words_are_speech_not_a_mentioned_term():
     assert not m("Trump spoke in Ohio. In his words: “We will win big.”")
     assert not m("In the senator’s words, “It is over.”")
     assert m("She would not use the words “forever war,” the senator said.")  # still a term
+
+
+def test_a_quote_ending_in_a_comma_is_followed_by_its_attribution_not_by_a_work():
+    # "show" is a work and a verb: '“…,” emails show.' is an attributed quote
+    f = features("The senator called the plan “a disaster for working families,” emails show.",
+                 "subject:name", "emails", 2.5)
+    assert f["work_named"] == 0.0
+    f = features("“The fund is empty,” records show.", "subject:name", "records", 2.5)
+    assert f["work_named"] == 0.0
