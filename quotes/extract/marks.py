@@ -23,6 +23,7 @@ ALL_MARKS = DOUBLES + SINGLES
 # Characters after which a mark opens, and before which a mark closes.
 _OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/:;…") | set(ALL_MARKS)
 _CLOSE_AFTER = set(" \t\n\r\u00a0.,;:!?)]}—–-/…*") | set(ALL_MARKS)
+_NEVER_OPENS_BEFORE = set(",;:!?)]}")  # no quote begins with these
 
 MAX_UNCLOSED = 600  # an unclosed quote longer than this is cut at a sentence end
 MAX_SINGLE = 300  # single-quoted spans are short (headlines, nested words)
@@ -34,10 +35,13 @@ _ELISION = regex.compile(r"(?i)(?:\d\d?s?\b|em\b|til\b|cause\b|n\b|tis\b|twas\b)
 
 
 def _role(text: str, i: int, ch: str) -> str:
-    """'open', 'close' or '?' for the mark at i, from the characters around it."""
+    """'open', 'close' or '?' for the mark at i, from the characters around it. A mark right
+    before a comma, a semicolon, a colon, a ! or ?, or a full stop that opens no ellipsis,
+    never opens, even after a space (French « ... », with spaces inside the marks)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    opens = before in _OPEN_BEFORE and after not in " \t\n\r\u00a0"
+    ends = after in _NEVER_OPENS_BEFORE or after == "." and text[i + 2:i + 3] != "."
+    opens = before in _OPEN_BEFORE and after not in " \t\n\r\u00a0" and not ends
     closes = after in _CLOSE_AFTER and before not in " \t\n\r\u00a0"
     if opens and not closes:
         return "open"

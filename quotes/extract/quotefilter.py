@@ -14,8 +14,8 @@ import math
 import regex
 
 from quotes.extract.titles import LETTER_WORD, WORD, title_case, title_like
-from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, PREPOSITIONS, SCARE_WORDS,
-                                  SMALL_WORDS, WORK_WORDS, WORKS)
+from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, OWNING_WORDS, PREPOSITIONS,
+                                  SCARE_WORDS, SMALL_WORDS, TITLE_HEADS, WORD_NOUNS, WORK_PEOPLE, WORK_WORDS, WORKS)
 
 _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 # The writer talking to the reader or about themself ("you’re terrified to say", "I’d need to").
@@ -48,12 +48,14 @@ def mentioned(text: str, start: int, qtext: str) -> bool:
     """The quoted words are a term the writer mentions, not words said on one occasion: a
     few words (``MENTION_LEN``) that the words just before present as a term or a label
     (``lexicon.words.MENTION_WORDS``: "the words “radical Islam”", "rated “confidential”",
-    "marked as “...”"). The grouping joins such quotes across articles only on evidence of
+    "marked as “...”"; not someone's own words: "in his words, “...”"). The grouping joins such quotes across articles only on evidence of
     one occasion (issue 13). ``start`` is the quote's first character (its opening mark
     holds no word, so the mark's offset gives the same answer)."""
     if not 0 < len(WORD.findall(qtext)) <= MENTION_LEN:
         return False
     _, prev, prev2 = words_before(text, start)
+    if prev in WORD_NOUNS and (prev2 in OWNING_WORDS or prev2.endswith(("’s", "'s"))):
+        return False  # "in his own words, “…”": what he said
     return prev in MENTION_WORDS or prev == "as" and prev2 in MENTION_WORDS
 
 
@@ -145,14 +147,18 @@ def names_a_work(text: str, m, words: list[str], f: dict[str, float]) -> bool:
     """A short quote (<= 8 words) that the next word, or the two next words of one line, call
     a work: "POLITICO’s “Off Message” podcast", "his “Keepin' It Real” radio program" (never
     a quote in PolNeAR train or dev: 7 and 1 such spans, none gold). Not after a sentence's
-    end, and not when a function word comes first ("“...,” the book said": a conduit)."""
-    if f["end_sentence"] or len(words) > TERM_MAX_WORDS:
-        return False
+    end or a comma inside the marks (the attribution follows: "“...,” emails show", "“...,”
+    film director Ava DuVernay said"), not when a function word comes first (the book in
+    "“...” the book said" is a conduit), and not when a person's title follows the work noun."""
+    if f["end_sentence"] or f["end_comma"] or len(words) > TERM_MAX_WORDS:
+        return False  # (a comma inside the marks: the attribution follows, '“…,” emails show')
     close = (m.close_mark + 1) if m.close_mark is not None else m.end
     found = _NEXT_TWO_WORDS.match(text, close, min(len(text), close + 40))
     if not found:
         return False
     first, second = ((w or "").lower() for w in found.groups())
+    if second in TITLE_HEADS or second in WORK_PEOPLE:
+        return False  # "“…,” film director Ava DuVernay said": the speaker's title
     return first in WORKS or (first not in _NOT_A_MODIFIER and second in WORKS)
 
 

@@ -7,7 +7,9 @@ Pages in other languages score under 3% (Korean, Russian, Japanese 0%; Italian, 
 Indonesian: "in", "to" and "the" of quoted English), English news over 10% (the lowest of
 PolNeAR train and dev, 924 articles: 7.1%, an article of embedded tweets). A text of fewer
 than MIN_WORDS words is taken as English: too short to tell, and English is what the
-extractor was made for.
+extractor was made for. A letter of a script written without spaces (Chinese, Japanese,
+Thai, Lao, Khmer, Burmese) counts as a word: a run of them is a clause, and a news item of
+a few hundred characters held fewer than MIN_WORDS runs, so it was taken as English.
 """
 from __future__ import annotations
 
@@ -19,11 +21,12 @@ ENGLISH, OTHER = "en", "other"  # the values of Article.language and articles.la
 MIN_WORDS = 50
 NOT_ENGLISH_NOTE = "not in English: only quoted sentences kept, with no speaker (the extractor reads English)"
 MARKER_SHARE = 0.04
-_LETTER_RUN = regex.compile(r"[^\W\d_]+")
+_NO_SPACES = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+_WORD = regex.compile(rf"[{_NO_SPACES}]|[^\W\d_{_NO_SPACES}]+")  # a letter of those scripts, or a run of others
 
 
 def is_english(text: str) -> bool:
-    words = _LETTER_RUN.findall(text.lower())
+    words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return True
     return sum(w in ENGLISH_MARKERS for w in words) > MARKER_SHARE * len(words)

@@ -77,6 +77,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
             k = j + 1
             break
     title, name = words[:k], words[k:]
+    if title and name and _organisation_named(title, name):
+        return [], list(words)
     if title and name and name[0].lower() == "of":
         n = _of_words(name)
         title, name = title + name[:n], name[n:]
@@ -84,6 +86,18 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
         while len(name) > 1 and name[0].lower() in DEPT_WORDS:
             title.append(name.pop(0))
     return title, name
+
+
+def _organisation_named(title: list[str], name: list[str]) -> bool:
+    """'Justice Department', 'General Motors', 'Judge Business School': words that are also
+    titles open an organisation's name (the rest ends in an organisation's head, or is one
+    organisation word). Only title heads in full before it ("Sen. Banks" is a senator;
+    "Britain's Parliament", "CEO of Washington Restaurant Association" keep their split)."""
+    if not all(_is_title_head(w) and not w.endswith(".") and w.lower() not in HONORIFICS for w in title) \
+            or any(w.lower() == "of" for w in name):
+        return False
+    last = name[-1].lower().strip(".,")
+    return last in ORG_HEADS or len(name) == 1 and is_org_name(last)
 
 
 def is_capitalised(word: str) -> bool:

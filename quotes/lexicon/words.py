@@ -227,12 +227,22 @@ slogan motto hashtag""".split())
 # verbs of a rating or classification. ``quotefilter.mentioned`` reads them.
 MENTION_WORDS = (LABEL_WORDS - {"called", "named"}
                  | frozenset("rated marked labeled labelled classified stamped designated".split()))
+# Words before "words" that make them someone's own, said by them ("in his own words, “…”",
+# "in the senator’s words"): speech, not a term (``quotefilter.mentioned``).
+OWNING_WORDS = frozenset("my your his her its our their own".split())
+WORD_NOUNS = frozenset({"word", "words"})  # ... and the nouns they make someone's own
+# the nouns of an age description ("the 45-year-old": extract.attribution.referents.age_of_description)
+YEAR_NOUNS = frozenset({"year", "years"})
 # Words that mark scare quotes ("the so-called “...”").
 SCARE_WORDS = frozenset("so-called dubbed nicknamed known self-styled self-described".split())
 # The quote filter's "a work or its people just before the mark" feature: works, and the
 # people and outlets of shows ("the network’s “...”", "star of “...”").
 WORK_WORDS = WORKS | frozenset("""star stars actress actor host anchor author director producer
 network channel broadcast segment""".split())
+# The people of a work a title names with it ("film director Ava DuVernay", "series creator
+# Vince Gilligan"), besides the role nouns: after a quote, a work noun before one of them is the
+# speaker's title, not a work (``quotefilter.names_a_work``).
+WORK_PEOPLE = frozenset("star stars actress actor actors producer producers creator creators showrunner".split())
 # The attribution rules' "a title or a nickname follows" words: works, labels and scare
 # words, and the names of such things. Five label and scare words are left out: with them
 # the rules also reject 3 PolNeAR train candidates (a self-described “Berners”, a Twitter

@@ -50,3 +50,19 @@ def test_a_speech_verb_in_a_when_clause_introduces_the_quote_not_the_main_verb()
             "“utterly ashamed” of him.\n")
     (q,) = extract_quotes(text)
     assert q.speaker != "Harlow"
+
+
+def test_a_when_or_as_clause_set_off_by_commas_is_an_aside_and_leaves_the_quote_to_the_main_verb():
+    from quotes.extract.pipeline import extract_quotes
+
+    def speaker(sentence):
+        (q,) = extract_quotes("Donald Trump spoke for an hour in Ohio on Monday.\n\n" + sentence + "\n")
+        return q.speaker
+    assert speaker("Trump said, as aides urged him to wrap up, “We are going to win this state.”") == "Donald Trump"
+    assert speaker("Trump told the crowd, while protesters chanted outside, “We are going to win this state.”") \
+        == "Donald Trump"
+    assert speaker("Trump told the crowd (while protesters chanted outside) “We are going to win this state.”") \
+        == "Donald Trump"
+    # not set off: the clause's verb introduces the quote (as in the test above)
+    assert speaker("Audience members laughed when he urged voters, “Go out and vote, we are going to win.”") \
+        == "Donald Trump"

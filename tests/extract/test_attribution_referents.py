@@ -140,3 +140,38 @@ def test_the_n_year_old_is_the_person_printed_with_that_age():
     first, second = extract_quotes(text)
     assert first.speaker == "Dana Whitcombe"
     assert second.speaker not in ("Dana Whitcombe", "Tom Reyes")  # nobody was printed with 30
+
+
+def test_the_words_that_open_the_issuing_sentence_are_no_part_of_the_issuer():
+    # a sentence opened by a time or a connective with no comma after it: the capitalised run
+    # before "issued" holds more than the name
+    def speaker(opening):
+        text = (f"{opening} issued a statement about the outage.\n\n"
+                "Millions of users could not reach their accounts for most of the day.\n\n"
+                "“We apologise to our customers for the inconvenience,” the statement said.\n")
+        (q,) = extract_quotes(text)
+        return q.speaker
+    assert speaker("On Monday Apple") == "Apple"
+    assert speaker("Meanwhile Boeing") == "Boeing"
+    assert speaker("Earlier Tuesday the White House") == "White House"
+    # ... and a name that begins with such a word keeps it
+    assert speaker("The Sunday Times") == "Sunday Times"
+    assert speaker("Theresa May") == "Theresa May"
+    assert speaker("ON Semiconductor") == "ON Semiconductor"  # an acronym is no opening word
+
+
+def test_the_issuer_scan_is_linear_in_a_long_run_of_capitalised_words(parse):
+    # a run of capitals with no punctuation (a menu, an index of letters) between the issuer
+    # and a second "the statement said": with "statement" after the run, the issuer pattern is
+    # tried from each word of the run, and unbounded name repeats read the run to its end
+    menu = " ".join(["Ab", "Cd", "Ef", "Gh"] * 250)  # 1,000 words, 3,000 characters
+    text = (f"Harbour Lane Records issued a statement on Monday.\n\n{menu}\n\n“We are sorry,” the "
+            "statement said.\n\n“We will fix it,” the statement said.")
+    ctx, doc = parse(text)
+    statement = tok(doc, "statement", 2)
+    start = time.process_time()
+    for _ in range(10):  # once per speaker candidate: an article's quotes ask again and again
+        found = issuer_named_before(ctx, statement, ctx.index.pos(statement))
+    took = time.process_time() - start
+    assert found is None  # the issuer is more than ANTECEDENT_WINDOW characters back
+    assert took < 1  # unbounded: ~3 s here; bounded: ~0.05 s

@@ -71,3 +71,22 @@ def test_the_spacy_component_keeps_the_same_quotes():
     nlp.add_pipe("quotes")
     text = ITALIAN.read_text(encoding="utf-8")
     assert [q.text for q in nlp(text)._.quotes] == [q.text for q in extract_quotes(text)]
+
+
+# Written for this test: a short news item in Chinese (two quoted sentences, a quoted term)
+# and one in Japanese. Chinese and Japanese are written without spaces: a run of letters is a
+# clause, not a word, so a text of hundreds of characters counted fewer than
+# language.MIN_WORDS "words" and was taken as English, parsed, and lost its quotes.
+CHINESE = ("外交部发言人周一在例行记者会上表示，中方对有关报道表示严重关切。"
+           "他说：“我们敦促有关方面停止一切挑衅行为，为地区和平与稳定作出建设性努力。”\n\n"
+           "据报道，有关国家近日在该地区举行了大规模军事演习，引发国际社会广泛关注。"
+           "分析人士指出，“这种做法只会加剧紧张局势，不利于问题的解决。”一位官员称，各方应“保持克制”。\n")
+JAPANESE = ("首相は月曜日、記者団に対し「経済対策を速やかに実行し、国民の生活を守る」と述べた。"
+            "政府は物価高騰への対応として、電気・ガス料金の補助を延長する方針だ。\n")
+
+
+def test_a_short_text_in_a_script_without_spaces_is_not_english():
+    assert language_of(CHINESE) == OTHER and language_of(JAPANESE) == OTHER
+    [(_, quotes)] = list(extract_articles([Article(doc_id="zh", text=CHINESE)]))
+    assert [q.text[:6] for q in quotes] == ["我们敦促有关", "这种做法只会"]
+    assert all(q.method == METHOD and q.speaker is None for q in quotes)

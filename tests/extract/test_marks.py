@@ -122,3 +122,13 @@ def test_terminates_fast_on_adversarial_input():
     assert time.perf_counter() - t0 < 2.0
     for m in marks:
         assert 0 <= m.start < m.end <= len(text)
+
+
+def test_a_closing_mark_before_a_comma_closes_even_after_a_space():
+    # French typography: « ... », with a space inside the guillemets; a mark followed by a
+    # comma (or ; : ! ? and a full stop that is no ellipsis) never opens a quote
+    text = ("Le ministre a déclaré lundi : « Nous sommes prêts à travailler avec tout le monde », "
+            "a-t-il dit. « Oui », a répondu sa collègue. Il a ajouté « c'est la fin ».\n")
+    assert [text[m.start:m.end].strip() for m in find_marks(text)] == [
+        "Nous sommes prêts à travailler avec tout le monde", "Oui", "c'est la fin"]
+    assert spans("He said “...we will win” today.") == ["...we will win"]

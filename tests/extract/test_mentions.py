@@ -103,3 +103,11 @@ def test_role_words_joined_by_and_tell_no_gender():
     text = "Husband and wife Bill Gates and Melinda Gates gave the money on Monday.\n\n“We are very proud,” he said.\n"
     reg = registry(text, ["Bill Gates"])
     assert reg.lookup("Bill Gates").gender == "m"  # the first-name guess stands
+
+
+def test_an_organisation_whose_name_opens_with_a_title_word_keeps_its_whole_name():
+    from quotes.extract.pipeline import extract_quotes
+
+    for text, name in (("“We disagree with the decision,” the Justice Department said on Monday.", "Justice Department"),
+                       ("“We are proud of our workers,” General Motors said in a statement.", "General Motors")):
+        assert [q.speaker for q in extract_quotes(text + "\n")] == [name]

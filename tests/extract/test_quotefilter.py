@@ -90,3 +90,36 @@ def test_a_term_the_writer_names_as_words_is_mentioned():
     assert not m("He said it was “a very, very serious issue.”")
     # a sentence after "the words" is quoted speech, not a term
     assert not m("He spoke the words “We will never give up on this country, never,” to the crowd.")
+
+
+def test_a_work_noun_in_the_title_of_the_speaker_after_the_quote_names_no_work():
+    # "film director Ava DuVernay said": the work noun qualifies the speaker's title
+    from quotes.extract.pipeline import extract_quotes
+
+    for text, name in (("“We wanted to tell the truth,” film director Ava DuVernay said.", "Ava DuVernay"),
+                       ("“It was a tough week for everybody,” show host Jimmy Kimmel said.", "Jimmy Kimmel"),
+                       ("“We have so many stories left,” series creator Vince Gilligan said.", "Vince Gilligan")):
+        f = features(text, "subject:name", name, 2.5)
+        assert f["work_named"] == 0.0, text
+        assert [q.speaker for q in extract_quotes("The festival opened on Friday.\n\n" + text + "\n")] == [name]
+
+
+def test_someones_own_words_are_speech_not_a_mentioned_term():
+    from quotes.extract.quotefilter import mentioned
+
+    def m(text):
+        mark = find_marks(text)[0]
+        return mentioned(text, mark.start, text[mark.start:mark.end])
+    assert not m("Trump spoke in Ohio. In his own words, “We will win big.”")
+    assert not m("Trump spoke in Ohio. In his words: “We will win big.”")
+    assert not m("In the senator’s words, “It is over.”")
+    assert m("She would not use the words “forever war,” the senator said.")  # still a term
+
+
+def test_a_quote_ending_in_a_comma_is_followed_by_its_attribution_not_by_a_work():
+    # "show" is a work and a verb: '“…,” emails show.' is an attributed quote
+    f = features("The senator called the plan “a disaster for working families,” emails show.",
+                 "subject:name", "emails", 2.5)
+    assert f["work_named"] == 0.0
+    f = features("“The fund is empty,” records show.", "subject:name", "records", 2.5)
+    assert f["work_named"] == 0.0

@@ -22,6 +22,12 @@ def test_clean_name_strips_party_tags_and_possessives():
     ("Secretary of Health and Human Services Alex Azar", "Secretary of Health and Human Services", "Alex Azar"),
     ("Alderman William D. Burns", "Alderman", "William D. Burns"),
     ("Workers Secretary-Treasurer Gary Casteel", "Workers Secretary-Treasurer", "Gary Casteel"),
+    # a word that is also a title opening an organisation's name is no title
+    ("Justice Department", "", "Justice Department"),
+    ("General Motors", "", "General Motors"),
+    ("Judge Business School", "", "Judge Business School"),
+    ("Sen. Banks", "Sen.", "Banks"),  # (an honorific is a title whatever follows)
+    ("Major General Pat Ryder", "Major General", "Pat Ryder"),
 ])
 def test_split_title(run, title, name):
     t, n = split_title(run.split())

@@ -148,11 +148,22 @@ def _nearer_cue_introduces(cands: list[CueCandidate], before) -> None:
             continue
         nearer = [c for c in inside if c.pos > far.pos and lemma_of(c.token) not in WEAK_LEMMAS
                   and any(x.dep_ in SUBJ_DEPS for x in c.token.children) and c.token.head.i == far.token.i
-                  and c.token.dep_ == "advcl"]
+                  and c.token.dep_ == "advcl" and not _aside(c.token)]
         if nearer:
             far.score = C.CUE_ADJACENT
             for c in nearer:
                 c.score = max(c.score, C.CUE_ADJACENT_AND_GOVERNING)
+
+
+_ASIDE_OPENERS = (",", "(", "—", "–")  # punctuation that sets a clause off as an aside
+
+
+def _aside(cue) -> bool:
+    """'Trump said, as aides urged him to wrap up, “…”': a clause set off by a comma (a dash,
+    a bracket) after its main verb is an aside; the quote is the main verb's words, not the
+    clause's."""
+    first = cue.left_edge
+    return cue.head.i < first.i and first.i > 0 and cue.doc[first.i - 1].text in _ASIDE_OPENERS
 
 
 def _own_adverbial_clause(ctx: ArticleContext, cue) -> bool:
@@ -162,7 +173,7 @@ def _own_adverbial_clause(ctx: ArticleContext, cue) -> bool:
     if cue.dep_ != "advcl" or not is_cue_token(cue) or not any(c.dep_ in SUBJ_DEPS for c in cue.children):
         return False
     ix = ctx.index
-    return cue.head.i < cue.i or any(ix.in_quote(ix.pos(t)) for t in cue.subtree)
+    return cue.head.i < cue.i and not _aside(cue) or any(ix.in_quote(ix.pos(t)) for t in cue.subtree)
 
 
 def outermost_cue(ctx: ArticleContext, cue):

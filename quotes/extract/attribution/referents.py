@@ -17,8 +17,8 @@ import functools
 import regex
 
 from quotes.extract.syntax import SUBJ_DEPS
-from quotes.lexicon.words import (ANAPHORIC_ORG_HEADS, DEFINITE_DETERMINERS, DOCUMENT_NOUNS, ISSUING_VERBS,
-                                  NAME_LINK_WORDS, ORG_HEADS, OWNER_PREPOSITIONS)
+from quotes.lexicon.words import (ANAPHORIC_ORG_HEADS, CALENDAR, DEFINITE_DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS,
+                                  ISSUING_VERBS, NAME_LINK_WORDS, ORG_HEADS, OWNER_PREPOSITIONS, YEAR_NOUNS)
 
 # How far back a definite "the statement" may find the statement it repeats (characters).
 ANTECEDENT_WINDOW = 3000
@@ -138,7 +138,9 @@ def _issuer_pattern(noun: str):
     noun after it: "US military") that issued, or spoke in, a `noun`."""
     heads = "|".join(sorted(ORG_HEADS, key=len, reverse=True))
     verbs = "|".join(sorted(ISSUING_VERBS, key=len, reverse=True))
-    name = rf"{_CAP}(?:[ \u00a0]+(?:{_LINK}[ \u00a0]+)*{_CAP})*(?:[ \u00a0]+(?:{heads}))?"
+    # (bounded repeats, as in ``_institution_runs``: with the noun after a long capitalised run
+    # the pattern is tried from each word of the run, and unbounded ones read it to its end)
+    name = rf"{_CAP}(?:[ \u00a0]+(?:{_LINK}[ \u00a0]+){{0,3}}{_CAP}){{0,8}}(?:[ \u00a0]+(?:{heads}))?"
     return regex.compile(rf"(?<![\p{{L}}’'-])({name})[ \u00a0]+(?:(?:has|have|had|also|then|later)[ \u00a0]+)*"
                          rf"(?:{verbs})[ \u00a0]+(?:in[ \u00a0]+)?(?:a|an|its|their|his|her)[ \u00a0]+"
                          rf"(?:[\p{{Ll}}-]+[ \u00a0]+){{0,2}}{regex.escape(noun)}\b")
@@ -154,19 +156,34 @@ def issuer_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
     lo = max(0, p - ANTECEDENT_WINDOW)
     found = None
     for m in _issuer_pattern(tok.lower_).finditer(ctx.text, lo, p):
-        words = m.group(1).split()
-        while words and words[0] in ("The", "the"):
-            words.pop(0)
-        if words and words[0].lower() not in DEFINITE_DETERMINERS and not ctx.index.in_quote(m.start(1)):
-            found = (" ".join(words), m.start(1) + m.group(1).index(words[0]))
+        words = [(w.group(), m.start(1) + w.start()) for w in regex.finditer(r"\S+", m.group(1))]
+        words = words[_name_start([w for w, _ in words]):]
+        if words and words[0][0].lower() not in DEFINITE_DETERMINERS and not ctx.index.in_quote(m.start(1)):
+            found = (" ".join(w for w, _ in words), words[0][1])
     return found
+
+
+def _name_start(words: list[str]) -> int:
+    """Where the issuer's name begins in the capitalised run before the issuing verb: after
+    the words that open the sentence when no comma follows them ("On Monday Apple",
+    "Meanwhile Boeing", "Earlier Tuesday the White House"): a capitalised function word (not
+    an acronym: "ON Semiconductor"), a day or month after another word of the run, a "the"
+    that no link word of a name precedes ("Bank of the West"). The last word always stays
+    ("Theresa May")."""
+    start = 0
+    for j, w in enumerate(words[:-1]):
+        low, before = w.lower(), words[j - 1].lower() if j else ""
+        if (low in FUNCTION_WORDS and w == w.capitalize() or low == "the" and before not in NAME_LINK_WORDS
+                or low in CALENDAR and j > 0 and before != "the" and words[j + 1][:1].isupper()):
+            start = j + 1
+    return start
 
 
 def age_of_description(tok) -> str | None:
     """'the 45-year-old': the age the description gives ("45"), or None."""
     if tok.lower_ != "old":
         return None
-    years = [c for c in tok.children if c.lower_ in ("year", "years")]
+    years = [c for c in tok.children if c.lower_ in YEAR_NOUNS]
     nums = [n for y in years for n in y.children if n.like_num]
     return nums[0].text if nums else None
 
