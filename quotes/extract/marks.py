@@ -9,6 +9,8 @@ time and its offsets always slice the text (`text[m.start:m.end]` is the words, 
 """
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from quotes.model import Mark
@@ -33,10 +35,25 @@ _SENT_END = regex.compile(r"[.!?…](?=\s+[\p{Lu}\p{N}“\"‘])")
 _ELISION = regex.compile(r"(?i)(?:\d\d?s?\b|em\b|til\b|cause\b|n\b|tis\b|twas\b)")
 
 
+def _is_format(ch: str) -> bool:
+    """An invisible format character (U+202A LEFT-TO-RIGHT EMBEDDING, U+200B, U+FEFF...):
+    pasted text puts them next to marks; they must not hide the space or letter behind them."""
+    return unicodedata.category(ch) == "Cf"
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The first character from i + step on (step -1: before, +1: after) that is not a format
+    character; a space past either end of the text."""
+    j = i + step
+    while 0 <= j < len(text) and _is_format(text[j]):
+        j += step
+    return text[j] if 0 <= j < len(text) else " "
+
+
 def _role(text: str, i: int, ch: str) -> str:
     """'open', 'close' or '?' for the mark at i, from the characters around it."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before = _neighbour(text, i, -1)
+    after = _neighbour(text, i, 1)
     opens = before in _OPEN_BEFORE and after not in " \t\n\r\u00a0"
     closes = after in _CLOSE_AFTER and before not in " \t\n\r\u00a0"
     if opens and not closes:
@@ -74,10 +91,13 @@ def _paragraphs(text: str):
     yield start, len(text)
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def _trim(text: str, s: int, e: int, unclosed: bool = False) -> tuple[int, int]:
+    """Spaces off both ends; for a quote that never closes, also the double marks at its end
+    (“... arguments “that tax cuts will pay for themselves.”: the last mark closed the nested
+    quote, and is no word of the outer one)."""
     while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1].isspace():
+    while e > s and (text[e - 1].isspace() or unclosed and text[e - 1] in DOUBLES):
         e -= 1
     return s, e
 
@@ -88,6 +108,7 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
     close_idx None means the paragraph ended with the quote still open.
     """
     open_at: int | None = None
+    loose = False  # opened by a closing-shaped mark at the paragraph start
     depth = 0
     single_open: int | None = None
     for i in range(ps, pe):
@@ -97,22 +118,26 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
         role = _role(text, i, ch)
         if ch in DOUBLES:
             if open_at is None:
-                if role in ("open", "?"):
-                    open_at = i
-                    depth = 0
-                    single_open = None
+                loose = role == "close" and _starts_line(text, ps, i)
+                if role in ("open", "?") or loose:
+                    # "” … they are so not like him,” she said": some outlets open a
+                    # paragraph's quote with a closing-shaped mark
+                    open_at, depth, single_open = i, 0, None
                 # a lone closing mark with nothing open is stray: ignore it
+            elif role == "open" and depth == 0 and (loose or _adjacent(text, open_at, i)):
+                # a doubled opener ("“ or ““): the outer mark is an editor's wrapper; after a
+                # loose opener, a real opener shows the loose mark was stray
+                open_at, loose = i, False
+            elif role == "open" and i + 1 < pe:
+                # nested quote of the same kind ("he said “x” to me"), or a
+                # missing close: count depth, a later close pops it
+                depth += 1
+            elif depth > 0:
+                depth -= 1
             else:
-                if role == "open" and i + 1 < pe:
-                    # nested quote of the same kind ("he said “x” to me"), or a
-                    # missing close: count depth, a later close pops it
-                    depth += 1
-                elif depth > 0:
-                    depth -= 1
-                else:
-                    yield open_at, i, "double"
-                    open_at = None
-                    single_open = None
+                yield open_at, i, "double"
+                open_at = None
+                single_open = None
         elif open_at is None:
             # single quotes outside double quotes (headlines, 'very serious issue')
             if single_open is None:
@@ -124,8 +149,18 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
                 single_open = None
             elif role == "open" and _is_single_mark(text, i, role) and i - single_open > MAX_SINGLE:
                 single_open = i
-    if open_at is not None:
+    if open_at is not None and not loose:  # a loose mark that never closes is stray
         yield open_at, None, "double"
+
+
+def _starts_line(text: str, ps: int, i: int) -> bool:
+    """Only spaces and format characters stand between the paragraph start ps and i."""
+    return all(c.isspace() or _is_format(c) for c in text[ps:i])
+
+
+def _adjacent(text: str, first: int, second: int) -> bool:
+    """Two marks with only spaces or format characters between them."""
+    return all(c.isspace() or _is_format(c) for c in text[first + 1:second])
 
 
 def _cut_long(text: str, s: int, e: int) -> int:
@@ -194,12 +229,12 @@ def _find_marks(text: str) -> list[Mark]:
         # A chain that never closes and whose first paragraph already runs too long is a
         # stray mark, not a multi-paragraph quote: cut it like a single unclosed paragraph.
         if end_para == pi or (close is None and paras[pi][1] - o > MAX_UNCLOSED):
-            s, e = _trim(text, o + 1, _cut_long(text, o + 1, paras[pi][1]))
+            s, e = _trim(text, o + 1, _cut_long(text, o + 1, paras[pi][1]), unclosed=True)
             if e > s and _has_words(text, s, e):
                 marks.append(Mark(s, e, o, None, False))
         else:
             stop = close if close is not None else paras[end_para][1]
-            s, e = _trim(text, o + 1, stop)
+            s, e = _trim(text, o + 1, stop, unclosed=close is None)
             if e > s:
                 marks.append(Mark(s, e, o, close, True))
     return marks

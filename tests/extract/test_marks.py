@@ -122,3 +122,37 @@ def test_terminates_fast_on_adversarial_input():
     assert time.perf_counter() - t0 < 2.0
     for m in marks:
         assert 0 <= m.start < m.end <= len(text)
+
+
+def test_paragraph_opened_with_a_closing_shaped_mark():
+    # some outlets open a quoted paragraph with ” (often before an ellipsis)
+    text = "The mayor spoke last week.\n\n” … the bridge will be rebuilt by spring,” she said."
+    assert spans(text) == ["… the bridge will be rebuilt by spring,"]
+
+
+def test_closing_shaped_mark_at_paragraph_start_that_never_closes_is_stray():
+    text = "“We will rebuild the bridge.\n\n” she said, and left the room."
+    assert "she said, and left the room." not in spans(text)
+
+
+def test_closing_shaped_mark_then_a_real_quote():
+    text = "The mayor spoke.\n\n” Then she said: “We rebuild.”"
+    assert spans(text) == ["We rebuild."]
+
+
+def test_format_characters_next_to_a_mark_are_invisible():
+    # U+202A (left-to-right embedding) pasted before the mark of each reader comment
+    text = "Readers answered.\n\n\u202a”Rebuild it now!” wrote one reader.\n\n\u202a”Not with my taxes,” wrote another."
+    assert spans(text) == ["Rebuild it now!", "Not with my taxes,"]
+
+
+def test_doubled_opening_mark_opens_at_the_inner_mark():
+    text = 'Then the mayor was asked.\n\n"“We will rebuild,” she said before leaving."\n\nThe council met.'
+    assert spans(text) == ["We will rebuild,"]
+    text = "The plan reads: ““Every bridge shall be inspected each year.”\n\nThe council met."
+    assert spans(text) == ["Every bridge shall be inspected each year."]
+
+
+def test_unclosed_quote_does_not_end_with_a_nested_quotes_close():
+    text = "She called it “a plan like any other, a return to “growth for all.”\n\nThe council met."
+    assert spans(text) == ["a plan like any other, a return to “growth for all."]
