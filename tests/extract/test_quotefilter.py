@@ -90,3 +90,18 @@ def test_a_term_the_writer_names_as_words_is_mentioned():
     assert not m("He said it was “a very, very serious issue.”")
     # a sentence after "the words" is quoted speech, not a term
     assert not m("He spoke the words “We will never give up on this country, never,” to the crowd.")
+
+
+def test_a_sentence_between_two_names_is_no_nickname():
+    # "name_inside": a capitalised word before and after; a nickname never ends a sentence
+    nick = features("The former coach John “Bulldog” Smith spoke at the dinner.", "none", None, 0.0, verb=False)
+    assert nick["name_inside"] == 1.0 and hard_reject(nick)
+    said = features("On Monday, Senator Jane Roe called Smith “reckless.” Mayor Bob Lee agreed.",
+                    "subject:name", "Jane Roe", 3.0)
+    assert said["name_inside"] == 1.0 and not hard_reject(said)
+
+
+def test_a_scare_word_in_the_paragraph_before_does_not_make_a_scare_quote():
+    text = "She opposed the so-called reforms.\n\n“Nobody asked the teachers what they need,” Roe said."
+    f = features(text, "subject:name", "Roe", 3.0)
+    assert f["prev_scare"] == 1.0 and not hard_reject(f) and quote_probability(f) >= KEEP_THRESHOLD
