@@ -203,29 +203,7 @@ def _find_marks(text: str) -> list[Mark]:
             if e > s and _has_words(text, s, e):
                 marks.append(Mark(s, e, o, c, False))
             continue
-        # unclosed at paragraph end: continue into following paragraphs that reopen
-        end_para = pi
-        close = None
-        steps = 0
-        while steps < MAX_PARAGRAPHS:
-            nxt = _next_nonempty(text, paras, end_para)
-            if nxt is None:
-                break
-            ns, ne = paras[nxt]
-            first = _first_char(text, ns, ne)
-            if first is None or text[first] not in DOUBLES:
-                break
-            # the next paragraph reopens: its first raw quote must be this reopening mark
-            if k < len(raw) and raw[k][0] == first and raw[k][2] == "double":
-                _, c2, _, _ = raw[k]
-                k += 1
-                end_para = nxt
-                steps += 1
-                if c2 is not None:
-                    close = c2
-                    break
-                continue
-            break
+        end_para, close, k = _chain(text, paras, raw, k, pi, masked)
         # A chain that never closes and whose first paragraph already runs too long is a
         # stray mark, not a multi-paragraph quote: cut it like a single unclosed paragraph.
         if end_para == pi or (close is None and paras[pi][1] - o > MAX_UNCLOSED):
@@ -238,6 +216,52 @@ def _find_marks(text: str) -> list[Mark]:
             if e > s:
                 marks.append(Mark(s, e, o, close, True))
     return marks
+
+
+def _chain(text: str, paras, raw, k: int, pi: int, masked: set[int]) -> tuple[int, int | None, int]:
+    """Follow a quote left open at the end of paragraph `pi` into the next paragraphs that
+    reopen with a mark, or into a next paragraph that does not reopen but whose first double
+    mark closes, when it goes on with a lower-case word or a number (a paragraph broken inside
+    the quote: "... since the election in.\n\n1988. The one element ...,” Viguerie says.";
+    not a pull quote's "\nJane Roe, economist.\""). Returns (last paragraph, close or None, next raw
+    index)."""
+    end_para, close, steps = pi, None, 0
+    while steps < MAX_PARAGRAPHS:
+        nxt = _next_nonempty(text, paras, end_para)
+        if nxt is None:
+            break
+        ns, ne = paras[nxt]
+        first = _first_char(text, ns, ne)
+        if first is None:
+            break
+        if text[first] not in DOUBLES:
+            broken = text[first].islower() or text[first].isdigit()  # the sentence goes on
+            stray = _first_double_closes(text, ns, min(ne, ns + MAX_UNCLOSED), masked) if broken else None
+            if stray is not None:
+                end_para, close = nxt, stray
+                while k < len(raw) and raw[k][0] < stray:  # single marks inside the quote
+                    k += 1
+            break
+        # the next paragraph reopens: its first raw quote must be this reopening mark
+        if k < len(raw) and raw[k][0] == first and raw[k][2] == "double":
+            _, c2, _, _ = raw[k]
+            k += 1
+            end_para = nxt
+            steps += 1
+            if c2 is not None:
+                close = c2
+                break
+            continue
+        break
+    return end_para, close, k
+
+
+def _first_double_closes(text: str, s: int, e: int, masked: set[int]) -> int | None:
+    """Where the first double mark in text[s:e] is, when it closes a quote."""
+    for i in range(s, e):
+        if text[i] in DOUBLES and i not in masked:
+            return i if _role(text, i, text[i]) == "close" else None
+    return None
 
 
 def _has_words(text: str, s: int, e: int) -> bool:

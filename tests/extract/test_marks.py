@@ -156,3 +156,19 @@ def test_doubled_opening_mark_opens_at_the_inner_mark():
 def test_unclosed_quote_does_not_end_with_a_nested_quotes_close():
     text = "She called it “a plan like any other, a return to “growth for all.”\n\nThe council met."
     assert spans(text) == ["a plan like any other, a return to “growth for all."]
+
+
+def test_a_paragraph_broken_inside_a_quote_is_joined_to_its_close():
+    text = ("“We have not had a budget like this since the crash of\n\n2008. Nobody wants that again,” "
+            "the mayor said.\n\nThe council met.")
+    marks = find_marks(text)
+    assert [text[m.start:m.end] for m in marks] == [
+        "We have not had a budget like this since the crash of\n\n2008. Nobody wants that again,"]
+    assert marks[0].close_mark is not None
+    text = "“Bridges need money and they need it\nnow,” the mayor said."
+    assert spans(text) == ["Bridges need money and they need it\nnow,"]
+
+
+def test_a_pull_quotes_speaker_line_is_not_joined():
+    text = '"Bridges need money now.\nJane Roe, city engineer."\n\nThe council met.'
+    assert spans(text) == ["Bridges need money now."]
