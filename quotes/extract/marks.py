@@ -30,7 +30,9 @@ MAX_UNCLOSED = 600  # an unclosed quote longer than this is cut at a sentence en
 MAX_SINGLE = 300  # single-quoted spans are short (headlines, nested words)
 MAX_PARAGRAPHS = 12  # a multi-paragraph quote never runs further than this
 
-_TAG = regex.compile(r"<[^<>\n]{0,400}>")  # markup like <tweet author="@x">: not quotes
+# markup like <tweet author="@x">: not quotes; a tag (a letter after "<") may hold long
+# attribute values (an embedded tweet's whole text in tweet-date="...")
+_TAG = regex.compile(r"<(?:[^<>\n]{0,400}|\p{L}[^<>\n]{0,3000})>")
 _SENT_END = regex.compile(r"[.!?…](?=\s+[\p{Lu}\p{N}“\"‘])")
 _ELISION = regex.compile(r"(?i)(?:\d\d?s?\b|em\b|til\b|cause\b|n\b|tis\b|twas\b)")
 

@@ -172,3 +172,10 @@ def test_a_paragraph_broken_inside_a_quote_is_joined_to_its_close():
 def test_a_pull_quotes_speaker_line_is_not_joined():
     text = '"Bridges need money now.\nJane Roe, city engineer."\n\nThe council met.'
     assert spans(text) == ["Bridges need money now."]
+
+
+def test_long_markup_attributes_are_not_quotes():
+    body = "the bridge is safe and the council should say so before the vote next week " * 6
+    text = f'<tweet tweet-author="{body}" tweet-date="{body}">The mayor said “we rebuild.”<tweet/>.'
+    assert len(body) > 400
+    assert spans(text) == ["we rebuild."]
