@@ -86,16 +86,21 @@ def match_quotes(gold_spans: list, pred_spans: list) -> list[tuple[int, int]]:
     return pairs
 
 
-DOUBLE_MARKS = "\"“”"
+DOUBLE_MARKS = "\"“”„"
 
 
 def opened_by_double_mark(text: str, start: int) -> bool:
-    """True when the quote at `start` opens with “, ” or " (not ‘, ' or a doubled '').
+    """True when the quote at `start` opens with “, ”, „ or " (not ‘, ' or a doubled ''),
+    spaces allowed between the mark and the first word ("” … they are so not like him,"), as
+    shared/tools/score.py decides.
 
     PolNeAR's gold was derived from double-quoted spans only, so quotes in other marks
     (the NYT's ''…'', single ‘…’) are real quotes that its gold never contains.
     """
-    return start > 0 and text[start - 1] in DOUBLE_MARKS
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and text[i] in DOUBLE_MARKS
 
 
 def keep_double_marked(gold_docs: list[dict], pred_docs: list[dict]) -> list[dict]:

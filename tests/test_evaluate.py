@@ -109,6 +109,10 @@ def test_double_mark_filter_follows_the_gold_definition():
     pred = [{"doc_id": "d", "quotes": [{"start": s, "end": s + 3} for s in starts.values()]}]
     kept = keep_double_marked(gold, pred)[0]["quotes"]
     assert [text[q["start"]:q["end"]] for q in kept] == ["Fai", "Yes"]
+    # as shared/tools/score.py: spaces may stand between the mark and the first word
+    text = "The mayor spoke.\n\n” … the bridge will be rebuilt,” she said. ‘ Serious’"
+    assert opened_by_double_mark(text, text.index("…"))
+    assert not opened_by_double_mark(text, text.index("Serious"))
 
 
 def test_calibration_and_errors_by_class():

@@ -9,6 +9,8 @@ time and its offsets always slice the text (`text[m.start:m.end]` is the words, 
 """
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from quotes.model import Mark
@@ -29,17 +31,35 @@ MAX_UNCLOSED = 600  # an unclosed quote longer than this is cut at a sentence en
 MAX_SINGLE = 300  # single-quoted spans are short (headlines, nested words)
 MAX_PARAGRAPHS = 12  # a multi-paragraph quote never runs further than this
 
-_TAG = regex.compile(r"<[^<>\n]{0,400}>")  # markup like <tweet author="@x">: not quotes
+# markup like <tweet author="@x">: not quotes; a tag (a letter after "<") may hold long
+# attribute values (an embedded tweet's whole text in tweet-date="...")
+_TAG = regex.compile(r"<(?:[^<>\n]{0,400}|\p{L}[^<>\n]{0,3000})>")
 _SENT_END = regex.compile(r"[.!?…](?=\s+[\p{Lu}\p{N}“\"‘])")
 _ELISION = regex.compile(r"(?i)(?:\d\d?s?\b|em\b|til\b|cause\b|n\b|tis\b|twas\b)")
 
 
+def _is_format(ch: str) -> bool:
+    """An invisible format character (U+202A LEFT-TO-RIGHT EMBEDDING, U+200B, U+FEFF...):
+    pasted text puts them next to marks; they must not hide the space or letter behind them."""
+    return unicodedata.category(ch) == "Cf"
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The first character from i + step on (step -1: before, +1: after) that is not a format
+    character; a space past either end of the text."""
+    j = i + step
+    while 0 <= j < len(text) and _is_format(text[j]):
+        j += step
+    return text[j] if 0 <= j < len(text) else " "
+
+
 def _role(text: str, i: int, ch: str) -> str:
-    """'open', 'close' or '?' for the mark at i, from the characters around it. A mark right
-    before a comma, a semicolon, a colon, a ! or ?, or a full stop that opens no ellipsis,
-    never opens, even after a space (French « ... », with spaces inside the marks)."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    """'open', 'close' or '?' for the mark at i, from the characters around it (format
+    characters skipped). A mark right before a comma, a semicolon, a colon, a ! or ?, or a
+    full stop that opens no ellipsis, never opens, even after a space (French « ... », with
+    spaces inside the marks)."""
+    before = _neighbour(text, i, -1)
+    after = _neighbour(text, i, 1)
     ends = after in _NEVER_OPENS_BEFORE or after == "." and text[i + 2:i + 3] != "."
     opens = before in _OPEN_BEFORE and after not in " \t\n\r\u00a0" and not ends
     closes = after in _CLOSE_AFTER and before not in " \t\n\r\u00a0"
@@ -78,10 +98,13 @@ def _paragraphs(text: str):
     yield start, len(text)
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def _trim(text: str, s: int, e: int, unclosed: bool = False) -> tuple[int, int]:
+    """Spaces off both ends; for a quote that never closes, also the double marks at its end
+    (“... arguments “that tax cuts will pay for themselves.”: the last mark closed the nested
+    quote, and is no word of the outer one)."""
     while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1].isspace():
+    while e > s and (text[e - 1].isspace() or unclosed and text[e - 1] in DOUBLES):
         e -= 1
     return s, e
 
@@ -92,6 +115,7 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
     close_idx None means the paragraph ended with the quote still open.
     """
     open_at: int | None = None
+    loose = False  # opened by a closing-shaped mark at the paragraph start
     depth = 0
     single_open: int | None = None
     for i in range(ps, pe):
@@ -101,22 +125,26 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
         role = _role(text, i, ch)
         if ch in DOUBLES:
             if open_at is None:
-                if role in ("open", "?"):
-                    open_at = i
-                    depth = 0
-                    single_open = None
+                loose = role == "close" and _starts_line(text, ps, i)
+                if role in ("open", "?") or loose:
+                    # "” … they are so not like him,” she said": some outlets open a
+                    # paragraph's quote with a closing-shaped mark
+                    open_at, depth, single_open = i, 0, None
                 # a lone closing mark with nothing open is stray: ignore it
+            elif role == "open" and depth == 0 and (loose or _adjacent(text, open_at, i)):
+                # a doubled opener ("“ or ““): the outer mark is an editor's wrapper; after a
+                # loose opener, a real opener shows the loose mark was stray
+                open_at, loose = i, False
+            elif role == "open" and i + 1 < pe:
+                # nested quote of the same kind ("he said “x” to me"), or a
+                # missing close: count depth, a later close pops it
+                depth += 1
+            elif depth > 0:
+                depth -= 1
             else:
-                if role == "open" and i + 1 < pe:
-                    # nested quote of the same kind ("he said “x” to me"), or a
-                    # missing close: count depth, a later close pops it
-                    depth += 1
-                elif depth > 0:
-                    depth -= 1
-                else:
-                    yield open_at, i, "double"
-                    open_at = None
-                    single_open = None
+                yield open_at, i, "double"
+                open_at = None
+                single_open = None
         elif open_at is None:
             # single quotes outside double quotes (headlines, 'very serious issue')
             if single_open is None:
@@ -128,8 +156,18 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
                 single_open = None
             elif role == "open" and _is_single_mark(text, i, role) and i - single_open > MAX_SINGLE:
                 single_open = i
-    if open_at is not None:
+    if open_at is not None and not loose:  # a loose mark that never closes is stray
         yield open_at, None, "double"
+
+
+def _starts_line(text: str, ps: int, i: int) -> bool:
+    """Only spaces and format characters stand between the paragraph start ps and i."""
+    return all(c.isspace() or _is_format(c) for c in text[ps:i])
+
+
+def _adjacent(text: str, first: int, second: int) -> bool:
+    """Two marks with only spaces or format characters between them."""
+    return all(c.isspace() or _is_format(c) for c in text[first + 1:second])
 
 
 def _cut_long(text: str, s: int, e: int) -> int:
@@ -172,41 +210,65 @@ def _find_marks(text: str) -> list[Mark]:
             if e > s and _has_words(text, s, e):
                 marks.append(Mark(s, e, o, c, False))
             continue
-        # unclosed at paragraph end: continue into following paragraphs that reopen
-        end_para = pi
-        close = None
-        steps = 0
-        while steps < MAX_PARAGRAPHS:
-            nxt = _next_nonempty(text, paras, end_para)
-            if nxt is None:
-                break
-            ns, ne = paras[nxt]
-            first = _first_char(text, ns, ne)
-            if first is None or text[first] not in DOUBLES:
-                break
-            # the next paragraph reopens: its first raw quote must be this reopening mark
-            if k < len(raw) and raw[k][0] == first and raw[k][2] == "double":
-                _, c2, _, _ = raw[k]
-                k += 1
-                end_para = nxt
-                steps += 1
-                if c2 is not None:
-                    close = c2
-                    break
-                continue
-            break
+        end_para, close, k = _chain(text, paras, raw, k, pi, masked)
         # A chain that never closes and whose first paragraph already runs too long is a
         # stray mark, not a multi-paragraph quote: cut it like a single unclosed paragraph.
         if end_para == pi or (close is None and paras[pi][1] - o > MAX_UNCLOSED):
-            s, e = _trim(text, o + 1, _cut_long(text, o + 1, paras[pi][1]))
+            s, e = _trim(text, o + 1, _cut_long(text, o + 1, paras[pi][1]), unclosed=True)
             if e > s and _has_words(text, s, e):
                 marks.append(Mark(s, e, o, None, False))
         else:
             stop = close if close is not None else paras[end_para][1]
-            s, e = _trim(text, o + 1, stop)
+            s, e = _trim(text, o + 1, stop, unclosed=close is None)
             if e > s:
                 marks.append(Mark(s, e, o, close, True))
     return marks
+
+
+def _chain(text: str, paras, raw, k: int, pi: int, masked: set[int]) -> tuple[int, int | None, int]:
+    """Follow a quote left open at the end of paragraph `pi` into the next paragraphs that
+    reopen with a mark, or into a next paragraph that does not reopen but whose first double
+    mark closes, when it goes on with a lower-case word or a number (a paragraph broken inside
+    the quote: "... since the election in.\n\n1988. The one element ...,” Viguerie says.";
+    not a pull quote's "\nJane Roe, economist.\""). Returns (last paragraph, close or None, next raw
+    index)."""
+    end_para, close, steps = pi, None, 0
+    while steps < MAX_PARAGRAPHS:
+        nxt = _next_nonempty(text, paras, end_para)
+        if nxt is None:
+            break
+        ns, ne = paras[nxt]
+        first = _first_char(text, ns, ne)
+        if first is None:
+            break
+        if text[first] not in DOUBLES:
+            broken = text[first].islower() or text[first].isdigit()  # the sentence goes on
+            stray = _first_double_closes(text, ns, min(ne, ns + MAX_UNCLOSED), masked) if broken else None
+            if stray is not None:
+                end_para, close = nxt, stray
+                while k < len(raw) and raw[k][0] < stray:  # single marks inside the quote
+                    k += 1
+            break
+        # the next paragraph reopens: its first raw quote must be this reopening mark
+        if k < len(raw) and raw[k][0] == first and raw[k][2] == "double":
+            _, c2, _, _ = raw[k]
+            k += 1
+            end_para = nxt
+            steps += 1
+            if c2 is not None:
+                close = c2
+                break
+            continue
+        break
+    return end_para, close, k
+
+
+def _first_double_closes(text: str, s: int, e: int, masked: set[int]) -> int | None:
+    """Where the first double mark in text[s:e] is, when it closes a quote."""
+    for i in range(s, e):
+        if text[i] in DOUBLES and i not in masked:
+            return i if _role(text, i, text[i]) == "close" else None
+    return None
 
 
 def _has_words(text: str, s: int, e: int) -> bool:

@@ -164,8 +164,12 @@ def names_a_work(text: str, m, words: list[str], f: dict[str, float]) -> bool:
 
 def hard_reject(f: dict[str, float]) -> bool:
     """Never quotes whatever the weights say: "so-called", "known as", a nickname in a name,
-    an uncued title or term in the writer's own voice, a title its next words call a work."""
-    return bool(f.get("prev_scare") or f.get("name_inside") or f.get("uncued_term") or f.get("work_named"))
+    an uncued title or term in the writer's own voice, a title its next words call a work.
+    Not a nickname: words that end a sentence ("X called Trump “unhinged.” Sen. Y said");
+    not a scare quote: a quote opening its paragraph (the scare word ended the one before)."""
+    nickname = f.get("name_inside") and not f.get("end_sentence")
+    scare = f.get("prev_scare") and not f.get("para_start")
+    return bool(scare or nickname or f.get("uncued_term") or f.get("work_named"))
 
 
 def quote_probability(f: dict[str, float]) -> float:

@@ -132,3 +132,60 @@ def test_a_closing_mark_before_a_comma_closes_even_after_a_space():
     assert [text[m.start:m.end].strip() for m in find_marks(text)] == [
         "Nous sommes prêts à travailler avec tout le monde", "Oui", "c'est la fin"]
     assert spans("He said “...we will win” today.") == ["...we will win"]
+
+
+def test_paragraph_opened_with_a_closing_shaped_mark():
+    # some outlets open a quoted paragraph with ” (often before an ellipsis)
+    text = "The mayor spoke last week.\n\n” … the bridge will be rebuilt by spring,” she said."
+    assert spans(text) == ["… the bridge will be rebuilt by spring,"]
+
+
+def test_closing_shaped_mark_at_paragraph_start_that_never_closes_is_stray():
+    text = "“We will rebuild the bridge.\n\n” she said, and left the room."
+    assert "she said, and left the room." not in spans(text)
+
+
+def test_closing_shaped_mark_then_a_real_quote():
+    text = "The mayor spoke.\n\n” Then she said: “We rebuild.”"
+    assert spans(text) == ["We rebuild."]
+
+
+def test_format_characters_next_to_a_mark_are_invisible():
+    # U+202A (left-to-right embedding) pasted before the mark of each reader comment
+    text = "Readers answered.\n\n\u202a”Rebuild it now!” wrote one reader.\n\n\u202a”Not with my taxes,” wrote another."
+    assert spans(text) == ["Rebuild it now!", "Not with my taxes,"]
+
+
+def test_doubled_opening_mark_opens_at_the_inner_mark():
+    text = 'Then the mayor was asked.\n\n"“We will rebuild,” she said before leaving."\n\nThe council met.'
+    assert spans(text) == ["We will rebuild,"]
+    text = "The plan reads: ““Every bridge shall be inspected each year.”\n\nThe council met."
+    assert spans(text) == ["Every bridge shall be inspected each year."]
+
+
+def test_unclosed_quote_does_not_end_with_a_nested_quotes_close():
+    text = "She called it “a plan like any other, a return to “growth for all.”\n\nThe council met."
+    assert spans(text) == ["a plan like any other, a return to “growth for all."]
+
+
+def test_a_paragraph_broken_inside_a_quote_is_joined_to_its_close():
+    text = ("“We have not had a budget like this since the crash of\n\n2008. Nobody wants that again,” "
+            "the mayor said.\n\nThe council met.")
+    marks = find_marks(text)
+    assert [text[m.start:m.end] for m in marks] == [
+        "We have not had a budget like this since the crash of\n\n2008. Nobody wants that again,"]
+    assert marks[0].close_mark is not None
+    text = "“Bridges need money and they need it\nnow,” the mayor said."
+    assert spans(text) == ["Bridges need money and they need it\nnow,"]
+
+
+def test_a_pull_quotes_speaker_line_is_not_joined():
+    text = '"Bridges need money now.\nJane Roe, city engineer."\n\nThe council met.'
+    assert spans(text) == ["Bridges need money now."]
+
+
+def test_long_markup_attributes_are_not_quotes():
+    body = "the bridge is safe and the council should say so before the vote next week " * 6
+    text = f'<tweet tweet-author="{body}" tweet-date="{body}">The mayor said “we rebuild.”<tweet/>.'
+    assert len(body) > 400
+    assert spans(text) == ["we rebuild."]

@@ -123,3 +123,18 @@ def test_a_quote_ending_in_a_comma_is_followed_by_its_attribution_not_by_a_work(
     assert f["work_named"] == 0.0
     f = features("“The fund is empty,” records show.", "subject:name", "records", 2.5)
     assert f["work_named"] == 0.0
+
+
+def test_a_sentence_between_two_names_is_no_nickname():
+    # "name_inside": a capitalised word before and after; a nickname never ends a sentence
+    nick = features("The former coach John “Bulldog” Smith spoke at the dinner.", "none", None, 0.0, verb=False)
+    assert nick["name_inside"] == 1.0 and hard_reject(nick)
+    said = features("On Monday, Senator Jane Roe called Smith “reckless.” Mayor Bob Lee agreed.",
+                    "subject:name", "Jane Roe", 3.0)
+    assert said["name_inside"] == 1.0 and not hard_reject(said)
+
+
+def test_a_scare_word_in_the_paragraph_before_does_not_make_a_scare_quote():
+    text = "She opposed the so-called reforms.\n\n“Nobody asked the teachers what they need,” Roe said."
+    f = features(text, "subject:name", "Roe", 3.0)
+    assert f["prev_scare"] == 1.0 and not hard_reject(f) and quote_probability(f) >= KEEP_THRESHOLD
