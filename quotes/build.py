@@ -385,6 +385,7 @@ def quote_json(quote: Quote) -> dict:
         "kind": quote.kind,
         "cue": quote.cue,
         "group": quote.group,
+        "corpus_speaker": quote.corpus_speaker,
         "method": quote.method,
         "confidence": quote.confidence,
         "said_from": quote.said_from,

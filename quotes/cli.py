@@ -116,8 +116,9 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
 def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) -> None:
     """Extract quotes from PATHS without a database and print them.
 
-    With several documents, speakers are the corpus-wide canonical names and quotes of one
-    utterance reported by several documents share a `group` id.
+    With several documents, each quote also gets its speaker's corpus-wide canonical name
+    (`corpus_speaker`; `speaker` stays the fullest form its document gives) and quotes of
+    one utterance reported by several documents share a `group` id.
     """
     from quotes.build import Tally, extract_documents
 
