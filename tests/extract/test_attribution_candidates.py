@@ -50,3 +50,24 @@ def test_a_speech_verb_in_a_when_clause_introduces_the_quote_not_the_main_verb()
             "“utterly ashamed” of him.\n")
     (q,) = extract_quotes(text)
     assert q.speaker != "Harlow"
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_quote():
+    from quotes.extract.pipeline import extract_quotes
+
+    # "and X said/vowed/says ...": a sibling clause, not speech the first clause reports
+    text = ("The town hall ran late. At one point, a woman asked for a photo and Ellen Park said, "
+            "“We can do that after the vote.”\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Ellen Park"
+    text = "Gordon Hale asked the board for patience, and Rita Vance said, “We have been patient for ten years.”\n"
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Rita Vance"
+    text = ("Gordon Hale said he would cut the budget “to the bone,” and Rita Vance vowed to "
+            "“fight every cut” in the council.\n")
+    first, second = extract_quotes(text)
+    assert (first.speaker, second.speaker) == ("Gordon Hale", "Rita Vance")
+    text = ("Gordon Hale praises the plan as “bold” and Rita Vance says it is “a costly mistake,” "
+            "the latest clash between them.\n")
+    first, second = extract_quotes(text)
+    assert (first.speaker, second.speaker) == ("Gordon Hale", "Rita Vance")
