@@ -283,7 +283,9 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     if found is not None:
         return found
     is_role = tok.lower_ in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks)
-    if is_role:
+    # "said one district GOP leader": an indefinite description brings in someone new, not
+    # the person the article gave that title before
+    if is_role and np_toks[0].lower_ not in _INDEFINITE:
         ent = role_from_text(ctx, np_toks, p) or ctx.registry.by_role([x.text for x in np_toks], p)
         if ent is not None:
             return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role")
