@@ -114,3 +114,14 @@ def test_an_indefinite_description_is_someone_new_not_the_title_holder():
     # the definite description is still the title holder
     text = text.replace("said one district", "said the district")
     assert [q.speaker for q in extract_quotes(text)] == ["Craig Dunn"] * 3
+
+
+def test_a_party_word_with_a_determiner_describes_someone_unnamed():
+    from quotes.extract.pipeline import extract_quotes
+
+    (q,) = extract_quotes("The group has been divided. “We are not ready,” said one Democrat familiar with the talks.\n")
+    assert q.speaker != "Democrat" and q.speaker_mention.startswith("one Democrat")
+    (q,) = extract_quotes("Several senior Republicans said the plan was \"dead on arrival.\"\n")
+    assert q.speaker != "Republicans"
+    (q,) = extract_quotes("Democrat Hillary Clinton said the plan was \"dead on arrival.\"\n")
+    assert q.speaker.endswith("Hillary Clinton")
