@@ -9,6 +9,8 @@ and write them in one transaction. Reporting goes to stderr, one line per skippe
 from __future__ import annotations
 
 import itertools
+import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -45,8 +47,14 @@ def readable_articles(paths: Iterable[str], tally: Tally, is_current=None, dedup
     """
     from quotes.ingest.files import iter_articles
 
+    return usable_articles(iter_articles(paths), tally, is_current, dedupe)
+
+
+def usable_articles(items: Iterable[Article | Skipped], tally: Tally, is_current=None,
+                    dedupe: bool = False) -> Iterator[Article]:
+    """``readable_articles`` over items already read (``ingest.files``)."""
     seen: dict[str, str] = {}
-    for item in iter_articles(paths):
+    for item in items:
         if isinstance(item, Skipped):
             tally.skip(item)
             continue
@@ -279,8 +287,15 @@ def extract_documents(paths: Iterable[str], tally: Tally, workers: int | None = 
         from quotes.run.parallel import auto_workers
 
         workers = auto_workers(count_documents(paths))
+    return extract_and_index(readable_articles(paths, tally), tally, workers, batch_size)
+
+
+def extract_and_index(articles: Iterable[Article], tally: Tally, workers: int = 1,
+                      batch_size: int = 32) -> list[tuple[Article, list[Quote]]]:
+    """Every article's quotes, then (several articles) the corpus-wide speaker names and
+    utterance groups: what `quotes extract` prints and `quotes evaluate` scores."""
     extracted = []
-    for item in extraction(readable_articles(paths, tally), workers, batch_size):
+    for item in extraction(articles, workers, batch_size):
         if isinstance(item, Skipped):
             tally.skip(item)
         else:
@@ -291,6 +306,32 @@ def extract_documents(paths: Iterable[str], tally: Tally, workers: int | None = 
         records = [r for article, quotes in extracted for r in corpus_quotes(article, quotes)]
         apply_corpus_index(extracted, *index_corpus(records, with_diffs=False))
     return extracted
+
+
+def extract_gold(path: str, tally: Tally) -> list[dict]:
+    """`quotes evaluate`'s predictions for a gold JSONL file: its documents read, extracted
+    and indexed exactly as `quotes extract FILE --jsonl` does (text normalised, offsets
+    into the text as given, corpus-wide names), as the JSON documents it prints."""
+    from pathlib import Path
+
+    from quotes.ingest.files import read_jsonl
+
+    articles = usable_articles(read_jsonl(Path(path)), tally)
+    return [document_json(a, quotes) for a, quotes in extract_and_index(articles, tally)]
+
+
+def document_json(article: Article, quotes: list[Quote]) -> dict:
+    """One document of `quotes extract --jsonl` (shared/tools/FORMAT.md)."""
+    return {"doc_id": article.doc_id, "outlet": article.outlet, "quotes": given_quote_json(article, quotes)}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate cannot be written as UTF-8
+
+
+def json_line(doc: dict) -> str:
+    """``doc`` as one JSON line; a lone surrogate of the given text is escaped (still exact)."""
+    line = json.dumps(doc, ensure_ascii=False)
+    return json.dumps(doc) if _SURROGATE.search(line) else line
 
 
 def given_quote_json(article: Article, quotes: list[Quote]) -> list[dict]:
@@ -344,6 +385,7 @@ def quote_json(quote: Quote) -> dict:
         "kind": quote.kind,
         "cue": quote.cue,
         "group": quote.group,
+        "corpus_speaker": quote.corpus_speaker,
         "method": quote.method,
         "confidence": quote.confidence,
         "said_from": quote.said_from,

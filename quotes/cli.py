@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -19,7 +18,6 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import click  # noqa: E402
 
-from quotes.model import Article, Skipped  # noqa: E402
 
 
 @click.group()
@@ -108,9 +106,6 @@ def build(paths: tuple[str, ...], db_path: str, batch_size: int, workers: int, s
         sys.exit(130)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate cannot be written as UTF-8
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jsonl", is_flag=True, help="One JSON document per line (shared/tools/FORMAT.md).")
@@ -121,8 +116,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate cannot be written
 def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) -> None:
     """Extract quotes from PATHS without a database and print them.
 
-    With several documents, speakers are the corpus-wide canonical names and quotes of one
-    utterance reported by several documents share a `group` id.
+    With several documents, each quote also gets its speaker's corpus-wide canonical name
+    (`corpus_speaker`; `speaker` stays the fullest form its document gives) and quotes of
+    one utterance reported by several documents share a `group` id.
     """
     from quotes.build import Tally, extract_documents
 
@@ -131,13 +127,9 @@ def extract(paths: tuple[str, ...], jsonl: bool, batch_size: int, workers: int) 
     for article, quotes in extracted:
         tally.extracted += 1
         if jsonl:
-            from quotes.build import given_quote_json
+            from quotes.build import document_json, json_line
 
-            doc = {"doc_id": article.doc_id, "outlet": article.outlet, "quotes": given_quote_json(article, quotes)}
-            line = json.dumps(doc, ensure_ascii=False)
-            if _SURROGATE.search(line):
-                line = json.dumps(doc)  # a lone surrogate of the given text: escaped, still exact
-            click.echo(line)
+            click.echo(json_line(document_json(article, quotes)))
         else:
             for q in quotes:
                 click.echo(f"{article.doc_id}\t{q.speaker or '?'}\t“{q.text}”")
@@ -206,25 +198,17 @@ def evaluate(gold: str, pred_out: str | None, as_json: bool, verbose: bool, doub
     Also reports whether the confidence is calibrated (the share of quotes at >= 0.9 and how
     often they are right; the share of errors among the lowest-confidence 10%) and the
     errors by class."""
-    from quotes.build import quote_json
+    from quotes.build import Tally, extract_gold, json_line
     from quotes.evaluate import apply_layer, calibration, errors_by_class, keep_double_marked, score
-    from quotes.run.batch import extract_safely
 
     with open(gold, encoding="utf-8") as handle:
         gold_docs = [json.loads(line) for line in handle if line.strip()]
     for layer in layers:
         with open(layer, encoding="utf-8") as handle:
             apply_layer(gold_docs, [json.loads(line) for line in handle if line.strip()])
-    articles = (Article(doc_id=d["doc_id"], text=d["text"]) for d in gold_docs)
-    pred_docs = []
-    for item in extract_safely(articles):
-        if isinstance(item, Skipped):  # scored as a document with no quotes found
-            click.echo(f"skipped {item.source}: {item.reason}", err=True)
-            pred_docs.append({"doc_id": item.source, "quotes": []})
-        else:
-            pred_docs.append({"doc_id": item.article.doc_id, "quotes": [quote_json(q) for q in item.quotes]})
+    pred_docs = extract_gold(gold, Tally())  # a skipped document is scored as one with no quotes found
     if pred_out:
-        Path(pred_out).write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in pred_docs), encoding="utf-8")
+        Path(pred_out).write_text("".join(json_line(d) + "\n" for d in pred_docs), encoding="utf-8")
     if double_marks_only:
         pred_docs = keep_double_marked(gold_docs, pred_docs)
     errors: list = []

@@ -68,6 +68,9 @@ class Quote:
     method: str | None = None  # which rule decided the speaker
     confidence: float = 0.0
     group: str | None = None  # utterance id, set by the variants stage
+    # the corpus-wide speaker index's name for the speaker (`quotes extract` of several
+    # documents); ``speaker`` stays the article's own fullest form
+    corpus_speaker: str | None = None
     mark_style: str | None = None  # "double" (“…”, "…") or "single" (‘…’), as printed
     multi_paragraph: bool = False  # one quote running over several paragraphs
     # when it was said, as far as the attribution's time words tell (quotes.extract.dating):

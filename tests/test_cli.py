@@ -118,6 +118,34 @@ def test_evaluate_scores_a_gold_file(tmp_path):
     assert figures["quote_p"] < 0.2  # the other quotes of the article are not in this gold
 
 
+def test_evaluate_scores_what_extract_prints(tmp_path):
+    """`quotes evaluate --pred-out` writes what `quotes extract FILE --jsonl` prints for the
+    same file: one reading (text normalised, offsets into the text as given) and the same
+    corpus-wide speaker index (the second article's "Paul Ryan" is the first one's "Paul D.
+    Ryan")."""
+    texts = [
+        "House Speaker Paul D. Ryan spoke in Janesville on Tuesday.\n\n"
+        "\u201cWe will pass the bill before the summer,\u201d Paul D. Ryan said. Fran\u00c3\u0083\u00c2\u00a7ois Hollande "
+        "was in Paris.\n\n\u201cThe French people want jobs, not speeches,\u201d Hollande said.",
+        "The budget fight went on in Washington.\n\n\u201cNobody should expect a shutdown this year,\u201d "
+        "said Paul Ryan, the speaker of the House.",
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps({"doc_id": f"g{k}", "text": t, "quotes": []}) + "\n"
+                            for k, t in enumerate(texts)), encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    evaluated = CliRunner().invoke(cli, ["evaluate", str(path), "--json", "--pred-out", str(pred)])
+    extracted = CliRunner().invoke(cli, ["extract", str(path), "--jsonl", "--workers", "1"])
+    assert evaluated.exit_code == 0 and extracted.exit_code == 0, evaluated.output + extracted.output
+    scored = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines()]
+    printed = [json.loads(line) for line in extracted.output.splitlines()]
+    assert scored == printed
+    # the speaker is the fullest form its own document gives (FORMAT.md); the corpus's name beside it
+    assert [(q["speaker"], q["corpus_speaker"]) for q in printed[1]["quotes"]] == [("Paul Ryan", "Paul D. Ryan")]
+    for doc, text in zip(scored, texts):
+        assert all(text[q["start"]:q["end"]] == q["text"] for q in doc["quotes"])
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -101,9 +101,10 @@ def index_corpus(quotes: list[CorpusQuote], options: GroupingOptions | None = No
 
 def apply_corpus_index(extracted: list[tuple[Article, list[Quote]]], speakers: SpeakerIndex,
                        utterances: UtteranceIndex, min_articles: int = 2) -> None:
-    """Give each extracted quote the corpus-wide canonical speaker name (the article's own
-    form is kept among its aliases) and, when its utterance is quoted in ``min_articles``
-    articles or more, the utterance id as ``group`` (FORMAT.md). Documents count, not texts:
+    """Give each extracted quote the corpus-wide canonical speaker name as ``corpus_speaker``
+    (``speaker`` stays the fullest form its article gives: FORMAT.md) and, when its
+    utterance is quoted in ``min_articles`` articles or more, the utterance id as ``group``
+    (FORMAT.md). Documents count, not texts:
     two documents with the same text (one story printed in two editions) are one article
     to the index (ids are content hashes) but two documents reporting the utterance."""
     by_id = speakers.by_id()
@@ -118,10 +119,6 @@ def apply_corpus_index(extracted: list[tuple[Article, list[Quote]]], speakers: S
         for q in quotes:
             qid = q.quote_id(article.id)
             sid = speakers.speaker_of.get(qid)
-            if sid is not None:
-                name = by_id[sid].name
-                if q.speaker and q.speaker != name and q.speaker not in q.speaker_aliases:
-                    q.speaker_aliases = [*q.speaker_aliases, q.speaker]
-                q.speaker = name
+            q.corpus_speaker = by_id[sid].name if sid is not None else None
             uid = utterances.utterance_of.get(qid)
             q.group = uid if uid in multi else None

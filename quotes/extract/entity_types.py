@@ -18,9 +18,9 @@ from __future__ import annotations
 import regex
 
 from quotes.lexicon.names import is_place
-from quotes.lexicon.words import (CLAUSE_WORDS, DOCUMENT_NOUNS, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS, MALE_NAMES,
-                                  ORG_WORDS, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_HONORIFICS, PHRASE_DETERMINERS,
-                                  ROLE_NOUNS, THING_NOUNS, TIME_MODIFIERS, TIME_WORDS)
+from quotes.lexicon.words import (CALENDAR, CLAUSE_WORDS, DOCUMENT_NOUNS, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS,
+                                  MALE_NAMES, ORG_WORDS, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_HONORIFICS,
+                                  PHRASE_DETERMINERS, ROLE_NOUNS, THING_NOUNS, TIME_MODIFIERS, TIME_WORDS)
 
 TYPES = ("person", "organisation", "group", "document", "description", "not_speaker")
 
@@ -61,8 +61,8 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
         "ty_role_noun": float(low in ROLE_NOUNS or low.rstrip("s") in ROLE_NOUNS),
         "ty_group_noun": float(low in GROUP_NOUNS),
         "ty_doc_noun": float(low in DOCUMENT_NOUNS),
-        "ty_time": float(low in TIME_WORDS or any(w.lower() in TIME_WORDS for w in words[-2:])
-                         or (head is not None and head.like_num)),
+        "ty_time": float(head is not None and (is_time_word(head.text) or head.like_num)
+                         or any(is_time_word(w) for w in words[-2:])),
         "ty_place": float(bool(joined) and is_place(joined)),
         "ty_caps_heading": float(bool(joined) and joined.lower() not in ORG_WORDS
                                  and in_caps_heading(text, start, start + len(joined)) if text and start is not None
@@ -87,6 +87,13 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
                                               for w in words if len(w) > 2):
         ev["ty_caps_heading"] = 0.0  # "TRUMP:" in a transcript: the article prints the name too
     return _decide(ev, how, kind, ent), ev
+
+
+def is_time_word(word: str) -> bool:
+    """'Friday', 'morning', 'weeks'; not the capitalised time words that name a paper, a
+    magazine or a show ('Time magazine', 'the Global Times tabloid', 'USA Today')."""
+    low = word.lower()
+    return low in TIME_WORDS and (low in CALENDAR or not word[:1].isupper())
 
 
 _CAPS_WORD = regex.compile(r"\p{Lu}[\p{Lu}\p{N}.&'’-]*")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import regex
 
 from quotes.extract.journal import Journaled, JournaledDict, JournaledList, JournaledPositions, JournaledSet
-from quotes.lexicon.names import (NOT_ABBR, clean_name, first_name_gender, is_org_name, role_gender, same_person,
-                                  same_surname, split_title, surname_keys, without_honorifics)
+from quotes.lexicon.names import (NOT_ABBR, clean_name, first_name_gender, is_org_name, is_place, role_gender,
+                                  same_person, same_surname, split_title, surname_keys, without_honorifics)
 from quotes.lexicon.words import HONORIFICS, PRONOUNS, ROLE_NOUNS
 
 # An honorific right before a surname tells the gender: "Mrs. Clinton", "Mr. Bush".
@@ -290,8 +290,8 @@ class Registry:
         """
         best, best_score = None, None
         for e in self.entities:
-            if e.kind != "person" or (exclude and id(e) in exclude):
-                continue
+            if e.kind != "person" or (exclude and id(e) in exclude) or is_place(e.name):
+                continue  # ("South Carolina, he said": a name the typing left a person)
             if gender and e.gender and e.gender != gender:
                 continue
             subj = [p for p in e.subject_pos if p < pos and pos - p <= window]

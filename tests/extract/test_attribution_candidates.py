@@ -66,3 +66,24 @@ def test_a_when_or_as_clause_set_off_by_commas_is_an_aside_and_leaves_the_quote_
     # not set off: the clause's verb introduces the quote (as in the test above)
     assert speaker("Audience members laughed when he urged voters, “Go out and vote, we are going to win.”") \
         == "Donald Trump"
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_quote():
+    from quotes.extract.pipeline import extract_quotes
+
+    # "and X said/vowed/says ...": a sibling clause, not speech the first clause reports
+    text = ("The town hall ran late. At one point, a woman asked for a photo and Ellen Park said, "
+            "“We can do that after the vote.”\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Ellen Park"
+    text = "Gordon Hale asked the board for patience, and Rita Vance said, “We have been patient for ten years.”\n"
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Rita Vance"
+    text = ("Gordon Hale said he would cut the budget “to the bone,” and Rita Vance vowed to "
+            "“fight every cut” in the council.\n")
+    first, second = extract_quotes(text)
+    assert (first.speaker, second.speaker) == ("Gordon Hale", "Rita Vance")
+    text = ("Gordon Hale praises the plan as “bold” and Rita Vance says it is “a costly mistake,” "
+            "the latest clash between them.\n")
+    first, second = extract_quotes(text)
+    assert (first.speaker, second.speaker) == ("Gordon Hale", "Rita Vance")

@@ -92,3 +92,12 @@ def test_a_full_name_owning_the_subject_is_who_the_next_she_is_about():
             "In a post at the time she described this as the “worst case scenario”.\n")
     (q,) = extract_quotes(text)
     assert q.speaker == "Dana Whitcombe"
+
+
+def test_he_is_never_a_place_the_sentence_has_as_subject():
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("Dan Tripp, state director of the group, was unsure why the fight kept stopping.\n\n"
+            "\"Maybe we are just letting the bully learn his lesson,\" Tripp said. \"We are showing some "
+            "mercy.\" South Carolina, he said, was \"where we have a chance.\"\n")
+    assert [q.speaker for q in extract_quotes(text)] == ["Dan Tripp"] * 3

@@ -98,3 +98,30 @@ def test_titles_joined_by_and_end_in_the_name(parse):
     assert sp.name == "Bob Tillman"
     ctx, doc = parse("“No way,” the senator and Bob Tillman said.")  # two people: not the name
     assert speaker_of(ctx, tok(doc, "senator")).name != "Bob Tillman"
+
+
+def test_an_indefinite_description_is_someone_new_not_the_title_holder():
+    from quotes.extract.pipeline import extract_quotes
+
+    # "said one district GOP leader" after "Craig Dunn, a district GOP leader": an unnamed
+    # second leader, not Dunn; the quotation's second part has that same nobody
+    text = ("The delegates met in Indianapolis on Friday. “We will be ready,” said Craig Dunn, a district "
+            "GOP leader.\n\n“One of my criteria was whether or not they support the front-runner,” said one "
+            "district GOP leader. “I didn’t care whether they supported anyone else.”\n")
+    dunn, first, second = extract_quotes(text)
+    assert dunn.speaker == "Craig Dunn" and (first.speaker, second.speaker) == (None, None)
+    assert second.speaker_mention == first.speaker_mention == "one district GOP leader"
+    # the definite description is still the title holder
+    text = text.replace("said one district", "said the district")
+    assert [q.speaker for q in extract_quotes(text)] == ["Craig Dunn"] * 3
+
+
+def test_a_party_word_with_a_determiner_describes_someone_unnamed():
+    from quotes.extract.pipeline import extract_quotes
+
+    (q,) = extract_quotes("The group has been divided. “We are not ready,” said one Democrat familiar with the talks.\n")
+    assert q.speaker != "Democrat" and q.speaker_mention.startswith("one Democrat")
+    (q,) = extract_quotes("Several senior Republicans said the plan was \"dead on arrival.\"\n")
+    assert q.speaker != "Republicans"
+    (q,) = extract_quotes("Democrat Hillary Clinton said the plan was \"dead on arrival.\"\n")
+    assert q.speaker.endswith("Hillary Clinton")

@@ -46,3 +46,15 @@ def test_a_run_of_titles_after_the_quote_ends_in_the_name_that_speaks():
     # a name that only qualifies the noun is not the speaker: nobody is named here
     (q,) = extract_quotes("“We will win the vote,” a Whitcombe spokesman said on Monday.\n")
     assert q.speaker != "Whitcombe"
+
+
+def test_a_passive_speech_verb_credits_its_by_phrase_not_its_subject():
+    from quotes.extract.pipeline import extract_quotes
+
+    # the parse hangs "by ..." on the quoted words: the subject is what was called so
+    text = ("This feature of the network has been called \"strategic ambiguity\" by Joshua Hendrick, "
+            "a professor at Loyola University.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Joshua Hendrick"
+    (q,) = extract_quotes("The plan was described as \"a disaster\" by Senator Ann Ross on Tuesday.\n")
+    assert q.speaker == "Ann Ross"

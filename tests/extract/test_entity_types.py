@@ -65,3 +65,15 @@ def test_a_surname_that_is_also_a_title_word_after_an_honorific_is_a_person():
 def test_a_stored_name_that_is_no_speaker(name, text, expected):
     from quotes.extract.entity_types import stored_name_type
     assert stored_name_type(name, text) == expected
+
+
+def test_a_capitalised_time_word_in_a_name_is_no_time():
+    from quotes.extract.entity_types import is_time_word
+    from quotes.extract.pipeline import extract_quotes
+
+    assert is_time_word("Friday") and is_time_word("morning") and is_time_word("weeks")
+    assert not is_time_word("Time") and not is_time_word("Times") and not is_time_word("Today")
+    text = ("Cruz was favored to win most of the delegates.\n\n"
+            "\"In the case of Wyoming, the Cruz train has already left the station,\" wrote Time magazine.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Time magazine"

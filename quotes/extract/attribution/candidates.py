@@ -176,6 +176,17 @@ def _own_adverbial_clause(ctx: ArticleContext, cue) -> bool:
     return cue.head.i < cue.i and not _aside(cue) or any(ix.in_quote(ix.pos(t)) for t in cue.subtree)
 
 
+def coordinate_heads(cue) -> set[int]:
+    """The verbs the cue's clause is coordinated with when it has its own subject ('a
+    woman asked for a photo and Clinton said, “…”'; 'Cruz said ..., and Trump vowed to
+    “…”'): sibling clauses, not speech that reports the cue's (token indices)."""
+    heads, tok = set(), cue
+    while tok.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS for c in tok.children):
+        heads.add(tok.head.i)
+        tok = tok.head
+    return heads
+
+
 def outermost_cue(ctx: ArticleContext, cue):
     """'Trump said Fox executives were calling “every 15 minutes”': the words are
     reported by the outer speaker, so the outermost speech verb above the cue wins."""
@@ -183,6 +194,7 @@ def outermost_cue(ctx: ArticleContext, cue):
         return cue  # "footage of Trump saying ...": Trump speaks, not the ad that shows it
     ix = ctx.index
     best = cue
+    siblings = coordinate_heads(cue)
     # "Hale said Obama's words “amount to ...”", "Fitton called Clinton's claim “absurd”":
     # a possessed speech noun inside a clause is the reporter's topic, not the speaker
     noun = is_possessed_speech_noun(cue)
@@ -190,8 +202,8 @@ def outermost_cue(ctx: ArticleContext, cue):
     for anc in cue.ancestors:
         if own and anc.i == cue.head.i:
             break  # 'Audience members laughed when he urged voters, “…”': his words, not theirs
-        if noun and ix.in_quote(ix.pos(anc)):
-            continue  # the quote's own first word can head the clause
+        if noun and ix.in_quote(ix.pos(anc)) or anc.i in siblings:
+            continue  # the quote's own first word can head the clause; a sibling clause's verb
         if ix.in_quote(ix.pos(anc)) or lemma_of(anc) == "quote":
             break  # "Park quoted Cho as saying": Cho speaks
         weak_ok = noun and anc.i == cue.head.i and cue.dep_ in ("dobj", "obj")

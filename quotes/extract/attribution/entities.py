@@ -171,7 +171,8 @@ def _same_sentence_subject(ctx: ArticleContext, t, gender: str | None) -> Entity
             break
         if c.dep_ in SUBJ_DEPS and c.pos_ == "PROPN" and not ix.in_quote(ix.pos(c)):
             ent = entity_for(ctx, c, ix.pos(c))
-            if ent is not None and ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender):
+            if ent is not None and ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender) \
+                    and not is_place(ent.name):  # "South Carolina, he said, was ...": not him
                 found.append((not is_cue_token(c.head), ent))
     return min(found, key=lambda x: x[0])[1] if found else None
 

@@ -18,6 +18,7 @@ from quotes.extract.attribution.subjects import nearby_subject, previous_paragra
 from quotes.extract.cues import is_cue_token
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
 from quotes.lexicon.words import FUNCTION_WORDS, PRONOUNS
+from quotes.model import Quote
 
 _DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
 _SIGNED_COLON = regex.compile(r"\s[―—–-]{1,2}[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,3}):$")
@@ -143,9 +144,15 @@ def colon_introduction(ctx: ArticleContext, mc: MarkContext) -> Attribution | No
 
 # --- 4. “A,” he said. “B.”: B has A's speaker ------------------------------------------------
 
+def attributed(q: Quote) -> bool:
+    """The quote has a speaker, or a mention naming nobody ('said one GOP leader'): the
+    next part of the same quotation has the same one."""
+    return bool(q.speaker or q.speaker_mention)
+
+
 def split_quote(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
     ix, m, prev = ctx.index, mc.mark, mc.previous
-    if prev and prev[-1].speaker and ix.para_index(max(prev[-1].start, prev[-1].end - 1)) == ix.para_index(m.open_mark) \
+    if prev and attributed(prev[-1]) and ix.para_index(max(prev[-1].start, prev[-1].end - 1)) == ix.para_index(m.open_mark) \
             and ctx.text[mc.before[0]:m.open_mark].strip() == "" \
             and not looks_unquoted(ctx.text, m, mc.quote_text, True):
         return Attribution("split_quote", C.SPLIT_QUOTE, copied_from=prev[-1])
@@ -255,10 +262,10 @@ def continuation(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
     mp = ix.para_index(m.open_mark)
     starts_para = ctx.text[ps:m.open_mark].strip() == ""
     same_para = lp == mp
+    if same_para and attributed(last):
+        return Attribution("split_quote", C.SPLIT_QUOTE, copied_from=last)
     if not (same_para or (starts_para and _paras_between_empty(ctx, lp, mp))) or not last.speaker:
         return None
-    if same_para:
-        return Attribution("split_quote", C.SPLIT_QUOTE, copied_from=last)
     return Attribution("continuation", C.CONTINUATION, copied_from=last)
 
 

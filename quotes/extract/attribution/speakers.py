@@ -20,8 +20,8 @@ from quotes.extract.mentions import titled_name_at
 from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, name_span, np_tokens, role_left
 from quotes.lexicon.names import (clean_name, is_honorific, is_org_name, is_place, role_gender, split_title,
                                   without_honorifics)
-from quotes.lexicon.words import (DOCUMENT_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS,
-                                  SPEECH_NOUNS)
+from quotes.lexicon.words import (DEFINITE_DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS, PARTY_WORDS,
+                                  PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS, SPEECH_NOUNS)
 
 # A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
 _NAME_AFTER = regex.compile(r"[ \u00a0]+((?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'-]+|\p{Lu}\.)){1,3})\b")
@@ -40,16 +40,25 @@ def speaker_of(ctx: ArticleContext, tok, depth: int = 0) -> Speaker:
         return speaker_of(ctx, noun, depth + 1)
     if low in PRONOUNS:
         return _pronoun_speaker(ctx, tok, p, depth)
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" and not _party_member(tok):
         return _name_speaker(ctx, tok, p, depth)
     # a surname the tagger took for a verb or a preposition ("Husted continued", "From
     # said"): the article already named this person in full
     known = ctx.registry.lookup(tok.text, p) if tok.is_title and tok.pos_ != "PRON" else None
     if known is not None and len(known.name.split()) > 1 and known.kind == "person":
         return Speaker(known, known.name, known.kind, known.role, [tok], "name")
-    if tok.pos_ in ("NOUN", "ADJ", "NUM", "X", "ADV"):
+    if tok.pos_ in ("NOUN", "ADJ", "NUM", "X", "ADV") or tok.pos_ == "PROPN":  # a party member
         return _role_speaker(ctx, tok, p, depth)
     return Speaker.unnamed([tok], "none")
+
+
+def _party_member(tok) -> bool:
+    """'one Democrat familiar with the talks', 'senior Republicans': a party word with a
+    determiner or modifier describes someone, it names nobody ("the Republican" is someone
+    the article named)."""
+    return tok.lower_.removesuffix("s") in PARTY_WORDS and len(name_span(tok)) == 1 and any(
+        c.dep_ in ("nummod", "amod") or c.dep_ == "det" and c.lower_ not in DEFINITE_DETERMINERS
+        for c in tok.children)
 
 
 def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
@@ -283,7 +292,9 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     if found is not None:
         return found
     is_role = tok.lower_ in ROLE_NOUNS or any(x.lower_ in ROLE_NOUNS for x in np_toks)
-    if is_role:
+    # "said one district GOP leader": an indefinite description brings in someone new, not
+    # the person the article gave that title before
+    if is_role and np_toks[0].lower_ not in _INDEFINITE:
         ent = role_from_text(ctx, np_toks, p) or ctx.registry.by_role([x.text for x in np_toks], p)
         if ent is not None:
             return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role")

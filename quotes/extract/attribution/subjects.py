@@ -70,7 +70,7 @@ def _governing_subject(cue) -> Subject | None:
         if found is not None:
             return found
         # "Rubio was asked by moderator Gerard Baker whether ...": the agent speaks
-        agent = [c for c in t.children if c.dep_ == "agent"]
+        agent = [c for c in t.children if c.dep_ == "agent"] or _misattached_agent(t)
         pobj = [c for a_ in agent[:1] for c in a_.children if c.dep_ == "pobj"]
         if pobj and hops == 0:
             return Subject(pobj[0], "passive_agent")
@@ -89,6 +89,17 @@ def _governing_subject(cue) -> Subject | None:
         t = _reporting_verb(t)
         hops += 1
     return None
+
+
+def _misattached_agent(t) -> list:
+    """'This feature has been called “strategic ambiguity” by Joshua Hendrick', 'was
+    described as “a disaster” by Ann Ross': a passive verb whose "by" phrase the parse hung
+    on its quoted complement, no other verb between (the subject is what was called so,
+    not who said it)."""
+    if not any(c.dep_ == "nsubjpass" for c in t.children):
+        return []
+    return [b for b in t.subtree if b.i > t.i and b.lower_ == "by" and b.dep_ == "prep"
+            and not any(a.pos_ in ("VERB", "AUX") for a in b.ancestors if a.i != t.i and t.is_ancestor(a))][:1]
 
 
 def _clause_speaker(t) -> Subject | None:
