@@ -22,9 +22,10 @@ DOUBLES = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIG
 SINGLES = "‘’'‚‛"
 ALL_MARKS = DOUBLES + SINGLES
 
-# Characters after which a mark opens, and before which a mark closes.
+# Characters after which a mark opens, and before which a mark closes ("...caucus.“[HuffPost.]": a
+# mark right after a word or its stop and before a bracket closes; "“[He] said" opens after a space).
 _OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/:;…") | set(ALL_MARKS)
-_CLOSE_AFTER = set(" \t\n\r\u00a0.,;:!?)]}—–-/…*") | set(ALL_MARKS)
+_CLOSE_AFTER = set(" \t\n\r\u00a0.,;:!?)]}[—–-/…*") | set(ALL_MARKS)
 _NEVER_OPENS_BEFORE = set(",;:!?)]}")  # no quote begins with these
 
 MAX_UNCLOSED = 600  # an unclosed quote longer than this is cut at a sentence end

@@ -189,3 +189,8 @@ def test_long_markup_attributes_are_not_quotes():
     text = f'<tweet tweet-author="{body}" tweet-date="{body}">The mayor said “we rebuild.”<tweet/>.'
     assert len(body) > 400
     assert spans(text) == ["we rebuild."]
+
+
+def test_a_mark_between_a_word_and_a_bracket_closes():
+    text = "Roundup: “The council voted to rebuild the bridge.“[Local News]\n\n“[It] will cost more,” she said."
+    assert spans(text) == ["The council voted to rebuild the bridge.", "[It] will cost more,"]
