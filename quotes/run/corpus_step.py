@@ -108,10 +108,9 @@ def cut_units(stage, person_speaker: list[str], names: dict[str, str]) -> None:
     family = {sid: family_key(sid, name) for sid, name in names.items()}
     stage.set_persons((i, sid, family[sid]) for i, sid in enumerate(person_speaker))
     where, params = unsure_condition()
-    unsure = stage.unsure_texts(where, params)
-    cut = cut_links(stage.speakerless_texts(), unsure, stage.named_texts(where, params))
+    cut = cut_links(stage.speakerless_texts(), stage.unsure_texts(where, params), stage.named_texts(where, params))
     moved = []
-    for qid, home, _ in unsure:
+    for qid, home in cut.unsure.family_of.items():
         unit, was_moved = cut.unit_of_named(qid, home, True)
         if was_moved:
             moved.append((unit, 1, qid))

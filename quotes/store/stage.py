@@ -120,9 +120,10 @@ class CorpusStage(PersonSink):
         return ((q, u, t, bool(k)) for q, u, t, k in self._stream(
             NAMED.format(extra=f", ({unsure_where})"), params))
 
-    def unsure_texts(self, unsure_where: str, params: list) -> list[tuple[str, str, str]]:
-        """(quote id, family, text) of the named quotes whose speaker is unsure, in id order."""
-        return self.conn.execute(NAMED.format(extra="") + f" AND ({unsure_where}) ORDER BY q.id", params).fetchall()
+    def unsure_texts(self, unsure_where: str, params: list) -> Iterator[tuple[str, str, str]]:
+        """(quote id, family, text) of the named quotes whose speaker is unsure, in id order
+        (streamed: their texts are not held)."""
+        return self._stream(NAMED.format(extra="") + f" AND ({unsure_where}) ORDER BY q.id", params)
 
     def speakerless_ids(self) -> list[str]:
         return [q for (q,) in self.conn.execute("SELECT id FROM temp.stage_quote WHERE speaker_id IS NULL")]
