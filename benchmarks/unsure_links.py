@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from quotes.corpus.families import cut_links, family_key  # noqa: E402
 from quotes.run.corpus_step import speaker_index  # noqa: E402
-from quotes.store.db import open_db, unsure_condition  # noqa: E402
+from quotes.store.db import open_db, unsure_condition, unsure_methods  # noqa: E402
 from quotes.store.stage import CorpusStage  # noqa: E402
 
 
@@ -34,7 +34,7 @@ def unsure_state(path: Path) -> str:
         family = {s.id: family_key(s.id, s.name) for s in speakers.speakers}
         stage.set_persons((i, sid, family[sid]) for i, sid in enumerate(speakers.person_speaker))
         where, params = unsure_condition()
-        links = cut_links(stage.speakerless_texts(), stage.unsure_texts(where, params),
+        links = cut_links(stage.speakerless_texts(), stage.unsure_texts(unsure_methods(db)),
                           stage.named_texts(where, params)).unsure
         stage.abandon()
         db.close()
