@@ -19,6 +19,7 @@ import sqlite_utils
 
 from quotes.ingest.language import language_of
 from quotes.model import Article, Quote, text_hash
+from quotes.store import bulk
 
 from quotes.store.freshness import (APPLICATION_ID, EXTRACTOR_VERSION, GROUPING_VERSION, STALE_UTTERANCES,  # noqa: F401 (re-exported)
                         article_is_current, corpus_index_is_stale)
@@ -423,6 +424,9 @@ def quote_texts(db: sqlite_utils.Database, ids: set[str], everything: bool) -> d
     return out
 
 
+LINK_STAGE = "stage_link"  # the quotes' new speaker or utterance links, by rowid (``bulk``)
+
+
 def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
                       retired: set[str] | None = None, units: dict[str, tuple[str, int]] | None = None) -> None:
     """Write the speaker index and (re)grouped utterances in ONE transaction.
@@ -438,35 +442,50 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
     ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are outlet ids); one
     built with a ``store.stage.CorpusStage`` as its sink takes the links and alias rows
     from the stage."""
-    from quotes.store.stage import save_staged_speaker_links
-
     parts = [utterance_index] if hasattr(utterance_index, "utterances") else utterance_index
     conn = db.conn
-    with conn:  # one transaction: readers never see quotes without their speakers
-        gone_speakers = save_speakers(conn, speaker_index.speakers)  # first: quotes and aliases point at them
-        if hasattr(parts, "start"):  # (run.corpus.Grouped) its first tasks grouped while the links are written
-            parts.start()
-        if speaker_index.person_speaker is not None:  # quotes and alias rows in a stage (store.stage)
-            save_staged_speaker_links(conn)
-        else:
-            save_speaker_aliases(conn, speaker_index.aliases)
-            speaker_of = speaker_index.speaker_of
-            moved = [(speaker_of.get(q), q) for q, sid in conn.execute("select id, speaker_id from quotes")
-                     if speaker_of.get(q) != sid]
-            conn.executemany("UPDATE quotes SET speaker_id = ? WHERE id = ?", moved)
-        retire_utterances(conn, retired)
-        with indexes_built_after(conn, "variants", keep=("utterance_id",) if retired is None else None):
-            for part in parts:
-                save_utterances(conn, part)
-        if retired is None:  # the links to the old utterances that no part replaced
-            conn.execute("UPDATE quotes SET utterance_id = NULL WHERE utterance_id IS NOT NULL"
-                         " AND utterance_id NOT IN (SELECT id FROM utterances)")
-        conn.executemany("DELETE FROM speakers WHERE id = ?", gone_speakers)
-        if units is not None:
-            conn.execute("DELETE FROM corpus_units")
-            conn.executemany(insert_sql("corpus_units", list(TABLES["corpus_units"])),
-                             [(u, sig, n) for u, (sig, n) in sorted(units.items())])
-        conn.execute(f"PRAGMA user_version = {GROUPING_VERSION}")  # (transactional: in the header)
+    cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA main.cache_size = -{bulk.CACHE_KIB}")  # (the step's writes read most pages)
+    try:
+        with conn:  # one transaction: readers never see quotes without their speakers
+            write_corpus_index(conn, speaker_index, parts, retired, units)
+    finally:
+        bulk.drop_stage(conn, LINK_STAGE)
+        conn.execute(f"PRAGMA main.cache_size = {cache}")
+
+
+def write_corpus_index(conn, speaker_index, parts, retired, units) -> None:
+    """``save_corpus_index``'s writes, inside its transaction."""
+    from quotes.store.stage import save_staged_speaker_links
+
+    gone_speakers = save_speakers(conn, speaker_index.speakers)  # first: quotes and aliases point at them
+    if hasattr(parts, "start"):  # (run.corpus.Grouped) its first tasks grouped while the links are written
+        parts.start()
+    if speaker_index.person_speaker is not None:  # quotes and alias rows in a stage (store.stage)
+        save_staged_speaker_links(conn)
+    else:
+        save_speaker_aliases(conn, speaker_index.aliases)
+        speaker_of = speaker_index.speaker_of
+        bulk.create_stage(conn, LINK_STAGE)
+        bulk.stage_by_id(conn, LINK_STAGE, "quotes", ((speaker_of.get(q), q) for q, sid in
+                                                      conn.execute("select id, speaker_id from quotes").fetchall()
+                                                      if speaker_of.get(q) != sid))
+        bulk.apply(conn, LINK_STAGE, "quotes", "speaker_id")
+    retire_utterances(conn, retired)
+    bulk.create_stage(conn, LINK_STAGE)
+    with indexes_built_after(conn, "variants", keep=("utterance_id",) if retired is None else None):
+        for part in parts:
+            save_utterances(conn, part)
+    bulk.apply(conn, LINK_STAGE, "quotes", "utterance_id")  # every part's links, in the quotes' order
+    if retired is None:  # the links to the old utterances that no part replaced
+        conn.execute("UPDATE quotes SET utterance_id = NULL WHERE utterance_id IS NOT NULL"
+                     " AND utterance_id NOT IN (SELECT id FROM utterances)")
+    conn.executemany("DELETE FROM speakers WHERE id = ?", gone_speakers)
+    if units is not None:
+        conn.execute("DELETE FROM corpus_units")
+        conn.executemany(insert_sql("corpus_units", list(TABLES["corpus_units"])),
+                         [(u, sig, n) for u, (sig, n) in sorted(units.items())])
+    conn.execute(f"PRAGMA user_version = {GROUPING_VERSION}")  # (transactional: in the header)
 
 
 @contextmanager
@@ -567,10 +586,11 @@ def utterance_rows(utterance_index) -> UtteranceRows:
 
 def save_utterances(conn, part) -> None:
     """Write one part of the utterances (``grouping.UtteranceIndex`` or its ``UtteranceRows``)
-    and its quotes' links and variants (inside the caller's transaction)."""
+    and its variants (inside the caller's transaction); its quotes' links are staged in
+    ``LINK_STAGE``, for the caller to apply at once (``bulk.apply``: in the quotes' order)."""
     rows = part if isinstance(part, UtteranceRows) else utterance_rows(part)
     conn.executemany(insert_sql("utterances", list(TABLES["utterances"])), rows.utterances)
-    conn.executemany("UPDATE quotes SET utterance_id = ? WHERE id = ? AND utterance_id IS NOT ?", rows.links)
+    bulk.stage_by_id(conn, LINK_STAGE, "quotes", ((u, q) for u, q, _ in rows.links))  # (applied by the caller)
     conn.executemany("DELETE FROM variants WHERE quote_id = ?", [(q,) for _, q, _ in rows.links])
     conn.executemany(insert_sql("variants", list(TABLES["variants"])), rows.variants)
 

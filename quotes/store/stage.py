@@ -23,8 +23,10 @@ import weakref
 from collections.abc import Iterable, Iterator
 
 from quotes.corpus.speakers import PersonSink
+from quotes.store import bulk
 
 BATCH = 20_000  # rows buffered before an insert
+SPEAKER_STAGE = "stage_speaker_link"  # the quotes' new speaker links, by rowid (``bulk``)
 
 TABLES = {
     "stage_person_quote": "(quote_id TEXT NOT NULL, person INTEGER NOT NULL)",
@@ -168,8 +170,11 @@ class CorpusStage(PersonSink):
 def save_staged_speaker_links(conn) -> None:
     """Every quote's speaker link and the alias rows made equal to the stage's (inside the
     caller's transaction, after the speakers are written): only rows that differ are written."""
-    conn.execute("UPDATE quotes SET speaker_id = s.speaker_id FROM temp.stage_quote s"
-                 " WHERE s.id = quotes.id AND quotes.speaker_id IS NOT s.speaker_id")
+    bulk.create_stage(conn, SPEAKER_STAGE)  # (the quotes scanned in their order, each looked up in the stage)
+    conn.execute(f"INSERT INTO temp.{SPEAKER_STAGE} (row, value) SELECT q.rowid, s.speaker_id FROM quotes q"
+                 " CROSS JOIN temp.stage_quote s ON s.id = q.id WHERE q.speaker_id IS NOT s.speaker_id")
+    bulk.apply(conn, SPEAKER_STAGE, "quotes", "speaker_id")
+    bulk.drop_stage(conn, SPEAKER_STAGE)
     conn.execute("DELETE FROM speaker_aliases WHERE NOT EXISTS (SELECT 1 FROM temp.stage_alias n"
                  " WHERE n.speaker_id = speaker_aliases.speaker_id AND n.alias = speaker_aliases.alias"
                  " AND n.article_id = speaker_aliases.article_id)")
