@@ -92,24 +92,38 @@ class _UnionFind:
 
 @dataclass
 class SpeakerlessLinks:
-    """The components of the speakerless quotes and the 4-grams that may tie them to a family."""
+    """The components of the speakerless quotes and the 4-grams that may tie them to a family.
+
+    A gram's components are visited at most twice, whatever the corpus: by the first family
+    holding it, and by a second one, after which every component holding it has two families
+    (ambiguous: ``unit_of_component`` reads no more) and the gram is dropped. (A stock phrase
+    of many components, looked up by every named quote holding it, used to cost components x
+    quotes.)"""
 
     component_of: dict[str, str]  # quote id -> component id (its smallest quote id)
     grams: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 4-gram -> components holding it
     families: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # component -> families
+    # 4-grams one family has looked up so far: gram -> (that family, the components holding it)
+    once: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
-    def look_up(self, family: str, text: str) -> None:
-        """Record the components that share a 4-gram with one quote of ``family``."""
-        if self.grams:
-            self.look_up_grams(family, quote_grams(text))
-
-    def look_up_grams(self, family: str, grams: set[str]) -> None:
-        """The same with the quote's 4-grams (``link_grams``) already made."""
+    def look_up_grams(self, family: str, grams: Iterable[str]) -> None:
+        """Record the components that share a 4-gram (``link_grams``) with one quote of ``family``."""
         for gram in grams:
-            for comp in self.grams.get(gram, ()):
-                found = self.families[comp]
-                if len(found) < 2:  # (two is ambiguous already: ``unit_of_component`` needs no more)
-                    found.add(family)
+            comps = self.grams.pop(gram, None)
+            if comps is not None:  # the first family holding the gram
+                self._add(comps, family)
+                self.once[gram] = (family, comps)
+                continue
+            first = self.once.get(gram)
+            if first is not None and first[0] != family:  # a second one: every component has two now
+                self._add(first[1], family)
+                del self.once[gram]
+
+    def _add(self, comps: tuple[str, ...], family: str) -> None:
+        for comp in comps:
+            found = self.families[comp]
+            if len(found) < 2:  # (two is ambiguous already: ``unit_of_component`` needs no more)
+                found.add(family)
 
     def unit_of_component(self, comp: str) -> str:
         fams = self.families.get(comp, set())

@@ -28,6 +28,8 @@ sharing words would otherwise swap units.
 """
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 GUESSED_METHODS = frozenset({"salience_guess"})  # attribution rules that found no evidence
@@ -41,39 +43,52 @@ def is_unsure(method: str | None) -> bool:
 
 @dataclass
 class UnsureLinks:
-    """The 4-grams of the unsure quotes, and which families' quotes hold them."""
+    """The 4-grams of the unsure quotes, and what the decision (``moved_to``) reads of the
+    families holding them: how many quotes of each unsure quote's *own* family hold a gram
+    (0, 1 or 2: the quote itself and another), and up to three families whose sure quotes
+    hold it. Other families' counts are never read, so none is kept: the state is bounded by
+    the unsure quotes, not by how many families print their words. Each gram is one string
+    (``sys.intern``), shared by every quote and table holding it."""
 
     family_of: dict[str, str] = field(default_factory=dict)  # unsure quote id -> its family
-    grams_of: dict[str, set[str]] = field(default_factory=dict)  # unsure quote id -> its 4-grams
-    held: dict[str, dict[str, int]] = field(default_factory=dict)  # 4-gram -> family -> quotes holding it
-    sure: dict[str, set[str]] = field(default_factory=dict)  # 4-gram -> families whose sure quotes hold it
+    grams_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unsure quote id -> its 4-grams
+    # 4-gram -> [own family, quotes of it holding the gram, own family, ...]: the families owning
+    # an unsure quote with the gram, in pairs (a short list takes half the memory of a dict)
+    held: dict[str, list] = field(default_factory=dict)
+    sure: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 4-gram -> families whose sure quotes hold it
 
     def add(self, qid: str, family: str, grams: set[str]) -> None:
+        family = sys.intern(family)  # (one string per family, not per quote)
         self.family_of[qid] = family
-        self.grams_of[qid] = grams
-        for gram in grams:
-            self.held.setdefault(gram, {})
-            self.sure.setdefault(gram, set())
+        self.grams_of[qid] = tuple(map(sys.intern, grams))
+        for gram in self.grams_of[qid]:
+            pairs = self.held.setdefault(gram, [])
+            if family not in pairs:
+                pairs += (family, 0)
 
-    def look_up(self, family: str, grams: set[str], sure: bool) -> None:
+    def look_up(self, family: str, grams: Iterable[str], sure: bool) -> None:
         """Count one named quote of ``family`` (every one, the unsure ones too, is looked up
         once) in the unsure quotes' 4-grams it holds."""
         for gram in grams:
-            counts = self.held.get(gram)
-            if counts is None:
+            pairs = self.held.get(gram)
+            if pairs is None:
                 continue
-            counts[family] = min(2, counts.get(family, 0) + 1)
-            if sure and len(self.sure[gram]) < 3:  # more than two other families: ambiguous anyway
-                self.sure[gram].add(family)
+            if family in pairs:  # a family owning an unsure quote with this gram
+                at = pairs.index(family) + 1
+                pairs[at] = min(2, pairs[at] + 1)
+            found = self.sure.get(gram, ())
+            if sure and len(found) < 3 and family not in found:  # more than two: ambiguous anyway
+                self.sure[sys.intern(gram)] = found + (sys.intern(family),)  # (the key: ``held``'s string)
 
     def moved_to(self, qid: str) -> str | None:
         """The family an unsure quote is grouped with instead of its own, or None."""
         own = self.family_of[qid]
         others: set[str] = set()
         for gram in self.grams_of[qid]:
-            if self.held[gram].get(own, 0) >= 2:  # the quote itself and another of its family
+            pairs = self.held[gram]
+            if pairs[pairs.index(own) + 1] >= 2:  # the quote itself and another of its family
                 return None
-            others |= self.sure[gram] - {own}
+            others.update(f for f in self.sure.get(gram, ()) if f != own)
         return next(iter(others)) if len(others) == 1 else None
 
 

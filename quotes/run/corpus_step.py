@@ -103,15 +103,15 @@ def cut_units(stage, person_speaker: list[str], names: dict[str, str]) -> None:
     unsure ones as ``corpus.unsure`` says, speakerless ones by their links
     (``families.cut_links``: one pass over the named quotes' texts when there are any)."""
     from quotes.corpus.families import cut_links, family_key
-    from quotes.store.db import unsure_condition
+    from quotes.store.db import unsure_condition, unsure_methods
 
     family = {sid: family_key(sid, name) for sid, name in names.items()}
     stage.set_persons((i, sid, family[sid]) for i, sid in enumerate(person_speaker))
     where, params = unsure_condition()
-    unsure = stage.unsure_texts(where, params)
-    cut = cut_links(stage.speakerless_texts(), unsure, stage.named_texts(where, params))
+    cut = cut_links(stage.speakerless_texts(), stage.unsure_texts(unsure_methods(stage.conn)),
+                    stage.named_texts(where, params))
     moved = []
-    for qid, home, _ in unsure:
+    for qid, home in cut.unsure.family_of.items():
         unit, was_moved = cut.unit_of_named(qid, home, True)
         if was_moved:
             moved.append((unit, 1, qid))

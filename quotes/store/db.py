@@ -387,6 +387,22 @@ def unsure_quote_ids(db: sqlite_utils.Database) -> list[str]:
     return [r[0] for r in db.execute(f"select id from quotes where {where}", params)]
 
 
+def unsure_methods(db) -> list[str]:
+    """The stored attribution methods that leave the speaker unsure (``unsure_condition``),
+    read by skipping along the quotes' method index: one look-up per distinct method, not a
+    scan of the wide quotes table (``store.stage.CorpusStage.unsure_texts``)."""
+    methods, last = [], ""
+    while (method := db.execute("select min(method) from quotes where method > ?", [last]).fetchone()[0]) is not None:
+        methods.append(method)
+        last = method
+    if not methods:
+        return []
+    where, params = unsure_condition()
+    rows = db.execute(f"with stored(method) as (values {', '.join(['(?)'] * len(methods))})"
+                      f" select method from stored where {where}", [*methods, *params])
+    return [m for (m,) in rows]
+
+
 def unsure_condition() -> tuple[str, list[str]]:
     """The SQL condition (and its parameters) on a quote's ``method`` that leaves its speaker
     unsure (``corpus.unsure.is_unsure``)."""

@@ -122,9 +122,14 @@ class CorpusStage(PersonSink):
         return ((q, u, t, bool(k)) for q, u, t, k in self._stream(
             NAMED.format(extra=f", ({unsure_where})"), params))
 
-    def unsure_texts(self, unsure_where: str, params: list) -> list[tuple[str, str, str]]:
-        """(quote id, family, text) of the named quotes whose speaker is unsure, in id order."""
-        return self.conn.execute(NAMED.format(extra="") + f" AND ({unsure_where}) ORDER BY q.id", params).fetchall()
+    def unsure_texts(self, methods: list[str]) -> Iterator[tuple[str, str, str]]:
+        """(quote id, family, text) of the named quotes whose attribution ``method`` is one of
+        ``methods`` (the unsure ones: ``store.db.unsure_methods``), in id order: found through
+        the method index and streamed (their texts are not held)."""
+        if not methods:
+            return iter(())
+        return self._stream(NAMED.format(extra="") + f" AND q.method IN ({', '.join('?' * len(methods))})"
+                            " ORDER BY q.id", methods)
 
     def speakerless_ids(self) -> list[str]:
         return [q for (q,) in self.conn.execute("SELECT id FROM temp.stage_quote WHERE speaker_id IS NULL")]
