@@ -56,7 +56,8 @@ def decode_reporting(data: bytes) -> tuple[str, str | None]:
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly
-    return normalise_text(_decode_legacy(data)), None
+    # (a UTF-8 file with many Windows-1252 lines: its UTF-8 “ ” read as â€œ â€, repaired)
+    return normalise_text(repair_mojibake(_decode_legacy(data))), None
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
@@ -171,13 +172,20 @@ def repair_mojibake(text: str) -> str:
 
 
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n"})
-_JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff]")
+# Invisible format characters that join or split no word: direction marks, embeddings and
+# isolates (U+200E U+200F U+202A-U+202E U+2066-U+2069), zero-width space, word joiner and
+# invisible operators (U+200B U+2060-U+2064), deprecated format controls, soft hyphen, BOM.
+# Pasted text glues them to words ("said\u202c.", "\u2066“We"), and the parser then reads
+# neither the word nor the mark. (ZWJ/ZWNJ stay: they make one letter or emoji of several.)
+_INVISIBLE = "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+_JUNK = re.compile(rf"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f{_INVISIBLE}]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def normalise_text(text: str) -> str:
-    """CRLF/CR to LF, NFC; no stray BOM, NUL or control characters, no lone surrogates
-    (JSON can carry them; SQLite and hashing cannot). Offsets are taken on this text."""
+    """CRLF/CR to LF, NFC; no stray BOM, NUL, control or invisible format characters
+    (``_INVISIBLE``), no lone surrogates (JSON can carry them; SQLite and hashing cannot).
+    Offsets are taken on this text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SEPARATORS)
     text = _JUNK.sub("", text)
     text = _SURROGATE.sub("\ufffd", text)
