@@ -25,9 +25,14 @@ How names are resolved, cheapest and safest first:
    stays a speaker of its own (shared by the articles that use the same bare name).
 5. Organisations (“the Pentagon”, “the NIS”) merge by name or any alias they share with
    another organisation mention (“National Intelligence Service” / “NIS”).
+6. A description (``lexicon.names.describes``: “the statement”, “a spokesman”, “The board”,
+   “the citizens”) keys nothing that has a name: two issuers' “the statement” never merge
+   them, and a described person never joins a full name as a bare one. Speakers known only
+   by one description share it, as bare names do.
 
-The canonical name is the full form used by the most articles (then by the most quotes,
-then the longest, then alphabetical). A speaker's id hashes its kind and loose key, so it
+The canonical name is, of the cluster's names (descriptions only when it has none), a full
+one when it has any, the one used by the most articles (then by the most quotes, then the
+longest, then alphabetical). A speaker's id hashes its kind and loose key, so it
 does not change when another spelling becomes the most common one.
 
 The name functions are pure and cached: a corpus repeats a few thousand names hundreds of
@@ -43,7 +48,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from quotes.lexicon.names import clean_role, is_capitalised, name_and_role, same_person
+from quotes.lexicon.names import clean_role, describes, is_capitalised, name_and_role, same_person
 from quotes.lexicon.words import COURTESY_HONORIFICS as HONORIFICS
 from quotes.lexicon.words import NOT_NAMES, ORG_HEADS, ORG_NAMES, SUFFIXES
 from quotes.model import text_hash
@@ -177,6 +182,17 @@ def _org_key(form: str) -> str:
     while toks and toks[0] in ("the", "a", "an"):
         toks = toks[1:]
     return " ".join(toks)
+
+
+def _org_keys(forms: Iterable[str]) -> list[str]:
+    """The keys an organisation merges by: those of its names. A description ("the
+    statement", "a spokesman", "The board") keys only an organisation that has no name, and
+    then as a description: "the statement" of one issuer never merges it with another's."""
+    forms = [f for f in forms if f and _org_key(f)]
+    names = [f for f in forms if not describes(f)]
+    if names:
+        return sorted({_org_key(f) for f in names})
+    return sorted({"description:" + _org_key(f) for f in forms})
 
 
 # --- the index ------------------------------------------------------------------------
@@ -389,10 +405,8 @@ def _union_full_names(people: list[_Person], uf: _UF) -> None:
     for i, person in enumerate(people):
         uf.find(i)
         if person.kind == "organisation":
-            for f in person.forms:
-                k = _org_key(f)
-                if k:
-                    org_by_key[k].append(i)
+            for k in _org_keys(person.forms):
+                org_by_key[k].append(i)
         else:
             for k in person.full_keys():
                 by_loose[k.loose].append(i)
@@ -405,10 +419,12 @@ def _union_bare_names(people: list[_Person], uf: _UF) -> None:
     """Bare-name persons (the article names nobody fuller): unique corpus-wide match only."""
     full_by_token: dict[str, set[int]] = defaultdict(set)
     for i, person in enumerate(people):
-        if person.kind == "person":
-            for k in person.full_keys():
-                full_by_token[k.surname].add(uf.find(i))
-                full_by_token[k.first].add(uf.find(i))
+        if person.kind == "person":  # names only: "the Trump campaign" is no Trump
+            for n in person.names:
+                k = name_key(n)
+                if len(k.tokens) >= 2 and not describes(n):
+                    full_by_token[k.surname].add(uf.find(i))
+                    full_by_token[k.first].add(uf.find(i))
     bare_groups: dict[str, list[int]] = defaultdict(list)
     for i, person in enumerate(people):
         if person.kind != "person" or person.full_keys():
@@ -418,7 +434,7 @@ def _union_bare_names(people: list[_Person], uf: _UF) -> None:
             continue
         tok = ks[0].surname
         roots = {uf.find(r) for r in full_by_token.get(tok, ())}
-        if len(roots) == 1:
+        if len(roots) == 1 and not describes(min(person.names)):  # "the citizens": no name
             uf.union(next(iter(roots)), i)
         else:
             bare_groups[ks[0].loose].append(i)
@@ -504,15 +520,14 @@ def _make_speaker(locs: list[_Person], kind: str) -> Speaker:
     per_article: Counter = Counter()
     per_quote: Counter = Counter()
     roles: Counter = Counter()
-    for loc in locs:
-        if kind == "person":
-            names = loc.names
-        else:  # "the Pentagon" and "Pentagon" are one name, written without the article
-            names = Counter()
-            for n, c in loc.forms.items():
-                names[re.sub(r"^(?i:the)\s+", "", n.strip())] += c
-        full = [n for n in names if len(name_key(n).tokens) >= 2] or list(names)
-        for n in full:
+    named = [(loc, _name_forms(loc, kind)) for loc in locs]
+    # anywhere in the cluster, a name outranks a description ("Fox News", not "the statement")
+    # and a full name a bare one ("Freddy Ortega", not "Freddy")
+    pool = {n for _, names in named for n in names}
+    pool = {n for n in pool if not describes(n)} or pool
+    pool = {n for n in pool if len(name_key(n).tokens) >= 2} or pool
+    for loc, names in named:
+        for n in pool.intersection(names):
             per_article[n] += loc.n_locals
             per_quote[n] += names[n]
         roles.update(loc.roles)
@@ -532,6 +547,17 @@ def _make_speaker(locs: list[_Person], kind: str) -> Speaker:
     role_list = list(role_names.values())
     return Speaker(id=text_hash(key), name=name, kind=kind, roles=role_list,
                    description=role_list[0] if role_list else None)
+
+
+def _name_forms(person: _Person, kind: str) -> Counter:
+    """The forms that may name a speaker, with their quotes: a person's names; an
+    organisation's forms written without the article ("the Pentagon" = "Pentagon")."""
+    if kind == "person":
+        return person.names
+    names: Counter = Counter()
+    for n, c in person.forms.items():
+        names[re.sub(r"^(?i:the)\s+", "", n.strip())] += c
+    return names
 
 
 def _resolve_article(ms: list[SpeakerMention]) -> list[tuple[_Local, list[str]]]:
@@ -554,9 +580,8 @@ def _union_mentions_by_full_name(analysed: list, uf: "_UF") -> None:
     for i, (m, kind, names, roles) in enumerate(analysed):
         uf.find(i)
         if kind == "organisation":
-            for f in [m.name, *(m.aliases or [])]:
-                if f and _org_key(f):
-                    org_keys[_org_key(f)].append(i)
+            for k in _org_keys([m.name, *(m.aliases or [])]):
+                org_keys[k].append(i)
             continue
         for n in names:
             k = name_key(n)

@@ -9,9 +9,10 @@ from functools import lru_cache
 
 import regex
 
-from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, DESCRIPTIVE_ROLES, FEMALE_NAMES,
-                                  FEMALE_ROLES, HONORIFICS, MALE_NAMES, MALE_ROLES, ORG_HEADS, ORG_WORDS, PARTY_WORDS, PLACES, ROLE_PLACE_WORDS,
-                                  TITLE_HEADS)
+from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, DESCRIPTIVE_ROLES, DOCUMENT_NOUNS,
+                                  FEMALE_NAMES, FEMALE_ROLES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_ROLES, ORG_HEADS,
+                                  ORG_WORDS, PARTY_WORDS, PERSON_NOUNS, PHRASE_DETERMINERS, PLACES, QUANTIFIERS,
+                                  ROLE_PLACE_WORDS, TITLE_HEADS)
 
 _POSS = regex.compile(r"(?:['’]s|['’])$")
 _PAREN = regex.compile(r"\s*\([^()]*\)")
@@ -152,6 +153,28 @@ def name_and_role(form: str) -> tuple[str, str | None]:
         title, name = [], words  # no title ("Editor's Note", "the senator from Vermont")
     name = [w for w in name if _low(w) not in COURTESY_HONORIFICS]
     return " ".join(name).strip(" ,"), clean_role(title) or party
+
+
+_DESCRIBING_NOUNS = DOCUMENT_NOUNS | GROUP_NOUNS | PERSON_NOUNS
+_OPENERS = PHRASE_DETERMINERS | QUANTIFIERS | {"one", "another"}
+
+
+@lru_cache(maxsize=1 << 16)
+def describes(form: str) -> bool:
+    """Does a speaker form describe rather than name ("the statement", "a spokesman", "The
+    board", "IMF report", "just 1 percent of Democrats", "Transcript", "Officials")? Its head
+    (the word before a lower-case "of", else the last word; a possessive dropped) is written
+    in lower case, or is a document, group or person noun standing alone or after a
+    determiner. "Fox News", "Bank of America", "Masayoshi Son", "the Pentagon", "Oversight
+    Committee Republicans" name. Such a form never keys a speaker of the corpus index."""
+    words = [w for w in regex.split(r"[\s,]+", form.strip()) if w]
+    if not words:
+        return True
+    head_words = words[:words.index("of")] if "of" in words[1:] else words
+    head = _POSS.sub("", head_words[-1]).strip(".,;:\"“”")
+    if not any(c.isupper() or c.isdigit() for c in head):  # "eBay" names
+        return True
+    return _low(head) in _DESCRIBING_NOUNS and (len(words) == 1 or _low(words[0]) in _OPENERS)
 
 
 def surname(name: str) -> str:

@@ -266,3 +266,66 @@ def test_a_party_label_is_a_role_not_part_of_the_name():
     by_id = idx.by_id()
     assert by_id[s["q1"]].name == "Hillary Clinton" and "Democrat" in by_id[s["q1"]].roles
     assert by_id[s["q3"]].name == "Republican National Committee"
+
+
+# --- canonical names and wrong merges (corpus-wide) -------------------------------------
+
+def test_a_full_name_outranks_a_bare_given_name_used_by_more_articles():
+    """Two articles call him "Freddy" (a TV review, a tweet thread), one "Freddy Ortega": the
+    one Freddy of the corpus is Freddy Ortega, and so is his name."""
+    idx = build_speaker_index([
+        M("q1", "a1", "Freddy Ortega", role="German's brother and fellow longtime television comedian"),
+        M("q2", "a2", "Freddy"), M("q3", "a2", "Freddy"),
+        M("q4", "a3", "Freddy"),
+        M("q5", "a4", "Melania Trump"), M("q6", "a5", "Melania"), M("q7", "a6", "Melania"),
+    ])
+    names = speaker_names(idx, ["q1", "q2", "q4", "q5", "q6"])
+    assert names == {"q1": "Freddy Ortega", "q2": "Freddy Ortega", "q4": "Freddy Ortega",
+                     "q5": "Melania Trump", "q6": "Melania Trump"}
+
+
+def test_a_description_never_merges_two_organisations_nor_names_one():
+    """"the statement" is how three articles refer to three issuers' statements; "a
+    spokesman" is Platte River's in one article and the Democrats' in another."""
+    idx = build_speaker_index([
+        M("q1", "a1", "Fox News", ["the statement"], kind="organisation"),
+        M("q2", "a2", "Holocaust Memorial Museum", ["Holocaust Museum", "the statement"], kind="organisation"),
+        M("q3", "a3", "the statement", kind="organisation"),
+        M("q4", "a4", "the statement", kind="organisation"),
+        M("q5", "a5", "Platte River", ["A spokesman"], kind="organisation"),
+        M("q6", "a6", "Democrats", ["a spokesman"], kind="organisation"),
+        M("q7", "a7", "Illinois Board of Elections", ["the board"], kind="organisation"),
+        M("q8", "a8", "The board", kind="organisation"),
+        M("q9", "a9", "Heritage Foundation", ["the Heritage Foundation website"], kind="organisation"),
+    ])
+    s = idx.speaker_of
+    assert len({s["q1"], s["q2"], s["q3"]}) == 3
+    assert s["q3"] == s["q4"]  # the same unresolved description: one unnamed speaker, as before
+    assert s["q5"] != s["q6"] and s["q7"] != s["q8"]
+    names = speaker_names(idx, ["q1", "q2", "q5", "q7", "q9"])
+    assert names == {"q1": "Fox News", "q2": "Holocaust Memorial Museum", "q5": "Platte River",
+                     "q7": "Illinois Board of Elections", "q9": "Heritage Foundation"}
+
+
+def test_a_described_person_is_no_bare_name_of_a_full_one():
+    """"the citizens" said (a description the article gives as speaker) is not the one
+    "Citizens United" of the corpus; "the Trump campaign" is no Trump, so a bare "Trump"
+    still finds the one Donald Trump."""
+    idx = build_speaker_index([
+        M("q1", "a1", "Citizens United", role="the conservative advocacy group"),
+        M("q2", "a2", "the citizens", kind="person"),  # as the extractor typed them
+        M("q3", "a3", "Donald Trump"), M("q4", "a4", "the Trump campaign", kind="person"), M("q5", "a5", "Trump"),
+    ])
+    s = idx.speaker_of
+    assert s["q2"] != s["q1"]
+    assert s["q5"] == s["q3"] != s["q4"]
+
+
+def test_describes():
+    from quotes.lexicon.names import describes
+    for form in ("the statement", "a spokesman", "The board", "IMF report", "just 1 percent of Democrats",
+                 "Transcript", "Officials", "A 2014 House Intelligence Committee report", "the citizens"):
+        assert describes(form), form
+    for form in ("Fox News", "Bank of America", "Masayoshi Son", "the Pentagon", "Oversight Committee Republicans",
+                 "Citizens United", "Bill de Blasio", "eBay", "NIS", "Illinois Board of Elections"):
+        assert not describes(form), form
