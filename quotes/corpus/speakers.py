@@ -18,8 +18,10 @@ How names are resolved, cheapest and safest first:
    never merge (“Hillary Clinton” vs “Bill Clinton”).
 3. Inside one article, a bare name (“Austin”, Korean “Park”) or a title alone (“the defense
    secretary”) goes to the one person of that article it fits (surname or family name,
-   or role); never to someone from another article while the article itself names a
-   fuller form.
+   or role, by whole words); never to someone from another article while the article itself
+   names a fuller form. A courtesy honorific makes the word after it a surname (“Mr. King”
+   is no king) and its gender must fit the given name (“Mr. Obama” is not Michelle Obama,
+   in her article or across the corpus).
 4. Across articles, full names merge by ``loose`` key. A bare name whose article names
    nobody fuller joins a corpus-wide full name only when exactly one fits; otherwise it
    stays a speaker of its own (shared by the articles that use the same bare name).
@@ -48,7 +50,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from quotes.lexicon.names import clean_role, describes, is_capitalised, name_and_role, same_person
+from quotes.lexicon.names import (clean_role, describes, first_name_gender, is_capitalised, name_and_role, role_gender,
+                                  same_person)
 from quotes.lexicon.words import COURTESY_HONORIFICS as HONORIFICS
 from quotes.lexicon.words import NOT_NAMES, ORG_HEADS, ORG_NAMES, SUFFIXES
 from quotes.model import text_hash
@@ -296,16 +299,42 @@ def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
         r = clean_role(_tokens(m.role))
         if r:
             roles.append(r)
+    courtesy = _courtesy_surnames(forms)
     for f in forms:
         if kind == "organisation":
             names.append(f.strip())
             continue
-        n, r = name_and_role(f)
+        n, r = (_tokens(f)[-1], None) if f.strip() in courtesy else name_and_role(f)
         if r:
             roles.append(r)
         if n and (not names or _same_person(names[0], n)):
             names.append(n)
     return kind, names, roles
+
+
+def _courtesy_surnames(forms: list[str]) -> set[str]:
+    """The words a courtesy honorific makes a surname among a mention's forms: "Mr. King"
+    (Larry King), "Ms. Judge" are people, not a king and a judge; "King" beside "Mr. King"
+    too."""
+    out = set()
+    for f in forms:
+        words = _tokens(f)
+        if len(words) == 2 and _fold(words[0]) in HONORIFICS and is_capitalised(words[1]):
+            out.update((words[1], f.strip()))
+    return out
+
+
+def honorific_gender(forms: Iterable[str]) -> str | None:
+    """'m' or 'f' when the courtesy honorifics a person's forms open with agree on it
+    ("Mr. Obama"), else None."""
+    firsts = [_tokens(f)[0] for f in forms if _tokens(f)]
+    return role_gender([w for w in firsts if _fold(w) in HONORIFICS])
+
+
+def _fits_gender(names: Iterable[str], gender: str | None) -> bool:
+    """Can a person with these full names be addressed with an honorific of ``gender``
+    ("Mr. Obama" is not Michelle Obama)? Unknown given names fit both."""
+    return gender is None or all(first_name_gender(n) in (None, gender) for n in names)
 
 
 def _same_person(name: str, form: str) -> bool:
@@ -390,12 +419,14 @@ def _signature(loc: _Local, serial: int) -> tuple:
     """What the corpus-wide unions read of an article's person: kind and names (and an
     organisation's forms). Locals with the same signature always end in one cluster and
     give its speaker the same name, so they are summed. An organisation none of whose
-    forms has a key joins nothing: it stays on its own (``serial``), as it was."""
+    forms has a key joins nothing: it stays on its own (``serial``), as it was. A bare
+    name's honorific gender ("Mr. Obama") is read too."""
     if loc.kind == "organisation":
         if not any(_org_key(f) for f in loc.forms):
             return ("alone", serial)
         return (loc.kind, tuple(sorted(loc.forms)))
-    return (loc.kind, tuple(sorted(loc.names)))
+    gender = None if loc.full_keys() else honorific_gender(loc.forms)
+    return (loc.kind, tuple(sorted(loc.names)), gender)
 
 
 def _union_full_names(people: list[_Person], uf: _UF) -> None:
@@ -418,6 +449,7 @@ def _union_full_names(people: list[_Person], uf: _UF) -> None:
 def _union_bare_names(people: list[_Person], uf: _UF) -> None:
     """Bare-name persons (the article names nobody fuller): unique corpus-wide match only."""
     full_by_token: dict[str, set[int]] = defaultdict(set)
+    full_names: dict[int, set[str]] = defaultdict(set)  # root -> its full names
     for i, person in enumerate(people):
         if person.kind == "person":  # names only: "the Trump campaign" is no Trump
             for n in person.names:
@@ -425,6 +457,7 @@ def _union_bare_names(people: list[_Person], uf: _UF) -> None:
                 if len(k.tokens) >= 2 and not describes(n):
                     full_by_token[k.surname].add(uf.find(i))
                     full_by_token[k.first].add(uf.find(i))
+                    full_names[uf.find(i)].add(n)
     bare_groups: dict[str, list[int]] = defaultdict(list)
     for i, person in enumerate(people):
         if person.kind != "person" or person.full_keys():
@@ -433,7 +466,8 @@ def _union_bare_names(people: list[_Person], uf: _UF) -> None:
         if not ks:
             continue
         tok = ks[0].surname
-        roots = {uf.find(r) for r in full_by_token.get(tok, ())}
+        gender = honorific_gender(person.forms)  # "Mr. Obama": Barack, not Michelle
+        roots = {uf.find(r) for r in full_by_token.get(tok, ()) if _fits_gender(full_names[r], gender)}
         if len(roots) == 1 and not describes(min(person.names)):  # "the citizens": no name
             uf.union(next(iter(roots)), i)
         else:
@@ -594,17 +628,22 @@ def _union_mentions_by_full_name(analysed: list, uf: "_UF") -> None:
 
 def _attach_mentions_by_part(analysed: list, uf: "_UF") -> None:
     """A person mentioned by surname (or family-name token) or by role alone joins the one
-    person of the article with a full name that fits it; with none or several, it stays apart."""
+    person of the article with a full name that fits it; with none or several, it stays apart.
+    An honorific's gender must fit the full name's given name ("Mr. Obama" is not Michelle
+    Obama); a role fits by whole words ("the defense secretary", not "King" in "the company
+    that owns Mr. King's programming")."""
     surnames: dict[int, set[str]] = defaultdict(set)
     firsts: dict[int, set[str]] = defaultdict(set)
+    full_names: dict[int, set[str]] = defaultdict(set)
     role_of: dict[int, set[str]] = defaultdict(set)
     for i, (m, kind, names, roles) in enumerate(analysed):
         if kind != "person":
             continue
-        full = [name_key(n) for n in names if len(name_key(n).tokens) >= 2]
-        for k in full:
-            surnames[uf.find(i)].add(k.surname)
-            firsts[uf.find(i)].add(k.first)  # Korean order: "Park" of "Park Sun-won"
+        full = [n for n in names if len(name_key(n).tokens) >= 2]
+        for n in full:
+            surnames[uf.find(i)].add(name_key(n).surname)
+            firsts[uf.find(i)].add(name_key(n).first)  # Korean order: "Park" of "Park Sun-won"
+            full_names[uf.find(i)].add(n)
         if full:
             role_of[uf.find(i)].update(r.lower() for r in roles)
     for i, (m, kind, names, roles) in enumerate(analysed):
@@ -615,13 +654,21 @@ def _attach_mentions_by_part(analysed: list, uf: "_UF") -> None:
             tok = name_key(names[0]).surname
             target = {r for r, t in surnames.items() if tok in t} or {
                 r for r, t in firsts.items() if tok in t}
+            gender = honorific_gender([m.name or "", *(m.aliases or [])])
+            target = {r for r in target if _fits_gender(full_names[r], gender)}
         elif roles:
             wanted = {r.lower() for r in roles}
-            target = {r for r, rs in role_of.items()
-                      if any(w in x or x in w for w in wanted for x in rs)}
+            target = {r for r, rs in role_of.items() if any(_role_fits(w, x) for w in wanted for x in rs)}
         target = {uf.find(r) for r in target}
         if len(target) == 1:
             uf.union(next(iter(target)), i)
+
+
+def _role_fits(a: str, b: str) -> bool:
+    """Does one role hold the other as whole words ("defense secretary" ~ "us defense
+    secretary")?"""
+    x, y = f" {' '.join(a.split())} ", f" {' '.join(b.split())} "
+    return x in y or y in x
 
 
 def _article_locals(analysed: list, uf: "_UF") -> list[tuple[_Local, list[str]]]:

@@ -10,8 +10,8 @@ from functools import lru_cache
 import regex
 
 from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, DESCRIPTIVE_ROLES, DOCUMENT_NOUNS,
-                                  FEMALE_NAMES, FEMALE_ROLES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_ROLES, ORG_HEADS,
-                                  ORG_WORDS, PARTY_WORDS, PERSON_NOUNS, PHRASE_DETERMINERS, PLACES, QUANTIFIERS,
+                                  FEMALE_NAMES, FEMALE_ROLES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_ROLES,
+                                  NAME_PARTICLES, ORG_HEADS, ORG_WORDS, PARTY_WORDS, PERSON_NOUNS, PHRASE_DETERMINERS, PLACES, QUANTIFIERS,
                                   ROLE_PLACE_WORDS, TITLE_HEADS)
 
 _POSS = regex.compile(r"(?:['’]s|['’])$")
@@ -122,6 +122,13 @@ def clean_role(words: list[str]) -> str | None:
     return role[0].upper() + role[1:] if role else None
 
 
+def _given_name_first(words: list[str]) -> bool:
+    """A known given name, then capitalised words and no possessive: a person whose surname
+    is also an office ("Larry King", "Amy Pope", "Peter T. King"), not a role."""
+    return (len(words) >= 2 and first_name_gender(words[0]) is not None
+            and all(is_capitalised(w) and not _POSS.search(w) for w in words))
+
+
 @lru_cache(maxsize=1 << 16)
 def name_and_role(form: str) -> tuple[str, str | None]:
     """(name, role) of a printed name form, by ``split_title``: 'US Defense Secretary Lloyd
@@ -145,9 +152,10 @@ def name_and_role(form: str) -> tuple[str, str | None]:
     heads = [_low(w).strip(".,") for w in title if _is_title_head(w) and _low(w) != "the"]
     office = bool(heads) and heads[-1] in TITLE_HEADS and heads[-1] not in DESCRIPTIVE_ROLES
     possessed = bool(title) and _POSSESSIVE_END.search(title[-1])  # "Rep. X's office"
-    if heads and name and all(is_capitalised(w) for w in name):
+    if heads and name and is_capitalised(name[0]) and all(is_capitalised(w) or _low(w) in NAME_PARTICLES
+                                                          for w in name):
         pass  # a title before a name
-    elif office and not possessed and not any(is_capitalised(w) for w in name):
+    elif office and not possessed and not any(is_capitalised(w) for w in name) and not _given_name_first(words):
         title, name = words, []  # an office alone or before a description: all role
     else:
         title, name = [], words  # no title ("Editor's Note", "the senator from Vermont")

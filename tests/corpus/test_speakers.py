@@ -329,3 +329,38 @@ def test_describes():
     for form in ("Fox News", "Bank of America", "Masayoshi Son", "the Pentagon", "Oversight Committee Republicans",
                  "Citizens United", "Bill de Blasio", "eBay", "NIS", "Illinois Board of Elections"):
         assert not describes(form), form
+
+
+def test_an_honorific_makes_a_title_word_a_surname_and_roles_fit_by_whole_words():
+    """An article on RT quotes Ora Media's John Dickey ("... the production company that owns
+    Mr. King's programming") and Larry King as "Mr. King": King is a man, not a role that
+    the chief executive's role happens to contain."""
+    idx = build_speaker_index([
+        M("q1", "a1", "John Dickey",
+          role="the chief executive of Ora Media -- the production company that owns Mr. King's programming"),
+        M("q2", "a1", "King", ["Mr. King"]),
+        M("q3", "a2", "Larry King", ["King"]),
+        M("q4", "a3", "Lloyd Austin", role="US Defense Secretary"),
+        M("q5", "a3", "the defense secretary"),  # a role alone still finds its holder
+    ])
+    s = idx.speaker_of
+    assert s["q2"] != s["q1"]
+    assert s["q2"] == s["q3"]  # the one King of the corpus
+    assert speaker_names(idx, ["q2"]) == {"q2": "Larry King"}
+    assert s["q5"] == s["q4"]
+
+
+def test_an_honorifics_gender_keeps_a_surname_from_the_wrong_family_member():
+    """The article names Michelle Obama; "Mr. Obama" there is not her."""
+    idx = build_speaker_index([
+        M("q1", "a1", "Michelle Obama", ["Obama"]),
+        M("q2", "a1", "Obama", ["Mr. Obama"]),
+        M("q3", "a1", "Obama", ["Mrs. Obama"]),
+        M("q4", "a2", "Barack Obama"),
+        M("q5", "a3", "Obama", ["Mr. Obama"]),  # an article naming no Obama in full
+        M("q6", "a4", "Obama"),  # no honorific: either of the two, unresolved
+    ])
+    s = idx.speaker_of
+    assert s["q2"] != s["q1"] and s["q3"] == s["q1"]
+    assert s["q2"] == s["q5"] == s["q4"]  # across articles, the one male Obama of the corpus
+    assert s["q6"] not in (s["q1"], s["q4"])
