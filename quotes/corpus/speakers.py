@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from quotes.lexicon.names import (clean_role, describes, first_name_gender, is_capitalised, name_and_role, role_gender,
                                   same_person)
 from quotes.lexicon.words import COURTESY_HONORIFICS as HONORIFICS
-from quotes.lexicon.words import NOT_NAMES, ORG_HEADS, ORG_NAMES, SUFFIXES
+from quotes.lexicon.words import GIVEN_NAME_TITLES, NOT_NAMES, ORG_HEADS, ORG_NAMES, SUFFIXES
 from quotes.model import text_hash
 
 
@@ -420,13 +420,20 @@ def _signature(loc: _Local, serial: int) -> tuple:
     organisation's forms). Locals with the same signature always end in one cluster and
     give its speaker the same name, so they are summed. An organisation none of whose
     forms has a key joins nothing: it stays on its own (``serial``), as it was. A bare
-    name's honorific gender ("Mr. Obama") is read too."""
+    name's honorific gender ("Mr. Obama") and given-name title ("Prince Andrew") are read too."""
     if loc.kind == "organisation":
         if not any(_org_key(f) for f in loc.forms):
             return ("alone", serial)
         return (loc.kind, tuple(sorted(loc.forms)))
-    gender = None if loc.full_keys() else honorific_gender(loc.forms)
-    return (loc.kind, tuple(sorted(loc.names)), gender)
+    if loc.full_keys():
+        return (loc.kind, tuple(sorted(loc.names)), None, False)
+    return (loc.kind, tuple(sorted(loc.names)), honorific_gender(loc.forms), _given_name_titled(loc.roles))
+
+
+def _given_name_titled(roles: Iterable[str]) -> bool:
+    """Does a role say the bare name is a given name that stands alone ("Prince" of "Prince
+    Andrew", "Pope")? Such a name is nobody's first name or surname elsewhere in the corpus."""
+    return any(_fold(w) in GIVEN_NAME_TITLES for r in roles for w in _tokens(r))
 
 
 def _union_full_names(people: list[_Person], uf: _UF) -> None:
@@ -448,15 +455,16 @@ def _union_full_names(people: list[_Person], uf: _UF) -> None:
 
 def _union_bare_names(people: list[_Person], uf: _UF) -> None:
     """Bare-name persons (the article names nobody fuller): unique corpus-wide match only."""
-    full_by_token: dict[str, set[int]] = defaultdict(set)
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    by_first: dict[str, set[int]] = defaultdict(set)
     full_names: dict[int, set[str]] = defaultdict(set)  # root -> its full names
     for i, person in enumerate(people):
         if person.kind == "person":  # names only: "the Trump campaign" is no Trump
             for n in person.names:
                 k = name_key(n)
                 if len(k.tokens) >= 2 and not describes(n):
-                    full_by_token[k.surname].add(uf.find(i))
-                    full_by_token[k.first].add(uf.find(i))
+                    by_surname[k.surname].add(uf.find(i))
+                    by_first[k.first].add(uf.find(i))
                     full_names[uf.find(i)].add(n)
     bare_groups: dict[str, list[int]] = defaultdict(list)
     for i, person in enumerate(people):
@@ -467,7 +475,8 @@ def _union_bare_names(people: list[_Person], uf: _UF) -> None:
             continue
         tok = ks[0].surname
         gender = honorific_gender(person.forms)  # "Mr. Obama": Barack, not Michelle
-        roots = {uf.find(r) for r in full_by_token.get(tok, ()) if _fits_gender(full_names[r], gender)}
+        fits = set() if _given_name_titled(person.roles) else by_surname.get(tok, set()) | by_first.get(tok, set())
+        roots = {uf.find(r) for r in fits if _fits_gender(full_names[r], gender)}
         if len(roots) == 1 and not describes(min(person.names)):  # "the citizens": no name
             uf.union(next(iter(roots)), i)
         else:

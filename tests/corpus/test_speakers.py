@@ -364,3 +364,15 @@ def test_an_honorifics_gender_keeps_a_surname_from_the_wrong_family_member():
     assert s["q2"] != s["q1"] and s["q3"] == s["q1"]
     assert s["q2"] == s["q5"] == s["q4"]  # across articles, the one male Obama of the corpus
     assert s["q6"] not in (s["q1"], s["q4"])
+
+
+def test_a_given_name_under_a_royal_title_is_nobodys_first_name():
+    """"Prince Andrew" said (a royal story); the corpus's one full Andrew is a scientist."""
+    idx = build_speaker_index([
+        M("q1", "a1", "Andrew", ["Prince Andrew"]),
+        M("q2", "a2", "Andrew Vaughan", ["Vaughan"]),
+        M("q3", "a3", "Melania"), M("q4", "a4", "Melania Trump"),  # a given name alone still finds its one bearer
+    ])
+    s = idx.speaker_of
+    assert s["q1"] != s["q2"]
+    assert s["q3"] == s["q4"]
