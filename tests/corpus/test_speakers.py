@@ -376,3 +376,41 @@ def test_a_given_name_under_a_royal_title_is_nobodys_first_name():
     s = idx.speaker_of
     assert s["q1"] != s["q2"]
     assert s["q3"] == s["q4"]
+
+
+def test_the_new_evidence_sums_exactly_and_a_sink_gets_the_same_speakers():
+    """Descriptions, honorific gender and given-name titles are read off each article's
+    persons, which are summed by signature: shuffled input, and a build that hands its quotes
+    to a ``PersonSink``, give the same speakers."""
+    from collections import defaultdict
+
+    from quotes.corpus.speakers import PersonSink, build_speaker_index_by_article
+
+    ms = [M("q1", "a1", "Fox News", ["the statement"], kind="organisation"),
+          M("q2", "a2", "the statement", kind="organisation"), M("q3", "a3", "Citizens United"),
+          M("q4", "a4", "the citizens", kind="person"), M("q5", "a5", "Michelle Obama", ["Obama"]),
+          M("q6", "a5", "Obama", ["Mr. Obama"]), M("q7", "a6", "Barack Obama"), M("q8", "a7", "Obama", ["Mr. Obama"]),
+          M("q9", "a8", "Obama"), M("q10", "a9", "Andrew", ["Prince Andrew"]), M("q11", "a10", "Andrew"),
+          M("q12", "a11", "Andrew Vaughan"), M("q13", "a12", "Freddy"), M("q14", "a13", "Freddy Ortega")]
+    one = build_speaker_index(ms)
+    shuffled = ms[:]
+    random.Random(7).shuffle(shuffled)
+    assert build_speaker_index(shuffled) == one
+
+    class Sink(PersonSink):
+        def __init__(self):
+            self.of = defaultdict(list)
+
+        def quotes(self, person, quote_ids):
+            self.of[person] += quote_ids
+
+        def aliases(self, person, rows):
+            pass
+
+    sink = Sink()
+    by_article = defaultdict(list)
+    for m in sorted(ms, key=lambda m: (m.article_id, m.quote_id)):
+        by_article[m.article_id].append(m)
+    sunk = build_speaker_index_by_article((by_article[a] for a in sorted(by_article)), sink)
+    assert {q: sunk.person_speaker[p] for p, qs in sink.of.items() for q in qs} == one.speaker_of
+    assert sunk.speakers == one.speakers
