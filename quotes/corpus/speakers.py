@@ -318,17 +318,31 @@ def _courtesy_surnames(forms: list[str]) -> set[str]:
     too."""
     out = set()
     for f in forms:
-        words = _tokens(f)
-        if len(words) == 2 and _fold(words[0]) in HONORIFICS and is_capitalised(words[1]):
-            out.update((words[1], f.strip()))
+        word = _courtesy_word(f)
+        if word:
+            out.update((word, f.strip()))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _courtesy_word(form: str) -> str | None:
+    """The word after a courtesy honorific in a two-word form ("King" of "Mr. King")."""
+    words = _tokens(form)
+    if len(words) == 2 and _fold(words[0]) in HONORIFICS and is_capitalised(words[1]):
+        return words[1]
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _opening_honorific(form: str) -> str | None:
+    words = _tokens(form)
+    return words[0] if words and _fold(words[0]) in HONORIFICS else None
 
 
 def honorific_gender(forms: Iterable[str]) -> str | None:
     """'m' or 'f' when the courtesy honorifics a person's forms open with agree on it
     ("Mr. Obama"), else None."""
-    firsts = [_tokens(f)[0] for f in forms if _tokens(f)]
-    return role_gender([w for w in firsts if _fold(w) in HONORIFICS])
+    return role_gender([w for w in map(_opening_honorific, forms) if w])
 
 
 def _fits_gender(names: Iterable[str], gender: str | None) -> bool:
