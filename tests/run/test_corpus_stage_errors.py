@@ -12,13 +12,18 @@ ARTICLES = {
 }
 
 
-def test_a_failed_step_leaves_no_stage_and_no_open_transaction(tmp_path):
+def built(tmp_path):
+    """The database a build of ARTICLES makes, open."""
     for name, text in ARTICLES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     path = tmp_path / "quotes.db"
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "sign.txt"), str(tmp_path / "mayor.txt"), "--db", str(path)])
     assert result.exit_code == 0, result.output
-    db = open_db(str(path))
+    return open_db(str(path))
+
+
+def test_a_failed_step_leaves_no_stage_and_no_open_transaction(tmp_path):
+    db = built(tmp_path)
     speakerless = db.execute("select id from quotes where speaker_id is null").fetchone()
     assert speakerless  # the sign's words
     # a damaged row (the cut reads every speakerless quote's words): the step fails after the stage is filled
@@ -38,12 +43,7 @@ def test_a_step_that_fails_after_the_link_indexes_were_dropped_leaves_the_databa
     # stage must be as before, inside the build's own transaction (transactions.atomic)
     from quotes.store.transactions import atomic
 
-    for name, text in ARTICLES.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    path = tmp_path / "quotes.db"
-    result = CliRunner().invoke(cli, ["build", str(tmp_path / "sign.txt"), str(tmp_path / "mayor.txt"), "--db", str(path)])
-    assert result.exit_code == 0, result.output
-    db = open_db(str(path))
+    db = built(tmp_path)
     db.execute("PRAGMA foreign_keys = OFF")
     db.execute("update quotes set speaker_id = null, utterance_id = null")
     db.conn.commit()
