@@ -172,20 +172,13 @@ def repair_mojibake(text: str) -> str:
 
 
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n"})
-# Invisible format characters that join or split no word: direction marks, embeddings and
-# isolates (U+200E U+200F U+202A-U+202E U+2066-U+2069), zero-width space, word joiner and
-# invisible operators (U+200B U+2060-U+2064), deprecated format controls, soft hyphen, BOM.
-# Pasted text glues them to words ("said\u202c.", "\u2066“We"), and the parser then reads
-# neither the word nor the mark. (ZWJ/ZWNJ stay: they make one letter or emoji of several.)
-_INVISIBLE = "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-_JUNK = re.compile(rf"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f{_INVISIBLE}]")
+_JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufeff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def normalise_text(text: str) -> str:
-    """CRLF/CR to LF, NFC; no stray BOM, NUL, control or invisible format characters
-    (``_INVISIBLE``), no lone surrogates (JSON can carry them; SQLite and hashing cannot).
-    Offsets are taken on this text."""
+    """CRLF/CR to LF, NFC; no stray BOM, NUL or control characters, no lone surrogates
+    (JSON can carry them; SQLite and hashing cannot). Offsets are taken on this text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SEPARATORS)
     text = _JUNK.sub("", text)
     text = _SURROGATE.sub("\ufffd", text)
