@@ -11,7 +11,7 @@ import regex
 
 from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, DESCRIPTIVE_ROLES, DOCUMENT_NOUNS,
                                   FEMALE_NAMES, FEMALE_ROLES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_ROLES,
-                                  NAME_PARTICLES, ORG_HEADS, ORG_WORDS, PARTY_WORDS, PERSON_NOUNS, PHRASE_DETERMINERS, PLACES, QUANTIFIERS,
+                                  NAME_PARTICLES, ORG_HEADS, ORG_OPENING_TITLES, ORG_WORDS, PARTY_WORDS, PERSON_NOUNS, PHRASE_DETERMINERS, PLACES, QUANTIFIERS,
                                   ROLE_PLACE_WORDS, TITLE_HEADS)
 
 _POSS = regex.compile(r"(?:['’]s|['’])$")
@@ -93,12 +93,15 @@ def _organisation_named(title: list[str], name: list[str]) -> bool:
     """'Justice Department', 'General Motors', 'Judge Business School': words that are also
     titles open an organisation's name (the rest ends in an organisation's head, or is one
     organisation word). Only title heads in full before it ("Sen. Banks" is a senator;
-    "Britain's Parliament", "CEO of Washington Restaurant Association" keep their split)."""
+    "Britain's Parliament", "CEO of Washington Restaurant Association" keep their split); before one
+    organisation word that is no head ("Motors", "Fox") only titles that also open organisations'
+    names ("President Fox", "Senator Banks" are persons; "Executive Committee" is a committee)."""
     if not all(_is_title_head(w) and not w.endswith(".") and w.lower() not in HONORIFICS for w in title) \
             or any(w.lower() == "of" for w in name):
         return False
     last = name[-1].lower().strip(".,")
-    return last in ORG_HEADS or len(name) == 1 and is_org_name(last)
+    return last in ORG_HEADS or len(name) == 1 and is_org_name(last) \
+        and all(w.lower() in ORG_OPENING_TITLES for w in title)
 
 
 def is_capitalised(word: str) -> bool:

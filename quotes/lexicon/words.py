@@ -123,6 +123,10 @@ administration campaign court parliament congress senate bureau fund institute u
 network foundation organization organisation command forces military intelligence
 college federation league alliance coalition center centre school church board society house
 """.split())
+# Title words that also open organisations' names ("General Motors", "Justice Department", "Marine
+# Corps", "Premier League", "Major League Baseball"): before one organisation word they name it;
+# any other title before one such word is a person's title ("President Fox", "Senator Banks").
+ORG_OPENING_TITLES = frozenset("general justice marine premier major".split())
 # Heads of an institution's name that a definite description repeats: "the commission" is
 # the "Commission on Presidential Debates" named before (extract.attribution.referents).
 # ORG_HEADS without the heads that are also everyday nouns ("the house", "the office",
