@@ -348,10 +348,12 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
 
 def corpus_rows(db: sqlite_utils.Database):
     """Every stored quote's fields the speaker index reads, article by article (in article
-    id, then quote id order), with the quote's current utterance; no texts."""
+    id, then quote id order), with the quote's current utterance and whether that utterance
+    is stored (1; 0: none, or a link to a missing row); no texts."""
     return db.execute(
         "select q.id, q.article_id, a.outlet_id, q.speaker_name, q.speaker_aliases,"
-        " q.speaker_role, q.speaker_kind, q.speaker_mention, q.utterance_id"
+        " q.speaker_role, q.speaker_kind, q.speaker_mention, q.utterance_id,"
+        " exists (select 1 from utterances u where u.id = q.utterance_id)"
         " from quotes q join articles a on a.id = q.article_id order by q.article_id, q.id")
 
 
