@@ -31,6 +31,7 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     """
     from quotes.corpus.families import plan_tasks
     from quotes.run.corpus import group_tasks
+    from quotes.store.bulk import REBUILD_SHARE
     from quotes.store.db import save_corpus_index
     from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
 
@@ -49,7 +50,9 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
         if regrouped < parallel_from:
             workers, scheduler = 1, None
         tasks = plan_tasks({u: units[u][1] for u in dirty}, workers if not scheduler else max(2, workers))
-        save_corpus_index(db, speakers, group_tasks(tasks, task_loader(stage, names), workers, scheduler), retired, units)
+        many = full or regrouped > REBUILD_SHARE * sum(n for _, n in units.values())  # (a large page cache)
+        save_corpus_index(db, speakers, group_tasks(tasks, task_loader(stage, names), workers, scheduler), retired, units,
+                          many)
     except BaseException:
         stage.abandon()
         raise
