@@ -57,15 +57,13 @@ def link_keys(text: str) -> tuple[str, ...]:
     """The words the links compare: each printed word's key (``textnorm.fold_word``: case,
     accents, punctuation, curly marks). Cheaper than ``textnorm.units`` (no contraction
     pairs, brackets kept): every named quote of the corpus is looked up once per build."""
-    return tuple(filter(None, map(fold_word, text.split())))
+    return tuple(k for k in map(fold_word, text.split()) if k)
 
 
 def link_grams(keys: tuple[str, ...], n: int = LINK_GRAM) -> set[str]:
-    """The word ``n``-grams of ``keys`` that hold a content word (as joined strings); the
-    windows are zipped, not sliced (every named quote of the corpus is cut once per build)."""
+    """The word ``n``-grams of ``keys`` that hold a content word (as joined strings)."""
     content = [k not in STOPWORDS for k in keys]
-    windows = zip(zip(*(keys[i:] for i in range(n))), zip(*(content[i:] for i in range(n))))
-    return {" ".join(words) for words, flags in windows if any(flags)}
+    return {" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1) if any(content[i:i + n])}
 
 
 def quote_grams(text: str) -> set[str]:
@@ -120,11 +118,6 @@ class SpeakerlessLinks:
             if first is not None and first[0] != family:  # a second one: every component has two now
                 self._add(first[1], family)
                 del self.once[gram]
-
-    def read_of(self, grams: Iterable[str]) -> set[str]:
-        """The ``grams`` that ``look_up_grams`` still reads (held by a component, or found so
-        far by one family only); it skips the others, so giving it these alone changes nothing."""
-        return (self.grams.keys() & grams) | (self.once.keys() & grams)
 
     def _add(self, comps: tuple[str, ...], family: str) -> None:
         for comp in comps:
@@ -275,12 +268,10 @@ def cut_links(speakerless: Iterable[tuple[str, str]], unsure_quotes: Iterable[tu
     for qid, family, text in unsure_quotes:
         unsure.add(qid, family, quote_grams(text))
     if links.grams or unsure.held:
-        held = unsure.held.keys()
         for qid, family, text, is_unsure in named:
             grams = unsure.grams_of.get(qid) or quote_grams(text)  # (an unsure quote's: made above)
-            # only the grams a look-up reads, found in C (most of a quote's grams are held by none)
-            links.look_up_grams(family, links.read_of(grams))
-            unsure.look_up(family, held & grams, sure=not is_unsure)
+            links.look_up_grams(family, grams)
+            unsure.look_up(family, grams, sure=not is_unsure)
     return Cut(links, unsure)
 
 
