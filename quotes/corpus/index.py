@@ -12,10 +12,8 @@ Obama"), which makes a build's corpus step incremental and partitionable
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from quotes.model import Article, Quote
@@ -49,16 +47,10 @@ class CorpusQuote:
 
     def forms(self) -> list[str]:
         """Other name forms of the speaker in the article: aliases and the mention."""
-        return name_forms(self.speaker, self.speaker_aliases, self.speaker_mention)
-
-
-def name_forms(name: str | None, aliases: list[str], mention: str | None) -> list[str]:
-    """The other name forms of a speaker called ``name`` in its article: its ``aliases``,
-    then the ``mention`` that named it for the quote (when it is neither)."""
-    out = list(aliases)
-    if mention and mention not in out and mention != name:
-        out.append(mention)
-    return out
+        out = list(self.speaker_aliases)
+        if self.speaker_mention and self.speaker_mention not in out and self.speaker_mention != self.speaker:
+            out.append(self.speaker_mention)
+        return out
 
 
 def corpus_quotes(article: Article, quotes: list[Quote]) -> list[CorpusQuote]:
@@ -84,23 +76,6 @@ def index_speakers_by_article(articles: Iterable[list[CorpusQuote]], sink: Perso
     id order: ``speakers.build_speaker_index_by_article``, with its ``sink``)."""
     return build_speaker_index_by_article(([speaker_mention(q) for q in quotes if q.speaker] for quotes in articles),
                                           sink)
-
-
-def index_stored_speakers(articles: Iterable[list[tuple]], sink: PersonSink | None = None) -> SpeakerIndex:
-    """``index_speakers_by_article`` of stored rows, one article's at a time: (quote id,
-    article id, outlet, speaker name, aliases as stored (JSON), role, kind, mention) of the
-    quotes that name a speaker. Made into mentions directly, without a ``CorpusQuote`` each,
-    and each distinct stored alias list parsed once (a corpus repeats them)."""
-    def mentions(rows: list[tuple]) -> list[SpeakerMention]:
-        return [SpeakerMention(qid, aid, outlet, name, name_forms(name, _aliases(aliases), mention), role, kind)
-                for qid, aid, outlet, name, aliases, role, kind, mention in rows]
-
-    return build_speaker_index_by_article(map(mentions, articles), sink)
-
-
-@lru_cache(maxsize=1 << 14)
-def _aliases(stored: str | None) -> tuple[str, ...]:
-    return tuple(json.loads(stored)) if stored else ()
 
 
 def index_utterances(quotes: list[CorpusQuote], speakers: SpeakerIndex, options: GroupingOptions | None = None,

@@ -12,6 +12,7 @@ without speaker, and a few tasks: never a map of every quote.
 """
 from __future__ import annotations
 
+import json
 from itertools import groupby
 
 
@@ -84,21 +85,22 @@ def speaker_index(db, stale: set[str], unlinked: set[str] | None, sink=None):
     quotes and alias rows put in ``sink`` when given: ``speakers.PersonSink``); adds to
     ``unlinked`` (when given) the quotes without a current utterance: none, one that is not
     stored (``corpus_rows`` tells) or one of the ``stale`` ones. (No set of every utterance
-    id is held: at 10M quotes that was hundreds of megabytes, and a look-up per quote.)"""
-    from quotes.corpus.index import index_stored_speakers
+    id is held: at 10M quotes that was hundreds of megabytes.)"""
+    from quotes.corpus.index import CorpusQuote, index_speakers_by_article
     from quotes.store.db import corpus_rows
 
     def articles():
         for _, rows in groupby(corpus_rows(db), key=lambda r: r[1]):
             group = []
-            for row in rows:
-                if unlinked is not None and (not row[9] or row[8] in stale):  # (utterance stored, its id)
-                    unlinked.add(row[0])
-                if row[3]:  # a speaker name
-                    group.append(row[:8])
+            for (qid, aid, outlet, name, aliases, role, kind, mention, uid, stored) in rows:
+                if unlinked is not None and (not stored or uid in stale):
+                    unlinked.add(qid)
+                if name:
+                    group.append(CorpusQuote(qid, aid, outlet, None, "", name, json.loads(aliases) if aliases else [],
+                                             role, kind, mention))
             yield group
 
-    return index_stored_speakers(articles(), sink)
+    return index_speakers_by_article(articles(), sink)
 
 
 def cut_units(stage, person_speaker: list[str], names: dict[str, str]) -> None:
