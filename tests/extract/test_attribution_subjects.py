@@ -58,3 +58,16 @@ def test_a_passive_speech_verb_credits_its_by_phrase_not_its_subject():
     assert q.speaker == "Joshua Hendrick"
     (q,) = extract_quotes("The plan was described as \"a disaster\" by Senator Ann Ross on Tuesday.\n")
     assert q.speaker == "Ann Ross"
+
+
+def test_a_partial_quote_in_a_reported_clause_is_said_by_the_inverted_subject():
+    from quotes.extract.pipeline import extract_quotes
+
+    # the parse hangs both the reported clause's subject and the speaker on "said"
+    text = ("The rejection of the treaty signals \"the beginning of the end\" for the union, said Carl Verhoeven, "
+            "founder of a small party.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Carl Verhoeven"
+    (q,) = extract_quotes("Couple global exposure with a \"candidate who is a lightning rod\" and residents get "
+                          "nervous, said Christine Lark, director of a civil liberties group in Ohio.\n")
+    assert q.speaker == "Christine Lark"

@@ -74,7 +74,7 @@ def _governing_subject(cue) -> Subject | None:
         pobj = [c for a_ in agent[:1] for c in a_.children if c.dep_ == "pobj"]
         if pobj and hops == 0:
             return Subject(pobj[0], "passive_agent")
-        subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+        subj = _subjects(t)
         if subj and not any(ch.isalnum() for ch in subj[0].text) and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN":
             subj = [t.doc[t.i - 1]]  # '... made public ― Trump boasted': a dash parsed as the subject
         if subj:
@@ -89,6 +89,18 @@ def _governing_subject(cue) -> Subject | None:
         t = _reporting_verb(t)
         hops += 1
     return None
+
+
+def _subjects(t) -> list:
+    """The subject children of `t`, the one it takes first. Two subjects are a parse that
+    lost the clause the quote is in: 'The rejection of the treaty signals “…” for the EU,
+    said Geert Wilders' (both 'rejection' and 'Wilders' hang on 'said'). The one inverted
+    after the verb speaks (when nothing but words stands between: not the quoted noun of
+    'Trump attacked Romney, calling him “a failed candidate”', which the parse made a
+    subject); the one before is the reported clause's own subject."""
+    subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+    after = [c for c in subj if c.i > t.i and not any(w.is_punct for w in t.doc[t.i + 1:c.left_edge.i])]
+    return after + [c for c in subj if c.i < t.i] if len(subj) > 1 and after else subj
 
 
 def _misattached_agent(t) -> list:
