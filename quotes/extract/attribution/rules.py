@@ -16,6 +16,7 @@ from quotes.extract.attribution.shape import is_title_or_nickname, looks_unquote
 from quotes.extract.attribution.speakers import name_from_text, speaker_of
 from quotes.extract.attribution.subjects import nearby_subject, previous_paragraph_colon, subject_of
 from quotes.extract.cues import is_cue_token
+from quotes.extract.entity_types import entity_type
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
 from quotes.lexicon.words import FUNCTION_WORDS, PRONOUNS
 from quotes.model import Quote
@@ -128,7 +129,9 @@ def colon_introduction(ctx: ArticleContext, mc: MarkContext) -> Attribution | No
     if not before.endswith(":"):
         return None
     toks = [t for t in ctx.index.tokens_between(b0, b1) if not t.is_punct]
-    if not 0 < len(toks) <= MAX_COLON_INTRO_WORDS:
+    if len(toks) > MAX_COLON_INTRO_WORDS:
+        return _colon_clause(ctx, mc, toks, b0 + len(before) - 1)
+    if not toks:
         return None
     head = toks[-1]
     # "Sanders delivered a snappy retort:", "From Bush's Facebook post:": the subject
@@ -140,6 +143,28 @@ def colon_introduction(ctx: ArticleContext, mc: MarkContext) -> Attribution | No
     if not sp.name:
         return None
     return Attribution("colon", C.COLON, speaker=sp, cue=Cue(":", b0 + len(before) - 1, b0 + len(before)))
+
+
+def _colon_clause(ctx: ArticleContext, mc: MarkContext, toks: list, colon: int) -> Attribution | None:
+    """A longer clause before the colon: 'Senate Majority Leader Mitch McConnell, R-Ky.,
+    delivered a blunt message to Trump: “...”', 'the Illinois Board of Elections was
+    conclusive in its findings:'. The parse often makes the quote the sentence's root and the
+    writer's clause hang on it: the subject of the writer's clause (climbing from the last
+    word before the colon to the highest verb outside the quote), when it is typed a person,
+    an organisation or a group of people (entity_types)."""
+    ix = ctx.index
+    top = toks[-1]
+    while top.head.i != top.i and top.head in toks:
+        top = top.head
+    subj = [c for c in top.children if c.dep_ in SUBJ_DEPS and c in toks]
+    if top.pos_ not in ("VERB", "AUX") or not subj or ix.in_quote(ix.pos(subj[0])):
+        return None
+    sp = speaker_of(ctx, subj[0])
+    mtoks = sp.tokens or [subj[0]]
+    kind, _ = entity_type(mtoks, sp.how, sp.kind, sp.entity, ctx.text, ix.pos(mtoks[0]))
+    if not has_name(sp) or kind not in ("person", "organisation", "group"):
+        return None  # a noun phrase naming nobody: 'Signs of momentum shifts were there:'
+    return Attribution("colon", C.COLON, speaker=sp, cue=Cue(":", colon, colon + 1))
 
 
 # --- 4. “A,” he said. “B.”: B has A's speaker ------------------------------------------------
