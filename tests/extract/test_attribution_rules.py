@@ -44,6 +44,9 @@ def test_signed_colon(parse):
     ctx, mc = first_mark(parse, "Polls did predict it - Carl Bialik: “The polls were right.”")
     att = signed_colon(ctx, mc)
     assert att.named.name == "Carl Bialik" and att.cue_score == 2.2
+    # two authors signed: the first one is credited, not a word of the headline
+    ctx, mc = first_mark(parse, "VOTERS CARE MORE ABOUT INSPIRATION - Frank Newport and Jim Harter: “We found that.”")
+    assert signed_colon(ctx, mc).named.name == "Frank Newport"
 
 
 def test_previous_sentence(parse):

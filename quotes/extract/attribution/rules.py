@@ -22,7 +22,9 @@ from quotes.lexicon.words import FUNCTION_WORDS, PRONOUNS
 from quotes.model import Quote
 
 _DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
-_SIGNED_COLON = regex.compile(r"\s[―—–-]{1,2}[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,3}):$")
+_SIGNED_NAME = r"\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,3}"
+# '- Carl Bialik:', '- Frank Newport and Jim Harter:' (two authors: the first one is credited)
+_SIGNED_COLON = regex.compile(rf"\s[―—–-]{{1,2}}[ \t\u00a0]*({_SIGNED_NAME})(?:[ \u00a0]+(?:and|&)[ \u00a0]+{_SIGNED_NAME})?:$")
 MAX_COLON_INTRO_WORDS = 8  # "Former secretary of state Hillary Rodham Clinton:"
 MAX_SIGNATURE_LINE = 80  # a "- Sanders." line below the quote, not a subheading
 
