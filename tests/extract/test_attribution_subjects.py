@@ -71,3 +71,8 @@ def test_a_partial_quote_in_a_reported_clause_is_said_by_the_inverted_subject():
     (q,) = extract_quotes("Couple global exposure with a \"candidate who is a lightning rod\" and residents get "
                           "nervous, said Christine Lark, director of a civil liberties group in Ohio.\n")
     assert q.speaker == "Christine Lark"
+    # a place in apposition before the subject is parsed as a second subject of the verb
+    text = ("Republican candidate Carl Verhoeven spent the day attacking a rival: the governor, Ann Ross.\n\n"
+            "Speaking at a town hall event in Salem, New Hampshire, Verhoeven went after Ross, calling her "
+            "“a total stiff.”\n")
+    assert extract_quotes(text)[-1].speaker == "Carl Verhoeven"

@@ -93,14 +93,23 @@ def _governing_subject(cue) -> Subject | None:
 
 def _subjects(t) -> list:
     """The subject children of `t`, the one it takes first. Two subjects are a parse that
-    lost the clause the quote is in: 'The rejection of the treaty signals “…” for the EU,
-    said Geert Wilders' (both 'rejection' and 'Wilders' hang on 'said'). The one inverted
-    after the verb speaks (when nothing but words stands between: not the quoted noun of
-    'Trump attacked Romney, calling him “a failed candidate”', which the parse made a
-    subject); the one before is the reported clause's own subject."""
+    lost a clause. 'The rejection of the treaty signals “…” for the EU, said Geert Wilders'
+    (both 'rejection' and 'Wilders' hang on 'said'): the one inverted after the verb speaks,
+    when nothing but words stands between (not the quoted noun of 'Trump attacked Romney,
+    calling him “a failed candidate”', which the parse made a subject). 'Speaking in Salem,
+    New Hampshire, Trump went after Bush, calling him “…”' (both 'Hampshire' and 'Trump' on
+    'went'): of two before it with only commas between, the second; not 'Ryan, despite
+    admitting ..., the victims “do need ...”', where a clause stands between."""
     subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+    if len(subj) < 2:
+        return subj
     after = [c for c in subj if c.i > t.i and not any(w.is_punct for w in t.doc[t.i + 1:c.left_edge.i])]
-    return after + [c for c in subj if c.i < t.i] if len(subj) > 1 and after else subj
+    before = [c for c in subj if c.i < t.i]
+    if after:
+        return after + before
+    if len(before) > 1 and all(w.is_punct for w in t.doc[before[-2].right_edge.i + 1:before[-1].left_edge.i]):
+        return [before[-1]] + before[:-1]
+    return subj
 
 
 def _misattached_agent(t) -> list:
