@@ -76,3 +76,12 @@ def test_a_partial_quote_in_a_reported_clause_is_said_by_the_inverted_subject():
             "Speaking at a town hall event in Salem, New Hampshire, Verhoeven went after Ross, calling her "
             "“a total stiff.”\n")
     assert extract_quotes(text)[-1].speaker == "Carl Verhoeven"
+
+
+def test_an_unnamed_speaker_of_the_strongest_cue_is_not_replaced_by_a_weaker_cues_name():
+    from quotes.extract.pipeline import extract_quotes
+
+    # 'saying' introduces the quote; 'Ryan's comments' are what the operative talks about
+    (q,) = extract_quotes("One operative inside the tower tried to downplay Ryan’s comments, saying they were "
+                          "“not a big deal around here.”\n")
+    assert q.speaker != "Ryan"

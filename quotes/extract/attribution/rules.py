@@ -77,7 +77,8 @@ class CueChoice:
 
 
 def _choose_cue(ctx: ArticleContext, mc: MarkContext) -> CueChoice | None:
-    """The strongest cue whose subject names somebody; else the strongest with a subject."""
+    """The strongest cue whose subject names somebody or describes an unnamed person; else
+    the strongest with a subject."""
     ix = ctx.index
     b0, b1 = mc.before
     first = None
@@ -99,8 +100,9 @@ def _choose_cue(ctx: ArticleContext, mc: MarkContext) -> CueChoice | None:
         choice = CueChoice(c.score, t, rule, c.kind, speaker_of(ctx, found.token))
         if first is None:
             first = choice
-        if choice.speaker.name:
-            return choice
+        if choice.speaker.name or choice.speaker.how == "role_unresolved":
+            return choice  # 'One operative ... tried to downplay Ryan's comments, saying they were
+            # “…”': an unnamed person speaks, not the owner of a weaker cue's words
     return first
 
 
