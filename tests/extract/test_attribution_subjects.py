@@ -85,3 +85,16 @@ def test_an_unnamed_speaker_of_the_strongest_cue_is_not_replaced_by_a_weaker_cue
     (q,) = extract_quotes("One operative inside the tower tried to downplay Ryan’s comments, saying they were "
                           "“not a big deal around here.”\n")
     assert q.speaker != "Ryan"
+
+
+def test_it_after_a_quote_refers_back_across_the_paragraph_break():
+    from quotes.extract.pipeline import extract_quotes
+
+    # the parse hangs the quote's first name on 'added' too; 'it' is the article of the paragraph before
+    text = ("Twenty-two years ago, a Times article hailed Gordon Hale as “The Comeback Kid.”\n\n"
+            "“Though there are still four years to go, business leaders honored Gordon Hale yesterday,” "
+            "the article read.\n\n"
+            "“Mr. Hale, the developer who came to epitomize opulent wealth during the 80’s, has managed to "
+            "erase much of his debt,” it added.\n")
+    quotes = extract_quotes(text)
+    assert quotes[-1].speaker == quotes[-2].speaker and quotes[-1].speaker

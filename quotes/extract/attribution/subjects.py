@@ -154,14 +154,30 @@ def group_antecedent(ctx: ArticleContext, tok):
     """'they'/'it': the noun subject of the main clause, else of the previous sentence."""
     ix = ctx.index
     sent = tok.sent
-    cands = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS and c.i != tok.i]
-    if not cands and sent.start > 0:
-        prev = tok.doc[sent.start - 1].sent
+    # a subject inside the quote is no antecedent ('“Mr. Trump, the developer ...,” it added':
+    # the parse made 'Trump' a second subject of 'added'): look back a sentence
+    cands = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS and c.i != tok.i and not ix.in_quote(ix.pos(c))]
+    prev = _previous_sentence(ctx, sent) if not cands else None
+    if prev is not None:
         cands = [c for c in prev.root.children if c.dep_ in SUBJ_DEPS]
     for c in cands:
         if c.pos_ in ("PROPN", "NOUN") and not ix.in_quote(ix.pos(c)):
             return c
     return None
+
+
+PREVIOUS_PARAGRAPH_REACH = 600  # characters back in which the previous paragraph's last sentence is looked for
+
+
+def _previous_sentence(ctx: ArticleContext, sent):
+    """The sentence before `sent`: in its parse, else the last one of the paragraph before
+    (paragraphs are parsed apart: '“…,” the article read.' / '“…,” it added.')."""
+    if sent.start > 0:
+        return sent.doc[sent.start - 1].sent
+    ix = ctx.index
+    ps, _ = ix.para_bounds(ix.pos(sent[0]))
+    toks = [t for t in ix.tokens_between(max(0, ps - PREVIOUS_PARAGRAPH_REACH), ps) if not t.is_space]
+    return toks[-1].sent if toks else None
 
 
 def nearby_subject(ctx: ArticleContext, cue, before, after) -> Subject | None:
