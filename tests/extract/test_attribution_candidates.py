@@ -87,3 +87,7 @@ def test_a_coordinated_clause_with_its_own_subject_keeps_its_quote():
             "the latest clash between them.\n")
     first, second = extract_quotes(text)
     assert (first.speaker, second.speaker) == ("Gordon Hale", "Rita Vance")
+    # the sibling is the clause of a speech verb reached on the way up ('said' <- 'responded')
+    text = ("Gordon Hale took the stage. His wife had warned him not to get too nasty, but Hale said he "
+            "responded: “When you have incoming, you can't be too polite.”\n")
+    assert extract_quotes(text)[-1].speaker == "Gordon Hale"

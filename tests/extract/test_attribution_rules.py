@@ -24,10 +24,29 @@ def test_colon_introduction(parse):
     assert att.speaker.name == "Ellen Ward" and att.cue.text == ":" and att.method == "colon"
 
 
+def test_colon_introduction_by_a_longer_clause_credits_its_subject(parse):
+    # the quote is the parse's root; the writer's clause before the colon hangs on it
+    ctx, mc = first_mark(parse, "Senate Majority Leader Ellen Ward, R-Ky., delivered a blunt message to Trump: "
+                                "“It's time to quit attacking various people that you competed with.”")
+    att = colon_introduction(ctx, mc)
+    assert att.speaker.name == "Ellen Ward" and att.cue.text == ":" and att.method == "colon"
+    ctx, mc = first_mark(parse, "As if addressing the magnate directly, the Illinois Board of Elections was "
+                                "conclusive in its findings: “Further discussion on this issue is unnecessary.”")
+    assert colon_introduction(ctx, mc).speaker.name == "Illinois Board of Elections"
+    # a clause whose subject names nobody credits nobody
+    ctx, mc = first_mark(parse, "Signs of momentum shifts and evangelical turnout were there all along, "
+                                "as the data showed: “Data collected by our firm helps confirm it.”")
+    att = colon_introduction(ctx, mc)
+    assert att is None or not att.speaker.name
+
+
 def test_signed_colon(parse):
     ctx, mc = first_mark(parse, "Polls did predict it - Carl Bialik: “The polls were right.”")
     att = signed_colon(ctx, mc)
     assert att.named.name == "Carl Bialik" and att.cue_score == 2.2
+    # two authors signed: the first one is credited, not a word of the headline
+    ctx, mc = first_mark(parse, "VOTERS CARE MORE ABOUT INSPIRATION - Frank Newport and Jim Harter: “We found that.”")
+    assert signed_colon(ctx, mc).named.name == "Frank Newport"
 
 
 def test_previous_sentence(parse):

@@ -58,3 +58,43 @@ def test_a_passive_speech_verb_credits_its_by_phrase_not_its_subject():
     assert q.speaker == "Joshua Hendrick"
     (q,) = extract_quotes("The plan was described as \"a disaster\" by Senator Ann Ross on Tuesday.\n")
     assert q.speaker == "Ann Ross"
+
+
+def test_a_partial_quote_in_a_reported_clause_is_said_by_the_inverted_subject():
+    from quotes.extract.pipeline import extract_quotes
+
+    # the parse hangs both the reported clause's subject and the speaker on "said"
+    text = ("The rejection of the treaty signals \"the beginning of the end\" for the union, said Carl Verhoeven, "
+            "founder of a small party.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Carl Verhoeven"
+    (q,) = extract_quotes("Couple global exposure with a \"candidate who is a lightning rod\" and residents get "
+                          "nervous, said Christine Lark, director of a civil liberties group in Ohio.\n")
+    assert q.speaker == "Christine Lark"
+    # a place in apposition before the subject is parsed as a second subject of the verb
+    text = ("Republican candidate Carl Verhoeven spent the day attacking a rival: the governor, Ann Ross.\n\n"
+            "Speaking at a town hall event in Salem, New Hampshire, Verhoeven went after Ross, calling her "
+            "“a total stiff.”\n")
+    assert extract_quotes(text)[-1].speaker == "Carl Verhoeven"
+
+
+def test_an_unnamed_speaker_of_the_strongest_cue_is_not_replaced_by_a_weaker_cues_name():
+    from quotes.extract.pipeline import extract_quotes
+
+    # 'saying' introduces the quote; 'Ryan's comments' are what the operative talks about
+    (q,) = extract_quotes("One operative inside the tower tried to downplay Ryan’s comments, saying they were "
+                          "“not a big deal around here.”\n")
+    assert q.speaker != "Ryan"
+
+
+def test_it_after_a_quote_refers_back_across_the_paragraph_break():
+    from quotes.extract.pipeline import extract_quotes
+
+    # the parse hangs the quote's first name on 'added' too; 'it' is the article of the paragraph before
+    text = ("Twenty-two years ago, a Times article hailed Gordon Hale as “The Comeback Kid.”\n\n"
+            "“Though there are still four years to go, business leaders honored Gordon Hale yesterday,” "
+            "the article read.\n\n"
+            "“Mr. Hale, the developer who came to epitomize opulent wealth during the 80’s, has managed to "
+            "erase much of his debt,” it added.\n")
+    quotes = extract_quotes(text)
+    assert quotes[-1].speaker == quotes[-2].speaker and quotes[-1].speaker

@@ -211,4 +211,7 @@ def outermost_cue(ctx: ArticleContext, cue):
                 lemma_of(anc) not in WEAK_LEMMAS or weak_ok) and any(
                 c.dep_ in SUBJ_DEPS for c in anc.children):
             best = anc
+            # 'His wife had warned him ..., but Trump said he responded: “…”': the clause
+            # 'said' is coordinated with is a sibling of the speech verb reached, too
+            siblings |= coordinate_heads(anc)
     return best

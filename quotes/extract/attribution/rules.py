@@ -16,12 +16,15 @@ from quotes.extract.attribution.shape import is_title_or_nickname, looks_unquote
 from quotes.extract.attribution.speakers import name_from_text, speaker_of
 from quotes.extract.attribution.subjects import nearby_subject, previous_paragraph_colon, subject_of
 from quotes.extract.cues import is_cue_token
+from quotes.extract.entity_types import entity_type
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
 from quotes.lexicon.words import FUNCTION_WORDS, PRONOUNS
 from quotes.model import Quote
 
 _DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
-_SIGNED_COLON = regex.compile(r"\s[―—–-]{1,2}[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,3}):$")
+_SIGNED_NAME = r"\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,3}"
+# '- Carl Bialik:', '- Frank Newport and Jim Harter:' (two authors: the first one is credited)
+_SIGNED_COLON = regex.compile(rf"\s[―—–-]{{1,2}}[ \t\u00a0]*({_SIGNED_NAME})(?:[ \u00a0]+(?:and|&)[ \u00a0]+{_SIGNED_NAME})?:$")
 MAX_COLON_INTRO_WORDS = 8  # "Former secretary of state Hillary Rodham Clinton:"
 MAX_SIGNATURE_LINE = 80  # a "- Sanders." line below the quote, not a subheading
 
@@ -74,7 +77,8 @@ class CueChoice:
 
 
 def _choose_cue(ctx: ArticleContext, mc: MarkContext) -> CueChoice | None:
-    """The strongest cue whose subject names somebody; else the strongest with a subject."""
+    """The strongest cue whose subject names somebody or describes an unnamed person; else
+    the strongest with a subject."""
     ix = ctx.index
     b0, b1 = mc.before
     first = None
@@ -96,8 +100,9 @@ def _choose_cue(ctx: ArticleContext, mc: MarkContext) -> CueChoice | None:
         choice = CueChoice(c.score, t, rule, c.kind, speaker_of(ctx, found.token))
         if first is None:
             first = choice
-        if choice.speaker.name:
-            return choice
+        if choice.speaker.name or choice.speaker.how == "role_unresolved":
+            return choice  # 'One operative ... tried to downplay Ryan's comments, saying they were
+            # “…”': an unnamed person speaks, not the owner of a weaker cue's words
     return first
 
 
@@ -128,7 +133,9 @@ def colon_introduction(ctx: ArticleContext, mc: MarkContext) -> Attribution | No
     if not before.endswith(":"):
         return None
     toks = [t for t in ctx.index.tokens_between(b0, b1) if not t.is_punct]
-    if not 0 < len(toks) <= MAX_COLON_INTRO_WORDS:
+    if len(toks) > MAX_COLON_INTRO_WORDS:
+        return _colon_clause(ctx, mc, toks, b0 + len(before) - 1)
+    if not toks:
         return None
     head = toks[-1]
     # "Sanders delivered a snappy retort:", "From Bush's Facebook post:": the subject
@@ -140,6 +147,28 @@ def colon_introduction(ctx: ArticleContext, mc: MarkContext) -> Attribution | No
     if not sp.name:
         return None
     return Attribution("colon", C.COLON, speaker=sp, cue=Cue(":", b0 + len(before) - 1, b0 + len(before)))
+
+
+def _colon_clause(ctx: ArticleContext, mc: MarkContext, toks: list, colon: int) -> Attribution | None:
+    """A longer clause before the colon: 'Senate Majority Leader Mitch McConnell, R-Ky.,
+    delivered a blunt message to Trump: “...”', 'the Illinois Board of Elections was
+    conclusive in its findings:'. The parse often makes the quote the sentence's root and the
+    writer's clause hang on it: the subject of the writer's clause (climbing from the last
+    word before the colon to the highest verb outside the quote), when it is typed a person,
+    an organisation or a group of people (entity_types)."""
+    ix = ctx.index
+    top = toks[-1]
+    while top.head.i != top.i and top.head in toks:
+        top = top.head
+    subj = [c for c in top.children if c.dep_ in SUBJ_DEPS and c in toks]
+    if top.pos_ not in ("VERB", "AUX") or not subj or ix.in_quote(ix.pos(subj[0])):
+        return None
+    sp = speaker_of(ctx, subj[0])
+    mtoks = sp.tokens or [subj[0]]
+    kind, _ = entity_type(mtoks, sp.how, sp.kind, sp.entity, ctx.text, ix.pos(mtoks[0]))
+    if not has_name(sp) or kind not in ("person", "organisation", "group"):
+        return None  # a noun phrase naming nobody: 'Signs of momentum shifts were there:'
+    return Attribution("colon", C.COLON, speaker=sp, cue=Cue(":", colon, colon + 1))
 
 
 # --- 4. “A,” he said. “B.”: B has A's speaker ------------------------------------------------

@@ -74,7 +74,7 @@ def _governing_subject(cue) -> Subject | None:
         pobj = [c for a_ in agent[:1] for c in a_.children if c.dep_ == "pobj"]
         if pobj and hops == 0:
             return Subject(pobj[0], "passive_agent")
-        subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+        subj = _subjects(t)
         if subj and not any(ch.isalnum() for ch in subj[0].text) and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN":
             subj = [t.doc[t.i - 1]]  # '... made public ― Trump boasted': a dash parsed as the subject
         if subj:
@@ -89,6 +89,27 @@ def _governing_subject(cue) -> Subject | None:
         t = _reporting_verb(t)
         hops += 1
     return None
+
+
+def _subjects(t) -> list:
+    """The subject children of `t`, the one it takes first. Two subjects are a parse that
+    lost a clause. 'The rejection of the treaty signals “…” for the EU, said Geert Wilders'
+    (both 'rejection' and 'Wilders' hang on 'said'): the one inverted after the verb speaks,
+    when nothing but words stands between (not the quoted noun of 'Trump attacked Romney,
+    calling him “a failed candidate”', which the parse made a subject). 'Speaking in Salem,
+    New Hampshire, Trump went after Bush, calling him “…”' (both 'Hampshire' and 'Trump' on
+    'went'): of two before it with only commas between, the second; not 'Ryan, despite
+    admitting ..., the victims “do need ...”', where a clause stands between."""
+    subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+    if len(subj) < 2:
+        return subj
+    after = [c for c in subj if c.i > t.i and not any(w.is_punct for w in t.doc[t.i + 1:c.left_edge.i])]
+    before = [c for c in subj if c.i < t.i]
+    if after:
+        return after + before
+    if len(before) > 1 and all(w.is_punct for w in t.doc[before[-2].right_edge.i + 1:before[-1].left_edge.i]):
+        return [before[-1]] + before[:-1]
+    return subj
 
 
 def _misattached_agent(t) -> list:
@@ -133,14 +154,30 @@ def group_antecedent(ctx: ArticleContext, tok):
     """'they'/'it': the noun subject of the main clause, else of the previous sentence."""
     ix = ctx.index
     sent = tok.sent
-    cands = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS and c.i != tok.i]
-    if not cands and sent.start > 0:
-        prev = tok.doc[sent.start - 1].sent
+    # a subject inside the quote is no antecedent ('“Mr. Trump, the developer ...,” it added':
+    # the parse made 'Trump' a second subject of 'added'): look back a sentence
+    cands = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS and c.i != tok.i and not ix.in_quote(ix.pos(c))]
+    prev = _previous_sentence(ctx, sent) if not cands else None
+    if prev is not None:
         cands = [c for c in prev.root.children if c.dep_ in SUBJ_DEPS]
     for c in cands:
         if c.pos_ in ("PROPN", "NOUN") and not ix.in_quote(ix.pos(c)):
             return c
     return None
+
+
+PREVIOUS_PARAGRAPH_REACH = 600  # characters back in which the previous paragraph's last sentence is looked for
+
+
+def _previous_sentence(ctx: ArticleContext, sent):
+    """The sentence before `sent`: in its parse, else the last one of the paragraph before
+    (paragraphs are parsed apart: '“…,” the article read.' / '“…,” it added.')."""
+    if sent.start > 0:
+        return sent.doc[sent.start - 1].sent
+    ix = ctx.index
+    ps, _ = ix.para_bounds(ix.pos(sent[0]))
+    toks = [t for t in ix.tokens_between(max(0, ps - PREVIOUS_PARAGRAPH_REACH), ps) if not t.is_space]
+    return toks[-1].sent if toks else None
 
 
 def nearby_subject(ctx: ArticleContext, cue, before, after) -> Subject | None:
