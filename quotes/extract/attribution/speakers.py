@@ -71,8 +71,7 @@ def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
         ant = group_antecedent(ctx, tok)
         if ant is not None:
             found = speaker_of(ctx, ant, depth + 1)
-            # "it" is no person the article names ('“…,” it added' after 'Ted Cruz said')
-            if found.name and not (low == "it" and found.how == "name" and found.kind == "person"):
+            if found.name:
                 return replace(found, tokens=[tok], how="pronoun")
         # no antecedent in the sentence or the one before: the organisation last a subject
         # ("the Times wrote." ... "“…,” it further wrote")
