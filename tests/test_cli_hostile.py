@@ -1,5 +1,6 @@
 """`quotes build` on a hostile corpus: every bad input is one line on stderr, the rest is
 stored, nothing crashes, the database stays consistent and a re-run changes nothing."""
+import json
 import sqlite3
 
 import pytest
@@ -213,3 +214,21 @@ def test_same_surname_quoted_twice_in_one_article(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "v.txt"), "--db", str(tmp_path / "v.db")])
     assert result.exit_code == 0, result.output
     assert "UNIQUE" not in result.output
+
+
+def test_invisible_format_characters_glued_to_words_keep_the_attribution(tmp_path):
+    # pasted text (a reader comment, a tweet) brings direction marks and zero-width spaces
+    # glued to words: "said\u202c." was no speech verb, "\u2066“We" was stored as a speaker
+    clean = "Mayor Ann Lee spoke on Monday.\n\n“We will rebuild the bridge by the spring,” Lee said.\n"
+    glued = ("Mayor Ann Lee spoke on Monday.\n\n\u2066“We will rebuild the bridge by the spring,”\u200b "
+             "Lee\u200e said\u202c.\u2069\n")
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps({"doc_id": d, "text": t}) + "\n" for d, t in (("clean", clean), ("glued", glued))),
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    docs = {d["doc_id"]: d["quotes"] for d in map(json.loads, result.output.splitlines())}
+    assert [(q["speaker"], q["method"]) for q in docs["glued"]] == [(q["speaker"], q["method"]) for q in docs["clean"]]
+    assert docs["clean"][0]["method"].startswith("subject")
+    for q in docs["glued"]:
+        assert glued[q["start"]:q["end"]] == q["text"]  # offsets index the text as given

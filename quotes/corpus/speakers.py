@@ -18,16 +18,23 @@ How names are resolved, cheapest and safest first:
    never merge (“Hillary Clinton” vs “Bill Clinton”).
 3. Inside one article, a bare name (“Austin”, Korean “Park”) or a title alone (“the defense
    secretary”) goes to the one person of that article it fits (surname or family name,
-   or role); never to someone from another article while the article itself names a
-   fuller form.
+   or role, by whole words); never to someone from another article while the article itself
+   names a fuller form. A courtesy honorific makes the word after it a surname (“Mr. King”
+   is no king) and its gender must fit the given name (“Mr. Obama” is not Michelle Obama,
+   in her article or across the corpus).
 4. Across articles, full names merge by ``loose`` key. A bare name whose article names
    nobody fuller joins a corpus-wide full name only when exactly one fits; otherwise it
    stays a speaker of its own (shared by the articles that use the same bare name).
 5. Organisations (“the Pentagon”, “the NIS”) merge by name or any alias they share with
    another organisation mention (“National Intelligence Service” / “NIS”).
+6. A description (``lexicon.names.describes``: “the statement”, “a spokesman”, “The board”,
+   “the citizens”) keys nothing that has a name: two issuers' “the statement” never merge
+   them, and a described person never joins a full name as a bare one. Speakers known only
+   by one description share it, as bare names do.
 
-The canonical name is the full form used by the most articles (then by the most quotes,
-then the longest, then alphabetical). A speaker's id hashes its kind and loose key, so it
+The canonical name is, of the cluster's names (descriptions only when it has none), a full
+one when it has any, the one used by the most articles (then by the most quotes, then the
+longest, then alphabetical). A speaker's id hashes its kind and loose key, so it
 does not change when another spelling becomes the most common one.
 
 The name functions are pure and cached: a corpus repeats a few thousand names hundreds of
@@ -43,9 +50,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from quotes.lexicon.names import clean_role, is_capitalised, name_and_role, same_person
+from quotes.lexicon.names import (clean_role, describes, first_name_gender, is_capitalised, name_and_role, role_gender,
+                                  same_person)
 from quotes.lexicon.words import COURTESY_HONORIFICS as HONORIFICS
-from quotes.lexicon.words import NOT_NAMES, ORG_HEADS, ORG_NAMES, SUFFIXES
+from quotes.lexicon.words import GIVEN_NAME_TITLES, NOT_NAMES, ORG_HEADS, ORG_NAMES, SUFFIXES
 from quotes.model import text_hash
 
 
@@ -179,6 +187,17 @@ def _org_key(form: str) -> str:
     return " ".join(toks)
 
 
+def _org_keys(forms: Iterable[str]) -> list[str]:
+    """The keys an organisation merges by: those of its names. A description ("the
+    statement", "a spokesman", "The board") keys only an organisation that has no name, and
+    then as a description: "the statement" of one issuer never merges it with another's."""
+    forms = [f for f in forms if f and _org_key(f)]
+    names = [f for f in forms if not describes(f)]
+    if names:
+        return sorted({_org_key(f) for f in names})
+    return sorted({"description:" + _org_key(f) for f in forms})
+
+
 # --- the index ------------------------------------------------------------------------
 
 class _UF:
@@ -280,16 +299,56 @@ def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
         r = clean_role(_tokens(m.role))
         if r:
             roles.append(r)
+    courtesy = _courtesy_surnames(forms)
     for f in forms:
         if kind == "organisation":
             names.append(f.strip())
             continue
-        n, r = name_and_role(f)
+        n, r = (_tokens(f)[-1], None) if f.strip() in courtesy else name_and_role(f)
         if r:
             roles.append(r)
         if n and (not names or _same_person(names[0], n)):
             names.append(n)
     return kind, names, roles
+
+
+def _courtesy_surnames(forms: list[str]) -> set[str]:
+    """The words a courtesy honorific makes a surname among a mention's forms: "Mr. King"
+    (Larry King), "Ms. Judge" are people, not a king and a judge; "King" beside "Mr. King"
+    too."""
+    out = set()
+    for f in forms:
+        word = _courtesy_word(f)
+        if word:
+            out.update((word, f.strip()))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _courtesy_word(form: str) -> str | None:
+    """The word after a courtesy honorific in a two-word form ("King" of "Mr. King")."""
+    words = _tokens(form)
+    if len(words) == 2 and _fold(words[0]) in HONORIFICS and is_capitalised(words[1]):
+        return words[1]
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _opening_honorific(form: str) -> str | None:
+    words = _tokens(form)
+    return words[0] if words and _fold(words[0]) in HONORIFICS else None
+
+
+def honorific_gender(forms: Iterable[str]) -> str | None:
+    """'m' or 'f' when the courtesy honorifics a person's forms open with agree on it
+    ("Mr. Obama"), else None."""
+    return role_gender([w for w in map(_opening_honorific, forms) if w])
+
+
+def _fits_gender(names: Iterable[str], gender: str | None) -> bool:
+    """Can a person with these full names be addressed with an honorific of ``gender``
+    ("Mr. Obama" is not Michelle Obama)? Unknown given names fit both."""
+    return gender is None or all(first_name_gender(n) in (None, gender) for n in names)
 
 
 def _same_person(name: str, form: str) -> bool:
@@ -374,12 +433,21 @@ def _signature(loc: _Local, serial: int) -> tuple:
     """What the corpus-wide unions read of an article's person: kind and names (and an
     organisation's forms). Locals with the same signature always end in one cluster and
     give its speaker the same name, so they are summed. An organisation none of whose
-    forms has a key joins nothing: it stays on its own (``serial``), as it was."""
+    forms has a key joins nothing: it stays on its own (``serial``), as it was. A bare
+    name's honorific gender ("Mr. Obama") and given-name title ("Prince Andrew") are read too."""
     if loc.kind == "organisation":
         if not any(_org_key(f) for f in loc.forms):
             return ("alone", serial)
         return (loc.kind, tuple(sorted(loc.forms)))
-    return (loc.kind, tuple(sorted(loc.names)))
+    if loc.full_keys():
+        return (loc.kind, tuple(sorted(loc.names)), None, False)
+    return (loc.kind, tuple(sorted(loc.names)), honorific_gender(loc.forms), _given_name_titled(loc.roles))
+
+
+def _given_name_titled(roles: Iterable[str]) -> bool:
+    """Does a role say the bare name is a given name that stands alone ("Prince" of "Prince
+    Andrew", "Pope")? Such a name is nobody's first name or surname elsewhere in the corpus."""
+    return any(_fold(w) in GIVEN_NAME_TITLES for r in roles for w in _tokens(r))
 
 
 def _union_full_names(people: list[_Person], uf: _UF) -> None:
@@ -389,10 +457,8 @@ def _union_full_names(people: list[_Person], uf: _UF) -> None:
     for i, person in enumerate(people):
         uf.find(i)
         if person.kind == "organisation":
-            for f in person.forms:
-                k = _org_key(f)
-                if k:
-                    org_by_key[k].append(i)
+            for k in _org_keys(person.forms):
+                org_by_key[k].append(i)
         else:
             for k in person.full_keys():
                 by_loose[k.loose].append(i)
@@ -403,12 +469,17 @@ def _union_full_names(people: list[_Person], uf: _UF) -> None:
 
 def _union_bare_names(people: list[_Person], uf: _UF) -> None:
     """Bare-name persons (the article names nobody fuller): unique corpus-wide match only."""
-    full_by_token: dict[str, set[int]] = defaultdict(set)
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    by_first: dict[str, set[int]] = defaultdict(set)
+    full_names: dict[int, set[str]] = defaultdict(set)  # root -> its full names
     for i, person in enumerate(people):
-        if person.kind == "person":
-            for k in person.full_keys():
-                full_by_token[k.surname].add(uf.find(i))
-                full_by_token[k.first].add(uf.find(i))
+        if person.kind == "person":  # names only: "the Trump campaign" is no Trump
+            for n in person.names:
+                k = name_key(n)
+                if len(k.tokens) >= 2 and not describes(n):
+                    by_surname[k.surname].add(uf.find(i))
+                    by_first[k.first].add(uf.find(i))
+                    full_names[uf.find(i)].add(n)
     bare_groups: dict[str, list[int]] = defaultdict(list)
     for i, person in enumerate(people):
         if person.kind != "person" or person.full_keys():
@@ -417,8 +488,10 @@ def _union_bare_names(people: list[_Person], uf: _UF) -> None:
         if not ks:
             continue
         tok = ks[0].surname
-        roots = {uf.find(r) for r in full_by_token.get(tok, ())}
-        if len(roots) == 1:
+        gender = honorific_gender(person.forms)  # "Mr. Obama": Barack, not Michelle
+        fits = set() if _given_name_titled(person.roles) else by_surname.get(tok, set()) | by_first.get(tok, set())
+        roots = {uf.find(r) for r in fits if _fits_gender(full_names[r], gender)}
+        if len(roots) == 1 and not describes(min(person.names)):  # "the citizens": no name
             uf.union(next(iter(roots)), i)
         else:
             bare_groups[ks[0].loose].append(i)
@@ -504,15 +577,14 @@ def _make_speaker(locs: list[_Person], kind: str) -> Speaker:
     per_article: Counter = Counter()
     per_quote: Counter = Counter()
     roles: Counter = Counter()
-    for loc in locs:
-        if kind == "person":
-            names = loc.names
-        else:  # "the Pentagon" and "Pentagon" are one name, written without the article
-            names = Counter()
-            for n, c in loc.forms.items():
-                names[re.sub(r"^(?i:the)\s+", "", n.strip())] += c
-        full = [n for n in names if len(name_key(n).tokens) >= 2] or list(names)
-        for n in full:
+    named = [(loc, _name_forms(loc, kind)) for loc in locs]
+    # anywhere in the cluster, a name outranks a description ("Fox News", not "the statement")
+    # and a full name a bare one ("Freddy Ortega", not "Freddy")
+    pool = {n for _, names in named for n in names}
+    pool = {n for n in pool if not describes(n)} or pool
+    pool = {n for n in pool if len(name_key(n).tokens) >= 2} or pool
+    for loc, names in named:
+        for n in pool.intersection(names):
             per_article[n] += loc.n_locals
             per_quote[n] += names[n]
         roles.update(loc.roles)
@@ -532,6 +604,17 @@ def _make_speaker(locs: list[_Person], kind: str) -> Speaker:
     role_list = list(role_names.values())
     return Speaker(id=text_hash(key), name=name, kind=kind, roles=role_list,
                    description=role_list[0] if role_list else None)
+
+
+def _name_forms(person: _Person, kind: str) -> Counter:
+    """The forms that may name a speaker, with their quotes: a person's names; an
+    organisation's forms written without the article ("the Pentagon" = "Pentagon")."""
+    if kind == "person":
+        return person.names
+    names: Counter = Counter()
+    for n, c in person.forms.items():
+        names[re.sub(r"^(?i:the)\s+", "", n.strip())] += c
+    return names
 
 
 def _resolve_article(ms: list[SpeakerMention]) -> list[tuple[_Local, list[str]]]:
@@ -554,9 +637,8 @@ def _union_mentions_by_full_name(analysed: list, uf: "_UF") -> None:
     for i, (m, kind, names, roles) in enumerate(analysed):
         uf.find(i)
         if kind == "organisation":
-            for f in [m.name, *(m.aliases or [])]:
-                if f and _org_key(f):
-                    org_keys[_org_key(f)].append(i)
+            for k in _org_keys([m.name, *(m.aliases or [])]):
+                org_keys[k].append(i)
             continue
         for n in names:
             k = name_key(n)
@@ -569,17 +651,22 @@ def _union_mentions_by_full_name(analysed: list, uf: "_UF") -> None:
 
 def _attach_mentions_by_part(analysed: list, uf: "_UF") -> None:
     """A person mentioned by surname (or family-name token) or by role alone joins the one
-    person of the article with a full name that fits it; with none or several, it stays apart."""
+    person of the article with a full name that fits it; with none or several, it stays apart.
+    An honorific's gender must fit the full name's given name ("Mr. Obama" is not Michelle
+    Obama); a role fits by whole words ("the defense secretary", not "King" in "the company
+    that owns Mr. King's programming")."""
     surnames: dict[int, set[str]] = defaultdict(set)
     firsts: dict[int, set[str]] = defaultdict(set)
+    full_names: dict[int, set[str]] = defaultdict(set)
     role_of: dict[int, set[str]] = defaultdict(set)
     for i, (m, kind, names, roles) in enumerate(analysed):
         if kind != "person":
             continue
-        full = [name_key(n) for n in names if len(name_key(n).tokens) >= 2]
-        for k in full:
-            surnames[uf.find(i)].add(k.surname)
-            firsts[uf.find(i)].add(k.first)  # Korean order: "Park" of "Park Sun-won"
+        full = [n for n in names if len(name_key(n).tokens) >= 2]
+        for n in full:
+            surnames[uf.find(i)].add(name_key(n).surname)
+            firsts[uf.find(i)].add(name_key(n).first)  # Korean order: "Park" of "Park Sun-won"
+            full_names[uf.find(i)].add(n)
         if full:
             role_of[uf.find(i)].update(r.lower() for r in roles)
     for i, (m, kind, names, roles) in enumerate(analysed):
@@ -590,13 +677,21 @@ def _attach_mentions_by_part(analysed: list, uf: "_UF") -> None:
             tok = name_key(names[0]).surname
             target = {r for r, t in surnames.items() if tok in t} or {
                 r for r, t in firsts.items() if tok in t}
+            gender = honorific_gender([m.name or "", *(m.aliases or [])])
+            target = {r for r in target if _fits_gender(full_names[r], gender)}
         elif roles:
             wanted = {r.lower() for r in roles}
-            target = {r for r, rs in role_of.items()
-                      if any(w in x or x in w for w in wanted for x in rs)}
+            target = {r for r, rs in role_of.items() if any(_role_fits(w, x) for w in wanted for x in rs)}
         target = {uf.find(r) for r in target}
         if len(target) == 1:
             uf.union(next(iter(target)), i)
+
+
+def _role_fits(a: str, b: str) -> bool:
+    """Does one role hold the other as whole words ("defense secretary" ~ "us defense
+    secretary")?"""
+    x, y = f" {' '.join(a.split())} ", f" {' '.join(b.split())} "
+    return x in y or y in x
 
 
 def _article_locals(analysed: list, uf: "_UF") -> list[tuple[_Local, list[str]]]:

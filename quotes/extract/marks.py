@@ -117,6 +117,8 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
     """
     open_at: int | None = None
     loose = False  # opened by a closing-shaped mark at the paragraph start
+    lead = _solid(text, ps, pe)  # the paragraph's first character that is no space
+    after_open = pe  # the first such character after open_at (a mark there doubles it)
     depth = 0
     single_open: int | None = None
     for i in range(ps, pe):
@@ -126,16 +128,16 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
         role = _role(text, i, ch)
         if ch in DOUBLES:
             if open_at is None:
-                loose = role == "close" and _starts_line(text, ps, i)
+                loose = role == "close" and i == lead
                 if role in ("open", "?") or loose:
                     # "” … they are so not like him,” she said": some outlets open a
                     # paragraph's quote with a closing-shaped mark
-                    open_at, depth, single_open = i, 0, None
+                    open_at, depth, single_open, after_open = i, 0, None, _solid(text, i + 1, pe)
                 # a lone closing mark with nothing open is stray: ignore it
-            elif role == "open" and depth == 0 and (loose or _adjacent(text, open_at, i)):
+            elif role == "open" and depth == 0 and (loose or i == after_open):
                 # a doubled opener ("“ or ““): the outer mark is an editor's wrapper; after a
                 # loose opener, a real opener shows the loose mark was stray
-                open_at, loose = i, False
+                open_at, loose, after_open = i, False, _solid(text, i + 1, pe)
             elif role == "open" and i + 1 < pe:
                 # nested quote of the same kind ("he said “x” to me"), or a
                 # missing close: count depth, a later close pops it
@@ -161,14 +163,13 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
         yield open_at, None, "double"
 
 
-def _starts_line(text: str, ps: int, i: int) -> bool:
-    """Only spaces and format characters stand between the paragraph start ps and i."""
-    return all(c.isspace() or _is_format(c) for c in text[ps:i])
-
-
-def _adjacent(text: str, first: int, second: int) -> bool:
-    """Two marks with only spaces or format characters between them."""
-    return all(c.isspace() or _is_format(c) for c in text[first + 1:second])
+def _solid(text: str, i: int, end: int) -> int:
+    """The first index from i on (end at most) whose character is neither a space nor a
+    format character: found once per paragraph or opener, not once per mark (a paragraph of
+    many marks would cost its length squared)."""
+    while i < end and (text[i].isspace() or _is_format(text[i])):
+        i += 1
+    return i
 
 
 def _cut_long(text: str, s: int, e: int) -> int:

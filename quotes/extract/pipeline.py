@@ -223,12 +223,13 @@ def marks_inside(marks: list[Mark], segments: list[tuple[int, int]]) -> Iterator
         yield ordered[bisect.bisect_left(starts, s):bisect.bisect_right(starts, e)]
 
 
+_EDGE_FORMAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Cf}|\p{Cf}(?![\p{L}\p{M}\p{N}])")
 _GLUED = regex.compile(r"(?<=[\p{L}\p{N},.!?:;])[”\"](?=\p{L})|(?<=\p{L})[“\"](?=\p{Lu})")
 
 
 def parse_text(text: str) -> str:
-    """The text given to spaCy: same length, with a leading dateline, party tags and the
-    middle of long runs of punctuation blanked.
+    """The text given to spaCy: same length, with a leading dateline, party tags, format
+    characters at a word's edge and the middle of long runs of punctuation blanked.
 
     "(Bloomberg) -- US Defense Secretary ..." otherwise parses the outlet as the subject,
     and "Rep. Elijah E. Cummings (D-Md.) said" loses its subject to the parenthesis.
@@ -240,6 +241,11 @@ def parse_text(text: str) -> str:
         text = _PARTY_TAG.sub(lambda mm: " " * len(mm.group(0)), text)
     # a mark glued to a word outside it ('paranoia,”Clinton said') hides the word boundary
     text = _GLUED.sub(" ", text)
+    # an invisible format character at a word's edge ('said\u202c.', '\u2066“We', 'Lee\u200b
+    # said': direction marks, zero-width spaces pasted with the text) is glued to the word by
+    # the tokenizer, which then sees no speech verb or takes '\u2066“We' for a name; one
+    # between two letters (a soft hyphen, a Persian ZWNJ) is part of the word
+    text = _EDGE_FORMAT.sub(" ", text)
     # spaCy's tokenizer peels prefixes and suffixes off a word one at a time, searching the
     # whole rest of it each time: 10,000 quotation marks in a row take minutes. The middle of
     # such a run becomes spaces (one token), its edges stay for the marks next to words.

@@ -56,7 +56,8 @@ def decode_reporting(data: bytes) -> tuple[str, str | None]:
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly
-    return normalise_text(_decode_legacy(data)), None
+    # (a UTF-8 file with many Windows-1252 lines: its UTF-8 “ ” read as â€œ â€, repaired)
+    return normalise_text(repair_mojibake(_decode_legacy(data))), None
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, str] | None:

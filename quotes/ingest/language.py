@@ -22,14 +22,20 @@ MIN_WORDS = 50
 NOT_ENGLISH_NOTE = "not in English: only quoted sentences kept, with no speaker (the extractor reads English)"
 MARKER_SHARE = 0.04
 _NO_SPACES = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
-_WORD = regex.compile(rf"[{_NO_SPACES}]|[^\W\d_{_NO_SPACES}]+")  # a letter of those scripts, or a run of others
+_LETTER = regex.compile(rf"[{_NO_SPACES}]")  # a letter of those scripts: a word
+_WORD = regex.compile(r"[^\W\d_]+")  # a run of other letters: a word
 
 
 def is_english(text: str) -> bool:
-    words = _WORD.findall(text.lower())
-    if len(words) < MIN_WORDS:
+    """The share of English marker words (``ENGLISH_MARKERS``) among the words. The letters
+    of scripts without spaces are counted (and set apart by a space), never listed: a long
+    Chinese text would hold one string per letter."""
+    rest, letters = _LETTER.subn(" ", text.lower())
+    words = _WORD.findall(rest)
+    total = letters + len(words)
+    if total < MIN_WORDS:
         return True
-    return sum(w in ENGLISH_MARKERS for w in words) > MARKER_SHARE * len(words)
+    return sum(w in ENGLISH_MARKERS for w in words) > MARKER_SHARE * total
 
 
 def language_of(text: str) -> str:

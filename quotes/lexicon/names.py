@@ -9,9 +9,10 @@ from functools import lru_cache
 
 import regex
 
-from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, DESCRIPTIVE_ROLES, FEMALE_NAMES,
-                                  FEMALE_ROLES, HONORIFICS, MALE_NAMES, MALE_ROLES, ORG_HEADS, ORG_WORDS, PARTY_WORDS, PLACES, ROLE_PLACE_WORDS,
-                                  TITLE_HEADS)
+from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, DESCRIPTIVE_ROLES, DOCUMENT_NOUNS,
+                                  FEMALE_NAMES, FEMALE_ROLES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_ROLES,
+                                  NAME_PARTICLES, ORG_HEADS, ORG_OPENING_TITLES, ORG_WORDS, PARTY_WORDS, PERSON_NOUNS, PHRASE_DETERMINERS, PLACES, QUANTIFIERS,
+                                  ROLE_PLACE_WORDS, TITLE_HEADS)
 
 _POSS = regex.compile(r"(?:['’]s|['’])$")
 _PAREN = regex.compile(r"\s*\([^()]*\)")
@@ -92,12 +93,15 @@ def _organisation_named(title: list[str], name: list[str]) -> bool:
     """'Justice Department', 'General Motors', 'Judge Business School': words that are also
     titles open an organisation's name (the rest ends in an organisation's head, or is one
     organisation word). Only title heads in full before it ("Sen. Banks" is a senator;
-    "Britain's Parliament", "CEO of Washington Restaurant Association" keep their split)."""
+    "Britain's Parliament", "CEO of Washington Restaurant Association" keep their split); before one
+    organisation word that is no head ("Motors", "Fox") only titles that also open organisations'
+    names ("President Fox", "Senator Banks" are persons; "Executive Committee" is a committee)."""
     if not all(_is_title_head(w) and not w.endswith(".") and w.lower() not in HONORIFICS for w in title) \
             or any(w.lower() == "of" for w in name):
         return False
     last = name[-1].lower().strip(".,")
-    return last in ORG_HEADS or len(name) == 1 and is_org_name(last)
+    return last in ORG_HEADS or len(name) == 1 and is_org_name(last) \
+        and all(w.lower() in ORG_OPENING_TITLES for w in title)
 
 
 def is_capitalised(word: str) -> bool:
@@ -119,6 +123,13 @@ def clean_role(words: list[str]) -> str | None:
         words = words[1:]
     role = " ".join(words).strip(" ,")
     return role[0].upper() + role[1:] if role else None
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """A known given name, then capitalised words and no possessive: a person whose surname
+    is also an office ("Larry King", "Amy Pope", "Peter T. King"), not a role."""
+    return (len(words) >= 2 and first_name_gender(words[0]) is not None
+            and all(is_capitalised(w) and not _POSS.search(w) for w in words))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -144,14 +155,37 @@ def name_and_role(form: str) -> tuple[str, str | None]:
     heads = [_low(w).strip(".,") for w in title if _is_title_head(w) and _low(w) != "the"]
     office = bool(heads) and heads[-1] in TITLE_HEADS and heads[-1] not in DESCRIPTIVE_ROLES
     possessed = bool(title) and _POSSESSIVE_END.search(title[-1])  # "Rep. X's office"
-    if heads and name and all(is_capitalised(w) for w in name):
+    if heads and name and is_capitalised(name[0]) and all(is_capitalised(w) or _low(w) in NAME_PARTICLES
+                                                          for w in name):
         pass  # a title before a name
-    elif office and not possessed and not any(is_capitalised(w) for w in name):
+    elif office and not possessed and not any(is_capitalised(w) for w in name) and not _given_name_first(words):
         title, name = words, []  # an office alone or before a description: all role
     else:
         title, name = [], words  # no title ("Editor's Note", "the senator from Vermont")
     name = [w for w in name if _low(w) not in COURTESY_HONORIFICS]
     return " ".join(name).strip(" ,"), clean_role(title) or party
+
+
+_DESCRIBING_NOUNS = DOCUMENT_NOUNS | GROUP_NOUNS | PERSON_NOUNS
+_OPENERS = PHRASE_DETERMINERS | QUANTIFIERS | {"one", "another"}
+
+
+@lru_cache(maxsize=1 << 16)
+def describes(form: str) -> bool:
+    """Does a speaker form describe rather than name ("the statement", "a spokesman", "The
+    board", "IMF report", "just 1 percent of Democrats", "Transcript", "Officials")? Its head
+    (the word before a lower-case "of", else the last word; a possessive dropped) is written
+    in lower case, or is a document, group or person noun standing alone or after a
+    determiner. "Fox News", "Bank of America", "Masayoshi Son", "the Pentagon", "Oversight
+    Committee Republicans" name. Such a form never keys a speaker of the corpus index."""
+    words = [w for w in regex.split(r"[\s,]+", form.strip()) if w]
+    if not words:
+        return True
+    head_words = words[:words.index("of")] if "of" in words[1:] else words
+    head = _POSS.sub("", head_words[-1]).strip(".,;:\"“”")
+    if not any(c.isupper() or c.isdigit() for c in head):  # "eBay" names
+        return True
+    return _low(head) in _DESCRIBING_NOUNS and (len(words) == 1 or _low(words[0]) in _OPENERS)
 
 
 def surname(name: str) -> str:

@@ -93,6 +93,11 @@ south north korean chinese french german israeli iranian japanese european nato'
 # A party label before a name is not part of it ("Democrat Hillary Clinton").
 PARTY_WORDS = frozenset("democrat democratic republican gop independent libertarian".split())
 # Generational suffixes: part of a name's identity ("Donald Trump Jr." is not his father).
+# Titles a person holds before the given name alone ("Prince Andrew", "Pope Francis", "King
+# Abdullah"): that given name is nobody's first name.
+GIVEN_NAME_TITLES = frozenset("king queen prince princess pope duke duchess sheikh emir sultan".split())
+# Lower-case words inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset("de da del della di du van von der den la le bin ibn al dos das".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv v".split())
 
 # --- organisations ------------------------------------------------------------------------
@@ -118,6 +123,10 @@ administration campaign court parliament congress senate bureau fund institute u
 network foundation organization organisation command forces military intelligence
 college federation league alliance coalition center centre school church board society house
 """.split())
+# Title words that also open organisations' names ("General Motors", "Justice Department", "Marine
+# Corps", "Premier League", "Major League Baseball"): before one organisation word they name it;
+# any other title before one such word is a person's title ("President Fox", "Senator Banks").
+ORG_OPENING_TITLES = frozenset("general justice marine premier major".split())
 # Heads of an institution's name that a definite description repeats: "the commission" is
 # the "Commission on Presidential Debates" named before (extract.attribution.referents).
 # ORG_HEADS without the heads that are also everyday nouns ("the house", "the office",

@@ -32,26 +32,28 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     """
     from quotes.corpus.families import plan_tasks
     from quotes.run.corpus import group_tasks
+    from quotes.store.bulk import REBUILD_SHARE
     from quotes.store.db import save_corpus_index
     from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
 
     full = full or db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION
-    utterances = {r[0] for r in db.execute("select id from utterances")}
-    stale = {r[0] for r in db.execute(STALE_UTTERANCES)}
+    stale = {r[0] for r in db.execute(STALE_UTTERANCES)}  # (only utterances that lost quotes)
     # quotes without a current utterance: their units are regrouped (all of them when full)
     unlinked: set[str] | None = None if full else set()
-    stage, speakers, names = staged_units(db, utterances - stale, unlinked)
+    stage, speakers, names = staged_units(db, stale, unlinked)
     try:
         units = unit_signatures(stage, names)
         if full:
             dirty, retired = set(units), None  # (None: every stored utterance, at once)
         else:
-            dirty, retired = units_to_regroup(db, stage, units, unlinked, utterances, stale)
+            dirty, retired = units_to_regroup(db, stage, units, unlinked, stale)
         regrouped = sum(units[u][1] for u in dirty)
         if regrouped < parallel_from:
             workers, scheduler = 1, None
         tasks = plan_tasks({u: units[u][1] for u in dirty}, workers if not scheduler else max(2, workers))
-        save_corpus_index(db, speakers, group_tasks(tasks, task_loader(stage, names), workers, scheduler), retired, units)
+        many = full or regrouped > REBUILD_SHARE * sum(n for _, n in units.values())  # (a large page cache)
+        save_corpus_index(db, speakers, group_tasks(tasks, task_loader(stage, names), workers, scheduler), retired, units,
+                          many)
     except BaseException:
         stage.abandon()
         raise
@@ -59,16 +61,17 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     return {"quotes": sum(n for _, n in units.values()), "regrouped": regrouped}
 
 
-def staged_units(db, current: set[str], unlinked: set[str] | None):
+def staged_units(db, stale: set[str], unlinked: set[str] | None):
     """(the ``store.stage.CorpusStage`` holding every quote's speaker and unit, the speaker
-    index, speaker id -> name): the speaker index made, then the quotes cut into units."""
+    index, speaker id -> name): the speaker index made, then the quotes cut into units.
+    ``stale``, ``unlinked``: as ``speaker_index`` reads and fills them."""
     from quotes.corpus.gcpause import cycles_paused
     from quotes.store.stage import CorpusStage
 
     stage = CorpusStage(db.conn)
     try:
         with cycles_paused():  # (millions of small acyclic objects: see corpus.gcpause)
-            speakers = speaker_index(db, current, unlinked, stage)
+            speakers = speaker_index(db, stale, unlinked, stage)
             names = {s.id: s.name for s in speakers.speakers}
             cut_units(stage, speakers.person_speaker, names)
     except BaseException:
@@ -77,18 +80,20 @@ def staged_units(db, current: set[str], unlinked: set[str] | None):
     return stage, speakers, names
 
 
-def speaker_index(db, current: set[str], unlinked: set[str] | None, sink=None):
+def speaker_index(db, stale: set[str], unlinked: set[str] | None, sink=None):
     """The speaker index, streamed article by article from ``store.db.corpus_rows`` (its
     quotes and alias rows put in ``sink`` when given: ``speakers.PersonSink``); adds to
-    ``unlinked`` (when given) the quotes whose utterance is not in ``current``."""
+    ``unlinked`` (when given) the quotes without a current utterance: none, one that is not
+    stored (``corpus_rows`` tells) or one of the ``stale`` ones. (No set of every utterance
+    id is held: at 10M quotes that was hundreds of megabytes.)"""
     from quotes.corpus.index import CorpusQuote, index_speakers_by_article
     from quotes.store.db import corpus_rows
 
     def articles():
         for _, rows in groupby(corpus_rows(db), key=lambda r: r[1]):
             group = []
-            for (qid, aid, outlet, name, aliases, role, kind, mention, uid) in rows:
-                if unlinked is not None and uid not in current:
+            for (qid, aid, outlet, name, aliases, role, kind, mention, uid, stored) in rows:
+                if unlinked is not None and (not stored or uid in stale):
                     unlinked.add(qid)
                 if name:
                     group.append(CorpusQuote(qid, aid, outlet, None, "", name, json.loads(aliases) if aliases else [],
@@ -131,7 +136,7 @@ def unit_signatures(stage, names: dict[str, str]) -> dict[str, tuple[str, int]]:
 
 
 def units_to_regroup(db, stage, units: dict[str, tuple[str, int]], unlinked: set[str],
-                     utterances: set[str], stale: set[str]) -> tuple[set[str], set[str]]:
+                     stale: set[str]) -> tuple[set[str], set[str]]:
     """(units to group again, utterances to delete) of an incremental step: the units whose
     signature changed or that hold a quote without a current utterance, and the utterances
     of their quotes (with the stale ones)."""
@@ -141,7 +146,7 @@ def units_to_regroup(db, stage, units: dict[str, tuple[str, int]], unlinked: set
     dirty = {u for u, (sig, _) in units.items() if before.get(u) != sig}
     if unlinked:
         dirty |= stage.units_of(sorted(unlinked))
-    retired = stale | (stage.utterances_of_units(sorted(dirty)) & utterances)
+    retired = stale | stage.utterances_of_units(sorted(dirty))
     return dirty, retired
 
 

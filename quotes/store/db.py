@@ -348,10 +348,12 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
 
 def corpus_rows(db: sqlite_utils.Database):
     """Every stored quote's fields the speaker index reads, article by article (in article
-    id, then quote id order), with the quote's current utterance; no texts."""
+    id, then quote id order), with the quote's current utterance and whether that utterance
+    is stored (1; 0: none, or a link to a missing row); no texts."""
     return db.execute(
         "select q.id, q.article_id, a.outlet_id, q.speaker_name, q.speaker_aliases,"
-        " q.speaker_role, q.speaker_kind, q.speaker_mention, q.utterance_id"
+        " q.speaker_role, q.speaker_kind, q.speaker_mention, q.utterance_id,"
+        " exists (select 1 from utterances u where u.id = q.utterance_id)"
         " from quotes q join articles a on a.id = q.article_id order by q.article_id, q.id")
 
 
@@ -428,7 +430,8 @@ LINK_STAGE = "stage_link"  # the quotes' new speaker or utterance links, by rowi
 
 
 def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
-                      retired: set[str] | None = None, units: dict[str, tuple[str, int]] | None = None) -> None:
+                      retired: set[str] | None = None, units: dict[str, tuple[str, int]] | None = None,
+                      many: bool = True) -> None:
     """Write the speaker index and (re)grouped utterances in ONE transaction.
 
     Speakers and aliases are synchronised with ``speaker_index`` (only changed rows are
@@ -441,11 +444,15 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
     units. Idempotent: the same indexes give the same rows.
     ``speaker_index``: ``speakers.SpeakerIndex`` (its ``outlet`` values are outlet ids); one
     built with a ``store.stage.CorpusStage`` as its sink takes the links and alias rows
-    from the stage."""
+    from the stage. ``many``: the writes touch a large share of the rows (a full regroup),
+    so the connection gets a large page cache (``bulk.CACHE_KIB``) while it writes; a step
+    that regroups a few units only compares the links and alias rows in one pass each,
+    which a large cache does not speed up but fills (it was most of such a step's memory)."""
     parts = [utterance_index] if hasattr(utterance_index, "utterances") else utterance_index
     conn = db.conn
     cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA main.cache_size = -{bulk.CACHE_KIB}")  # (the step's writes read most pages)
+    if many:
+        conn.execute(f"PRAGMA main.cache_size = -{bulk.CACHE_KIB}")  # (the step's writes read most pages)
     try:
         with conn:  # one transaction: readers never see quotes without their speakers
             write_corpus_index(conn, speaker_index, parts, retired, units)

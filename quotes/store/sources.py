@@ -19,8 +19,9 @@ from quotes.model import Source, text_hash
 # 4: the occasion the article names (its kind and days: corpus.occasions), one-word quotes in it;
 # 5: its place and event name, two words, rewording beside; 6: a few words placed by the article's
 # words around them (corpus.context) or next to a found quote of their paragraph, one word inserted or
-# changed in a quote of 5-10 words.
-ALIGNMENT_VERSION = "6"
+# changed in a quote of 5-10 words; 7: turn labels read by the new name_and_role ("LARRY KING" is a name, not a
+# title) and the new speaker index.
+ALIGNMENT_VERSION = "7"
 
 
 def _has(db, table: str) -> bool:

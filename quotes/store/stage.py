@@ -153,12 +153,12 @@ class CorpusStage(PersonSink):
         return out
 
     def utterances_of_units(self, units: Iterable[str]) -> set[str]:
-        """The utterances the quotes of ``units`` are linked to."""
+        """The stored utterances the quotes of ``units`` are linked to."""
         out: set[str] = set()
         for unit in units:
             out.update(u for (u,) in self.conn.execute(
                 "SELECT DISTINCT q.utterance_id FROM temp.stage_quote s CROSS JOIN quotes q ON q.id = s.id"
-                " WHERE s.unit = ? AND q.utterance_id IS NOT NULL", (unit,)))
+                " WHERE s.unit = ? AND EXISTS (SELECT 1 FROM utterances u WHERE u.id = q.utterance_id)", (unit,)))
         return out
 
     def task_quotes(self, unit: str) -> list[tuple]:

@@ -266,3 +266,151 @@ def test_a_party_label_is_a_role_not_part_of_the_name():
     by_id = idx.by_id()
     assert by_id[s["q1"]].name == "Hillary Clinton" and "Democrat" in by_id[s["q1"]].roles
     assert by_id[s["q3"]].name == "Republican National Committee"
+
+
+# --- canonical names and wrong merges (corpus-wide) -------------------------------------
+
+def test_a_full_name_outranks_a_bare_given_name_used_by_more_articles():
+    """Two articles call him "Freddy" (a TV review, a tweet thread), one "Freddy Ortega": the
+    one Freddy of the corpus is Freddy Ortega, and so is his name."""
+    idx = build_speaker_index([
+        M("q1", "a1", "Freddy Ortega", role="German's brother and fellow longtime television comedian"),
+        M("q2", "a2", "Freddy"), M("q3", "a2", "Freddy"),
+        M("q4", "a3", "Freddy"),
+        M("q5", "a4", "Melania Trump"), M("q6", "a5", "Melania"), M("q7", "a6", "Melania"),
+    ])
+    names = speaker_names(idx, ["q1", "q2", "q4", "q5", "q6"])
+    assert names == {"q1": "Freddy Ortega", "q2": "Freddy Ortega", "q4": "Freddy Ortega",
+                     "q5": "Melania Trump", "q6": "Melania Trump"}
+
+
+def test_a_description_never_merges_two_organisations_nor_names_one():
+    """"the statement" is how three articles refer to three issuers' statements; "a
+    spokesman" is Platte River's in one article and the Democrats' in another."""
+    idx = build_speaker_index([
+        M("q1", "a1", "Fox News", ["the statement"], kind="organisation"),
+        M("q2", "a2", "Holocaust Memorial Museum", ["Holocaust Museum", "the statement"], kind="organisation"),
+        M("q3", "a3", "the statement", kind="organisation"),
+        M("q4", "a4", "the statement", kind="organisation"),
+        M("q5", "a5", "Platte River", ["A spokesman"], kind="organisation"),
+        M("q6", "a6", "Democrats", ["a spokesman"], kind="organisation"),
+        M("q7", "a7", "Illinois Board of Elections", ["the board"], kind="organisation"),
+        M("q8", "a8", "The board", kind="organisation"),
+        M("q9", "a9", "Heritage Foundation", ["the Heritage Foundation website"], kind="organisation"),
+    ])
+    s = idx.speaker_of
+    assert len({s["q1"], s["q2"], s["q3"]}) == 3
+    assert s["q3"] == s["q4"]  # the same unresolved description: one unnamed speaker, as before
+    assert s["q5"] != s["q6"] and s["q7"] != s["q8"]
+    names = speaker_names(idx, ["q1", "q2", "q5", "q7", "q9"])
+    assert names == {"q1": "Fox News", "q2": "Holocaust Memorial Museum", "q5": "Platte River",
+                     "q7": "Illinois Board of Elections", "q9": "Heritage Foundation"}
+
+
+def test_a_described_person_is_no_bare_name_of_a_full_one():
+    """"the citizens" said (a description the article gives as speaker) is not the one
+    "Citizens United" of the corpus; "the Trump campaign" is no Trump, so a bare "Trump"
+    still finds the one Donald Trump."""
+    idx = build_speaker_index([
+        M("q1", "a1", "Citizens United", role="the conservative advocacy group"),
+        M("q2", "a2", "the citizens", kind="person"),  # as the extractor typed them
+        M("q3", "a3", "Donald Trump"), M("q4", "a4", "the Trump campaign", kind="person"), M("q5", "a5", "Trump"),
+    ])
+    s = idx.speaker_of
+    assert s["q2"] != s["q1"]
+    assert s["q5"] == s["q3"] != s["q4"]
+
+
+def test_describes():
+    from quotes.lexicon.names import describes
+    for form in ("the statement", "a spokesman", "The board", "IMF report", "just 1 percent of Democrats",
+                 "Transcript", "Officials", "A 2014 House Intelligence Committee report", "the citizens"):
+        assert describes(form), form
+    for form in ("Fox News", "Bank of America", "Masayoshi Son", "the Pentagon", "Oversight Committee Republicans",
+                 "Citizens United", "Bill de Blasio", "eBay", "NIS", "Illinois Board of Elections"):
+        assert not describes(form), form
+
+
+def test_an_honorific_makes_a_title_word_a_surname_and_roles_fit_by_whole_words():
+    """An article on RT quotes Ora Media's John Dickey ("... the production company that owns
+    Mr. King's programming") and Larry King as "Mr. King": King is a man, not a role that
+    the chief executive's role happens to contain."""
+    idx = build_speaker_index([
+        M("q1", "a1", "John Dickey",
+          role="the chief executive of Ora Media -- the production company that owns Mr. King's programming"),
+        M("q2", "a1", "King", ["Mr. King"]),
+        M("q3", "a2", "Larry King", ["King"]),
+        M("q4", "a3", "Lloyd Austin", role="US Defense Secretary"),
+        M("q5", "a3", "the defense secretary"),  # a role alone still finds its holder
+    ])
+    s = idx.speaker_of
+    assert s["q2"] != s["q1"]
+    assert s["q2"] == s["q3"]  # the one King of the corpus
+    assert speaker_names(idx, ["q2"]) == {"q2": "Larry King"}
+    assert s["q5"] == s["q4"]
+
+
+def test_an_honorifics_gender_keeps_a_surname_from_the_wrong_family_member():
+    """The article names Michelle Obama; "Mr. Obama" there is not her."""
+    idx = build_speaker_index([
+        M("q1", "a1", "Michelle Obama", ["Obama"]),
+        M("q2", "a1", "Obama", ["Mr. Obama"]),
+        M("q3", "a1", "Obama", ["Mrs. Obama"]),
+        M("q4", "a2", "Barack Obama"),
+        M("q5", "a3", "Obama", ["Mr. Obama"]),  # an article naming no Obama in full
+        M("q6", "a4", "Obama"),  # no honorific: either of the two, unresolved
+    ])
+    s = idx.speaker_of
+    assert s["q2"] != s["q1"] and s["q3"] == s["q1"]
+    assert s["q2"] == s["q5"] == s["q4"]  # across articles, the one male Obama of the corpus
+    assert s["q6"] not in (s["q1"], s["q4"])
+
+
+def test_a_given_name_under_a_royal_title_is_nobodys_first_name():
+    """"Prince Andrew" said (a royal story); the corpus's one full Andrew is a scientist."""
+    idx = build_speaker_index([
+        M("q1", "a1", "Andrew", ["Prince Andrew"]),
+        M("q2", "a2", "Andrew Vaughan", ["Vaughan"]),
+        M("q3", "a3", "Melania"), M("q4", "a4", "Melania Trump"),  # a given name alone still finds its one bearer
+    ])
+    s = idx.speaker_of
+    assert s["q1"] != s["q2"]
+    assert s["q3"] == s["q4"]
+
+
+def test_the_new_evidence_sums_exactly_and_a_sink_gets_the_same_speakers():
+    """Descriptions, honorific gender and given-name titles are read off each article's
+    persons, which are summed by signature: shuffled input, and a build that hands its quotes
+    to a ``PersonSink``, give the same speakers."""
+    from collections import defaultdict
+
+    from quotes.corpus.speakers import PersonSink, build_speaker_index_by_article
+
+    ms = [M("q1", "a1", "Fox News", ["the statement"], kind="organisation"),
+          M("q2", "a2", "the statement", kind="organisation"), M("q3", "a3", "Citizens United"),
+          M("q4", "a4", "the citizens", kind="person"), M("q5", "a5", "Michelle Obama", ["Obama"]),
+          M("q6", "a5", "Obama", ["Mr. Obama"]), M("q7", "a6", "Barack Obama"), M("q8", "a7", "Obama", ["Mr. Obama"]),
+          M("q9", "a8", "Obama"), M("q10", "a9", "Andrew", ["Prince Andrew"]), M("q11", "a10", "Andrew"),
+          M("q12", "a11", "Andrew Vaughan"), M("q13", "a12", "Freddy"), M("q14", "a13", "Freddy Ortega")]
+    one = build_speaker_index(ms)
+    shuffled = ms[:]
+    random.Random(7).shuffle(shuffled)
+    assert build_speaker_index(shuffled) == one
+
+    class Sink(PersonSink):
+        def __init__(self):
+            self.of = defaultdict(list)
+
+        def quotes(self, person, quote_ids):
+            self.of[person] += quote_ids
+
+        def aliases(self, person, rows):
+            pass
+
+    sink = Sink()
+    by_article = defaultdict(list)
+    for m in sorted(ms, key=lambda m: (m.article_id, m.quote_id)):
+        by_article[m.article_id].append(m)
+    sunk = build_speaker_index_by_article((by_article[a] for a in sorted(by_article)), sink)
+    assert {q: sunk.person_speaker[p] for p, qs in sink.of.items() for q in qs} == one.speaker_of
+    assert sunk.speakers == one.speakers

@@ -445,3 +445,15 @@ def test_mr_surname_is_not_the_woman_the_article_names_in_full():
             "\"I will consider it a personal insult,\" Mr. Obama said.\n\n"
             "Michelle Obama had made the same case at the convention in July.")
     assert one(text, "I will consider").speaker == "Obama"
+
+
+def test_format_characters_at_a_words_edge_are_blanked_for_the_parser_only():
+    from quotes.extract.pipeline import parse_text
+
+    text = "\u2066“We will re\u00adbuild,”\u200b Lee\u200e said\u202c.\u2069 \u0645\u06cc\u200c\u062e"
+    parsed = parse_text(text)
+    assert len(parsed) == len(text)
+    assert parsed == " “We will re\u00adbuild,”  Lee  said .  \u0645\u06cc\u200c\u062e"  # inside a word: kept
+    clean = "Mayor Ann Lee spoke on Monday.\n\n“We will rebuild the bridge by the spring,” Lee said.\n"
+    glued = "Mayor Ann Lee spoke on Monday.\n\n\u2066“We will rebuild the bridge by the spring,”\u200b Lee said\u202c.\n"
+    assert [(q.speaker, q.method) for q in extract_quotes(glued)] == [(q.speaker, q.method) for q in extract_quotes(clean)]

@@ -90,3 +90,18 @@ def test_a_short_text_in_a_script_without_spaces_is_not_english():
     [(_, quotes)] = list(extract_articles([Article(doc_id="zh", text=CHINESE)]))
     assert [q.text[:6] for q in quotes] == ["我们敦促有关", "这种做法只会"]
     assert all(q.method == METHOD and q.speaker is None for q in quotes)
+
+
+def test_the_language_test_holds_no_list_of_the_letters_of_a_long_text():
+    # a letter of a script without spaces counts as a word; a 2 M-character Chinese text
+    # (ingest's limit) held a 2 M-string list: 170 MB for one article in each worker
+    import tracemalloc
+
+    text = "中文新闻报道" * 330_000
+    tracemalloc.start()
+    try:
+        assert not is_english(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 60e6, peak

@@ -1,4 +1,5 @@
 """find_marks: quotation spans by rules; offsets always slice the text."""
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -194,3 +195,21 @@ def test_long_markup_attributes_are_not_quotes():
 def test_a_mark_between_a_word_and_a_bracket_closes():
     text = "Roundup: “The council voted to rebuild the bridge.“[Local News]\n\n“[It] will cost more,” she said."
     assert spans(text) == ["The council voted to rebuild the bridge.", "[It] will cost more,"]
+
+
+
+@pytest.mark.parametrize("text", [
+    "a” " * 600_000,  # stray closing marks in one long paragraph (each asked whether it opens the line)
+    "a”" * 900_000,
+    "    ” a" * 250_000,
+    "“x " + "“y” " * 450_000,  # an open quote, then quoted words (each asked whether it doubles the opener)
+    "“" + "\u200b" * 20_000 + "x" + " “y”" * 20_000,  # the same after a long run of invisible characters
+    "\u200b" * 20_000 + "a” " * 20_000,
+])
+def test_a_long_paragraph_of_marks_costs_linear_time(text):
+    # up to 2 M characters (ingest's limit) in one paragraph: a linear scan takes ~0.3 s
+    import time
+
+    started = time.process_time()
+    find_marks(text)
+    assert time.process_time() - started < 3.0

@@ -101,3 +101,19 @@ def test_utf8_text_round_trips_with_or_without_bom(text):
     expected = normalise_text(repair_mojibake(text))
     assert decode_bytes(text.encode("utf-8")) == expected
     assert decode_bytes(codecs.BOM_UTF8 + text.encode("utf-8")) == expected
+
+
+def test_a_utf8_file_with_many_windows_1252_lines_keeps_its_utf8_quotation_marks():
+    # as many stray bytes as UTF-8 sequences: the file is read as Windows-1252, and its UTF-8
+    # “ ” came out as â€œ â€ (the quote was lost); they are the double-encoded UTF-8 repaired
+    utf8 = "Mayor Ann Lee spoke. “We will rebuild the bridge,” Lee said.\n".encode()
+    legacy = "Café déjà vu, she said. Naïve façade.\n".encode("cp1252")
+    text = decode_bytes(utf8 + legacy)
+    assert text == "Mayor Ann Lee spoke. “We will rebuild the bridge,” Lee said.\nCafé déjà vu, she said. Naïve façade.\n"
+
+
+def test_invisible_format_characters_are_kept_in_the_stored_text():
+    # (the text is the article's key: reading it differently would store a second article;
+    # extraction blanks them in the text it parses, quotes.extract.pipeline.parse_text)
+    text = "\u202a“We will re\u00adbuild,”\u200b Lee said\u202c."
+    assert normalise_text(text) == text

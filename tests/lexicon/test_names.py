@@ -27,6 +27,11 @@ def test_clean_name_strips_party_tags_and_possessives():
     ("General Motors", "", "General Motors"),
     ("Judge Business School", "", "Judge Business School"),
     ("Sen. Banks", "Sen.", "Banks"),  # (an honorific is a title whatever follows)
+    # a person's title before one surname that is also an organisation word is a title
+    ("President Fox", "President", "Fox"),
+    ("Senator Banks", "Senator", "Banks"),
+    ("Executive Committee", "", "Executive Committee"),
+    ("Marine Corps", "", "Marine Corps"),
     ("Major General Pat Ryder", "Major General", "Pat Ryder"),
 ])
 def test_split_title(run, title, name):

@@ -137,6 +137,28 @@ def test_an_article_extracted_again_with_fewer_quotes_leaves_no_stale_utterance(
     assert db["variants"].count == 1 and db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+def test_a_quote_linked_to_a_missing_utterance_is_regrouped(tmp_path):
+    """The corpus step asks SQL whether each quote's utterance is stored (it holds no set of
+    utterance ids): a link to a row that is gone (written with foreign keys off) counts as no
+    utterance, so its unit is regrouped and the tables end as one build's."""
+    arts = [echo_article(f"a{i}", f"Paper {i}", "Jane Alvarez", ALVAREZ) for i in range(2)]
+    arts.append(echo_article("b0", "Paper 9", "Tom Reyes", "The bridge opens in spring and not before"))
+    db, once = open_db(str(tmp_path / "q.db")), open_db(str(tmp_path / "once.db"))
+    for article, quotes in arts:
+        save_article(db, article, quotes)
+        save_article(once, article, quotes)
+    update_corpus_index(db)
+    update_corpus_index(once)
+    reyes = db.execute("select id, utterance_id from quotes where speaker_name = 'Tom Reyes'").fetchone()
+    db.execute("PRAGMA foreign_keys = OFF")
+    with db.conn:
+        db.execute("delete from utterances where id = ?", [reyes[1]])
+        db.execute("update quotes set utterance_id = 'gone' where id = ?", [reyes[0]])
+    db.execute("PRAGMA foreign_keys = ON")
+    assert update_corpus_index(db) == {"quotes": 3, "regrouped": 1}
+    assert corpus_rows(db) == corpus_rows(once)
+
+
 def test_an_index_made_by_other_grouping_rules_is_regrouped_in_full(tmp_path):
     from quotes.store.db import GROUPING_VERSION, corpus_index_is_stale
 
