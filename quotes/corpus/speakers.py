@@ -328,7 +328,7 @@ def _courtesy_surnames(forms: list[str]) -> set[str]:
 def _courtesy_word(form: str) -> str | None:
     """The word after a courtesy honorific in a two-word form ("King" of "Mr. King")."""
     words = _tokens(form)
-    if len(words) == 2 and _fold(words[0]) in HONORIFICS and is_capitalised(words[1]):
+    if len(words) == 2 and _opening_honorific(form) and is_capitalised(words[1]):
         return words[1]
     return None
 
@@ -662,13 +662,14 @@ def _attach_mentions_by_part(analysed: list, uf: "_UF") -> None:
     for i, (m, kind, names, roles) in enumerate(analysed):
         if kind != "person":
             continue
-        full = [n for n in names if len(name_key(n).tokens) >= 2]
-        for n in full:
-            surnames[uf.find(i)].add(name_key(n).surname)
-            firsts[uf.find(i)].add(name_key(n).first)  # Korean order: "Park" of "Park Sun-won"
-            full_names[uf.find(i)].add(n)
+        full = [(n, k) for n in names if len((k := name_key(n)).tokens) >= 2]
+        root = uf.find(i)
+        for n, k in full:
+            surnames[root].add(k.surname)
+            firsts[root].add(k.first)  # Korean order: "Park" of "Park Sun-won"
+            full_names[root].add(n)
         if full:
-            role_of[uf.find(i)].update(r.lower() for r in roles)
+            role_of[root].update(r.lower() for r in roles)
     for i, (m, kind, names, roles) in enumerate(analysed):
         if kind != "person" or any(len(name_key(n).tokens) >= 2 for n in names):
             continue

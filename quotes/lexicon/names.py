@@ -11,8 +11,8 @@ import regex
 
 from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, DESCRIPTIVE_ROLES, DOCUMENT_NOUNS,
                                   FEMALE_NAMES, FEMALE_ROLES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_ROLES,
-                                  NAME_PARTICLES, ORG_HEADS, ORG_OPENING_TITLES, ORG_WORDS, PARTY_WORDS, PERSON_NOUNS, PHRASE_DETERMINERS, PLACES, QUANTIFIERS,
-                                  ROLE_PLACE_WORDS, TITLE_HEADS)
+                                  NAME_PARTICLES, ORG_HEADS, ORG_OPENING_TITLES, ORG_WORDS, PARTY_WORDS, PERSON_NOUNS,
+                                  PHRASE_DETERMINERS, PLACES, QUANTIFIERS, ROLE_PLACE_WORDS, TITLE_HEADS)
 
 _POSS = regex.compile(r"(?:['’]s|['’])$")
 _PAREN = regex.compile(r"\s*\([^()]*\)")

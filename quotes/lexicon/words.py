@@ -92,12 +92,12 @@ south north korean chinese french german israeli iranian japanese european nato'
 """.split())
 # A party label before a name is not part of it ("Democrat Hillary Clinton").
 PARTY_WORDS = frozenset("democrat democratic republican gop independent libertarian".split())
-# Generational suffixes: part of a name's identity ("Donald Trump Jr." is not his father).
 # Titles a person holds before the given name alone ("Prince Andrew", "Pope Francis", "King
 # Abdullah"): that given name is nobody's first name.
 GIVEN_NAME_TITLES = frozenset("king queen prince princess pope duke duchess sheikh emir sultan".split())
 # Lower-case words inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("de da del della di du van von der den la le bin ibn al dos das".split())
+# Generational suffixes: part of a name's identity ("Donald Trump Jr." is not his father).
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv v".split())
 
 # --- organisations ------------------------------------------------------------------------
