@@ -79,7 +79,7 @@ def load(conn: sqlite3.Connection) -> tuple[list[dict], list[dict]]:
             order by q.id"""):
         if sid not in speakers or not published:
             continue
-        quotes.append({"id": qid, "doc_id": doc_id, "start": start, "end": end,
+        quotes.append({"id": qid, "speaker": sid, "doc_id": doc_id, "start": start, "end": end,
                        "day": dt.date.fromisoformat(published[:10]), "utterance": uid, "text": text,
                        "keys": match_keys(units(text)),
                        "source": src if src and how != IN_PASSAGE else None, "s0": s0, "s1": s1})
@@ -225,6 +225,34 @@ def report(quotes: list[dict], rows: list[dict]) -> None:
               f" {len({quotes[r['a']]['utterance'] for r in sel})} utterances")
 
 
+def catchphrases(conn: sqlite3.Connection, quotes: list[dict], sources: list[dict]) -> None:
+    """How well the corpus alone tells a catchphrase: the speaker's quotes of 3-4 words (the
+    phrases ``grouping._recurring`` judges) by the transcribed days that hold their words, and
+    how many of them the grouping's per-family spread calls recurring."""
+    from quotes.corpus.grouping import GroupingOptions, QuoteRef, _Grouper
+
+    refs = [QuoteRef(qid, aid, None, sid, text, published, name)
+            for qid, aid, sid, text, published, name in conn.execute(
+                "select q.id, q.article_id, q.speaker_id, q.text, a.published, q.speaker_name"
+                " from quotes q join articles a on a.id = q.article_id where q.speaker_id is not null")]
+    g = _Grouper(refs, GroupingOptions())
+    g.index_phrases()
+    said = Said(sources)
+    cells: Counter = Counter()
+    for q in {(q["speaker"], q["keys"]): q for q in quotes}.values():
+        k = q["keys"]
+        if not 3 <= len(k) <= g.o.recurring_len or all(w in STOPWORDS for w in k):
+            continue
+        days = len({sources[si]["day"] for si in said.sources_with(k)})
+        band = "0" if days == 0 else "1" if days == 1 else "2-4" if days <= 4 else "5+"
+        cells[(band, g._recurring(q["speaker"], k))] += 1
+    print("\n3. the speaker's distinct quotes of 3-4 words: transcribed days holding them, and the"
+          " corpus's catchphrase test (quoted more than 30 days apart)\n")
+    print("| said on (transcribed days) | quotes | called a catchphrase |\n| --- | ---: | ---: |")
+    for band in ("0", "1", "2-4", "5+"):
+        print(f"| {band} | {cells[(band, True)] + cells[(band, False)]} | {cells[(band, True)]} |")
+
+
 def sheet(conn: sqlite3.Connection, quotes: list[dict], sources: list[dict], rows: list[dict], kind: str,
           part: str, n: int, seed: int, out: Path) -> None:
     """A reading sheet (OUTSIDE the repository: it holds PolNeAR text)."""
@@ -290,6 +318,7 @@ def main() -> None:
     quotes, sources = load(conn)
     rows = classify(quotes, sources)
     report(quotes, rows)
+    catchphrases(conn, quotes, sources)
     if args.sheet:
         sheet(conn, quotes, sources, rows, args.sheet, args.part, args.sample, args.seed,
               args.out or Path(f"/tmp/pair_sources_{args.sheet}_{args.part}.md"))
