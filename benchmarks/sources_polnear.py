@@ -35,10 +35,18 @@ POLNEAR = SHARED / "polnear"
 ALTERED = ("truncation", "words inserted", "words changed", "paraphrase")
 
 
-def build(db: Path, splits: list[str]) -> None:
+def build(db: Path, splits: list[str], *options: str) -> None:
     inputs = [str(POLNEAR / f"{s}.jsonl") for s in splits] + [str(TRANSCRIPTS)]
     subprocess.run([sys.executable, "-m", "quotes.cli", "build", *inputs, "--source-speaker", "Donald Trump",
-                    "--db", str(db)], check=False, cwd=ROOT)
+                    "--db", str(db), *options], check=False, cwd=ROOT)
+
+
+def ensure_db(db: Path, splits: list[str]) -> None:
+    """The database of ``splits`` and the transcripts, built when absent."""
+    if not TRANSCRIPTS.exists() or not POLNEAR.exists():
+        sys.exit("needs ../shared/eval/transcripts and ../shared/eval/polnear")
+    if not db.exists():
+        build(db, splits)
 
 
 def day(value: str | None) -> dt.date | None:
@@ -186,10 +194,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--labels", type=Path)
     args = ap.parse_args()
-    if not TRANSCRIPTS.exists() or not POLNEAR.exists():
-        sys.exit("needs ../shared/eval/transcripts and ../shared/eval/polnear")
-    if not args.db.exists():
-        build(args.db, args.splits)
+    ensure_db(args.db, args.splits)
     conn = sqlite3.connect(args.db)
     pop = population(conn, args.days, split_doc_ids(args.report_splits) if args.report_splits else None)
     report(pop)

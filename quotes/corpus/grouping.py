@@ -12,7 +12,8 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
 1. **Exact**: quotes whose normalised words (``textnorm``: case, punctuation, curly/straight
    marks, contractions, brackets) are equal, with the same speaker and dates within
    ``max_span_days`` (``short_span_days`` for a stock phrase of one content word: "of
-   course"), form one node. Nothing else is compared twice.
+   course", and for a catchphrase the speaker is quoted with more than a month apart: "Make
+   America Great Again", see Recurring phrases), form one node. Nothing else is compared twice.
 2. Nodes are taken longest first; the first node of an utterance is its *leader*. Each node
    looks up its word 3-grams (shingles, MemeTracker style) in an inverted index of the
    3-grams of every node already placed; 3-grams found in more than ``max_posting``
@@ -26,7 +27,10 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    hold a content word (runs of function words only, "we are going to", do not count):
    half of them with a run of 3+, or three quarters for quotes of 6 words or fewer; or one
    shared run of ``requote_run`` (8) words, same speaker: a statement that outlets cut at
-   different places (one prints sentences A B C, another C D). Where a word repeats, the
+   different places (one prints sentences A B C, another C D). A match on ``short_len`` (6)
+   shared words or fewer joins only within ``short_span_days``, as a quote of that few words
+   would: an idiom shared by two quotes days apart ("Get him the hell out of here!", "bomb the
+   hell out of ISIS") points to no one occasion. Where a word repeats, the
    LCS may cut a shared run in two ("I meant ... I do, he was the most valuable player"),
    so the alignment is also tried from the end.
 5. Two-word quotes (“significant escalation”) join only by containment, and only when a
@@ -84,8 +88,9 @@ other quote and no other quote joins it.
 Recurring phrases. A phrase of up to four words that a speaker (or a namesake: one surname)
 is quoted saying more than ``recurring_days`` (30) apart ("law and order", "the hell out
 of") is a catchphrase said on many occasions and points to none: a quote made of it joins
-no longer quote by containment, and a run of it counts for no alignment. Identical quotes
-still group (tier 1). The 3-grams' first and last days per surname are indexed once
+no longer quote by containment, a run of it counts for no alignment, and identical copies of
+it group only within ``short_span_days`` (tier 1: the slogan printed alone by two articles four
+days apart is two mentions, no one occasion). The 3-grams' first and last days per surname are indexed once
 (``index_phrases``), for the 3-grams of quotes of up to eight words only. A two-word quote
 ("political revolution") is too short for 3-grams: it is a slogan when the speaker's quotes
 hold its two words more than ``recurring_days`` apart, and then joins no longer quote
@@ -417,8 +422,11 @@ class _Grouper:
                                                      self.refs[i].quote_id))
             k = self.keys[idxs[0]]
             # a stock phrase of one content word ("of course") said again a week later is
-            # another occasion: such identical phrases keep to ``short_span_days``
-            span = (self.o.short_span_days if len(k) >= 2 and sum(w not in STOPWORDS for w in k) <= 1
+            # another occasion, and so is a catchphrase the speaker is quoted with more than a
+            # month apart ("Make America Great Again", ``_recurring``): such identical phrases
+            # keep to ``short_span_days``
+            stock = len(k) >= 2 and sum(w not in STOPWORDS for w in k) <= 1
+            span = (self.o.short_span_days if stock or self._recurring(self.refs[idxs[0]].speaker_id, k)
                     else self.o.max_span_days)
             groups: list[list[int]] = []
             saids: list[tuple] = []
@@ -583,9 +591,14 @@ class _Grouper:
                 return m
         return -1
 
-    def _aligned(self, node_id: int, cid: int, certain: bool, strict: bool = False) -> tuple[float, int]:
+    def _aligned(self, node_id: int, cid: int, certain: bool, strict: bool = False,
+                 near: bool = True) -> tuple[float, int]:
         """(share of the node's words in runs shared with a member, that member): the
-        leader first, then the next members; (0, -1) when none shares enough."""
+        leader first, then the next members; (0, -1) when none shares enough. Not ``near``
+        (the utterance lies further than ``short_span_days`` from the node): a match on
+        ``short_len`` shared words or fewer counts for nothing, as a quote of that few words
+        would not join that far ("Get him the hell out of here!" and "bomb the hell out of
+        ISIS" four days apart: an idiom, two occasions)."""
         n = self.nodes[node_id]
         short = len(n.keys) <= self.o.short_len
         need = self.o.short_coverage if short else self.o.coverage
@@ -611,6 +624,8 @@ class _Grouper:
                     total, longest = _shared(n.keys, [(k - s - ln, 0, ln) for s, _, ln in
                                                       _blocks(n.keys[::-1], mk[::-1])], common)
                 cover = total / len(n.keys)
+                if not near and total <= self.o.short_len:
+                    continue
                 if longest >= run and (cover >= need
                                        or (n.speaker is not None and longest >= self.o.requote_run)):
                     return cover, m
@@ -669,7 +684,8 @@ class _Grouper:
             return 1.0, m
         if short:
             return 0.0, -1
-        return self._aligned(node_id, cid, certain, strict=rel == 1)
+        return self._aligned(node_id, cid, certain, strict=rel == 1,
+                             near=self._dates_ok(node_id, cid, self.o.short_span_days))
 
     def _scored_match(self, node_id: int, cid: int, rel: int) -> tuple[float, int]:
         """The scored decision for one candidate utterance: the node against its first
@@ -722,29 +738,41 @@ class _Grouper:
         return alias_family(name) if name else speaker
 
     def index_phrases(self) -> None:
-        """First and last day of every word 3-gram of the short named nodes
+        """First and last day of every word 3-gram of the short named quotes
         (``phrase_node_len`` words or fewer) in the quotes of the speaker's family: what
         ``_recurring`` looks up. Per family, so that regrouping a few speakers' families
-        (``corpus.regroup_scope``) sees what a full grouping sees."""
+        (``corpus.regroup_scope``) sees what a full grouping sees. Read from the quotes (each
+        speaker's distinct words once), before tier 1, which asks it about identical quotes."""
+        # each speaker's distinct words and their first and last day (None: undated)
+        seen: dict[tuple[str, tuple[str, ...]], tuple[int, int] | None] = {}
+        for i, r in enumerate(self.refs):
+            if r.speaker_id is None:
+                continue
+            key, d = (r.speaker_id, self.keys[i]), self.days[i]
+            cur = seen.get(key)
+            if d is not None:
+                seen[key] = (d, d) if cur is None else (min(cur[0], d), max(cur[1], d))
+            elif key not in seen:
+                seen[key] = None
         want: set[tuple[str, int]] = set()
         pair_fams: set[str] = set()  # families with a two-word quote (``_recurring_pair``)
-        for n in self.nodes:
-            fam = self._family(n.speaker)
-            if fam is not None and len(n.keys) <= self.o.phrase_node_len:
-                want.update((fam, h) for h in self._grams(n.keys))
-            if fam is not None and len(n.keys) == 2 and (pairs := _pairs(n.keys)):
+        for speaker, k in seen:
+            fam = self._family(speaker)
+            if len(k) <= self.o.phrase_node_len:
+                want.update((fam, h) for h in self._grams(k))
+            if len(k) == 2 and (pairs := _pairs(k)):
                 want.update((fam, h) for h in pairs)
                 pair_fams.add(fam)
         spread: dict[tuple[str, int], tuple[int, int]] = {}
-        for n in self.nodes:
-            fam = self._family(n.speaker)
-            if n.dmin is None or fam is None:
+        for (speaker, k), days in seen.items():
+            if days is None:
                 continue
-            for h in self._grams(n.keys) | (_pairs(n.keys) if fam in pair_fams else set()):
+            fam, (dmin, dmax) = self._family(speaker), days
+            for h in self._grams(k) | (_pairs(k) if fam in pair_fams else set()):
                 key = (fam, h)
                 if key in want:
                     cur = spread.get(key)
-                    spread[key] = (n.dmin, n.dmax) if cur is None else (min(cur[0], n.dmin), max(cur[1], n.dmax))
+                    spread[key] = (dmin, dmax) if cur is None else (min(cur[0], dmin), max(cur[1], dmax))
         self.spread = spread
 
     def _recurring_pair(self, speaker: str | None, words: tuple[str, ...]) -> bool:
@@ -770,8 +798,8 @@ class _Grouper:
         return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
 
     def run(self) -> None:
-        self.make_nodes()
         self.index_phrases()
+        self.make_nodes()
         if self.o.scored:
             self.index_scored()
         order = sorted(range(len(self.nodes)),

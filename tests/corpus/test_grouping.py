@@ -430,6 +430,49 @@ def test_a_two_word_slogan_is_a_cut_of_no_quote():
     assert u["a"] == u["b"]
 
 
+def test_identical_copies_of_a_catchphrase_days_apart_are_two_occasions():
+    # a slogan printed alone on June 23 (the hats) and June 27 (his promise), and inside longer
+    # quotes of February and April: a phrase he says on many occasions (benchmarks/pair_sources.py)
+    maga = [S("a", "a1", "Make America Great Again", "2016-06-23"),
+            S("b", "a2", "Make America Great Again.", "2016-06-27")]
+    u = group_utterances(maga).utterance_of
+    assert u["a"] == u["b"]  # nothing says it is said often: identical words within the date rule
+    said_often = [S("c", "a3", "We're going to make America great again, folks.", "2016-02-02"),
+                  S("d", "a4", "And let's make America great again.", "2016-04-17")]
+    u = group_utterances(maga + said_often).utterance_of
+    assert u["a"] != u["b"]
+    # ... still one when printed within two days (one occasion possible, as for a stock phrase)
+    close = [maga[0], S("b", "a2", "Make America Great Again.", "2016-06-24")]
+    u = group_utterances(close + said_often).utterance_of
+    assert u["a"] == u["b"]
+
+
+def test_a_few_shared_words_far_apart_are_no_alignment():
+    # an idiom shared by a rally heckle and a radio ad four days apart: "the hell out of"
+    # holds half of each quote's words, but a few words days apart point to no one occasion
+    heckle = S("a", "a1", "Get him the hell out of here!", "2015-11-23")
+    ad = S("b", "a2", "quickly and decisively bomb the hell out of ISIS.", "2015-11-19")
+    u = group_utterances([heckle, ad]).utterance_of
+    assert u["a"] != u["b"]
+    # a longer shared passage as far apart is one statement re-quoted (the date rule's week)
+    a = S("c", "a3", "We will bring our jobs back from China and from Mexico, believe me.", "2016-03-01")
+    b = S("d", "a4", "bring our jobs back from China and from Mexico, and we will win again", "2016-03-05")
+    u = group_utterances([a, b]).utterance_of
+    assert u["c"] == u["d"]
+
+
+def test_reordered_and_substituted_words_in_long_quotes_are_one_utterance():
+    # issue 13's missed classes: "farmers and ranchers" / "ranchers and farmers", "many" / "a lot of"
+    texts = {
+        "a": "We are going to take care of our farmers and ranchers, and we are going to bring back the jobs.",
+        "b": "We are going to take care of our ranchers and farmers, and we are going to bring back the jobs.",
+        "c": "There are many people in this state who lost their jobs to Mexico and we will never forget them.",
+        "d": "There are a lot of people in this state who lost their jobs to Mexico and we will never forget them.",
+    }
+    u = group_utterances([S(k, f"art-{k}", t, "2016-03-01") for k, t in texts.items()]).utterance_of
+    assert u["a"] == u["b"] and u["c"] == u["d"] and u["a"] != u["c"]
+
+
 def test_a_quote_its_attribution_dates_months_back_joins_the_remark_of_that_time():
     october = ("2015-10-01", "2015-10-31")
     # "he told CNN's Chris Cuomo in October" (Nov 10) / "As recently as an October CNN interview, Trump
