@@ -17,7 +17,8 @@ import regex
 
 from quotes.extract.titles import LETTER_WORD, WORD, title_case, title_like
 from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, OWNING_WORDS, PREPOSITIONS,
-                                  SCARE_WORDS, SMALL_WORDS, TITLE_HEADS, WORD_NOUNS, WORK_PEOPLE, WORK_WORDS, WORKS)
+                                  SCARE_WORDS, SMALL_WORDS, TITLE_HEADS, WORD_NOUNS, WORK_PEOPLE, WORK_WORDS, WORKS,
+                                  WRITER_READER_PRONOUNS)
 
 _FIRST_PERSON = regex.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 # The writer talking to the reader or about themself ("you’re terrified to say", "I’d need to").
@@ -173,6 +174,14 @@ def term_features(text: str, m, words: list[str], evidence, f: dict[str, float])
 
 
 FEW_CUED = 3  # an article that reports speech attributes more of its quotes than this
+
+
+def writer_or_reader_speaks(q) -> bool:
+    """The only speaker attribution found is the writer or the reader of the page ("I was
+    telling myself, “…”", "you will always wonder, “…”") and no name stands for it. On a page
+    that talks to its reader (`addresses_reader`) that is imagined speech: attribution drops it
+    (a rule beside the weights: PolNeAR has no such page to fit it on)."""
+    return not q.speaker and (q.speaker_mention or "").lower() in WRITER_READER_PRONOUNS
 
 
 # a quoted term or title has at most this many words (longer spans in marks are speech)

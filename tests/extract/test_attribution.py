@@ -479,3 +479,22 @@ def test_an_unattributed_quoted_sentence_in_a_news_report_is_still_a_quote():
     text = (INTRO + "The ministers met for three hours and agreed on a statement.\n\n"
             "“We will defend every inch of our territory.”\n\nThe talks resume on Friday.")
     assert [q.text for q in extract_quotes(text)] == ["We will defend every inch of our territory."]
+
+
+@pytest.mark.parametrize("line", [
+    "But you will always wonder, “What would have happened if I had tried?”",
+    "When I made that investment, I was telling myself, “This dream matters.”",
+])
+def test_the_writers_or_readers_imagined_words_on_a_page_that_talks_to_its_reader_are_no_quote(line):
+    assert extract_quotes(BLOG + line + "\n\nThat is the point.") == []
+
+
+def test_we_of_an_outlet_quoting_itself_is_kept_on_a_page_that_talks_to_its_reader():
+    text = BLOG + "In our review, we called it “a very compelling option for many households.”\n\nIt is."
+    assert [q.text for q in extract_quotes(text)] == ["a very compelling option for many households."]
+
+
+def test_i_said_in_a_news_report_is_still_a_quote():
+    text = (INTRO + "The minister called me on Friday.\n\n"
+            "I told her, “The bridge has to close before winter.”\n\nShe agreed.")
+    assert [q.text for q in extract_quotes(text)] == ["The bridge has to close before winter."]

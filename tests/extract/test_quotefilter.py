@@ -183,3 +183,14 @@ def test_a_term_modifying_a_noun_deep_below_a_weak_cue_loses_to_speech():
     speech = quote_features(text, m, q, Evidence(2.2, False, True, False, cue_hops=1))
     assert quote_probability(term) < quote_probability(speech)
     assert term["modifies_noun"] == term["cue_hop_deep"] == speech["cue_hop1"] == 1.0
+
+
+def test_only_the_writer_or_the_reader_as_speaker():
+    from quotes.extract.quotefilter import writer_or_reader_speaks
+
+    def q(speaker, mention):
+        return Quote(0, 1, "x", speaker=speaker, speaker_mention=mention)
+
+    assert writer_or_reader_speaks(q(None, "you")) and writer_or_reader_speaks(q(None, "I"))
+    assert not writer_or_reader_speaks(q(None, "we")) and not writer_or_reader_speaks(q("Jane Doe", "I"))
+    assert not writer_or_reader_speaks(q(None, None))

@@ -21,7 +21,7 @@ from quotes.extract.attribution.rules import RULES, WITHOUT_EXPLICIT_EVIDENCE
 from quotes.extract.attribution.shape import (cue_hops, is_single_mark, looks_unquoted, modifies_noun, person_subject,
                                              quote_kind, quoted_again)
 from quotes.extract.quotefilter import (KEEP_THRESHOLD, TERM_MAX_WORDS, addresses_reader, hard_reject, mentioned,
-                                        quote_features, quote_probability)
+                                        quote_features, quote_probability, writer_or_reader_speaks)
 from quotes.lexicon.words import PRONOUNS
 from quotes.model import Mark, Quote
 
@@ -73,7 +73,7 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
         write_attribution(ctx, q, att)
         features = quote_features(text, m, q, evidence(ctx, m, att, cued - _cued(cands), reader))
         q.mention = mentioned(text, m.start, q.text)
-        keep = _keep(text, q, features, att, use_filter)
+        keep = _keep(text, q, features, att, use_filter, reader)
         if keep and ranker is not None:
             keep = ranker(ctx, mc, q, features)
         if keep:
@@ -82,11 +82,15 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
     return out
 
 
-def _keep(text: str, q: Quote, features: dict[str, float], att: Attribution, use_filter: bool) -> bool:
+def _keep(text: str, q: Quote, features: dict[str, float], att: Attribution, use_filter: bool,
+          reader: bool = False) -> bool:
     """The quote filter decides double-marked quotes (and scales their confidence). Single
     marks have no training data, so the weights never see them: the rules' own rejection and
     the filter's hard rejects (rules that hold for any mark: so-called, a nickname in a name,
-    an uncued term, a named work) decide them."""
+    an uncued term, a named work) decide them. On a page that talks to its reader (`reader`),
+    words only the writer or the reader is said to say are imagined speech, whatever the mark."""
+    if use_filter and reader and writer_or_reader_speaks(q):
+        return False
     if use_filter and q.mark_style != "single":
         prob = quote_probability(features)
         if prob < KEEP_THRESHOLD:
