@@ -21,6 +21,9 @@ NOT_NAMES = PRONOUNS | {"one"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Pronouns that resolve to a group or an organisation (the subject of the clause around them).
 GROUP_PRONOUNS = frozenset({"they", "we", "them", "it"})
+# The writer and the reader of a page that talks to its reader ("I was telling myself", "you
+# will always wonder"): no speaker a reader of a quotes database could look up.
+WRITER_READER_PRONOUNS = frozenset({"i", "you"})
 
 # --- titles, honorifics and roles ---------------------------------------------------------
 

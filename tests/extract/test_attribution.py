@@ -457,3 +457,44 @@ def test_format_characters_at_a_words_edge_are_blanked_for_the_parser_only():
     clean = "Mayor Ann Lee spoke on Monday.\n\n“We will rebuild the bridge by the spring,” Lee said.\n"
     glued = "Mayor Ann Lee spoke on Monday.\n\n\u2066“We will rebuild the bridge by the spring,”\u200b Lee said\u202c.\n"
     assert [(q.speaker, q.method) for q in extract_quotes(glued)] == [(q.speaker, q.method) for q in extract_quotes(clean)]
+
+
+BLOG = ("You know the feeling. You want your business to grow, but your calendar is full and you are "
+        "tired. Here is what you can do about it this week, and why it works for you.\n\n")
+
+
+def test_an_unattributed_question_on_a_page_that_talks_to_its_reader_is_no_quote():
+    """Issue 18, class 5 (qprec): the writer's imagined words on a blog, credited to nobody."""
+    text = BLOG + "“Why are we talking about leadership at all?”\n\nBecause your business needs it."
+    assert extract_quotes(text) == []
+
+
+def test_speech_a_verb_credits_is_kept_on_a_page_that_talks_to_its_reader():
+    text = BLOG + "“Leadership is a habit you build every single day,” coach Maria Lopez said."
+    q = one(text, "Leadership is a habit")
+    assert q.speaker == "Maria Lopez"
+
+
+def test_an_unattributed_quoted_sentence_in_a_news_report_is_still_a_quote():
+    text = (INTRO + "The ministers met for three hours and agreed on a statement.\n\n"
+            "“We will defend every inch of our territory.”\n\nThe talks resume on Friday.")
+    assert [q.text for q in extract_quotes(text)] == ["We will defend every inch of our territory."]
+
+
+@pytest.mark.parametrize("line", [
+    "But you will always wonder, “What would have happened if I had tried?”",
+    "When I made that investment, I was telling myself, “This dream matters.”",
+])
+def test_the_writers_or_readers_imagined_words_on_a_page_that_talks_to_its_reader_are_no_quote(line):
+    assert extract_quotes(BLOG + line + "\n\nThat is the point.") == []
+
+
+def test_we_of_an_outlet_quoting_itself_is_kept_on_a_page_that_talks_to_its_reader():
+    text = BLOG + "In our review, we called it “a very compelling option for many households.”\n\nIt is."
+    assert [q.text for q in extract_quotes(text)] == ["a very compelling option for many households."]
+
+
+def test_i_said_in_a_news_report_is_still_a_quote():
+    text = (INTRO + "The minister called me on Friday.\n\n"
+            "I told her, “The bridge has to close before winter.”\n\nShe agreed.")
+    assert [q.text for q in extract_quotes(text)] == ["The bridge has to close before winter."]

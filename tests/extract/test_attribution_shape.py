@@ -41,3 +41,54 @@ def test_short_unattributed_words_look_unquoted_unless_a_person_is_the_subject()
 def test_single_marks():
     assert is_single_mark("He called it ‘fake news’ again.", mark("He called it ‘fake news’ again."))
     assert not is_single_mark("“Yes,” he said.", mark("“Yes,” he said."))
+
+
+# qprec (issue 18, class 5): how a quote sits in the writer's sentence, read off a real parse
+
+def _view(text, k=0):
+    from tests.extract.parsed import attributor
+
+    att = attributor(text, k)
+    return att.ctx, att.ctx.index.marks[k]
+
+
+@pytest.mark.parametrize("text", [
+    "The new thermostat has a glass face and a “vivid” touch display.",
+    "The group showed the new “Arrangements” collection of chandeliers in Milan.",
+])
+def test_a_quoted_word_before_its_noun_modifies_it(text):
+    from quotes.extract.attribution.shape import modifies_noun
+
+    assert modifies_noun(*_view(text))
+
+
+@pytest.mark.parametrize("text", [
+    "He called the plan “reckless and cruel” on Monday.",
+    "“We will not back down,” the mayor said.",
+    "She said the talks were “very productive.”",
+])
+def test_speech_modifies_no_noun_after_it(text):
+    from quotes.extract.attribution.shape import modifies_noun
+
+    assert not modifies_noun(*_view(text))
+
+
+def test_the_same_words_quoted_twice_are_quoted_again():
+    from quotes.extract.attribution.shape import quoted_again
+
+    text = "Putin would give “space” to Obama. With “Space” defined loosely, the deal held. He said “no.”"
+    ctx, _ = _view(text)
+    marks = ctx.index.marks
+    assert quoted_again(ctx, marks[0]) and quoted_again(ctx, marks[1]) and not quoted_again(ctx, marks[2])
+
+
+def test_speech_hangs_on_its_verb_and_a_term_deep_below_it():
+    from quotes.extract.attribution.shape import NO_PATH, cue_hops
+
+    said = "The senator said the bill was “a disaster for working families.”"
+    ctx, m = _view(said)
+    assert cue_hops(ctx, m, said.index("said")) in (1, 2)
+    deep = "The embassy reported that the index reached 408 on Wednesday, earning a rating of “hazardous.”"
+    ctx, m = _view(deep)
+    assert cue_hops(ctx, m, deep.index("reported")) >= 4
+    assert cue_hops(ctx, m, None) == NO_PATH

@@ -138,3 +138,59 @@ def test_a_scare_word_in_the_paragraph_before_does_not_make_a_scare_quote():
     text = "She opposed the so-called reforms.\n\n“Nobody asked the teachers what they need,” Roe said."
     f = features(text, "subject:name", "Roe", 3.0)
     assert f["prev_scare"] == 1.0 and not hard_reject(f) and quote_probability(f) >= KEEP_THRESHOLD
+
+
+# qprec (issue 18, class 5): the article-level and syntactic term features
+
+def test_a_reader_addressed_article_is_told_from_a_news_report():
+    from quotes.extract.quotefilter import addresses_reader
+
+    blog = ("You know the feeling. You want your business to grow, but your calendar is full and you "
+            "are tired. Here is what you can do about it this week, and why it works. ") * 3
+    news = ("The council voted on Tuesday to close the bridge for repairs. The mayor said the work "
+            "would take six weeks and cost the city about two million dollars. ") * 3
+    assert addresses_reader(blog, find_marks(blog)) and not addresses_reader(news, find_marks(news))
+
+
+def test_you_inside_quotation_marks_does_not_make_a_blog():
+    from quotes.extract.quotefilter import addresses_reader
+
+    text = ("The council voted on Tuesday to close the bridge. “You have to see it, you really do, "
+            "your streets are at stake and you know it,” the mayor said. ") * 3
+    assert not addresses_reader(text, find_marks(text))
+
+
+def test_an_unattributed_quote_in_a_reader_addressed_article_is_rejected_outright():
+    blog = "You will love this. You know how your day goes. “Why are we even talking about this?” You decide."
+    m = find_marks(blog)[0]
+    q = Quote(m.start, m.end, blog[m.start:m.end], method="none", speaker=None, mark_style="double",
+              kind=quote_kind(blog, m))
+    f = quote_features(blog, m, q, Evidence(0.0, False, False, True, reader_addressed=True))
+    assert f["reader_unattributed"] == 1.0 and hard_reject(f) and quote_probability(f) == 0.0
+    cued = quote_features(blog, m, q, Evidence(3.0, False, False, True, reader_addressed=True))
+    news = quote_features(blog, m, q, Evidence(0.0, False, False, True, reader_addressed=False))
+    assert cued["reader_unattributed"] == news["reader_unattributed"] == 0.0
+
+
+def test_a_term_modifying_a_noun_deep_below_a_weak_cue_loses_to_speech():
+    """The weights, not a rule: a quoted modifier deep in the writer's clause scores lower than
+    the same words hung on the speech verb."""
+    text = "The embassy reported the index at 408, a “hazardous” reading."
+    m = find_marks(text)[0]
+    q = Quote(m.start, m.end, text[m.start:m.end], method="subject:name", speaker="embassy", mark_style="double",
+              kind=quote_kind(text, m))
+    term = quote_features(text, m, q, Evidence(2.2, False, True, False, modifies_noun=True, cue_hops=5))
+    speech = quote_features(text, m, q, Evidence(2.2, False, True, False, cue_hops=1))
+    assert quote_probability(term) < quote_probability(speech)
+    assert term["modifies_noun"] == term["cue_hop_deep"] == speech["cue_hop1"] == 1.0
+
+
+def test_only_the_writer_or_the_reader_as_speaker():
+    from quotes.extract.quotefilter import writer_or_reader_speaks
+
+    def q(speaker, mention):
+        return Quote(0, 1, "x", speaker=speaker, speaker_mention=mention)
+
+    assert writer_or_reader_speaks(q(None, "you")) and writer_or_reader_speaks(q(None, "I"))
+    assert not writer_or_reader_speaks(q(None, "we")) and not writer_or_reader_speaks(q("Jane Doe", "I"))
+    assert not writer_or_reader_speaks(q(None, None))

@@ -18,9 +18,10 @@ from quotes.extract.attribution.candidates import cue_candidates, quote_tokens, 
 from quotes.extract.attribution.context import ArticleContext, Attribution, Evidence, MarkContext, Speaker
 from quotes.extract.attribution.entities import article_context, harvest_titles
 from quotes.extract.attribution.rules import RULES, WITHOUT_EXPLICIT_EVIDENCE
-from quotes.extract.attribution.shape import is_single_mark, looks_unquoted, person_subject, quote_kind
-from quotes.extract.quotefilter import (KEEP_THRESHOLD, TERM_MAX_WORDS, hard_reject, mentioned, quote_features,
-                                        quote_probability)
+from quotes.extract.attribution.shape import (cue_hops, is_single_mark, looks_unquoted, modifies_noun, person_subject,
+                                             quote_kind, quoted_again)
+from quotes.extract.quotefilter import (KEEP_THRESHOLD, TERM_MAX_WORDS, addresses_reader, hard_reject, mentioned,
+                                        quote_features, quote_probability, writer_or_reader_speaks)
 from quotes.lexicon.words import PRONOUNS
 from quotes.model import Mark, Quote
 
@@ -62,14 +63,17 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
     ctx = article_context(text, marks, docs)
     kept: list[Quote] = []
     out = []
-    for m in marks:
-        mc = mark_context(ctx, m, kept)
+    found = [cues_of(ctx, m) for m in marks]  # every mark's cues first: the article's count of speech
+    cued = sum(_cued(cands) for _, _, cands in found)
+    reader = addresses_reader(text, marks)
+    for m, (before, after, cands) in zip(marks, found):
+        mc = MarkContext(m, ctx.text[m.start:m.end], is_single_mark(text, m), before, after, cands, kept)
         q = new_quote(text, m, mc.single)
         att = apply_rules(ctx, mc)
         write_attribution(ctx, q, att)
-        features = quote_features(text, m, q, evidence(ctx, m, att))
+        features = quote_features(text, m, q, evidence(ctx, m, att, cued - _cued(cands), reader))
         q.mention = mentioned(text, m.start, q.text)
-        keep = _keep(text, q, features, att, use_filter)
+        keep = _keep(text, q, features, att, use_filter, reader)
         if keep and ranker is not None:
             keep = ranker(ctx, mc, q, features)
         if keep:
@@ -78,11 +82,15 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
     return out
 
 
-def _keep(text: str, q: Quote, features: dict[str, float], att: Attribution, use_filter: bool) -> bool:
+def _keep(text: str, q: Quote, features: dict[str, float], att: Attribution, use_filter: bool,
+          reader: bool = False) -> bool:
     """The quote filter decides double-marked quotes (and scales their confidence). Single
     marks have no training data, so the weights never see them: the rules' own rejection and
     the filter's hard rejects (rules that hold for any mark: so-called, a nickname in a name,
-    an uncued term, a named work) decide them."""
+    an uncued term, a named work) decide them. On a page that talks to its reader (`reader`),
+    words only the writer or the reader is said to say are imagined speech, whatever the mark."""
+    if use_filter and reader and writer_or_reader_speaks(q):
+        return False
     if use_filter and q.mark_style != "single":
         prob = quote_probability(features)
         if prob < KEEP_THRESHOLD:
@@ -106,13 +114,21 @@ def single_term_rejected(text: str, q: Quote, features: dict[str, float]) -> boo
 
 
 def mark_context(ctx: ArticleContext, m: Mark, previous: list[Quote]) -> MarkContext:
-    single = is_single_mark(ctx.text, m)
-    if ctx.index.toks:
-        before, after = regions(ctx, m)
-        cands = cue_candidates(ctx, m, before, after)
-    else:
-        before, after, cands = (0, 0), (0, 0), []
-    return MarkContext(m, ctx.text[m.start:m.end], single, before, after, cands, previous)
+    before, after, cands = cues_of(ctx, m)
+    return MarkContext(m, ctx.text[m.start:m.end], is_single_mark(ctx.text, m), before, after, cands, previous)
+
+
+def cues_of(ctx: ArticleContext, m: Mark) -> tuple:
+    """The regions next to mark `m` and its speech-cue candidates (strongest first)."""
+    if not ctx.index.toks:
+        return (0, 0), (0, 0), []
+    before, after = regions(ctx, m)
+    return before, after, cue_candidates(ctx, m, before, after)
+
+
+def _cued(cands: list) -> bool:
+    """A mark that a speech cue next to it governs: reported speech ("“…,” she said")."""
+    return bool(cands) and cands[0].score >= C.CUE_ADJACENT_AND_GOVERNING
 
 
 def new_quote(text: str, m: Mark, single: bool) -> Quote:
@@ -133,10 +149,14 @@ def apply_rules(ctx: ArticleContext, mc: MarkContext) -> Attribution:
     return att
 
 
-def evidence(ctx: ArticleContext, m: Mark, att: Attribution) -> Evidence:
-    """What the quote filter reads besides the quote."""
+def evidence(ctx: ArticleContext, m: Mark, att: Attribution, cued_elsewhere: int = 0,
+             reader: bool = False) -> Evidence:
+    """What the quote filter reads besides the quote (`cued_elsewhere`: how many other marks
+    of the article a speech cue governs; `reader`: the article talks to its reader)."""
     has_verb = any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in quote_tokens(ctx, m))
-    return Evidence(att.cue_score, att.rule_reject, person_subject(ctx, m), has_verb)
+    return Evidence(att.cue_score, att.rule_reject, person_subject(ctx, m), has_verb,
+                    modifies_noun(ctx, m), quoted_again(ctx, m),
+                    cue_hops(ctx, m, att.cue.start if att.cue is not None else None), cued_elsewhere, reader)
 
 
 def write_attribution(ctx: ArticleContext, q: Quote, att: Attribution) -> None:

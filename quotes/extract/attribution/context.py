@@ -31,6 +31,7 @@ class ArticleContext:
     # read off the parse and the text once, the same in any trial (attribution.referents):
     document_mentions: dict | None = None  # document noun -> [(offset, token)] outside quotes
     institution_runs: dict = field(default_factory=dict)  # "commission" -> [(name, offset)]
+    quoted_words: dict | None = None  # the words of each short quote -> how many marks hold them (shape.quoted_again)
 
     @property
     def text(self) -> str:
@@ -98,3 +99,8 @@ class Evidence:
     rule_reject: bool
     person_subject: bool  # the writer's sentence around the quote has a name or pronoun subject
     quote_has_verb: bool
+    modifies_noun: bool = False  # the quoted words modify a noun after the closing mark ("a “vivid” display")
+    quoted_again: bool = False  # the same words are quoted elsewhere in the article (a term in use)
+    cue_hops: int = -1  # dependency links from the quote up to its cue (-1: none; shape.cue_hops)
+    cued_elsewhere: int = 0  # other marks of the article a speech cue next to them governs
+    reader_addressed: bool = False  # the article talks to its reader (quotefilter.addresses_reader)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from quotes.extract.attribution.candidates import quote_tokens
+from quotes.extract.attribution.candidates import close_end_of, quote_tokens
 from quotes.extract.attribution.context import ArticleContext
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.extract.titles import LETTER_WORD, WORD, title_case
@@ -85,3 +85,65 @@ def person_subject(ctx: ArticleContext, m: Mark) -> bool:
         if c.dep_ in SUBJ_DEPS and not ctx.index.in_quote(ctx.index.pos(c)):
             return c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS
     return False
+
+
+# the dependencies of a word that modifies the noun it stands before ("a “vivid” display",
+# "the “whistleblower’s” identity", "the new “Arrangements” collection")
+_PRENOMINAL_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
+
+
+def modifies_noun(ctx: ArticleContext, m: Mark) -> bool:
+    """The quoted words stand inside a noun phrase of the writer's, before its noun: every
+    word of the quote whose head lies outside it is a prenominal modifier of a word after the
+    closing mark ("a “vivid” touch display"). Quoted speech ends where the writer's words take
+    over ("called the plan “reckless and cruel”"), a term in use sits inside them."""
+    close = close_end_of(m)
+    heads = [t for t in quote_tokens(ctx, m)
+             if t.is_alpha and not m.start <= ctx.index.pos(t.head) < m.end]
+    return bool(heads) and all(t.dep_ in _PRENOMINAL_DEPS and ctx.index.pos(t.head) >= close for t in heads)
+
+
+QUOTED_AGAIN_WORDS = 4  # a term: a few words (quotefilter.MENTION_LEN)
+
+
+def quoted_again(ctx: ArticleContext, m: Mark) -> bool:
+    """The same few words (at most QUOTED_AGAIN_WORDS, case and punctuation aside) stand in
+    another pair of marks of the article: the writer using a term twice ("give “space” ...
+    with “space” perhaps defined as"). Counted once per article."""
+    if ctx.quoted_words is None:
+        counts: dict = {}
+        for other in ctx.index.marks:
+            key = _term_key(ctx.text[other.start:other.end])
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+        ctx.quoted_words = counts
+    key = _term_key(ctx.text[m.start:m.end])
+    return bool(key) and ctx.quoted_words.get(key, 0) > 1
+
+
+def _term_key(qtext: str) -> str:
+    words = WORD.findall(qtext.lower())
+    return " ".join(words) if 0 < len(words) <= QUOTED_AGAIN_WORDS else ""
+
+
+NO_PATH = -1  # cue_hops when the quote hangs on no cue
+
+
+def cue_hops(ctx: ArticleContext, m: Mark, cue_start: int | None) -> int:
+    """How many dependency links lead up from the quote to its cue (NO_PATH when the cue is
+    no ancestor of the quote, or there is none). Speech hangs on its verb at once ("said
+    “…”": 1, "described it as “…”": 2); a term sits deep in the writer's own clauses under
+    the sentence's speech verb ("reported that the index reached 408, earning a rating of
+    “hazardous”": 5)."""
+    cue = ctx.index.tok_at(cue_start) if cue_start is not None else None
+    if cue is None:
+        return NO_PATH
+    best = NO_PATH
+    for t in quote_tokens(ctx, m):
+        if t.is_punct or m.start <= ctx.index.pos(t.head) < m.end or t.head is t:
+            continue
+        for depth, anc in enumerate(t.ancestors, 1):
+            if anc is cue or (anc.doc is cue.doc and anc.i == cue.i):
+                best = depth if best == NO_PATH else min(best, depth)
+                break
+    return best
