@@ -13,7 +13,7 @@ from pathlib import Path
 EXTRACTOR_VERSION = "11"  # 2: attribution rules of the attr branch; 3: shared and hyphenated surnames; 4: said_from/said_to; 5: outlets and bylines of web pages (one outlet per publisher); 6: a pronoun is never registered as a name; 7: learned speaker ranker, entity typing, calibrated confidence, echo credit (issue 18); 8: confidence of resolved and carried speakers, plain confidence per quote kind, smoothed (issue 18); 9: descriptions point back to issuers and institutions, salience from unparsed sentence openers, gender from role words, "it" to the organisation, no stored name that is a thing, time, place or heading (issue 18); 10: a statement's issuer read off unparsed text, the name ending a run of titles, when/as clauses introduce their quote, "they" = the name in apposition to the subject, pronoun chains parse further back, a full name owning the subject is talked about, fuller organisation names, refit ranker (issue 18); with it: articles not in English keep only quoted sentences, with no speaker (articles.language), one title notion and work titles in the quote filter (refit), mentioned terms marked (quotes.mention), rev24a's gender and name fixes, single-marked terms meet the quote filter's outright rejects; 11: speech-verb subjects the parse doubled, coordinated clauses, indefinite descriptions name nobody, party words, passive agents, colon clauses, two signed authors, time words in names, mark fixes (qf), refit filter and ranker (issue 18)
 # Bump when the speaker index or the utterance grouping changes: a database whose corpus
 # index was made by other rules is regrouped in full (kept in PRAGMA user_version).
-GROUPING_VERSION = 10  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored; 4: occasions;
+GROUPING_VERSION = 11  # 2: late re-quotes and surname aliases; 3: aliases naming someone else ignored; 4: occasions;
 # 5: grouped one speaker family at a time (corpus.families)
 # 6: possessives fold (NATO's = NATO), split-quote parts join (corpus.splitparts)
 # 7: a quote whose speaker is unsure (a guess, a group noun) may join another family's utterance (corpus.unsure)
@@ -23,6 +23,7 @@ GROUPING_VERSION = 10  # 2: late re-quotes and surname aliases; 3: aliases namin
 # articles; editions of one outlet's story join two parts parted by the speaker's role (SPLIT_EDITION_GAP)
 # 10: the speaker index: descriptions key and name no named speaker, a full name outranks a bare one corpus-wide,
 # a courtesy honorific makes the next word a surname of a fitting gender, given-name titles join no full name
+# 11: a speaker known in its article only by descriptions ("a man", "the company") is no speaker of the index
 
 # PRAGMA application_id of the databases we make ("QUOT"): a build adds to an empty file or
 # to one of ours, never to someone else's database (which it would migrate in place).
