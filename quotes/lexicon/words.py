@@ -197,6 +197,9 @@ recount brag scoff snap sneer retort rail lash hint tout pronounce sigh laugh
 relate inform advise rule agree disagree acknowledge apologize apologise plead
 press bark assail indicate highlight chide scold tease marvel interrupt
 """.split())
+# Speech verbs that also say someone goes on doing something ("continued to sign up"): no cue
+# with a verb as their complement.
+ASPECTUAL_LEMMAS = frozenset({"continue"})
 # Verbs that label rather than report (call, describe...): a cue only when a quote is their
 # object ("called it “fair game”"). "put it", "went on to say" need context.
 WEAK_LEMMAS = frozenset("""call describe label dub brand term name refer characterize
@@ -219,7 +222,7 @@ letter email release speech message""".split())
 # Speech nouns whose possessor is the speaker ("Trump’s claim that “...”").
 POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
 pledge vow warning assertion description characterization accusation tweet message answer
-response reply call quip line phrase slogan boast insistence argument""".split())
+response reply call quip line phrase slogan boast insistence argument verdict assessment reaction""".split())
 
 # --- titles of works, labels and scare quotes ----------------------------------------------
 
