@@ -110,7 +110,7 @@ service services news times post journal network press association union institu
 foundation university college center centre court police army navy force forces corp
 inc co company group organization organisation fund bank board club league nato un
 cnn fox msnbc abc nbc cbs reuters bloomberg ap afp politico breitbart huffpost
-coalition alliance caucus trust society authority project, team
+coalition alliance caucus trust society authority project, team institution
 production record studio entertainment film picture holding technologie system lab partner
 airline motor industrie""".split())
 # (names.is_org_name strips a trailing "s": "Productions" -> "production", "Industries" -> "industrie")

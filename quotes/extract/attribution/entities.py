@@ -123,7 +123,7 @@ def track_subjects(ctx: ArticleContext) -> None:
             continue
         if t.lower_ in PERSON_PRONOUNS and ent.gender is None and ent.kind == "person":
             # '“…?” he asked' of Jake Tapper: no longer a "she" of the next answer
-            ent.gender = PERSON_PRONOUNS[t.lower_]
+            ent.pronoun_gender = PERSON_PRONOUNS[t.lower_]
         if t.pos_ == "PROPN" and len([w for w in name_span(t) if not is_honorific(w.lower_)]) > 1:
             ent.full_subj.append(p)  # "George W. Bush walked on stage": named in full as a subject
         # main-clause subjects and speakers are who is talked about; a subject inside a
