@@ -31,6 +31,7 @@ class ArticleContext:
     # read off the parse and the text once, the same in any trial (attribution.referents):
     document_mentions: dict | None = None  # document noun -> [(offset, token)] outside quotes
     institution_runs: dict = field(default_factory=dict)  # "commission" -> [(name, offset)]
+    unnamed_before: dict = field(default_factory=dict)  # pronoun offset -> unnamed speaker token or None
 
     @property
     def text(self) -> str:

@@ -107,8 +107,8 @@ def track_subjects(ctx: ArticleContext) -> None:
         # subjects, and names that open their sentence (the small parser often
         # makes "Michael DiMino, ..., urged" a fragment rooted at the name, and "Scott
         # bristles at ..." a compound of the verb it reads as a noun)
-        opener = t.pos_ == "PROPN" and t.sent.start >= t.i - 3 and (
-            t.dep_ in ("ROOT", "appos") or t.dep_ == "compound" and t.head.pos_ == "VERB" and t.head.i > t.i)
+        opener = t.pos_ == "PROPN" and (t.dep_ in ("ROOT", "appos") or t.dep_ == "compound" and t.head.pos_ == "VERB"
+                                        and t.head.i > t.i) and t.sent.start >= t.i - 3
         named_subject = _subject_in_apposition(t)
         if t.dep_ not in SUBJ_DEPS and not opener and named_subject is None:
             if _introduced_as_object(ctx, t, p):

@@ -93,7 +93,14 @@ def _unnamed_speaker_before(ctx: ArticleContext, tok):
     earlier in the pronoun's sentence or in the sentence before it in the same paragraph,
     when it is an indefinite person noun ("another student", "a voter", "one woman") of a
     gender that fits and the verb speaks to nobody named ("a reporter asked Trump": "he" may
-    be Trump). The subject token, or None."""
+    be Trump). The subject token, or None; read off the parse once per pronoun."""
+    p = ctx.index.pos(tok)
+    if p not in ctx.unnamed_before:
+        ctx.unnamed_before[p] = _unnamed_subject(ctx, tok)
+    return ctx.unnamed_before[p]
+
+
+def _unnamed_subject(ctx: ArticleContext, tok):
     ix, sent = ctx.index, tok.sent
     first = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     if "\n" in ctx.text[ix.pos(tok.doc[first]):ix.pos(tok)]:
