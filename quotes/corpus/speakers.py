@@ -29,8 +29,11 @@ How names are resolved, cheapest and safest first:
    another organisation mention (“National Intelligence Service” / “NIS”).
 6. A description (``lexicon.names.describes``: “the statement”, “a spokesman”, “The board”,
    “the citizens”) keys nothing that has a name: two issuers' “the statement” never merge
-   them, and a described person never joins a full name as a bare one. Speakers known only
-   by one description share it, as bare names do.
+   them, and a described person never joins a full name as a bare one. A person or
+   organisation its article knows only by descriptions (“a man”, “the company”, “the
+   statement” of an issuer nobody names) is no speaker of the index: its quotes keep the
+   article's words as ``speaker`` and get no speaker id, as a title that fits nobody named
+   (“a campaign aide”); “a man” of six articles is not one person.
 
 The canonical name is, of the cluster's names (descriptions only when it has none), a full
 one when it has any, the one used by the most articles (then by the most quotes, then the
@@ -688,6 +691,14 @@ def _attach_mentions_by_part(analysed: list, uf: "_UF") -> None:
             uf.union(next(iter(target)), i)
 
 
+def _describes_only(loc: _Local) -> bool:
+    """Is every form of an article's person or organisation a description ("a man" -> "man",
+    "The victim's mother", "the statement")? Such a speaker is nobody of the corpus: "a man"
+    of one article is not the "a man" of another, so it gets no speaker (as a title alone)."""
+    forms = loc.names if loc.kind == "person" else loc.forms
+    return all(describes(f) for f in forms)
+
+
 def _role_fits(a: str, b: str) -> bool:
     """Does one role hold the other as whole words ("defense secretary" ~ "us defense
     secretary")?"""
@@ -718,6 +729,8 @@ def _article_locals(analysed: list, uf: "_UF") -> list[tuple[_Local, list[str]]]
                     loc.forms[f] += 1
         if loc.kind == "person" and not loc.names:
             continue  # a title alone ("the defense secretary") that fits nobody named here
+        if _describes_only(loc):
+            continue  # "a man", "the company", "the statement": the article names nobody
         loc.quote_ids = qids
         out.append((loc, qids))
     return out

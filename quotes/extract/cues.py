@@ -5,7 +5,7 @@ The word lists (speech verb lemmas, weak verbs, phrasal verbs, irregular forms) 
 """
 from __future__ import annotations
 
-from quotes.lexicon.words import IRREGULAR, PHRASAL, SPEECH_LEMMAS, WEAK_LEMMAS
+from quotes.lexicon.words import ASPECTUAL_LEMMAS, IRREGULAR, PHRASAL, SPEECH_LEMMAS, WEAK_LEMMAS
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -47,7 +47,8 @@ def is_cue_token(tok) -> bool:
         return any(c.lower_ == "it" and c.dep_ in ("dobj", "obj") for c in tok.children)
     lem = lemma_of(tok)
     if lem in SPEECH_LEMMAS:
-        return True
+        # "as the company continued to sign up subscribers": going on doing something is no speech
+        return not (lem in ASPECTUAL_LEMMAS and any(c.dep_ == "xcomp" for c in tok.children))
     return any(c.dep_ in ("prt", "advmod") and lem in PHRASAL.get(c.lower_, ()) for c in tok.children)
 
 

@@ -77,8 +77,7 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
                                and not any(w.lower().rstrip(".") in PERSONAL_HONORIFICS for w in words)
                                and not _PERSONAL_BEFORE.search(before)),
         "ty_common_noun": float(head is not None and head.pos_ == "NOUN"),
-        "ty_person_noun": float(low in PERSON_NOUNS or (head is not None and head.pos_ == "NOUN"
-                                                         and bool(_PERSON_SUFFIX.search(low)))),
+        "ty_person_noun": float(head is not None and is_person_noun(head)),
         "ty_thing_noun": float(low in THING_NOUNS),
         "ty_subject_elsewhere": float(min(3, len(ent.subject_pos)) / 3.0) if ent is not None else 0.0,
         "ty_named_in_full": float(ent is not None and len(ent.name.split()) > 1),
@@ -87,6 +86,12 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
                                               for w in words if len(w) > 2):
         ev["ty_caps_heading"] = 0.0  # "TRUMP:" in a transcript: the article prints the name too
     return _decide(ev, how, kind, ent), ev
+
+
+def is_person_noun(tok) -> bool:
+    """A common noun that names a person: "man", "source", a word in -er/-ist/-ian... ("voter",
+    "student", "economist")."""
+    return tok.lower_ in PERSON_NOUNS or tok.pos_ == "NOUN" and bool(_PERSON_SUFFIX.search(tok.lower_))
 
 
 def is_time_word(word: str) -> bool:

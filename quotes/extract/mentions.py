@@ -38,6 +38,9 @@ class Entity(Journaled):
     aliases: set[str] = field(default_factory=JournaledSet)
     roles: list[str] = field(default_factory=JournaledList)
     gender: str | None = None
+    # the gender a subject "he"/"she" resolved to it told (entities.track_subjects): read by
+    # pronoun resolution only, never evidence that a name is a person
+    pronoun_gender: str | None = None
     first_pos: int = 0
     # char offsets, kept sorted (every reader takes a count, a min or a max)
     mentions: JournaledPositions = field(default_factory=JournaledPositions)
@@ -292,7 +295,7 @@ class Registry:
         for e in self.entities:
             if e.kind != "person" or (exclude and id(e) in exclude) or is_place(e.name):
                 continue  # ("South Carolina, he said": a name the typing left a person)
-            if gender and e.gender and e.gender != gender:
+            if gender and (e.gender or e.pronoun_gender) not in (None, gender):
                 continue
             subj = [p for p in e.subject_pos if p < pos and pos - p <= window]
             ment = [p for p in e.mentions if p < pos and pos - p <= window]

@@ -55,7 +55,7 @@ HOWS = ("name", "pronoun", "role", "appositive", "group", "document", "affiliati
         "role_unresolved", "previous", "salience", "rule", "none")
 RULE_METHODS = ("subject", "inverted", "head_subject", "according_to", "possessive", "colon",
                 "colon_paragraph", "dash", "split_quote", "continuation", "previous_sentence",
-                "sentence_subject", "salience_guess", "nearby_before", "nearby_after", "none")
+                "sentence_subject", "salience_guess", "nearby_before", "nearby_after", "owner_after", "none")
 CUE_VERBS = ("say", "tell", "add", "write", "ask", "according")
 
 

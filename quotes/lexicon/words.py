@@ -113,7 +113,7 @@ service services news times post journal network press association union institu
 foundation university college center centre court police army navy force forces corp
 inc co company group organization organisation fund bank board club league nato un
 cnn fox msnbc abc nbc cbs reuters bloomberg ap afp politico breitbart huffpost
-coalition alliance caucus trust society authority project, team
+coalition alliance caucus trust society authority project, team institution
 production record studio entertainment film picture holding technologie system lab partner
 airline motor industrie""".split())
 # (names.is_org_name strips a trailing "s": "Productions" -> "production", "Industries" -> "industrie")
@@ -200,6 +200,9 @@ recount brag scoff snap sneer retort rail lash hint tout pronounce sigh laugh
 relate inform advise rule agree disagree acknowledge apologize apologise plead
 press bark assail indicate highlight chide scold tease marvel interrupt
 """.split())
+# Speech verbs that also say someone goes on doing something ("continued to sign up"): no cue
+# with a verb as their complement.
+ASPECTUAL_LEMMAS = frozenset({"continue"})
 # Verbs that label rather than report (call, describe...): a cue only when a quote is their
 # object ("called it “fair game”"). "put it", "went on to say" need context.
 WEAK_LEMMAS = frozenset("""call describe label dub brand term name refer characterize
@@ -222,7 +225,7 @@ letter email release speech message""".split())
 # Speech nouns whose possessor is the speaker ("Trump’s claim that “...”").
 POSSESSED_SPEECH_NOUNS = frozenset("""statement claim remark remarks comment comments words promise
 pledge vow warning assertion description characterization accusation tweet message answer
-response reply call quip line phrase slogan boast insistence argument""".split())
+response reply call quip line phrase slogan boast insistence argument verdict assessment reaction""".split())
 
 # --- titles of works, labels and scare quotes ----------------------------------------------
 

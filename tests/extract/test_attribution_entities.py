@@ -101,3 +101,28 @@ def test_he_is_never_a_place_the_sentence_has_as_subject():
             "\"Maybe we are just letting the bully learn his lesson,\" Tripp said. \"We are showing some "
             "mercy.\" South Carolina, he said, was \"where we have a chance.\"\n")
     assert [q.speaker for q in extract_quotes(text)] == ["Dan Tripp"] * 3
+
+
+def test_a_name_opening_its_sentence_as_a_compound_of_the_verb_is_its_subject():
+    # the parser reads "bristles" as a noun and hangs "Scott" on it: Scott is still the
+    # subject the next "he said" is about, not the man quoted before him
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("Representative Bobby Scott has served in Congress since 1993.\n\n"
+            "\"He has never had, until recently, an ambition for higher office,\" said Quentin Kidd, a political "
+            "scientist at Christopher Newport University. \"There's an uncertainty whether he can raise money.\"\n\n"
+            "Scott bristles at the suggestion he won't be ready. \"I've fundraised all I've needed to do to get "
+            "70 percent of the vote,\" he said, cutting off a reporter who asked about finances.\n")
+    assert [q.speaker for q in extract_quotes(text)] == ["Quentin Kidd", "Quentin Kidd", "Bobby Scott"]
+
+
+def test_a_person_he_resolved_to_is_no_she_of_the_next_answer():
+    # an interview: the interviewer's first name tells no gender, but "he asked" did, so the
+    # next "she said" is the senator, not the interviewer quoted last
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("In an interview with CNN's Jake Tapper on Sunday, Senator Ann Wells defended the bill.\n\n"
+            "\"We have the votes,\" Wells told Tapper. \"We will pass it this week.\"\n\n"
+            "Tapper pressed her on the timing. \"Are you sure about that?\" he asked.\n\n"
+            "\"Absolutely,\" she said.\n")
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Wells", "Ann Wells", "Jake Tapper", "Ann Wells"]

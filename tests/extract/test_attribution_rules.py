@@ -1,8 +1,8 @@
 """Each rule on its own, on a real parse; and the stage loop's order."""
 from quotes.extract.attribution import mark_context
 from quotes.extract.attribution.rules import (RULES, WITHOUT_EXPLICIT_EVIDENCE, colon_introduction, colon_paragraph,
-                                              continuation, dash_signature, previous_sentence, salience_guess,
-                                              signed_colon, speech_verb)
+                                              continuation, dash_signature, owner_after, previous_sentence,
+                                              salience_guess, signed_colon, speech_verb)
 from quotes.model import Quote
 
 
@@ -67,6 +67,29 @@ def test_dash_signature(parse):
     assert att.named.name == "Veronica Cruz" and att.method == "dash" and att.cue.text == "―"
 
 
+def test_owner_after_names_whose_words_the_finished_quote_was(parse):
+    for after in ("That was the verdict of Ann Lee, a teacher at Central High.",
+                  "Those were the words of Ann Lee, a teacher at Central High.",
+                  "The warning came from Ann Lee, a teacher at Central High."):
+        ctx, mc = first_mark(parse, f"“This is a disaster for the schools.” {after}")
+        att = owner_after(ctx, mc)
+        assert att.speaker.name == "Ann Lee" and att.method == "owner_after:name", after
+    # a sentence that does not point back at the quote, and a quote that goes on, name nobody
+    ctx, mc = first_mark(parse, "“This is a disaster for the schools.” A report by Ann Lee was published.")
+    assert owner_after(ctx, mc) is None
+    ctx, mc = first_mark(parse, "“This is a disaster for the schools,” that was the verdict of Ann Lee.")
+    assert owner_after(ctx, mc) is None
+
+
+def test_the_next_sentence_naming_the_owner_comes_before_the_last_speaker(parse):
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("The city council voted on the budget on Tuesday.\n\n"
+            "“We will not raise taxes,” according to council president Bob Smith.\n\n"
+            "“This is a disaster for the schools.” That was the verdict of Ann Lee, a teacher at Central High.\n")
+    assert [q.speaker for q in extract_quotes(text)] == ["Bob Smith", "Ann Lee"]
+
+
 def test_continuation_copies_the_last_speaker(parse):
     text = "“We are ready,” Kirby said.\n\n“The troops are there.”"
     last = Quote(1, 14, "We are ready,", speaker="John Kirby")
@@ -82,5 +105,5 @@ def test_salience_guess(parse):
 
 
 def test_rule_order_explicit_evidence_first():
-    assert RULES.index(speech_verb) < RULES.index(continuation) < RULES.index(salience_guess)
+    assert RULES.index(speech_verb) < RULES.index(owner_after) < RULES.index(continuation) < RULES.index(salience_guess)
     assert set(WITHOUT_EXPLICIT_EVIDENCE) <= set(RULES) and RULES[-1] in WITHOUT_EXPLICIT_EVIDENCE

@@ -126,3 +126,32 @@ def test_a_party_word_with_a_determiner_describes_someone_unnamed():
     assert q.speaker != "Republicans"
     (q,) = extract_quotes("Democrat Hillary Clinton said the plan was \"dead on arrival.\"\n")
     assert q.speaker.endswith("Hillary Clinton")
+
+
+def test_he_or_she_after_an_unnamed_speaker_is_not_the_last_person_named():
+    # a vox-pop run: the student the sentence before brought in without a name says it
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("Students at the rally in Ames were divided about the candidate.\n\n"
+            "\"I like his energy,\" said Mary Lee, a junior studying biology. \"He's the real deal.\"\n\n"
+            "Another student said she had not made up her mind. \"I'm not sure yet,\" she said.\n")
+    assert [q.speaker for q in extract_quotes(text)] == ["Mary Lee", "Mary Lee", None]
+
+
+def test_he_or_she_after_an_unnamed_person_who_spoke_to_a_named_one_is_resolved_as_before(parse):
+    # "a reporter asked Trump": the answer's "he" may be Trump, so the reporter is not taken
+    ctx, doc = parse("Donald Trump spoke in Ohio. A reporter asked Trump about the wall. He said it would be built.")
+    assert speaker_of(ctx, tok(doc, "He")).name == "Donald Trump"
+    ctx, doc = parse("Donald Trump spoke in Ohio. A woman said she was scared. He said it would be fine.")
+    assert speaker_of(ctx, tok(doc, "He")).name == "Donald Trump"  # "woman" is no "he"
+
+
+def test_a_person_from_a_place_does_not_speak_for_it():
+    # "from" a name no organisation word types: where the voter is from, not whom they speak for
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("Students at the rally in Ames were divided about the candidate.\n\n"
+            "\"I'm not sure yet,\" another student said.\n\n"
+            "\"It's all about jobs,\" said a voter from Des Moines.\n\n"
+            "\"We are ready,\" said a spokeswoman from Acme Corp.\n")
+    assert [q.speaker for q in extract_quotes(text)] == [None, None, "Acme Corp"]

@@ -98,3 +98,15 @@ def test_it_after_a_quote_refers_back_across_the_paragraph_break():
             "erase much of his debt,” it added.\n")
     quotes = extract_quotes(text)
     assert quotes[-1].speaker == quotes[-2].speaker and quotes[-1].speaker
+
+
+def test_a_participle_hung_on_a_where_clause_is_not_that_clauses_subjects():
+    # the parse hangs "while chanting" on "played": the team playing at the stadium does not chant
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("The protests went on for a fourth night.\n\n"
+            "Small groups of protesters continued to call for more information about the fatal shooting of Keith "
+            "Lamont Scott, looping the streets around Bank of America Stadium - where the National Football "
+            "League's Charlotte Panthers played the Minnesota Vikings - while chanting, \"Hands up, don't shoot.\"\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker != "Charlotte Panthers"

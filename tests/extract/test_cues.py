@@ -25,3 +25,18 @@ def test_put_it_and_phrasal_verbs(parse):
 def test_according_to(parse):
     _, doc = parse("The plan failed, according to Kirby.")
     assert [t.text for t in doc if is_according(t)] == ["according"]
+
+
+def test_continuing_to_do_something_is_no_cue(parse):
+    _, doc = parse("The company continued to sign up subscribers. “We are fine,” Mayer continued.")
+    conts = [t for t in doc if t.lower_ == "continued"]
+    assert not is_cue_token(conts[0]) and is_cue_token(conts[1])
+
+
+def test_a_parenthetical_said_credits_the_quote_and_not_the_subject_going_on_after_it():
+    from quotes.extract.pipeline import extract_quotes
+
+    text = ("Disney said its streaming service had signed up ten million customers.\n\n"
+            "Disney's tech teams isolated the problem, Mayer said, and \"patched\" the software as the company "
+            "continued to sign up additional subscribers throughout the week.\n")
+    assert [q.speaker for q in extract_quotes(text)] == ["Mayer"]

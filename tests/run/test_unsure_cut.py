@@ -86,7 +86,9 @@ def test_the_cut_follows_the_rules_on_a_synthetic_corpus(tmp_path):
     write_corpus(db, synthetic_articles(texts, 6_000, seed=11))
     db.close()
     made, rule, unsure = cut_and_rule(path)
-    assert unsure > 300 and joined(rule) >= 50  # (shares of a real build: 7 % unsure, 2 % speakerless)
+    # (shares of a real build: 7 % unsure, 2 % speakerless; the unsure group nouns, "the
+    # officials", are descriptions and so speakerless to the index: the guessed names stay)
+    assert unsure > 60 and joined(rule) >= 50
     assert made == rule
 
 
@@ -96,5 +98,5 @@ def test_the_cut_follows_the_rules_on_polnear_dev(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(dev), "--db", str(path)])
     assert result.exit_code == 0, result.output
     made, rule, unsure = cut_and_rule(path)
-    assert unsure > 50 and joined(rule) >= 2
+    assert unsure > 5 and joined(rule) >= 2  # (7: the group nouns, 50 more, are speakerless to the index)
     assert made == rule

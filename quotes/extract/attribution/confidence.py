@@ -27,6 +27,7 @@ UNNAMED_MAX = 0.3  # nobody identified: at most this
 # --- confidence of the other rules ----------------------------------------------------------
 COLON = 0.7  # 'Trump: “…”', and a name signed before a colon
 DASH = 0.7  # '“…” ― Veronica Cruz'
+OWNER_AFTER = 0.7  # '“…” That was the verdict of Ann Lee'
 SPLIT_QUOTE = 0.8  # “A,” he said. “B.”
 PREVIOUS_SENTENCE_CUE = 0.7  # '..., Schiff said. “…”'
 PREVIOUS_SENTENCE_SUBJECT = 0.5  # the previous sentence's subject, no speech verb

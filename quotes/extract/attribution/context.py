@@ -32,6 +32,7 @@ class ArticleContext:
     document_mentions: dict | None = None  # document noun -> [(offset, token)] outside quotes
     institution_runs: dict = field(default_factory=dict)  # "commission" -> [(name, offset)]
     quoted_words: dict | None = None  # the words of each short quote -> how many marks hold them (shape.quoted_again)
+    unnamed_before: dict = field(default_factory=dict)  # pronoun offset -> unnamed speaker token or None
 
     @property
     def text(self) -> str:

@@ -105,8 +105,10 @@ def track_subjects(ctx: ArticleContext) -> None:
         if ix.in_quote(p):
             continue
         # subjects, and names that open their sentence (the small parser often
-        # makes "Michael DiMino, ..., urged" a fragment rooted at the name)
-        opener = t.pos_ == "PROPN" and t.dep_ in ("ROOT", "appos") and t.sent.start >= t.i - 3
+        # makes "Michael DiMino, ..., urged" a fragment rooted at the name, and "Scott
+        # bristles at ..." a compound of the verb it reads as a noun)
+        opener = t.pos_ == "PROPN" and (t.dep_ in ("ROOT", "appos") or t.dep_ == "compound" and t.head.pos_ == "VERB"
+                                        and t.head.i > t.i) and t.sent.start >= t.i - 3
         named_subject = _subject_in_apposition(t)
         if t.dep_ not in SUBJ_DEPS and not opener and named_subject is None:
             if _introduced_as_object(ctx, t, p):
@@ -119,6 +121,9 @@ def track_subjects(ctx: ArticleContext) -> None:
         ent = entity_for(ctx, t, p)
         if ent is None:
             continue
+        if t.lower_ in PERSON_PRONOUNS and ent.gender is None and ent.kind == "person":
+            # '“…?” he asked' of Jake Tapper: no longer a "she" of the next answer
+            ent.pronoun_gender = PERSON_PRONOUNS[t.lower_]
         if t.pos_ == "PROPN" and len([w for w in name_span(t) if not is_honorific(w.lower_)]) > 1:
             ent.full_subj.append(p)  # "George W. Bush walked on stage": named in full as a subject
         # main-clause subjects and speakers are who is talked about; a subject inside a

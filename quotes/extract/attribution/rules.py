@@ -18,7 +18,7 @@ from quotes.extract.attribution.subjects import nearby_subject, previous_paragra
 from quotes.extract.cues import is_cue_token
 from quotes.extract.entity_types import entity_type
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
-from quotes.lexicon.words import FUNCTION_WORDS, PRONOUNS
+from quotes.lexicon.words import FUNCTION_WORDS, POSSESSED_SPEECH_NOUNS, PRONOUNS, SPEECH_NOUNS
 from quotes.model import Quote
 
 _DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
@@ -265,6 +265,42 @@ def dash_signature(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
     return found
 
 
+# --- 7b. the next sentence names whose words they were: "“…” That was the verdict of X" ------
+
+def owner_after(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    """'“This is a disaster.” That was the verdict of Ann Lee', '… Those were the words of X',
+    '… The warning came from X': the sentence right after a finished quote points back at it
+    (it opens with a demonstrative, or a definite speech noun is its subject) and names the
+    speech noun's owner after "of" or "from". Not the previous speaker's continuation."""
+    ix, text, m = ctx.index, ctx.text, mc.mark
+    end = close_end_of(m)
+    if mc.single or not regex.search(r"[.?!…]\W*$", mc.quote_text):
+        return None
+    toks = [t for t in ix.tokens_between(end, ix.para_bounds(m.open_mark)[1]) if not ix.in_quote(ix.pos(t))]
+    if not toks or text[end:ix.pos(toks[0])].strip():
+        return None
+    sent = [t for t in toks if t.sent == toks[0].sent]
+    back = sent[0].lower_ in _POINTING_BACK
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lower_ not in _OWNED_SPEECH:
+            continue
+        if not (back or noun.dep_ in SUBJ_DEPS and any(c.dep_ == "det" and c.lower_ in _POINTING_BACK | {"the"}
+                                                        for c in noun.children)):
+            continue
+        heads = [noun, noun.head] if noun.dep_ in SUBJ_DEPS else [noun]
+        owners = [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                  for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        if owners:
+            sp = speaker_of(ctx, owners[0])
+            if sp.name:
+                return Attribution(f"owner_after:{sp.how}", C.OWNER_AFTER, speaker=sp)
+    return None
+
+
+_POINTING_BACK = frozenset("that this those these such".split())
+_OWNED_SPEECH = POSSESSED_SPEECH_NOUNS | SPEECH_NOUNS
+
+
 # --- 8-10. nothing explicit: continuation, the writer's sentence, salience -------------------
 
 def _paras_between_empty(ctx: ArticleContext, lp: int, mp: int) -> bool:
@@ -332,7 +368,7 @@ def salience_guess(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
 
 # The order rules are tried in: explicit evidence first, guesses last.
 RULES = (signed_colon, speech_verb, colon_introduction, split_quote, previous_sentence, colon_paragraph,
-         dash_signature, continuation, sentence_subject, salience_guess)
+         dash_signature, owner_after, continuation, sentence_subject, salience_guess)
 # Rules tried only once every explicit one failed: a mark they attribute that looks like a
 # scare quote, a title or a nickname is flagged for the quote filter (Attribution.rule_reject).
 WITHOUT_EXPLICIT_EVIDENCE = (continuation, sentence_subject, salience_guess)

@@ -16,6 +16,8 @@ from quotes.extract.attribution.referents import (age_of_description, antecedent
                                                   introduced_unnamed, introduced_with_age, issuer_named_before,
                                                   owner_token)
 from quotes.extract.attribution.subjects import group_antecedent
+from quotes.extract.cues import is_cue_token
+from quotes.extract.entity_types import is_person_noun
 from quotes.extract.mentions import titled_name_at
 from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, name_span, np_tokens, role_left
 from quotes.lexicon.names import (clean_name, is_honorific, is_org_name, is_place, role_gender, split_title,
@@ -63,6 +65,9 @@ def _party_member(tok) -> bool:
 
 def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     low = tok.lower_
+    unnamed = _unnamed_speaker_before(ctx, tok) if low in PERSON_PRONOUNS and depth < MAX_DEPTH else None
+    if unnamed is not None:  # "Another student said she ... “…,” she said": that student
+        return replace(speaker_of(ctx, unnamed, depth + 1), tokens=[tok], how="pronoun")
     if low in PERSON_PRONOUNS:
         ent = entity_for(ctx, tok, p)
         if ent is not None:
@@ -79,6 +84,42 @@ def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
         if org is not None and (ant is None or low != "they") and not _other_subject_since(ctx, org, p):
             return Speaker(org, org.name, org.kind, org.role, [tok], "pronoun")
     return Speaker.unnamed([tok], "pronoun")
+
+
+def _unnamed_speaker_before(ctx: ArticleContext, tok):
+    """'“I like him,” said Mary Lee. Another student said she had not decided. “I'm not sure,”
+    she said': the vox-pop run's "she" is the one the sentence before brought in without a
+    name, not the last person named. The latest subject of a speech verb outside quotes,
+    earlier in the pronoun's sentence or in the sentence before it in the same paragraph,
+    when it is an indefinite person noun ("another student", "a voter", "one woman") of a
+    gender that fits and the verb speaks to nobody named ("a reporter asked Trump": "he" may
+    be Trump). The subject token, or None; read off the parse once per pronoun."""
+    p = ctx.index.pos(tok)
+    if p not in ctx.unnamed_before:
+        ctx.unnamed_before[p] = _unnamed_subject(ctx, tok)
+    return ctx.unnamed_before[p]
+
+
+def _unnamed_subject(ctx: ArticleContext, tok):
+    ix, sent = ctx.index, tok.sent
+    first = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if "\n" in ctx.text[ix.pos(tok.doc[first]):ix.pos(tok)]:
+        first = sent.start
+    subjects = [t for t in tok.doc[first:tok.i] if t.dep_ in SUBJ_DEPS and not ix.in_quote(ix.pos(t))
+                and (t.pos_ in ("PROPN", "NOUN", "NUM") or t.lower_ in PERSON_PRONOUNS) and is_cue_token(t.head)]
+    if not subjects:
+        return None
+    last = subjects[-1]
+    det = [c.lower_ for c in last.children if c.dep_ in ("det", "nummod")]
+    if last.pos_ != "NOUN" or last.tag_ != "NN" or not is_person_noun(last) or not set(det) & set(_INDEFINITE):
+        return None
+    gender = role_gender([x.text for x in np_tokens(last)])
+    if gender and gender != PERSON_PRONOUNS[tok.lower_]:
+        return None
+    if any(c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS)
+           for c in last.head.children):
+        return None
+    return last
 
 
 def _other_subject_since(ctx: ArticleContext, ent, p: int) -> bool:
@@ -190,9 +231,11 @@ def _affiliation(ctx: ArticleContext, tok, depth: int) -> Speaker | None:
                 continue
             res = speaker_of(ctx, o, depth + 1)
             ent = res.entity
-            # not a person we know ("a spokesman for Hillary Clinton" stays unresolved)
-            if res.name and not is_place(res.name) and (
-                    res.kind == "organisation" or ent is not None and ent.gender is None):
+            # not a person we know ("a spokesman for Hillary Clinton" stays unresolved); after
+            # "from" a name no organisation word types is where they are from ("a voter from
+            # Des Moines"), not whom they speak for
+            if res.name and not is_place(res.name) and (res.kind == "organisation" or ent is not None and (
+                    ent.gender is None and (c.lower_ != "from" or is_org_name(res.name)))):
                 if ent is not None:
                     ent.kind = "organisation"
                 return Speaker(ent, ent.name if ent is not None else res.name, "organisation", res.role, [],

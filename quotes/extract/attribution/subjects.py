@@ -77,7 +77,11 @@ def _governing_subject(cue) -> Subject | None:
         subj = _subjects(t)
         if subj and not any(ch.isalnum() for ch in subj[0].text) and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN":
             subj = [t.doc[t.i - 1]]  # '... made public ― Trump boasted': a dash parsed as the subject
-        if subj:
+        # (not the subject of a "where" clause an adverbial participle was hung on: "... Bank of
+        # America Stadium - where the Charlotte Panthers played - while chanting, “…”" is the
+        # protesters'; "where he appeared ... for saying “…”" is still his)
+        if subj and not (hops == 1 and cue.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "where"
+                                                                  for c in t.children)):
             return Subject(subj[0], ("inverted" if subj[0].i > t.i else "subject") if hops == 0 else "head_subject")
         if pobj:
             return Subject(pobj[0], "passive_agent")
