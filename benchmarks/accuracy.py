@@ -148,8 +148,13 @@ def main(argv=None) -> int:
     print(f"PolNeAR {args.split}: {len(gold)} articles, {words} words")
     print(f"{'metric':26}" + "".join(f"{n:>12}" for n in names))
     for row in ROWS:
-        print(f"{row:26}" + "".join(f"{results[n].get(row, ''):>12}" for n in names))
+        print(f"{row:26}" + "".join(f"{_cell(results[n].get(row)):>12}" for n in names))
     return 0
+
+
+def _cell(value) -> str:
+    """A table cell: a figure, or "-" when the metric does not apply (no layer, no calibration)."""
+    return "-" if value is None else str(value)
 
 
 if __name__ == "__main__":
