@@ -1,7 +1,8 @@
 """The corpus step of a build: the speaker index and the utterances brought up to date.
 
 Streams from SQLite and keeps its per-quote state there: the speaker index reads one
-article's quotes at a time (``speakers.build_speaker_index_by_article``) and puts each
+article's quotes at a time (``speakers.build_speaker_index_by_article``; an incremental step
+only the changed articles': ``kept_speaker_index``) and puts each
 article's person's quote ids and alias rows in temporary tables (``store.stage``); every
 quote's speaker and speaker-family unit (``corpus.families``) are then set there by SQL and
 a few look-ups; each task's words, dates and speakers are read just before it is grouped
@@ -20,9 +21,11 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
                         parallel_from: int = 20_000) -> dict:
     """Bring the corpus-wide speaker index and the utterances up to date with the quotes.
 
-    The speaker index is recomputed over every stored quote (its name functions are cached:
-    seconds for a million quotes), its per-quote state kept in temporary tables
-    (``store.stage``). The quotes are then cut into speaker-family units
+    The speaker index is brought up to date from the state kept between builds
+    (``store.speaker_state``: only the articles whose quotes changed, and those of persons
+    whose speaker changed, are resolved again), or made over every stored quote when
+    ``full`` or without a current state (which it then writes); its per-quote state is kept in
+    temporary tables (``store.stage``). The quotes are then cut into speaker-family units
     (``corpus.families``); only the units whose quotes, speakers or speaker names changed
     since the last build are grouped again (every unit when ``full``, or when the stored
     index was made by other rules: ``GROUPING_VERSION``), each on its own, in this process,
