@@ -3,6 +3,8 @@ incremental step after adding 10 articles, on synthetic corpora (synth_corpus.py
 
     python benchmarks/bench_scale_corpus.py --quotes 1000000 [--quotes 5000000 ...]
         [--baseline /work/main]   # also time that checkout's corpus step, same database, same run
+    python benchmarks/bench_scale_corpus.py --quotes 1000000 --baseline <checkout> --pairs 2
+        # the incremental steps alone, interleaved, on copies of the (indexed) database
 
 Every step runs in its own process (``update_corpus_index`` in one transaction, as ``quotes
 build`` runs it); wall time and the peak resident memory of the whole process tree (client,
@@ -151,6 +153,23 @@ def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes
     return result
 
 
+def incremental_pairs(db: Path, baseline: Path, rounds: int, add: int, shares: dict | None = None) -> list[dict]:
+    """The incremental step of this checkout and of ``baseline``, interleaved (the order
+    alternates by round), each on a fresh copy of ``db`` (indexed already: by a full step of
+    either, whose rows are the same) with ``add`` articles added."""
+    out = []
+    for r in range(rounds):
+        for name, code in (("this", ROOT), ("baseline", baseline))[::1 if r % 2 == 0 else -1]:
+            work = db.parent / f"{db.stem}-pair.db"
+            shutil.copy(db, work)
+            add_articles(work, add, shares=shares)
+            m = {**measured(work, False, 1, code=code), "code": name, "round": r}
+            print(json.dumps(m), file=sys.stderr, flush=True)
+            out.append(m)
+            work.unlink()
+    return out
+
+
 def report(results: list[dict]) -> str:
     lines = ["| quotes | step | wall (s) | CPU (s) | peak RSS (MB) | regrouped | load avg before |",
              "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
@@ -181,6 +200,8 @@ if __name__ == "__main__":
     parser.add_argument("--modes", default="1,2,local", help="full steps to time: 1, 2 (workers), local")
     parser.add_argument("--unsure", type=float, help="synthetic corpus: share of unsure quotes (synth_corpus.py)")
     parser.add_argument("--speakerless", type=float, help="synthetic corpus: share of events without speaker")
+    parser.add_argument("--pairs", type=int, help="only the incremental step of this checkout and of --baseline,"
+                        " interleaved, this many rounds, on copies of the database of --quotes (indexed already)")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--full", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
@@ -191,6 +212,12 @@ if __name__ == "__main__":
     else:
         args.dir.mkdir(parents=True, exist_ok=True)
         shares = {k: v for k, v in (("unsure", args.unsure), ("speakerless", args.speakerless)) if v is not None}
+        if args.pairs:
+            tag = "".join(f"-{k}{v}" for k, v in sorted(shares.items()))
+            for n in args.quotes or [1_000_000]:
+                print(json.dumps(incremental_pairs(args.dir / f"synth-{n}{tag}.db", args.baseline, args.pairs, args.add,
+                                                   shares)))
+            sys.exit(0)
         results = [bench(n, args.dir, args.add, args.baseline, args.modes.split(","), shares)
                    for n in args.quotes or [1_000_000]]
         print(report(results))

@@ -99,6 +99,9 @@ class SpeakerIndex:
     # built with a ``PersonSink``: the quotes and alias rows went to the sink, not into
     # ``speaker_of`` and ``aliases`` (left empty); the speaker id of each person, by serial
     person_speaker: list[str] | None = None
+    # the sink holds only the articles resolved again (a speaker index kept between builds:
+    # ``run.corpus_step.kept_speaker_index``); the other quotes keep their stored links
+    relinked_only: bool = False
 
     def by_id(self) -> dict[str, Speaker]:
         return {s.id: s for s in self.speakers}
@@ -223,7 +226,7 @@ class _UF:
 
 
 @dataclass
-class _Local:
+class ArticlePerson:
     """One person/organisation inside one article (a union of that article's mentions)."""
 
     article_id: str
@@ -242,8 +245,8 @@ class _Local:
 
 
 @dataclass
-class _Person:
-    """The article-level persons (``_Local``) that share one name signature, summed."""
+class PersonSums:
+    """The article-level persons (``ArticlePerson``) that share one name signature, summed."""
 
     kind: str
     n_locals: int = 0  # how many article-level persons: each counts once per article
@@ -253,7 +256,7 @@ class _Person:
     quote_ids: list[str] = field(default_factory=list)
     alias_rows: list[tuple[str, str, str | None, int]] = field(default_factory=list)  # form, article, outlet, n
 
-    def add(self, loc: _Local, keep: bool = True) -> None:
+    def add(self, loc: ArticlePerson, keep: bool = True) -> None:
         """Sum an article's person in; its quote ids and alias rows only when ``keep``."""
         self.n_locals += 1
         self.names.update(loc.names)
@@ -261,7 +264,17 @@ class _Person:
         self.forms.update(loc.forms)
         if keep:
             self.quote_ids += loc.quote_ids
-            self.alias_rows += _alias_rows(loc)
+            self.alias_rows += person_alias_rows(loc)
+
+    def subtract(self, names: dict[str, int], roles: dict[str, int], forms: dict[str, int]) -> None:
+        """Take an article's person (its ``local_sums``) out again: the sums are then what
+        adding the other ones gives (no name left with a count of zero)."""
+        self.n_locals -= 1
+        for mine, theirs in ((self.names, names), (self.roles, roles), (self.forms, forms)):
+            for k, n in theirs.items():
+                mine[k] -= n
+                if mine[k] <= 0:
+                    del mine[k]
 
     def keys(self) -> list[NameKey]:
         return [name_key(n) for n in sorted(self.names)]
@@ -270,7 +283,12 @@ class _Person:
         return [k for k in self.keys() if len(k.tokens) >= 2]
 
 
-def _alias_rows(loc: _Local) -> list[tuple[str, str, str | None, int]]:
+def local_sums(loc: ArticlePerson) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """(names, roles, forms) an article's person adds to its ``PersonSums``."""
+    return dict(loc.names), dict(loc.roles), dict(loc.forms)
+
+
+def person_alias_rows(loc: ArticlePerson) -> list[tuple[str, str, str | None, int]]:
     """(form, article id, outlet, quotes) of each surface form of an article's person."""
     article_id = sys.intern(loc.article_id)
     outlet = sys.intern(loc.outlet) if loc.outlet else loc.outlet
@@ -288,6 +306,10 @@ class PersonSink:
 
     def aliases(self, person: int, rows: list[tuple[str, str, str | None, int]]) -> None:
         raise NotImplementedError
+
+    def local(self, person: int, signature: tuple, place: int, loc: ArticlePerson) -> None:
+        """An article's person (``loc``, the ``place``-th of its article) summed into the
+        person ``person``; nothing to do unless the sink keeps a speaker state."""
 
 
 def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
@@ -399,26 +421,50 @@ def build_speaker_index_by_article(articles: Iterable[list[SpeakerMention]],
     """The same index from the mentions of one article at a time, articles in id order and
     each article's mentions in quote id order (as ``build_speaker_index`` sorts them).
 
-    Streams: each article's resolved persons (``_Local``) are folded into one ``_Person``
+    Streams: each article's resolved persons (``ArticlePerson``) are folded into one ``PersonSums``
     per name signature (``_signature``) as they come, so the client keeps, per quote, its
     id and its alias row, and one entry per distinct name, never every mention or every
     article's person (a speaker quoted in 100,000 articles is one entry). With a ``sink``,
     not even that: each person's quote ids and alias rows go to the sink as they come, and
-    the index maps each person's serial to its speaker (``person_speaker``)."""
+    the index maps each person's serial to its speaker (``person_speaker``); the sink also
+    gets each article's person itself (``PersonSink.local``: what a kept speaker state
+    sums, ``store.speaker_state``)."""
     persons: dict[tuple, int] = {}  # name signature -> serial (its place in ``people``)
-    people: list[_Person] = []  # in order of first appearance, as the locals were
+    people: list[PersonSums] = []  # in order of first appearance, as the locals were
     for mentions in articles:
-        for loc, _ in _resolve_article(mentions):
-            key = _signature(loc, len(persons))
+        for place, (key, loc) in enumerate(article_persons(mentions)):
             if key not in persons:
                 persons[key] = len(people)
-                people.append(_Person(loc.kind))
+                people.append(PersonSums(loc.kind))
             serial = persons[key]
             people[serial].add(loc, keep=sink is None)
             if sink is not None:
                 sink.quotes(serial, loc.quote_ids)
-                sink.aliases(serial, _alias_rows(loc))
+                sink.aliases(serial, person_alias_rows(loc))
+                sink.local(serial, key, place, loc)
     del persons
+    index = index_of_persons(people)
+    if sink is None:
+        index.person_speaker = None  # (everything is in the index itself)
+    return index
+
+
+def article_persons(mentions: list[SpeakerMention]) -> list[tuple[tuple, ArticlePerson]]:
+    """(name signature, person) of each person one article gives (its mentions in quote id
+    order), in the order a build meets them: a person's *place* in the article is its
+    position here."""
+    out = []
+    for place, (loc, _) in enumerate(_resolve_article(mentions)):
+        out.append((_signature(loc, (loc.article_id, place)), loc))
+    return out
+
+
+def index_of_persons(people: list[PersonSums]) -> SpeakerIndex:
+    """The speakers of persons summed by signature, given in order of first appearance (by
+    (article id, place) of their first article's person): the corpus-wide unions, then one
+    speaker per cluster; ``person_speaker`` gives each person's speaker id, in the same
+    order. The quotes and alias rows of persons that hold them (``PersonSums.add(keep=True)``)
+    are in the index too."""
     uf = _UF()
     _union_full_names(people, uf)
     _union_middle_names(people, uf)
@@ -426,21 +472,19 @@ def build_speaker_index_by_article(articles: Iterable[list[SpeakerMention]],
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(people)):
         clusters[uf.find(i)].append(i)
-    index = _index_of_clusters(people, clusters.values())
-    if sink is None:
-        index.person_speaker = None  # (everything is in the index itself)
-    return index
+    return _index_of_clusters(people, clusters.values())
 
 
-def _signature(loc: _Local, serial: int) -> tuple:
+def _signature(loc: ArticlePerson, place: tuple[str, int]) -> tuple:
     """What the corpus-wide unions read of an article's person: kind and names (and an
     organisation's forms). Locals with the same signature always end in one cluster and
     give its speaker the same name, so they are summed. An organisation none of whose
-    forms has a key joins nothing: it stays on its own (``serial``), as it was. A bare
-    name's honorific gender ("Mr. Obama") and given-name title ("Prince Andrew") are read too."""
+    forms has a key joins nothing: it stays on its own (keyed by its ``place``: article id
+    and position in the article), as it was. A bare name's honorific gender ("Mr. Obama")
+    and given-name title ("Prince Andrew") are read too."""
     if loc.kind == "organisation":
         if not any(_org_key(f) for f in loc.forms):
-            return ("alone", serial)
+            return ("alone", place)
         return (loc.kind, tuple(sorted(loc.forms)))
     if loc.full_keys():
         return (loc.kind, tuple(sorted(loc.names)), None, False)
@@ -453,7 +497,7 @@ def _given_name_titled(roles: Iterable[str]) -> bool:
     return any(_fold(w) in GIVEN_NAME_TITLES for r in roles for w in _tokens(r))
 
 
-def _union_full_names(people: list[_Person], uf: _UF) -> None:
+def _union_full_names(people: list[PersonSums], uf: _UF) -> None:
     """Corpus-wide: persons by loose full-name key, organisations by a shared key."""
     by_loose: dict[str, list[int]] = defaultdict(list)
     org_by_key: dict[str, list[int]] = defaultdict(list)
@@ -470,7 +514,7 @@ def _union_full_names(people: list[_Person], uf: _UF) -> None:
             uf.union(group[0], j)
 
 
-def _union_bare_names(people: list[_Person], uf: _UF) -> None:
+def _union_bare_names(people: list[PersonSums], uf: _UF) -> None:
     """Bare-name persons (the article names nobody fuller): unique corpus-wide match only."""
     by_surname: dict[str, set[int]] = defaultdict(set)
     by_first: dict[str, set[int]] = defaultdict(set)
@@ -503,7 +547,7 @@ def _union_bare_names(people: list[_Person], uf: _UF) -> None:
             uf.union(group[0], j)
 
 
-def _index_of_clusters(people: list[_Person], clusters: Iterable[list[int]]) -> SpeakerIndex:
+def _index_of_clusters(people: list[PersonSums], clusters: Iterable[list[int]]) -> SpeakerIndex:
     """One speaker per cluster of persons, its quotes and its alias rows."""
     speakers: list[Speaker] = []
     speaker_of: dict[str, str] = {}
@@ -539,7 +583,7 @@ def _middle_sign(middle: tuple[str, ...]) -> str:
     return "".join(t[0] for t in middle)
 
 
-def _union_middle_names(locals_: list[_Person], uf: _UF) -> None:
+def _union_middle_names(locals_: list[PersonSums], uf: _UF) -> None:
     """Middle names and initials: “Paul D. Ryan”, “Paul Ryan” and “Paul Davis Ryan” are one
     person, and “Hillary Rodham Clinton” is “Hillary Clinton”, when every middle form of
     that first name and surname agrees (same initials). “George W. Bush” and “George H. W.
@@ -576,7 +620,7 @@ def _dedupe_speakers(speakers: list[Speaker]) -> list[Speaker]:
     return list(seen.values())
 
 
-def _make_speaker(locs: list[_Person], kind: str) -> Speaker:
+def _make_speaker(locs: list[PersonSums], kind: str) -> Speaker:
     per_article: Counter = Counter()
     per_quote: Counter = Counter()
     roles: Counter = Counter()
@@ -609,7 +653,7 @@ def _make_speaker(locs: list[_Person], kind: str) -> Speaker:
                    description=role_list[0] if role_list else None)
 
 
-def _name_forms(person: _Person, kind: str) -> Counter:
+def _name_forms(person: PersonSums, kind: str) -> Counter:
     """The forms that may name a speaker, with their quotes: a person's names; an
     organisation's forms written without the article ("the Pentagon" = "Pentagon")."""
     if kind == "person":
@@ -620,7 +664,7 @@ def _name_forms(person: _Person, kind: str) -> Counter:
     return names
 
 
-def _resolve_article(ms: list[SpeakerMention]) -> list[tuple[_Local, list[str]]]:
+def _resolve_article(ms: list[SpeakerMention]) -> list[tuple[ArticlePerson, list[str]]]:
     """Union one article's mentions into its persons/organisations."""
     analysed = []
     for m in ms:
@@ -706,8 +750,8 @@ def _role_fits(a: str, b: str) -> bool:
     return x in y or y in x
 
 
-def _article_locals(analysed: list, uf: "_UF") -> list[tuple[_Local, list[str]]]:
-    """One `_Local` per union of mentions: its names, roles and forms counted, its quotes."""
+def _article_locals(analysed: list, uf: "_UF") -> list[tuple[ArticlePerson, list[str]]]:
+    """One `ArticlePerson` per union of mentions: its names, roles and forms counted, its quotes."""
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(analysed)):
         groups[uf.find(i)].append(i)
@@ -715,7 +759,7 @@ def _article_locals(analysed: list, uf: "_UF") -> list[tuple[_Local, list[str]]]
     for members in groups.values():
         first = analysed[members[0]][0]
         kinds = Counter(analysed[i][1] for i in members)
-        loc = _Local(first.article_id, first.outlet, kinds.most_common(1)[0][0])
+        loc = ArticlePerson(first.article_id, first.outlet, kinds.most_common(1)[0][0])
         qids = []
         for i in members:
             m, kind, names, roles = analysed[i]

@@ -1,7 +1,8 @@
 """The corpus step of a build: the speaker index and the utterances brought up to date.
 
 Streams from SQLite and keeps its per-quote state there: the speaker index reads one
-article's quotes at a time (``speakers.build_speaker_index_by_article``) and puts each
+article's quotes at a time (``speakers.build_speaker_index_by_article``; an incremental step
+only the changed articles': ``kept_speaker_index``) and puts each
 article's person's quote ids and alias rows in temporary tables (``store.stage``); every
 quote's speaker and speaker-family unit (``corpus.families``) are then set there by SQL and
 a few look-ups; each task's words, dates and speakers are read just before it is grouped
@@ -20,9 +21,11 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
                         parallel_from: int = 20_000) -> dict:
     """Bring the corpus-wide speaker index and the utterances up to date with the quotes.
 
-    The speaker index is recomputed over every stored quote (its name functions are cached:
-    seconds for a million quotes), its per-quote state kept in temporary tables
-    (``store.stage``). The quotes are then cut into speaker-family units
+    The speaker index is brought up to date from the state kept between builds
+    (``store.speaker_state``: only the articles whose quotes changed, and those of persons
+    whose speaker changed, are resolved again), or made over every stored quote when
+    ``full`` or without a current state (which it then writes); its per-quote state is kept in
+    temporary tables (``store.stage``). The quotes are then cut into speaker-family units
     (``corpus.families``); only the units whose quotes, speakers or speaker names changed
     since the last build are grouped again (every unit when ``full``, or when the stored
     index was made by other rules: ``GROUPING_VERSION``), each on its own, in this process,
@@ -40,7 +43,7 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     stale = {r[0] for r in db.execute(STALE_UTTERANCES)}  # (only utterances that lost quotes)
     # quotes without a current utterance: their units are regrouped (all of them when full)
     unlinked: set[str] | None = None if full else set()
-    stage, speakers, names = staged_units(db, stale, unlinked)
+    stage, speakers, names = staged_units(db, stale, unlinked, keep=True)
     try:
         units = unit_signatures(stage, names)
         if full:
@@ -61,23 +64,55 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     return {"quotes": sum(n for _, n in units.values()), "regrouped": regrouped}
 
 
-def staged_units(db, stale: set[str], unlinked: set[str] | None):
+def staged_units(db, stale: set[str], unlinked: set[str] | None, keep: bool = False):
     """(the ``store.stage.CorpusStage`` holding every quote's speaker and unit, the speaker
     index, speaker id -> name): the speaker index made, then the quotes cut into units.
-    ``stale``, ``unlinked``: as ``speaker_index`` reads and fills them."""
+    ``stale``, ``unlinked``: as ``speaker_index`` reads and fills them (``unlinked`` None: a
+    full step). ``keep``: the speaker index's state is kept between builds
+    (``store.speaker_state``): an incremental step with a current state resolves only the
+    articles that changed (``kept_speaker_index``); any other step makes the state anew."""
     from quotes.corpus.gcpause import cycles_paused
+    from quotes.store import speaker_state
+    from quotes.store.db import unlinked_quotes
     from quotes.store.stage import CorpusStage
 
     stage = CorpusStage(db.conn)
     try:
         with cycles_paused():  # (millions of small acyclic objects: see corpus.gcpause)
-            speakers = speaker_index(db, stale, unlinked, stage)
+            relinked = None
+            if keep and unlinked is not None and speaker_state.is_current(db.conn):
+                speakers, persons, relinked = kept_speaker_index(db, stage)
+                unlinked |= unlinked_quotes(db, stale)
+            else:
+                stage.kept = speaker_state.Rebuild(db.conn) if keep else None
+                speakers = speaker_index(db, stale, unlinked, stage)
+                persons = list(enumerate(speakers.person_speaker))
+                if keep:
+                    stage.kept.finish(speakers.person_speaker)
+                    stage.kept = None
             names = {s.id: s.name for s in speakers.speakers}
-            cut_units(stage, speakers.person_speaker, names)
+            cut_units(stage, persons, names, relinked)
     except BaseException:
         stage.abandon()
         raise
     return stage, speakers, names
+
+
+def article_quotes(rows, unlinked: set[str] | None = None, stale: set[str] = frozenset()):
+    """(article id, its named ``CorpusQuote``s) of ``store.db.corpus_rows``-shaped rows, one
+    article at a time; adds to ``unlinked`` (when given) the quotes without a current
+    utterance: none, one that is not stored or one of the ``stale`` ones."""
+    from quotes.corpus.index import CorpusQuote
+
+    for aid, group in groupby(rows, key=lambda r: r[1]):
+        quotes = []
+        for (qid, aid, outlet, name, aliases, role, kind, mention, uid, stored) in group:
+            if unlinked is not None and (not stored or uid in stale):
+                unlinked.add(qid)
+            if name:
+                quotes.append(CorpusQuote(qid, aid, outlet, None, "", name, json.loads(aliases) if aliases else [],
+                                          role, kind, mention))
+        yield aid, quotes
 
 
 def speaker_index(db, stale: set[str], unlinked: set[str] | None, sink=None):
@@ -86,32 +121,86 @@ def speaker_index(db, stale: set[str], unlinked: set[str] | None, sink=None):
     ``unlinked`` (when given) the quotes without a current utterance: none, one that is not
     stored (``corpus_rows`` tells) or one of the ``stale`` ones. (No set of every utterance
     id is held: at 10M quotes that was hundreds of megabytes.)"""
-    from quotes.corpus.index import CorpusQuote, index_speakers_by_article
+    from quotes.corpus.index import index_speakers_by_article
     from quotes.store.db import corpus_rows
 
-    def articles():
-        for _, rows in groupby(corpus_rows(db), key=lambda r: r[1]):
-            group = []
-            for (qid, aid, outlet, name, aliases, role, kind, mention, uid, stored) in rows:
-                if unlinked is not None and (not stored or uid in stale):
-                    unlinked.add(qid)
-                if name:
-                    group.append(CorpusQuote(qid, aid, outlet, None, "", name, json.loads(aliases) if aliases else [],
-                                             role, kind, mention))
-            yield group
-
-    return index_speakers_by_article(articles(), sink)
+    return index_speakers_by_article((quotes for _, quotes in article_quotes(corpus_rows(db), unlinked, stale)), sink)
 
 
-def cut_units(stage, person_speaker: list[str], names: dict[str, str]) -> None:
+def kept_speaker_index(db, stage):
+    """The speaker index from the state kept between builds (``store.speaker_state``), equal
+    to the one a full pass gives: the changed articles' old persons are taken out of their
+    sums and the articles resolved again and added in; the unions then run over every
+    person in order of first (article id, place), as a full pass meets them. Only the
+    changed articles and those of the persons whose speaker changed (a new full name can
+    split a cluster or make a bare name ambiguous) are resolved, and only their quotes and
+    alias rows go to the ``stage``; the state is updated (inside the caller's transaction).
+    Returns (the index, (person id, speaker id) of every person, the articles resolved)."""
+    from quotes.corpus.index import speaker_mention
+    from quotes.corpus.speakers import PersonSums, article_persons, index_of_persons, person_alias_rows
+    from quotes.store import speaker_state as state
+    from quotes.store.db import article_rows
+
+    conn = db.conn
+    kept = state.load_persons(conn)
+    by_signature = {k.signature: pid for pid, k in kept.items()}
+    dirty = state.dirty_articles(conn)
+    touched: set[int] = set()
+    for _, _, pid, names, roles, forms in state.take_locals(conn, dirty):
+        kept[pid].person.subtract(names, roles, forms)
+        touched.add(pid)
+    rows: list[tuple] = []
+    next_id = max(kept, default=-1) + 1
+
+    def resolve(articles, new: bool) -> None:
+        for aid, quotes in article_quotes(article_rows(db, articles)):
+            for place, (key, loc) in enumerate(article_persons([speaker_mention(q) for q in quotes])):
+                sig = state.signature_text(key)
+                pid = by_signature.get(sig)
+                if new:
+                    if pid is None:
+                        nonlocal next_id
+                        pid = by_signature[sig] = next_id
+                        next_id += 1
+                        kept[pid] = state.KeptPerson(sig, PersonSums(loc.kind), None, None)
+                    kept[pid].person.add(loc, keep=False)
+                    touched.add(pid)
+                    rows.append(state.local_row(aid, place, pid, loc))
+                stage.quotes(pid, loc.quote_ids)
+                stage.aliases(pid, person_alias_rows(loc))
+
+    resolve(dirty, True)
+    state.insert_locals(conn, rows)
+    removed = {pid for pid in touched if kept[pid].person.n_locals == 0}
+    for pid in touched - removed:
+        kept[pid].first = state.first_place(conn, pid)
+    for pid in removed:
+        del kept[pid]
+    order = sorted(kept, key=lambda pid: kept[pid].first)
+    index = index_of_persons([kept[pid].person for pid in order])
+    changed = {pid for pid, sid in zip(order, index.person_speaker) if kept[pid].speaker_id != sid}
+    relinked = set(dirty) | state.articles_of(conn, changed)
+    resolve(sorted(relinked - set(dirty)), False)
+    for pid, sid in zip(order, index.person_speaker):
+        kept[pid].speaker_id = sid
+    state.save_persons(conn, {pid: kept[pid] for pid in (touched | changed) - removed}, removed)
+    state.mark_current(conn)
+    index.relinked_only = True
+    return index, list(zip(order, index.person_speaker)), relinked
+
+
+def cut_units(stage, persons: list[tuple[int, str]], names: dict[str, str], relinked: set[str] | None = None) -> None:
     """Every quote's unit set in the ``stage`` (``store.stage``): named quotes by family,
     unsure ones as ``corpus.unsure`` says, speakerless ones by their links
-    (``families.cut_links``: one pass over the named quotes' texts when there are any)."""
+    (``families.cut_links``: one pass over the named quotes' texts when there are any).
+    ``persons``: (person, speaker id) of every person of the index; ``relinked``: the
+    articles whose persons alone went to the stage (None: every article's)."""
     from quotes.corpus.families import cut_links, family_key
     from quotes.store.db import unsure_condition, unsure_methods
 
     family = {sid: family_key(sid, name) for sid, name in names.items()}
-    stage.set_persons((i, sid, family[sid]) for i, sid in enumerate(person_speaker))
+    stage.set_persons(((p, sid, family[sid]) for p, sid in persons), None if relinked is None else family.items(),
+                      relinked)
     where, params = unsure_condition()
     cut = cut_links(stage.speakerless_texts(), stage.unsure_texts(unsure_methods(stage.conn)),
                     stage.named_texts(where, params))

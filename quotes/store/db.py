@@ -56,6 +56,15 @@ TABLES = {
     # the corpus step's units (speaker families, corpus.families) and what their grouping
     # depended on: a unit whose signature is unchanged keeps its utterances
     "corpus_units": {"id": str, "signature": str, "n_quotes": int},
+    # the speaker index's state between builds (store.speaker_state): each article's persons,
+    # the persons summed, the articles changed since, and the rules the state was made by
+    "speaker_locals": {"article_id": str, "place": int, "person": int, "names": str, "roles": str, "forms": str},
+    "speaker_persons": {
+        "id": int, "signature": str, "kind": str, "n_locals": int, "names": str, "roles": str, "forms": str,
+        "first_article": str, "first_place": int, "speaker_id": str,
+    },
+    "speaker_dirty": {"article_id": str},
+    "speaker_state": {"id": int, "fingerprint": str},
     # primary sources (quotes.ingest.sources) and the quotes checked against them
     # (quotes.corpus.sources); written by quotes.store.sources
     "sources": {
@@ -103,10 +112,11 @@ FOREIGN_KEYS = {
 }
 # Primary keys other than "id".
 PRIMARY_KEYS = {"speaker_aliases": ("speaker_id", "alias", "article_id"), "variants": ("quote_id",),
-                "source_utterances": ("utterance_id",), "source_quotes": ("quote_id",)}
+                "source_utterances": ("utterance_id",), "source_quotes": ("quote_id",),
+                "speaker_locals": ("article_id", "place"), "speaker_dirty": ("article_id",)}
 # Tables created after (and referring to) the tables above.
 CREATE_ORDER = ["outlets", "articles", "speakers", "utterances", "quotes", "speaker_aliases", "variants",
-                "corpus_units", "sources", "source_turns", "source_utterances", "source_quotes", "source_state"]
+                "corpus_units", "speaker_locals", "speaker_persons", "speaker_dirty", "speaker_state", "sources", "source_turns", "source_utterances", "source_quotes", "source_state"]
 
 
 # what marks a database made before the application id was set
@@ -179,6 +189,9 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     if not db["quotes_fts"].exists():
         db["quotes"].enable_fts(["text", "speaker_name"], tokenize="porter", create_triggers=True)
     narrow_fts_update_trigger(db)
+    db["speaker_locals"].create_index(["person", "article_id", "place"], if_not_exists=True)
+    for trigger in DIRTY_TRIGGERS:
+        db.execute(trigger)
     for table, columns in BROWSE_INDEXES:
         db[table].create_index(columns, if_not_exists=True)
 
@@ -209,6 +222,24 @@ BROWSE_INDEXES = [
     ("source_quotes", ["utterance_id"]),  # an utterance's versions against its source
     ("source_quotes", ["rank", "similarity"]),  # quotes that differ from their source, worst first
     ("source_utterances", ["state"]),
+]
+# The articles whose speaker mentions changed since the last corpus step (store.speaker_state):
+# every insert, delete and change of the quote fields the speaker index reads, and a change of
+# an article's outlet (its alias rows carry it), whoever writes them.
+_SPEAKER_FIELDS = ("id", "article_id", "speaker_name", "speaker_aliases", "speaker_role", "speaker_kind",
+                   "speaker_mention")
+DIRTY_TRIGGERS = [
+    "CREATE TRIGGER IF NOT EXISTS speaker_dirty_insert AFTER INSERT ON quotes BEGIN"
+    " INSERT OR IGNORE INTO speaker_dirty (article_id) VALUES (new.article_id); END",
+    "CREATE TRIGGER IF NOT EXISTS speaker_dirty_delete AFTER DELETE ON quotes BEGIN"
+    " INSERT OR IGNORE INTO speaker_dirty (article_id) VALUES (old.article_id); END",
+    f"CREATE TRIGGER IF NOT EXISTS speaker_dirty_update AFTER UPDATE OF {', '.join(_SPEAKER_FIELDS)} ON quotes"
+    f" WHEN {' OR '.join(f'old.{c} IS NOT new.{c}' for c in _SPEAKER_FIELDS)} BEGIN"
+    " INSERT OR IGNORE INTO speaker_dirty (article_id) VALUES (old.article_id);"
+    " INSERT OR IGNORE INTO speaker_dirty (article_id) VALUES (new.article_id); END",
+    "CREATE TRIGGER IF NOT EXISTS speaker_dirty_outlet AFTER UPDATE OF outlet_id ON articles"
+    " WHEN old.outlet_id IS NOT new.outlet_id BEGIN"
+    " INSERT OR IGNORE INTO speaker_dirty (article_id) VALUES (new.id); END",
 ]
 FTS_UPDATE_TRIGGER = """CREATE TRIGGER "quotes_au" AFTER UPDATE OF "text", "speaker_name" ON "quotes" BEGIN
   INSERT INTO "quotes_fts" ("quotes_fts", rowid, "text", "speaker_name") VALUES('delete', old.rowid, old."text", old."speaker_name");
@@ -346,15 +377,39 @@ def save_article(db: sqlite_utils.Database, article: Article, quotes: Iterable[Q
     return article_id
 
 
+CORPUS_ROWS = ("select q.id, q.article_id, a.outlet_id, q.speaker_name, q.speaker_aliases,"
+               " q.speaker_role, q.speaker_kind, q.speaker_mention, q.utterance_id,"
+               " exists (select 1 from utterances u where u.id = q.utterance_id)"
+               " from quotes q join articles a on a.id = q.article_id{where} order by q.article_id, q.id")
+
+
 def corpus_rows(db: sqlite_utils.Database):
     """Every stored quote's fields the speaker index reads, article by article (in article
     id, then quote id order), with the quote's current utterance and whether that utterance
     is stored (1; 0: none, or a link to a missing row); no texts."""
-    return db.execute(
-        "select q.id, q.article_id, a.outlet_id, q.speaker_name, q.speaker_aliases,"
-        " q.speaker_role, q.speaker_kind, q.speaker_mention, q.utterance_id,"
-        " exists (select 1 from utterances u where u.id = q.utterance_id)"
-        " from quotes q join articles a on a.id = q.article_id order by q.article_id, q.id")
+    return db.execute(CORPUS_ROWS.format(where=""))
+
+
+def article_rows(db: sqlite_utils.Database, article_ids: Iterable[str]) -> Iterator[tuple]:
+    """``corpus_rows`` of the articles ``article_ids`` only (read by the quotes' article index),
+    in the same order."""
+    ordered = sorted(set(article_ids))
+    for k in range(0, len(ordered), 500):
+        chunk = ordered[k:k + 500]
+        yield from db.execute(CORPUS_ROWS.format(where=f" where q.article_id in ({', '.join('?' * len(chunk))})"),
+                              chunk).fetchall()
+
+
+def unlinked_quotes(db: sqlite_utils.Database, stale: set[str]) -> set[str]:
+    """The quotes without a current utterance (what ``corpus_rows`` tells, through the
+    quotes' utterance index instead of every quote): none, one that is not stored, or one of
+    the ``stale`` ones."""
+    out = {q for (q,) in db.execute("select id from quotes where utterance_id is null")}
+    out.update(q for (q,) in db.execute("select q.id from quotes q where q.utterance_id is not null and not exists"
+                                        " (select 1 from utterances u where u.id = q.utterance_id)"))
+    for u in sorted(stale):
+        out.update(q for (q,) in db.execute("select id from quotes where utterance_id = ?", [u]))
+    return out
 
 
 def grouping_rows(db: sqlite_utils.Database, ids: list[str]) -> dict[str, tuple]:
@@ -469,7 +524,7 @@ def write_corpus_index(conn, speaker_index, parts, retired, units) -> None:
     if hasattr(parts, "start"):  # (run.corpus.Grouped) its first tasks grouped while the links are written
         parts.start()
     if speaker_index.person_speaker is not None:  # quotes and alias rows in a stage (store.stage)
-        save_staged_speaker_links(conn)
+        save_staged_speaker_links(conn, speaker_index.relinked_only, gone_speakers)
     else:
         save_speaker_aliases(conn, speaker_index.aliases)
         speaker_of = speaker_index.speaker_of

@@ -12,7 +12,11 @@ distinct speaker name, per unit and per speakerless quote, and one task's quotes
   alias rows, under the serial of the name signature it was summed into;
 - ``stage_person``: each serial's speaker and family (known once the index is made);
 - ``stage_quote``: every quote's speaker (NULL: none), unit, and whether it was moved to
-  another family's unit as a quote without speaker (``corpus.unsure``), indexed by unit.
+  another family's unit as a quote without speaker (``corpus.unsure``), indexed by unit;
+- ``stage_article`` / ``stage_speaker``: when the speaker index was kept between builds
+  (``store.speaker_state``), the articles resolved again (only their quotes are in
+  ``stage_person_quote``: the others keep their stored speaker link) and every speaker's
+  family.
 
 The tables live inside the step's transaction: a rollback takes them too, and ``close``
 drops them.
@@ -37,6 +41,8 @@ TABLES = {
                    " WITHOUT ROWID",
     "stage_alias": "(speaker_id TEXT, alias TEXT, article_id TEXT, outlet_id TEXT, n INTEGER,"
                    " PRIMARY KEY (speaker_id, alias, article_id)) WITHOUT ROWID",
+    "stage_article": "(id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "stage_speaker": "(speaker_id TEXT PRIMARY KEY, unit TEXT NOT NULL) WITHOUT ROWID",
 }
 
 # the named quotes (scanning the quotes, each looked up in the stage: a sequential read)
@@ -52,6 +58,7 @@ class CorpusStage(PersonSink):
 
     def __init__(self, conn, cache_kib: int = 65_536) -> None:
         self.conn = conn
+        self.kept = None  # a ``speaker_state.Rebuild`` that keeps each article's persons, if any
         self.owns_transaction = not conn.in_transaction  # (the first insert opens one: ``abandon``)
         self.streams: list = []  # weak references to the cursors read as streams (closed by ``abandon``)
         self._quotes: list[tuple] = []
@@ -89,22 +96,38 @@ class CorpusStage(PersonSink):
         if len(self._aliases) >= BATCH:
             self.flush()
 
+    def local(self, person: int, signature: tuple, place: int, loc) -> None:
+        if self.kept is not None:
+            self.kept.local(person, signature, place, loc)
+
     def flush(self) -> None:
         self.conn.executemany("INSERT INTO temp.stage_person_quote VALUES (?, ?)", self._quotes)
         self.conn.executemany("INSERT INTO temp.stage_person_alias VALUES (?, ?, ?, ?, ?)", self._aliases)
         self._quotes, self._aliases = [], []
 
-    def set_persons(self, rows: Iterable[tuple[int, str, str]]) -> None:
+    def set_persons(self, rows: Iterable[tuple[int, str, str]], speakers: Iterable[tuple[str, str]] | None = None,
+                    relinked: Iterable[str] | None = None) -> None:
         """(person serial, speaker id, family unit) of every person: every quote gets its
         speaker and its family as unit (speakerless ones: NULL, for ``set_units``), and the
-        alias rows are summed per (speaker, alias, article)."""
+        alias rows are summed per (speaker, alias, article). ``relinked``: when only these
+        articles' persons were given quotes and alias rows (a kept speaker index), the
+        other quotes keep their stored speaker, whose family ``speakers`` ((speaker id,
+        unit) of every speaker) gives."""
         self.flush()
         conn = self.conn
         conn.executemany("INSERT INTO temp.stage_person VALUES (?, ?, ?)", rows)
         conn.execute("INSERT INTO temp.stage_quote (id, speaker_id, unit) SELECT q.quote_id, p.speaker_id, p.unit"
                      " FROM temp.stage_person_quote q JOIN temp.stage_person p USING (person) ORDER BY q.quote_id")
-        conn.execute("INSERT INTO temp.stage_quote (id) SELECT id FROM quotes"
-                     " WHERE id NOT IN (SELECT id FROM temp.stage_quote) ORDER BY id")
+        if relinked is None:
+            conn.execute("INSERT INTO temp.stage_quote (id) SELECT id FROM quotes"
+                         " WHERE id NOT IN (SELECT id FROM temp.stage_quote) ORDER BY id")
+        else:
+            conn.executemany("INSERT INTO temp.stage_article VALUES (?)", [(a,) for a in sorted(relinked)])
+            conn.executemany("INSERT INTO temp.stage_speaker VALUES (?, ?)", sorted(speakers))
+            conn.execute("INSERT INTO temp.stage_quote (id, speaker_id, unit) SELECT q.id, s.speaker_id, s.unit"
+                         " FROM quotes q LEFT JOIN temp.stage_speaker s ON s.speaker_id = q.speaker_id"
+                         " AND q.article_id NOT IN (SELECT id FROM temp.stage_article)"
+                         " WHERE q.id NOT IN (SELECT id FROM temp.stage_quote) ORDER BY q.id")
         conn.execute("INSERT INTO temp.stage_alias SELECT p.speaker_id, a.alias, a.article_id, max(a.outlet_id),"
                      " sum(a.n) FROM temp.stage_person_alias a JOIN temp.stage_person p USING (person)"
                      " GROUP BY p.speaker_id, a.alias, a.article_id ORDER BY p.speaker_id, a.alias, a.article_id")
@@ -167,17 +190,33 @@ class CorpusStage(PersonSink):
         return self.conn.execute(TASK_QUOTES, (unit,)).fetchall()
 
 
-def save_staged_speaker_links(conn) -> None:
+def save_staged_speaker_links(conn, relinked_only: bool = False, gone: list[tuple[str]] = ()) -> None:
     """Every quote's speaker link and the alias rows made equal to the stage's (inside the
-    caller's transaction, after the speakers are written): only rows that differ are written."""
+    caller's transaction, after the speakers are written): only rows that differ are written.
+    ``relinked_only``: only the quotes and alias rows of the articles resolved again
+    (``stage_article``) and of the speakers ``gone`` can differ: the others are not read."""
     bulk.create_stage(conn, SPEAKER_STAGE)  # (the quotes scanned in their order, each looked up in the stage)
-    conn.execute(f"INSERT INTO temp.{SPEAKER_STAGE} (row, value) SELECT q.rowid, s.speaker_id FROM quotes q"
-                 " CROSS JOIN temp.stage_quote s ON s.id = q.id WHERE q.speaker_id IS NOT s.speaker_id")
+    if not relinked_only:
+        conn.execute(f"INSERT INTO temp.{SPEAKER_STAGE} (row, value) SELECT q.rowid, s.speaker_id FROM quotes q"
+                     " CROSS JOIN temp.stage_quote s ON s.id = q.id WHERE q.speaker_id IS NOT s.speaker_id")
+    else:
+        conn.execute(f"INSERT INTO temp.{SPEAKER_STAGE} (row, value) SELECT q.rowid, s.speaker_id"
+                     " FROM temp.stage_article a CROSS JOIN quotes q ON q.article_id = a.id"
+                     " CROSS JOIN temp.stage_quote s ON s.id = q.id WHERE q.speaker_id IS NOT s.speaker_id")
+        conn.executemany(f"INSERT OR REPLACE INTO temp.{SPEAKER_STAGE} (row, value) SELECT q.rowid, s.speaker_id"
+                         " FROM quotes q CROSS JOIN temp.stage_quote s ON s.id = q.id"
+                         " WHERE q.speaker_id = ? AND q.speaker_id IS NOT s.speaker_id", gone)
     bulk.apply(conn, SPEAKER_STAGE, "quotes", "speaker_id")
     bulk.drop_stage(conn, SPEAKER_STAGE)
-    conn.execute("DELETE FROM speaker_aliases WHERE NOT EXISTS (SELECT 1 FROM temp.stage_alias n"
-                 " WHERE n.speaker_id = speaker_aliases.speaker_id AND n.alias = speaker_aliases.alias"
-                 " AND n.article_id = speaker_aliases.article_id)")
+    if not relinked_only:
+        conn.execute("DELETE FROM speaker_aliases WHERE NOT EXISTS (SELECT 1 FROM temp.stage_alias n"
+                     " WHERE n.speaker_id = speaker_aliases.speaker_id AND n.alias = speaker_aliases.alias"
+                     " AND n.article_id = speaker_aliases.article_id)")
+    else:
+        conn.execute("DELETE FROM speaker_aliases WHERE article_id IN (SELECT id FROM temp.stage_article)"
+                     " AND NOT EXISTS (SELECT 1 FROM temp.stage_alias n WHERE n.speaker_id = speaker_aliases.speaker_id"
+                     " AND n.alias = speaker_aliases.alias AND n.article_id = speaker_aliases.article_id)")
+        conn.executemany("DELETE FROM speaker_aliases WHERE speaker_id = ?", gone)
     conn.execute('INSERT INTO speaker_aliases (speaker_id, alias, article_id, outlet_id, "count")'
                  " SELECT n.speaker_id, n.alias, n.article_id, n.outlet_id, n.n FROM temp.stage_alias n"
                  " WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases o WHERE o.speaker_id = n.speaker_id"

@@ -432,3 +432,38 @@ def test_the_new_evidence_sums_exactly_and_a_sink_gets_the_same_speakers():
     sunk = build_speaker_index_by_article((by_article[a] for a in sorted(by_article)), sink)
     assert {q: sunk.person_speaker[p] for p, qs in sink.of.items() for q in qs} == one.speaker_of
     assert sunk.speakers == one.speakers
+
+
+def test_an_articles_persons_taken_out_of_the_sums_leave_the_index_without_it():
+    """What a kept speaker state does (``store.speaker_state``): persons summed by signature,
+    one article's persons subtracted again, give the index of the other articles, when the
+    persons are ordered by first (article id, place)."""
+    from collections import defaultdict
+
+    from quotes.corpus.speakers import PersonSums, article_persons, index_of_persons, local_sums
+
+    ms = [M("q1", "a1", "Paul D. Ryan"), M("q2", "a2", "Paul Ryan"), M("q3", "a3", "Paul X. Ryan"),
+          M("q4", "a3", "Smith"), M("q5", "a4", "John Smith"), M("q6", "a5", "Smith", ["Mr. Smith"]),
+          M("q7", "a0", "Jane Smith"), M("q8", "a6", "the Pentagon", kind="organisation")]
+    by_article = defaultdict(list)
+    for m in ms:
+        by_article[m.article_id].append(m)
+
+    def summed(articles):
+        sums, first = {}, {}
+        for a in sorted(articles):
+            for place, (key, loc) in enumerate(article_persons(by_article[a])):
+                sums.setdefault(key, PersonSums(loc.kind)).add(loc, keep=False)
+                first.setdefault(key, (a, place))
+        return sums, first
+
+    for gone in ("a0", "a3"):
+        sums, first = summed(by_article)
+        for key, loc in article_persons(by_article[gone]):
+            sums[key].subtract(*local_sums(loc))
+        left = [k for k in sums if sums[k].n_locals]
+        _, first_left = summed(set(by_article) - {gone})
+        assert set(left) == set(first_left)
+        index = index_of_persons([sums[k] for k in sorted(left, key=first_left.get)])
+        without = build_speaker_index([m for m in ms if m.article_id != gone])
+        assert index.speakers == without.speakers
