@@ -40,11 +40,19 @@ def cpu_seconds(nlp, text: str) -> tuple[float, int]:
 
 @pytest.mark.parametrize("make, n", [(quoted_paragraphs, 600), (quotes_in_one_paragraph, 400)])
 def test_doubling_the_article_at_most_doubles_the_time(nlp, make, n):
+    """Interleaved (small, large, small, large, ...), the best of each: on a shared machine a
+    burst of load during one size's runs otherwise reads as super-linear time (ratios of 2.4-2.7
+    were seen for code that gives 1.9-2.1 on a quiet machine)."""
     cpu_seconds(nlp, make(20))  # warm up
-    small, found_small = cpu_seconds(nlp, make(n))
-    large, found_large = cpu_seconds(nlp, make(2 * n))
+    small_text, large_text = make(n), make(2 * n)
+    smalls, larges = [], []
+    for _ in range(2):
+        small, found_small = cpu_seconds(nlp, small_text)
+        large, found_large = cpu_seconds(nlp, large_text)
+        smalls.append(small)
+        larges.append(large)
     assert found_small == n and found_large == 2 * n
-    assert large / small < 2.3, (small, large)
+    assert min(larges) / min(smalls) < 2.3, (smalls, larges)
 
 
 @pytest.mark.parametrize("text", [
