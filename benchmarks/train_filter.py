@@ -77,16 +77,23 @@ def out_of_fold(X, y, groups, names, C: float, threshold_floor: float):
         clf.fit([X[i] for i in fit_rows], [y[i] for i in fit_rows])
         for i, p in zip(test_rows, clf.predict_proba([X[i] for i in test_rows])[:, 1]):
             probs[i] = 0.0 if hard_reject(dict(zip(names, X[i]))) else p
+    return sweep("out of fold", probs, y, threshold_floor)
+
+
+def sweep(part: str, probs, labels, floor: float):
+    """Print precision, recall and F1 of `probs` against `labels` at each threshold 0.40-0.70
+    and return the highest threshold whose recall is >= `floor` (None when none is)."""
+    gold = sum(labels)
     best = None
     for step in range(8, 15):
         t = step / 20
-        tp = sum(1 for p, g in zip(probs, y) if p >= t and g)
+        tp = sum(1 for p, g in zip(probs, labels) if p >= t and g)
         kept = sum(1 for p in probs if p >= t)
-        recall = tp / sum(y)
-        print(f"# out of fold, threshold {t:.2f}: precision {tp / kept:.4f} recall {recall:.4f}", file=sys.stderr)
-        if recall >= threshold_floor:
+        print(f"# {part}, threshold {t:.2f}: precision {tp / kept:.4f} recall {tp / gold:.4f} "
+              f"F1 {2 * tp / (kept + gold):.4f}", file=sys.stderr)
+        if tp / gold >= floor:
             best = t
-    print(f"# highest threshold with out-of-fold recall >= {threshold_floor}: {best}", file=sys.stderr)
+    print(f"# {part}: highest threshold with recall >= {floor}: {best}", file=sys.stderr)
     return best
 
 
@@ -98,21 +105,9 @@ def choose_on_dev(clf, names, floor: float) -> float:
     from quotes.extract.quotefilter import hard_reject
 
     rows = collect("dev")
-    gold = sum(lab for _, lab, _ in rows)
     probs = [0.0 if hard_reject(f) else p
              for (f, _, _), p in zip(rows, clf.predict_proba([[f[k] for k in names] for f, _, _ in rows])[:, 1])]
-    best = None
-    for step in range(8, 15):
-        t = step / 20
-        tp = sum(1 for p, (_, lab, _) in zip(probs, rows) if p >= t and lab)
-        kept = sum(1 for p in probs if p >= t)
-        f1 = 2 * tp / (kept + gold)
-        print(f"# dev, threshold {t:.2f}: precision {tp / kept:.4f} recall {tp / gold:.4f} F1 {f1:.4f}",
-              file=sys.stderr)
-        if tp / gold >= floor:
-            best = t
-    print(f"# dev: highest threshold with recall >= {floor}: {best}", file=sys.stderr)
-    return best
+    return sweep("dev", probs, [lab for _, lab, _ in rows], floor)
 
 
 def main():
