@@ -735,7 +735,7 @@ def _attach_mentions_by_part(analysed: list, uf: "_UF") -> None:
             uf.union(next(iter(target)), i)
 
 
-def _describes_only(loc: _Local) -> bool:
+def _describes_only(loc: ArticlePerson) -> bool:
     """Is every form of an article's person or organisation a description ("a man" -> "man",
     "The victim's mother", "the statement")? Such a speaker is nobody of the corpus: "a man"
     of one article is not the "a man" of another, so it gets no speaker (as a title alone)."""
