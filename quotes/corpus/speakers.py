@@ -307,9 +307,11 @@ class PersonSink:
     def aliases(self, person: int, rows: list[tuple[str, str, str | None, int]]) -> None:
         raise NotImplementedError
 
-    def local(self, person: int, signature: tuple, place: int, loc: ArticlePerson) -> None:
+    def local(self, person: int, signature: tuple, place: int, loc: ArticlePerson, sums: "PersonSums") -> None:
         """An article's person (``loc``, the ``place``-th of its article) summed into the
-        person ``person``; nothing to do unless the sink keeps a speaker state."""
+        person ``person`` (``sums``: the build's own sums of it, ``loc`` already added and
+        the persons after it added as they come); nothing to do unless the sink keeps a
+        speaker state."""
 
 
 def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
@@ -441,7 +443,7 @@ def build_speaker_index_by_article(articles: Iterable[list[SpeakerMention]],
             if sink is not None:
                 sink.quotes(serial, loc.quote_ids)
                 sink.aliases(serial, person_alias_rows(loc))
-                sink.local(serial, key, place, loc)
+                sink.local(serial, key, place, loc, people[serial])
     del persons
     index = index_of_persons(people)
     if sink is None:
