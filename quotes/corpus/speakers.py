@@ -307,9 +307,11 @@ class PersonSink:
     def aliases(self, person: int, rows: list[tuple[str, str, str | None, int]]) -> None:
         raise NotImplementedError
 
-    def local(self, person: int, signature: tuple, place: int, loc: ArticlePerson) -> None:
+    def local(self, person: int, signature: tuple, place: int, loc: ArticlePerson, sums: "PersonSums") -> None:
         """An article's person (``loc``, the ``place``-th of its article) summed into the
-        person ``person``; nothing to do unless the sink keeps a speaker state."""
+        person ``person`` (``sums``: the build's own sums of it, ``loc`` already added and
+        the persons after it added as they come); nothing to do unless the sink keeps a
+        speaker state."""
 
 
 def _analyse(m: SpeakerMention) -> tuple[str, list[str], list[str]] | None:
@@ -441,7 +443,7 @@ def build_speaker_index_by_article(articles: Iterable[list[SpeakerMention]],
             if sink is not None:
                 sink.quotes(serial, loc.quote_ids)
                 sink.aliases(serial, person_alias_rows(loc))
-                sink.local(serial, key, place, loc)
+                sink.local(serial, key, place, loc, people[serial])
     del persons
     index = index_of_persons(people)
     if sink is None:
@@ -735,7 +737,7 @@ def _attach_mentions_by_part(analysed: list, uf: "_UF") -> None:
             uf.union(next(iter(target)), i)
 
 
-def _describes_only(loc: _Local) -> bool:
+def _describes_only(loc: ArticlePerson) -> bool:
     """Is every form of an article's person or organisation a description ("a man" -> "man",
     "The victim's mother", "the statement")? Such a speaker is nobody of the corpus: "a man"
     of one article is not the "a man" of another, so it gets no speaker (as a title alone)."""

@@ -59,8 +59,8 @@ def signature_text(signature: tuple) -> str:
 
 class Rebuild:
     """A full pass's writer: every article's persons as they come (``local``, in the order
-    a build meets them), summed per person as the index sums them; then the persons with
-    their speakers (``finish``). The old state is dropped first."""
+    a build meets them), with the sums the build makes of each person; then the persons
+    with their speakers (``finish``). The old state is dropped first."""
 
     def __init__(self, conn) -> None:
         self.conn = conn
@@ -70,11 +70,9 @@ class Rebuild:
         conn.execute("DELETE FROM speaker_persons")
         conn.execute("DELETE FROM speaker_state")
 
-    def local(self, person: int, signature: tuple, place: int, loc: ArticlePerson) -> None:
-        if person not in self.persons:
-            self.persons[person] = KeptPerson(signature_text(signature), PersonSums(loc.kind), (loc.article_id, place),
-                                              None)
-        self.persons[person].person.add(loc, keep=False)
+    def local(self, person: int, signature: tuple, place: int, loc: ArticlePerson, sums: PersonSums) -> None:
+        if person not in self.persons:  # (the build's sums: complete once it is done, not summed twice)
+            self.persons[person] = KeptPerson(signature_text(signature), sums, (loc.article_id, place), None)
         self.rows.append(local_row(loc.article_id, place, person, loc))
         if len(self.rows) >= BATCH:
             self.flush()

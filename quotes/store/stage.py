@@ -96,9 +96,9 @@ class CorpusStage(PersonSink):
         if len(self._aliases) >= BATCH:
             self.flush()
 
-    def local(self, person: int, signature: tuple, place: int, loc) -> None:
+    def local(self, person: int, signature: tuple, place: int, loc, sums) -> None:
         if self.kept is not None:
-            self.kept.local(person, signature, place, loc)
+            self.kept.local(person, signature, place, loc, sums)
 
     def flush(self) -> None:
         self.conn.executemany("INSERT INTO temp.stage_person_quote VALUES (?, ?)", self._quotes)
