@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from quotes.extract.attribution.candidates import close_end_of, quote_tokens
+from quotes.extract.attribution.candidates import quote_tokens
 from quotes.extract.attribution.context import ArticleContext
+from quotes.extract.marks import close_end_of
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.extract.titles import LETTER_WORD, WORD, title_case
 from quotes.lexicon.words import PERSON_PRONOUNS, TITLE_OR_LABEL_WORDS
