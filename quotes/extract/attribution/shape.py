@@ -141,10 +141,10 @@ def cue_hops(ctx: ArticleContext, m: Mark, cue_start: int | None) -> int:
         return NO_PATH
     best = NO_PATH
     for t in quote_tokens(ctx, m):
-        if t.is_punct or m.start <= ctx.index.pos(t.head) < m.end or t.head is t:
+        if t.is_punct or m.start <= ctx.index.pos(t.head) < m.end:
             continue
-        for depth, anc in enumerate(t.ancestors, 1):
-            if anc is cue or (anc.doc is cue.doc and anc.i == cue.i):
+        for depth, anc in enumerate(t.ancestors, 1):  # (spaCy makes a new Token each time: no `is`)
+            if anc.doc is cue.doc and anc.i == cue.i:
                 best = depth if best == NO_PATH else min(best, depth)
                 break
     return best
