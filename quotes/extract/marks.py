@@ -28,6 +28,11 @@ _OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/:;…") | set(ALL_MARKS)
 _CLOSE_AFTER = set(" \t\n\r\u00a0.,;:!?)]}[—–-/…*") | set(ALL_MARKS)
 _NEVER_OPENS_BEFORE = set(",;:!?)]}")  # no quote begins with these
 
+def close_end_of(m: Mark) -> int:
+    """The offset just after mark `m`'s closing mark (the quote's end when it is never closed)."""
+    return (m.close_mark + 1) if m.close_mark is not None else m.end
+
+
 MAX_UNCLOSED = 600  # an unclosed quote longer than this is cut at a sentence end
 MAX_SINGLE = 300  # single-quoted spans are short (headlines, nested words)
 MAX_PARAGRAPHS = 12  # a multi-paragraph quote never runs further than this

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from quotes.extract.attribution import attribute
 from quotes.extract.foreign import quoted_sentences
-from quotes.extract.marks import find_marks
+from quotes.extract.marks import close_end_of, find_marks
 from quotes.ingest.language import ENGLISH, language_of
 from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import KEEP_PIPES, load_parser
@@ -80,7 +80,7 @@ def _needs_context(text: str, para: tuple[int, int], marks: list[Mark]) -> bool:
     outside = []
     pos = s
     for m in marks:
-        close = (m.close_mark + 1) if m.close_mark is not None else m.end
+        close = close_end_of(m)
         if close <= s or m.open_mark >= e:
             continue
         outside.append(text[pos:max(pos, m.open_mark)])
@@ -107,7 +107,7 @@ def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS
     pos_in_nonempty = {p: k for k, p in enumerate(nonempty)}
     touching: dict[int, list[Mark]] = {}  # paragraph -> the marks that overlap it, in order
     for m in marks:
-        close = (m.close_mark + 1) if m.close_mark is not None else m.end
+        close = close_end_of(m)
         first = bisect.bisect_right(starts, m.open_mark) - 1
         last = bisect.bisect_right(starts, max(m.open_mark, close - 1)) - 1
         for i in range(first, last + 1):
@@ -154,7 +154,7 @@ def _windows(text: str, ps: int, pe: int, marks: list[Mark]) -> list[tuple[int, 
     """Windows around the quote edges of one very long paragraph, merged, cut at spaces."""
     spans = []
     for m in marks:
-        close = (m.close_mark + 1) if m.close_mark is not None else m.end
+        close = close_end_of(m)
         if close <= ps or m.open_mark >= pe:
             continue
         spans.append((m.open_mark - WINDOW, min(close, m.open_mark + WINDOW)))

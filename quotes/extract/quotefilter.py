@@ -15,6 +15,7 @@ import math
 
 import regex
 
+from quotes.extract.marks import close_end_of
 from quotes.extract.titles import LETTER_WORD, WORD, title_case, title_like
 from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, OWNING_WORDS, PREPOSITIONS,
                                   SCARE_WORDS, SMALL_WORDS, TITLE_HEADS, WORD_NOUNS, WORK_PEOPLE, WORK_WORDS, WORKS,
@@ -37,7 +38,7 @@ def addresses_reader(text: str, marks) -> bool:
     outside, pos = [], 0
     for m in marks:
         outside.append(text[pos:max(pos, m.open_mark)])
-        pos = max(pos, (m.close_mark + 1) if m.close_mark is not None else m.end)
+        pos = max(pos, close_end_of(m))
     outside.append(text[pos:])
     words = sum(len(_ANY_WORD.findall(part)) for part in outside)
     you = sum(len(_SECOND_PERSON.findall(part)) for part in outside)
@@ -90,7 +91,7 @@ def quote_features(text: str, m, q, evidence) -> dict[str, float]:
     n = len(words)
     titlecase = title_case(words)
     before, prev, prev2 = words_before(text, m.open_mark)
-    close = (m.close_mark + 1) if m.close_mark is not None else m.end
+    close = close_end_of(m)
     after = text[close:close + 3]
     para_start = text[text.rfind("\n", 0, m.open_mark) + 1:m.open_mark].strip() == ""
     method = (q.method or "none").split(":")[0]
@@ -146,7 +147,7 @@ def quote_features(text: str, m, q, evidence) -> dict[str, float]:
 def writer_words(text: str, m) -> str:
     """The writer's words next to mark `m`: back to the sentence start and on to the sentence
     end, stopping at any other quotation mark (so no quoted word is counted)."""
-    close = (m.close_mark + 1) if m.close_mark is not None else m.end
+    close = close_end_of(m)
     before = regex.split(r"[.!?\n“”\"]", text[max(0, m.open_mark - 300):m.open_mark])[-1]
     after = regex.split(r"[.!?\n“”\"]", text[close:close + 300])[0]
     return before + " " + after
@@ -197,7 +198,7 @@ def names_a_work(text: str, m, words: list[str], f: dict[str, float]) -> bool:
     "“...” the book said" is a conduit), and not when a person's title follows the work noun."""
     if f["end_sentence"] or f["end_comma"] or len(words) > TERM_MAX_WORDS:
         return False  # (a comma inside the marks: the attribution follows, '“…,” emails show')
-    close = (m.close_mark + 1) if m.close_mark is not None else m.end
+    close = close_end_of(m)
     found = _NEXT_TWO_WORDS.match(text, close, min(len(text), close + 40))
     if not found:
         return False

@@ -41,6 +41,7 @@ from quotes.extract.candidates import Candidate, View, candidates_for, cue_lemma
 from quotes.extract.cues import WEAK_LEMMAS
 from quotes.extract.entity_types import TYPES, entity_type, stored_name_type
 from quotes.lexicon.words import PERSON_PRONOUNS
+from quotes.extract.marks import close_end_of
 from quotes.extract.quotefilter import quote_probability
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.extract.titles import is_term
@@ -82,7 +83,7 @@ class QuoteView:
 
     def __init__(self, att, m: Mark, q: Quote):
         a, text = att.a, att.a.text
-        self.close = (m.close_mark + 1) if m.close_mark is not None else m.end
+        self.close = close_end_of(m)
         self.para = a.para_index(m.open_mark)
         # the sentences of the tokens covering the quote's first and last characters
         self.sents = {(id(t.doc), t.sent.start) for t in (a.tok_at(m.start), a.tok_at(max(m.start, m.end - 1)))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from quotes.extract.marks import close_end_of
 from quotes.model import Mark
 
 
@@ -29,7 +30,7 @@ class ArticleIndex:
         self.segs = [_Seg(o, d) for o, d in docs]
         self.toks = _tokens_in_order(self.segs)  # (abs_start, tok)
         self.starts = [s for s, _ in self.toks]
-        self.spans = sorted((m.open_mark, (m.close_mark + 1) if m.close_mark is not None else m.end)
+        self.spans = sorted((m.open_mark, close_end_of(m))
                             for m in marks)
         self.span_starts = [a for a, _ in self.spans]
         self.span_ends = sorted(b for _, b in self.spans)

@@ -43,21 +43,26 @@ def decode_reporting(data: bytes) -> tuple[str, str | None]:
     """`decode_bytes`, and a note (for the user) when bytes had to be repaired."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return normalise_text(repair_mojibake(data.decode(encoding, errors="replace"))), None
+            return _repaired(data.decode(encoding, errors="replace")), None
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return normalise_text(utf16), None
     if looks_binary(data):
         raise UndecodableError("binary file, not text")
     try:
-        return normalise_text(repair_mojibake(data.decode("utf-8"))), None
+        return _repaired(data.decode("utf-8")), None
     except UnicodeDecodeError:
         pass
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly
     # (a UTF-8 file with many Windows-1252 lines: its UTF-8 “ ” read as â€œ â€, repaired)
-    return normalise_text(repair_mojibake(_decode_legacy(data))), None
+    return _repaired(_decode_legacy(data)), None
+
+
+def _repaired(text: str) -> str:
+    """Decoded text with its mojibake undone (`repair_mojibake`), then normalised."""
+    return normalise_text(repair_mojibake(text))
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
@@ -76,7 +81,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     note = (f"repaired {len(strays)} byte(s) that are not UTF-8 (read as Windows-1252; the first "
             f"on line {text.count(chr(10), 0, first) + 1:,})")
     text = _ESCAPED.sub(lambda m: _cp1252_char(ord(m.group()) - 0xDC00), text)
-    return normalise_text(repair_mojibake(text)), note
+    return _repaired(text), note
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")

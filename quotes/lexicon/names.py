@@ -181,7 +181,7 @@ def describes(form: str) -> bool:
     words = [w for w in regex.split(r"[\s,]+", form.strip()) if w]
     if not words:
         return True
-    head_words = words[:words.index("of")] if "of" in words[1:] else words
+    head_words = words[:words.index("of", 1)] if "of" in words[1:] else words  # (not a leading "of")
     head = _POSS.sub("", head_words[-1]).strip(".,;:\"“”")
     if not any(c.isupper() or c.isdigit() for c in head):  # "eBay" names
         return True

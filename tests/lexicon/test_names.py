@@ -1,9 +1,9 @@
 """Name rules: cleaning, the title split, surnames, THE same-person rule."""
 import pytest
 
-from quotes.lexicon.names import (clean_name, first_name_gender, given_names_agree, is_honorific, is_org_name,
-                                  is_place, name_and_role, same_person, same_surname, split_title, surname_keys,
-                                  without_honorifics)
+from quotes.lexicon.names import (clean_name, describes, first_name_gender, given_names_agree, is_honorific,
+                                  is_org_name, is_place, name_and_role, same_person, same_surname, split_title,
+                                  surname_keys, without_honorifics)
 
 
 def test_clean_name_strips_party_tags_and_possessives():
@@ -119,3 +119,8 @@ def test_role_gender_reads_gendered_role_words():
     assert role_gender(["widow"]) == "f"
     assert role_gender(["the", "senator"]) is None
     assert role_gender(["husband", "and", "wife"]) is None  # words that disagree tell nothing
+
+
+def test_describes_a_form_that_opens_with_of():
+    # a lower-case "of" first and again later: the head is before the later one (no IndexError)
+    assert describes("of the board of directors") == describes("the board of directors")

@@ -67,7 +67,7 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
     cued = sum(_cued(cands) for _, _, cands in found)
     reader = addresses_reader(text, marks)
     for m, (before, after, cands) in zip(marks, found):
-        mc = MarkContext(m, ctx.text[m.start:m.end], is_single_mark(text, m), before, after, cands, kept)
+        mc = mark_context(ctx, m, kept, (before, after, cands))
         q = new_quote(text, m, mc.single)
         att = apply_rules(ctx, mc)
         write_attribution(ctx, q, att)
@@ -113,8 +113,10 @@ def single_term_rejected(text: str, q: Quote, features: dict[str, float]) -> boo
     return text.find("\n", 0, q.start) >= 0 and hard_reject(features)
 
 
-def mark_context(ctx: ArticleContext, m: Mark, previous: list[Quote]) -> MarkContext:
-    before, after, cands = cues_of(ctx, m)
+def mark_context(ctx: ArticleContext, m: Mark, previous: list[Quote], cues: tuple | None = None) -> MarkContext:
+    """Mark `m` in its article, with the quotes kept before it; `cues`: `cues_of(ctx, m)`
+    when already found."""
+    before, after, cands = cues if cues is not None else cues_of(ctx, m)
     return MarkContext(m, ctx.text[m.start:m.end], is_single_mark(ctx.text, m), before, after, cands, previous)
 
 

@@ -12,6 +12,7 @@ import regex
 
 from quotes.extract.attribution import confidence as C
 from quotes.extract.attribution.context import ArticleContext
+from quotes.extract.marks import close_end_of
 from quotes.extract.cues import is_according, is_cue_token, lemma_of
 from quotes.extract.syntax import SUBJ_DEPS, is_possessed_speech_noun, named_participle
 from quotes.lexicon.names import NOT_ABBR
@@ -33,11 +34,6 @@ class CueCandidate:
     pos: int  # offset in the article
     token: object  # the spaCy token
     kind: str  # "according" or "verb" (a speech verb or a possessed speech noun)
-
-
-def close_end_of(m: Mark) -> int:
-    """The offset just after the closing mark (the quote's end when it is never closed)."""
-    return (m.close_mark + 1) if m.close_mark is not None else m.end
 
 
 def quote_tokens(ctx: ArticleContext, m: Mark) -> list:

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 import regex
 
 from quotes.extract.attribution import confidence as C
-from quotes.extract.attribution.candidates import close_end_of, outermost_cue, quote_tokens
+from quotes.extract.attribution.candidates import outermost_cue, quote_tokens
 from quotes.extract.attribution.context import ArticleContext, Attribution, Cue, MarkContext, Speaker
 from quotes.extract.attribution.shape import is_title_or_nickname, looks_unquoted, person_subject
 from quotes.extract.attribution.speakers import name_from_text, speaker_of
 from quotes.extract.attribution.subjects import nearby_subject, previous_paragraph_colon, subject_of
 from quotes.extract.cues import is_cue_token
 from quotes.extract.entity_types import entity_type
+from quotes.extract.marks import close_end_of
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
 from quotes.lexicon.words import FUNCTION_WORDS, POSSESSED_SPEECH_NOUNS, PRONOUNS, SPEECH_NOUNS
 from quotes.model import Quote

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from quotes.extract.attribution.candidates import close_end_of, quote_tokens
+from quotes.extract.attribution.candidates import quote_tokens
 from quotes.extract.attribution.context import ArticleContext
+from quotes.extract.marks import close_end_of
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.extract.titles import LETTER_WORD, WORD, title_case
 from quotes.lexicon.words import PERSON_PRONOUNS, TITLE_OR_LABEL_WORDS
@@ -140,10 +141,10 @@ def cue_hops(ctx: ArticleContext, m: Mark, cue_start: int | None) -> int:
         return NO_PATH
     best = NO_PATH
     for t in quote_tokens(ctx, m):
-        if t.is_punct or m.start <= ctx.index.pos(t.head) < m.end or t.head is t:
+        if t.is_punct or m.start <= ctx.index.pos(t.head) < m.end:
             continue
-        for depth, anc in enumerate(t.ancestors, 1):
-            if anc is cue or (anc.doc is cue.doc and anc.i == cue.i):
+        for depth, anc in enumerate(t.ancestors, 1):  # (spaCy makes a new Token each time: no `is`)
+            if anc.doc is cue.doc and anc.i == cue.i:
                 best = depth if best == NO_PATH else min(best, depth)
                 break
     return best
