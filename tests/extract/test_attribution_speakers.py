@@ -177,6 +177,10 @@ def test_the_answer_after_one_person_asks_another_is_the_one_asked():
     # a question after it is the asker's again
     ctx, toks = parse_paragraphs("Jake Tapper asked Mike Pence about the tapes.\n\n“Were you offended?” he said.")
     assert speaker_of(ctx, tok(toks, "he")).name == "Jake Tapper"
+    # the sentence before is already hers: a question she tells about is no interview of hers
+    ctx, toks = parse_paragraphs("Ann Wells spoke on Monday. What hurt her, she said, was a question last week, "
+                                 "when a young man asked Hillary Clinton why she lied. “I was angry,” she said.")
+    assert speaker_of(ctx, tok(toks, "she", 2)).name == "Ann Wells"
 
 
 def test_a_name_the_parse_made_a_second_subject_is_the_descriptions_appositive():

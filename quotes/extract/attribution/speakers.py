@@ -149,6 +149,8 @@ def _the_one_asked(ctx: ArticleContext, tok) -> Speaker | None:
     if prev is None:
         return None
     ix = ctx.index
+    if any(t.lower_ == tok.lower_ and t.dep_ in SUBJ_DEPS and is_cue_token(t.head) for t in prev):
+        return None  # '..., she said, was a question ... when a young man asked Clinton ...': she goes on
     asking = [t for t in prev if lemma_of(t) in ASKING_LEMMAS and t.pos_ == "VERB" and not ix.in_quote(ix.pos(t))
               and any(c.dep_ in SUBJ_DEPS for c in t.children)]
     objects = [c for t in asking[-1:] for c in t.children if c.dep_ in ("dobj", "obj") and c.pos_ == "PROPN"]
