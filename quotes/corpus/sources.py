@@ -59,7 +59,12 @@ How a quote is found, cheapest first, never all pairs:
    not near the others) is taken, else none; a quote of one to three words not found yet is
    looked for so in all the sources of its days (``_found_by_article``: "a disaster",
    beside "the Iran deal").
-5. **Utterances.** An utterance takes the source most of its quotes were found in; its
+5. **Occasion certain, place not.** Words a rule found in several places of ONE source and
+   could not choose between (a phrase the speaker said three times in the speech) are at the
+   first of them, with ``places`` saying how many, when that source is the occasion the
+   article names among the sources of its days, or the only one of all the speaker's sources
+   up to the article that holds the words (``_found_first``); in several sources, none.
+6. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
    certain: a few words (a cut printed by one outlet) word for word, once; a longer
    rewording with ``member_coverage`` (60 %) of its words in shared runs, as the grouping
@@ -140,6 +145,7 @@ class SourceMatch:
     bracketed: bool
     diff: Diff  # from the passage to the quote (worddiff)
     how: str  # "aligned", "re-quote" (an earlier occasion) or "in the utterance's passage"
+    places: int = 1  # places of the source, more than a breath apart, that hold the quote's words
 
 
 @dataclass
@@ -240,6 +246,23 @@ def _one_place(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if len({si for si, _ in places}) == 1 and max(d for _, d in places) - min(d for _, d in places) <= BREATH:
         return [min(places)]
     return places
+
+
+def _count_places(places: list[tuple[int, int]]) -> int:
+    """How many places (turn, word) of a few words there are: those of one turn within
+    ``BREATH`` words of the one before are one place, said again in one breath."""
+    n, last = 0, None
+    for si, d in sorted(places):
+        if last is None or si != last[0] or d - last[1] > BREATH:
+            n += 1
+        last = (si, d)
+    return n
+
+
+# the rules that keep the first of several places of one source (``_Aligner.keep_first``), by
+# how much they know of the occasion: the one source the article names, then the turns of the
+# article's other quotes (or the one source of the days), then the sources of the quote's days
+FIRST_RANK = {NAMED: 2, BESIDE: 1, "aligned": 0}
 
 
 def _keys(us: list[Unit]) -> list[str]:
@@ -345,6 +368,7 @@ class _Found:
     hi: int
     score: float
     how: str = "aligned"
+    places: int = 1  # places of its source holding the quote's words (``_count_places``)
 
 
 class _Aligner:
@@ -386,6 +410,8 @@ class _Aligner:
                     self.title_index[(sid, key)].add(sg.seg.source_id)
         self.stems: dict[int, list[str]] = {}  # segment -> its keys without a plural -s (``beside``)
         self.weights: dict[str, ContextScore] = {}  # speaker -> the weights of words (``weights_of``)
+        # quote -> (rank, the first of several places of one source): used when no rule finds it
+        self.first_of_several: dict[int, tuple[int, _Found]] = {}
         self._index()
 
     def _index(self) -> None:
@@ -499,7 +525,7 @@ class _Aligner:
         if not votes:
             return None
         if len(keys) <= self.o.short_len:
-            return self._find_short(keys, grams, votes)
+            return self._find_short(qi, keys, grams, votes)
         regions, found = self._find_long(keys, votes, self.o.requote_coverage if late else None,
                                          "re-quote" if late else "aligned")
         if not found:
@@ -517,9 +543,25 @@ class _Aligner:
         found.sort(key=lambda x: (-x[0], -x[1], x[2].seg))
         return found[0][2]
 
-    def _find_short(self, keys: list[str], grams: list, votes: dict[int, list[int]]) -> _Found | None:
+    def one_source(self, places: list[tuple[int, int]]) -> bool:
+        """The places (segment, word) are all in one source."""
+        return len({self.segs[si].seg.source_id for si, _ in places}) == 1
+
+    def keep_first(self, qi: int, found: _Found, places: list[tuple[int, int]]) -> None:
+        """The words of a quote are in several ``places`` of one source and the rule that
+        found them could not choose: keep the first (``found``), in case no other rule
+        finds the quote (``_found_first``). The occasion is known; which of its places is
+        not, and ``places`` says how many hold the words. A rule that knows more of the
+        occasion (``FIRST_RANK``) replaces what another kept."""
+        found.places = _count_places(places)
+        rank = FIRST_RANK.get(found.how, 0)
+        if qi not in self.first_of_several or self.first_of_several[qi][0] < rank:
+            self.first_of_several[qi] = (rank, found)
+
+    def _find_short(self, qi: int, keys: list[str], grams: list, votes: dict[int, list[int]]) -> _Found | None:
         """A few words: word for word, and in one place only (the same words in two places,
-        two occasions or twice in one speech, point to neither)."""
+        two occasions or twice in one speech, point to neither; in several places of one
+        source, the first is kept: ``keep_first``)."""
         n = len(keys)
         places = Counter((si, d) for si, diags in votes.items() for d in diags)
         exact = [p for p, c in places.items() if c == len(grams)]
@@ -527,14 +569,20 @@ class _Aligner:
             exact = [p for p in {(si, d) for si, d in places}
                      if self._joined(keys, self.segs[p[0]].keys, p[1]) is not None]
         exact = _one_place(exact)
-        if len(exact) != 1 or len({k for k in keys if k not in STOPWORDS}) < 2:  # two different ones
+        if not exact or len({k for k in keys if k not in STOPWORDS}) < 2:  # two different ones
             return None
-        si, d = exact[0]
+        si, d = min(exact)
         f = self._align(keys, self.segs[si].keys, max(0, d), d + n, True)
         if f is None:
             w = self._joined(keys, self.segs[si].keys, d)
-            return _Found(si, *w, 1.0) if w else None
-        return _Found(si, f[1], f[2], f[0])
+            found = _Found(si, *w, 1.0) if w else None
+        else:
+            found = _Found(si, f[1], f[2], f[0])
+        if found is None or len(exact) == 1:
+            return found
+        if self.one_source(exact):
+            self.keep_first(qi, found, exact)
+        return None
 
     def _find_long(self, keys: list[str], votes: dict[int, list[int]], need: float | None, how: str):
         """(regions, found): the densest stretch of 3-gram hits of each candidate turn, and
@@ -592,14 +640,19 @@ class _Aligner:
             hits += [(si, i) for i in range(len(stems) - len(want) + 1)
                      if stems[i] == want[0] and stems[i:i + len(want)] == want]
         hits = _one_place(hits)
+        # in several places of one source (one word: where the article names the occasion)
+        several = hits if len(hits) > 1 and not unnamed and self.one_source(hits) else []
         if len(hits) > 1 and not unnamed:
             hits = self._by_context(qi, hits)
         if len(hits) > 1 or (unnamed and hits):
             hits = self.chosen_by_article(qi, hits)
         if len(hits) != 1:
+            if several:
+                si, i = min(several)
+                self.keep_first(qi, _Found(si, i, i + len(want), 1.0, how), several)
             return None
         si, i = hits[0]
-        return _Found(si, i, i + len(want), 1.0, how)
+        return _Found(si, i, i + len(want), 1.0, how, _count_places(several) if several else 1)
 
     def reworded(self, qi: int, segs: set[int], how: str = BESIDE) -> _Found | None:
         """A longer quote not found on its own, in the turns of the occasion its article
@@ -661,10 +714,15 @@ class _Aligner:
                     if w:
                         places.add((si, w))
         ones = _one_place(sorted((si, a) for si, (a, _) in places)) if places else []
-        if exact or len(ones) != 1:
+        if exact or not ones:
             return None
         si, (a, b) = next((si, w) for si, w in sorted(places) if (si, w[0]) == ones[0])
-        return _Found(si, a, b, (n - 1) / n)
+        found = _Found(si, a, b, (n - 1) / n)
+        if len(ones) == 1:
+            return found
+        if self.one_source(ones):  # in several places of one source: the first, kept
+            self.keep_first(qi, found, ones)
+        return None
 
     def stems_of(self, si: int) -> list[str]:
         """A segment's keys without a plural -s (made once, for the few segments read so)."""
@@ -672,16 +730,25 @@ class _Aligner:
             self.stems[si] = [stem(k) for k in self.segs[si].keys]
         return self.stems[si]
 
-    def index_words(self, wanted: set[tuple[str, str]]) -> None:
+    def index_words(self, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """(speaker, stemmed word) -> places (segment, word position), for the ``wanted``
         words only (the ``_anchor`` of each short quote read by ``by_article``)."""
-        self.word_places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         speakers = {sid for sid, _ in wanted}
         for si, sg in enumerate(self.segs):
             for sid in speakers & sg.seg.speaker_ids:
                 for i, k in enumerate(self.stems_of(si)):
                     if (sid, k) in wanted:
-                        self.word_places[(sid, k)].append((si, i))
+                        places[(sid, k)].append((si, i))
+        return places
+
+    def holding(self, qi: int, want: list[str], places: list[tuple[int, int]]) -> set[str]:
+        """The sources of the quote's speaker, on or before its article (or undated), that
+        hold the stemmed words ``want``; ``places``: those of their ``_anchor`` word."""
+        j, pub = _anchor(want), _ordinal(self.quotes[qi].published)
+        return {self.segs[si].seg.source_id for si, i in places
+                if i >= j and self.stems_of(si)[i - j:i - j + len(want)] == want
+                and (pub is None or self.segs[si].day is None or self.segs[si].day <= pub)}
 
     def weights_of(self, speaker: str) -> ContextScore:
         """The weights of the words of a speaker's sources (``context.ContextScore``), made
@@ -719,8 +786,11 @@ class _Aligner:
                 and self.stems_of(si)[i - j:i - j + len(want)] == want]
         if not hits:
             return None
-        for si, i in self.chosen_by_article(qi, _one_place(hits)):
-            return _Found(si, i, i + len(want), 1.0, BY_ARTICLE)
+        hits = _one_place(hits)
+        for si, i in self.chosen_by_article(qi, hits):
+            source = self.segs[si].seg.source_id
+            return _Found(si, i, i + len(want), 1.0, BY_ARTICLE,
+                          _count_places([h for h in hits if self.segs[h[0]].seg.source_id == source]))
         return None
 
     def _align(self, keys: list[str], skeys: list[str], a: int, b: int, short: bool, need: float | None = None):
@@ -792,7 +862,7 @@ class _Aligner:
         end = sg.seg.offset + sg.spans[f.hi - 1][1]
         return SourceMatch(q.quote_id, q.utterance_id, sg.seg.source_id, sg.seg.turn, start, end,
                            sg.seg.text[sg.spans[f.lo][0]:sg.spans[f.hi - 1][1]], relation, similarity,
-                           bracketed, diff_units(ref, var), f.how)
+                           bracketed, diff_units(ref, var), f.how, f.places)
 
 
 def _blocks(keys: list[str], region: list[str]) -> list[tuple[int, int, int]]:
@@ -1105,11 +1175,35 @@ def _found_by_article(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Foun
     for qi in todo:
         want = [stem(k) for k in al.qkeys[qi]]
         wanted.add((al.quotes[qi].speaker_id, want[_anchor(want)]))
-    al.index_words(wanted)
+    al.word_places = al.index_words(wanted)
     more: dict[int, _Found] = {}
     for qi in todo:
         f = al.by_article(qi)
         if f is not None:
+            more[qi] = f
+    return more
+
+
+def _found_first(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """The quotes no rule found whose words a rule found in several places of ONE source
+    (of their days, of the turns of their article's other quotes, or the one source their
+    article names) and could not choose between: the first of those places, when the
+    occasion is certain. The words then tell what was said there (the user's question);
+    which place does not, and ``places`` says how many hold them ("said 3 times in this
+    source"). The occasion is certain when the article names it among the sources of its
+    days, or when that source is the only one of all the speaker's sources up to the article
+    that holds the words: a phrase said again and again in one speech and in others too is a
+    stump phrase, which the speaker says at untranscribed rallies as well (on the labelled
+    alignments of PolNeAR, 0 of 3 such were right; in several sources of the days, the
+    occasion is not known at all: ``_Aligner.keep_first`` keeps none)."""
+    todo = {qi: f for qi, (_, f) in al.first_of_several.items() if qi not in found}
+    wants = {qi: al.stems_of(f.seg)[f.lo:f.hi] for qi, f in todo.items()}  # the words said there
+    places = al.index_words({(al.quotes[qi].speaker_id, w[_anchor(w)]) for qi, w in wants.items()})
+    more: dict[int, _Found] = {}
+    for qi, f in sorted(todo.items()):
+        source, want = al.segs[f.seg].seg.source_id, wants[qi]
+        named = f.how == NAMED and source in al.sources_of(qi)
+        if named or al.holding(qi, want, places[(al.quotes[qi].speaker_id, want[_anchor(want)])]) == {source}:
             more[qi] = f
     return more
 
@@ -1127,6 +1221,7 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     found.update(_found_named(al, found))
     found.update(_found_two_words(al, found))
     found.update(_found_by_article(al, found))
+    found.update(_found_first(al, found))
     by_utterance: dict[str, list[int]] = defaultdict(list)
     for qi, q in enumerate(quotes):
         by_utterance[q.utterance_id or "quote:" + q.quote_id].append(qi)

@@ -152,9 +152,13 @@ def test_a_phrase_said_again_in_one_breath_is_one_place():
     article = [q("a", "Then we move on to other things now", article="art"), q("b", "big tent", article="art")]
     m = {x.quote_id: x for x in align_sources([seg(text=text)], article).matches}
     assert m["b"].passage == "big tent" and text.index("big tent") == m["b"].start
-    # said twice far apart: no one place
+    # said twice far apart in the one source that holds them: the first place, said twice there
     far = text.replace("Then", "Then " + "many words here " * 10 + "big tent again.", 1)
-    assert "b" not in {x.quote_id for x in align_sources([seg(text=far)], article).matches}
+    m = {x.quote_id: x for x in align_sources([seg(text=far)], article).matches}
+    assert (m["b"].start, m["b"].places) == (far.index("big tent"), 2) and m["a"].places == 1
+    # ... and in an earlier speech too: a stump phrase, which place of which occasion is not known
+    earlier = seg(text="We are the big tent party.", source="s0", day="2024-09-01")
+    assert "b" not in {x.quote_id for x in align_sources([seg(text=far), earlier], article).matches}
     # a word said again and again is a slogan: not looked for beside the article's quotes
     slogan = [q("a", "Then we move on to other things now", article="art"), q("b", "jobs, jobs, jobs", article="art")]
     assert {x.quote_id for x in align_sources([seg(text=text + " Jobs, jobs, jobs!")], slogan).matches} == {"a"}
@@ -272,9 +276,33 @@ def test_one_word_inserted_or_changed_in_a_quote_of_five_words_or_more():
     ]).matches}
     assert found == {"ins": ("words inserted", "She's trigger-happy, very unstable,"),
                      "chg": ("words changed", "Hillary is weak. She's trigger-happy, very unstable,")}
-    # one word off in two places: neither
+    # one word off in two places of the one source that holds them: the first, said twice there
     twice = seg(text=text + " " + "And so on and so forth, many words here. " * 4 + "She's trigger-happy, very unstable.")
-    assert align_sources([twice], [q("ins", "She's trigger-happy and very unstable")]).matches == []
+    (m,) = align_sources([twice], [q("ins", "She's trigger-happy and very unstable")]).matches
+    assert (m.start, m.places, m.relation) == (text.index("She's"), 2, "words inserted")
+    # in two sources of its days: neither
+    other = seg(text="She's trigger-happy, very unstable.", source="s2", day="2024-10-22")
+    assert align_sources([seg(text=text), other], [q("ins", "She's trigger-happy and very unstable")]).matches == []
+
+
+def test_a_phrase_said_in_several_places_of_the_one_source_of_its_days():
+    """The occasion is certain (one source of its days holds the words, and no earlier one),
+    the place is not: the first, and how many places hold the words."""
+    filler = "And so on and so forth, many words here today. " * 4
+    text = f"The Iran deal is a total disaster. {filler}I said it before, a total disaster. {filler}Thank you."
+    (m,) = align_sources([seg(text=text)], [q("a", "a total disaster")]).matches
+    assert (m.start, m.places, m.how, m.relation) == (text.index("a total disaster"), 2, "aligned", "verbatim")
+    check = align_sources([seg(text=text)], [q("a", "a total disaster")]).utterances[0]
+    assert (check.state, check.start) == ("confirmed", m.start)
+    # in a second source of its days: which occasion is not known
+    other = seg(text="Obamacare is a total disaster.", source="s2", day="2024-10-22")
+    assert align_sources([seg(text=text), other], [q("a", "a total disaster")]).matches == []
+    # in an earlier source too, outside its days: a stump phrase, said at untranscribed rallies as well
+    earlier = seg(text="Obamacare is a total disaster.", source="s0", day="2024-08-01")
+    assert align_sources([seg(text=text), earlier], [q("a", "a total disaster")]).matches == []
+    # a source from after the article does not count
+    later = seg(text="Obamacare is a total disaster.", source="s3", day="2024-12-01")
+    assert [m.places for m in align_sources([seg(text=text), later], [q("a", "a total disaster")]).matches] == [2]
 
 
 def test_a_word_printed_beside_a_found_quote_is_the_place_nearest_its_passage():
