@@ -95,7 +95,7 @@ from quotes.corpus.context import AROUND as CONTEXT_AROUND, ContextScore, articl
 from quotes.corpus.occasions import (NONE, Occasion, attribution_words, event_keys, kind_of_title, naming_keys,
                                      occasion_of, place_keys, title_keys)
 from quotes.corpus.speakers import name_key, name_words, speakers_of_name
-from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
+from quotes.corpus.textnorm import STOPWORDS, Unit, edge_fold, folds, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
 from quotes.lexicon.names import name_and_role
 from quotes.lexicon.words import SAID_THE_SAME, SOUND_ALIKE
@@ -265,6 +265,19 @@ def _count_places(places: list[tuple[int, int]]) -> int:
 FIRST_RANK = {NAMED: 2, BESIDE: 1, "aligned": 0}
 
 
+def _fits_at(keys: list[str], window: list[str], j: int) -> bool:
+    """The quote's ``j``-th word is the window's: the same, or at the quote's edge the half
+    of a pair the source folds across it (``textnorm.edge_fold``: "is" of "That's", when
+    the quote starts with "is the problem")."""
+    return keys[j] == window[j] or (j == 0 and edge_fold(keys[j], window[j], True)) or (
+        j == len(keys) - 1 and edge_fold(keys[j], window[j], False))
+
+
+def _keys_fit(keys: list[str], window: list[str]) -> bool:
+    """The quote's words are the window's, word for word (``_fits_at``)."""
+    return len(keys) == len(window) and all(_fits_at(keys, window, j) for j in range(len(keys)))
+
+
 def _keys(us: list[Unit]) -> list[str]:
     """The keys a quote is matched on: an editor's [bracketed] words left out (nobody said them)."""
     return [intern(u.key) for u in us if not u.bracket] or [intern(u.key) for u in us]
@@ -277,6 +290,16 @@ def _content_grams(keys: list[str], gram: int = 3) -> list[tuple[int, int]]:
         if any(k not in STOPWORDS for k in g):
             out.append((i, hash(g)))
     return out
+
+
+def _edge_grams(keys: list[str]) -> list[tuple[int, int]]:
+    """The 3-grams at a quote's edges with its edge word as a pair the source may fold across
+    the edge (``textnorm.folds``): "is the biggest", printed from "That's the biggest", is
+    looked up as "that's the biggest" too (its own 3-gram points nowhere)."""
+    if len(keys) < 3:
+        return []
+    out = [g for f in folds(keys[0], True) for g in _content_grams([f] + keys[1:3])]
+    return out + [(len(keys) - 3, g) for f in folds(keys[-1], False) for _, g in _content_grams(keys[-3:-1] + [f])]
 
 
 def _less_one_grams(keys: list[str], o: SourceOptions) -> list[tuple[int, int]]:
@@ -419,7 +442,7 @@ class _Aligner:
         quote of that speaker has: a quote looks among its own speaker's words only, so its
         cost does not grow with the other speakers' sources."""
         wanted = {(q.speaker_id, h) for q, ks in zip(self.quotes, self.qkeys) if q.speaker_id
-                  for _, h in _content_grams(ks) + _less_one_grams(ks, self.o)}
+                  for _, h in _content_grams(ks) + _less_one_grams(ks, self.o) + _edge_grams(ks)}
         post: dict[tuple[str, int], list[tuple[int, int]] | None] = {}
         limit = self.o.max_posting
         for si, sg in enumerate(self.segs):
@@ -518,7 +541,7 @@ class _Aligner:
             lo = hi = None
         grams = list(_content_grams(keys))
         votes: dict[int, list[int]] = defaultdict(list)  # segment -> diagonal of each hit
-        for i, h in grams:
+        for i, h in grams + _edge_grams(keys):
             for si, pos in self.post.get((q.speaker_id, h)) or ():
                 if self._fits(self.segs[si], q.speaker_id, lo, hi, kind):
                     votes[si].append(pos - i)
@@ -564,21 +587,17 @@ class _Aligner:
         source, the first is kept: ``keep_first``)."""
         n = len(keys)
         places = Counter((si, d) for si, diags in votes.items() for d in diags)
-        exact = [p for p, c in places.items() if c == len(grams)]
-        if not exact:  # a word written as one or two ("cybersecurity", "cyber security")
-            exact = [p for p in {(si, d) for si, d in places}
-                     if self._joined(keys, self.segs[p[0]].keys, p[1]) is not None]
-        exact = _one_place(exact)
+        # the places all its 3-grams point to (else any: a word written as one or two,
+        # "cybersecurity", "cyber security"), that hold its words (a 3-gram of function words
+        # only is not looked up: "you're going to raise taxes" is no place of "is going to raise taxes")
+        counted = [p for p, c in places.items() if c == len(grams)] or list(places)
+        windows = {p: w for p in counted if (w := self._short_window(keys, self.segs[p[0]].keys, p[1]))}
+        exact = _one_place(sorted(windows))
         if not exact or len({k for k in keys if k not in STOPWORDS}) < 2:  # two different ones
             return None
         si, d = min(exact)
-        f = self._align(keys, self.segs[si].keys, max(0, d), d + n, True)
-        if f is None:
-            w = self._joined(keys, self.segs[si].keys, d)
-            found = _Found(si, *w, 1.0) if w else None
-        else:
-            found = _Found(si, f[1], f[2], f[0])
-        if found is None or len(exact) == 1:
+        found = _Found(si, *windows[(si, d)], 1.0)
+        if len(exact) == 1:
             return found
         if self.one_source(exact):
             self.keep_first(qi, found, exact)
@@ -706,7 +725,7 @@ class _Aligner:
             return None
         lo, hi = self.days_of(qi)
         places, exact = set(), False
-        for i, h in _content_grams(keys) + _less_one_grams(keys, self.o):
+        for i, h in _content_grams(keys) + _less_one_grams(keys, self.o) + _edge_grams(keys):
             for si, pos in self.post.get((q.speaker_id, h)) or ():
                 if self._fits(self.segs[si], q.speaker_id, lo, hi, self.occasions[qi].kind):
                     w = _one_off_window(keys, self.segs[si].keys, pos - i)
@@ -815,6 +834,17 @@ class _Aligner:
             return None
         start, end = passage_window(blocks, n, len(region))
         return cover, a + start, a + end
+
+    def _short_window(self, keys: list[str], skeys: list[str], d: int) -> tuple[int, int] | None:
+        """The unit window at diagonal ``d`` that holds a few words: as printed, with a pair
+        the source folds across the quote's edge ("is the problem" in "That's the problem":
+        ``_keys_fit``), or as a compound written in one word or two (``_joined``)."""
+        f = self._align(keys, skeys, max(0, d), d + len(keys), True)
+        if f is not None:
+            return f[1], f[2]
+        if d >= 0 and _keys_fit(keys, skeys[d:d + len(keys)]):
+            return d, d + len(keys)
+        return self._joined(keys, skeys, d)
 
     def _joined(self, keys: list[str], skeys: list[str], d: int) -> tuple[int, int] | None:
         """The source words at diagonal ``d`` that spell the quote's words when the spaces
@@ -930,7 +960,8 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
     for (s0, s1), (d0, d1) in _changed_regions(Levenshtein.opcodes(rk, vk)):
         if s0 is None:
             matched += d1  # an equal run (d1 = its length)
-        elif s1 > s0 and d1 > d0 and ("".join(rk[s0:s1]) == "".join(vk[d0:d1]) or _sound_alike(rk[s0:s1], vk[d0:d1])):
+        elif s1 > s0 and d1 > d0 and ("".join(rk[s0:s1]) == "".join(vk[d0:d1]) or _sound_alike(rk[s0:s1], vk[d0:d1])
+                                      or _folded_at_edge(rk, vk, s0, s1, d0, d1)):
             matched += d1 - d0  # "carefully-crafted", "carefully crafted"; "its", "it's": the same words
         elif s1 - s0 == d1 - d0 and all(stem(a) == stem(b) for a, b in zip(rk[s0:s1], vk[d0:d1])):
             matched += d1 - d0  # a plural for a singular: the word kept, changed
@@ -949,6 +980,16 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
     if "insert" in tags or bracketed:
         return "words inserted", similarity, bracketed
     return "truncation", similarity, bracketed
+
+
+def _folded_at_edge(rk: list[str], vk: list[str], s0: int, s1: int, d0: int, d1: int) -> bool:
+    """A changed word at the quote's edge that is its half of a pair the passage folds
+    across that edge ("is" of "That's", the quote starting at "is the problem"): the words
+    said, printed as said."""
+    if s1 - s0 != 1 or d1 - d0 != 1:
+        return False
+    return (s0 == 0 and d0 == 0 and edge_fold(vk[0], rk[0], True)) or (
+        s1 == len(rk) and d1 == len(vk) and edge_fold(vk[-1], rk[-1], False))
 
 
 def _sound_alike(a: list[str], b: list[str]) -> bool:
@@ -1116,21 +1157,25 @@ def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found
 
 def _one_off_window(keys: list[str], skeys: list[str], d: int) -> tuple[int, int] | tuple | None:
     """The source words near diagonal ``d`` that are the quote's but for one word it has
-    more, or one word changed (the rest in order, with two content words), as a unit window;
-    () when the quote's words are there as printed; None: neither."""
+    more, one word changed, or one word of the source it left out inside (the rest in order,
+    with two content words; a pair the source folds across the quote's edge is the quote's
+    half of it: ``_fits_at``), as a unit window; () when the quote's words are there as
+    printed; None: neither."""
     n = len(keys)
     for a in range(max(0, d - 2), max(0, d + 3)):
-        if skeys[a:a + n] == keys:
+        if _keys_fit(keys, skeys[a:a + n]):
             return ()
-        for ln in (n - 1, n):
+        for ln in (n - 1, n + 1, n):  # (a word left out before a word changed at the edge)
             w = skeys[a:a + ln]
             if len(w) != ln:
                 continue
             if ln == n:
-                diff = [j for j in range(n) if keys[j] != w[j]]
+                diff = [j for j in range(n) if not _fits_at(keys, w, j)]
                 kept = [k for j, k in enumerate(keys) if j not in diff] if len(diff) == 1 else []
+            elif ln < n:
+                kept = next((keys[:j] + keys[j + 1:] for j in range(1, n - 1) if _keys_fit(keys[:j] + keys[j + 1:], w)), [])
             else:
-                kept = next((keys[:j] + keys[j + 1:] for j in range(1, n - 1) if keys[:j] + keys[j + 1:] == w), [])
+                kept = keys if any(_keys_fit(keys, w[:j] + w[j + 1:]) for j in range(1, n)) else []
             if len({k for k in kept if k not in STOPWORDS}) >= 2:
                 return a, a + ln
     return None

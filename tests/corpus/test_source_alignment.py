@@ -49,6 +49,9 @@ def relation(passage: str, printed: str) -> str:
      "punctuation"),  # a number in figures or in words
     ("I hold in the highest esteem Senator John McCain", "I hold in the highest esteem Sen. John McCain", "punctuation"),
     ("I hold in the highest esteem Senator John McCain", "I hold in the highest esteem Mr. John McCain", "words changed"),
+    ("That's the biggest problem", "is the biggest problem", "punctuation"),  # cut inside a pair the transcript folds
+    ("we don't win anymore, we don't", "we don't win anymore, we do", "punctuation"),
+    ("That's the biggest problem", "was the biggest problem", "words changed"),  # not a half of "that's"
     ("If their intention is to participate in this war on Russia's behalf, that is a very, very serious issue",
      "If they are belligerents, their intention is to engage in this war on behalf of Russia, that is a very "
      "serious problem", "paraphrase"),
@@ -245,12 +248,19 @@ def test_real_transcripts():
         # the acceptance speech, with "of" for "in"
         q("rnc", "The attacks on our police, and the terrorism of our cities, threaten our very way of life.",
           speaker="trump", published="2016-07-22"),
+        # the first debate: "She's going to raise taxes", "It's going to destabilize the Middle East", cut inside
+        # the contraction (and a word inserted)
+        q("taxes", "is going to raise taxes", speaker="trump", published="2016-09-27"),
+        q("mideast", "is going to totally destabilize the Middle East", speaker="trump", published="2016-09-27"),
     ])
     by = {m.quote_id: m for m in idx.matches}
     names = {s.id: name for name, s in sources.items()}
     assert names[by["mexico"].source_id] == "speech_2015-06-16" and by["mexico"].relation == "verbatim"
     assert names[by["smart"].source_id] == "general_debate_2016-09-26" and by["smart"].relation == "verbatim"
     assert names[by["rnc"].source_id] == "speech_2016-07-21" and by["rnc"].relation == "words changed"
+    assert (by["taxes"].passage, by["taxes"].relation) == ("She's going to raise taxes", "punctuation")
+    assert (by["mideast"].passage, by["mideast"].relation) == ("It's going to destabilize the Middle East.",
+                                                               "words inserted")
     for m in idx.matches:
         s = next(x for x in sources.values() if x.id == m.source_id)
         assert s.text[m.start:m.end] == m.passage
@@ -303,6 +313,32 @@ def test_a_phrase_said_in_several_places_of_the_one_source_of_its_days():
     # a source from after the article does not count
     later = seg(text="Obamacare is a total disaster.", source="s3", day="2024-12-01")
     assert [m.places for m in align_sources([seg(text=text), later], [q("a", "a total disaster")]).matches] == [2]
+
+
+def test_a_pair_the_transcript_folds_across_the_quotes_edge():
+    text = ("Look at Iran. That's the biggest problem in the world, folks. And we don't win anymore, we don't win "
+            "at all. We are going to make America so great again.")
+    found = {m.quote_id: (m.relation, m.passage) for m in align_sources([seg(text=text)], [
+        q("first", "is the biggest problem"),  # "That's": the quote starts inside it
+        q("last", "we don't win anymore, we do"),  # "we don't": ends inside it
+        q("changed", "is the worst problem in the world"),  # and one word changed
+        q("inserted", "is the biggest problem in the whole world"),  # and one word inserted
+        q("not-a-half", "was the biggest problem"),  # "was" is no half of "that's"
+    ]).matches}
+    assert found == {"first": ("punctuation", "That's the biggest problem"),
+                     "last": ("punctuation", "we don't win anymore, we don't"),
+                     "changed": ("words changed", "That's the biggest problem in the world,"),
+                     "inserted": ("words inserted", "That's the biggest problem in the world,")}
+    # a place its 3-grams point to but whose words are not its ("you're" has no "is") is no place of it
+    twice = "You're going to raise taxes big league. " + "Other words here. " * 10 + "She's going to raise taxes a lot."
+    (m,) = align_sources([seg(text=twice)], [q("a", "is going to raise taxes")]).matches
+    assert (m.passage, m.places) == ("She's going to raise taxes", 1)
+
+
+def test_one_word_left_out_of_a_quote_of_five_words():
+    text = "Look at Iran. We are going to make America so great again. Thank you."
+    (m,) = align_sources([seg(text=text)], [q("a", "going to make America great")]).matches
+    assert (m.relation, m.passage) == ("truncation", "going to make America so great")  # not "so" changed to "great"
 
 
 def test_a_word_printed_beside_a_found_quote_is_the_place_nearest_its_passage():
