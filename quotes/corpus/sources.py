@@ -63,10 +63,12 @@ How a quote is found, cheapest first, never all pairs:
    could not choose between (a phrase the speaker said three times in the speech) are at the
    first of them, with ``places`` saying how many, when that source is the occasion the
    article names among the sources of its days, or the only one of all the speaker's sources
-   up to the article that holds the words (``_found_first``); in several sources, none.
+   up to the article that holds the words (``_found_first``); in several sources, none. When
+   another quote of its utterance is found, the place near that quote's passage instead (6).
 6. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
-   certain: a few words (a cut printed by one outlet) word for word, once; a longer
+   certain: a few words (a cut printed by one outlet) word for word (said several times
+   near it: the place inside the passage, else the nearest); a longer
    rewording with ``member_coverage`` (60 %) of its words in shared runs, as the grouping
    joins them.
 
@@ -861,7 +863,10 @@ class _Aligner:
         return None
 
     def within(self, qi: int, si: int, lo: int, hi: int) -> _Found | None:
-        """The quote's words as a contiguous run near an utterance's passage."""
+        """The quote's words as a contiguous run near an utterance's passage; there several
+        times, the place inside the passage, else the nearest it (the first of equals): the
+        utterance makes the occasion and the answer certain ("give it a shot", said twice in
+        one answer)."""
         keys, q = self.qkeys[qi], self.quotes[qi]
         sg = self.segs[si]
         if not keys or q.speaker_id is None or not self._fits(sg, q.speaker_id, *self.days_of(qi),
@@ -871,11 +876,16 @@ class _Aligner:
         text = " " + " ".join(sg.keys[a:b]) + " "
         needle = " " + " ".join(keys) + " "
         at = text.find(needle)
-        if at >= 0 and text.find(needle, at + 1) < 0:
-            start = a + text[:at].count(" ")
-            return _Found(si, start, start + len(keys), 1.0, "in the utterance's passage")
-        if at >= 0 or len(keys) <= self.o.short_len:
-            return None  # there twice, or a few words not there
+        starts = []
+        while at >= 0:
+            starts.append(a + text[:at].count(" "))
+            at = text.find(needle, at + 1)
+        if starts:
+            start = min(starts, key=lambda i: (max(0, lo - i - len(keys) + 1, i - hi + 1), i))
+            return _Found(si, start, start + len(keys), 1.0, "in the utterance's passage",
+                          _count_places([(si, i) for i in starts]))
+        if len(keys) <= self.o.short_len:
+            return None  # a few words not there
         # an outlet's rewording of a statement the others quote: aligned on the grouping's
         # terms (half of its words in shared runs), since the utterance ties it to this passage
         f = self._align(keys, sg.keys, max(0, lo - len(keys)), min(len(sg.keys), hi + len(keys)), False,
@@ -1266,7 +1276,9 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     found.update(_found_named(al, found))
     found.update(_found_two_words(al, found))
     found.update(_found_by_article(al, found))
-    found.update(_found_first(al, found))
+    # (the first of several places stands for a quote only when its utterance has no other
+    # quote found: else the place near that quote's passage, ``_Aligner.within``)
+    first = _found_first(al, found)
     by_utterance: dict[str, list[int]] = defaultdict(list)
     for qi, q in enumerate(quotes):
         by_utterance[q.utterance_id or "quote:" + q.quote_id].append(qi)
@@ -1274,6 +1286,8 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     matches: list[SourceMatch] = []
     for uid in sorted(by_utterance):
         members = by_utterance[uid]
+        if not any(qi in found for qi in members):
+            found.update((qi, first[qi]) for qi in members if qi in first)
         hits = [found[qi] for qi in members if qi in found]
         n_sources = max((len(al.sources_of(qi)) for qi in members), default=0)
         if not hits:
@@ -1289,7 +1303,7 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
         lo, hi = min(f.lo for f in in_seg), max(f.hi for f in in_seg)
         for qi in members:
             if qi not in found:
-                f = al.within(qi, seg, lo, hi)
+                f = al.within(qi, seg, lo, hi) or first.get(qi)
                 if f is not None:
                     found[qi] = f
         in_seg = [found[qi] for qi in members if qi in found and found[qi].seg == seg]

@@ -139,6 +139,16 @@ def test_a_short_quote_of_a_found_utterance_is_found_in_its_passage():
     assert (check.state, check.n_quotes, check.n_found) == ("confirmed", 3, 2)
 
 
+def test_a_short_member_said_twice_near_its_utterances_passage_is_the_place_inside_it():
+    text = ("Give it a shot, I said. " + "Many other words were said here. " * 4
+            + "We have to try. So I said to them, give it a shot, and they did it.")
+    idx = align_sources([seg(text=text)], [q("long", "We have to try. So I said to them, give it a shot", uid="u"),
+                                           q("short", "give it a shot", uid="u")])
+    m = {x.quote_id: x for x in idx.matches}
+    assert m["short"].start == text.index("give it a shot") and m["short"].places == 2
+    assert m["short"].how == "in the utterance's passage"
+
+
 def test_a_few_words_are_found_where_the_articles_other_quotes_were():
     article = [q("long", "Our analysts, they continue to look at this, and we are seeing evidence", article="art"),
                q("phrase", "North Korean troops", article="art"),  # alone: found in two sources
