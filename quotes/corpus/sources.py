@@ -277,7 +277,23 @@ def _fits_at(keys: list[str], window: list[str], j: int) -> bool:
 
 def _keys_fit(keys: list[str], window: list[str]) -> bool:
     """The quote's words are the window's, word for word (``_fits_at``)."""
-    return len(keys) == len(window) and all(_fits_at(keys, window, j) for j in range(len(keys)))
+    if len(keys) != len(window):
+        return False
+    return keys == window or (keys[1:-1] == window[1:-1] and _fits_at(keys, window, 0)
+                              and _fits_at(keys, window, len(keys) - 1))
+
+
+def _one_left_out(keys: list[str], window: list[str]) -> bool:
+    """``window`` is the quote's words with one word more inside them: a word of the source
+    the outlet left out (its edges as ``_fits_at``). The first place they part is where it
+    was: when the words after it repeat, any of them may be, and that one is too."""
+    n = len(keys)
+    if n < 2 or len(window) != n + 1 or not _fits_at(keys, window, 0):
+        return False
+    p = 1
+    while p < n - 1 and keys[p] == window[p]:
+        p += 1
+    return keys[p:-1] == window[p + 1:-1] and (keys[-1] == window[-1] or edge_fold(keys[-1], window[-1], False))
 
 
 def _keys(us: list[Unit]) -> list[str]:
@@ -1180,12 +1196,12 @@ def _one_off_window(keys: list[str], skeys: list[str], d: int) -> tuple[int, int
             if len(w) != ln:
                 continue
             if ln == n:
-                diff = [j for j in range(n) if not _fits_at(keys, w, j)]
+                diff = [j for j in range(n) if keys[j] != w[j] and not _fits_at(keys, w, j)]
                 kept = [k for j, k in enumerate(keys) if j not in diff] if len(diff) == 1 else []
             elif ln < n:
                 kept = next((keys[:j] + keys[j + 1:] for j in range(1, n - 1) if _keys_fit(keys[:j] + keys[j + 1:], w)), [])
             else:
-                kept = keys if any(_keys_fit(keys, w[:j] + w[j + 1:]) for j in range(1, n)) else []
+                kept = keys if _one_left_out(keys, w) else []
             if len({k for k in kept if k not in STOPWORDS}) >= 2:
                 return a, a + ln
     return None
