@@ -910,15 +910,35 @@ class _Aligner:
 
     def match(self, qi: int, f: _Found) -> SourceMatch:
         q, sg = self.quotes[qi], self.segs[f.seg]
-        a, b = sg.spans[f.lo][0], sg.spans[f.hi - 1][1]
-        ref = located_units(sg.seg.text[a:b])[0]
         var = units(q.text)
+        a, b = _edge_cut(sg.seg.text, sg.spans[f.lo], sg.spans[f.hi - 1], sg.keys[f.lo], sg.keys[f.hi - 1],
+                         [u.key for u in var if not u.bracket])
+        ref = located_units(sg.seg.text[a:b])[0]
         relation, similarity, bracketed = relation_to_source(ref, var)
-        start = sg.seg.offset + sg.spans[f.lo][0]
-        end = sg.seg.offset + sg.spans[f.hi - 1][1]
-        return SourceMatch(q.quote_id, q.utterance_id, sg.seg.source_id, sg.seg.turn, start, end,
-                           sg.seg.text[sg.spans[f.lo][0]:sg.spans[f.hi - 1][1]], relation, similarity,
+        return SourceMatch(q.quote_id, q.utterance_id, sg.seg.source_id, sg.seg.turn, sg.seg.offset + a,
+                           sg.seg.offset + b, sg.seg.text[a:b], relation, similarity,
                            bracketed, diff_units(ref, var), f.how, f.places)
+
+
+def _edge_cut(text: str, first: tuple[int, int], last: tuple[int, int], first_key: str, last_key: str,
+              keys: list[str]) -> tuple[int, int]:
+    """The passage's characters, from its first unit's start to its last unit's end; where
+    the quote starts or ends inside a pair written in two words that the words' keys fold
+    ("will do more" of "I will do more": one unit "i'll"), from or to the quote's half of it:
+    the words as printed are the transcript's (a pair written as one word, "That's", stays
+    whole)."""
+    a, b = first[0], last[1]
+    if not keys:
+        return a, b
+    if keys[0] != first_key and edge_fold(keys[0], first_key, True):
+        split = text[first[0]:first[1]].split()
+        if len(split) > 1:
+            a = text.rindex(split[-1], first[0], first[1])
+    if keys[-1] != last_key and edge_fold(keys[-1], last_key, False) and (len(keys) > 1 or a == first[0]):
+        split = text[last[0]:last[1]].split()
+        if len(split) > 1:
+            b = text.index(split[0], max(a, last[0]), last[1]) + len(split[0])
+    return a, b
 
 
 def _blocks(keys: list[str], region: list[str]) -> list[tuple[int, int, int]]:

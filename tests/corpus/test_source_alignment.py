@@ -339,6 +339,14 @@ def test_a_pair_the_transcript_folds_across_the_quotes_edge():
                      "last": ("punctuation", "we don't win anymore, we don't"),
                      "changed": ("words changed", "That's the biggest problem in the world,"),
                      "inserted": ("words inserted", "That's the biggest problem in the world,")}
+    # a pair written in two words ("I will", "it has": one unit to compare): the passage is the quote's half
+    two = ("Look at Iran. I will do more for African-Americans than she can ever do. The Iran deal is a total disaster "
+           "and it has been for years.")
+    found = {m.quote_id: (m.relation, m.passage) for m in align_sources([seg(text=two)], [
+        q("start", "will do more for African-Americans than she can ever"),
+        q("end", "The Iran deal is a total disaster and it")]).matches}
+    assert found == {"start": ("verbatim", "will do more for African-Americans than she can ever"),
+                     "end": ("verbatim", "The Iran deal is a total disaster and it")}
     # a place its 3-grams point to but whose words are not its ("you're" has no "is") is no place of it
     twice = "You're going to raise taxes big league. " + "Other words here. " * 10 + "She's going to raise taxes a lot."
     (m,) = align_sources([seg(text=twice)], [q("a", "is going to raise taxes")]).matches
