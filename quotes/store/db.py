@@ -82,7 +82,7 @@ TABLES = {
     "source_quotes": {
         "quote_id": str, "utterance_id": str, "source_id": str, "turn": int, "start": int, "end": int,
         "passage": str, "relation": str, "rank": int, "similarity": float, "bracketed": int,
-        "diff": str, "how": str,
+        "diff": str, "how": str, "places": int,
     },
     "source_state": {"id": int, "fingerprint": str},
 }
