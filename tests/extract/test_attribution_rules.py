@@ -61,6 +61,16 @@ def test_colon_paragraph(parse):
     assert att.speaker.name == "Pat Caddell" and att.method.startswith("colon_paragraph")
 
 
+def test_a_document_that_shows_someone_saying_the_quote_credits_that_person(parse):
+    # "concludes" governs the quote and its subject is the ad; "saying", further from the quote
+    # than a cue next to it would be, names who said the words
+    text = ("The Reyes campaign released a new ad on Monday. The spot concludes with footage of Senator Mary "
+            "Holt saying during the debate last week, “I will never raise your taxes,” when her rival pressed her.")
+    ctx, mc = first_mark(parse, text)
+    att = speech_verb(ctx, mc)
+    assert att.speaker.name == "Mary Holt" and att.method == "participle:name"
+
+
 def test_an_emails_header_credits_its_sender_never_its_recipient(parse):
     text = ("The messages were made public on Friday.\n\nFrom: Jane Park <jpark@example.com>\nSent: Monday, March 3\n"
             "To: Tom Bell\nSubject: RE: budget\n\n“Tom, we need to cut the budget by half.”")

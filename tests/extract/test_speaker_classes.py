@@ -121,6 +121,8 @@ CONDUITS = [
     # a document that shows someone speaking: that person
     ("The Holt campaign released a new ad on Monday. The spot shows Tom Bell saying, “I will never raise your "
      "taxes.”", "Tom Bell"),
+    ("The Reyes campaign released a new ad on Monday.\n\nThe spot concludes with footage of Senator Mary Holt "
+     "saying during the debate last week, “I will never raise your taxes,” when her rival pressed her.", "Mary Holt"),
     # an issuing verb with no document: no issuer
     ("Tom Bell wrote a check for $500 to the campaign. Ann Reyes, his neighbour, said later that the letter was "
      "“a scam.”", "Ann Reyes"),

@@ -19,7 +19,7 @@ from quotes.extract.cues import is_cue_token
 from quotes.extract.entity_types import entity_type
 from quotes.extract.marks import close_end_of
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
-from quotes.lexicon.words import FUNCTION_WORDS, POSSESSED_SPEECH_NOUNS, PRONOUNS, SPEECH_NOUNS
+from quotes.lexicon.words import DOCUMENT_NOUNS, FUNCTION_WORDS, POSSESSED_SPEECH_NOUNS, PRONOUNS, SPEECH_NOUNS
 from quotes.model import Quote
 
 _DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
@@ -100,12 +100,32 @@ def _choose_cue(ctx: ArticleContext, mc: MarkContext) -> CueChoice | None:
         if found is None or ix.in_quote(ix.pos(found.token)):
             continue
         choice = CueChoice(c.score, t, rule, c.kind, speaker_of(ctx, found.token))
+        choice = _shown_speaker(ctx, mc, choice) or choice
         if first is None:
             first = choice
         if choice.speaker.name or choice.speaker.how == "role_unresolved":
             return choice  # 'One operative ... tried to downplay Ryan's comments, saying they were
             # “…”': an unnamed person speaks, not the owner of a weaker cue's words
     return first
+
+
+def _shown_speaker(ctx: ArticleContext, mc: MarkContext, choice: CueChoice) -> CueChoice | None:
+    """'The spot concludes with footage of Trump saying during the debate, “…”': a document
+    whose cue governs the quote shows someone saying it; the person the participle names
+    (`named_participle`) between the cue and the quote speaks, not the document's issuer."""
+    sp = choice.speaker
+    if not (sp.how == "document" or sp.tokens and sp.tokens[-1].lower_ in DOCUMENT_NOUNS):
+        return None
+    ix = ctx.index
+    lo, hi = ix.pos(choice.cue), mc.mark.open_mark
+    for c in mc.candidates:
+        t = c.token
+        named = named_participle(t) if c.kind == "verb" and t.doc is choice.cue.doc else None
+        if named is not None and lo < ix.pos(t) < hi and not ix.in_quote(ix.pos(named)):
+            found = speaker_of(ctx, named)
+            if found.name:
+                return CueChoice(c.score, t, "participle", c.kind, found)
+    return None
 
 
 def speech_verb(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
