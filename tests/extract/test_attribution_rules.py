@@ -66,17 +66,15 @@ def test_a_document_that_shows_someone_saying_the_quote_credits_that_person(pars
     # than a cue next to it would be, names who said the words
     text = ("The Reyes campaign released a new ad on Monday. The spot concludes with footage of Senator Mary "
             "Holt saying during the debate last week, “I will never raise your taxes,” when her rival pressed her.")
-    ctx, mc = first_mark(parse, text)
-    att = speech_verb(ctx, mc)
-    assert att.speaker.name == "Mary Holt" and att.method == "participle:name"
+    att = speech_verb(*first_mark(parse, text))
+    assert (att.speaker.name, att.method) == ("Mary Holt", "participle:name")
 
 
 def test_an_emails_header_credits_its_sender_never_its_recipient(parse):
     text = ("The messages were made public on Friday.\n\nFrom: Jane Park <jpark@example.com>\nSent: Monday, March 3\n"
             "To: Tom Bell\nSubject: RE: budget\n\n“Tom, we need to cut the budget by half.”")
-    ctx, mc = first_mark(parse, text)
-    att = email_header(ctx, mc)
-    assert att.named.name == "Jane Park" and att.method == "email_header"
+    att = email_header(*first_mark(parse, text))
+    assert (att.named.name, att.method) == ("Jane Park", "email_header")
     # a sentence between the header and the quote: no header above it
     ctx, mc = first_mark(parse, "From: Jane Park\nTo: Tom Bell\n\nThe email went on.\n\n“We need to cut it.”")
     assert email_header(ctx, mc) is None
