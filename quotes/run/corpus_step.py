@@ -217,7 +217,8 @@ def cut_units(stage, persons: list[tuple[int, str]], names: dict[str, str], reli
             cut_state.add(conn, stage.added_named_texts(where, params), family)
         else:
             cut_state.rebuild(conn, stage.named_texts(where, params), family)
-        cut = cut_of_holders(stage.speakerless_texts(), stage.unsure_texts(methods), lambda grams: cut_state.holders(conn, grams))
+        cut = cut_of_holders(stage.speakerless_texts(), stage.unsure_texts(methods),
+                             lambda grams: cut_state.holders(conn, grams))
     moved = []
     for qid, home in cut.unsure.family_of.items():
         unit, was_moved = cut.unit_of_named(qid, home, True)

@@ -79,7 +79,8 @@ def family_ids(conn, families: Iterable[str]) -> dict[str, int]:
     known = dict((f, i) for i, f in conn.execute("SELECT id, family FROM cut_families"))
     new = sorted(set(families) - set(known))
     start = max(known.values(), default=0) + 1
-    conn.executemany("INSERT INTO cut_families (id, family) VALUES (?, ?)", [(start + k, f) for k, f in enumerate(new)])
+    conn.executemany("INSERT INTO cut_families (id, family) VALUES (?, ?)",
+                     [(start + k, f) for k, f in enumerate(new)])
     known.update((f, start + k) for k, f in enumerate(new))
     return known
 
@@ -90,7 +91,8 @@ def changes_are_additions(conn, family: dict[str, str]) -> bool:
     keep their speaker unless their article was resolved again (``temp.stage_article``): so
     a kept speaker whose family changed, or an old quote of those articles whose family
     (none: speakerless) is not the one its stored speaker had, is a change."""
-    kept = dict(conn.execute("SELECT s.speaker_id, f.family FROM cut_speakers s JOIN cut_families f ON f.id = s.family"))
+    kept = dict(conn.execute("SELECT s.speaker_id, f.family FROM cut_speakers s"
+                             " JOIN cut_families f ON f.id = s.family"))
     if any(sid in family and family[sid] != fam for sid, fam in kept.items()):
         return False
     for old, new in conn.execute(
@@ -127,7 +129,8 @@ def add(conn, named: Iterable[tuple[str, str, str, bool]], family: dict[str, str
     conn.execute("INSERT INTO cut_grams (gram, family, n, sure) SELECT o.gram, o.family, min(2, count(*)), max(o.sure)"
                  " FROM temp.cut_occurrence o WHERE NOT EXISTS (SELECT 1 FROM cut_grams g WHERE g.gram = o.gram"
                  f" AND g.family = {SATURATED}) GROUP BY o.gram, o.family"
-                 " ON CONFLICT (gram, family) DO UPDATE SET n = min(2, n + excluded.n), sure = max(sure, excluded.sure)")
+                 " ON CONFLICT (gram, family) DO UPDATE SET n = min(2, n + excluded.n),"
+                 " sure = max(sure, excluded.sure)")
     _saturate(conn, "SELECT gram FROM cut_grams WHERE gram IN (SELECT gram FROM temp.cut_occurrence) AND sure = 1"
                     f" AND family != {SATURATED} GROUP BY gram HAVING count(*) >= 2")
     conn.execute("DROP TABLE temp.cut_occurrence")
