@@ -2,6 +2,7 @@
 
 usage: python benchmarks/pair_draw.py draw [--quotes FILE] [--out FILE]   # the sample (seed 2026)
        python benchmarks/pair_draw.py draw --fit2                          # fit pairs of the wide cells
+       python benchmarks/pair_draw.py draw --heldout3                      # a third blind sample
        python benchmarks/pair_draw.py show FROM [TO] [--context N]        # print pairs to read
        python benchmarks/pair_draw.py merge RAW                            # append labels
 
@@ -56,6 +57,11 @@ ALLOC = {
 # class on, drawn after heldout2 was labelled and without its pairs
 FIT2 = {"seed": 2027, "first": 3000, "split": "fit2", "out": Path("/tmp/pairs2/sample_fit2.jsonl"),
         "alloc": {("otherspeaker", "high"): 60, ("otherspeaker", "mid"): 20, ("nospeaker", "any"): 20}}
+# a third blind sample (grp13), ~100 pairs of heldout2's cells in about its proportions (x 0.38),
+# drawn without the pairs labelled before and labelled before any change was scored on it
+HELDOUT3 = {"seed": 2028, "first": 5000, "split": "heldout3", "out": Path("/tmp/pairs2/sample_heldout3.jsonl"),
+            "alloc": {("low", "far"): 17, ("low", "month"): 17, ("short", "any"): 19, ("nospeaker", "any"): 15,
+                      ("otherspeaker", "high"): 23, ("otherspeaker", "mid"): 8, ("reworded", "any"): 2}}
 WIDE_RUN, REWORD_WORDS, REWORD_SHARE, MAX_POSTING = 5, 4, 0.6, 300
 
 
@@ -139,8 +145,10 @@ def cmd_draw(args) -> None:
         if pkey(qkey(p["a"]), qkey(p["b"])) not in done:
             by[p["stratum"]].append(p)
     seed, first, split, alloc = SEED2, FIRST_INDEX, SPLIT, ALLOC
-    if args.fit2:
-        seed, first, split, alloc, args.out = FIT2["seed"], FIT2["first"], FIT2["split"], FIT2["alloc"], FIT2["out"]
+    for flag, conf in ((args.fit2, FIT2), (args.heldout3, HELDOUT3)):
+        if flag:
+            seed, first, split, alloc = conf["seed"], conf["first"], conf["split"], conf["alloc"]
+            args.out = conf["out"] if args.out == SAMPLE2 else args.out
     rng = random.Random(seed)
     picked = []
     for s in sorted(by):
@@ -221,6 +229,7 @@ def main() -> None:
     s = sub.add_parser("draw")
     s.add_argument("--out", type=Path, default=SAMPLE2)
     s.add_argument("--fit2", action="store_true", help="the fit sample of the wide cells (FIT2)")
+    s.add_argument("--heldout3", action="store_true", help="the third blind sample (HELDOUT3)")
     add_show_and_merge(sub)
     args = ap.parse_args()
     {"draw": cmd_draw, "show": cmd_show, "merge": cmd_merge}[args.cmd](args)

@@ -10,6 +10,8 @@
         (round 4: a wider window, and the tune articles nobody has read moved to held-out)
     python benchmarks/source_recall.py --db ... --labels ... --days 45
         (scores every round; held-out per round too)
+    python benchmarks/source_recall.py --db ... --labels ... --days 45 --alignment-labels benchmarks/source_alignment_labels.jsonl
+        (precision on every alignment of the population that either file labels)
 
 The database is the one ``benchmarks/sources_polnear.py`` builds (PolNeAR train+dev and the 74
 transcripts; it builds it when missing). ``--sheet`` draws ``--sample`` quotes at random from
@@ -153,6 +155,37 @@ def score(conn: sqlite3.Connection, pop: list[dict], labels: Path) -> None:
                 print(f"  relation {r['quote_id']}: {by_id[r['quote_id']]['relation']}, labelled {r['relation']}")
 
 
+def every_alignment(conn: sqlite3.Connection, pop: list[dict], labels: Path, alignment_labels: Path) -> None:
+    """Precision on every current alignment of the population that a label reads: this file's
+    (the source and an overlapping passage) or else ``sources_polnear.py``'s (the same passage
+    start; a wrong relation is the right passage). Both splits; quotes not Trump's left out."""
+    paths = dict(conn.execute("select id, path from sources"))
+    recall = {r["quote_id"]: r for r in read_labels(labels)}
+    read = {}
+    for r in read_labels(alignment_labels):
+        if r["sample"] == "aligned":
+            read[(r["quote_id"], r["start"])] = r
+    right, wrong, unread = [], [], []
+    for p in pop:
+        if not p["relation"]:
+            continue
+        r = recall.get(p["quote_id"])
+        if r is not None and r["verdict"] == "not trump":
+            continue
+        if r is not None:
+            ok = r["verdict"] == "in transcript" and _overlaps(p, r, paths)
+        elif (p["quote_id"], p["source_start"]) in read:
+            ok = read[(p["quote_id"], p["source_start"])]["verdict"] in ("right", "wrong relation")
+        else:
+            unread.append(p["quote_id"])
+            continue
+        (right if ok else wrong).append(p)
+    print(f"every alignment labelled: {len(right)}/{len(right) + len(wrong)} right"
+          f" ({len(right) / max(1, len(right) + len(wrong)):.1%}); {len(unread)} not labelled {unread}")
+    for p in wrong:
+        print(f"  wrong {p['quote_id']} ({p['how']}, {len(p['text'].split())} words)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, default=Path("/tmp/polnear_sources.db"))
@@ -162,6 +195,8 @@ def main() -> None:
     ap.add_argument("--sheet", action="store_true")
     ap.add_argument("--out", type=Path, default=Path("/tmp/source_recall_sheet.md"))
     ap.add_argument("--labels", type=Path)
+    ap.add_argument("--alignment-labels", type=Path,
+                    help="with --labels: precision on every alignment either file labels")
     ap.add_argument("--split", choices=["tune", "held-out"], help="--sheet: quotes of this split only")
     ap.add_argument("--unread", action="store_true",
                     help="--sheet: the tune articles none of whose quotes was labelled count as held-out")
@@ -181,6 +216,8 @@ def main() -> None:
         return
     if args.labels:
         score(conn, pop, args.labels)
+        if args.alignment_labels:
+            every_alignment(conn, pop, args.labels, args.alignment_labels)
 
 
 if __name__ == "__main__":

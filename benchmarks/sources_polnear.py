@@ -71,10 +71,12 @@ def population(conn: sqlite3.Connection, days: int, doc_ids: set[str] | None = N
     for (ids,) in conn.execute("select distinct speaker_ids from source_turns where speaker_ids is not null"):
         trump.update(json.loads(ids))
     occasions = sorted({day(d) for (d,) in conn.execute("select date from sources") if day(d)})
-    rows = conn.execute("""
+    # (a database built before source_quotes.places: found in one place each)
+    places = "sq.places" if "places" in {r[1] for r in conn.execute("pragma table_info(source_quotes)")} else "1"
+    rows = conn.execute(f"""
         select q.id, q.text, q.start, q."end", a.id, a.doc_id, a.published, coalesce(o.name, 'unknown'),
                coalesce(u.speaker_id, q.speaker_id), sq.source_id, sq.start, sq."end", sq.relation,
-               sq.similarity, sq.how, sq.passage, s.date, s.title, su.state
+               sq.similarity, sq.how, sq.passage, s.date, s.title, su.state, {places}
         from quotes q join articles a on a.id = q.article_id left join outlets o on o.id = a.outlet_id
         left join utterances u on u.id = q.utterance_id
         left join source_quotes sq on sq.quote_id = q.id left join sources s on s.id = sq.source_id
@@ -82,7 +84,7 @@ def population(conn: sqlite3.Connection, days: int, doc_ids: set[str] | None = N
         order by q.id""").fetchall()
     out = []
     for (qid, text, start, end, aid, doc_id, published, outlet, sid, src, s0, s1, rel, sim, how, passage,
-         sdate, title, state) in rows:
+         sdate, title, state, places) in rows:
         pub = day(published)
         if sid not in trump or pub is None or (doc_ids is not None and doc_id not in doc_ids):
             continue
@@ -92,7 +94,7 @@ def population(conn: sqlite3.Connection, days: int, doc_ids: set[str] | None = N
         out.append({"quote_id": qid, "text": text, "start": start, "end": end, "article_id": aid,
                     "published": published, "outlet": outlet, "source_id": src, "source_start": s0,
                     "source_end": s1, "relation": rel, "similarity": sim, "how": how, "passage": passage,
-                    "source_date": sdate, "source_title": title, "state": state,
+                    "source_date": sdate, "source_title": title, "state": state, "places": places,
                     "occasions": [o.isoformat() for o in near]})
     return out
 
@@ -102,6 +104,8 @@ def report(pop: list[dict]) -> None:
     print(f"quotes attributed to Trump within the window after an occasion: {len(pop)}")
     print(f"found in a transcript: {len(found)} ({len(found) / max(1, len(pop)):.1%})"
           f"  [{Counter(p['how'] for p in found)}]")
+    several = Counter(p["how"] for p in found if (p["places"] or 1) > 1)
+    print(f"in several places of their source: {sum(several.values())} [{several}]")
     rel = Counter(p["relation"] for p in found)
     print("\n| relation to the transcript | quotes | share |\n| --- | --- | --- |")
     for r in ("verbatim", "punctuation", *ALTERED):

@@ -6,7 +6,8 @@
     python benchmarks/web_speakers.py marks PAGE                                  # every quotation mark of a page
     python benchmarks/web_speakers.py score --part tune                           # the current code on the labels
     python benchmarks/web_speakers.py sample2 --extraction X.jsonl                # round 2: more tune rows (done once)
-    python benchmarks/web_speakers.py score --part tune --round all --half check   # round 1+2, check half of tune
+    python benchmarks/web_speakers.py sample3 --extraction X.jsonl                # round 3: every tune quote left (done once)
+    python benchmarks/web_speakers.py score --part tune --round all --half check   # rounds 1-3, check half of tune
     python benchmarks/web_speakers.py score --part heldout --base /tmp/main       # and another checkout, same run
     python benchmarks/web_speakers.py extract --textacy --out /tmp/webspk-textacy.jsonl     # the baseline
     python benchmarks/web_speakers.py score --part heldout --extraction /tmp/webspk-textacy.jsonl
@@ -49,6 +50,7 @@ LABELS = ROOT / "benchmarks" / "web_speaker_labels.jsonl"
 SAMPLE = ROOT / "benchmarks" / "web_speaker_sample.json"
 SEED, CAP, SIZE, EXHAUSTIVE = 18, 3, None, 12
 SEED2, CAP2 = 1818, 5  # round 2 (webq): more TUNE rows, drawn from the extraction of the code of the day
+SEED3, EXHAUSTIVE3 = 181818, 10  # round 3 (term18): every TUNE quote left, and 10 tune pages read whole
 OPENING_MARKS = "“\"«„‘"
 
 
@@ -123,14 +125,18 @@ def extraction_of(checkout: str | None, cache: str | None) -> dict[str, dict]:
 
 
 def match(labels: list[dict], quotes: list[dict]) -> dict[int, dict]:
-    """label index -> the prediction it matches (same key, else overlap >= 0.5), one to one."""
+    """label index -> the prediction it matches (same key at the same offsets, else same key, else
+    overlap >= 0.5), one to one. The first pass keeps a word quoted twice on a page (“space” …
+    “space”) from taking the other occurrence's label."""
     taken, found = set(), {}
-    for pass_ in ("key", "overlap"):
+    for pass_ in ("exact", "key", "overlap"):
         for i, lab in enumerate(labels):
             if i in found:
                 continue
             for j, q in enumerate(quotes):
                 if j not in taken and (quote_key(q["text"]) == lab["key"] if pass_ == "key"
+                                       else (q["start"], q["end"]) == (lab["start"], lab["end"])
+                                       and quote_key(q["text"]) == lab["key"] if pass_ == "exact"
                                        else overlap((lab["start"], lab["end"]), (q["start"], q["end"])) >= 0.5):
                     found[i] = q
                     taken.add(j)
@@ -170,9 +176,9 @@ def skeleton(page: str, q: dict, sampled: bool) -> dict:
             "system_confidence": q.get("confidence"), "system_right": None, "error_class": None, "note": ""}
 
 
-def draw_round2(pages: dict[str, dict], labels: list[dict]) -> list[dict]:
+def draw_round2(pages: dict[str, dict], labels: list[dict], cap: int | None = CAP2, seed: int = SEED2) -> list[dict]:
     """Round 2: the extracted quotes of TUNE pages that match no label yet, shuffled with SEED2,
-    at most CAP2 per page (heldout pages are never looked at)."""
+    at most CAP2 per page (heldout pages are never looked at; `cap` None: all of them)."""
     by_page: dict[str, list[dict]] = {}
     for lab in labels:
         by_page.setdefault(lab["page"], []).append(lab)
@@ -181,13 +187,52 @@ def draw_round2(pages: dict[str, dict], labels: list[dict]) -> list[dict]:
         quotes = pages[page]["quotes"]
         used = {id(q) for q in match(by_page.get(page, []), quotes).values()}
         candidates += [(page, q) for q in quotes if id(q) not in used]
-    random.Random(SEED2).shuffle(candidates)
+    random.Random(seed).shuffle(candidates)
     per_page, chosen = {}, []
     for page, q in candidates:
-        if per_page.get(page, 0) < CAP2:
+        if cap is None or per_page.get(page, 0) < cap:
             per_page[page] = per_page.get(page, 0) + 1
             chosen.append(dict(skeleton(page, q, False), round=2))
     return chosen
+
+
+def draw_round3(pages: dict[str, dict], labels: list[dict]) -> tuple[list[dict], list[str]]:
+    """Round 3: every extracted quote of the TUNE pages that matches no label yet (no cap),
+    shuffled with SEED3 (the order of labelling), and EXHAUSTIVE3 tune pages with a quotation
+    mark drawn with the same seed, to be read whole (`marks PAGE`): the quotations the
+    extractor misses on them are added by hand as `missed` rows. Heldout pages are never
+    looked at."""
+    rows = draw_round2(pages, labels, cap=None, seed=SEED3)
+    rng = random.Random(SEED3)
+    marked = sorted(p for p, d in pages.items()
+                    if part_of(p) == "tune" and any(m in d["text"] for m in OPENING_MARKS))
+    return [dict(r, round=3) for r in rows], sorted(rng.sample(marked, min(EXHAUSTIVE3, len(marked))))
+
+
+def cmd_sample3(args) -> int:
+    """Append round 3's unlabelled rows to the label file (once: a second call adds nothing)."""
+    labels = read_jsonl(LABELS)
+    if any(r.get("round") == 3 for r in labels):
+        print("round 3 already drawn")
+        return 0
+    rows, exhaustive = draw_round3(extraction_of(None, args.extraction), labels)
+    with open(LABELS, "a", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    meta = json.loads(SAMPLE.read_text())
+    meta["round3"] = {"seed": SEED3, "cap_per_page": None, "rows": len(rows), "part": "tune",
+                      "frame": "every quote of the tune pages extracted by main a28baca (extractor 13) "
+                               "that matches no round-1 or round-2 label",
+                      "exhaustive": exhaustive, "halves": "as round 2 (half_of)"}
+    SAMPLE.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(meta["round3"]))
+    return 0
+
+
+def exhaustive_pages() -> list[str]:
+    """The pages whose every quotation is labelled: round 1's heldout pages and round 3's tune pages."""
+    meta = json.loads(SAMPLE.read_text())
+    return meta["exhaustive"] + meta.get("round3", {}).get("exhaustive", [])
 
 
 def cmd_sample2(args) -> int:
@@ -402,11 +447,12 @@ def is_english(text: str) -> bool:
 
 def cmd_score(args) -> int:
     runs = {"current": extraction_of(None, args.extraction)}
-    labels = [dict(lab, sampled=lab["sampled"] or lab.get("round") == 2) for lab in read_jsonl(LABELS)
+    labels = [dict(lab, sampled=lab["sampled"] or (lab.get("round", 1) > 1 and not lab.get("missed")))
+              for lab in read_jsonl(LABELS)
               if lab["is_quote"] is not None and (args.part == "all" or lab["part"] == args.part)
               and args.round in ("all", str(lab.get("round", 1))) and (not args.half or half_of(lab["page"]) == args.half)
               and (not args.english or is_english(runs["current"][lab["page"]]["text"]))]
-    exhaustive = json.loads(SAMPLE.read_text())["exhaustive"]
+    exhaustive = exhaustive_pages()
     if args.base or args.base_extraction:
         runs["base"] = extraction_of(args.base, args.base_extraction)
     results = {name: figures(labels, pages, exhaustive) for name, pages in runs.items()}
@@ -433,7 +479,7 @@ def main(argv=None) -> int:
     ex = sub.add_parser("extract", help="extract the pages with the code of WEB_SPEAKERS_CODE (default this checkout)")
     ex.add_argument("--out", required=True)
     ex.add_argument("--textacy", action="store_true", help="textacy's quotes instead of ours (the baseline)")
-    for name in ("sample", "sample2", "show", "marks", "score"):
+    for name in ("sample", "sample2", "sample3", "show", "marks", "score"):
         p = sub.add_parser(name)
         p.add_argument("--extraction", help="a cached `extract` output (made by this checkout when missing)")
         if name in ("show", "score"):
@@ -451,8 +497,9 @@ def main(argv=None) -> int:
                        "e.g. `extract --textacy`'s)")
     score.add_argument("--json", action="store_true")
     score.add_argument("--english", action="store_true", help="only the labels of pages in English (is_english)")
-    score.add_argument("--round", choices=("1", "2", "all"), default="1",
-                       help="1: webspk's random sample (the figures so far); 2: webq's tune rows; all: both")
+    score.add_argument("--round", choices=("1", "2", "3", "all"), default="1",
+                       help="1: webspk's random sample (the figures so far); 2: webq's tune rows; "
+                            "3: term18's (every tune quote left, 10 tune pages exhaustive); all: every round")
     score.add_argument("--half", choices=("fit", "check"), help="only the tune pages of this half (half_of)")
     args = parser.parse_args(argv)
     if args.command == "extract":
@@ -460,7 +507,7 @@ def main(argv=None) -> int:
             for doc in (textacy_pages if args.textacy else extract_pages)(PAGES):
                 handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
         return 0
-    return {"sample": cmd_sample, "sample2": cmd_sample2, "show": cmd_show, "marks": cmd_marks, "score": cmd_score}[args.command](args)
+    return {"sample": cmd_sample, "sample2": cmd_sample2, "sample3": cmd_sample3, "show": cmd_show, "marks": cmd_marks, "score": cmd_score}[args.command](args)
 
 
 if __name__ == "__main__":

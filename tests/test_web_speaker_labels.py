@@ -24,7 +24,8 @@ def rows():
 
 def test_rows_hold_keys_offsets_and_labels_only():
     for r in rows():
-        assert set(r) == KEYS | ({"round"} if "round" in r else set())
+        assert set(r) - KEYS <= {"round", "missed"} and KEYS <= set(r)
+        assert not r.get("missed") or (r["round"] == 3 and r["is_quote"] and r["system_speaker"] is None)
         assert re.fullmatch(r"[0-9a-f]{12}", r["key"]) and 0 <= r["start"] < r["end"]
         assert r["is_quote"] in (True, False) and r["error_class"] in CLASSES
         assert len(r["note"]) <= 100  # the labeller's words, never page text
@@ -39,7 +40,7 @@ def test_the_sample_is_as_recorded_and_split_by_page():
     assert sampled == {p: min(n, meta["cap_per_page"]) for p, n in meta["candidates_per_page"].items()}
     for r in rows():
         assert r["part"] == ws.part_of(r["page"])
-        assert r["sampled"] or r["page"] in meta["exhaustive"] or r.get("round") == 2
+        assert r["sampled"] or r["page"] in meta["exhaustive"] or r.get("round") in (2, 3)
     assert all(ws.part_of(p) == "heldout" for p in meta["exhaustive"])
     assert len({(r["page"], r["start"], r["end"]) for r in rows()}) == len(rows())
 
@@ -116,3 +117,25 @@ def test_the_second_draw_skips_heldout_pages_and_labelled_quotes():
     assert {r["page"] for r in drawn} == set(tune) and all(r["round"] == 2 for r in drawn)
     assert len(drawn) == 2 * ws.CAP2 and (tune[0], 0) not in {(r["page"], r["start"]) for r in drawn}
     assert drawn == ws.draw_round2(pages, labelled)  # a fixed seed
+
+
+def test_round_three_takes_every_tune_quote_left_and_reads_ten_tune_pages_whole():
+    third = [r for r in rows() if r.get("round") == 3]
+    meta = json.loads(ws.SAMPLE.read_text())["round3"]
+    drawn = [r for r in third if not r.get("missed")]
+    assert len(drawn) == meta["rows"] and len(third) - len(drawn) == meta["missed_rows"]
+    assert all(r["part"] == "tune" and not r["sampled"] for r in third)
+    assert len(meta["exhaustive"]) == ws.EXHAUSTIVE3 and all(ws.part_of(p) == "tune" for p in meta["exhaustive"])
+    assert all(r["page"] in meta["exhaustive"] for r in third if r.get("missed"))
+    assert set(ws.exhaustive_pages()) >= set(meta["exhaustive"])
+
+
+def test_the_third_draw_takes_every_unlabelled_tune_quote():
+    tune = [p for p in (f"page{i}" for i in range(40)) if ws.part_of(p) == "tune"][:2]
+    held = next(p for p in (f"page{i}" for i in range(40)) if ws.part_of(p) == "heldout")
+    quote = lambda i: {"text": f"words number {i} said here", "start": 10 * i, "end": 10 * i + 8}  # noqa: E731
+    pages = {p: {"quotes": [quote(i) for i in range(9)], "text": "“a” b"} for p in (*tune, held)}
+    labelled = [{"page": tune[0], "key": ws.quote_key(quote(0)["text"]), "start": 0, "end": 8}]
+    drawn, exhaustive = ws.draw_round3(pages, labelled)
+    assert {r["page"] for r in drawn} == set(tune) and all(r["round"] == 3 for r in drawn)
+    assert len(drawn) == 2 * 9 - 1 and held not in exhaustive

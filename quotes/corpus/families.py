@@ -44,6 +44,8 @@ from quotes.corpus.unsure import UnsureLinks, restore_speakers
 
 LINK_GRAM = 4  # a speakerless quote joins anything only through a shared run of this many words
 FREE = "free:"  # prefix of the units of speakerless quotes that joined no family
+MANY = None  # the family of a ``cut_of_holders`` row: sure quotes of two families or more hold the gram
+AMBIGUOUS = frozenset({FREE + "1", FREE + "2"})  # a component's families once two or more hold its grams
 
 
 def family_key(speaker_id: str, name: str | None) -> str:
@@ -69,6 +71,13 @@ def link_grams(keys: tuple[str, ...], n: int = LINK_GRAM) -> set[str]:
 def quote_grams(text: str) -> set[str]:
     """A quote's linking 4-grams (``link_grams`` of its ``link_keys``)."""
     return link_grams(link_keys(text))
+
+
+def gram_hash(gram: str) -> int:
+    """A 4-gram as a signed 64-bit integer (the kept gram table's key, ``store.cut_state``):
+    the first 8 bytes of its BLAKE2b digest. At 10 million distinct grams the chance that
+    any two of them share a hash is about 3 in a million."""
+    return int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
 class _UnionFind:
@@ -124,6 +133,17 @@ class SpeakerlessLinks:
             found = self.families[comp]
             if len(found) < 2:  # (two is ambiguous already: ``unit_of_component`` needs no more)
                 found.add(family)
+
+    def held_by(self, gram: str, rows: list[tuple[str | None, int, bool]]) -> None:
+        """Record the families whose named quotes hold ``gram`` (``holders`` rows, see
+        ``cut_of_holders``): what ``look_up_grams`` records once every named quote is looked up."""
+        comps = self.grams.get(gram, ())
+        for family, _, _ in rows:
+            for comp in comps:
+                if family is MANY:  # (sure quotes of two families: ambiguous whatever else holds it)
+                    self.families[comp] = AMBIGUOUS
+                else:
+                    self._add((comp,), family)
 
     def unit_of_component(self, comp: str) -> str:
         fams = self.families.get(comp, set())
@@ -272,6 +292,26 @@ def cut_links(speakerless: Iterable[tuple[str, str]], unsure_quotes: Iterable[tu
             grams = unsure.grams_of.get(qid) or quote_grams(text)  # (an unsure quote's: made above)
             links.look_up_grams(family, grams)
             unsure.look_up(family, grams, sure=not is_unsure)
+    return Cut(links, unsure)
+
+
+def cut_of_holders(speakerless: Iterable[tuple[str, str]], unsure_quotes: Iterable[tuple[str, str, str]],
+                   holders_of) -> Cut:
+    """The cut ``cut_links`` makes, from what is kept of the named quotes holding each 4-gram
+    instead of a pass over them: ``holders_of(grams)`` gives (gram, rows) for the 4-grams
+    held by any named quote, each row (family, how many of its quotes hold the gram up to 2,
+    whether a sure one does), or the one row (``MANY``, 2, True) when sure quotes of two
+    families or more hold it. That is all the decisions read: a speakerless component with
+    such a gram has two families (free), and an unsure quote with one stays home (its family
+    holds the gram in a sure quote besides it, or two other families do)."""
+    links = speakerless_links(speakerless)
+    unsure = UnsureLinks()
+    for qid, family, text in unsure_quotes:
+        unsure.add(qid, family, quote_grams(text))
+    wanted = set(links.grams) | set(unsure.held)
+    for gram, rows in (holders_of(wanted) if wanted else ()):
+        links.held_by(gram, rows)
+        unsure.held_by(gram, rows)
     return Cut(links, unsure)
 
 

@@ -59,9 +59,16 @@ How a quote is found, cheapest first, never all pairs:
    not near the others) is taken, else none; a quote of one to three words not found yet is
    looked for so in all the sources of its days (``_found_by_article``: "a disaster",
    beside "the Iran deal").
-5. **Utterances.** An utterance takes the source most of its quotes were found in; its
+5. **Occasion certain, place not.** Words a rule found in several places of ONE source and
+   could not choose between (a phrase the speaker said three times in the speech) are at the
+   first of them, with ``places`` saying how many, when that source is the occasion the
+   article names among the sources of its days, or the only one of all the speaker's sources
+   up to the article that holds the words (``_found_first``); in several sources, none. When
+   another quote of its utterance is found, the place near that quote's passage instead (6).
+6. **Utterances.** An utterance takes the source most of its quotes were found in; its
    other quotes are then looked for inside that passage, which the utterance makes
-   certain: a few words (a cut printed by one outlet) word for word, once; a longer
+   certain: a few words (a cut printed by one outlet) word for word (said several times
+   near it: the place inside the passage, else the nearest); a longer
    rewording with ``member_coverage`` (60 %) of its words in shared runs, as the grouping
    joins them.
 
@@ -90,7 +97,7 @@ from quotes.corpus.context import AROUND as CONTEXT_AROUND, ContextScore, articl
 from quotes.corpus.occasions import (NONE, Occasion, attribution_words, event_keys, kind_of_title, naming_keys,
                                      occasion_of, place_keys, title_keys)
 from quotes.corpus.speakers import name_key, name_words, speakers_of_name
-from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
+from quotes.corpus.textnorm import STOPWORDS, Unit, edge_fold, folds, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
 from quotes.lexicon.names import name_and_role
 from quotes.lexicon.words import SAID_THE_SAME, SOUND_ALIKE
@@ -140,6 +147,7 @@ class SourceMatch:
     bracketed: bool
     diff: Diff  # from the passage to the quote (worddiff)
     how: str  # "aligned", "re-quote" (an earlier occasion) or "in the utterance's passage"
+    places: int = 1  # places of the source, more than a breath apart, that hold the quote's words
 
 
 @dataclass
@@ -242,6 +250,52 @@ def _one_place(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return places
 
 
+def _count_places(places: list[tuple[int, int]]) -> int:
+    """How many places (turn, word) of a few words there are: those of one turn within
+    ``BREATH`` words of the one before are one place, said again in one breath."""
+    n, last = 0, None
+    for si, d in sorted(places):
+        if last is None or si != last[0] or d - last[1] > BREATH:
+            n += 1
+        last = (si, d)
+    return n
+
+
+# the rules that keep the first of several places of one source (``_Aligner.keep_first``), by
+# how much they know of the occasion: the one source the article names, then the turns of the
+# article's other quotes (or the one source of the days), then the sources of the quote's days
+FIRST_RANK = {NAMED: 2, BESIDE: 1, "aligned": 0}
+
+
+def _fits_at(keys: list[str], window: list[str], j: int) -> bool:
+    """The quote's ``j``-th word is the window's: the same, or at the quote's edge the half
+    of a pair the source folds across it (``textnorm.edge_fold``: "is" of "That's", when
+    the quote starts with "is the problem")."""
+    return keys[j] == window[j] or (j == 0 and edge_fold(keys[j], window[j], True)) or (
+        j == len(keys) - 1 and edge_fold(keys[j], window[j], False))
+
+
+def _keys_fit(keys: list[str], window: list[str]) -> bool:
+    """The quote's words are the window's, word for word (``_fits_at``)."""
+    if len(keys) != len(window):
+        return False
+    return keys == window or (keys[1:-1] == window[1:-1] and _fits_at(keys, window, 0)
+                              and _fits_at(keys, window, len(keys) - 1))
+
+
+def _one_left_out(keys: list[str], window: list[str]) -> bool:
+    """``window`` is the quote's words with one word more inside them: a word of the source
+    the outlet left out (its edges as ``_fits_at``). The first place they part is where it
+    was: when the words after it repeat, any of them may be, and that one is too."""
+    n = len(keys)
+    if n < 2 or len(window) != n + 1 or not _fits_at(keys, window, 0):
+        return False
+    p = 1
+    while p < n - 1 and keys[p] == window[p]:
+        p += 1
+    return keys[p:-1] == window[p + 1:-1] and (keys[-1] == window[-1] or edge_fold(keys[-1], window[-1], False))
+
+
 def _keys(us: list[Unit]) -> list[str]:
     """The keys a quote is matched on: an editor's [bracketed] words left out (nobody said them)."""
     return [intern(u.key) for u in us if not u.bracket] or [intern(u.key) for u in us]
@@ -254,6 +308,16 @@ def _content_grams(keys: list[str], gram: int = 3) -> list[tuple[int, int]]:
         if any(k not in STOPWORDS for k in g):
             out.append((i, hash(g)))
     return out
+
+
+def _edge_grams(keys: list[str]) -> list[tuple[int, int]]:
+    """The 3-grams at a quote's edges with its edge word as a pair the source may fold across
+    the edge (``textnorm.folds``): "is the biggest", printed from "That's the biggest", is
+    looked up as "that's the biggest" too (its own 3-gram points nowhere)."""
+    if len(keys) < 3:
+        return []
+    out = [g for f in folds(keys[0], True) for g in _content_grams([f] + keys[1:3])]
+    return out + [(len(keys) - 3, g) for f in folds(keys[-1], False) for _, g in _content_grams(keys[-3:-1] + [f])]
 
 
 def _less_one_grams(keys: list[str], o: SourceOptions) -> list[tuple[int, int]]:
@@ -345,6 +409,7 @@ class _Found:
     hi: int
     score: float
     how: str = "aligned"
+    places: int = 1  # places of its source holding the quote's words (``_count_places``)
 
 
 class _Aligner:
@@ -386,6 +451,8 @@ class _Aligner:
                     self.title_index[(sid, key)].add(sg.seg.source_id)
         self.stems: dict[int, list[str]] = {}  # segment -> its keys without a plural -s (``beside``)
         self.weights: dict[str, ContextScore] = {}  # speaker -> the weights of words (``weights_of``)
+        # quote -> (rank, the first of several places of one source): used when no rule finds it
+        self.first_of_several: dict[int, tuple[int, _Found]] = {}
         self._index()
 
     def _index(self) -> None:
@@ -393,7 +460,7 @@ class _Aligner:
         quote of that speaker has: a quote looks among its own speaker's words only, so its
         cost does not grow with the other speakers' sources."""
         wanted = {(q.speaker_id, h) for q, ks in zip(self.quotes, self.qkeys) if q.speaker_id
-                  for _, h in _content_grams(ks) + _less_one_grams(ks, self.o)}
+                  for _, h in _content_grams(ks) + _less_one_grams(ks, self.o) + _edge_grams(ks)}
         post: dict[tuple[str, int], list[tuple[int, int]] | None] = {}
         limit = self.o.max_posting
         for si, sg in enumerate(self.segs):
@@ -492,14 +559,14 @@ class _Aligner:
             lo = hi = None
         grams = list(_content_grams(keys))
         votes: dict[int, list[int]] = defaultdict(list)  # segment -> diagonal of each hit
-        for i, h in grams:
+        for i, h in grams + _edge_grams(keys):
             for si, pos in self.post.get((q.speaker_id, h)) or ():
                 if self._fits(self.segs[si], q.speaker_id, lo, hi, kind):
                     votes[si].append(pos - i)
         if not votes:
             return None
         if len(keys) <= self.o.short_len:
-            return self._find_short(keys, grams, votes)
+            return self._find_short(qi, keys, grams, votes)
         regions, found = self._find_long(keys, votes, self.o.requote_coverage if late else None,
                                          "re-quote" if late else "aligned")
         if not found:
@@ -517,24 +584,42 @@ class _Aligner:
         found.sort(key=lambda x: (-x[0], -x[1], x[2].seg))
         return found[0][2]
 
-    def _find_short(self, keys: list[str], grams: list, votes: dict[int, list[int]]) -> _Found | None:
+    def one_source(self, places: list[tuple[int, int]]) -> bool:
+        """The places (segment, word) are all in one source."""
+        return len({self.segs[si].seg.source_id for si, _ in places}) == 1
+
+    def keep_first(self, qi: int, found: _Found, places: list[tuple[int, int]]) -> None:
+        """The words of a quote are in several ``places`` of one source and the rule that
+        found them could not choose: keep the first (``found``), in case no other rule
+        finds the quote (``_found_first``). The occasion is known; which of its places is
+        not, and ``places`` says how many hold the words. A rule that knows more of the
+        occasion (``FIRST_RANK``) replaces what another kept."""
+        found.places = _count_places(places)
+        rank = FIRST_RANK.get(found.how, 0)
+        if qi not in self.first_of_several or self.first_of_several[qi][0] < rank:
+            self.first_of_several[qi] = (rank, found)
+
+    def _find_short(self, qi: int, keys: list[str], grams: list, votes: dict[int, list[int]]) -> _Found | None:
         """A few words: word for word, and in one place only (the same words in two places,
-        two occasions or twice in one speech, point to neither)."""
+        two occasions or twice in one speech, point to neither; in several places of one
+        source, the first is kept: ``keep_first``)."""
         n = len(keys)
         places = Counter((si, d) for si, diags in votes.items() for d in diags)
-        exact = [p for p, c in places.items() if c == len(grams)]
-        if not exact:  # a word written as one or two ("cybersecurity", "cyber security")
-            exact = [p for p in {(si, d) for si, d in places}
-                     if self._joined(keys, self.segs[p[0]].keys, p[1]) is not None]
-        exact = _one_place(exact)
-        if len(exact) != 1 or len({k for k in keys if k not in STOPWORDS}) < 2:  # two different ones
+        # the places all its 3-grams point to (else any: a word written as one or two,
+        # "cybersecurity", "cyber security"), that hold its words (a 3-gram of function words
+        # only is not looked up: "you're going to raise taxes" is no place of "is going to raise taxes")
+        counted = [p for p, c in places.items() if c == len(grams)] or list(places)
+        windows = {p: w for p in counted if (w := self._short_window(keys, self.segs[p[0]].keys, p[1]))}
+        exact = _one_place(sorted(windows))
+        if not exact or len({k for k in keys if k not in STOPWORDS}) < 2:  # two different ones
             return None
-        si, d = exact[0]
-        f = self._align(keys, self.segs[si].keys, max(0, d), d + n, True)
-        if f is None:
-            w = self._joined(keys, self.segs[si].keys, d)
-            return _Found(si, *w, 1.0) if w else None
-        return _Found(si, f[1], f[2], f[0])
+        si, d = min(exact)
+        found = _Found(si, *windows[(si, d)], 1.0)
+        if len(exact) == 1:
+            return found
+        if self.one_source(exact):
+            self.keep_first(qi, found, exact)
+        return None
 
     def _find_long(self, keys: list[str], votes: dict[int, list[int]], need: float | None, how: str):
         """(regions, found): the densest stretch of 3-gram hits of each candidate turn, and
@@ -592,14 +677,19 @@ class _Aligner:
             hits += [(si, i) for i in range(len(stems) - len(want) + 1)
                      if stems[i] == want[0] and stems[i:i + len(want)] == want]
         hits = _one_place(hits)
+        # in several places of one source (one word: where the article names the occasion)
+        several = hits if len(hits) > 1 and not unnamed and self.one_source(hits) else []
         if len(hits) > 1 and not unnamed:
             hits = self._by_context(qi, hits)
         if len(hits) > 1 or (unnamed and hits):
             hits = self.chosen_by_article(qi, hits)
         if len(hits) != 1:
+            if several:
+                si, i = min(several)
+                self.keep_first(qi, _Found(si, i, i + len(want), 1.0, how), several)
             return None
         si, i = hits[0]
-        return _Found(si, i, i + len(want), 1.0, how)
+        return _Found(si, i, i + len(want), 1.0, how, _count_places(several) if several else 1)
 
     def reworded(self, qi: int, segs: set[int], how: str = BESIDE) -> _Found | None:
         """A longer quote not found on its own, in the turns of the occasion its article
@@ -653,7 +743,7 @@ class _Aligner:
             return None
         lo, hi = self.days_of(qi)
         places, exact = set(), False
-        for i, h in _content_grams(keys) + _less_one_grams(keys, self.o):
+        for i, h in _content_grams(keys) + _less_one_grams(keys, self.o) + _edge_grams(keys):
             for si, pos in self.post.get((q.speaker_id, h)) or ():
                 if self._fits(self.segs[si], q.speaker_id, lo, hi, self.occasions[qi].kind):
                     w = _one_off_window(keys, self.segs[si].keys, pos - i)
@@ -661,10 +751,15 @@ class _Aligner:
                     if w:
                         places.add((si, w))
         ones = _one_place(sorted((si, a) for si, (a, _) in places)) if places else []
-        if exact or len(ones) != 1:
+        if exact or not ones:
             return None
         si, (a, b) = next((si, w) for si, w in sorted(places) if (si, w[0]) == ones[0])
-        return _Found(si, a, b, (n - 1) / n)
+        found = _Found(si, a, b, (n - 1) / n)
+        if len(ones) == 1:
+            return found
+        if self.one_source(ones):  # in several places of one source: the first, kept
+            self.keep_first(qi, found, ones)
+        return None
 
     def stems_of(self, si: int) -> list[str]:
         """A segment's keys without a plural -s (made once, for the few segments read so)."""
@@ -672,16 +767,25 @@ class _Aligner:
             self.stems[si] = [stem(k) for k in self.segs[si].keys]
         return self.stems[si]
 
-    def index_words(self, wanted: set[tuple[str, str]]) -> None:
+    def index_words(self, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """(speaker, stemmed word) -> places (segment, word position), for the ``wanted``
         words only (the ``_anchor`` of each short quote read by ``by_article``)."""
-        self.word_places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         speakers = {sid for sid, _ in wanted}
         for si, sg in enumerate(self.segs):
             for sid in speakers & sg.seg.speaker_ids:
                 for i, k in enumerate(self.stems_of(si)):
                     if (sid, k) in wanted:
-                        self.word_places[(sid, k)].append((si, i))
+                        places[(sid, k)].append((si, i))
+        return places
+
+    def holding(self, qi: int, want: list[str], places: list[tuple[int, int]]) -> set[str]:
+        """The sources of the quote's speaker, on or before its article (or undated), that
+        hold the stemmed words ``want``; ``places``: those of their ``_anchor`` word."""
+        j, pub = _anchor(want), _ordinal(self.quotes[qi].published)
+        return {self.segs[si].seg.source_id for si, i in places
+                if i >= j and self.stems_of(si)[i - j:i - j + len(want)] == want
+                and (pub is None or self.segs[si].day is None or self.segs[si].day <= pub)}
 
     def weights_of(self, speaker: str) -> ContextScore:
         """The weights of the words of a speaker's sources (``context.ContextScore``), made
@@ -719,8 +823,11 @@ class _Aligner:
                 and self.stems_of(si)[i - j:i - j + len(want)] == want]
         if not hits:
             return None
-        for si, i in self.chosen_by_article(qi, _one_place(hits)):
-            return _Found(si, i, i + len(want), 1.0, BY_ARTICLE)
+        hits = _one_place(hits)
+        for si, i in self.chosen_by_article(qi, hits):
+            source = self.segs[si].seg.source_id
+            return _Found(si, i, i + len(want), 1.0, BY_ARTICLE,
+                          _count_places([h for h in hits if self.segs[h[0]].seg.source_id == source]))
         return None
 
     def _align(self, keys: list[str], skeys: list[str], a: int, b: int, short: bool, need: float | None = None):
@@ -746,6 +853,17 @@ class _Aligner:
         start, end = passage_window(blocks, n, len(region))
         return cover, a + start, a + end
 
+    def _short_window(self, keys: list[str], skeys: list[str], d: int) -> tuple[int, int] | None:
+        """The unit window at diagonal ``d`` that holds a few words: as printed, with a pair
+        the source folds across the quote's edge ("is the problem" in "That's the problem":
+        ``_keys_fit``), or as a compound written in one word or two (``_joined``)."""
+        f = self._align(keys, skeys, max(0, d), d + len(keys), True)
+        if f is not None:
+            return f[1], f[2]
+        if d >= 0 and _keys_fit(keys, skeys[d:d + len(keys)]):
+            return d, d + len(keys)
+        return self._joined(keys, skeys, d)
+
     def _joined(self, keys: list[str], skeys: list[str], d: int) -> tuple[int, int] | None:
         """The source words at diagonal ``d`` that spell the quote's words when the spaces
         are left out (a compound written as one word or two), as a unit window."""
@@ -761,7 +879,10 @@ class _Aligner:
         return None
 
     def within(self, qi: int, si: int, lo: int, hi: int) -> _Found | None:
-        """The quote's words as a contiguous run near an utterance's passage."""
+        """The quote's words as a contiguous run near an utterance's passage; there several
+        times, the place inside the passage, else the nearest it (the first of equals): the
+        utterance makes the occasion and the answer certain ("give it a shot", said twice in
+        one answer)."""
         keys, q = self.qkeys[qi], self.quotes[qi]
         sg = self.segs[si]
         if not keys or q.speaker_id is None or not self._fits(sg, q.speaker_id, *self.days_of(qi),
@@ -771,11 +892,16 @@ class _Aligner:
         text = " " + " ".join(sg.keys[a:b]) + " "
         needle = " " + " ".join(keys) + " "
         at = text.find(needle)
-        if at >= 0 and text.find(needle, at + 1) < 0:
-            start = a + text[:at].count(" ")
-            return _Found(si, start, start + len(keys), 1.0, "in the utterance's passage")
-        if at >= 0 or len(keys) <= self.o.short_len:
-            return None  # there twice, or a few words not there
+        starts = []
+        while at >= 0:
+            starts.append(a + text[:at].count(" "))
+            at = text.find(needle, at + 1)
+        if starts:
+            start = min(starts, key=lambda i: (max(0, lo - i - len(keys) + 1, i - hi + 1), i))
+            return _Found(si, start, start + len(keys), 1.0, "in the utterance's passage",
+                          _count_places([(si, i) for i in starts]))
+        if len(keys) <= self.o.short_len:
+            return None  # a few words not there
         # an outlet's rewording of a statement the others quote: aligned on the grouping's
         # terms (half of its words in shared runs), since the utterance ties it to this passage
         f = self._align(keys, sg.keys, max(0, lo - len(keys)), min(len(sg.keys), hi + len(keys)), False,
@@ -784,15 +910,35 @@ class _Aligner:
 
     def match(self, qi: int, f: _Found) -> SourceMatch:
         q, sg = self.quotes[qi], self.segs[f.seg]
-        a, b = sg.spans[f.lo][0], sg.spans[f.hi - 1][1]
-        ref = located_units(sg.seg.text[a:b])[0]
         var = units(q.text)
+        a, b = _edge_cut(sg.seg.text, sg.spans[f.lo], sg.spans[f.hi - 1], sg.keys[f.lo], sg.keys[f.hi - 1],
+                         [u.key for u in var if not u.bracket])
+        ref = located_units(sg.seg.text[a:b])[0]
         relation, similarity, bracketed = relation_to_source(ref, var)
-        start = sg.seg.offset + sg.spans[f.lo][0]
-        end = sg.seg.offset + sg.spans[f.hi - 1][1]
-        return SourceMatch(q.quote_id, q.utterance_id, sg.seg.source_id, sg.seg.turn, start, end,
-                           sg.seg.text[sg.spans[f.lo][0]:sg.spans[f.hi - 1][1]], relation, similarity,
-                           bracketed, diff_units(ref, var), f.how)
+        return SourceMatch(q.quote_id, q.utterance_id, sg.seg.source_id, sg.seg.turn, sg.seg.offset + a,
+                           sg.seg.offset + b, sg.seg.text[a:b], relation, similarity,
+                           bracketed, diff_units(ref, var), f.how, f.places)
+
+
+def _edge_cut(text: str, first: tuple[int, int], last: tuple[int, int], first_key: str, last_key: str,
+              keys: list[str]) -> tuple[int, int]:
+    """The passage's characters, from its first unit's start to its last unit's end; where
+    the quote starts or ends inside a pair written in two words that the words' keys fold
+    ("will do more" of "I will do more": one unit "i'll"), from or to the quote's half of it:
+    the words as printed are the transcript's (a pair written as one word, "That's", stays
+    whole)."""
+    a, b = first[0], last[1]
+    if not keys:
+        return a, b
+    if keys[0] != first_key and edge_fold(keys[0], first_key, True):
+        split = text[first[0]:first[1]].split()
+        if len(split) > 1:
+            a = text.rindex(split[-1], first[0], first[1])
+    if keys[-1] != last_key and edge_fold(keys[-1], last_key, False) and (len(keys) > 1 or a == first[0]):
+        split = text[last[0]:last[1]].split()
+        if len(split) > 1:
+            b = text.index(split[0], max(a, last[0]), last[1]) + len(split[0])
+    return a, b
 
 
 def _blocks(keys: list[str], region: list[str]) -> list[tuple[int, int, int]]:
@@ -860,7 +1006,8 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
     for (s0, s1), (d0, d1) in _changed_regions(Levenshtein.opcodes(rk, vk)):
         if s0 is None:
             matched += d1  # an equal run (d1 = its length)
-        elif s1 > s0 and d1 > d0 and ("".join(rk[s0:s1]) == "".join(vk[d0:d1]) or _sound_alike(rk[s0:s1], vk[d0:d1])):
+        elif s1 > s0 and d1 > d0 and ("".join(rk[s0:s1]) == "".join(vk[d0:d1]) or _sound_alike(rk[s0:s1], vk[d0:d1])
+                                      or _folded_at_edge(rk, vk, s0, s1, d0, d1)):
             matched += d1 - d0  # "carefully-crafted", "carefully crafted"; "its", "it's": the same words
         elif s1 - s0 == d1 - d0 and all(stem(a) == stem(b) for a, b in zip(rk[s0:s1], vk[d0:d1])):
             matched += d1 - d0  # a plural for a singular: the word kept, changed
@@ -879,6 +1026,16 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
     if "insert" in tags or bracketed:
         return "words inserted", similarity, bracketed
     return "truncation", similarity, bracketed
+
+
+def _folded_at_edge(rk: list[str], vk: list[str], s0: int, s1: int, d0: int, d1: int) -> bool:
+    """A changed word at the quote's edge that is its half of a pair the passage folds
+    across that edge ("is" of "That's", the quote starting at "is the problem"): the words
+    said, printed as said."""
+    if s1 - s0 != 1 or d1 - d0 != 1:
+        return False
+    return (s0 == 0 and d0 == 0 and edge_fold(vk[0], rk[0], True)) or (
+        s1 == len(rk) and d1 == len(vk) and edge_fold(vk[-1], rk[-1], False))
 
 
 def _sound_alike(a: list[str], b: list[str]) -> bool:
@@ -1046,21 +1203,25 @@ def _found_two_words(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found
 
 def _one_off_window(keys: list[str], skeys: list[str], d: int) -> tuple[int, int] | tuple | None:
     """The source words near diagonal ``d`` that are the quote's but for one word it has
-    more, or one word changed (the rest in order, with two content words), as a unit window;
-    () when the quote's words are there as printed; None: neither."""
+    more, one word changed, or one word of the source it left out inside (the rest in order,
+    with two content words; a pair the source folds across the quote's edge is the quote's
+    half of it: ``_fits_at``), as a unit window; () when the quote's words are there as
+    printed; None: neither."""
     n = len(keys)
     for a in range(max(0, d - 2), max(0, d + 3)):
-        if skeys[a:a + n] == keys:
+        if _keys_fit(keys, skeys[a:a + n]):
             return ()
-        for ln in (n - 1, n):
+        for ln in (n - 1, n + 1, n):  # (a word left out before a word changed at the edge)
             w = skeys[a:a + ln]
             if len(w) != ln:
                 continue
             if ln == n:
-                diff = [j for j in range(n) if keys[j] != w[j]]
+                diff = [j for j in range(n) if keys[j] != w[j] and not _fits_at(keys, w, j)]
                 kept = [k for j, k in enumerate(keys) if j not in diff] if len(diff) == 1 else []
+            elif ln < n:
+                kept = next((keys[:j] + keys[j + 1:] for j in range(1, n - 1) if _keys_fit(keys[:j] + keys[j + 1:], w)), [])
             else:
-                kept = next((keys[:j] + keys[j + 1:] for j in range(1, n - 1) if keys[:j] + keys[j + 1:] == w), [])
+                kept = keys if _one_left_out(keys, w) else []
             if len({k for k in kept if k not in STOPWORDS}) >= 2:
                 return a, a + ln
     return None
@@ -1105,11 +1266,35 @@ def _found_by_article(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Foun
     for qi in todo:
         want = [stem(k) for k in al.qkeys[qi]]
         wanted.add((al.quotes[qi].speaker_id, want[_anchor(want)]))
-    al.index_words(wanted)
+    al.word_places = al.index_words(wanted)
     more: dict[int, _Found] = {}
     for qi in todo:
         f = al.by_article(qi)
         if f is not None:
+            more[qi] = f
+    return more
+
+
+def _found_first(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
+    """The quotes no rule found whose words a rule found in several places of ONE source
+    (of their days, of the turns of their article's other quotes, or the one source their
+    article names) and could not choose between: the first of those places, when the
+    occasion is certain. The words then tell what was said there (the user's question);
+    which place does not, and ``places`` says how many hold them ("said 3 times in this
+    source"). The occasion is certain when the article names it among the sources of its
+    days, or when that source is the only one of all the speaker's sources up to the article
+    that holds the words: a phrase said again and again in one speech and in others too is a
+    stump phrase, which the speaker says at untranscribed rallies as well (on the labelled
+    alignments of PolNeAR, 0 of 3 such were right; in several sources of the days, the
+    occasion is not known at all: ``_Aligner.keep_first`` keeps none)."""
+    todo = {qi: f for qi, (_, f) in al.first_of_several.items() if qi not in found}
+    wants = {qi: al.stems_of(f.seg)[f.lo:f.hi] for qi, f in todo.items()}  # the words said there
+    places = al.index_words({(al.quotes[qi].speaker_id, w[_anchor(w)]) for qi, w in wants.items()})
+    more: dict[int, _Found] = {}
+    for qi, f in sorted(todo.items()):
+        source, want = al.segs[f.seg].seg.source_id, wants[qi]
+        named = f.how == NAMED and source in al.sources_of(qi)
+        if named or al.holding(qi, want, places[(al.quotes[qi].speaker_id, want[_anchor(want)])]) == {source}:
             more[qi] = f
     return more
 
@@ -1127,6 +1312,9 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     found.update(_found_named(al, found))
     found.update(_found_two_words(al, found))
     found.update(_found_by_article(al, found))
+    # (the first of several places stands for a quote only when its utterance has no other
+    # quote found: else the place near that quote's passage, ``_Aligner.within``)
+    first = _found_first(al, found)
     by_utterance: dict[str, list[int]] = defaultdict(list)
     for qi, q in enumerate(quotes):
         by_utterance[q.utterance_id or "quote:" + q.quote_id].append(qi)
@@ -1134,6 +1322,8 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     matches: list[SourceMatch] = []
     for uid in sorted(by_utterance):
         members = by_utterance[uid]
+        if not any(qi in found for qi in members):
+            found.update((qi, first[qi]) for qi in members if qi in first)
         hits = [found[qi] for qi in members if qi in found]
         n_sources = max((len(al.sources_of(qi)) for qi in members), default=0)
         if not hits:
@@ -1149,7 +1339,7 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
         lo, hi = min(f.lo for f in in_seg), max(f.hi for f in in_seg)
         for qi in members:
             if qi not in found:
-                f = al.within(qi, seg, lo, hi)
+                f = al.within(qi, seg, lo, hi) or first.get(qi)
                 if f is not None:
                     found[qi] = f
         in_seg = [found[qi] for qi in members if qi in found and found[qi].seg == seg]

@@ -58,6 +58,27 @@ for _a in _NEG_AUX:
 _PAIRS[("can", "not")] = "can't"
 _PAIRS[("will", "not")] = "won't"
 _PAIRS[("shall", "not")] = "shan't"
+# (a word, at a quote's first word?) -> the contracted keys it is a half of: its second half
+# at the first word ("is": "that's", "it's", ...), its first at the last ("we": "we're", ...).
+# A quote cut inside a pair its source folds ("is the problem" of "That's the problem").
+_FOLDS: dict[tuple[str, bool], frozenset[str]] = {}
+for (_a, _b), _c in _PAIRS.items():
+    _FOLDS[(_b, True)] = _FOLDS.get((_b, True), frozenset()) | {_c}
+    _FOLDS[(_a, False)] = _FOLDS.get((_a, False), frozenset()) | {_c}
+
+
+def folds(printed: str, first: bool) -> frozenset[str]:
+    """The contracted keys a source may fold across a quote's edge whose half inside the
+    quote is the key ``printed``: at its ``first`` word the pair's second ("is" of "that's"),
+    at its last word the pair's first ("we" of "we're")."""
+    return _FOLDS.get((printed, first), frozenset())
+
+
+def edge_fold(printed: str, said: str, first: bool) -> bool:
+    """The source's key ``said`` is such a pair (``folds``)."""
+    return said in folds(printed, first)
+
+
 # One-word spellings that mean the same as a contraction.
 _SINGLE = {"cannot": "can't", "wont": "won't", "dont": "don't", "cant": "can't",
            "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "im": "i'm"}

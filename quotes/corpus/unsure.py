@@ -76,9 +76,33 @@ class UnsureLinks:
             if family in pairs:  # a family owning an unsure quote with this gram
                 at = pairs.index(family) + 1
                 pairs[at] = min(2, pairs[at] + 1)
-            found = self.sure.get(gram, ())
-            if sure and len(found) < 3 and family not in found:  # more than two: ambiguous anyway
-                self.sure[sys.intern(gram)] = found + (sys.intern(family),)  # (the key: ``held``'s string)
+            if sure:
+                self._sure(gram, family)
+
+    def held_by(self, gram: str, rows: list[tuple[str | None, int, bool]]) -> None:
+        """Record the named quotes holding ``gram`` as (family, how many of its quotes hold it
+        up to 2, whether a sure one does) rows (``families.cut_of_holders``): what ``look_up``
+        records once every named quote is looked up. Family None: sure quotes of two families
+        or more hold it, so every unsure quote holding it stays home (a home match, or two
+        other families)."""
+        pairs = self.held.get(gram)
+        if pairs is None:
+            return
+        for family, n, sure in rows:
+            if family is None:
+                pairs[1::2] = [2] * (len(pairs) // 2)
+                continue
+            if family in pairs:
+                at = pairs.index(family) + 1
+                pairs[at] = max(pairs[at], min(2, n))
+            if sure:
+                self._sure(gram, family)
+
+    def _sure(self, gram: str, family: str) -> None:
+        """Record that a sure quote of ``family`` holds ``gram``."""
+        found = self.sure.get(gram, ())
+        if len(found) < 3 and family not in found:  # more than two: ambiguous anyway
+            self.sure[sys.intern(gram)] = found + (sys.intern(family),)  # (the key: ``held``'s string)
 
     def moved_to(self, qid: str) -> str | None:
         """The family an unsure quote is grouped with instead of its own, or None."""

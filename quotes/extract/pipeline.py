@@ -21,7 +21,7 @@ from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import KEEP_PIPES, load_parser
 from quotes.extract.dating import Parsed, when_said_in
 from quotes.extract.textindex import ArticleIndex
-from quotes.lexicon.words import ANTECEDENT_PRONOUNS, ROLE_NOUNS, TITLE_ABBREVIATIONS
+from quotes.lexicon.words import ANTECEDENT_PRONOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 
 # Penn tag -> universal POS, as the English attribute ruler maps them.
 TAG_TO_POS = {
@@ -77,10 +77,27 @@ _DESCRIPTION = regex.compile(r"\bthe[ \u00a0]+(?:[\p{L}’'-]+[ \u00a0]+){0,3}(?
                              + "|".join(sorted(map(regex.escape, ROLE_NOUNS), key=len, reverse=True)) + r")\b", regex.I)
 
 
-def _needs_context(text: str, para: tuple[int, int], marks: list[Mark]) -> bool:
-    """A quoted paragraph needs the one before it when its own words cannot name the
-    speaker: a pronoun, a definite description ("the former governor said"), or (almost)
-    nothing outside the quotes (continuations, colons)."""
+# "the ruling said", "The book describes": a definite document noun outside the quotes points
+# back to whoever issued it, often paragraphs before ("The appeals court ruled ...")
+_DOCUMENT_REFERENCE = regex.compile(r"\b(?:the|this|that)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,2}(?:"
+                                    + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")\b", regex.I)
+
+
+_SENTENCE_END = regex.compile(r"[.?!…:;,\"”’)\]]\s*$")
+MAX_FURNITURE_WORDS = 12
+
+
+def _is_furniture(para: str) -> bool:
+    """A heading or a line of page furniture, no sentence: a few words not ending like one
+    ("READ MORE: City to close shelter", "ANALYSIS", "Related coverage")."""
+    return 0 < len(para.split()) <= MAX_FURNITURE_WORDS and not _SENTENCE_END.search(para)
+
+
+def _context_needed(text: str, para: tuple[int, int], marks: list[Mark]) -> int:
+    """How many paragraphs before a quoted paragraph attribution needs parsed: one when its own
+    words cannot name the speaker (a pronoun, a definite description of a person: "the former
+    governor said", or almost nothing outside the quotes: continuations, colons), CONTEXT_PARAGRAPHS + CHAIN_PARAGRAPHS when they refer to a document
+    by a definite noun (`referents.issuing_event_before` looks for its issuer), else none."""
     s, e = para
     outside = []
     pos = s
@@ -92,7 +109,9 @@ def _needs_context(text: str, para: tuple[int, int], marks: list[Mark]) -> bool:
         pos = max(pos, close)
     outside.append(text[pos:e])
     rest = " ".join(outside)
-    return bool(_PRONOUN.search(rest)) or len(rest.split()) < 3 or bool(_DESCRIPTION.search(rest))
+    if _DOCUMENT_REFERENCE.search(rest):
+        return CONTEXT_PARAGRAPHS + CHAIN_PARAGRAPHS
+    return CONTEXT_PARAGRAPHS if _PRONOUN.search(rest) or len(rest.split()) < 3 or _DESCRIPTION.search(rest) else 0
 
 
 def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS) -> list[tuple[int, int]]:
@@ -117,7 +136,7 @@ def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS
         last = bisect.bisect_right(starts, max(m.open_mark, close - 1)) - 1
         for i in range(first, last + 1):
             touching.setdefault(i, []).append(m)
-    decided: dict[int, bool] = {}  # one answer per paragraph, however many quotes it holds
+    decided: dict[int, int] = {}  # one answer per paragraph, however many quotes it holds
     for m in marks:
         a = bisect.bisect_right(starts, m.open_mark) - 1
         b = bisect.bisect_right(starts, max(m.open_mark, m.end - 1)) - 1
@@ -127,13 +146,16 @@ def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS
         if k is None:
             continue
         if a not in decided:
-            decided[a] = _needs_context(text, paras[a], touching.get(a, []))
+            decided[a] = _context_needed(text, paras[a], touching.get(a, []))
         if decided[a]:
-            first = max(0, k - context)
+            first = max(0, k - context - (decided[a] - CONTEXT_PARAGRAPHS))
             # "She claimed ..." before '“…,” she said': the context's own pronoun needs the
             # paragraph that names her (at most CHAIN_PARAGRAPHS more)
-            while first > 0 and k - first < context + CHAIN_PARAGRAPHS and \
-                    _OPENS_WITH_PRONOUN.match(text, paras[nonempty[first]][0]):
+            # ... and a heading or a line of page furniture between them ("READ MORE: City to
+            # close shelter") names nobody: the paragraph before it is the context
+            while first > 0 and k - first < context + CHAIN_PARAGRAPHS and (
+                    _OPENS_WITH_PRONOUN.match(text, paras[nonempty[first]][0])
+                    or _is_furniture(text[slice(*paras[nonempty[first]])])):
                 first -= 1
             for j in range(first, k):
                 need.add(nonempty[j])

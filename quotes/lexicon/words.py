@@ -233,7 +233,7 @@ IRREGULAR = {
     "gone": "go", "made": "make", "took": "take", "taken": "take", "gave": "give",
     "given": "give", "came": "come", "shot": "shoot", "fought": "fight", "swore": "swear",
     "sworn": "swear", "cried": "cry", "hit": "hit", "struck": "strike", "goes": "go", "replied": "reply",
-    "quipped": "quip", "vowed": "vow",
+    "quipped": "quip", "vowed": "vow", "sent": "send", "ran": "run",
 }
 # Nouns that carry speech and can stand for their speaker ("the statement said").
 SPEECH_NOUNS = frozenset("""statement remarks comment comments interview tweet post
@@ -354,7 +354,39 @@ posted posts sent sends filed files wrote writes""".split()) | frozenset({"put o
 # Documents and other things whose words are their issuer's (wider than DOC_NOUNS).
 DOCUMENT_NOUNS = DOC_NOUNS | frozenset("""memorandum e-mail note notice ruling decision order opinion
 indictment affidavit transcript book article editorial column interview speech message press-release recording footage broadcast
-announcement policy bill law resolution agreement plan proposal guidance missive""".split())
+announcement policy bill law resolution agreement plan proposal guidance missive memoir clip piece
+feature essay op-ed petition motion suit""".split())
+# Kinds of document: a later definite "the clip" repeats the "web video" before it, "the book"
+# the "memoir", never "Mr. Trump's tax bill" before "the report" (extract.attribution.referents).
+DOCUMENT_KINDS = {
+    "media": frozenset("video clip ad advertisement spot footage recording broadcast".split()),
+    "writing": frozenset("""book memoir article piece feature essay op-ed editorial column letter note
+missive memo memorandum email e-mail message post tweet website""".split()),
+    "statement": frozenset("statement release press-release announcement notice".split()),
+    "report": frozenset("report study survey poll document".split()),
+    "legal": frozenset("ruling decision order opinion".split()),
+    "filing": frozenset("lawsuit suit complaint filing motion petition affidavit indictment brief".split()),
+    "law": frozenset("bill law resolution agreement plan proposal guidance policy".split()),
+}
+# Verbs (lemmas) whose subject issues a document, and the kinds they issue: "the appeals court
+# ruled that ...", "Mariano wrote a memoir", "Acme sued the city", "Trump tweeted": a later
+# definite "the ruling", "the book", "the filing", "the tweet" is that subject's words. Their
+# object, when they have one, must be a document noun or a clause, unless the verb makes its
+# own document (``SELF_DOCUMENTING``: "ordered the state to stop" is an order, whatever is
+# published is a document: "published its findings").
+_WRITTEN = frozenset({"writing", "report", "legal", "statement"})
+ISSUED_KINDS = {
+    "write": _WRITTEN, "pen": _WRITTEN, "author": _WRITTEN, "draft": _WRITTEN | {"law"},
+    "publish": frozenset({"writing", "report", "statement"}), "issue": frozenset({"statement", "legal", "report"}),
+    "release": frozenset({"statement", "report", "media"}), "post": frozenset({"writing", "media"}),
+    "tweet": frozenset({"writing"}), "retweet": frozenset({"writing"}), "email": frozenset({"writing"}),
+    "send": frozenset({"writing"}), "file": frozenset({"filing"}), "sue": frozenset({"filing"}),
+    "submit": frozenset({"filing", "report"}), "indict": frozenset({"filing"}),
+    "air": frozenset({"media"}), "run": frozenset({"media", "writing"}), "broadcast": frozenset({"media"}),
+    "rule": frozenset({"legal"}), "decide": frozenset({"legal"}), "order": frozenset({"legal"}),
+}
+DOCUMENT_VERBS = frozenset(ISSUED_KINDS)
+SELF_DOCUMENTING = frozenset("tweet retweet rule sue order decide indict publish".split())
 
 # Common nouns that name a person ("the man", "a source", "the narrator"); with the
 # person-making suffixes of entity_types they keep a description a possible speaker.

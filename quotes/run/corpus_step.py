@@ -91,7 +91,7 @@ def staged_units(db, stale: set[str], unlinked: set[str] | None, keep: bool = Fa
                     stage.kept.finish(speakers.person_speaker)
                     stage.kept = None
             names = {s.id: s.name for s in speakers.speakers}
-            cut_units(stage, persons, names, relinked)
+            cut_units(stage, persons, names, relinked, keep)
     except BaseException:
         stage.abandon()
         raise
@@ -189,21 +189,36 @@ def kept_speaker_index(db, stage):
     return index, list(zip(order, index.person_speaker)), relinked
 
 
-def cut_units(stage, persons: list[tuple[int, str]], names: dict[str, str], relinked: set[str] | None = None) -> None:
+def cut_units(stage, persons: list[tuple[int, str]], names: dict[str, str], relinked: set[str] | None = None,
+              keep: bool = False) -> None:
     """Every quote's unit set in the ``stage`` (``store.stage``): named quotes by family,
-    unsure ones as ``corpus.unsure`` says, speakerless ones by their links
-    (``families.cut_links``: one pass over the named quotes' texts when there are any).
+    unsure ones as ``corpus.unsure`` says, speakerless ones by their links.
     ``persons``: (person, speaker id) of every person of the index; ``relinked``: the
-    articles whose persons alone went to the stage (None: every article's)."""
-    from quotes.corpus.families import cut_links, family_key
+    articles whose persons alone went to the stage (None: every article's). Without
+    ``keep``, the links are found by one pass over the named quotes' texts
+    (``families.cut_links``); with it, from the named quotes' 4-grams kept between builds
+    (``store.cut_state``, ``families.cut_of_holders``): an incremental step whose changes are
+    additions only adds the new named quotes' grams; any other step makes the table anew
+    with that one pass."""
+    from quotes.corpus.families import cut_links, cut_of_holders, family_key
+    from quotes.store import cut_state
     from quotes.store.db import unsure_condition, unsure_methods
 
     family = {sid: family_key(sid, name) for sid, name in names.items()}
     stage.set_persons(((p, sid, family[sid]) for p, sid in persons), None if relinked is None else family.items(),
                       relinked)
     where, params = unsure_condition()
-    cut = cut_links(stage.speakerless_texts(), stage.unsure_texts(unsure_methods(stage.conn)),
-                    stage.named_texts(where, params))
+    methods = unsure_methods(stage.conn)
+    if not keep:
+        cut = cut_links(stage.speakerless_texts(), stage.unsure_texts(methods), stage.named_texts(where, params))
+    else:
+        conn = stage.conn
+        if relinked is not None and cut_state.is_current(conn) and cut_state.changes_are_additions(conn, family):
+            cut_state.add(conn, stage.added_named_texts(where, params), family)
+        else:
+            cut_state.rebuild(conn, stage.named_texts(where, params), family)
+        cut = cut_of_holders(stage.speakerless_texts(), stage.unsure_texts(methods),
+                             lambda grams: cut_state.holders(conn, grams))
     moved = []
     for qid, home in cut.unsure.family_of.items():
         unit, was_moved = cut.unit_of_named(qid, home, True)

@@ -3,7 +3,8 @@
 ``utterance_source`` (utterance page): the passage of the source that an utterance reports,
 shown first as the reference ("What was said", with a link to the source), and every
 outlet's version compared with it. ``quote_source`` (quote page): "verbatim in the
-transcript", or the differences. ``source_page`` (a source's row page): the occasion and the
+transcript", or the differences. Words said in several places of the source (``places``) are
+shown at the first and say so ("said 3 times in this source"). ``source_page`` (a source's row page): the occasion and the
 quotes found in it. A database built before sources existed has none of these tables: the
 functions then return None and the pages look as they did.
 """
@@ -54,7 +55,7 @@ async def utterance_source(datasette, database: str, utterance_id: str, tables: 
     check["url"] = safe_url(check.get("url"))
     urls = datasette.urls
     versions = await all_rows(db, """
-        select sq.quote_id, sq.relation, sq.similarity, sq.bracketed, sq.diff, sq.how, sq.source_id,
+        select sq.quote_id, sq.relation, sq.similarity, sq.bracketed, sq.diff, sq.how, sq.source_id, sq.places,
                q.text, a.id as article_id, a.title as article_title, a.published, o.name as outlet
         from source_quotes sq join quotes q on q.id = sq.quote_id
         join articles a on a.id = q.article_id left join outlets o on o.id = a.outlet_id

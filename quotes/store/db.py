@@ -82,7 +82,7 @@ TABLES = {
     "source_quotes": {
         "quote_id": str, "utterance_id": str, "source_id": str, "turn": int, "start": int, "end": int,
         "passage": str, "relation": str, "rank": int, "similarity": float, "bracketed": int,
-        "diff": str, "how": str,
+        "diff": str, "how": str, "places": int,
     },
     "source_state": {"id": int, "fingerprint": str},
 }
@@ -192,6 +192,9 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     db["speaker_locals"].create_index(["person", "article_id", "place"], if_not_exists=True)
     for trigger in DIRTY_TRIGGERS:
         db.execute(trigger)
+    from quotes.store import cut_state  # (the cut's state between builds: its tables and triggers)
+
+    cut_state.create(db.conn)
     for table, columns in BROWSE_INDEXES:
         db[table].create_index(columns, if_not_exists=True)
 

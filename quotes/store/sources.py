@@ -20,8 +20,9 @@ from quotes.model import Source, text_hash
 # 5: its place and event name, two words, rewording beside; 6: a few words placed by the article's
 # words around them (corpus.context) or next to a found quote of their paragraph, one word inserted or
 # changed in a quote of 5-10 words; 7: turn labels read by the new name_and_role ("LARRY KING" is a name, not a
-# title) and the new speaker index.
-ALIGNMENT_VERSION = "7"
+# title) and the new speaker index; 8: words said in several places of the one source that holds them
+# (occasion certain, place not): the first place, and how many (source_quotes.places).
+ALIGNMENT_VERSION = "8"
 
 
 def _has(db, table: str) -> bool:
@@ -130,7 +131,7 @@ def save_source_index(db, index, turn_speakers: dict[str, list[str]]) -> None:
     conn = db.conn
     u_columns = ["utterance_id", "state", "source_id", "start", "end", "passage", "n_quotes", "n_found", "n_sources"]
     q_columns = ["quote_id", "utterance_id", "source_id", "turn", "start", "end", "passage", "relation",
-                 "rank", "similarity", "bracketed", "diff", "how"]
+                 "rank", "similarity", "bracketed", "diff", "how", "places"]
     with conn:
         conn.execute("DELETE FROM source_quotes")
         conn.execute("DELETE FROM source_utterances")
@@ -141,7 +142,7 @@ def save_source_index(db, index, turn_speakers: dict[str, list[str]]) -> None:
             for c in sorted(index.utterances, key=lambda c: c.utterance_id)])
         conn.executemany(insert_sql("source_quotes", q_columns), [
             (m.quote_id, m.utterance_id, m.source_id, m.turn, m.start, m.end, m.passage, m.relation,
-             RELATION_RANK[m.relation], m.similarity, int(m.bracketed), json.dumps(m.diff, ensure_ascii=False), m.how)
+             RELATION_RANK[m.relation], m.similarity, int(m.bracketed), json.dumps(m.diff, ensure_ascii=False), m.how, m.places)
             for m in index.matches])
         conn.execute("INSERT INTO source_state (id, fingerprint) VALUES (1, ?)"
                      " ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint", [alignment_fingerprint(db)])

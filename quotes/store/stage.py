@@ -145,6 +145,13 @@ class CorpusStage(PersonSink):
         return ((q, u, t, bool(k)) for q, u, t, k in self._stream(
             NAMED.format(extra=f", ({unsure_where})"), params))
 
+    def added_named_texts(self, unsure_where: str, params: list) -> Iterator[tuple[str, str, str, bool]]:
+        """``named_texts`` of the quotes added since the cut's state was kept (``cut_added``)."""
+        return ((q, u, t, bool(k)) for q, u, t, k in self._stream(
+            f"SELECT q.id, s.unit, q.text, ({unsure_where}) FROM cut_added c"
+            " CROSS JOIN temp.stage_quote s ON s.id = c.id CROSS JOIN quotes q ON q.id = c.id"
+            " WHERE s.speaker_id IS NOT NULL ORDER BY c.id", params))
+
     def unsure_texts(self, methods: list[str]) -> Iterator[tuple[str, str, str]]:
         """(quote id, family, text) of the named quotes whose attribution ``method`` is one of
         ``methods`` (the unsure ones: ``store.db.unsure_methods``), in id order: found through

@@ -52,8 +52,11 @@ def test_beside_the_articles_other_quotes_too():
 
 
 def test_no_place_when_the_article_points_nowhere():
-    context = "Trump spoke for an hour in Ohio. He called his opponent's campaign QUOTE on Thursday."
+    context = "Trump spoke for an hour in Ohio. He called his opponent's campaign QUOTE."
     assert align_sources(sources(), [quote("a", "disaster", context)]).matches == []
+    # the article names the day: that source, and the first of the word's two places in it
+    (m,) = align_sources(sources(), [quote("a", "disaster", context.replace("QUOTE.", "QUOTE on Thursday."))]).matches
+    assert (m.start, m.places) == (SPEECH.index("disaster"), 2)
     # the article's words near both places alike: neither
     iran_words = "Iran, Tehran, the ayatollah, sanctions, nuclear, a disaster"
     both = SPEECH.replace(TRADE, TRADE.replace("a disaster", iran_words))

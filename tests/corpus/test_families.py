@@ -1,8 +1,10 @@
 """The corpus step's units: speaker families, speakerless quotes, tasks (corpus.families)."""
+import random
+
 import sqlite_utils
 
-from quotes.corpus.families import (FREE, family_key, group_by_units, plan_tasks, sorted_signature,
-                                    speakerless_links, unit_signature, units_of)
+from quotes.corpus.families import (FREE, MANY, cut_links, cut_of_holders, family_key, group_by_units, plan_tasks,
+                                    quote_grams, sorted_signature, speakerless_links, unit_signature, units_of)
 from quotes.model import text_hash
 from quotes.corpus.grouping import QuoteRef
 
@@ -133,3 +135,46 @@ def test_a_streamed_signature_is_the_hash_of_the_units_lines():
     assert sorted_signature(iter(refs)) == (text_hash(text), 3)
     assert unit_signature(reversed(refs)) == text_hash(text)
     assert sorted_signature([]) == (text_hash(""), 0)
+
+
+def holders_of_named(named):
+    """``cut_of_holders``' look-up made by brute force from the named quotes (quote id,
+    family, text, unsure): per 4-gram, each family's count of quotes holding it (up to 2) and
+    whether a sure one does; one ``MANY`` row once sure quotes of two families hold it."""
+    table: dict[str, dict[str, list]] = {}
+    for _, family, text, unsure in named:
+        for gram in quote_grams(text):
+            held = table.setdefault(gram, {}).setdefault(family, [0, False])
+            held[0] += 1
+            held[1] |= not unsure
+
+    def look_up(grams):
+        for gram in grams & table.keys():
+            fams = table[gram]
+            if sum(sure for _, sure in fams.values()) >= 2:
+                yield gram, [(MANY, 2, True)]
+            else:
+                yield gram, [(f, min(2, n), sure) for f, (n, sure) in fams.items()]
+
+    return look_up
+
+
+def test_the_cut_from_kept_holders_equals_the_pass_over_named_quotes():
+    rng = random.Random(7)
+    words = ["budget", "the", "vote", "of", "taxes", "we", "will", "bridge", "not", "harbour", "in", "rates"]
+    named, speakerless = [], []
+    for k in range(600):  # (few words: grams held by one family, by several, and by sure quotes of two)
+        text = " ".join(rng.choice(words[:rng.randint(4, len(words))]) for _ in range(rng.randint(3, 9)))
+        if rng.random() < 0.15:
+            speakerless.append((f"q{k:04d}", text))
+        else:
+            named.append((f"q{k:04d}", f"family:f{rng.randint(0, 12)}", text, rng.random() < 0.3))
+    unsure = [(q, f, t) for q, f, t, u in named if u]
+    by_pass = cut_links(speakerless, unsure, named)
+    kept = cut_of_holders(speakerless, unsure, holders_of_named(named))
+    moved = [by_pass.unit_of_named(q, f, True) for q, f, _ in unsure]
+    assert moved == [kept.unit_of_named(q, f, True) for q, f, _ in unsure]
+    assert 5 < sum(m for _, m in moved) < len(unsure)  # some move, some stay
+    units = [by_pass.unit_of_speakerless(q) for q, _ in speakerless]
+    assert units == [kept.unit_of_speakerless(q) for q, _ in speakerless]
+    assert 0 < sum(not u.startswith(FREE) for u in units) < len(units)

@@ -155,9 +155,14 @@ def test_a_phrase_said_in_several_places_of_the_named_source():
     context = "At the rally on Thursday he offered himself as a QUOTE candidate and appealed to workers."
     m = {x.quote_id: x for x in align_sources([rally], [quote("a", "law and order", context, "2016-07-22")]).matches}
     assert m["a"].start == text.index("law and order candidate")  # the words the article prints next to it
-    # none of its places has the article's words: which one is not known
+    # none of its places has the article's words: the occasion is certain, the place is not: the
+    # first, said three times there
     bare = "At the rally on Thursday he offered himself as QUOTE to workers."
-    assert found([rally], [quote("a", "law and order", bare, "2016-07-22")]) == {}
+    m = {x.quote_id: x for x in align_sources([rally], [quote("a", "law and order", bare, "2016-07-22")]).matches}
+    assert (m["a"].start, m["a"].places, m["a"].how) == (text.index("law and order"), 3, "in the occasion the article names")
+    # the article names no occasion, and an earlier speech has the words too: none
+    earlier = src("Law and order, folks.", "2016-06-01", RALLY.replace("Green Bay", "Racine"), "racine")
+    assert found([rally, earlier], [quote("a", "law and order", bare.replace(" on Thursday", ""), "2016-07-22")]) == {}
     # several hold them as much: the first of those
     tie = "At the rally on Thursday he promised a country of QUOTE and prosperity."
     m = {x.quote_id: x for x in align_sources([rally], [quote("a", "law and order", tie, "2016-07-22")]).matches}

@@ -12,7 +12,7 @@ from pair_draw import wide_stratum  # noqa: E402
 from pair_sample import surname, words  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "pair_labels.jsonl"
-SPLITS = {"fit", "heldout", "fit2", "heldout2", "joins_tune", "joins_heldout"}
+SPLITS = {"fit", "heldout", "fit2", "heldout2", "heldout3", "joins_tune", "joins_heldout"}
 
 
 def rows():
@@ -45,6 +45,9 @@ def test_the_blind_heldout_sample_is_labelled_whole():
     held = [r for r in rows() if r["split"] == "heldout2"]
     assert len(held) >= 250
     assert sorted(r["sample_index"] for r in held) == list(range(2000, 2000 + len(held)))
+    # the third one (grp13: pair_draw.py draw --heldout3), labelled whole before it was scored
+    third = [r for r in rows() if r["split"] == "heldout3"]
+    assert sorted(r["sample_index"] for r in third) == list(range(5000, 5100))
 
 
 def test_the_joins_sample_is_labelled_whole_and_split_by_its_fixed_hash():

@@ -49,6 +49,9 @@ def relation(passage: str, printed: str) -> str:
      "punctuation"),  # a number in figures or in words
     ("I hold in the highest esteem Senator John McCain", "I hold in the highest esteem Sen. John McCain", "punctuation"),
     ("I hold in the highest esteem Senator John McCain", "I hold in the highest esteem Mr. John McCain", "words changed"),
+    ("That's the biggest problem", "is the biggest problem", "punctuation"),  # cut inside a pair the transcript folds
+    ("we don't win anymore, we don't", "we don't win anymore, we do", "punctuation"),
+    ("That's the biggest problem", "was the biggest problem", "words changed"),  # not a half of "that's"
     ("If their intention is to participate in this war on Russia's behalf, that is a very, very serious issue",
      "If they are belligerents, their intention is to engage in this war on behalf of Russia, that is a very "
      "serious problem", "paraphrase"),
@@ -136,6 +139,16 @@ def test_a_short_quote_of_a_found_utterance_is_found_in_its_passage():
     assert (check.state, check.n_quotes, check.n_found) == ("confirmed", 3, 2)
 
 
+def test_a_short_member_said_twice_near_its_utterances_passage_is_the_place_inside_it():
+    text = ("Give it a shot, I said. " + "Many other words were said here. " * 4
+            + "We have to try. So I said to them, give it a shot, and they did it.")
+    idx = align_sources([seg(text=text)], [q("long", "We have to try. So I said to them, give it a shot", uid="u"),
+                                           q("short", "give it a shot", uid="u")])
+    m = {x.quote_id: x for x in idx.matches}
+    assert m["short"].start == text.index("give it a shot") and m["short"].places == 2
+    assert m["short"].how == "in the utterance's passage"
+
+
 def test_a_few_words_are_found_where_the_articles_other_quotes_were():
     article = [q("long", "Our analysts, they continue to look at this, and we are seeing evidence", article="art"),
                q("phrase", "North Korean troops", article="art"),  # alone: found in two sources
@@ -152,9 +165,13 @@ def test_a_phrase_said_again_in_one_breath_is_one_place():
     article = [q("a", "Then we move on to other things now", article="art"), q("b", "big tent", article="art")]
     m = {x.quote_id: x for x in align_sources([seg(text=text)], article).matches}
     assert m["b"].passage == "big tent" and text.index("big tent") == m["b"].start
-    # said twice far apart: no one place
+    # said twice far apart in the one source that holds them: the first place, said twice there
     far = text.replace("Then", "Then " + "many words here " * 10 + "big tent again.", 1)
-    assert "b" not in {x.quote_id for x in align_sources([seg(text=far)], article).matches}
+    m = {x.quote_id: x for x in align_sources([seg(text=far)], article).matches}
+    assert (m["b"].start, m["b"].places) == (far.index("big tent"), 2) and m["a"].places == 1
+    # ... and in an earlier speech too: a stump phrase, which place of which occasion is not known
+    earlier = seg(text="We are the big tent party.", source="s0", day="2024-09-01")
+    assert "b" not in {x.quote_id for x in align_sources([seg(text=far), earlier], article).matches}
     # a word said again and again is a slogan: not looked for beside the article's quotes
     slogan = [q("a", "Then we move on to other things now", article="art"), q("b", "jobs, jobs, jobs", article="art")]
     assert {x.quote_id for x in align_sources([seg(text=text + " Jobs, jobs, jobs!")], slogan).matches} == {"a"}
@@ -241,12 +258,19 @@ def test_real_transcripts():
         # the acceptance speech, with "of" for "in"
         q("rnc", "The attacks on our police, and the terrorism of our cities, threaten our very way of life.",
           speaker="trump", published="2016-07-22"),
+        # the first debate: "She's going to raise taxes", "It's going to destabilize the Middle East", cut inside
+        # the contraction (and a word inserted)
+        q("taxes", "is going to raise taxes", speaker="trump", published="2016-09-27"),
+        q("mideast", "is going to totally destabilize the Middle East", speaker="trump", published="2016-09-27"),
     ])
     by = {m.quote_id: m for m in idx.matches}
     names = {s.id: name for name, s in sources.items()}
     assert names[by["mexico"].source_id] == "speech_2015-06-16" and by["mexico"].relation == "verbatim"
     assert names[by["smart"].source_id] == "general_debate_2016-09-26" and by["smart"].relation == "verbatim"
     assert names[by["rnc"].source_id] == "speech_2016-07-21" and by["rnc"].relation == "words changed"
+    assert (by["taxes"].passage, by["taxes"].relation) == ("She's going to raise taxes", "punctuation")
+    assert (by["mideast"].passage, by["mideast"].relation) == ("It's going to destabilize the Middle East.",
+                                                               "words inserted")
     for m in idx.matches:
         s = next(x for x in sources.values() if x.id == m.source_id)
         assert s.text[m.start:m.end] == m.passage
@@ -272,9 +296,67 @@ def test_one_word_inserted_or_changed_in_a_quote_of_five_words_or_more():
     ]).matches}
     assert found == {"ins": ("words inserted", "She's trigger-happy, very unstable,"),
                      "chg": ("words changed", "Hillary is weak. She's trigger-happy, very unstable,")}
-    # one word off in two places: neither
+    # one word off in two places of the one source that holds them: the first, said twice there
     twice = seg(text=text + " " + "And so on and so forth, many words here. " * 4 + "She's trigger-happy, very unstable.")
-    assert align_sources([twice], [q("ins", "She's trigger-happy and very unstable")]).matches == []
+    (m,) = align_sources([twice], [q("ins", "She's trigger-happy and very unstable")]).matches
+    assert (m.start, m.places, m.relation) == (text.index("She's"), 2, "words inserted")
+    # in two sources of its days: neither
+    other = seg(text="She's trigger-happy, very unstable.", source="s2", day="2024-10-22")
+    assert align_sources([seg(text=text), other], [q("ins", "She's trigger-happy and very unstable")]).matches == []
+
+
+def test_a_phrase_said_in_several_places_of_the_one_source_of_its_days():
+    """The occasion is certain (one source of its days holds the words, and no earlier one),
+    the place is not: the first, and how many places hold the words."""
+    filler = "And so on and so forth, many words here today. " * 4
+    text = f"The Iran deal is a total disaster. {filler}I said it before, a total disaster. {filler}Thank you."
+    (m,) = align_sources([seg(text=text)], [q("a", "a total disaster")]).matches
+    assert (m.start, m.places, m.how, m.relation) == (text.index("a total disaster"), 2, "aligned", "verbatim")
+    check = align_sources([seg(text=text)], [q("a", "a total disaster")]).utterances[0]
+    assert (check.state, check.start) == ("confirmed", m.start)
+    # in a second source of its days: which occasion is not known
+    other = seg(text="Obamacare is a total disaster.", source="s2", day="2024-10-22")
+    assert align_sources([seg(text=text), other], [q("a", "a total disaster")]).matches == []
+    # in an earlier source too, outside its days: a stump phrase, said at untranscribed rallies as well
+    earlier = seg(text="Obamacare is a total disaster.", source="s0", day="2024-08-01")
+    assert align_sources([seg(text=text), earlier], [q("a", "a total disaster")]).matches == []
+    # a source from after the article does not count
+    later = seg(text="Obamacare is a total disaster.", source="s3", day="2024-12-01")
+    assert [m.places for m in align_sources([seg(text=text), later], [q("a", "a total disaster")]).matches] == [2]
+
+
+def test_a_pair_the_transcript_folds_across_the_quotes_edge():
+    text = ("Look at Iran. That's the biggest problem in the world, folks. And we don't win anymore, we don't win "
+            "at all. We are going to make America so great again.")
+    found = {m.quote_id: (m.relation, m.passage) for m in align_sources([seg(text=text)], [
+        q("first", "is the biggest problem"),  # "That's": the quote starts inside it
+        q("last", "we don't win anymore, we do"),  # "we don't": ends inside it
+        q("changed", "is the worst problem in the world"),  # and one word changed
+        q("inserted", "is the biggest problem in the whole world"),  # and one word inserted
+        q("not-a-half", "was the biggest problem"),  # "was" is no half of "that's"
+    ]).matches}
+    assert found == {"first": ("punctuation", "That's the biggest problem"),
+                     "last": ("punctuation", "we don't win anymore, we don't"),
+                     "changed": ("words changed", "That's the biggest problem in the world,"),
+                     "inserted": ("words inserted", "That's the biggest problem in the world,")}
+    # a pair written in two words ("I will", "it has": one unit to compare): the passage is the quote's half
+    two = ("Look at Iran. I will do more for African-Americans than she can ever do. The Iran deal is a total disaster "
+           "and it has been for years.")
+    found = {m.quote_id: (m.relation, m.passage) for m in align_sources([seg(text=two)], [
+        q("start", "will do more for African-Americans than she can ever"),
+        q("end", "The Iran deal is a total disaster and it")]).matches}
+    assert found == {"start": ("verbatim", "will do more for African-Americans than she can ever"),
+                     "end": ("verbatim", "The Iran deal is a total disaster and it")}
+    # a place its 3-grams point to but whose words are not its ("you're" has no "is") is no place of it
+    twice = "You're going to raise taxes big league. " + "Other words here. " * 10 + "She's going to raise taxes a lot."
+    (m,) = align_sources([seg(text=twice)], [q("a", "is going to raise taxes")]).matches
+    assert (m.passage, m.places) == ("She's going to raise taxes", 1)
+
+
+def test_one_word_left_out_of_a_quote_of_five_words():
+    text = "Look at Iran. We are going to make America so great again. Thank you."
+    (m,) = align_sources([seg(text=text)], [q("a", "going to make America great")]).matches
+    assert (m.relation, m.passage) == ("truncation", "going to make America so great")  # not "so" changed to "great"
 
 
 def test_a_word_printed_beside_a_found_quote_is_the_place_nearest_its_passage():

@@ -6,7 +6,7 @@ except ImportError:  # tests run as a package
 
 from dataclasses import replace
 
-from quotes.corpus.grouping import group_utterances
+from quotes.corpus.grouping import QuoteRef, group_utterances
 from quotes.corpus.splitparts import SPLIT_EDITION_GAP, SPLIT_GAP, adjacent_parts, continues
 from quotes.corpus.textnorm import keys
 
@@ -183,3 +183,18 @@ def test_editions_part_two_remarks_alike_further_apart_than_an_attribution():
     other = [replace(r, outlet="Herald") for r in refs[2:]]
     u = group_utterances(refs[:2] + other).utterance_of
     assert u["first-0"] != u["first-1"] and u["first-0"] == u["second-0"]
+
+
+def test_the_second_part_joins_a_one_piece_print_with_a_word_changed():
+    # issue 13: (“A,” he said. “B.”) in one article, A and B as one quote in another, which
+    # also prints "really" for "very" and adds "as well"
+    first = "This is a very serious issue for the whole alliance,"
+    second = "and it will weigh on things in the Indo-Pacific too."
+    start = 100 + len(first) + 12  # ', he said. "'
+    refs = [QuoteRef("a", "art-1", "Outlet 1", "s", first, "2024-02-14", "Lloyd Austin", None, None, 100, 100 + len(first)),
+            QuoteRef("b", "art-1", "Outlet 1", "s", second, "2024-02-14", "Lloyd Austin", None, None, start,
+                     start + len(second)),
+            QuoteRef("c", "art-2", "Outlet 2", "s", "This is a really serious issue for the whole alliance, and it will "
+                     "weigh on things in the Indo-Pacific as well.", "2024-02-14", "Lloyd Austin", None, None, 50, 170)]
+    u = group_utterances(refs).utterance_of
+    assert u["a"] == u["b"] == u["c"]

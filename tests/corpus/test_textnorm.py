@@ -73,3 +73,11 @@ def test_units_never_crash_and_keys_are_words(text):
 def test_surfaces_cover_every_printed_word(words):
     text = " ".join(words + ["end"])  # a text with no word at all has no units
     assert " ".join(u.surface for u in units(text)) == " ".join(text.split())
+
+
+def test_pairs_a_source_may_fold_across_a_quotes_edge():
+    from quotes.corpus.textnorm import edge_fold, folds
+
+    assert {"that's", "it's", "she's"} <= folds("is", True) and "we're" in folds("we", False)
+    assert edge_fold("is", "that's", True) and edge_fold("not", "don't", True) and edge_fold("do", "don't", False)
+    assert not edge_fold("is", "that's", False) and not edge_fold("is", "you're", True) and not folds("problem", True)

@@ -3,7 +3,7 @@ issuer, an institution the article named in full before. Real parses, invented s
 import time
 
 from quotes.extract.attribution.referents import (institution_named_before, introduced_unnamed, issuer_named_before,
-                                                  owner_token)
+                                                  issuing_event_before, owner_token)
 from quotes.extract.attribution.speakers import speaker_of
 from quotes.extract.pipeline import extract_quotes
 
@@ -175,3 +175,78 @@ def test_the_issuer_scan_is_linear_in_a_long_run_of_capitalised_words(parse):
     took = time.process_time() - start
     assert found is None  # the issuer is more than ANTECEDENT_WINDOW characters back
     assert took < 1  # unbounded: ~3 s here; bounded: ~0.05 s
+
+
+# --- a document noun whose issuer only a verb (or another document's phrase) names -----------
+
+def test_a_definite_document_is_the_words_of_the_latest_issuing_verbs_subject(parse):
+    # the ruling <- "ruled", the tweet <- "tweeted", the lawsuit <- "sued", the order <- "ordered"
+    for text, noun, issuer in (
+            ("The Supreme Court ruled on Monday that the law must go. The ruling said the law was void.",
+             "ruling", "Supreme Court"),
+            ("Governor Ann Reyes tweeted on Sunday about the fire. The tweet called the mayor a liar.",
+             "tweet", "Ann Reyes"),
+            ("Harbour Lane Records sued the city on Monday. The lawsuit claims the city ignored warnings.",
+             "lawsuit", "Harbour Lane Records"),
+            ("Judge Ann Reyes ordered the state to stop on Friday. The order says the state must halt.",
+             "order", "Ann Reyes")):
+        ctx, doc = parse(text)
+        sp = speaker_of(ctx, tok(doc, noun))
+        assert (sp.name, sp.how) == (issuer, "document"), text
+
+
+def test_the_book_is_its_authors_and_the_clip_the_issuer_of_the_video_before_it(parse):
+    # another word for the same document: "a memoir" -> "the book", "a web video" -> "the clip"
+    ctx, doc = parse("Dana Marlow wrote a memoir of her years at the agency. The book says she was never told.")
+    sp = speaker_of(ctx, tok(doc, "book"))
+    assert (sp.name, sp.how) == ("Dana Marlow", "document")
+    ctx, doc = parse("A web video by the Harbour Lane Party attacks the mayor. The clip says he lied.")
+    sp = speaker_of(ctx, tok(doc, "clip"))
+    assert sp.how == "document" and sp.name.endswith("Harbour Lane Party")
+
+
+def test_an_issuing_verb_with_an_object_that_is_no_document_issues_nothing(parse):
+    ctx, doc = parse("Tom Bell wrote a check to the campaign. The letter said the money was a gift.")
+    letter = tok(doc, "letter")
+    assert issuing_event_before(ctx, letter, ctx.index.pos(letter)) is None
+    assert speaker_of(ctx, letter).name != "Tom Bell"
+
+
+def test_only_a_definite_document_points_back_to_an_issuing_verb(parse):
+    ctx, doc = parse("The Supreme Court ruled on Monday. A ruling in Ohio said the law was void.")
+    ruling = tok(doc, "ruling")
+    assert issuing_event_before(ctx, ruling, ctx.index.pos(ruling)) is None
+
+
+def test_the_latest_document_decides_even_when_it_names_nobody(parse):
+    # the video posted by nobody named is the clip, not the court's ruling before it
+    ctx, doc = parse("The Supreme Court ruled on Monday. A video was posted online hours later. "
+                     "The clip says the ruling was a mistake.")
+    clip = tok(doc, "clip")
+    assert issuing_event_before(ctx, clip, ctx.index.pos(clip)) is None
+
+
+def test_a_document_noun_in_a_paragraph_before_is_parsed_and_credited():
+    # the paragraph that issues the document holds no quote: extraction parses it because the
+    # quote's paragraph refers to a document by a definite noun
+    text = ("A federal appeals court ruled on Friday against the state's voting rules.\n\n"
+            "The dispute centers on the removal of thousands of voters from the rolls.\n\n"
+            "“A state cannot purge its voters for not voting,” the ruling said.\n")
+    (q,) = extract_quotes(text)
+    assert q.method.endswith(":document") and q.speaker.lower().endswith("appeals court")
+
+
+def test_an_institution_named_in_full_keeps_every_word_of_its_name(parse):
+    ctx, doc = parse("The U.S. Court of Appeals for the Ninth Circuit heard the case in May. "
+                     "The appeals court said the policy was arbitrary.")
+    court = tok(doc, "court")
+    assert institution_named_before(ctx, court, ctx.index.pos(court))[0] == \
+        "U.S. Court of Appeals for the Ninth Circuit"
+    assert speaker_of(ctx, court).name == "U.S. Court of Appeals for the Ninth Circuit"
+
+
+def test_the_subject_of_a_verb_that_issues_nothing_is_no_issuer(parse):
+    ctx, doc = parse("Beijing has denounced a Hong Kong court ruling on the ban. "
+                     "The decision was seen as weakening the city's leader.")
+    decision = tok(doc, "decision")
+    assert issuing_event_before(ctx, decision, ctx.index.pos(decision)) is None

@@ -1,8 +1,8 @@
 """Each rule on its own, on a real parse; and the stage loop's order."""
 from quotes.extract.attribution import mark_context
 from quotes.extract.attribution.rules import (RULES, WITHOUT_EXPLICIT_EVIDENCE, colon_introduction, colon_paragraph,
-                                              continuation, dash_signature, owner_after, previous_sentence,
-                                              salience_guess, signed_colon, speech_verb)
+                                              continuation, dash_signature, email_header, owner_after,
+                                              previous_sentence, salience_guess, signed_colon, speech_verb)
 from quotes.model import Quote
 
 
@@ -59,6 +59,28 @@ def test_colon_paragraph(parse):
     ctx, mc = first_mark(parse, "Pat Caddell continued:\n\n“The party is over.”")
     att = colon_paragraph(ctx, mc)
     assert att.speaker.name == "Pat Caddell" and att.method.startswith("colon_paragraph")
+
+
+def test_a_document_that_shows_someone_saying_the_quote_credits_that_person(parse):
+    # "concludes" governs the quote and its subject is the ad; "saying", further from the quote
+    # than a cue next to it would be, names who said the words
+    text = ("The Reyes campaign released a new ad on Monday. The spot concludes with footage of Senator Mary "
+            "Holt saying during the debate last week, “I will never raise your taxes,” when her rival pressed her.")
+    att = speech_verb(*first_mark(parse, text))
+    assert (att.speaker.name, att.method) == ("Mary Holt", "participle:name")
+
+
+def test_an_emails_header_credits_its_sender_never_its_recipient(parse):
+    text = ("The messages were made public on Friday.\n\nFrom: Jane Park <jpark@example.com>\nSent: Monday, March 3\n"
+            "To: Tom Bell\nSubject: RE: budget\n\n“Tom, we need to cut the budget by half.”")
+    att = email_header(*first_mark(parse, text))
+    assert (att.named.name, att.method) == ("Jane Park", "email_header")
+    # a sentence between the header and the quote: no header above it
+    ctx, mc = first_mark(parse, "From: Jane Park\nTo: Tom Bell\n\nThe email went on.\n\n“We need to cut it.”")
+    assert email_header(ctx, mc) is None
+    # the quote does not open its paragraph
+    ctx, mc = first_mark(parse, "From: Jane Park\nTo: Tom Bell\n\nBell replied: “No.”")
+    assert email_header(ctx, mc) is None
 
 
 def test_dash_signature(parse):

@@ -32,6 +32,20 @@ def test_a_title_nobody_carries_stays_unresolved(parse):
     assert sp.name is None and sp.how == "role_unresolved"
 
 
+def test_a_capitalised_office_after_a_determiner_is_a_title_not_a_name(parse):
+    # "the Foreign Affairs Minister": no person called "Affairs Minister"
+    ctx, doc = parse("“It is the only way forward,” the Foreign Affairs Minister said.")
+    sp = speaker_of(ctx, tok(doc, "Minister"))
+    assert sp.name is None and sp.how == "role_unresolved"
+    # ... the person the article gives that title, when it does
+    ctx, doc = parse("Foreign Affairs Minister Simon Coveney met his counterpart on Monday. "
+                     "“It is the only way forward,” the Foreign Affairs Minister said.")
+    assert speaker_of(ctx, tok(doc, "Minister", 1)).name == "Simon Coveney"
+    # a name with no determiner stays a name
+    ctx, doc = parse("Foreign Affairs Minister Simon Coveney said it was the only way.")
+    assert speaker_of(ctx, tok(doc, "Coveney")).name == "Simon Coveney"
+
+
 def test_a_name_read_off_the_text(parse):
     text = "“We will win.” ― Veronica Cruz"
     ctx, _ = parse(text)

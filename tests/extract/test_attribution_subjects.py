@@ -15,6 +15,15 @@ def test_subject_inverted_and_according(parse):
     assert (according.token.text, according.rule) == ("Ryder", "according_to")
 
 
+def test_a_name_in_a_prepositional_phrase_is_no_nearby_speaker():
+    from quotes.extract.pipeline import extract_quotes
+
+    # the parse hangs "Jane Park" on "Tom Bell" and gives "wrote" no subject: the name next to the
+    # verb is taken, but never the recipient inside "to ..."
+    (q,) = extract_quotes("In an email to Tom Bell, Jane Park wrote that the budget had to be “cut in half.”")
+    assert q.speaker == "Jane Park"
+
+
 def test_quoted_as_saying_goes_to_the_quoted_person(parse):
     _, doc = parse("The agency quoted Cho as saying the talks had failed.")
     found = subject_of(tok(doc, "saying"))

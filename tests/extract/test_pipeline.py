@@ -207,3 +207,21 @@ def test_the_dot_of_a_title_abbreviation_the_tokenizer_splits_is_blanked_for_the
         assert [t.text for t in tokenizer(abbr.capitalize() + ". Kim")][:2] == [abbr.capitalize(), "."]
     text = "“We are following several leads,” Det. Sgt. Amy Collins said.\n"
     assert [q.speaker for q in extract_quotes(text)] == ["Amy Collins"]
+
+
+def test_a_definite_document_brings_the_paragraphs_that_may_name_its_issuer():
+    text = ("The appeals court ruled on Friday against the state.\n"
+            "The dispute centers on the removal of voters.\n"
+            "Thousands were taken off the rolls.\n"
+            "“A state cannot purge its voters,” the ruling said.\n")
+    assert segments_for(text, find_marks(text))[0][0] == 0  # three paragraphs back
+    plain = text.replace("the ruling said", "Judge Ann Reyes wrote")
+    assert segments_for(plain, find_marks(plain))[0][0] == plain.index("“")  # nothing refers back
+
+
+def test_a_heading_between_a_pronoun_and_its_name_is_passed_over():
+    text = ("Mayor Ann Reyes announced the closure on Tuesday.\n\nREAD MORE: City to close shelter\n\n"
+            "“We had no other choice,” she said.\n")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Ann Reyes"
+    assert segments_for(text, find_marks(text))[0][0] == 0

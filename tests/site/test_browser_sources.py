@@ -75,3 +75,30 @@ def test_quote_page_verdict_and_the_outlet_table(site, page):
     expect(bars.first).to_be_attached()
     widths = bars.evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
     assert len(widths) >= 4 and max(widths) > 0
+
+
+def test_words_said_in_several_places_say_so_on_the_quote_and_utterance_pages(sources_db, tmp_path):
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "quotes.db"
+    shutil.copy(sources_db, path)
+    conn = sqlite3.connect(path)
+    with conn:
+        quote = conn.execute("select quote_id from source_quotes where utterance_id = ? limit 1",
+                             [AUSTIN_UTTERANCE]).fetchone()[0]
+        conn.execute("update source_quotes set places = 3 where quote_id = ?", [quote])
+    conn.close()
+    expect = playwright_sync.expect
+    with screenshots.running_site(path) as base, playwright_sync.sync_playwright() as p:
+        browser = screenshots.launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{base}/quotes/quotes/{quote}")
+            expect(page.locator("section.q-source-quote .q-places")).to_have_text("said 3 times in this source")
+            page.goto(f"{base}/quotes/utterances/{AUSTIN_UTTERANCE}")
+            version = page.locator(f'section.q-source article.q-version[data-quote-id="{quote}"]')
+            expect(version.locator(".q-places")).to_be_visible()
+            expect(page.locator("section.q-source .q-places")).to_have_count(1)
+        finally:
+            browser.close()

@@ -122,3 +122,22 @@ async def test_a_database_without_sources_keeps_its_pages(seeds_db, tmp_path):
     assert "What was said" not in html and "q-utterance" in html
     quote = one(old, "select reference_quote_id from utterances where id = ?", AUSTIN_UTTERANCE)[0]
     assert "transcript" not in await get(ds, f"/quotes/quotes/{quote}")
+
+
+async def test_words_said_in_several_places_say_how_many(sources_db, tmp_path):
+    # a quote found at the first of three places of its source (``source_quotes.places``)
+    path = tmp_path / "quotes.db"
+    shutil.copy(sources_db, path)
+    quote = one(path, "select quote_id from source_quotes where utterance_id = ? limit 1", AUSTIN_UTTERANCE)[0]
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("update source_quotes set places = 3 where quote_id = ?", [quote])
+    conn.close()
+    ds = Datasette([str(path)], settings=SETTINGS)
+    assert "said 3 times in this source" in text_only(await get(ds, f"/quotes/quotes/{quote}"))
+    html = await get(ds, f"/quotes/utterances/{AUSTIN_UTTERANCE}")
+    assert text_only(html).count("said 3 times in this source") == 1
+    # found in one place: nothing said
+    assert "times in this source" not in await get(ds, f"/quotes/sources/{one(path, 'select id from sources limit 1')[0]}")
+    other = one(path, "select quote_id from source_quotes where places = 1 limit 1")[0]
+    assert "times in this source" not in await get(ds, f"/quotes/quotes/{other}")

@@ -53,6 +53,8 @@ def test_quotes_are_checked_against_the_passage_they_report(sources_db):
     assert by_text["We are seeing evidence that there are North Korean troops [in Russia]."] == "words inserted"
     assert by_text["What exactly are they doing? Left to be seen. These are things that we need to sort out,"] == "words changed"
     assert by_text["I can tell you one thing, if they deploy to fight Ukraine, they’re fair game."] == "verbatim"
+    # each found in one place of its source
+    assert rows(sources_db, "select distinct places from source_quotes") == [(1,)]
     for start, end, passage, text in rows(sources_db, """
             select sq.start, sq."end", sq.passage, s.text from source_quotes sq join sources s on s.id = sq.source_id"""):
         assert text[start:end] == passage

@@ -32,6 +32,7 @@ SPLIT_QUOTE = 0.8  # “A,” he said. “B.”
 PREVIOUS_SENTENCE_CUE = 0.7  # '..., Schiff said. “…”'
 PREVIOUS_SENTENCE_SUBJECT = 0.5  # the previous sentence's subject, no speech verb
 COLON_PARAGRAPH = 0.75  # 'Caddell continued:' + the next paragraph
+EMAIL_HEADER = 0.75  # 'From: Jane Park' above the quote's paragraph
 CONTINUATION = 0.65  # a paragraph reopening the last speaker's quote
 SENTENCE_SUBJECT = 0.4  # the subject of the writer's sentence around a partial quote
 SALIENCE_GUESS = 0.15  # nothing found: who the article was just talking about

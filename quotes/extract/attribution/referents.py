@@ -16,9 +16,11 @@ import functools
 
 import regex
 
+from quotes.extract.cues import lemma_of
 from quotes.extract.syntax import SUBJ_DEPS
-from quotes.lexicon.words import (ANAPHORIC_ORG_HEADS, CALENDAR, DEFINITE_DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS,
-                                  ISSUING_VERBS, NAME_LINK_WORDS, ORG_HEADS, OWNER_PREPOSITIONS, YEAR_NOUNS)
+from quotes.lexicon.words import (ANAPHORIC_ORG_HEADS, CALENDAR, DEFINITE_DETERMINERS, DOCUMENT_KINDS, DOCUMENT_NOUNS,
+                                  FUNCTION_WORDS, ISSUED_KINDS, ISSUING_VERBS, NAME_LINK_WORDS, ORG_HEADS,
+                                  OWNER_PREPOSITIONS, SELF_DOCUMENTING, YEAR_NOUNS)
 
 # How far back a definite "the statement" may find the statement it repeats (characters).
 ANTECEDENT_WINDOW = 3000
@@ -93,6 +95,63 @@ def antecedent_owner(ctx, tok, p: int):
     return None
 
 
+def document_kind(noun: str) -> str | None:
+    """'clip' -> 'media', 'memoir' -> 'writing' (lexicon DOCUMENT_KINDS), None for a document
+    noun of no kind ("speech", "transcript")."""
+    return next((k for k, nouns in DOCUMENT_KINDS.items() if noun in nouns), None)
+
+
+def issuing_event_before(ctx, tok, p: int):
+    """'The ruling said ...' after 'The appeals court ruled that ...', 'the book' after 'Mariano
+    wrote a memoir', 'the clip' after 'a web video by the RNC', 'the filing' after 'Acme sued the
+    city': a definite document noun points back to the latest document of its kind
+    (`DOCUMENT_KINDS`) the article brought in before, outside quotes and within
+    ANTECEDENT_WINDOW: a verb that issues that kind (`ISSUED_KINDS`; its object a document noun
+    or a clause, or none) or a document noun of the kind whose issuer its own phrase names
+    (`owner_token`). The token that names the issuer (the verb's subject, or the agent of a
+    passive "written by"), or None: also when the latest such document names nobody ("a video
+    was posted online"). Reads the parsed paragraphs only."""
+    kind = document_kind(tok.lower_)
+    if kind is None or not is_definite(tok):
+        return None
+    ix = ctx.index
+    sent_start = ix.pos(tok.sent[0])
+    for t in reversed(ix.tokens_between(max(0, p - ANTECEDENT_WINDOW), sent_start)):
+        if ix.in_quote(ix.pos(t)):
+            continue
+        if t.pos_ == "VERB" and kind in ISSUED_KINDS.get(lemma_of(t), ()):
+            objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+            if objects and not (objects[0].lower_ in DOCUMENT_NOUNS or lemma_of(t) in SELF_DOCUMENTING):
+                continue  # "Trump wrote the check", "ran the company"
+            issuer = _verb_issuer(t)
+            return None if issuer is None or ix.in_quote(ix.pos(issuer)) else issuer
+        # (a capitalised "Website" is a headline's title case, as in `document_mentions`)
+        if t.pos_ == "NOUN" and t.text.islower() and document_kind(t.lower_) == kind and t.i != tok.i:
+            owner = owner_token(t)
+            if owner is not None and owner.head.i == t.head.i and lemma_of(t.head) not in ISSUED_KINDS \
+                    and t.head.lower_ not in ISSUING_VERBS:
+                owner = None  # "China has denounced a court ruling": the subject of another verb
+            if owner is not None:
+                return None if ix.in_quote(ix.pos(owner)) else owner
+            if not is_definite(t):
+                return None  # "A video was posted online": a document by nobody named
+            # (a definite one with no owner, "The ad also mentions", repeats an earlier one)
+    return None
+
+
+def _verb_issuer(verb):
+    """The subject of an active issuing verb (of the verb it completes: "decided to write a
+    memoir"), the agent of a passive one ("a memoir written by Mariano"), or None."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def institution_named_before(ctx, tok, p: int) -> tuple[str, int] | None:
     """'the commission' -> ('Commission on Presidential Debates', offset): the latest
     capitalised name of two or more words before `p`, outside quotes, whose words hold the
@@ -119,7 +178,7 @@ def _institution_runs(ctx, word: str) -> list[tuple[str, int]]:
         # (bounded repeats: unbounded ones read a long capitalised run to its end from every
         # word of it, quadratic; no institution's name has 8 capitalised words before its head)
         pattern = regex.compile(rf"(?:{_CAP}[ \u00a0]+(?:{_LINK}[ \u00a0]+){{0,3}}){{0,8}}{head}\b"
-                                rf"(?:[ \u00a0]+{_LINK}(?:[ \u00a0]+{_LINK}){{0,3}}(?:[ \u00a0]+{_CAP}){{1,8}})?")
+                                rf"(?:[ \u00a0]+{_LINK}(?:[ \u00a0]+{_LINK}){{0,3}}(?:[ \u00a0]+{_CAP}){{1,8}}){{0,3}}")
         runs = []
         for m in pattern.finditer(ctx.text):
             words = m.group(0).split()

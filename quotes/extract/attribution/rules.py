@@ -19,8 +19,8 @@ from quotes.extract.cues import is_cue_token, lemma_of
 from quotes.extract.entity_types import entity_type
 from quotes.extract.marks import close_end_of
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
-from quotes.lexicon.words import (ASKING_LEMMAS, FUNCTION_WORDS, PERSON_PRONOUNS, POSSESSED_SPEECH_NOUNS, PRONOUNS,
-                                  SPEECH_NOUNS)
+from quotes.lexicon.words import (ASKING_LEMMAS, DOCUMENT_NOUNS, FUNCTION_WORDS, PERSON_PRONOUNS, POSSESSED_SPEECH_NOUNS,
+                                  PRONOUNS, SPEECH_NOUNS)
 from quotes.model import Quote
 
 _DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
@@ -47,7 +47,8 @@ def _named(ctx: ArticleContext, mention: str, start: int, cue_pos: int, method: 
     if found is None:
         return None
     ent, mention = found
-    return Attribution(method, C.COLON if method == "colon" else C.DASH, named=ent, mention=(mention, start),
+    conf = {"colon": C.COLON, "email_header": C.EMAIL_HEADER}.get(method, C.DASH)
+    return Attribution(method, conf, named=ent, mention=(mention, start),
                        cue=Cue(ctx.text[cue_pos], cue_pos, cue_pos + 1))
 
 
@@ -100,12 +101,32 @@ def _choose_cue(ctx: ArticleContext, mc: MarkContext) -> CueChoice | None:
         if found is None or ix.in_quote(ix.pos(found.token)):
             continue
         choice = CueChoice(c.score, t, rule, c.kind, speaker_of(ctx, found.token))
+        choice = _shown_speaker(ctx, mc, choice) or choice
         if first is None:
             first = choice
         if choice.speaker.name or choice.speaker.how == "role_unresolved":
             return choice  # 'One operative ... tried to downplay Ryan's comments, saying they were
             # “…”': an unnamed person speaks, not the owner of a weaker cue's words
     return first
+
+
+def _shown_speaker(ctx: ArticleContext, mc: MarkContext, choice: CueChoice) -> CueChoice | None:
+    """'The spot concludes with footage of Trump saying during the debate, “…”': a document
+    whose cue governs the quote shows someone saying it; the person the participle names
+    (`named_participle`) between the cue and the quote speaks, not the document's issuer."""
+    sp = choice.speaker
+    if not (sp.how == "document" or sp.tokens and sp.tokens[-1].lower_ in DOCUMENT_NOUNS):
+        return None
+    ix = ctx.index
+    lo, hi = ix.pos(choice.cue), mc.mark.open_mark
+    for c in mc.candidates:
+        t = c.token
+        named = named_participle(t) if c.kind == "verb" and t.doc is choice.cue.doc else None
+        if named is not None and lo < ix.pos(t) < hi and not ix.in_quote(ix.pos(named)):
+            found = speaker_of(ctx, named)
+            if found.name:
+                return CueChoice(c.score, t, "participle", c.kind, found)
+    return None
 
 
 def speech_verb(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
@@ -237,6 +258,41 @@ def colon_paragraph(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
         return None
     cue = token_cue(ctx, cues[-1]) if cues else Cue(":", cp[1] - 1, cp[1])
     return Attribution(f"colon_paragraph:{sp.how}", C.COLON_PARAGRAPH, speaker=sp, cue=cue)
+
+
+# --- 6b. an email's header above it: "From: Jane Park / To: Tom Bell / Subject: …" ----------
+
+_HEADER_LINE = regex.compile(r"[ \t\u00a0]*(?i:from|to|cc|bcc|sent|date|subject)[ \t\u00a0]*:[^\n]*")
+_FROM_LINE = regex.compile(rf"[ \t\u00a0]*(?i:from)[ \t\u00a0]*:[ \t\u00a0]*({_SIGNED_NAME})")
+MAX_HEADER_LINES = 6  # From, To, Cc, Bcc, Sent/Date, Subject
+_BLANKS = regex.compile(r"\s*")
+
+
+def email_header(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
+    """'From: Jane Park' / 'To: Tom Bell' / 'Subject: budget' lines just above a paragraph that
+    opens with the quote: the email's words are its sender's, never its recipient's (the
+    nearest name, which salience would guess). Only header lines may stand between."""
+    ix, text = ctx.index, ctx.text
+    if mc.single:
+        return None
+    k = ix.para_index(mc.mark.open_mark)
+    # (read from the paragraph's start, not sliced up to the mark: in an article on one line
+    # that slice is the whole text before each of its marks)
+    if _BLANKS.match(text, ix.para_starts[k]).end() != mc.mark.open_mark:
+        return None
+    seen = 0
+    for j in range(k - 1, -1, -1):
+        s, e = ix.para_starts[j], ix.para_starts[j + 1] - 1
+        line = text[s:e]
+        if not line.strip():
+            continue
+        seen += 1
+        fm = _FROM_LINE.match(line)
+        if fm:
+            return _named(ctx, fm.group(1), s + fm.start(1), s + line.index(":"), "email_header")
+        if seen >= MAX_HEADER_LINES or not _HEADER_LINE.fullmatch(line):
+            return None
+    return None
 
 
 # --- 7. a dash after the quote: “...” — Veronica Cruz (or a "- Sanders." line below) ---------
@@ -396,7 +452,7 @@ def salience_guess(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
 
 # The order rules are tried in: explicit evidence first, guesses last.
 RULES = (signed_colon, speech_verb, colon_introduction, split_quote, previous_sentence, colon_paragraph,
-         dash_signature, owner_after, continuation, sentence_subject, salience_guess)
+         email_header, dash_signature, owner_after, continuation, sentence_subject, salience_guess)
 # Rules tried only once every explicit one failed: a mark they attribute that looks like a
 # scare quote, a title or a nickname is flagged for the quote filter (Attribution.rule_reject).
 WITHOUT_EXPLICIT_EVIDENCE = (continuation, sentence_subject, salience_guess)

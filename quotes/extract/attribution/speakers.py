@@ -14,7 +14,7 @@ from quotes.extract.attribution.context import ArticleContext, Speaker
 from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text
 from quotes.extract.attribution.referents import (age_of_description, antecedent_owner, institution_named_before,
                                                   introduced_unnamed, introduced_with_age, issuer_named_before,
-                                                  owner_token)
+                                                  issuing_event_before, owner_token)
 from quotes.extract.attribution.subjects import group_antecedent, previous_sentence
 from quotes.extract.cues import is_cue_token, lemma_of
 from quotes.extract.entity_types import is_person_noun
@@ -22,8 +22,8 @@ from quotes.extract.mentions import titled_name_at
 from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, is_name_token, name_span, np_tokens, role_left
 from quotes.lexicon.names import (clean_name, is_honorific, is_org_name, is_place, role_gender, split_title,
                                   without_honorifics)
-from quotes.lexicon.words import (ASKING_LEMMAS, DEFINITE_DETERMINERS, DOCUMENT_NOUNS, FUNCTION_WORDS, GROUP_PRONOUNS,
-                                  PARTY_WORDS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS, SPEECH_NOUNS)
+from quotes.lexicon.words import (ASKING_LEMMAS, DEFINITE_DETERMINERS, DESCRIPTIVE_ROLES, DOCUMENT_NOUNS, FUNCTION_WORDS,
+                                  GROUP_PRONOUNS, PARTY_WORDS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS, SPEECH_NOUNS)
 
 # A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
 _NAME_AFTER = regex.compile(r"[ \u00a0]+((?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'-]+|\p{Lu}\.)){1,3})\b")
@@ -182,6 +182,10 @@ def _name_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     """A proper name: its fullest form in the article, with the title printed before it."""
     toks = name_span(tok)
     words = clean_name(doc_text(toks)).split()
+    if _office_after_determiner(tok, words):
+        # "the Foreign Affairs Minister said": a capitalised office after a determiner is a
+        # title (the person the article gives it, or nobody), never a name ("Affairs Minister")
+        return _role_speaker(ctx, tok, p, depth)
     run = titled_name_at(ctx.text, ctx.index.pos(toks[0]))
     if run and len(run) >= len(words) or run and is_honorific(words[-1]):
         # "Army Capt. Daniel Reyes", "Air Force 1st Lt. Mark Olsen": the parse cut the run
@@ -216,6 +220,19 @@ def _name_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     if role and role not in ent.roles:
         ent.roles.append(role)
     return Speaker(ent, ent.name, ent.kind, ent.role, toks, "name")
+
+
+def _office_after_determiner(tok, words: list[str]) -> bool:
+    """'the Home Secretary', 'a Deputy Mayor': a capitalised run after an article or a
+    demonstrative that ends in an office (a role noun that names an office, not an occupation:
+    "The Hollywood Reporter" is a paper), with no name of its own after it ("the High
+    Commissioner for Human Rights" is an office named in full)."""
+    if not words or words[-1].lower() not in ROLE_NOUNS or words[-1].lower() in DESCRIPTIVE_ROLES:
+        return False
+    if any(c.dep_ == "prep" and any(o.pos_ == "PROPN" for o in c.children) for c in tok.children):
+        return False
+    return any(c.dep_ == "det" and (c.lower_ in DEFINITE_DETERMINERS or c.lower_ in _INDEFINITE)
+               for c in tok.children)
 
 
 def span_text(ctx: ArticleContext, toks) -> str:
@@ -348,6 +365,13 @@ def _document_issuer(ctx: ArticleContext, tok, np_toks, depth: int) -> Speaker |
     if found is not None:
         ent = found[0]
         return Speaker(ent, ent.name, ent.kind, ent.role, np_toks, "document")
+    # no earlier mention of the same word: the document the article brought in last ("the
+    # appeals court ruled" before "the ruling said", "wrote a memoir" before "the book")
+    event = issuing_event_before(ctx, tok, ctx.index.pos(tok))
+    if event is not None:
+        found = speaker_of(ctx, event, depth + 1)
+        if found.name and found.how != "document":
+            return replace(found, tokens=np_toks, how="document")
     return None
 
 
@@ -432,6 +456,7 @@ def _institution(ctx: ArticleContext, tok, np_toks, np_text: str) -> Speaker | N
     ent = ctx.registry.lookup(name, at) or ctx.registry.register(name, at, kind="organisation")
     if ent is None:
         return Speaker(None, name, "organisation", np_text, np_toks, "role")
+    ent.add_form(name)  # "Ninth Circuit" the parse read is the "U.S. Court of Appeals for the Ninth Circuit"
     return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role")
 
 

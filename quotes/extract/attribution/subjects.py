@@ -233,11 +233,14 @@ def _nearby_mention(t, group, cue, cue_first: bool):
         j = t.i
         while j + 1 < len(t.doc) and t.doc[j + 1].pos_ == "PROPN" and t.doc[j + 1] in group:
             j += 1
-        return t.doc[j]
+        # a name whose last word is a preposition's object is no speaker either: "In an email to
+        # Tom Bell, Jane Park wrote": the recipient ("Tom" is only the compound of "Bell")
+        # (not after "as", which the parse takes for a preposition: "as Eric Garner ... said")
+        return None if t.doc[j].dep_ == "pobj" and t.doc[j].head.lower_ != "as" else t.doc[j]
     if t.pos_ == "NOUN":
         while t.dep_ == "compound" and t.head.i > t.i and t.head in group:
             t = t.head
-        return t
+        return None if t.dep_ == "pobj" else t
     return None
 
 
