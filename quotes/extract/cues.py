@@ -5,7 +5,8 @@ The word lists (speech verb lemmas, weak verbs, phrasal verbs, irregular forms) 
 """
 from __future__ import annotations
 
-from quotes.lexicon.words import ASPECTUAL_LEMMAS, DOCUMENT_VERBS, IRREGULAR, PHRASAL, SPEECH_LEMMAS, WEAK_LEMMAS
+from quotes.lexicon.words import (ASKING_LEMMAS, ASPECTUAL_LEMMAS, DOCUMENT_VERBS, IRREGULAR, PHRASAL, SPEECH_LEMMAS,
+                                  WEAK_LEMMAS)
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -25,7 +26,7 @@ def _inflections(lemma: str) -> set[str]:
 
 
 FORMS: dict[str, str] = {}
-for _lem in SPEECH_LEMMAS | WEAK_LEMMAS | DOCUMENT_VERBS | {"quote", "go"} | set().union(*PHRASAL.values()):
+for _lem in SPEECH_LEMMAS | WEAK_LEMMAS | DOCUMENT_VERBS | ASKING_LEMMAS | {"quote", "go"} | set().union(*PHRASAL.values()):
     for _f in _inflections(_lem):
         FORMS.setdefault(_f, _lem)
 for _f, _lem in IRREGULAR.items():

@@ -21,7 +21,7 @@ from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import KEEP_PIPES, load_parser
 from quotes.extract.dating import Parsed, when_said_in
 from quotes.extract.textindex import ArticleIndex
-from quotes.lexicon.words import ANTECEDENT_PRONOUNS, DOCUMENT_NOUNS
+from quotes.lexicon.words import ANTECEDENT_PRONOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 
 # Penn tag -> universal POS, as the English attribute ruler maps them.
 TAG_TO_POS = {
@@ -71,6 +71,10 @@ CHAIN_PARAGRAPHS = 2  # paragraphs parsed further back while the context paragra
 _PRONOUNS = "(?:" + "|".join(sorted(ANTECEDENT_PRONOUNS)) + ")"
 _OPENS_WITH_PRONOUN = regex.compile(rf"\s*{_PRONOUNS}\b", regex.I)
 _PRONOUN = regex.compile(rf"\b{_PRONOUNS}\b", regex.I)
+# a definite description of a person ("the former California governor", "the senator"): like a
+# pronoun, it refers back to someone a paragraph before may be the only one to name
+_DESCRIPTION = regex.compile(r"\bthe[ \u00a0]+(?:[\p{L}’'-]+[ \u00a0]+){0,3}(?:"
+                             + "|".join(sorted(map(regex.escape, ROLE_NOUNS), key=len, reverse=True)) + r")\b", regex.I)
 
 
 # "the ruling said", "The book describes": a definite document noun outside the quotes points
@@ -91,8 +95,8 @@ def _is_furniture(para: str) -> bool:
 
 def _context_needed(text: str, para: tuple[int, int], marks: list[Mark]) -> int:
     """How many paragraphs before a quoted paragraph attribution needs parsed: one when its own
-    words cannot name the speaker (a pronoun, or almost nothing outside the quotes:
-    continuations, colons), CONTEXT_PARAGRAPHS + CHAIN_PARAGRAPHS when they refer to a document
+    words cannot name the speaker (a pronoun, a definite description of a person: "the former
+    governor said", or almost nothing outside the quotes: continuations, colons), CONTEXT_PARAGRAPHS + CHAIN_PARAGRAPHS when they refer to a document
     by a definite noun (`referents.issuing_event_before` looks for its issuer), else none."""
     s, e = para
     outside = []
@@ -107,7 +111,7 @@ def _context_needed(text: str, para: tuple[int, int], marks: list[Mark]) -> int:
     rest = " ".join(outside)
     if _DOCUMENT_REFERENCE.search(rest):
         return CONTEXT_PARAGRAPHS + CHAIN_PARAGRAPHS
-    return CONTEXT_PARAGRAPHS if _PRONOUN.search(rest) or len(rest.split()) < 3 else 0
+    return CONTEXT_PARAGRAPHS if _PRONOUN.search(rest) or len(rest.split()) < 3 or _DESCRIPTION.search(rest) else 0
 
 
 def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS) -> list[tuple[int, int]]:
@@ -247,6 +251,15 @@ def marks_inside(marks: list[Mark], segments: list[tuple[int, int]]) -> Iterator
 
 
 _EDGE_FORMAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Cf}|\p{Cf}(?![\p{L}\p{M}\p{N}])")
+# Abbreviated titles whose dot spaCy's English tokenizer splits off ("Capt." -> "Capt" "."; it
+# keeps "Sen.", "Gov.", "Rep.", "Gen.", "Adm.", "Rev.", "Prof." whole): the parser then ends a
+# sentence at the dot, and "Det. Sgt. Amy Collins said" loses its subject. Before a capitalised
+# word the dot is blanked for the parser ("Det  Sgt  Amy Collins": the model parses the title and
+# the name as one run); the article's text keeps it.
+SPLIT_TITLE_ABBREVIATIONS = tuple(sorted(a for a in TITLE_ABBREVIATIONS
+                                         if a not in ("sen", "rep", "gov", "gen", "adm", "rev", "prof")))
+_TITLE_DOT = regex.compile(r"\b(?:" + "|".join(a.capitalize() for a in SPLIT_TITLE_ABBREVIATIONS)
+                           + r")(\.)(?=[ \u00a0]+\p{Lu})")
 _GLUED = regex.compile(r"(?<=[\p{L}\p{N},.!?:;])[”\"](?=\p{L})|(?<=\p{L})[“\"](?=\p{Lu})")
 
 
@@ -255,7 +268,8 @@ def parse_text(text: str) -> str:
     characters at a word's edge and the middle of long runs of punctuation blanked.
 
     "(Bloomberg) -- US Defense Secretary ..." otherwise parses the outlet as the subject,
-    and "Rep. Elijah E. Cummings (D-Md.) said" loses its subject to the parenthesis.
+    "Rep. Elijah E. Cummings (D-Md.) said" loses its subject to the parenthesis, and "Det.
+    Sgt. Amy Collins said" to the dots the parser takes for sentence ends.
     """
     m = _DATELINE.match(text)
     if m:
@@ -264,6 +278,7 @@ def parse_text(text: str) -> str:
         text = _PARTY_TAG.sub(lambda mm: " " * len(mm.group(0)), text)
     # a mark glued to a word outside it ('paranoia,”Clinton said') hides the word boundary
     text = _GLUED.sub(" ", text)
+    text = _TITLE_DOT.sub(lambda m: m.group(0)[:-1] + " ", text)
     # an invisible format character at a word's edge ('said\u202c.', '\u2066“We', 'Lee\u200b
     # said': direction marks, zero-width spaces pasted with the text) is glued to the word by
     # the tokenizer, which then sees no speech verb or takes '\u2066“We' for a name; one

@@ -12,7 +12,8 @@ import regex
 from quotes.lexicon.words import (COURTESY_HONORIFICS, DEPARTMENTS, DEPT_WORDS, DESCRIPTIVE_ROLES, DOCUMENT_NOUNS,
                                   FEMALE_NAMES, FEMALE_ROLES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_ROLES,
                                   NAME_PARTICLES, ORG_HEADS, ORG_OPENING_TITLES, ORG_WORDS, PARTY_WORDS, PERSON_NOUNS,
-                                  PHRASE_DETERMINERS, PLACES, QUANTIFIERS, ROLE_PLACE_WORDS, TITLE_HEADS)
+                                  PHRASE_DETERMINERS, PLACES, QUANTIFIERS, ROLE_PLACE_WORDS, TITLE_ABBREVIATIONS,
+                                  TITLE_HEADS)
 
 _POSS = regex.compile(r"(?:['’]s|['’])$")
 _PAREN = regex.compile(r"\s*\([^()]*\)")
@@ -21,8 +22,9 @@ _POSSESSIVE_END = regex.compile(r"['’]s?$")
 
 # Not right after an initial or a title abbreviation ("Elijah E. Cummings", "Sen. Rubio"):
 # what keeps a dot from ending a sentence.
-NOT_ABBR = (r"(?<!\b\p{Lu})(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|No|Rev|"
-            r"Prof|Capt|Adm|Maj|Del|Ft|Mt|vs|U\.S|D\.C))")
+NOT_ABBR = (r"(?<!\b\p{Lu})(?<!\b(?:" + "|".join(sorted(
+    {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Co", "Corp", "No", "Del", "Ft", "Mt", "vs", r"U\.S", r"D\.C"}
+    | {a.capitalize() for a in TITLE_ABBREVIATIONS})) + "))")
 
 
 def clean_name(s: str) -> str:

@@ -27,6 +27,12 @@ WRITER_READER_PRONOUNS = frozenset({"i", "you"})
 
 # --- titles, honorifics and roles ---------------------------------------------------------
 
+# Abbreviated titles printed before a name ("Supt. Brian O'Neill", "Det. Sgt. Amy Collins",
+# "Cllr Mary Byrne"): title heads (`TITLE_HEADS`), whose dot ends no sentence
+# (lexicon.names.NOT_ABBR); extract.pipeline.parse_text blanks the dot the tokenizer splits off, so
+# "Det. Sgt. Amy Collins said" stays one sentence for the parser.
+TITLE_ABBREVIATIONS = frozenset("""sen rep gov gen lt col sgt capt adm maj cpl pvt pfc brig cmdr cdr
+lieut det insp supt cllr atty pres amb ald msgr rev prof""".split())
 # Words (and their abbreviations) printed before a name that are not part of it.
 HONORIFICS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen.
 lt lt. col col. sgt sgt. capt capt. adm adm. rev rev. the st. sir dame lord lady hon hon.
@@ -52,13 +58,19 @@ backer critic voter resident student teacher doctor physician nurse worker owner
 member delegate surrogate operative alderman alderwoman councilman councilwoman staffer staff
 veteran scholar historian fellow counsel partner president-elect deputy assistant
 superintendent inspector trooper detective agent ranger soldier marine sergeant captain
-lieutenant major""".split())
+lieutenant major coach councillor councilor constable taoiseach tánaiste mp mep msp
+magistrate coroner principal treasurer comptroller auditor assemblyman assemblywoman
+assemblymember selectman supervisor trustee chairperson ombudsman chaplain corporal
+commander""".split())
 # The words a title ends with, before a name ("US Defense Secretary Lloyd Austin", "Alderman
 # William D. Burns", "Sen. Marco Rubio"): every role noun, rank abbreviations, and offices
 # met only in titles. `names.split_title` splits at the last of them (or of the HONORIFICS).
+# (An abbreviation that is also an honorific without a rank's weight, "Gen", "Rev", counts as a
+# title head only with its dot: "Gen Nakatani" may be a given name, lexicon.names.name_and_role.)
 TITLE_HEADS = ROLE_NOUNS | frozenset("""sen sen. rep rep. gov gov. col col. lt lt. sgt sgt.
 capt capt. secretary-general press-secretary correspondent dictator diplomat emir envoy
-marshal princess sheikh""".split())
+marshal princess sheikh""".split()) | frozenset(
+    w for a in TITLE_ABBREVIATIONS for w in ((a + ".",) if a in HONORIFICS else (a, a + ".")))
 # Role nouns that describe a person rather than name an office: before a capitalised name
 # they are a title ("Activist Jane Doe"), but alone or before other words they are a
 # description, not a role with the name left out ("fellow physicians", "mogul").
@@ -200,6 +212,10 @@ recount brag scoff snap sneer retort rail lash hint tout pronounce sigh laugh
 relate inform advise rule agree disagree acknowledge apologize apologise plead
 press bark assail indicate highlight chide scold tease marvel interrupt
 """.split())
+# Verbs by which one person puts questions to another ("Jake Tapper asked Mike Pence about the
+# tapes"): the answer that follows ("“I was offended,” he said") is the one asked's
+# (extract.attribution.speakers).
+ASKING_LEMMAS = frozenset("ask question press interview quiz grill".split())
 # Speech verbs that also say someone goes on doing something ("continued to sign up"): no cue
 # with a verb as their complement.
 ASPECTUAL_LEMMAS = frozenset({"continue"})

@@ -129,3 +129,17 @@ def test_salience_guess(parse):
 def test_rule_order_explicit_evidence_first():
     assert RULES.index(speech_verb) < RULES.index(owner_after) < RULES.index(continuation) < RULES.index(salience_guess)
     assert set(WITHOUT_EXPLICIT_EVIDENCE) <= set(RULES) and RULES[-1] in WITHOUT_EXPLICIT_EVIDENCE
+
+
+def test_the_paragraph_after_a_question_is_the_answer_of_the_one_asked(parse):
+    text = ("CNN’s Jake Tapper interviewed Bernie Sanders on Sunday.\n\n"
+            "“Are you going to run again?” Tapper asked him.\n\n“I haven’t decided yet. We will see.”")
+    ctx, _ = parse(text)
+    asked = Quote(start=text.index("Are"), end=text.index("?”") + 1, text="Are you going to run again?",
+                  speaker="Jake Tapper", cue="asked", cue_start=text.index("asked"), cue_end=text.index("asked") + 5)
+    a = continuation(ctx, mark_context(ctx, ctx.index.marks[-1], [asked]))
+    assert a.method == "continuation:pronoun" and a.speaker.name == "Bernie Sanders"
+    # not a question: more words of the same speaker
+    said = Quote(start=asked.start, end=asked.end, text="We are going to run again.", speaker="Jake Tapper",
+                 cue="asked", cue_start=asked.cue_start, cue_end=asked.cue_end)
+    assert continuation(ctx, mark_context(ctx, ctx.index.marks[-1], [said])).copied_from is said

@@ -169,3 +169,38 @@ def test_a_person_from_a_place_does_not_speak_for_it():
             "\"It's all about jobs,\" said a voter from Des Moines.\n\n"
             "\"We are ready,\" said a spokeswoman from Acme Corp.\n")
     assert [q.speaker for q in extract_quotes(text)] == [None, None, "Acme Corp"]
+
+
+def test_a_title_the_tagger_took_for_a_proper_noun_is_a_role():
+    # "the senator" tagged NNP: no name "senator", the senator the article names
+    ctx, toks = parse_paragraphs("Sen. Tammy Baldwin introduced the measure in March.\n\n"
+                                 "“Families cannot wait,” the senator said.")
+    sp = speaker_of(ctx, tok(toks, "senator"))
+    assert sp.name == "Tammy Baldwin" and sp.how == "role_guess"  # (no name "senator")
+
+
+def test_a_hyphen_cut_name_is_still_a_name():
+    ctx, toks = parse_paragraphs("“It is spiraling out of control,” said South Korean President Park Geun-hye.")
+    assert speaker_of(ctx, tok(toks, "hye")).how != "role"
+
+
+def test_the_answer_after_one_person_asks_another_is_the_one_asked():
+    # the interviewer is the sentence's subject (the salient "he"); the answer is the one asked
+    ctx, toks = parse_paragraphs("Jake Tapper asked Mike Pence about the tapes.\n\n“I was offended,” he said.")
+    assert (speaker_of(ctx, tok(toks, "he")).name, speaker_of(ctx, tok(toks, "he")).how) == ("Mike Pence", "pronoun")
+    # a question after it is the asker's again
+    ctx, toks = parse_paragraphs("Jake Tapper asked Mike Pence about the tapes.\n\n“Were you offended?” he said.")
+    assert speaker_of(ctx, tok(toks, "he")).name == "Jake Tapper"
+    # the sentence before is already hers: a question she tells about is no interview of hers
+    ctx, toks = parse_paragraphs("Ann Wells spoke on Monday. What hurt her, she said, was a question last week, "
+                                 "when a young man asked Hillary Clinton why she lied. “I was angry,” she said.")
+    assert speaker_of(ctx, tok(toks, "she", 2)).name == "Ann Wells"
+
+
+def test_a_name_the_parse_made_a_second_subject_is_the_descriptions_appositive():
+    # "said Scott’s niece, state Del. Marcia Price.": "Price" a second nsubj of "said"
+    from quotes.extract.pipeline import extract_quotes
+    text = "“We will win,” said Scott’s niece, state Del. Marcia Price.\n"
+    assert [(q.speaker, q.method) for q in extract_quotes(text)] == [("Marcia Price", "inverted:appositive")]
+    # a name joined by "and" is someone else
+    assert [q.speaker for q in extract_quotes("“We will win,” said the mayor, and Tom Baker agreed.\n")] == [None]

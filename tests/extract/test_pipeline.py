@@ -187,6 +187,28 @@ def test_a_context_paragraph_opening_with_a_pronoun_brings_the_one_that_names_he
     assert segments_for(text, marks)[0][0] == 0  # the first paragraph is parsed
 
 
+def test_a_definite_description_has_the_paragraph_before_parsed():
+    # "the former California governor" refers back like a pronoun: the paragraph that names
+    # him (with a first name no list knows) is parsed, so the description resolves to him
+    text = ("Arnold Schwarzenegger, a Republican, criticized the president on Tuesday.\n\n"
+            "“This is not leadership,” the former California governor said.\n")
+    assert segments_for(text, find_marks(text))[0][0] == 0
+    assert [q.speaker for q in extract_quotes(text)] == ["Arnold Schwarzenegger"]
+
+
+def test_the_dot_of_a_title_abbreviation_the_tokenizer_splits_is_blanked_for_the_parser():
+    # "Det." "Sgt." split off their dots, which the parser took for sentence ends
+    from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import SPLIT_TITLE_ABBREVIATIONS, parse_text
+    assert parse_text("Det. Sgt. Amy Collins and Sen. Bob Lee met Col. Kim. End Col.") == \
+        "Det  Sgt  Amy Collins and Sen. Bob Lee met Col  Kim. End Col."
+    tokenizer = load_nlp().tokenizer
+    for abbr in SPLIT_TITLE_ABBREVIATIONS:  # the list is the tokenizer's: every one of them is split
+        assert [t.text for t in tokenizer(abbr.capitalize() + ". Kim")][:2] == [abbr.capitalize(), "."]
+    text = "“We are following several leads,” Det. Sgt. Amy Collins said.\n"
+    assert [q.speaker for q in extract_quotes(text)] == ["Amy Collins"]
+
+
 def test_a_definite_document_brings_the_paragraphs_that_may_name_its_issuer():
     text = ("The appeals court ruled on Friday against the state.\n"
             "The dispute centers on the removal of voters.\n"

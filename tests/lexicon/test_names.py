@@ -33,6 +33,19 @@ def test_clean_name_strips_party_tags_and_possessives():
     ("Executive Committee", "", "Executive Committee"),
     ("Marine Corps", "", "Marine Corps"),
     ("Major General Pat Ryder", "Major General", "Pat Ryder"),
+    # issue 18, class 4: office words and abbreviated titles glued to a name are titles
+    ("Coach Dave Harmon", "Coach", "Dave Harmon"),
+    ("Taoiseach Leo Varadkar", "Taoiseach", "Leo Varadkar"),
+    ("Councillor Mary Byrne", "Councillor", "Mary Byrne"),
+    ("Cllr Mary Byrne", "Cllr", "Mary Byrne"),
+    ("Supt. Brian O’Neill", "Supt.", "Brian O’Neill"),
+    ("Det. Sgt. Amy Collins", "Det. Sgt.", "Amy Collins"),
+    ("Chief Constable Andy Marsh", "Chief Constable", "Andy Marsh"),
+    ("Labour MP Jess Phillips", "Labour MP", "Jess Phillips"),
+    ("Insp. Amy Collins", "Insp.", "Amy Collins"),
+    # hyphenated surnames stay whole
+    ("Sue Seedorff-Keninger", "", "Sue Seedorff-Keninger"),
+    ("Rep. Alexandria Ocasio-Cortez", "Rep.", "Alexandria Ocasio-Cortez"),
 ])
 def test_split_title(run, title, name):
     t, n = split_title(run.split())
@@ -124,3 +137,17 @@ def test_role_gender_reads_gendered_role_words():
 def test_describes_a_form_that_opens_with_of():
     # a lower-case "of" first and again later: the head is before the later one (no IndexError)
     assert describes("of the board of directors") == describes("the board of directors")
+
+
+def test_a_rank_without_its_dot_may_still_be_a_given_name():
+    assert name_and_role("Gen Nakatani") == ("Gen Nakatani", None)
+    assert name_and_role("Coach Dave Harmon") == ("Dave Harmon", "Coach")
+
+
+def test_no_title_abbreviation_dot_ends_a_sentence():
+    import regex
+
+    from quotes.lexicon.names import NOT_ABBR
+    ends = regex.compile(NOT_ABBR + r"\.\s")
+    assert not ends.search("said Supt. Brian O’Neill") and not ends.search("Det. Sgt. Amy Collins")
+    assert ends.search("the end. Next")

@@ -15,11 +15,12 @@ from quotes.extract.attribution.context import ArticleContext, Attribution, Cue,
 from quotes.extract.attribution.shape import is_title_or_nickname, looks_unquoted, person_subject
 from quotes.extract.attribution.speakers import name_from_text, speaker_of
 from quotes.extract.attribution.subjects import nearby_subject, previous_paragraph_colon, subject_of
-from quotes.extract.cues import is_cue_token
+from quotes.extract.cues import is_cue_token, lemma_of
 from quotes.extract.entity_types import entity_type
 from quotes.extract.marks import close_end_of
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
-from quotes.lexicon.words import DOCUMENT_NOUNS, FUNCTION_WORDS, POSSESSED_SPEECH_NOUNS, PRONOUNS, SPEECH_NOUNS
+from quotes.lexicon.words import (ASKING_LEMMAS, DOCUMENT_NOUNS, FUNCTION_WORDS, PERSON_PRONOUNS, POSSESSED_SPEECH_NOUNS,
+                                  PRONOUNS, SPEECH_NOUNS)
 from quotes.model import Quote
 
 _DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
@@ -388,7 +389,33 @@ def continuation(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
         return Attribution("split_quote", C.SPLIT_QUOTE, copied_from=last)
     if not (same_para or (starts_para and _paras_between_empty(ctx, lp, mp))) or not last.speaker:
         return None
+    answer = None if same_para else answer_to_question(ctx, last)
+    if answer is not None:
+        return Attribution(f"continuation:{answer.how}", C.CONTINUATION, speaker=answer)
     return Attribution("continuation", C.CONTINUATION, copied_from=last)
+
+
+def answer_to_question(ctx: ArticleContext, last: Quote) -> Speaker | None:
+    """'“Are you going to run again?” Tapper asked him.' + a paragraph '“I haven't decided
+    yet.”': the words after a question are the answer of the one asked (the object of the
+    asking verb: a name, or a him/her who is not the asker), not more words of the asker."""
+    if last.cue_start is None or not last.text.rstrip(" ”\"’'").endswith("?"):
+        return None
+    cue = ctx.index.tok_at(last.cue_start)
+    if cue is None or lemma_of(cue) not in ASKING_LEMMAS:
+        return None
+    obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj", "dative")), None)
+    if obj is None or ctx.index.in_quote(ctx.index.pos(obj)):
+        return None
+    if obj.pos_ == "PROPN":
+        found = speaker_of(ctx, obj)
+        return found if found.name and found.name != last.speaker and found.kind == "person" else None
+    if obj.lower_ not in PERSON_PRONOUNS:
+        return None
+    asker = ctx.registry.lookup(last.speaker)
+    ent = ctx.registry.salient_person(ctx.index.pos(obj), gender=PERSON_PRONOUNS[obj.lower_],
+                                      exclude={id(asker)} if asker is not None else None)
+    return None if ent is None else Speaker(ent, ent.name, ent.kind, ent.role, [obj], "pronoun")
 
 
 def sentence_subject(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:

@@ -15,14 +15,14 @@ from quotes.extract.attribution.entities import ensure_full, entity_for, role_fr
 from quotes.extract.attribution.referents import (age_of_description, antecedent_owner, institution_named_before,
                                                   introduced_unnamed, introduced_with_age, issuer_named_before,
                                                   issuing_event_before, owner_token)
-from quotes.extract.attribution.subjects import group_antecedent
-from quotes.extract.cues import is_cue_token
+from quotes.extract.attribution.subjects import group_antecedent, previous_sentence
+from quotes.extract.cues import is_cue_token, lemma_of
 from quotes.extract.entity_types import is_person_noun
 from quotes.extract.mentions import titled_name_at
-from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, name_span, np_tokens, role_left
+from quotes.extract.syntax import SUBJ_DEPS, appos_text, doc_text, is_name_token, name_span, np_tokens, role_left
 from quotes.lexicon.names import (clean_name, is_honorific, is_org_name, is_place, role_gender, split_title,
                                   without_honorifics)
-from quotes.lexicon.words import (DEFINITE_DETERMINERS, DESCRIPTIVE_ROLES, DOCUMENT_NOUNS, FUNCTION_WORDS,
+from quotes.lexicon.words import (ASKING_LEMMAS, DEFINITE_DETERMINERS, DESCRIPTIVE_ROLES, DOCUMENT_NOUNS, FUNCTION_WORDS,
                                   GROUP_PRONOUNS, PARTY_WORDS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS, SPEECH_NOUNS)
 
 # A person's name right after a title noun: "host Bill Maher", "co-host Mika Brzezinski"
@@ -42,7 +42,7 @@ def speaker_of(ctx: ArticleContext, tok, depth: int = 0) -> Speaker:
         return speaker_of(ctx, noun, depth + 1)
     if low in PRONOUNS:
         return _pronoun_speaker(ctx, tok, p, depth)
-    if tok.pos_ == "PROPN" and not _party_member(tok):
+    if tok.pos_ == "PROPN" and not _party_member(tok) and not _lower_case_noun(tok):
         return _name_speaker(ctx, tok, p, depth)
     # a surname the tagger took for a verb or a preposition ("Husted continued", "From
     # said"): the article already named this person in full
@@ -52,6 +52,17 @@ def speaker_of(ctx: ArticleContext, tok, depth: int = 0) -> Speaker:
     if tok.pos_ in ("NOUN", "ADJ", "NUM", "X", "ADV") or tok.pos_ == "PROPN":  # a party member
         return _role_speaker(ctx, tok, p, depth)
     return Speaker.unnamed([tok], "none")
+
+
+def _lower_case_noun(tok) -> bool:
+    """'the senator said' tagged as a proper noun: a title in a run of words with no capital
+    letter names nobody ("eBay" does); it is a role, resolved as "the senator" is."""
+    if tok.lower_ not in ROLE_NOUNS:
+        return False
+    toks = name_span(tok)
+    glued = toks[0].i > 0 and toks[0].doc[toks[0].i - 1].text in ("-", "‐") \
+        and not toks[0].doc[toks[0].i - 1].whitespace_  # "Park Geun-hye": the hyphen cut the name
+    return not glued and not any(c.isupper() for t in toks for c in t.text)
 
 
 def _party_member(tok) -> bool:
@@ -68,6 +79,9 @@ def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     unnamed = _unnamed_speaker_before(ctx, tok) if low in PERSON_PRONOUNS and depth < MAX_DEPTH else None
     if unnamed is not None:  # "Another student said she ... “…,” she said": that student
         return replace(speaker_of(ctx, unnamed, depth + 1), tokens=[tok], how="pronoun")
+    asked = _the_one_asked(ctx, tok) if low in PERSON_PRONOUNS and depth < MAX_DEPTH else None
+    if asked is not None:  # "Tapper asked Pence about the tapes. “…,” he said": Pence answers
+        return replace(asked, tokens=[tok], how="pronoun")
     if low in PERSON_PRONOUNS:
         ent = entity_for(ctx, tok, p)
         if ent is not None:
@@ -120,6 +134,33 @@ def _unnamed_subject(ctx: ArticleContext, tok):
            for c in last.head.children):
         return None
     return last
+
+
+def _the_one_asked(ctx: ArticleContext, tok) -> Speaker | None:
+    """'Jake Tapper asked Mike Pence about the tapes. “I was offended,” he said': the he/she of
+    an answer (the subject of a speech verb that asks nothing, in a sentence with no question
+    mark) right after a sentence in which one person asks another is the one asked, not the
+    asker the salience makes the topic. The sentence before may end the paragraph before. The
+    asked person's Speaker, when a name of a gender that fits; else None."""
+    if tok.dep_ not in SUBJ_DEPS or not is_cue_token(tok.head) or lemma_of(tok.head) in ASKING_LEMMAS \
+            or "?" in tok.sent.text:
+        return None
+    prev = previous_sentence(ctx, tok.sent)
+    if prev is None:
+        return None
+    ix = ctx.index
+    if any(t.lower_ == tok.lower_ and t.dep_ in SUBJ_DEPS and is_cue_token(t.head) for t in prev):
+        return None  # '..., she said, was a question ... when a young man asked Clinton ...': she goes on
+    asking = [t for t in prev if lemma_of(t) in ASKING_LEMMAS and t.pos_ == "VERB" and not ix.in_quote(ix.pos(t))
+              and any(c.dep_ in SUBJ_DEPS for c in t.children)]
+    objects = [c for t in asking[-1:] for c in t.children if c.dep_ in ("dobj", "obj") and c.pos_ == "PROPN"]
+    if not objects:
+        return None
+    found = speaker_of(ctx, objects[0], MAX_DEPTH - 1)
+    gender = found.entity.gender or found.entity.pronoun_gender if found.entity is not None else None
+    if found.kind != "person" or not found.name or gender not in (None, PERSON_PRONOUNS[tok.lower_]):
+        return None
+    return found
 
 
 def _other_subject_since(ctx: ArticleContext, ent, p: int) -> bool:
@@ -278,14 +319,32 @@ def _appositive_name(ctx: ArticleContext, tok, depth: int) -> Speaker | None:
     nested = [ap for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
               for ap in o.children if ap.dep_ == "appos" and ap.pos_ == "PROPN"
               and len(name_span(ap)) > 1 and tok.lower_ in ROLE_NOUNS]
-    for c in list(tok.children) + nested:
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and depth < MAX_DEPTH:
-            found = speaker_of(ctx, c, depth + 1)
+    for c in list(tok.children) + nested + _second_subject(tok):
+        if c.dep_ in ("appos", "nsubj") and is_name_token(c) and depth < MAX_DEPTH:
+            # a surname the tagger took for a common noun is still a name ("Scott's niece, state
+            # Del. Marcia "Cia" Price,": "Price" NN)
+            found = speaker_of(ctx, c, depth + 1) if c.pos_ == "PROPN" else _name_speaker(ctx, c, ctx.index.pos(c),
+                                                                                          depth + 1)
             np_text = span_text(ctx, np_tokens(tok))
             if found.entity is not None and np_text and np_text not in found.entity.roles:
                 found.entity.roles.append(np_text)
             return replace(found, role=found.role or np_text, how="appositive")
     return None
+
+
+def _second_subject(tok) -> list:
+    """'said Scott’s niece, state Del. Marcia Price.': the parse made the name in apposition to a
+    description a second subject of the same verb; the name right after the description's
+    comma (its own title words between) is that appositive."""
+    if tok.dep_ not in SUBJ_DEPS or tok.i + 2 >= len(tok.doc) or tok.doc[tok.i + 1].text != ",":
+        return []
+    for c in tok.head.children:
+        if c.dep_ == tok.dep_ and c.i > tok.i + 1 and c.pos_ == "PROPN":
+            first = name_span(c)[0].i
+            between = tok.doc[tok.i + 2:first]
+            if all(t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ in ("compound", "amod", "nmod") for t in between):
+                return [c]
+    return []
 
 
 def _document_issuer(ctx: ArticleContext, tok, np_toks, depth: int) -> Speaker | None:

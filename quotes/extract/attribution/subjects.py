@@ -161,7 +161,7 @@ def group_antecedent(ctx: ArticleContext, tok):
     # a subject inside the quote is no antecedent ('“Mr. Trump, the developer ...,” it added':
     # the parse made 'Trump' a second subject of 'added'): look back a sentence
     cands = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS and c.i != tok.i and not ix.in_quote(ix.pos(c))]
-    prev = _previous_sentence(ctx, sent) if not cands else None
+    prev = previous_sentence(ctx, sent) if not cands else None
     if prev is not None:
         cands = [c for c in prev.root.children if c.dep_ in SUBJ_DEPS]
     for c in cands:
@@ -173,7 +173,7 @@ def group_antecedent(ctx: ArticleContext, tok):
 PREVIOUS_PARAGRAPH_REACH = 600  # characters back in which the previous paragraph's last sentence is looked for
 
 
-def _previous_sentence(ctx: ArticleContext, sent):
+def previous_sentence(ctx: ArticleContext, sent):
     """The sentence before `sent`: in its parse, else the last one of the paragraph before
     (paragraphs are parsed apart: '“…,” the article read.' / '“…,” it added.')."""
     if sent.start > 0:
