@@ -599,11 +599,20 @@ class _Aligner:
         if qi not in self.first_of_several or self.first_of_several[qi][0] < rank:
             self.first_of_several[qi] = (rank, found)
 
+    def only_place(self, qi: int, found: _Found, places: list[tuple[int, int]]) -> _Found | None:
+        """``found``, the first of the ``places`` holding a quote's words, when it is the only
+        one; in several places of one source, None and ``found`` kept (``keep_first``); in
+        several sources, None."""
+        if len(places) == 1:
+            return found
+        if self.one_source(places):
+            self.keep_first(qi, found, places)
+        return None
+
     def _find_short(self, qi: int, keys: list[str], grams: list, votes: dict[int, list[int]]) -> _Found | None:
         """A few words: word for word, and in one place only (the same words in two places,
         two occasions or twice in one speech, point to neither; in several places of one
-        source, the first is kept: ``keep_first``)."""
-        n = len(keys)
+        source, the first is kept: ``only_place``)."""
         places = Counter((si, d) for si, diags in votes.items() for d in diags)
         # the places all its 3-grams point to (else any: a word written as one or two,
         # "cybersecurity", "cyber security"), that hold its words (a 3-gram of function words
@@ -614,12 +623,7 @@ class _Aligner:
         if not exact or len({k for k in keys if k not in STOPWORDS}) < 2:  # two different ones
             return None
         si, d = min(exact)
-        found = _Found(si, *windows[(si, d)], 1.0)
-        if len(exact) == 1:
-            return found
-        if self.one_source(exact):
-            self.keep_first(qi, found, exact)
-        return None
+        return self.only_place(qi, _Found(si, *windows[(si, d)], 1.0), exact)
 
     def _find_long(self, keys: list[str], votes: dict[int, list[int]], need: float | None, how: str):
         """(regions, found): the densest stretch of 3-gram hits of each candidate turn, and
@@ -754,12 +758,7 @@ class _Aligner:
         if exact or not ones:
             return None
         si, (a, b) = next((si, w) for si, w in sorted(places) if (si, w[0]) == ones[0])
-        found = _Found(si, a, b, (n - 1) / n)
-        if len(ones) == 1:
-            return found
-        if self.one_source(ones):  # in several places of one source: the first, kept
-            self.keep_first(qi, found, ones)
-        return None
+        return self.only_place(qi, _Found(si, a, b, (n - 1) / n), ones)
 
     def stems_of(self, si: int) -> list[str]:
         """A segment's keys without a plural -s (made once, for the few segments read so)."""
