@@ -88,6 +88,7 @@ import datetime as dt
 from sys import intern
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -781,10 +782,15 @@ class _Aligner:
     def holding(self, qi: int, want: list[str], places: list[tuple[int, int]]) -> set[str]:
         """The sources of the quote's speaker, on or before its article (or undated), that
         hold the stemmed words ``want``; ``places``: those of their ``_anchor`` word."""
-        j, pub = _anchor(want), _ordinal(self.quotes[qi].published)
-        return {self.segs[si].seg.source_id for si, i in places
-                if i >= j and self.stems_of(si)[i - j:i - j + len(want)] == want
-                and (pub is None or self.segs[si].day is None or self.segs[si].day <= pub)}
+        pub = _ordinal(self.quotes[qi].published)
+        return {self.segs[si].seg.source_id for si, _ in self.said_at(want, places)
+                if pub is None or self.segs[si].day is None or self.segs[si].day <= pub}
+
+    def said_at(self, want: list[str], places: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(segment, start) of the places that hold the stemmed words ``want``; ``places``:
+        those of their ``_anchor`` word (``index_words``)."""
+        j = _anchor(want)
+        return [(si, i - j) for si, i in places if i >= j and self.stems_of(si)[i - j:i - j + len(want)] == want]
 
     def weights_of(self, speaker: str) -> ContextScore:
         """The weights of the words of a speaker's sources (``context.ContextScore``), made
@@ -815,11 +821,9 @@ class _Aligner:
         of its words the article's words around it point to (``context.ContextScore.pick``)."""
         q, keys = self.quotes[qi], self.qkeys[qi]
         want = [stem(k) for k in keys]
-        j = _anchor(want)
         sources = self.sources_of(qi)
-        hits = [(si, i - j) for si, i in self.word_places.get((q.speaker_id, want[j]), ())
-                if i >= j and self.segs[si].seg.source_id in sources
-                and self.stems_of(si)[i - j:i - j + len(want)] == want]
+        hits = [(si, i) for si, i in self.said_at(want, self.word_places.get((q.speaker_id, want[_anchor(want)]), ()))
+                if self.segs[si].seg.source_id in sources]
         if not hits:
             return None
         hits = _one_place(hits)
