@@ -30,6 +30,7 @@ in: the counts are capped sums and the saturation a function of the set.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
@@ -172,11 +173,9 @@ def holders(conn, grams: Iterable[str]) -> Iterator[tuple[str, list[tuple[str | 
     """(gram, its (family or ``families.MANY``, n, sure) rows) of the ``grams`` any named
     quote holds (``families.cut_of_holders``), streamed: read by one join of the grams asked
     for with the table."""
-    by_hash: dict[int, str | tuple[str, ...]] = {}  # (two grams asked for with one hash: both get its rows)
+    by_hash: dict[int, list[str]] = defaultdict(list)  # (two grams asked for with one hash: both get its rows)
     for gram in grams:
-        h = gram_hash(gram)
-        had = by_hash.get(h)
-        by_hash[h] = gram if had is None else (had, gram) if isinstance(had, str) else (*had, gram)
+        by_hash[gram_hash(gram)].append(gram)
     names = {i: f for i, f in conn.execute("SELECT id, family FROM cut_families")}
     conn.execute("DROP TABLE IF EXISTS temp.cut_ask")
     conn.execute("CREATE TEMP TABLE cut_ask (gram INTEGER PRIMARY KEY)")
@@ -185,7 +184,6 @@ def holders(conn, grams: Iterable[str]) -> Iterator[tuple[str, list[tuple[str | 
                          " CROSS JOIN cut_grams g ON g.gram = a.gram ORDER BY a.gram")
     for h, group in groupby(found, key=lambda r: r[0]):
         rows = [(MANY if fid == SATURATED else names[fid], n, bool(sure)) for _, fid, n, sure in group]
-        asked = by_hash[h]
-        for gram in (asked,) if isinstance(asked, str) else asked:
+        for gram in by_hash[h]:
             yield gram, rows
     conn.execute("DROP TABLE temp.cut_ask")
