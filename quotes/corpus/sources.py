@@ -816,13 +816,14 @@ class _Aligner:
         pick = weights.pick(scores)
         return [] if pick is None else [hits[pick]]
 
-    def by_article(self, qi: int) -> _Found | None:
+    def by_article(self, qi: int, word_places: dict[tuple[str, str], list[tuple[int, int]]]) -> _Found | None:
         """A quote of one to three words not found yet, in the sources of its days: the place
-        of its words the article's words around it point to (``context.ContextScore.pick``)."""
+        of its words the article's words around it point to (``context.ContextScore.pick``);
+        ``word_places``: ``index_words`` of its ``_anchor`` word."""
         q, keys = self.quotes[qi], self.qkeys[qi]
         want = [stem(k) for k in keys]
         sources = self.sources_of(qi)
-        hits = [(si, i) for si, i in self.said_at(want, self.word_places.get((q.speaker_id, want[_anchor(want)]), ()))
+        hits = [(si, i) for si, i in self.said_at(want, word_places.get((q.speaker_id, want[_anchor(want)]), ()))
                 if self.segs[si].seg.source_id in sources]
         if not hits:
             return None
@@ -1269,10 +1270,10 @@ def _found_by_article(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Foun
     for qi in todo:
         want = [stem(k) for k in al.qkeys[qi]]
         wanted.add((al.quotes[qi].speaker_id, want[_anchor(want)]))
-    al.word_places = al.index_words(wanted)
+    places = al.index_words(wanted)
     more: dict[int, _Found] = {}
     for qi in todo:
-        f = al.by_article(qi)
+        f = al.by_article(qi, places)
         if f is not None:
             more[qi] = f
     return more
