@@ -275,6 +275,17 @@ class Cut:
         return self.links.unit_of_component(self.links.component_of[qid])
 
 
+def _to_look_up(speakerless: Iterable[tuple[str, str]],
+                unsure_quotes: Iterable[tuple[str, str, str]]) -> tuple[SpeakerlessLinks, UnsureLinks]:
+    """What the cut looks up in the named quotes (``cut_links``, ``cut_of_holders``): the
+    speakerless quotes' components and the unsure quotes' grams."""
+    links = speakerless_links(speakerless)
+    unsure = UnsureLinks()
+    for qid, family, text in unsure_quotes:
+        unsure.add(qid, family, quote_grams(text))
+    return links, unsure
+
+
 def cut_links(speakerless: Iterable[tuple[str, str]], unsure_quotes: Iterable[tuple[str, str, str]],
               named: Iterable[tuple[str, str, str, bool]]) -> Cut:
     """The look-ups that cut a corpus into units, for quotes in memory and in SQLite alike.
@@ -283,10 +294,7 @@ def cut_links(speakerless: Iterable[tuple[str, str]], unsure_quotes: Iterable[tu
     (quote id, family, text) of the named unsure quotes; ``named``: (quote id, family, text,
     unsure) of every named quote, in any order, read (once) only when there is something to
     look up."""
-    links = speakerless_links(speakerless)
-    unsure = UnsureLinks()
-    for qid, family, text in unsure_quotes:
-        unsure.add(qid, family, quote_grams(text))
+    links, unsure = _to_look_up(speakerless, unsure_quotes)
     if links.grams or unsure.held:
         for qid, family, text, is_unsure in named:
             grams = unsure.grams_of.get(qid) or quote_grams(text)  # (an unsure quote's: made above)
@@ -304,10 +312,7 @@ def cut_of_holders(speakerless: Iterable[tuple[str, str]], unsure_quotes: Iterab
     families or more hold it. That is all the decisions read: a speakerless component with
     such a gram has two families (free), and an unsure quote with one stays home (its family
     holds the gram in a sure quote besides it, or two other families do)."""
-    links = speakerless_links(speakerless)
-    unsure = UnsureLinks()
-    for qid, family, text in unsure_quotes:
-        unsure.add(qid, family, quote_grams(text))
+    links, unsure = _to_look_up(speakerless, unsure_quotes)
     wanted = set(links.grams) | set(unsure.held)
     for gram, rows in (holders_of(wanted) if wanted else ()):
         links.held_by(gram, rows)

@@ -88,6 +88,7 @@ import datetime as dt
 from sys import intern
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -599,11 +600,20 @@ class _Aligner:
         if qi not in self.first_of_several or self.first_of_several[qi][0] < rank:
             self.first_of_several[qi] = (rank, found)
 
+    def only_place(self, qi: int, found: _Found, places: list[tuple[int, int]]) -> _Found | None:
+        """``found``, the first of the ``places`` holding a quote's words, when it is the only
+        one; in several places of one source, None and ``found`` kept (``keep_first``); in
+        several sources, None."""
+        if len(places) == 1:
+            return found
+        if self.one_source(places):
+            self.keep_first(qi, found, places)
+        return None
+
     def _find_short(self, qi: int, keys: list[str], grams: list, votes: dict[int, list[int]]) -> _Found | None:
         """A few words: word for word, and in one place only (the same words in two places,
         two occasions or twice in one speech, point to neither; in several places of one
-        source, the first is kept: ``keep_first``)."""
-        n = len(keys)
+        source, the first is kept: ``only_place``)."""
         places = Counter((si, d) for si, diags in votes.items() for d in diags)
         # the places all its 3-grams point to (else any: a word written as one or two,
         # "cybersecurity", "cyber security"), that hold its words (a 3-gram of function words
@@ -614,12 +624,7 @@ class _Aligner:
         if not exact or len({k for k in keys if k not in STOPWORDS}) < 2:  # two different ones
             return None
         si, d = min(exact)
-        found = _Found(si, *windows[(si, d)], 1.0)
-        if len(exact) == 1:
-            return found
-        if self.one_source(exact):
-            self.keep_first(qi, found, exact)
-        return None
+        return self.only_place(qi, _Found(si, *windows[(si, d)], 1.0), exact)
 
     def _find_long(self, keys: list[str], votes: dict[int, list[int]], need: float | None, how: str):
         """(regions, found): the densest stretch of 3-gram hits of each candidate turn, and
@@ -754,12 +759,7 @@ class _Aligner:
         if exact or not ones:
             return None
         si, (a, b) = next((si, w) for si, w in sorted(places) if (si, w[0]) == ones[0])
-        found = _Found(si, a, b, (n - 1) / n)
-        if len(ones) == 1:
-            return found
-        if self.one_source(ones):  # in several places of one source: the first, kept
-            self.keep_first(qi, found, ones)
-        return None
+        return self.only_place(qi, _Found(si, a, b, (n - 1) / n), ones)
 
     def stems_of(self, si: int) -> list[str]:
         """A segment's keys without a plural -s (made once, for the few segments read so)."""
@@ -782,10 +782,15 @@ class _Aligner:
     def holding(self, qi: int, want: list[str], places: list[tuple[int, int]]) -> set[str]:
         """The sources of the quote's speaker, on or before its article (or undated), that
         hold the stemmed words ``want``; ``places``: those of their ``_anchor`` word."""
-        j, pub = _anchor(want), _ordinal(self.quotes[qi].published)
-        return {self.segs[si].seg.source_id for si, i in places
-                if i >= j and self.stems_of(si)[i - j:i - j + len(want)] == want
-                and (pub is None or self.segs[si].day is None or self.segs[si].day <= pub)}
+        pub = _ordinal(self.quotes[qi].published)
+        return {self.segs[si].seg.source_id for si, _ in self.said_at(want, places)
+                if pub is None or self.segs[si].day is None or self.segs[si].day <= pub}
+
+    def said_at(self, want: list[str], places: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(segment, start) of the places that hold the stemmed words ``want``; ``places``:
+        those of their ``_anchor`` word (``index_words``)."""
+        j = _anchor(want)
+        return [(si, i - j) for si, i in places if i >= j and self.stems_of(si)[i - j:i - j + len(want)] == want]
 
     def weights_of(self, speaker: str) -> ContextScore:
         """The weights of the words of a speaker's sources (``context.ContextScore``), made
@@ -811,16 +816,15 @@ class _Aligner:
         pick = weights.pick(scores)
         return [] if pick is None else [hits[pick]]
 
-    def by_article(self, qi: int) -> _Found | None:
+    def by_article(self, qi: int, word_places: dict[tuple[str, str], list[tuple[int, int]]]) -> _Found | None:
         """A quote of one to three words not found yet, in the sources of its days: the place
-        of its words the article's words around it point to (``context.ContextScore.pick``)."""
+        of its words the article's words around it point to (``context.ContextScore.pick``);
+        ``word_places``: ``index_words`` of its ``_anchor`` word."""
         q, keys = self.quotes[qi], self.qkeys[qi]
         want = [stem(k) for k in keys]
-        j = _anchor(want)
         sources = self.sources_of(qi)
-        hits = [(si, i - j) for si, i in self.word_places.get((q.speaker_id, want[j]), ())
-                if i >= j and self.segs[si].seg.source_id in sources
-                and self.stems_of(si)[i - j:i - j + len(want)] == want]
+        hits = [(si, i) for si, i in self.said_at(want, word_places.get((q.speaker_id, want[_anchor(want)]), ()))
+                if self.segs[si].seg.source_id in sources]
         if not hits:
             return None
         hits = _one_place(hits)
@@ -1266,10 +1270,10 @@ def _found_by_article(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Foun
     for qi in todo:
         want = [stem(k) for k in al.qkeys[qi]]
         wanted.add((al.quotes[qi].speaker_id, want[_anchor(want)]))
-    al.word_places = al.index_words(wanted)
+    places = al.index_words(wanted)
     more: dict[int, _Found] = {}
     for qi in todo:
-        f = al.by_article(qi)
+        f = al.by_article(qi, places)
         if f is not None:
             more[qi] = f
     return more

@@ -30,6 +30,7 @@ in: the counts are capped sums and the saturation a function of the set.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
@@ -112,32 +113,34 @@ def rebuild(conn, named: Iterable[tuple[str, str, str, bool]], family: dict[str,
     transaction; then marked current for the speakers' families ``family``."""
     for table in ("cut_grams", "cut_families", "cut_speakers", "cut_added", "cut_state"):
         conn.execute(f"DELETE FROM {table}")
-    ids = family_ids(conn, family.values())
-    _occurrences(conn, named, ids)
-    conn.execute("INSERT INTO cut_grams (gram, family, n, sure) SELECT gram, family, min(2, count(*)), max(sure)"
-                 " FROM temp.cut_occurrence GROUP BY gram, family ORDER BY gram, family")
-    _saturate(conn, "SELECT gram FROM cut_grams WHERE sure = 1 GROUP BY gram HAVING count(*) >= 2")
-    conn.execute("DROP TABLE temp.cut_occurrence")
-    finish(conn, family, ids)
+    _count(conn, named, family,
+           "INSERT INTO cut_grams (gram, family, n, sure) SELECT gram, family, min(2, count(*)), max(sure)"
+           " FROM temp.cut_occurrence GROUP BY gram, family ORDER BY gram, family",
+           "SELECT gram FROM cut_grams WHERE sure = 1 GROUP BY gram HAVING count(*) >= 2")
 
 
 def add(conn, named: Iterable[tuple[str, str, str, bool]], family: dict[str, str]) -> None:
     """The named quotes ``named`` added to the current table (their grams counted, grams
     held by the sure quotes of a second family saturated), then marked current."""
+    _count(conn, named, family,
+           "INSERT INTO cut_grams (gram, family, n, sure) SELECT o.gram, o.family, min(2, count(*)), max(o.sure)"
+           " FROM temp.cut_occurrence o WHERE NOT EXISTS (SELECT 1 FROM cut_grams g WHERE g.gram = o.gram"
+           f" AND g.family = {SATURATED}) GROUP BY o.gram, o.family"
+           " ON CONFLICT (gram, family) DO UPDATE SET n = min(2, n + excluded.n), sure = max(sure, excluded.sure)",
+           "SELECT gram FROM cut_grams WHERE gram IN (SELECT gram FROM temp.cut_occurrence) AND sure = 1"
+           f" AND family != {SATURATED} GROUP BY gram HAVING count(*) >= 2")
+
+
+def _count(conn, named: Iterable[tuple[str, str, str, bool]], family: dict[str, str], count_sql: str,
+           many_sql: str) -> None:
+    """The grams of the named quotes ``named`` (``temp.cut_occurrence``) counted into the
+    table by ``count_sql``, the grams ``many_sql`` selects saturated (``_saturate``), then the
+    state marked current for the speakers' families ``family``."""
     ids = family_ids(conn, family.values())
     _occurrences(conn, named, ids)
-    conn.execute("INSERT INTO cut_grams (gram, family, n, sure) SELECT o.gram, o.family, min(2, count(*)), max(o.sure)"
-                 " FROM temp.cut_occurrence o WHERE NOT EXISTS (SELECT 1 FROM cut_grams g WHERE g.gram = o.gram"
-                 f" AND g.family = {SATURATED}) GROUP BY o.gram, o.family"
-                 " ON CONFLICT (gram, family) DO UPDATE SET n = min(2, n + excluded.n),"
-                 " sure = max(sure, excluded.sure)")
-    _saturate(conn, "SELECT gram FROM cut_grams WHERE gram IN (SELECT gram FROM temp.cut_occurrence) AND sure = 1"
-                    f" AND family != {SATURATED} GROUP BY gram HAVING count(*) >= 2")
+    conn.execute(count_sql)
+    _saturate(conn, many_sql)
     conn.execute("DROP TABLE temp.cut_occurrence")
-    finish(conn, family, ids)
-
-
-def finish(conn, family: dict[str, str], ids: dict[str, int]) -> None:
     conn.execute("DELETE FROM cut_speakers")
     conn.executemany("INSERT INTO cut_speakers (speaker_id, family) VALUES (?, ?)",
                      sorted((sid, ids[f]) for sid, f in family.items()))
@@ -172,11 +175,9 @@ def holders(conn, grams: Iterable[str]) -> Iterator[tuple[str, list[tuple[str | 
     """(gram, its (family or ``families.MANY``, n, sure) rows) of the ``grams`` any named
     quote holds (``families.cut_of_holders``), streamed: read by one join of the grams asked
     for with the table."""
-    by_hash: dict[int, str | tuple[str, ...]] = {}  # (two grams asked for with one hash: both get its rows)
+    by_hash: dict[int, list[str]] = defaultdict(list)  # (two grams asked for with one hash: both get its rows)
     for gram in grams:
-        h = gram_hash(gram)
-        had = by_hash.get(h)
-        by_hash[h] = gram if had is None else (had, gram) if isinstance(had, str) else (*had, gram)
+        by_hash[gram_hash(gram)].append(gram)
     names = {i: f for i, f in conn.execute("SELECT id, family FROM cut_families")}
     conn.execute("DROP TABLE IF EXISTS temp.cut_ask")
     conn.execute("CREATE TEMP TABLE cut_ask (gram INTEGER PRIMARY KEY)")
@@ -185,7 +186,6 @@ def holders(conn, grams: Iterable[str]) -> Iterator[tuple[str, list[tuple[str | 
                          " CROSS JOIN cut_grams g ON g.gram = a.gram ORDER BY a.gram")
     for h, group in groupby(found, key=lambda r: r[0]):
         rows = [(MANY if fid == SATURATED else names[fid], n, bool(sure)) for _, fid, n, sure in group]
-        asked = by_hash[h]
-        for gram in (asked,) if isinstance(asked, str) else asked:
+        for gram in by_hash[h]:
             yield gram, rows
     conn.execute("DROP TABLE temp.cut_ask")
