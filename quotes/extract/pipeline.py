@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 import regex
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -252,13 +253,13 @@ def marks_inside(marks: list[Mark], segments: list[tuple[int, int]]) -> Iterator
 
 
 _EDGE_FORMAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Cf}|\p{Cf}(?![\p{L}\p{M}\p{N}])")
-# Abbreviated titles whose dot spaCy's English tokenizer splits off ("Capt." -> "Capt" "."; it
-# keeps "Sen.", "Gov.", "Rep.", "Gen.", "Adm.", "Rev.", "Prof." whole): the parser then ends a
-# sentence at the dot, and "Det. Sgt. Amy Collins said" loses its subject. Before a capitalised
-# word the dot is blanked for the parser ("Det  Sgt  Amy Collins": the model parses the title and
-# the name as one run); the article's text keeps it.
+# Abbreviated titles whose dot spaCy's English tokenizer splits off ("Capt." -> "Capt" "."; its
+# own exceptions keep "Sen.", "Gov.", "Rep.", "Gen.", "Adm.", "Rev.", "Prof." whole): the parser
+# then ends a sentence at the dot, and "Det. Sgt. Amy Collins said" loses its subject. Before a
+# capitalised word the dot is blanked for the parser ("Det  Sgt  Amy Collins": the model parses
+# the title and the name as one run); the article's text keeps it.
 SPLIT_TITLE_ABBREVIATIONS = tuple(sorted(a for a in TITLE_ABBREVIATIONS
-                                         if a not in ("sen", "rep", "gov", "gen", "adm", "rev", "prof")))
+                                         if a.capitalize() + "." not in English.Defaults.tokenizer_exceptions))
 _TITLE_DOT = regex.compile(r"\b(?:" + "|".join(a.capitalize() for a in SPLIT_TITLE_ABBREVIATIONS)
                            + r")(\.)(?=[ \u00a0]+\p{Lu})")
 _GLUED = regex.compile(r"(?<=[\p{L}\p{N},.!?:;])[”\"](?=\p{L})|(?<=\p{L})[“\"](?=\p{Lu})")
