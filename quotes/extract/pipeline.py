@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 import regex
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -93,11 +94,12 @@ def _is_furniture(para: str) -> bool:
     return 0 < len(para.split()) <= MAX_FURNITURE_WORDS and not _SENTENCE_END.search(para)
 
 
-def _context_needed(text: str, para: tuple[int, int], marks: list[Mark]) -> int:
-    """How many paragraphs before a quoted paragraph attribution needs parsed: one when its own
-    words cannot name the speaker (a pronoun, a definite description of a person: "the former
-    governor said", or almost nothing outside the quotes: continuations, colons), CONTEXT_PARAGRAPHS + CHAIN_PARAGRAPHS when they refer to a document
-    by a definite noun (`referents.issuing_event_before` looks for its issuer), else none."""
+def _context_needed(text: str, para: tuple[int, int], marks: list[Mark]) -> int | None:
+    """Whether a quoted paragraph needs the paragraphs before it parsed, and how many beyond the
+    usual context: 0 when its own words cannot name the speaker (a pronoun, a definite
+    description of a person: "the former governor said", or almost nothing outside the quotes:
+    continuations, colons), CHAIN_PARAGRAPHS more when they refer to a document by a definite
+    noun (`referents.issuing_event_before` looks for its issuer), None when it needs none."""
     s, e = para
     outside = []
     pos = s
@@ -110,8 +112,8 @@ def _context_needed(text: str, para: tuple[int, int], marks: list[Mark]) -> int:
     outside.append(text[pos:e])
     rest = " ".join(outside)
     if _DOCUMENT_REFERENCE.search(rest):
-        return CONTEXT_PARAGRAPHS + CHAIN_PARAGRAPHS
-    return CONTEXT_PARAGRAPHS if _PRONOUN.search(rest) or len(rest.split()) < 3 or _DESCRIPTION.search(rest) else 0
+        return CHAIN_PARAGRAPHS
+    return 0 if _PRONOUN.search(rest) or len(rest.split()) < 3 or _DESCRIPTION.search(rest) else None
 
 
 def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS) -> list[tuple[int, int]]:
@@ -136,7 +138,7 @@ def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS
         last = bisect.bisect_right(starts, max(m.open_mark, close - 1)) - 1
         for i in range(first, last + 1):
             touching.setdefault(i, []).append(m)
-    decided: dict[int, int] = {}  # one answer per paragraph, however many quotes it holds
+    decided: dict[int, int | None] = {}  # one answer per paragraph, however many quotes it holds
     for m in marks:
         a = bisect.bisect_right(starts, m.open_mark) - 1
         b = bisect.bisect_right(starts, max(m.open_mark, m.end - 1)) - 1
@@ -147,8 +149,8 @@ def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS
             continue
         if a not in decided:
             decided[a] = _context_needed(text, paras[a], touching.get(a, []))
-        if decided[a]:
-            first = max(0, k - context - (decided[a] - CONTEXT_PARAGRAPHS))
+        if decided[a] is not None:
+            first = max(0, k - context - decided[a])
             # "She claimed ..." before '“…,” she said': the context's own pronoun needs the
             # paragraph that names her (at most CHAIN_PARAGRAPHS more)
             # ... and a heading or a line of page furniture between them ("READ MORE: City to
@@ -251,13 +253,13 @@ def marks_inside(marks: list[Mark], segments: list[tuple[int, int]]) -> Iterator
 
 
 _EDGE_FORMAT = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Cf}|\p{Cf}(?![\p{L}\p{M}\p{N}])")
-# Abbreviated titles whose dot spaCy's English tokenizer splits off ("Capt." -> "Capt" "."; it
-# keeps "Sen.", "Gov.", "Rep.", "Gen.", "Adm.", "Rev.", "Prof." whole): the parser then ends a
-# sentence at the dot, and "Det. Sgt. Amy Collins said" loses its subject. Before a capitalised
-# word the dot is blanked for the parser ("Det  Sgt  Amy Collins": the model parses the title and
-# the name as one run); the article's text keeps it.
+# Abbreviated titles whose dot spaCy's English tokenizer splits off ("Capt." -> "Capt" "."; its
+# own exceptions keep "Sen.", "Gov.", "Rep.", "Gen.", "Adm.", "Rev.", "Prof." whole): the parser
+# then ends a sentence at the dot, and "Det. Sgt. Amy Collins said" loses its subject. Before a
+# capitalised word the dot is blanked for the parser ("Det  Sgt  Amy Collins": the model parses
+# the title and the name as one run); the article's text keeps it.
 SPLIT_TITLE_ABBREVIATIONS = tuple(sorted(a for a in TITLE_ABBREVIATIONS
-                                         if a not in ("sen", "rep", "gov", "gen", "adm", "rev", "prof")))
+                                         if a.capitalize() + "." not in English.Defaults.tokenizer_exceptions))
 _TITLE_DOT = regex.compile(r"\b(?:" + "|".join(a.capitalize() for a in SPLIT_TITLE_ABBREVIATIONS)
                            + r")(\.)(?=[ \u00a0]+\p{Lu})")
 _GLUED = regex.compile(r"(?<=[\p{L}\p{N},.!?:;])[”\"](?=\p{L})|(?<=\p{L})[“\"](?=\p{Lu})")

@@ -67,9 +67,10 @@ commander""".split())
 # met only in titles. `names.split_title` splits at the last of them (or of the HONORIFICS).
 # (An abbreviation that is also an honorific without a rank's weight, "Gen", "Rev", counts as a
 # title head only with its dot: "Gen Nakatani" may be a given name, lexicon.names.name_and_role.)
-TITLE_HEADS = ROLE_NOUNS | frozenset("""sen sen. rep rep. gov gov. col col. lt lt. sgt sgt.
-capt capt. secretary-general press-secretary correspondent dictator diplomat emir envoy
-marshal princess sheikh""".split()) | frozenset(
+# (The dotted abbreviations come from TITLE_ABBREVIATIONS below; the ranks listed here count
+# without their dot too: "Sgt Amy Collins".)
+TITLE_HEADS = ROLE_NOUNS | frozenset("""sen rep gov col lt sgt capt secretary-general press-secretary
+correspondent dictator diplomat emir envoy marshal princess sheikh""".split()) | frozenset(
     w for a in TITLE_ABBREVIATIONS for w in ((a + ".",) if a in HONORIFICS else (a, a + ".")))
 # Role nouns that describe a person rather than name an office: before a capitalised name
 # they are a title ("Activist Jane Doe"), but alone or before other words they are a

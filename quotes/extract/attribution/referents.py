@@ -95,10 +95,15 @@ def antecedent_owner(ctx, tok, p: int):
     return None
 
 
+# noun -> its kind, read off DOCUMENT_KINDS once (the first kind listed wins, were a noun in two):
+# `issuing_event_before` asks it of every noun in its window
+_KIND_OF = {noun: kind for kind, nouns in reversed(DOCUMENT_KINDS.items()) for noun in nouns}
+
+
 def document_kind(noun: str) -> str | None:
     """'clip' -> 'media', 'memoir' -> 'writing' (lexicon DOCUMENT_KINDS), None for a document
     noun of no kind ("speech", "transcript")."""
-    return next((k for k, nouns in DOCUMENT_KINDS.items() if noun in nouns), None)
+    return _KIND_OF.get(noun)
 
 
 def issuing_event_before(ctx, tok, p: int):
