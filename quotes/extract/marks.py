@@ -33,6 +33,21 @@ def close_end_of(m: Mark) -> int:
     return (m.close_mark + 1) if m.close_mark is not None else m.end
 
 
+def text_outside(text: str, marks, start: int = 0, end: int | None = None) -> list[str]:
+    """The pieces of text[start:end] outside the quotation marks `marks` (in text order): the
+    writer's own words."""
+    end = len(text) if end is None else end
+    parts, pos = [], start
+    for m in marks:
+        close = close_end_of(m)
+        if close <= start or m.open_mark >= end:
+            continue
+        parts.append(text[pos:max(pos, m.open_mark)])
+        pos = max(pos, close)
+    parts.append(text[pos:end])
+    return parts
+
+
 MAX_UNCLOSED = 600  # an unclosed quote longer than this is cut at a sentence end
 MAX_SINGLE = 300  # single-quoted spans are short (headlines, nested words)
 MAX_PARAGRAPHS = 12  # a multi-paragraph quote never runs further than this

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from quotes.extract.attribution import attribute
 from quotes.extract.foreign import quoted_sentences
-from quotes.extract.marks import close_end_of, find_marks
+from quotes.extract.marks import close_end_of, find_marks, text_outside
 from quotes.ingest.language import ENGLISH, language_of
 from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import KEEP_PIPES, load_parser
@@ -100,17 +100,7 @@ def _context_needed(text: str, para: tuple[int, int], marks: list[Mark]) -> int 
     description of a person: "the former governor said", or almost nothing outside the quotes:
     continuations, colons), CHAIN_PARAGRAPHS more when they refer to a document by a definite
     noun (`referents.issuing_event_before` looks for its issuer), None when it needs none."""
-    s, e = para
-    outside = []
-    pos = s
-    for m in marks:
-        close = close_end_of(m)
-        if close <= s or m.open_mark >= e:
-            continue
-        outside.append(text[pos:max(pos, m.open_mark)])
-        pos = max(pos, close)
-    outside.append(text[pos:e])
-    rest = " ".join(outside)
+    rest = " ".join(text_outside(text, marks, *para))
     if _DOCUMENT_REFERENCE.search(rest):
         return CHAIN_PARAGRAPHS
     return 0 if _PRONOUN.search(rest) or len(rest.split()) < 3 or _DESCRIPTION.search(rest) else None

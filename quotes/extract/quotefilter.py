@@ -15,7 +15,7 @@ import math
 
 import regex
 
-from quotes.extract.marks import close_end_of
+from quotes.extract.marks import close_end_of, text_outside
 from quotes.extract.titles import LETTER_WORD, WORD, title_case, title_like
 from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, OWNING_WORDS, PREPOSITIONS,
                                   SCARE_WORDS, SMALL_WORDS, TITLE_HEADS, WORD_NOUNS, WORK_PEOPLE, WORK_WORDS, WORKS,
@@ -35,11 +35,7 @@ def addresses_reader(text: str, marks) -> bool:
     """The writer talks to the reader: at least READER_SHARE of the words outside the quotation
     marks are "you" and its forms (a blog or a guide, not a news report). Its quotes in the
     writer's voice are often imagined ("you will always wonder, “…”")."""
-    outside, pos = [], 0
-    for m in marks:
-        outside.append(text[pos:max(pos, m.open_mark)])
-        pos = max(pos, close_end_of(m))
-    outside.append(text[pos:])
+    outside = text_outside(text, marks)
     words = sum(len(_ANY_WORD.findall(part)) for part in outside)
     you = sum(len(_SECOND_PERSON.findall(part)) for part in outside)
     return words > 0 and you >= READER_SHARE * words

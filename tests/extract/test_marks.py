@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.extract.marks import find_marks
+from quotes.extract.marks import find_marks, text_outside
 
 
 def spans(text):
@@ -213,3 +213,11 @@ def test_a_long_paragraph_of_marks_costs_linear_time(text):
     started = time.process_time()
     find_marks(text)
     assert time.process_time() - started < 3.0
+
+
+def test_text_outside_keeps_the_writers_words_only():
+    text = 'The mayor said “we will rebuild,” and added: “soon.” Nothing else.'
+    marks = find_marks(text)
+    assert "".join(text_outside(text, marks)) == "The mayor said  and added:  Nothing else."
+    start = text.index("and")
+    assert "".join(text_outside(text, marks, start, text.index("Nothing"))) == "and added:  "
