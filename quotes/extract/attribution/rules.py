@@ -262,8 +262,9 @@ def colon_paragraph(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
 
 # --- 6b. an email's header above it: "From: Jane Park / To: Tom Bell / Subject: …" ----------
 
-_HEADER_LINE = regex.compile(r"[ \t\u00a0]*(?i:from|to|cc|bcc|sent|date|subject)[ \t\u00a0]*:[^\n]*")
-_FROM_LINE = regex.compile(rf"[ \t\u00a0]*(?i:from)[ \t\u00a0]*:[ \t\u00a0]*({_SIGNED_NAME})")
+_HEADER_KEY = r"[ \t\u00a0]*(?i:{})[ \t\u00a0]*:"  # a header line's key and its colon
+_HEADER_LINE = regex.compile(_HEADER_KEY.format("from|to|cc|bcc|sent|date|subject") + r"[^\n]*")
+_FROM_LINE = regex.compile(_HEADER_KEY.format("from") + rf"[ \t\u00a0]*({_SIGNED_NAME})")
 MAX_HEADER_LINES = 6  # From, To, Cc, Bcc, Sent/Date, Subject
 _BLANKS = regex.compile(r"\s*")
 
