@@ -209,24 +209,32 @@ def draw_round3(pages: dict[str, dict], labels: list[dict]) -> tuple[list[dict],
     return [dict(r, round=3) for r in rows], sorted(rng.sample(marked, min(EXHAUSTIVE3, len(marked))))
 
 
-def cmd_sample3(args) -> int:
-    """Append round 3's unlabelled rows to the label file (once: a second call adds nothing)."""
+def append_round(n: int, draw, entry) -> int:
+    """Append round `n`'s unlabelled rows (`draw(labels)` -> rows, extra) to the label file and
+    its description (`entry(rows, extra)`) to the sample file, once: a second call adds nothing."""
     labels = read_jsonl(LABELS)
-    if any(r.get("round") == 3 for r in labels):
-        print("round 3 already drawn")
+    if any(r.get("round") == n for r in labels):
+        print(f"round {n} already drawn")
         return 0
-    rows, exhaustive = draw_round3(extraction_of(None, args.extraction), labels)
+    rows, extra = draw(labels)
     with open(LABELS, "a", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     meta = json.loads(SAMPLE.read_text())
-    meta["round3"] = {"seed": SEED3, "cap_per_page": None, "rows": len(rows), "part": "tune",
-                      "frame": "every quote of the tune pages extracted by main a28baca (extractor 13) "
-                               "that matches no round-1 or round-2 label",
-                      "exhaustive": exhaustive, "halves": "as round 2 (half_of)"}
+    meta[f"round{n}"] = entry(rows, extra)
     SAMPLE.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(meta["round3"]))
+    print(json.dumps(meta[f"round{n}"]))
     return 0
+
+
+def cmd_sample3(args) -> int:
+    """Append round 3's unlabelled rows to the label file (once)."""
+    return append_round(3, lambda labels: draw_round3(extraction_of(None, args.extraction), labels),
+                        lambda rows, exhaustive: {
+                            "seed": SEED3, "cap_per_page": None, "rows": len(rows), "part": "tune",
+                            "frame": "every quote of the tune pages extracted by main a28baca (extractor 13) "
+                                     "that matches no round-1 or round-2 label",
+                            "exhaustive": exhaustive, "halves": "as round 2 (half_of)"})
 
 
 def exhaustive_pages() -> list[str]:
@@ -236,22 +244,12 @@ def exhaustive_pages() -> list[str]:
 
 
 def cmd_sample2(args) -> int:
-    """Append round 2's unlabelled rows to the label file (once: a second call adds nothing)."""
-    labels = read_jsonl(LABELS)
-    if any(r.get("round") == 2 for r in labels):
-        print("round 2 already drawn")
-        return 0
-    rows = draw_round2(extraction_of(None, args.extraction), labels)
-    with open(LABELS, "a", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    meta = json.loads(SAMPLE.read_text())
-    meta["round2"] = {"seed": SEED2, "cap_per_page": CAP2, "rows": len(rows), "part": "tune",
-                      "frame": "quotes of the tune pages extracted by main 37113d2 that match no round-1 label",
-                      "halves": "fit when int(sha1('webq:' + page id), 16) % 2 == 0, else check"}
-    SAMPLE.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(meta["round2"]))
-    return 0
+    """Append round 2's unlabelled rows to the label file (once)."""
+    return append_round(2, lambda labels: (draw_round2(extraction_of(None, args.extraction), labels), None),
+                        lambda rows, _: {
+                            "seed": SEED2, "cap_per_page": CAP2, "rows": len(rows), "part": "tune",
+                            "frame": "quotes of the tune pages extracted by main 37113d2 that match no round-1 label",
+                            "halves": "fit when int(sha1('webq:' + page id), 16) % 2 == 0, else check"})
 
 
 def cmd_sample(args) -> int:
