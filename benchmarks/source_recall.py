@@ -12,6 +12,10 @@
         (scores every round; held-out per round too)
     python benchmarks/source_recall.py --db ... --labels ... --days 45 --alignment-labels benchmarks/source_alignment_labels.jsonl
         (precision on every alignment of the population that either file labels)
+    python benchmarks/source_recall.py --db ... --frame gold --days 45 --sheet --seed 21 --sample 150
+    python benchmarks/source_recall.py --db ... --frame gold --days 45 --labels benchmarks/source_recall_gold_labels.jsonl
+        (round 6: the quotes the gold gives Trump and the extractor does not; recall as stored and
+        with the gold speaker)
 
 The database is the one ``benchmarks/sources_polnear.py`` builds (PolNeAR train+dev and the 74
 transcripts; it builds it when missing). ``--sheet`` draws ``--sample`` quotes at random from
@@ -35,6 +39,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sources_polnear import POLNEAR, TRANSCRIPTS, build, day, population, split_doc_ids  # noqa: E402
+
+LAYER = Path(__file__).resolve().parent / "polnear_dev_speaker_layer.jsonl"
+# the words a gold speaker part may have just before "Trump" and still name Donald Trump
+# ("Eric Trump", "an adviser to Trump", "who supports Trump" do not)
+_BEFORE_TRUMP = {"", "Donald", "J.", "Mr."}
 
 SPLITS = ["train", "dev"]  # never test
 
@@ -104,6 +113,9 @@ def write_sheet(conn: sqlite3.Connection, picked: list[dict], out: Path) -> None
         b = text.find("\n", p["end"])
         lines.append(f"## {k}. {p['quote_id']} · {p['split']} · {p['outlet']} · {p['published']}\n")
         lines.append(f"PARAGRAPH: {text[a:b if b >= 0 else len(text)]}\n\nQUOTE: “{p['text']}”\n")
+        if "stored" in p:  # round 6: the gold speaker's frame
+            lines.append(f"STORED SPEAKER: {p['stored']} ({p['stored_speaker']}) · GOLD: {p['gold']}"
+                         f" “{text[p['gold_start']:p['gold_end']]}” · stored alignment: {p['stored_found']}\n")
         if p["relation"]:
             lines.append(f"SYSTEM: {Path(paths[p['source_id']]).name} {p['source_date']} "
                          f"[{p['source_start']}:{p['source_end']}] {p['relation']} ({p['how']}): {p['passage']}\n")
@@ -186,6 +198,168 @@ def every_alignment(conn: sqlite3.Connection, pop: list[dict], labels: Path, ali
         print(f"  wrong {p['quote_id']} ({p['how']}, {len(p['text'].split())} words)")
 
 
+# --- round 6: the gold speaker's frame (see the guide) ---------------------------------------
+
+def names_trump(speaker: str | None) -> bool:
+    """Whether a gold speaker string names Donald Trump (the guide's test)."""
+    for part in (speaker or "").split(","):
+        words = part.split()
+        if not words or words[-1] != "Trump":
+            continue
+        if (words[-2] if len(words) > 1 else "") in _BEFORE_TRUMP:
+            return True
+    return False
+
+
+def gold_trump(splits: list[str]) -> list[dict]:
+    """The train/dev gold quotes whose gold speaker (or, on dev, its resolved name in the
+    speaker layer) is Donald Trump: {doc_id, start, end, text, gold}."""
+    layer = {}
+    if "dev" in splits and LAYER.exists():
+        for line in LAYER.read_text().splitlines():
+            if line.strip():
+                r = json.loads(line)
+                layer[(r["doc_id"], r["start"], r["end"])] = r["name_span"]
+    out = []
+    for split in splits:
+        with open(POLNEAR / f"{split}.jsonl", encoding="utf-8") as handle:
+            for line in handle:
+                if not line.strip():
+                    continue
+                doc = json.loads(line)
+                for q in doc["quotes"]:
+                    span = layer.get((doc["doc_id"], q["start"], q["end"]))
+                    named = doc["text"][span[0]:span[1]] if span else None
+                    if names_trump(q["speaker"]) or names_trump(named):
+                        out.append({"doc_id": doc["doc_id"], "start": q["start"], "end": q["end"],
+                                    "text": doc["text"][q["start"]:q["end"]], "gold": named or q["speaker"]})
+    return out
+
+
+def gold_id(doc_id: str, start: int, end: int) -> str:
+    return "g" + hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:15]
+
+
+def gold_frame(conn: sqlite3.Connection, days: int, trump: set[str]) -> list[dict]:
+    """The gold Trump quotes of articles 0..``days`` after an occasion that no overlapping
+    extracted quote gives Trump, each as the extracted quote overlapping it most (``stored``:
+    other, unresolved or nobody) or as the gold span (``missed``)."""
+    occasions = sorted({day(d) for (d,) in conn.execute("select date from sources") if day(d)})
+    arts = {doc: (aid, pub, outlet) for aid, doc, pub, outlet in conn.execute(
+        "select a.id, a.doc_id, a.published, coalesce(o.name, 'unknown') from articles a"
+        " left join outlets o on o.id = a.outlet_id")}
+    out = []
+    for g in gold_trump(SPLITS):
+        if g["doc_id"] not in arts:
+            continue
+        aid, published, outlet = arts[g["doc_id"]]
+        pub = day(published)
+        if pub is None or not any(0 <= (pub - o).days <= days for o in occasions):
+            continue
+        over = conn.execute(
+            "select q.id, q.text, q.start, q.\"end\", coalesce(u.speaker_id, q.speaker_id), q.speaker_name"
+            " from quotes q left join utterances u on u.id = q.utterance_id"
+            " where q.article_id = ? and q.start < ? and ? < q.\"end\"", [aid, g["end"], g["start"]]).fetchall()
+        if any(sid in trump for *_, sid, _ in over):
+            continue  # rounds 1-5's population
+        item = {"doc_id": g["doc_id"], "article_id": aid, "published": published, "outlet": outlet,
+                "gold": g["gold"], "gold_start": g["start"], "gold_end": g["end"]}
+        if over:
+            qid, text, start, end, sid, name = max(over, key=lambda r: min(r[3], g["end"]) - max(r[2], g["start"]))
+            stored = "other" if sid else ("unresolved" if name else "nobody")
+            item.update(quote_id=qid, text=text, start=start, end=end, stored=stored, stored_speaker=name)
+        else:
+            item.update(quote_id=gold_id(g["doc_id"], g["start"], g["end"]), text=g["text"], start=g["start"],
+                        end=g["end"], stored="missed", stored_speaker=None)
+        out.append(item)
+    # one item per extracted quote (two gold spans may overlap one quote)
+    return list({p["quote_id"]: p for p in out}.values())
+
+
+def with_gold_speaker(conn: sqlite3.Connection, frame: list[dict], trump_id: str) -> dict[str, object]:
+    """Each frame quote's alignment by the real rules when its speaker is Trump (the guide's
+    figure 2): the database's quotes, the frame's given ``trump_id`` as lone quotes, the missed
+    gold spans added as lone quotes of Trump. quote id -> SourceMatch."""
+    from quotes.build import source_segments
+    from quotes.corpus.sources import QuoteToCheck, align_sources
+    from quotes.store.sources import CONTEXT_AFTER, CONTEXT_BEFORE, quote_rows
+
+    mine = {p["quote_id"]: p for p in frame}
+    quotes = []
+    for row in quote_rows(conn, nobody=True):
+        q = QuoteToCheck(*row)
+        if q.quote_id in mine:
+            q.speaker_id, q.utterance_id = trump_id, None
+        if q.speaker_id is not None:
+            quotes.append(q)
+    for p in frame:
+        if p["stored"] == "missed":
+            text, published = conn.execute("select text, published from articles where id = ?",
+                                           [p["article_id"]]).fetchone()
+            a = max(p["start"] - CONTEXT_BEFORE, 0)
+            quotes.append(QuoteToCheck(p["quote_id"], None, trump_id, p["text"], published, None, None,
+                                       p["article_id"], text[a:p["end"] + CONTEXT_AFTER], p["start"] - a, p["end"] - a))
+    segments, _ = source_segments(conn)
+    return {m.quote_id: m for m in align_sources(segments, quotes).matches if m.quote_id in mine}
+
+
+def trump_ids(conn: sqlite3.Connection) -> set[str]:
+    ids = set()
+    for (row,) in conn.execute("select distinct speaker_ids from source_turns where speaker_ids is not null"):
+        ids.update(json.loads(row))
+    return ids
+
+
+def gold_population(conn: sqlite3.Connection, days: int) -> list[dict]:
+    """The frame with each quote's split, its stored alignment (figure 1) and the one made with
+    the gold speaker (figure 2), in the fields ``write_sheet`` and ``score`` read."""
+    trump = trump_ids(conn)
+    frame = gold_frame(conn, days, trump)
+    made = with_gold_speaker(conn, frame, max(trump, key=lambda t: conn.execute(
+        "select count(*) from quotes where speaker_id = ?", [t]).fetchone()[0]))
+    stored = {r[0]: r[1:] for r in conn.execute(
+        "select quote_id, source_id, start, \"end\", relation, how, passage from source_quotes")}
+    dates = dict(conn.execute("select id, date from sources"))
+    for p in frame:
+        p["split"] = split_of(p["doc_id"])
+        st = stored.get(p["quote_id"])
+        p["stored_found"] = (st[0], st[1], st[2]) if st else None
+        m = made.get(p["quote_id"])
+        p.update(source_id=m and m.source_id, source_start=m and m.start, source_end=m and m.end,
+                 relation=m and m.relation, how=m and m.how, passage=m and m.passage,
+                 source_date=m and dates.get(m.source_id))
+    return frame
+
+
+def score_gold(conn: sqlite3.Connection, pop: list[dict], labels: Path) -> None:
+    """Round 6 (the guide): recall as stored and with the gold speaker, per split, and the
+    quotes in a transcript that the wrong stored speaker leaves unaligned, by how it is stored."""
+    by_id = {p["quote_id"]: p for p in pop}
+    paths = dict(conn.execute("select id, path from sources"))
+    rows = [r for r in read_labels(labels) if r.get("frame") == "gold"]
+    for split in ("tune", "held-out"):
+        mine = [r for r in rows if r["split"] == split and r["quote_id"] in by_id]
+        said = [r for r in mine if r["verdict"] == "in transcript"]
+        made = [r for r in said if by_id[r["quote_id"]]["relation"] and _overlaps(by_id[r["quote_id"]], r, paths)]
+        stored = [r for r in said if by_id[r["quote_id"]]["stored_found"]
+                  and _overlaps(dict(zip(("source_id", "source_start", "source_end"),
+                                         by_id[r["quote_id"]]["stored_found"])), r, paths)]
+        found = [r for r in mine if by_id[r["quote_id"]]["relation"] and r["verdict"] != "not trump"]
+        print(f"{split}: {len(mine)} labelled ({Counter(r['verdict'] for r in mine)})")
+        print(f"  in a transcript: {len(said)} ({Counter(r['stored'] for r in said)})")
+        print(f"  recall as stored: {len(stored)}/{len(said)}; with the gold speaker: {len(made)}/{len(said)}"
+              f" = {len(made) / max(1, len(said)):.0%}")
+        print(f"  precision with the gold speaker: {len(made)}/{len(found)}")
+        if split == "tune":
+            for r in said:
+                if r not in made:
+                    print(f"  missed {r['quote_id']} ({r['stored']}, {len(by_id[r['quote_id']]['text'].split())} words)"
+                          f" {r.get('note', '')}")
+            for r in found:
+                if r not in made:
+                    print(f"  wrong {r['quote_id']} {r['verdict']} {r.get('note', '')}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, default=Path("/tmp/polnear_sources.db"))
@@ -198,6 +372,9 @@ def main() -> None:
     ap.add_argument("--alignment-labels", type=Path,
                     help="with --labels: precision on every alignment either file labels")
     ap.add_argument("--split", choices=["tune", "held-out"], help="--sheet: quotes of this split only")
+    ap.add_argument("--frame", choices=["trump", "gold"], default="trump",
+                    help="trump: the quotes the extractor gives Trump (rounds 1-5); gold: the gold Trump"
+                         " quotes it does not (round 6, see the guide)")
     ap.add_argument("--unread", action="store_true",
                     help="--sheet: the tune articles none of whose quotes was labelled count as held-out")
     args = ap.parse_args()
@@ -207,6 +384,16 @@ def main() -> None:
         build(args.db, SPLITS)
     conn = sqlite3.connect(args.db)
     rows = read_labels(args.labels)
+    if args.frame == "gold":
+        pop = gold_population(conn, args.days)
+        print(f"gold frame ({args.days} days): {len(pop)} quotes {Counter(p['stored'] for p in pop)}"
+              f" {Counter(p['split'] for p in pop)}")
+        if args.sheet:
+            done = {r["quote_id"] for r in rows}
+            write_sheet(conn, sample(pop, args.sample, args.seed, done, args.split), args.out)
+        elif args.labels:
+            score_gold(conn, pop, args.labels)
+        return
     pop = with_doc_ids(conn, population(conn, args.days, split_doc_ids(SPLITS)), rows)
     if args.sheet:
         if args.unread:

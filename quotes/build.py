@@ -354,12 +354,11 @@ def given_quote_json(article: Article, quotes: list[Quote]) -> list[dict]:
     return rows
 
 
-def update_source_checks(db) -> dict:
-    """Check every quote against the stored primary sources (``quotes.corpus.sources``):
-    the turns' speakers resolved to the speaker index, then each quote's passage and each
-    utterance's state, all written again. Returns counts for the caller."""
-    from quotes.corpus.sources import QuoteToCheck, Segment, align_sources, resolve_speaker
-    from quotes.store.sources import quote_rows, save_source_index, speaker_rows, turn_rows
+def source_segments(db) -> tuple[list, dict[str, frozenset[str]]]:
+    """The stored sources' turns as the alignment sees them (``corpus.sources.Segment``), their
+    speakers resolved to the speaker index, and each turn id's resolved speaker ids."""
+    from quotes.corpus.sources import Segment, resolve_speaker
+    from quotes.store.sources import speaker_rows, turn_rows
 
     speakers = speaker_rows(db)
     resolved: dict[str, frozenset[str]] = {}
@@ -370,6 +369,17 @@ def update_source_checks(db) -> dict:
         turn_speakers[tid] = resolved[name]
         if resolved[name]:
             segments.append(Segment(source_id, turn, resolved[name], day, text, start, title))
+    return segments, turn_speakers
+
+
+def update_source_checks(db) -> dict:
+    """Check every quote against the stored primary sources (``quotes.corpus.sources``):
+    the turns' speakers resolved to the speaker index, then each quote's passage and each
+    utterance's state, all written again. Returns counts for the caller."""
+    from quotes.corpus.sources import QuoteToCheck, align_sources
+    from quotes.store.sources import quote_rows, save_source_index
+
+    segments, turn_speakers = source_segments(db)
     index = align_sources(segments, [QuoteToCheck(*r) for r in quote_rows(db)])
     save_source_index(db, index, turn_speakers)
     return {"quotes": len(index.matches), "confirmed": sum(c.state == "confirmed" for c in index.utterances)}

@@ -108,10 +108,11 @@ def turn_rows(db):
 CONTEXT_BEFORE, CONTEXT_AFTER = 400, 300
 
 
-def quote_rows(db):
+def quote_rows(db, nobody: bool = False):
     """(quote id, utterance id, speaker id, text, published, said_from, said_to, article id,
     context, quote start and end in it) of every quote with a speaker (the utterance's
-    speaker, which may be an alias's); the context: the article's words around the quote."""
+    speaker, which may be an alias's; ``nobody``: the quotes without one too, speaker None);
+    the context: the article's words around the quote."""
     return db.execute(
         "select q.id, q.utterance_id, coalesce(u.speaker_id, q.speaker_id), q.text, a.published,"
         " q.said_from, q.said_to, q.article_id,"
@@ -119,7 +120,7 @@ def quote_rows(db):
         f" + {CONTEXT_AFTER}), q.start - max(q.start - {CONTEXT_BEFORE}, 0),"
         f" q.\"end\" - max(q.start - {CONTEXT_BEFORE}, 0) from quotes q join articles a on a.id = q.article_id"
         " left join utterances u on u.id = q.utterance_id"
-        " where coalesce(u.speaker_id, q.speaker_id) is not null order by q.id").fetchall()
+        + ("" if nobody else " where coalesce(u.speaker_id, q.speaker_id) is not null") + " order by q.id").fetchall()
 
 
 def save_source_index(db, index, turn_speakers: dict[str, list[str]]) -> None:

@@ -116,3 +116,18 @@ def test_a_database_from_before_sources_gets_the_tables(seeds_db, tmp_path):
     assert result.exit_code == 0, result.output
     assert rows(path, "select count(*) from sources") == [(2,)]
     assert rows(path, "select count(*) from source_quotes")[0][0] >= 10
+
+
+def test_quote_rows_with_nobody_add_the_quotes_without_a_speaker(sources_db):
+    from quotes.store.sources import quote_rows
+
+    conn = sqlite3.connect(sources_db)
+    try:
+        some, every = quote_rows(conn), quote_rows(conn, nobody=True)
+        (nobody,) = conn.execute("""select count(*) from quotes q left join utterances u on u.id = q.utterance_id
+                                    where coalesce(u.speaker_id, q.speaker_id) is null""").fetchone()
+    finally:
+        conn.close()
+    assert all(r[2] is not None for r in some) and set(some) <= set(every)
+    assert [r for r in every if r not in set(some)] == [r for r in every if r[2] is None]
+    assert len(every) - len(some) == nobody
