@@ -178,6 +178,7 @@ def every_alignment(conn: sqlite3.Connection, pop: list[dict], labels: Path, ali
         if r["sample"] == "aligned":
             read[(r["quote_id"], r["start"])] = r
     right, wrong, unread = [], [], []
+    outside = Counter()
     for p in pop:
         if not p["relation"]:
             continue
@@ -192,8 +193,23 @@ def every_alignment(conn: sqlite3.Connection, pop: list[dict], labels: Path, ali
             unread.append(p["quote_id"])
             continue
         (right if ok else wrong).append(p)
+    # the alignments of quotes the extractor gives another speaker or nobody (stop 29:
+    # ``corpus.sources._found_for_article_speaker``): labelled in ``alignment_labels`` only
+    ids = {p["quote_id"] for p in pop}
+    for qid, start, how, words in conn.execute(
+            "select sq.quote_id, sq.start, sq.how, length(q.text) - length(replace(q.text, ' ', '')) + 1"
+            " from source_quotes sq join quotes q on q.id = sq.quote_id order by sq.quote_id"):
+        if qid in ids:
+            continue
+        p = {"quote_id": qid, "how": how, "text": "w " * words}
+        if (qid, start) not in read:
+            unread.append(qid)
+        else:
+            (right if read[(qid, start)]["verdict"] in ("right", "wrong relation") else wrong).append(p)
+            outside[read[(qid, start)]["verdict"] in ("right", "wrong relation")] += 1
     print(f"every alignment labelled: {len(right)}/{len(right) + len(wrong)} right"
-          f" ({len(right) / max(1, len(right) + len(wrong)):.1%}); {len(unread)} not labelled {unread}")
+          f" ({len(right) / max(1, len(right) + len(wrong)):.1%}); {len(unread)} not labelled {unread};"
+          f" of them, quotes the extractor gives another speaker or nobody: {outside[True]}/{sum(outside.values())}")
     for p in wrong:
         print(f"  wrong {p['quote_id']} ({p['how']}, {len(p['text'].split())} words)")
 

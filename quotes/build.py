@@ -380,7 +380,7 @@ def update_source_checks(db) -> dict:
     from quotes.store.sources import quote_rows, save_source_index
 
     segments, turn_speakers = source_segments(db)
-    index = align_sources(segments, [QuoteToCheck(*r) for r in quote_rows(db)])
+    index = align_sources(segments, [QuoteToCheck(*r) for r in quote_rows(db, nobody=True)])
     save_source_index(db, index, turn_speakers)
     return {"quotes": len(index.matches), "confirmed": sum(c.state == "confirmed" for c in index.utterances)}
 

@@ -89,7 +89,7 @@ from sys import intern
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
@@ -222,6 +222,9 @@ def _stage_direction(surface: str) -> bool:
 BESIDE = "with the article's other quotes"  # ``how``: found where the article's other quotes were
 NAMED = "in the occasion the article names"  # ``how``: found in the one source its article names
 BY_ARTICLE = "by the article's words around it"  # ``how``: the place the article's words point to
+# ``how``: a long quote given to nobody or to a speaker without sources, found word for word in
+# the sources of a speaker its article quotes (``_found_for_article_speaker``)
+ARTICLE_SPEAKER = "in the sources of a speaker its article quotes"
 ON_STAGE = ("debate", "speech")  # kinds of occasion (``occasions.kind_of``) said before an audience
 ONE_WORD = 4  # letters of a quote of one word, looked for in its article's occasion
 AROUND = 6  # words each side of a place of a few words, read for the article's words (``_by_context``)
@@ -414,11 +417,13 @@ class _Found:
 
 
 class _Aligner:
-    def __init__(self, segments: list[Segment], quotes: list[QuoteToCheck], o: SourceOptions):
+    def __init__(self, segments: list[Segment], quotes: list[QuoteToCheck], o: SourceOptions,
+                 segs: list[_Seg] | None = None, post: dict | None = None,
+                 also: list[tuple[QuoteToCheck, list[str]]] = ()):
         self.o = o
         self.quotes = quotes
         # only the quotes of speakers who have sources are read (the others: no source)
-        with_sources = set().union(*(s.speaker_ids for s in segments))
+        with_sources = set().union(*(s.speaker_ids for s in segments), *(sg.seg.speaker_ids for sg in segs or ()))
         # (only the keys are kept, interned: the units of a quote or a passage are made again
         # for the few that are found)
         self.qkeys = [_keys(units(q.text)) if q.speaker_id in with_sources else [] for q in quotes]
@@ -427,7 +432,9 @@ class _Aligner:
                           if q.speaker_id in with_sources else NONE for q in quotes]
         wanted_speakers = {q.speaker_id for q in quotes if q.speaker_id}
         self.segs: list[_Seg] = []
-        for s in segments:
+        if segs is not None:  # the turns another aligner has read (``_found_for_article_speaker``)
+            self.segs = [sg for sg in segs if sg.seg.speaker_ids & wanted_speakers]
+        for s in segments if segs is None else ():
             if not (s.speaker_ids & wanted_speakers):
                 continue  # nobody quoted: not worth reading
             us, spans = located_units(s.text)
@@ -454,13 +461,14 @@ class _Aligner:
         self.weights: dict[str, ContextScore] = {}  # speaker -> the weights of words (``weights_of``)
         # quote -> (rank, the first of several places of one source): used when no rule finds it
         self.first_of_several: dict[int, tuple[int, _Found]] = {}
-        self._index()
+        # (``segs`` and ``post``: another aligner's turns and index, which ``also`` was indexed for)
+        self.post = post if post is not None else self._index(list(zip(self.quotes, self.qkeys)) + list(also))
 
-    def _index(self) -> None:
+    def _index(self, quotes: list[tuple[QuoteToCheck, list[str]]]) -> dict:
         """(speaker, 3-gram) -> places (segment, word position), only for the 3-grams some
-        quote of that speaker has: a quote looks among its own speaker's words only, so its
-        cost does not grow with the other speakers' sources."""
-        wanted = {(q.speaker_id, h) for q, ks in zip(self.quotes, self.qkeys) if q.speaker_id
+        quote of that speaker has (of ``quotes``, with their keys): a quote looks among its own
+        speaker's words only, so its cost does not grow with the other speakers' sources."""
+        wanted = {(q.speaker_id, h) for q, ks in quotes if q.speaker_id
                   for _, h in _content_grams(ks) + _less_one_grams(ks, self.o) + _edge_grams(ks)}
         post: dict[tuple[str, int], list[tuple[int, int]] | None] = {}
         limit = self.o.max_posting
@@ -479,7 +487,7 @@ class _Aligner:
                         continue
                     cur.append((si, pos))
                     post[key] = cur
-        self.post = post
+        return post
 
     def days_of(self, qi: int) -> tuple[int | None, int | None]:
         return said_days(self.quotes[qi], self.o, self.occasions[qi])
@@ -1303,12 +1311,61 @@ def _found_first(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     return more
 
 
+def _article_speaker_clones(segments: list[Segment], quotes: list[QuoteToCheck], o: SourceOptions) -> list[QuoteToCheck]:
+    """Each quote of ``long_run`` words or more given to nobody or to a speaker without sources,
+    as a lone quote of each speaker with sources that its article quotes."""
+    with_sources = set().union(*(s.speaker_ids for s in segments))
+    speakers: dict[str, set[str]] = defaultdict(set)  # article -> its speakers with sources
+    for q in quotes:
+        if q.article_id and q.speaker_id in with_sources:
+            speakers[q.article_id].add(q.speaker_id)
+    return [replace(q, speaker_id=sid, utterance_id=None) for q in quotes
+            if q.speaker_id not in with_sources and len(q.text.split()) >= o.long_run
+            for sid in sorted(speakers.get(q.article_id, ()))]
+
+
+def _found_for_article_speaker(al: _Aligner, clones: list[tuple[QuoteToCheck, list[str]]],
+                               found: set[str]) -> list[SourceMatch]:
+    """Long quotes given to nobody, or to a speaker who has no source (an attribution gone
+    wrong: "'If you noticed, he didn't answer your question,' he said of Cruz" given to Cruz),
+    looked for in the sources of the speakers with sources that their article quotes: found on
+    their own in the sources of their days (no re-quote), with a run of ``long_run`` words
+    said word for word, for one of those speakers only. The words are that speaker's, whoever
+    the article gives them to; the quote keeps its speaker, and its match no utterance (the
+    utterance, another speaker's or nobody's, is not confirmed by it)."""
+    o = al.o
+    # (only those with a few 3-grams in the speaker's words are read: a run of ``long_run``
+    # words said word for word has several)
+    clones = [q for q, keys in clones if q.quote_id not in found
+              and sum(bool(al.post.get((q.speaker_id, h))) for _, h in _content_grams(keys)) >= o.min_run]
+    if not clones:
+        return []
+    other = _Aligner([], clones, o, al.segs, al.post)
+    hits: dict[str, list[tuple[int, _Found]]] = defaultdict(list)
+    for qi in range(len(clones)):
+        if (f := other.find(qi)) is None:
+            continue
+        blocks = _blocks(other.qkeys[qi], other.segs[f.seg].keys[f.lo:f.hi])
+        if max((size for *_, size in blocks), default=0) >= o.long_run:
+            hits[other.quotes[qi].quote_id].append((qi, f))
+    out = []
+    for _, speakers in sorted(hits.items()):
+        if len(speakers) == 1:  # (found for two speakers: whose words they are is not known)
+            qi, f = speakers[0]
+            f.how = ARTICLE_SPEAKER
+            out.append(other.match(qi, f))
+    return out
+
+
 def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
                   options: SourceOptions | None = None) -> SourceIndex:
-    """Every quote's passage in its speaker's sources, and every utterance's state."""
+    """Every quote's passage in its speaker's sources (``_found_for_article_speaker``: or of a
+    speaker its article quotes), and every utterance's state."""
     o = options or SourceOptions()
     quotes = sorted({q.quote_id: q for q in quotes}.values(), key=lambda q: q.quote_id)
-    al = _Aligner(segments, quotes, o)
+    every, quotes = quotes, [q for q in quotes if q.speaker_id is not None]
+    clones = [(c, _keys(units(c.text))) for c in _article_speaker_clones(segments, every, o)]
+    al = _Aligner(segments, quotes, o, also=clones)  # (one index for both)
     found = _found_alone(al)
     found.update(_found_one_off(al, found))
     found.update(_found_next_to(al, found))
@@ -1357,5 +1414,6 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
                 quotes[members[0]].utterance_id, "confirmed", sg.seg.source_id,
                 sg.seg.offset + a, sg.seg.offset + b, sg.seg.text[a:b], len(members),
                 len(member_matches), max(n_sources, 1)))
+    matches.extend(_found_for_article_speaker(al, clones, {m.quote_id for m in matches}))
     matches.sort(key=lambda m: m.quote_id)
     return SourceIndex(checks, matches)

@@ -376,3 +376,42 @@ def test_a_word_printed_beside_a_found_quote_is_the_place_nearest_its_passage():
     apart = para.replace(" was her", ".\n\nIn another matter, her")
     article = [printed("long", "only experience in cyber security", apart), printed("word", "criminal", apart)]
     assert {x.quote_id for x in align_sources([seg(text=text)], article).matches} == {"long"}
+
+
+# --- a quote given to nobody or to a speaker without sources ---------------------------------
+
+def test_a_long_quote_given_to_nobody_or_another_is_found_in_the_sources_of_a_speaker_its_article_quotes():
+    quotes = [
+        q("a1", "We will keep supporting Ukraine for as long as it takes.", article="art"),  # Austin's, found
+        # "he said of Kirby", given to Kirby (no sources), and a quote the extractor gave nobody
+        q("a2", "What exactly they are doing is left to be seen. These are things that we need to sort out,",
+          speaker="kirby", article="art"),
+        q("a3", "if their intention is to participate in this war on Russia's behalf, that is a very serious issue",
+          speaker=None, uid=None, article="art"),
+        q("a4", "there are North Korean troops that have gone to Russia", speaker=None, article="other"),  # no Austin quote there
+        q("a5", "they are doing is left to be seen", speaker=None, article="art"),  # 7 words: too short
+    ]
+    index = align_sources([seg()], quotes)
+    by_id = {m.quote_id: m for m in index.matches}
+    assert set(by_id) == {"a1", "a2", "a3"}
+    assert by_id["a2"].how == by_id["a3"].how == "in the sources of a speaker its article quotes"
+    assert by_id["a2"].relation == "verbatim" and by_id["a3"].relation == "truncation"
+    assert by_id["a2"].utterance_id is None  # its utterance (Kirby's) is not confirmed by it
+    # the utterances are checked as before: Kirby's has no source, the quotes of nobody none
+    assert {c.utterance_id: c.state for c in index.utterances} == {"u-a1": "confirmed", "u-a2": "no source"}
+
+
+def test_a_quote_given_to_a_speaker_with_sources_or_said_by_two_is_not_given_to_another():
+    clinton = frozenset({"clinton"})
+    both = "These are things that we need to sort out. If they're co-belligerents, that is a very serious issue"
+    quotes = [
+        q("b1", "We will keep supporting Ukraine for as long as it takes.", article="art"),
+        q("b2", "there are North Korean troops that have gone to Russia. What exactly they are doing",
+          speaker="clinton", article="art"),  # her own sources do not hold it: not found, not Austin's
+        q("b3", "I have said it before and I will say it again to everyone here today", speaker="clinton", article="art"),
+        q("b4", both, speaker=None, article="art"),  # in both speakers' sources: whose is not known
+    ]
+    segments = [seg(), seg(both + " and I have said it before and I will say it again to everyone here today",
+                           source="s2", speakers=clinton)]
+    by_id = {m.quote_id: m for m in align_sources(segments, quotes).matches}
+    assert set(by_id) == {"b1", "b3"}
