@@ -27,7 +27,10 @@ How a quote is found, cheapest first, never all pairs:
    contiguous run), and in one place only of all the candidate sources; a longer one must
    have ``coverage`` (70 %; 80 % up to ``medium_len``, 10 words) of its words in shared runs
    of 2+ words holding a content word, with a run of ``min_run`` (3) and two content words,
-   or one run of ``long_run`` (8) words with ``long_run_coverage`` (40 %): reworded around it.
+   or one run of ``long_run`` (8) words with ``long_run_coverage`` (40 %): reworded around it;
+   or, with 40 %, runs of ``min_run`` words (``delivered_words``, 12, in all) holding
+   ``delivered_coverage`` (90 %) of the source from the first run to the last: a prepared
+   text quoted as delivered, the speaker's ad-libs between its phrases (``_delivered``).
    A stump line printed with a few words of another occasion ("We are going to win so
    much" against "We're going to win with Trump") is not found. A quote of ``short_len`` to
    ``medium_len`` words not found so, with one word the outlet inserted or changed and the
@@ -79,8 +82,8 @@ Relations of a printed version to its passage (``relation_to_source``): ``verbat
 same words with the same punctuation, up to typography and the quote's edges),
 ``punctuation`` (the same words, punctuation or case differ), ``truncation`` (words of the
 passage left out inside the quote, e.g. an ellipsis), ``words changed``, ``words inserted``
-(including an editor's [bracketed] words, flagged ``bracketed``), ``paraphrase`` (reworded:
-only some words kept): ``relations.SOURCE_RELATIONS``, in order of gravity.
+(including an editor's [bracketed] words, flagged ``bracketed``, and the ad-libs of a prepared
+text quoted as delivered, however many), ``paraphrase`` (reworded: only some words kept): ``relations.SOURCE_RELATIONS``, in order of gravity.
 """
 from __future__ import annotations
 
@@ -183,6 +186,11 @@ class SourceOptions:
     min_run: int = 3
     long_run: int = 8  # a quote sharing a run this long with a passage reports it, reworded around it,
     long_run_coverage: float = 0.4  # when this share of its words is in shared runs
+    # prepared text quoted as delivered: runs of ``min_run`` words, this many words in all, that
+    # hold ``delivered_coverage`` of the passage from the first to the last (the speaker's
+    # ad-libs between them are the outlet's extra words), with ``long_run_coverage`` of the quote
+    delivered_words: int = 12
+    delivered_coverage: float = 0.9
     context: int = 60  # words around an utterance's passage searched for its short quotes
     member_coverage: float = 0.6  # a longer quote of a found utterance, inside its passage
     requote_len: int = 6  # a quote this long that matches with
@@ -856,14 +864,33 @@ class _Aligner:
             return 1.0, a + start, a + start + n
         blocks = _blocks(keys, region)
         cover, longest, content = _shared_runs(keys, blocks)
-        # (reworded around a long run: on the normal terms only, never for a re-quote)
-        reworded = need is None and longest >= self.o.long_run and cover >= self.o.long_run_coverage
+        # (reworded around a long run, or a prepared text quoted as delivered: on the normal
+        # terms only, never for a re-quote)
+        delivered = self._delivered(keys, blocks) if need is None and cover >= self.o.long_run_coverage else None
+        reworded = need is None and cover >= self.o.long_run_coverage and longest >= self.o.long_run
         if need is None:
             need = self.o.short_coverage if n <= self.o.medium_len else self.o.coverage
-        if longest < self.o.min_run or (cover < need and not reworded) or content < 2:
+        if longest < self.o.min_run or (cover < need and not reworded and not delivered) or content < 2:
             return None
-        start, end = passage_window(blocks, n, len(region))
+        # (delivered: the prepared words from its first run to its last, the ad-libs around
+        # them left out; else widened by the quote's words around its runs)
+        start, end = delivered if cover < need and not reworded else passage_window(blocks, n, len(region))
         return cover, a + start, a + end
+
+    def _delivered(self, keys: list[str], blocks: list[tuple[int, int, int]]) -> tuple[int, int] | None:
+        """The window of the region (from the first run to the last) when the quote is a
+        prepared text quoted as delivered: the quote's runs of ``min_run`` words or more
+        (each with a content word, two runs at least, ``delivered_words`` words in all) hold
+        nearly all (``delivered_coverage``) of the source's words from the first run to the
+        last, in order: the passage is whole in the quote, and the quote's other words are
+        what the speaker added to his text between its phrases ("We will rebuild our
+        military, which is so depleted, so depleted. We will take care of our veterans")."""
+        runs = [(qa, ra, n) for qa, ra, n in blocks
+                if n >= self.o.min_run and any(k not in STOPWORDS for k in keys[qa:qa + n])]
+        if len(runs) < 2 or sum(n for *_, n in runs) < self.o.delivered_words:
+            return None
+        start, end = runs[0][1], runs[-1][1] + runs[-1][2]
+        return (start, end) if sum(n for *_, n in runs) >= self.o.delivered_coverage * (end - start) else None
 
     def _short_window(self, keys: list[str], skeys: list[str], d: int) -> tuple[int, int] | None:
         """The unit window at diagonal ``d`` that holds a few words: as printed, with a pair
@@ -1031,7 +1058,9 @@ def relation_to_source(ref: list[Unit], var: list[Unit]) -> tuple[str, float, bo
         if bracketed:
             return "words inserted", similarity, True
         return ("verbatim" if rk == vk and _same_print(ref, var) else "punctuation"), 1.0, False
-    if not vk or matched / len(vk) < KEPT:
+    if not vk or (matched / len(vk) < KEPT and tags != {"insert"}):
+        # (every word of the passage kept in order, words added between: inserted, however
+        # many: a prepared text quoted as delivered, with the speaker's ad-libs)
         return "paraphrase", similarity, bracketed
     if "replace" in tags:
         return "words changed", similarity, bracketed

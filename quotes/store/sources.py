@@ -22,7 +22,8 @@ from quotes.model import Source, text_hash
 # changed in a quote of 5-10 words; 7: turn labels read by the new name_and_role ("LARRY KING" is a name, not a
 # title) and the new speaker index; 8: words said in several places of the one source that holds them
 # (occasion certain, place not): the first place, and how many (source_quotes.places); 9: a long quote
-# given to nobody or to a speaker without sources, in the sources of a speaker its article quotes.
+# given to nobody or to a speaker without sources, in the sources of a speaker its article quotes; a
+# prepared text quoted as delivered (the ad-libs between its phrases: words inserted).
 ALIGNMENT_VERSION = "9"
 
 

@@ -52,6 +52,13 @@ def relation(passage: str, printed: str) -> str:
     ("That's the biggest problem", "is the biggest problem", "punctuation"),  # cut inside a pair the transcript folds
     ("we don't win anymore, we don't", "we don't win anymore, we do", "punctuation"),
     ("That's the biggest problem", "was the biggest problem", "words changed"),  # not a half of "that's"
+    # a prepared text quoted as delivered: every word kept, the speaker's ad-libs between (however many)
+    ("We will rebuild our military. We will take care of our veterans.",
+     "We will rebuild our military, which is so depleted, so depleted, folks. We will take care of our veterans, "
+     "believe me, believe me.", "words inserted"),
+    ("We will rebuild our military. We will take care of our veterans.",
+     "We will rebuild our military, which is so depleted, so depleted, folks. We will look after our veterans, "
+     "believe me, believe me.", "paraphrase"),  # a word changed too: under 75 % of the printed words kept
     ("If their intention is to participate in this war on Russia's behalf, that is a very, very serious issue",
      "If they are belligerents, their intention is to engage in this war on behalf of Russia, that is a very "
      "serious problem", "paraphrase"),
@@ -415,3 +422,29 @@ def test_a_quote_given_to_a_speaker_with_sources_or_said_by_two_is_not_given_to_
                            source="s2", speakers=clinton)]
     by_id = {m.quote_id: m for m in align_sources(segments, quotes).matches}
     assert set(by_id) == {"b1", "b3"}
+
+
+# --- a prepared text quoted as delivered ------------------------------------------------------
+
+PREPARED = ("Thank you. It is great to be back in Ohio. We will bring back our jobs. We will rebuild our military. "
+            "We will take care of our veterans. And we will secure our borders. Thank you, and God bless.")
+
+
+def test_a_prepared_text_quoted_as_delivered_is_found_with_the_ad_libs_as_inserted_words():
+    delivered = ("We will bring back our jobs — they're all leaving, folks, they're all leaving. We will rebuild our "
+                 "military, which is so depleted, so depleted. We will take care of our veterans, believe me.")
+    (m,) = align_sources([seg(PREPARED, "2016-08-01")], [q("p1", delivered, published="2016-08-02")]).matches
+    # the prepared words from the first phrase to the last, the ad-libs around them left out
+    assert m.passage == "We will bring back our jobs. We will rebuild our military. We will take care of our veterans."
+    assert m.relation == "words inserted" and m.how == "aligned"
+
+
+@pytest.mark.parametrize("delivered", [
+    # 10 words of the prepared text: too few to tell its phrases from anybody's
+    "We will rebuild our military, it's so depleted, nobody has seen anything like it. We will take care of our veterans.",
+    # a prepared phrase left out between the others: the passage is not whole in the quote
+    "We will bring back our jobs, they're all leaving, folks, they're leaving so fast, nobody has seen it. "
+    "We will take care of our veterans, believe me, believe me. And we will secure our borders, folks, so strong.",
+])
+def test_a_quote_holding_too_little_of_the_prepared_text_or_not_all_of_it_is_not_found_so(delivered):
+    assert not align_sources([seg(PREPARED, "2016-08-01")], [q("p2", delivered, published="2016-08-02")]).matches
