@@ -4,13 +4,15 @@
 shown first as the reference ("What was said", with a link to the source), and every
 outlet's version compared with it. ``quote_source`` (quote page): "verbatim in the
 transcript", or the differences. Words said in several places of the source (``places``) are
-shown at the first and say so ("said 3 times in this source"). ``source_page`` (a source's row page): the occasion and the
+shown at the first and say so ("said 3 times in this source"); words found in the
+transcript of another speaker than the one the article credits say whose words they are. ``source_page`` (a source's row page): the occasion and the
 quotes found in it. A database built before sources existed has none of these tables: the
 functions then return None and the pages look as they did.
 """
 from __future__ import annotations
 
 from quotes.corpus.relations import SOURCE_RELATION_TEXT as RELATION_TEXT
+from quotes.corpus.sources import ARTICLE_SPEAKER
 
 from .pages import all_rows, chart_url, first, urls_path
 from .render import parse_diff, relation_class, render_diff, safe_url
@@ -84,14 +86,21 @@ async def quote_source(datasette, database: str, quote_id: str, tables: set[str]
     db = datasette.get_database(database)
     urls = datasette.urls
     row = await first(db, """
-        select sq.*, s.title, s.date, s.url, q.text, q.article_id from source_quotes sq
+        select sq.*, s.title, s.date, s.url, q.text, q.article_id, q.speaker_name,
+               coalesce(t.speaker, s.speaker) as source_speaker
+        from source_quotes sq
         join sources s on s.id = sq.source_id join quotes q on q.id = sq.quote_id
+        left join source_turns t on t.source_id = sq.source_id and t.turn = sq.turn
         where sq.quote_id = :id""", {"id": quote_id})
     if row:
         row["url"] = safe_url(row.get("url"))
         version = _version(row, urls, database)
+        # found in the words of another speaker than the one the article credits (or of
+        # someone when it credits nobody): the reader is told whose words they are
+        other = row["how"] == ARTICLE_SPEAKER
         return {"found": True, "version": version, "links": _source_links(urls, database, row),
-                "verbatim": row["relation"] == "verbatim"}
+                "verbatim": row["relation"] == "verbatim",
+                "other_speaker": other and row.get("source_speaker"), "credited": row.get("speaker_name")}
     state = await first(db, """
         select su.state, su.n_sources from quotes q join source_utterances su on su.utterance_id = q.utterance_id
         where q.id = :id""", {"id": quote_id})

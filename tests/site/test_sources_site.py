@@ -64,6 +64,30 @@ async def test_quote_page_says_verbatim_or_shows_the_differences(ds, sources_db)
     assert "No source available for the speaker on those days" in await get(ds, f"/quotes/quotes/{missing}")
 
 
+async def test_quote_page_says_whose_words_a_quote_credited_to_another_is(sources_db, tmp_path):
+    """A long quote the article gives to nobody (or to a speaker without sources), found in the
+    transcript of a speaker its article quotes: the page says whose words they are."""
+    from quotes.corpus.sources import ARTICLE_SPEAKER
+
+    path = tmp_path / "quotes.db"
+    shutil.copy(sources_db, path)
+    conn = sqlite3.connect(path)
+    with conn:
+        qid, turn_speaker = conn.execute("""select sq.quote_id, t.speaker from source_quotes sq
+            join source_turns t on t.source_id = sq.source_id and t.turn = sq.turn
+            where sq.relation = 'verbatim' limit 1""").fetchone()
+        conn.execute("update quotes set speaker_name = null where id = ?", [qid])
+        conn.execute("update source_quotes set how = ?, utterance_id = null where quote_id = ?", [ARTICLE_SPEAKER, qid])
+    conn.close()
+    html = text_only(await get(Datasette([str(path)], settings=SETTINGS), f"/quotes/quotes/{qid}"))
+    assert turn_speaker
+    assert f"These are {turn_speaker}'s words in the transcript; the article credits nobody." in html.replace("&#39;", "'")
+    # a quote found in its own speaker's words says nothing of the kind
+    other = one(path, "select quote_id from source_quotes where how != ? limit 1", ARTICLE_SPEAKER)[0]
+    assert "words in the transcript; the article credits" not in await get(
+        Datasette([str(path)], settings=SETTINGS), f"/quotes/quotes/{other}")
+
+
 async def test_quotes_that_differ_from_their_source_worst_first(ds):
     rows = (await ds.client.get("/quotes/differ_from_source.json?_shape=array")).json()
     relations = [r["relation"] for r in rows]
