@@ -32,7 +32,9 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    would: an idiom shared by two quotes days apart ("Get him the hell out of here!", "bomb the
    hell out of ISIS") points to no one occasion. Where a word repeats, the
    LCS may cut a shared run in two ("I meant ... I do, he was the most valuable player"),
-   so the alignment is also tried from the end.
+   so the alignment is also tried from the end. A coordinated pair one outlet prints the
+   other way round ("farmers and ranchers" / "ranchers and farmers") is turned round first
+   (``worddiff.flipped_like``, decided between the two quotes).
 5. Two-word quotes (“significant escalation”) join only by containment, and only when a
    single utterance of the same speaker contains them, and not when they are a slogan (see
    Recurring phrases); otherwise only identical ones group.
@@ -155,7 +157,7 @@ from quotes.corpus.gcpause import cycles_paused
 from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_EDITION_GAP, SPLIT_RUN, adjacent_parts, continues
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
-from quotes.corpus.worddiff import Diff, diff_units, equal_runs
+from quotes.corpus.worddiff import Diff, diff_units, equal_runs, flipped, flipped_like
 
 
 @dataclass(slots=True)
@@ -475,7 +477,10 @@ class _Grouper:
     def _hits(self, keys: tuple[str, ...]) -> Counter:
         """Utterance id -> shingles it shares with ``keys`` (too-common shingles left out)."""
         hits: Counter = Counter()
-        for h in self._grams(keys):
+        grams = self._grams(keys)
+        if (turned := flipped(keys)) is not keys:  # another outlet's "ranchers and farmers"
+            grams |= self._grams(turned)
+        for h in grams:
             cur = self.index.get(h)
             if cur is None:
                 continue
@@ -612,18 +617,19 @@ class _Grouper:
 
         for m in self.clusters[cid].nodes[: self.o.max_aligned_members]:
             mk = self.nodes[m].keys
+            nk = flipped_like(n.keys, mk)  # "farmers and ranchers" against "ranchers and farmers"
             # the other tie-break only matters when a word repeats
-            attempts = (0, 1) if len(set(n.keys)) < len(n.keys) else (0,)
+            attempts = (0, 1) if len(set(nk)) < len(nk) else (0,)
             for attempt in attempts:
                 if attempt == 0:
-                    total, longest = _shared(n.keys, _blocks(n.keys, mk), common)
+                    total, longest = _shared(nk, _blocks(nk, mk), common)
                 else:
                     # an LCS may cut a shared run where a word repeats ("I meant ... I do
                     # he was"): the other tie-break (aligning from the end) keeps it whole
-                    k = len(n.keys)
-                    total, longest = _shared(n.keys, [(k - s - ln, 0, ln) for s, _, ln in
-                                                      _blocks(n.keys[::-1], mk[::-1])], common)
-                cover = total / len(n.keys)
+                    k = len(nk)
+                    total, longest = _shared(nk, [(k - s - ln, 0, ln) for s, _, ln in
+                                                  _blocks(nk[::-1], mk[::-1])], common)
+                cover = total / len(nk)
                 if not near and total <= self.o.short_len:
                     continue
                 if longest >= run and (cover >= need

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from quotes.corpus.textnorm import Unit, typographic, units
+from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
+from quotes.lexicon.words import COORDINATORS
 
 Diff = list[list[str]]
 
@@ -40,6 +41,45 @@ def equal_runs(a, b) -> list[tuple[int, int, int]]:
     (a start, b start, length)."""
     return [(op.src_start, op.dest_start, op.src_end - op.src_start)
             for op in Indel.opcodes(a, b) if op.tag == "equal"]
+
+
+def _coordinated(keys: tuple[str, ...]) -> list[int]:
+    """Positions of the conjunctions (``COORDINATORS``) between two different content words."""
+    if len(keys) < 3 or not COORDINATORS.intersection(keys[1:-1]):
+        return []
+    return [j for j in range(1, len(keys) - 1)
+            if keys[j] in COORDINATORS and keys[j - 1] != keys[j + 1]
+            and keys[j - 1] not in STOPWORDS and keys[j + 1] not in STOPWORDS]
+
+
+def _turned(keys: tuple[str, ...], at: list[int]) -> tuple[str, ...]:
+    out = list(keys)
+    for j in at:
+        out[j - 1], out[j + 1] = keys[j + 1], keys[j - 1]
+    return tuple(out)
+
+
+def flipped(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """``keys`` with every coordinated pair of content words turned round ("farmers and
+    ranchers" -> "ranchers and farmers"), ``keys`` itself when there is none: what the
+    grouping also looks up to find the quotes ``flipped_like`` may turn a pair round for."""
+    at = _coordinated(keys)
+    return _turned(keys, at) if at else keys
+
+
+def flipped_like(keys: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
+    """``keys`` with each coordinated pair of content words ("farmers and ranchers") turned
+    round where ``other`` prints the same two words the other way round ("ranchers and
+    farmers") and never this way: an outlet's reordering, which an LCS alignment counts as a
+    lost word. Decided between the two quotes, so a one-word change next to "and" ("jobs and
+    security" / "work and security") stays a change."""
+    at = _coordinated(keys)
+    if not at:
+        return keys
+    hay = f" {' '.join(other)} "
+    at = [j for j in at if f" {keys[j + 1]} {keys[j]} {keys[j - 1]} " in hay
+          and f" {keys[j - 1]} {keys[j]} {keys[j + 1]} " not in hay]
+    return _turned(keys, at) if at else keys
 
 
 def align_window(ref_keys: list[str], var_keys: list[str]) -> tuple[int, int]:

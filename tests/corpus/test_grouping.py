@@ -567,10 +567,20 @@ def test_a_quote_printed_merged_with_the_next_sentence_joins_each_sentence():
     assert u["m"] == u["p"]
 
 
-@pytest.mark.xfail(strict=True, reason="a flipped pair in a short quote: half its words in shared runs, "
-                                       "a short quote needs three quarters (docs/pair_decision.md, grp13)")
 def test_a_flipped_coordination_in_a_short_quote_is_one_utterance():
-    a = S("a", "a1", "We will protect farmers and ranchers.", "2016-03-01")
-    b = S("b", "a2", "We will protect ranchers and farmers.", "2016-03-01")
-    u = group_utterances([a, b]).utterance_of
+    # issue 13 class (e): one outlet prints the pair the other way round (an LCS counts a
+    # lost word: half the words in runs, a short quote needs three quarters)
+    for x, y in (("We will protect farmers and ranchers.", "We will protect ranchers and farmers."),
+                 ("Our teachers and nurses deserve a raise.", "Our nurses and teachers deserve a raise."),
+                 ("Do you want war or peace?", "Do you want peace or war?")):
+        u = group_utterances([S("a", "a1", x, "2016-03-01"), S("b", "a2", y, "2016-03-01")]).utterance_of
+        assert u["a"] == u["b"], (x, y)
+    # a word changed next to "and" stays a one-word change (grp13's sorted key made it a
+    # reorder and lost such pairs) ...
+    u = group_utterances([S("a", "a1", "We will stop the violence and start the healing.", "2016-03-01"),
+                          S("b", "a2", "We will stop the violence and begin the healing.", "2016-03-01")]).utterance_of
     assert u["a"] == u["b"]
+    # ... and the date rules still hold for a short flipped quote
+    u = group_utterances([S("a", "a1", "We will protect farmers and ranchers.", "2016-03-01"),
+                          S("b", "a2", "We will protect ranchers and farmers.", "2016-03-20")]).utterance_of
+    assert u["a"] != u["b"]
