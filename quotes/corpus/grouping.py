@@ -866,9 +866,10 @@ class _Grouper:
             short, long_ = sorted((n, mk), key=lambda x: len(x.keys))
             if len(short.keys) < need:
                 continue
-            if f" {short.kstr} " in f" {long_.kstr} ":
+            sk = flipped_like(short.keys, long_.keys)  # "coal miners and coal companies"
+            if f" {' '.join(sk)} " in f" {long_.kstr} ":
                 return m
-            blocks = _blocks(short.keys, long_.keys)
+            blocks = _blocks(sk, long_.keys)
             if any(b[2] >= need for b in blocks) or sum(
                     b[2] for b in blocks if b[2] >= 3) >= NEAR_CONTAINED * len(short.keys):
                 return m

@@ -580,6 +580,11 @@ def test_a_flipped_coordination_in_a_short_quote_is_one_utterance():
     u = group_utterances([S("a", "a1", "We will stop the violence and start the healing.", "2016-03-01"),
                           S("b", "a2", "We will stop the violence and begin the healing.", "2016-03-01")]).utterance_of
     assert u["a"] == u["b"]
+    # sides of two words, in a lone late re-quote of the same remark three weeks on (tier 6)
+    u = group_utterances([S("a", "a1", "going to put a lot of coal miners and coal companies out of business,", "2016-05-18"),
+                          S("b", "a2", "We're going to put a lot of coal companies and coal miners out of business.",
+                            "2016-06-10")]).utterance_of
+    assert u["a"] == u["b"]
     # ... and the date rules still hold for a short flipped quote
     u = group_utterances([S("a", "a1", "We will protect farmers and ranchers.", "2016-03-01"),
                           S("b", "a2", "We will protect ranchers and farmers.", "2016-03-20")]).utterance_of

@@ -87,3 +87,7 @@ def test_a_coordinated_pair_is_turned_round_only_where_the_other_quote_flips_it(
         assert flipped_like(a, tuple(keys(other))) == a
     c = tuple(keys("you and me and them"))
     assert flipped_like(c, tuple(keys("me and you"))) == c
+    # sides of a few words
+    d = tuple(keys("put a lot of coal companies and coal miners out of business"))
+    assert flipped_like(d, tuple(keys("a lot of coal miners and coal companies out"))) == tuple(
+        keys("put a lot of coal miners and coal companies out of business"))
