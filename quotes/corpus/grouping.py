@@ -118,8 +118,10 @@ different people fit, and never an utterance that already holds another person's
 quote without speaker is placed last; it needs a shared run (or a contained cut) of 4+ words
 to join anything ("Bernie or Bust" is a slogan, not a cut of someone's quote), and joins a
 named utterance only when the match is certain (containment, or 80 % of its words in shared
-runs) and only one speaker's utterances fit; otherwise it groups with other speakerless
-quotes. Different speakers saying the same words stay apart (a re-quote is another
+runs; or, when it is the longer quote, a group noun's statement printing more than the named
+cut: a shared run of ``requote_run`` words, or a whole member of 4+ words that is no
+catchphrase of the speaker) and only one speaker's utterances fit; otherwise it groups with
+other speakerless quotes. Different speakers saying the same words stay apart (a re-quote is another
 utterance), and so do dates further apart than ``max_span_days`` (a stump-speech line on two
 occasions), except for the lone late re-quotes of tier 6; quotes of 6 words or fewer must
 also lie within ``short_span_days`` of the utterance.
@@ -615,6 +617,13 @@ class _Grouper:
         def common(words):
             return self._recurring(n.speaker, words)
 
+        # a quote without speaker (a group noun: "the officials", "the group") that is the
+        # longer one also joins a named utterance on a long shared run or on holding a whole
+        # member (not the speaker's catchphrase): the coverage asked of it counts the words
+        # it has beyond the named cut
+        unnamed = n.speaker is None and certain
+        named = self.clusters[cid].speaker
+
         for m in self.clusters[cid].nodes[: self.o.max_aligned_members]:
             mk = self.nodes[m].keys
             nk = flipped_like(n.keys, mk)  # "farmers and ranchers" against "ranchers and farmers"
@@ -632,8 +641,9 @@ class _Grouper:
                 cover = total / len(nk)
                 if not near and total <= self.o.short_len:
                     continue
-                if longest >= run and (cover >= need
-                                       or (n.speaker is not None and longest >= self.o.requote_run)):
+                if longest >= run and (cover >= need or (n.speaker is not None and longest >= self.o.requote_run)
+                                       or (unnamed and (longest >= self.o.requote_run
+                                                     or (longest == len(mk) and not self._recurring(named, mk))))):
                     return cover, m
         return 0.0, -1
 

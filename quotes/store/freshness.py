@@ -27,7 +27,8 @@ GROUPING_VERSION = 13  # 2: late re-quotes and surname aliases; 3: aliases namin
 # shared words (short_len or fewer) joins only within short_span_days (issue 13, benchmarks/pair_sources.py)
 # 12: a speaker known in its article only by descriptions ("a man", "the company") is no speaker of the index
 # 13: a coordinated pair printed the other way round ("farmers and ranchers" / "ranchers and farmers") is
-# matched turned round (worddiff.flipped_like) (issue 13, rec13)
+# matched turned round (worddiff.flipped_like, also in a late re-quote); a quote without speaker that is the
+# longer one joins a named utterance on a shared run of 8 words or on holding a whole member of 4+ words (issue 13, rec13)
 
 # PRAGMA application_id of the databases we make ("QUOT"): a build adds to an empty file or
 # to one of ours, never to someone else's database (which it would migrate in place).
