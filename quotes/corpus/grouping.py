@@ -32,7 +32,9 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    would: an idiom shared by two quotes days apart ("Get him the hell out of here!", "bomb the
    hell out of ISIS") points to no one occasion. Where a word repeats, the
    LCS may cut a shared run in two ("I meant ... I do, he was the most valuable player"),
-   so the alignment is also tried from the end.
+   so the alignment is also tried from the end. A coordinated pair one outlet prints the
+   other way round ("farmers and ranchers" / "ranchers and farmers") is turned round first
+   (``worddiff.flipped_like``, decided between the two quotes).
 5. Two-word quotes (“significant escalation”) join only by containment, and only when a
    single utterance of the same speaker contains them, and not when they are a slogan (see
    Recurring phrases); otherwise only identical ones group.
@@ -116,8 +118,10 @@ different people fit, and never an utterance that already holds another person's
 quote without speaker is placed last; it needs a shared run (or a contained cut) of 4+ words
 to join anything ("Bernie or Bust" is a slogan, not a cut of someone's quote), and joins a
 named utterance only when the match is certain (containment, or 80 % of its words in shared
-runs) and only one speaker's utterances fit; otherwise it groups with other speakerless
-quotes. Different speakers saying the same words stay apart (a re-quote is another
+runs; or, when it is the longer quote, a group noun's statement printing more than the named
+cut: a shared run of ``requote_run`` words, or a whole member of 4+ words that is no
+catchphrase of the speaker) and only one speaker's utterances fit; otherwise it groups with
+other speakerless quotes. Different speakers saying the same words stay apart (a re-quote is another
 utterance), and so do dates further apart than ``max_span_days`` (a stump-speech line on two
 occasions), except for the lone late re-quotes of tier 6; quotes of 6 words or fewer must
 also lie within ``short_span_days`` of the utterance.
@@ -155,7 +159,7 @@ from quotes.corpus.gcpause import cycles_paused
 from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_EDITION_GAP, SPLIT_RUN, adjacent_parts, continues
 from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
-from quotes.corpus.worddiff import Diff, diff_units, equal_runs
+from quotes.corpus.worddiff import Diff, diff_units, equal_runs, flipped, flipped_like
 
 
 @dataclass(slots=True)
@@ -475,7 +479,10 @@ class _Grouper:
     def _hits(self, keys: tuple[str, ...]) -> Counter:
         """Utterance id -> shingles it shares with ``keys`` (too-common shingles left out)."""
         hits: Counter = Counter()
-        for h in self._grams(keys):
+        grams = self._grams(keys)
+        if (turned := flipped(keys)) is not keys:  # another outlet's "ranchers and farmers"
+            grams |= self._grams(turned)
+        for h in grams:
             cur = self.index.get(h)
             if cur is None:
                 continue
@@ -610,24 +617,33 @@ class _Grouper:
         def common(words):
             return self._recurring(n.speaker, words)
 
+        # a quote without speaker (a group noun: "the officials", "the group") that is the
+        # longer one also joins a named utterance on a long shared run or on holding a whole
+        # member (not the speaker's catchphrase): the coverage asked of it counts the words
+        # it has beyond the named cut
+        unnamed = n.speaker is None and certain
+        named = self.clusters[cid].speaker
+
         for m in self.clusters[cid].nodes[: self.o.max_aligned_members]:
             mk = self.nodes[m].keys
+            nk = flipped_like(n.keys, mk)  # "farmers and ranchers" against "ranchers and farmers"
             # the other tie-break only matters when a word repeats
-            attempts = (0, 1) if len(set(n.keys)) < len(n.keys) else (0,)
+            attempts = (0, 1) if len(set(nk)) < len(nk) else (0,)
             for attempt in attempts:
                 if attempt == 0:
-                    total, longest = _shared(n.keys, _blocks(n.keys, mk), common)
+                    total, longest = _shared(nk, _blocks(nk, mk), common)
                 else:
                     # an LCS may cut a shared run where a word repeats ("I meant ... I do
                     # he was"): the other tie-break (aligning from the end) keeps it whole
-                    k = len(n.keys)
-                    total, longest = _shared(n.keys, [(k - s - ln, 0, ln) for s, _, ln in
-                                                      _blocks(n.keys[::-1], mk[::-1])], common)
-                cover = total / len(n.keys)
+                    k = len(nk)
+                    total, longest = _shared(nk, [(k - s - ln, 0, ln) for s, _, ln in
+                                                  _blocks(nk[::-1], mk[::-1])], common)
+                cover = total / len(nk)
                 if not near and total <= self.o.short_len:
                     continue
-                if longest >= run and (cover >= need
-                                       or (n.speaker is not None and longest >= self.o.requote_run)):
+                if longest >= run and (cover >= need or (n.speaker is not None and longest >= self.o.requote_run)
+                                       or (unnamed and (longest >= self.o.requote_run
+                                                     or (longest == len(mk) and not self._recurring(named, mk))))):
                     return cover, m
         return 0.0, -1
 
@@ -860,9 +876,10 @@ class _Grouper:
             short, long_ = sorted((n, mk), key=lambda x: len(x.keys))
             if len(short.keys) < need:
                 continue
-            if f" {short.kstr} " in f" {long_.kstr} ":
+            sk = flipped_like(short.keys, long_.keys)  # "coal miners and coal companies"
+            if f" {' '.join(sk)} " in f" {long_.kstr} ":
                 return m
-            blocks = _blocks(short.keys, long_.keys)
+            blocks = _blocks(sk, long_.keys)
             if any(b[2] >= need for b in blocks) or sum(
                     b[2] for b in blocks if b[2] >= 3) >= NEAR_CONTAINED * len(short.keys):
                 return m

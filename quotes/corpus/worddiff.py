@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from quotes.corpus.textnorm import Unit, typographic, units
+from quotes.corpus.textnorm import STOPWORDS, Unit, typographic, units
+from quotes.lexicon.words import COORDINATORS
 
 Diff = list[list[str]]
 
@@ -40,6 +41,60 @@ def equal_runs(a, b) -> list[tuple[int, int, int]]:
     (a start, b start, length)."""
     return [(op.src_start, op.dest_start, op.src_end - op.src_start)
             for op in Indel.opcodes(a, b) if op.tag == "equal"]
+
+
+FLIP_SPAN = 3  # longest side of a coordinated pair turned round ("coal miners and coal companies")
+
+
+def _coordinated(keys: tuple[str, ...], span: int = FLIP_SPAN) -> list[tuple[int, int]]:
+    """(conjunction position, side length) of each coordinated pair: a conjunction
+    (``COORDINATORS``) between two different runs of ``span`` words or fewer, each holding a
+    content word ("farmers and ranchers", "coal companies and coal miners")."""
+    if len(keys) < 3 or not COORDINATORS.intersection(keys[1:-1]):
+        return []
+    out = []
+    for j in range(1, len(keys) - 1):
+        if keys[j] not in COORDINATORS:
+            continue
+        for k in range(1, min(span, j, len(keys) - 1 - j) + 1):
+            x, y = keys[j - k:j], keys[j + 1:j + 1 + k]
+            if x != y and any(w not in STOPWORDS for w in x) and any(w not in STOPWORDS for w in y):
+                out.append((j, k))
+    return out
+
+
+def _turned(keys: tuple[str, ...], at: list[tuple[int, int]]) -> tuple[str, ...]:
+    out = list(keys)
+    for j, k in at:
+        out[j - k:j], out[j + 1:j + 1 + k] = keys[j + 1:j + 1 + k], keys[j - k:j]
+    return tuple(out)
+
+
+def flipped(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """``keys`` with every coordinated pair of single content words turned round ("farmers
+    and ranchers" -> "ranchers and farmers"), ``keys`` itself when there is none: what the
+    grouping also looks up to find the quotes ``flipped_like`` may turn a pair round for."""
+    at = _coordinated(keys, 1)
+    return _turned(keys, at) if at else keys
+
+
+def flipped_like(keys: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
+    """``keys`` with each coordinated pair ("farmers and ranchers", "coal companies and coal
+    miners") turned round where ``other`` prints it the other way round ("ranchers and
+    farmers") and never this way: an outlet's reordering, which an LCS alignment counts as
+    lost words. Decided between the two quotes, so a one-word change next to "and" ("jobs
+    and security" / "work and security") stays a change. Pairs that overlap: the first."""
+    at = _coordinated(keys)
+    if not at:
+        return keys
+    hay = f" {' '.join(other)} "
+    found: list[tuple[int, int]] = []
+    for j, k in at:
+        x, c, y = " ".join(keys[j - k:j]), keys[j], " ".join(keys[j + 1:j + 1 + k])
+        if (f" {y} {c} {x} " in hay and f" {x} {c} {y} " not in hay
+                and all(j - k > j2 + k2 or j + k < j2 - k2 for j2, k2 in found)):
+            found.append((j, k))
+    return _turned(keys, found) if found else keys
 
 
 def align_window(ref_keys: list[str], var_keys: list[str]) -> tuple[int, int]:

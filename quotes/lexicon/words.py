@@ -294,6 +294,8 @@ QUANTIFIERS = frozenset("all every each many most some both no any few several".
 # Lower-case words inside a title ("State of the Union") and never inside a name.
 # the page-language test (quotes.ingest.language): common English words, frequent in any English text
 ENGLISH_MARKERS = frozenset("the and of to said is in that".split())
+# the conjunctions of a coordinated pair whose order says nothing ("farmers and ranchers" / "ranchers and farmers")
+COORDINATORS = frozenset({"and", "or"})
 SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs via is as".split())
 PREPOSITIONS = frozenset("on in at of for to from with during about into onto via".split())
 DETERMINERS = frozenset("the a an this that these those its their his her our your".split())

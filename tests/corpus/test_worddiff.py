@@ -3,7 +3,7 @@ import json
 from hypothesis import given, strategies as st
 
 from quotes.corpus.textnorm import keys
-from quotes.corpus.worddiff import align_window, apply_side, word_diff
+from quotes.corpus.worddiff import align_window, apply_side, flipped_like, word_diff
 
 # seeds: Fox / Epoch / NY Post say "issue", AP says "problem"
 ISSUE = "that is a very, very serious issue"
@@ -77,3 +77,17 @@ def test_diff_rebuilds_both_sides(a, b):
     assert apply_side(d, "reference") == " ".join(ref.split())
     assert keys(apply_side(d, "variant")) == keys(var)
     assert all(op in ("equal", "delete", "insert") and text for op, text in d)
+
+
+def test_a_coordinated_pair_is_turned_round_only_where_the_other_quote_flips_it():
+    a, b = tuple(keys("we will protect farmers and ranchers")), tuple(keys("ranchers and farmers need us"))
+    assert flipped_like(a, b) == tuple(keys("we will protect ranchers and farmers"))
+    # a changed word, function words, a pair the other quote also prints this way: unchanged
+    for other in ("farmers and families need us", "ranchers and farmers and farmers and ranchers"):
+        assert flipped_like(a, tuple(keys(other))) == a
+    c = tuple(keys("you and me and them"))
+    assert flipped_like(c, tuple(keys("me and you"))) == c
+    # sides of a few words
+    d = tuple(keys("put a lot of coal companies and coal miners out of business"))
+    assert flipped_like(d, tuple(keys("a lot of coal miners and coal companies out"))) == tuple(
+        keys("put a lot of coal miners and coal companies out of business"))
