@@ -253,14 +253,14 @@ def cut_units(stage, persons: list[tuple[int, str]], names: dict[str, str], reli
 def unit_signatures(stage, names: dict[str, str],
                     touched: tuple[set[str], dict[str, tuple[str, int]]] | None = None) -> dict[str, tuple[str, int]]:
     """unit id -> (its ``families.unit_signature``, its number of quotes), read from the stage
-    unit by unit (a moved unsure quote counts without its speaker: it is grouped so).
+    unit by unit (a moved unsure quote is grouped without its speaker; its line holds it
+    apart: ``families.signature_line``).
     ``touched``: (the units whose members changed, the stored units' (signature, quotes)):
     only those units are read and hashed; the others are the stored ones."""
-    from quotes.corpus.families import sorted_signature
+    from quotes.corpus.families import signature_line, sorted_signature
 
     def signature(rows):
-        return sorted_signature((q, None if moved else sid, None if moved or sid is None else names.get(sid))
-                                for _, q, sid, moved in rows)
+        return sorted_signature(signature_line(q, sid, names.get(sid), moved) for _, q, sid, moved in rows)
 
     if touched is None:
         return {unit: signature(rows) for unit, rows in groupby(stage.members(), key=lambda r: r[0])}

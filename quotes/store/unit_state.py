@@ -38,7 +38,10 @@ from collections.abc import Iterable
 
 from quotes.store.freshness import GROUPING_VERSION
 
-LAYOUT = 1  # the state's own shape; bump when it changes (the state is then made anew once)
+# the state's shape and the signature lines' rules (``families.signature_line``): the kept
+# signatures are trusted only for what they were made by; bump when either changes (the state
+# is then made anew once, every unit hashed). 2: a moved quote's line holds its own speaker
+LAYOUT = 2
 FINGERPRINT = f"grouping {GROUPING_VERSION}, units {LAYOUT}"
 INDEX = "CREATE INDEX IF NOT EXISTS unit_quotes_unit ON unit_quotes (unit, id)"
 

@@ -17,6 +17,10 @@ SMITHS = [article("s0", [("Ann Smith", "the new tunnel will take ten more years 
           article("s1", [("Smith", "we will find the money for the tunnel somewhere else", None)])]
 BOB = [article("s2", [("Bob Smith", "nobody in this town wants a tunnel under the old market", None),
                       (None, "the money for the tunnel somewhere else", None)])]
+# an unsure quote of the bare Smith holding a few of Reyes's words: moved to his family, alone
+# there (it keeps its own speaker); with BOB the bare Smith becomes a speaker of its own
+GUESSED = [article("u0", [("Smith", "whatever happens we are not going to close the harbour says a long letter"
+                                    " about schools roads money and every other thing in town", "salience_guess")])]
 # Reyes's words, which an unsure quote of LATER was moved for, said by a third family: it stays home now
 PARK = [article("p0", [("Kim Park", REYES, None)])]
 
@@ -91,6 +95,20 @@ def test_only_the_changed_quotes_are_staged(tmp_path):
     assert staged == 2  # the new article's two quotes, not the corpus
     assert touched == {"family:alvarez", "family:reyes", "family:liu"}  # their units, and where the unsure one went
     assert not any("NOT IN (SELECT id FROM temp.stage_article)" in s for s in ran)  # (``stage_others``)
+
+
+def test_a_moved_quote_whose_speaker_changes_is_grouped_again(tmp_path):
+    """A moved quote's utterance, alone, keeps the quote's own speaker: when that speaker
+    changes (here within the family), its unit's signature changes too."""
+    once, _ = build(tmp_path / "once.db", [BEFORE + SMITHS + GUESSED + BOB])
+    steps, how = build(tmp_path / "steps.db", [BEFORE + SMITHS + GUESSED, BOB])
+    assert how == ["anew", "kept"]
+    assert steps == once
+    db = sqlite3.connect(tmp_path / "steps.db")
+    assert db.execute("select count(*) from quotes q join utterances u on u.id = q.utterance_id"
+                      " join unit_quotes k on k.id = q.id where k.moved = 1 and u.speaker_id = q.speaker_id"
+                      " and u.n_quotes = 1").fetchone()[0] == 1
+    db.close()
 
 
 def test_an_article_extracted_again_makes_the_units_anew(tmp_path):
@@ -170,3 +188,15 @@ def test_the_touched_units_are_those_a_changed_row_left_or_joined():
     assert conn.execute("select * from unit_quotes order by id").fetchall() == [
         ("q1", "s1", "F", 0), ("q2", "s9", "F", 0), ("q3", None, "free:q3", 0), ("q4", "s4", "G", 1),
         ("q5", "s5", "H", 0), ("q6", None, "E", 0)]
+
+
+def test_a_state_of_other_rules_is_made_anew(tmp_path):
+    path = tmp_path / "steps.db"
+    build(path, [BEFORE])
+    db = sqlite3.connect(path)  # (made by other signature rules: the stored signatures are not this code's)
+    db.execute("update unit_state set fingerprint = 'grouping 0, units 0'")
+    db.commit()
+    db.close()
+    steps, how = build(path, [LATER])
+    assert how == ["anew"]
+    assert steps == build(tmp_path / "once.db", [BEFORE + LATER])[0]
