@@ -193,7 +193,8 @@ def unit_signature(refs: Iterable[tuple[str, str | None, str | None]]) -> str:
     return sorted_signature(sorted(refs, key=lambda r: r[0]))[0]
 
 
-def signature_line(qid: str, speaker_id: str | None, name: str | None, moved: bool) -> tuple[str, str | None, str | None]:
+def signature_line(qid: str, speaker_id: str | None, name: str | None,
+                   moved: bool) -> tuple[str, str | None, str | None]:
     """A quote's line in its unit's signature: (id, speaker id, speaker name); a moved unsure
     quote is grouped without its speaker, but its utterance, when it stays alone, keeps that
     speaker (``unsure.restore_speakers``): its line holds the speaker id after ``HOME``, in the

@@ -165,7 +165,8 @@ class CorpusStage(PersonSink):
         return self._stream(f"SELECT s.id, q.text FROM {self.units} s JOIN quotes q ON q.id = s.id"
                             " WHERE s.speaker_id IS NULL ORDER BY s.id")
 
-    def named_texts(self, unsure_where: str, params: list, family: dict[str, str]) -> Iterator[tuple[str, str, str, bool]]:
+    def named_texts(self, unsure_where: str, params: list,
+                    family: dict[str, str]) -> Iterator[tuple[str, str, str, bool]]:
         """(quote id, family, text, unsure) of every named quote; ``unsure_where``: the SQL
         condition on a quote's ``method`` that makes its speaker unsure; ``family``: speaker
         id -> family."""
