@@ -27,9 +27,10 @@ without the cut's) running a corpus step in between changes speaker links and un
 the kept tables do not know; it always rewrites ``corpus_units``, so the token no longer
 matches and both states are made anew. (A count or the largest rowid would not do: a step
 that rewrites the table numbers its rows from 1 again.) The digest covers every named quote
-that keeps its speaker (its id, speaker and speaker name are in its unit's signature); the
-quotes whose signature line has no speaker (speakerless, moved) are checked against the
-quotes' stored links (``_links_moved``).
+that keeps its speaker (its id, speaker and speaker name are in its unit's signature) and
+every moved one (its own speaker is in its line: ``families.signature_line``); the
+speakerless quotes' lines hold no speaker, so they (and the moved ones, as well) are checked
+against the quotes' stored links (``_links_moved``).
 """
 from __future__ import annotations
 
@@ -75,8 +76,8 @@ def is_current(conn) -> bool:
 
 
 def _links_moved(conn) -> bool:
-    """Whether a kept quote without speaker in its signature line (speakerless, or moved)
-    has another speaker link stored in ``quotes`` (written by a step that did not keep it)."""
+    """Whether a kept speakerless (or moved) quote has another speaker link stored in
+    ``quotes`` (written by a step that did not keep it)."""
     return conn.execute("SELECT 1 FROM unit_quotes k CROSS JOIN quotes q ON q.id = k.id"
                         " WHERE (k.moved = 1 OR k.speaker_id IS NULL) AND q.speaker_id IS NOT k.speaker_id"
                         " LIMIT 1").fetchone() is not None
