@@ -35,7 +35,7 @@ def dump_tasks(db_path: Path, out: Path, largest: bool = False) -> None:
     from quotes.store.db import open_db
 
     db = open_db(str(db_path))
-    stage, _, names = staged_units(db, set(), None)
+    stage, _, names, _ = staged_units(db, set(), None)
     load = task_loader(stage, names)
     planned = plan_tasks({u: n for u, (_, n) in unit_signatures(stage, names).items()}, 2)
     tasks = [load(t) for t in (planned[:1] if largest else planned)]

@@ -34,8 +34,8 @@ def unsure_state(path: Path) -> str:
         family = {s.id: family_key(s.id, s.name) for s in speakers.speakers}
         stage.set_persons((i, sid, family[sid]) for i, sid in enumerate(speakers.person_speaker))
         where, params = unsure_condition()
-        links = cut_links(stage.speakerless_texts(), stage.unsure_texts(unsure_methods(db)),
-                          stage.named_texts(where, params)).unsure
+        links = cut_links(stage.speakerless_texts(), stage.unsure_texts(unsure_methods(db), family),
+                          stage.named_texts(where, params, family)).unsure
         stage.abandon()
         db.close()
     n = max(1, len(links.grams_of))

@@ -45,6 +45,7 @@ from quotes.corpus.unsure import UnsureLinks, restore_speakers
 LINK_GRAM = 4  # a speakerless quote joins anything only through a shared run of this many words
 FREE = "free:"  # prefix of the units of speakerless quotes that joined no family
 MANY = None  # the family of a ``cut_of_holders`` row: sure quotes of two families or more hold the gram
+HOME = "home:"  # a moved unsure quote's signature line: its own speaker (``signature_line``)
 AMBIGUOUS = frozenset({FREE + "1", FREE + "2"})  # a component's families once two or more hold its grams
 
 
@@ -188,8 +189,17 @@ def speakerless_links(texts: Iterable[tuple[str, str]], max_posting: int | None 
 
 def unit_signature(refs: Iterable[tuple[str, str | None, str | None]]) -> str:
     """What a unit's grouping depends on besides the quotes' own (immutable) fields: its
-    quote ids with their speaker ids and speaker names."""
+    quote ids with their speaker ids and speaker names (a moved unsure quote: ``signature_line``)."""
     return sorted_signature(sorted(refs, key=lambda r: r[0]))[0]
+
+
+def signature_line(qid: str, speaker_id: str | None, name: str | None,
+                   moved: bool) -> tuple[str, str | None, str | None]:
+    """A quote's line in its unit's signature: (id, speaker id, speaker name); a moved unsure
+    quote is grouped without its speaker, but its utterance, when it stays alone, keeps that
+    speaker (``unsure.restore_speakers``): its line holds the speaker id after ``HOME``, in the
+    name's place (no named quote's line has an empty speaker)."""
+    return (qid, None, HOME + speaker_id) if moved else (qid, speaker_id, name if speaker_id else None)
 
 
 def sorted_signature(refs: Iterable[tuple[str, str | None, str | None]]) -> tuple[str, int]:

@@ -36,16 +36,16 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
     from quotes.corpus.families import plan_tasks
     from quotes.run.corpus import group_tasks
     from quotes.store.bulk import REBUILD_SHARE
-    from quotes.store.db import save_corpus_index
+    from quotes.store.db import save_corpus_index, stored_units
     from quotes.store.freshness import GROUPING_VERSION, STALE_UTTERANCES
 
     full = full or db.execute("PRAGMA user_version").fetchone()[0] != GROUPING_VERSION
     stale = {r[0] for r in db.execute(STALE_UTTERANCES)}  # (only utterances that lost quotes)
     # quotes without a current utterance: their units are regrouped (all of them when full)
     unlinked: set[str] | None = None if full else set()
-    stage, speakers, names = staged_units(db, stale, unlinked, keep=True)
+    stage, speakers, names, touched = staged_units(db, stale, unlinked, keep=True)
     try:
-        units = unit_signatures(stage, names)
+        units = unit_signatures(stage, names, None if touched is None else (touched, stored_units(db, sizes=True)))
         if full:
             dirty, retired = set(units), None  # (None: every stored utterance, at once)
         else:
@@ -56,7 +56,7 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
         tasks = plan_tasks({u: units[u][1] for u in dirty}, workers if not scheduler else max(2, workers))
         many = full or regrouped > REBUILD_SHARE * sum(n for _, n in units.values())  # (a large page cache)
         save_corpus_index(db, speakers, group_tasks(tasks, task_loader(stage, names), workers, scheduler), retired, units,
-                          many)
+                          many, units_kept=True)
     except BaseException:
         stage.abandon()
         raise
@@ -66,11 +66,13 @@ def update_corpus_index(db, full: bool = False, workers: int = 1, scheduler: str
 
 def staged_units(db, stale: set[str], unlinked: set[str] | None, keep: bool = False):
     """(the ``store.stage.CorpusStage`` holding every quote's speaker and unit, the speaker
-    index, speaker id -> name): the speaker index made, then the quotes cut into units.
+    index, speaker id -> name, the units whose members changed: None when every unit is to
+    be hashed): the speaker index made, then the quotes cut into units.
     ``stale``, ``unlinked``: as ``speaker_index`` reads and fills them (``unlinked`` None: a
     full step). ``keep``: the speaker index's state is kept between builds
     (``store.speaker_state``): an incremental step with a current state resolves only the
-    articles that changed (``kept_speaker_index``); any other step makes the state anew."""
+    articles that changed (``kept_speaker_index``); any other step makes the state anew.
+    So are the cut's and the units' (``cut_units``)."""
     from quotes.corpus.gcpause import cycles_paused
     from quotes.store import speaker_state
     from quotes.store.db import unlinked_quotes
@@ -91,11 +93,11 @@ def staged_units(db, stale: set[str], unlinked: set[str] | None, keep: bool = Fa
                     stage.kept.finish(speakers.person_speaker)
                     stage.kept = None
             names = {s.id: s.name for s in speakers.speakers}
-            cut_units(stage, persons, names, relinked, keep)
+            touched = cut_units(stage, persons, names, relinked, keep)
     except BaseException:
         stage.abandon()
         raise
-    return stage, speakers, names
+    return stage, speakers, names, touched
 
 
 def article_quotes(rows, unlinked: set[str] | None = None, stale: set[str] = frozenset()):
@@ -190,52 +192,85 @@ def kept_speaker_index(db, stage):
 
 
 def cut_units(stage, persons: list[tuple[int, str]], names: dict[str, str], relinked: set[str] | None = None,
-              keep: bool = False) -> None:
+              keep: bool = False) -> set[str] | None:
     """Every quote's unit set in the ``stage`` (``store.stage``): named quotes by family,
     unsure ones as ``corpus.unsure`` says, speakerless ones by their links.
     ``persons``: (person, speaker id) of every person of the index; ``relinked``: the
     articles whose persons alone went to the stage (None: every article's). Without
     ``keep``, the links are found by one pass over the named quotes' texts
-    (``families.cut_links``); with it, from the named quotes' 4-grams kept between builds
-    (``store.cut_state``, ``families.cut_of_holders``): an incremental step whose changes are
-    additions only adds the new named quotes' grams; any other step makes the table anew
-    with that one pass."""
+    (``families.cut_links``) and every quote is staged. With it, the links come from the
+    named quotes' 4-grams kept between builds (``store.cut_state``,
+    ``families.cut_of_holders``) and every quote's unit is kept too (``store.unit_state``):
+    an incremental step whose changes are additions only (and whose kept states are those
+    the last step wrote: ``unit_state.is_current``) adds the new named quotes' grams, stages
+    only the articles resolved again and writes only the units that changed; any other step
+    stages every quote and makes both tables anew, the cut's with that one pass.
+    Returns the units whose members (or their speakers or speaker names) changed, or None:
+    every unit is to be hashed."""
     from quotes.corpus.families import cut_links, cut_of_holders, family_key
-    from quotes.store import cut_state
+    from quotes.store import cut_state, unit_state
     from quotes.store.db import unsure_condition, unsure_methods
 
     family = {sid: family_key(sid, name) for sid, name in names.items()}
+    conn = stage.conn
+    kept = keep and relinked is not None and unit_state.is_current(conn) and cut_state.is_current(conn)
     stage.set_persons(((p, sid, family[sid]) for p, sid in persons), None if relinked is None else family.items(),
-                      relinked)
+                      relinked, every=not kept)
+    if kept and not cut_state.changes_are_additions(conn, family):
+        stage.stage_others()
+        kept = False
     where, params = unsure_condition()
     methods = unsure_methods(stage.conn)
     if not keep:
-        cut = cut_links(stage.speakerless_texts(), stage.unsure_texts(methods), stage.named_texts(where, params))
+        cut = cut_links(stage.speakerless_texts(), stage.unsure_texts(methods, family),
+                        stage.named_texts(where, params, family))
     else:
-        conn = stage.conn
-        if relinked is not None and cut_state.is_current(conn) and cut_state.changes_are_additions(conn, family):
+        if kept:
             cut_state.add(conn, stage.added_named_texts(where, params), family)
+            unit_state.apply(conn)
         else:
-            cut_state.rebuild(conn, stage.named_texts(where, params), family)
-        cut = cut_of_holders(stage.speakerless_texts(), stage.unsure_texts(methods),
+            unit_state.replace(conn)
+        stage.use_kept_units()
+        if not kept:
+            cut_state.rebuild(conn, stage.named_texts(where, params, family), family)
+        cut = cut_of_holders(stage.speakerless_texts(), stage.unsure_texts(methods, family),
                              lambda grams: cut_state.holders(conn, grams))
     moved = []
     for qid, home in cut.unsure.family_of.items():
         unit, was_moved = cut.unit_of_named(qid, home, True)
-        if was_moved:
-            moved.append((unit, 1, qid))
-    stage.set_units(moved + [(cut.unit_of_speakerless(q), 0, q) for q in stage.speakerless_ids()])
+        if was_moved or kept:  # (kept: an unsure quote moved before may stay home now)
+            moved.append((unit, int(was_moved), qid))
+    rows = moved + [(cut.unit_of_speakerless(q), 0, q) for q in stage.speakerless_ids()]
+    if not kept:
+        stage.set_units(rows)
+        return None
+    unit_state.set_cut(conn, rows)
+    stored = dict(conn.execute("SELECT id, name FROM speakers"))  # (the names the last step gave)
+    renamed = {family[sid] for sid, name in names.items() if sid not in stored or stored[sid] != name}
+    return unit_state.touched(conn) | renamed  # (a speaker's name is in its quotes' signature lines)
 
 
-def unit_signatures(stage, names: dict[str, str]) -> dict[str, tuple[str, int]]:
+def unit_signatures(stage, names: dict[str, str],
+                    touched: tuple[set[str], dict[str, tuple[str, int]]] | None = None) -> dict[str, tuple[str, int]]:
     """unit id -> (its ``families.unit_signature``, its number of quotes), read from the stage
-    unit by unit (a moved unsure quote counts without its speaker: it is grouped so)."""
-    from quotes.corpus.families import sorted_signature
+    unit by unit (a moved unsure quote is grouped without its speaker; its line holds it
+    apart: ``families.signature_line``).
+    ``touched``: (the units whose members changed, the stored units' (signature, quotes)):
+    only those units are read and hashed; the others are the stored ones."""
+    from quotes.corpus.families import signature_line, sorted_signature
 
-    units = {}
-    for unit, rows in groupby(stage.members(), key=lambda r: r[0]):
-        units[unit] = sorted_signature((q, None if moved else sid, None if moved or sid is None else names.get(sid))
-                                       for _, q, sid, moved in rows)
+    def signature(rows):
+        return sorted_signature(signature_line(q, sid, names.get(sid), moved) for _, q, sid, moved in rows)
+
+    if touched is None:
+        return {unit: signature(rows) for unit, rows in groupby(stage.members(), key=lambda r: r[0])}
+    changed, units = touched[0], dict(touched[1])
+    for unit in sorted(changed):
+        sig = signature(stage.members(unit))
+        if sig[1]:
+            units[unit] = sig
+        else:
+            units.pop(unit, None)
     return units
 
 

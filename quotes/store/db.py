@@ -195,6 +195,9 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     from quotes.store import cut_state  # (the cut's state between builds: its tables and triggers)
 
     cut_state.create(db.conn)
+    from quotes.store import unit_state  # (each quote's unit between builds)
+
+    unit_state.create(db.conn)
     for table, columns in BROWSE_INDEXES:
         db[table].create_index(columns, if_not_exists=True)
 
@@ -489,7 +492,7 @@ LINK_STAGE = "stage_link"  # the quotes' new speaker or utterance links, by rowi
 
 def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
                       retired: set[str] | None = None, units: dict[str, tuple[str, int]] | None = None,
-                      many: bool = True) -> None:
+                      many: bool = True, units_kept: bool = False) -> None:
     """Write the speaker index and (re)grouped utterances in ONE transaction.
 
     Speakers and aliases are synchronised with ``speaker_index`` (only changed rows are
@@ -505,7 +508,9 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
     from the stage. ``many``: the writes touch a large share of the rows (a full regroup),
     so the connection gets a large page cache (``bulk.CACHE_KIB``) while it writes; a step
     that regroups a few units only compares the links and alias rows in one pass each,
-    which a large cache does not speed up but fills (it was most of such a step's memory)."""
+    which a large cache does not speed up but fills (it was most of such a step's memory).
+    ``units_kept``: every quote's unit was written to ``unit_quotes`` by this step: the
+    units' state is marked current with the new ``corpus_units`` (``store.unit_state``)."""
     parts = [utterance_index] if hasattr(utterance_index, "utterances") else utterance_index
     conn = db.conn
     cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
@@ -514,6 +519,10 @@ def save_corpus_index(db: sqlite_utils.Database, speaker_index, utterance_index,
     try:
         with conn:  # one transaction: readers never see quotes without their speakers
             write_corpus_index(conn, speaker_index, parts, retired, units)
+            if units_kept:
+                from quotes.store import unit_state
+
+                unit_state.mark_current(conn)
     finally:
         bulk.drop_stage(conn, LINK_STAGE)
         conn.execute(f"PRAGMA main.cache_size = {cache}")
@@ -660,6 +669,9 @@ def save_utterances(conn, part) -> None:
     conn.executemany(insert_sql("variants", list(TABLES["variants"])), rows.variants)
 
 
-def stored_units(db: sqlite_utils.Database) -> dict[str, str]:
-    """Unit id -> signature of the corpus units the last corpus step grouped."""
+def stored_units(db: sqlite_utils.Database, sizes: bool = False) -> dict:
+    """Unit id -> signature of the corpus units the last corpus step grouped (with
+    ``sizes``: -> (signature, number of quotes))."""
+    if sizes:
+        return {u: (sig, n) for u, sig, n in db.execute("select id, signature, n_quotes from corpus_units")}
     return dict(db.execute("select id, signature from corpus_units").fetchall())

@@ -12,7 +12,10 @@ distinct speaker name, per unit and per speakerless quote, and one task's quotes
   alias rows, under the serial of the name signature it was summed into;
 - ``stage_person``: each serial's speaker and family (known once the index is made);
 - ``stage_quote``: every quote's speaker (NULL: none), unit, and whether it was moved to
-  another family's unit as a quote without speaker (``corpus.unsure``), indexed by unit;
+  another family's unit as a quote without speaker (``corpus.unsure``), indexed by unit. A
+  build's step keeps these rows between builds instead (``store.unit_state``: ``unit_quotes``,
+  read through ``units``): an incremental step stages only the quotes of the articles
+  resolved again, a step that makes the kept table anew stages every quote;
 - ``stage_article`` / ``stage_speaker``: when the speaker index was kept between builds
   (``store.speaker_state``), the articles resolved again (only their quotes are in
   ``stage_person_quote``: the others keep their stored speaker link) and every speaker's
@@ -45,11 +48,11 @@ TABLES = {
     "stage_speaker": "(speaker_id TEXT PRIMARY KEY, unit TEXT NOT NULL) WITHOUT ROWID",
 }
 
-# the named quotes (scanning the quotes, each looked up in the stage: a sequential read)
-NAMED = ("SELECT q.id, s.unit, q.text{extra} FROM quotes q CROSS JOIN temp.stage_quote s ON s.id = q.id"
+# the named quotes with their speakers (scanning the quotes, each looked up in the units: a sequential read)
+NAMED = ("SELECT q.id, s.speaker_id, q.text{extra} FROM quotes q CROSS JOIN {units} s ON s.id = q.id"
          " WHERE s.speaker_id IS NOT NULL")
 TASK_QUOTES = ("SELECT s.id, s.speaker_id, s.moved, q.article_id, a.outlet_id, a.published, q.said_from,"
-               " q.said_to, q.text, q.start, q.end, q.mention FROM temp.stage_quote s CROSS JOIN quotes q ON q.id = s.id"
+               " q.said_to, q.text, q.start, q.end, q.mention FROM {units} s CROSS JOIN quotes q ON q.id = s.id"
                " JOIN articles a ON a.id = q.article_id WHERE s.unit = ? ORDER BY s.id")
 
 
@@ -58,6 +61,10 @@ class CorpusStage(PersonSink):
 
     def __init__(self, conn, cache_kib: int = 65_536) -> None:
         self.conn = conn
+        # the table every quote's speaker and unit are read from once staged: this stage's
+        # ``stage_quote``, or the one kept between builds (``store.unit_state``)
+        self.units, self.units_index = "temp.stage_quote", "CREATE INDEX IF NOT EXISTS temp.stage_quote_unit" \
+            " ON stage_quote (unit, id)"
         self.kept = None  # a ``speaker_state.Rebuild`` that keeps each article's persons, if any
         self.owns_transaction = not conn.in_transaction  # (the first insert opens one: ``abandon``)
         self.streams: list = []  # weak references to the cursors read as streams (closed by ``abandon``)
@@ -67,6 +74,13 @@ class CorpusStage(PersonSink):
         for name, columns in TABLES.items():
             conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
             conn.execute(f"CREATE TEMP TABLE {name} {columns}")
+
+    def use_kept_units(self) -> None:
+        """Read every quote's speaker and unit from the table kept between builds
+        (``store.unit_state``) from now on."""
+        from quotes.store.unit_state import INDEX
+
+        self.units, self.units_index = "unit_quotes", INDEX
 
     def close(self) -> None:
         for name in TABLES:
@@ -106,13 +120,15 @@ class CorpusStage(PersonSink):
         self._quotes, self._aliases = [], []
 
     def set_persons(self, rows: Iterable[tuple[int, str, str]], speakers: Iterable[tuple[str, str]] | None = None,
-                    relinked: Iterable[str] | None = None) -> None:
+                    relinked: Iterable[str] | None = None, every: bool = True) -> None:
         """(person serial, speaker id, family unit) of every person: every quote gets its
         speaker and its family as unit (speakerless ones: NULL, for ``set_units``), and the
         alias rows are summed per (speaker, alias, article). ``relinked``: when only these
         articles' persons were given quotes and alias rows (a kept speaker index), the
         other quotes keep their stored speaker, whose family ``speakers`` ((speaker id,
-        unit) of every speaker) gives."""
+        unit) of every speaker) gives; without ``every``, only the quotes of the articles
+        ``relinked`` are staged (the others' rows are kept: ``store.unit_state``), until
+        ``stage_others``."""
         self.flush()
         conn = self.conn
         conn.executemany("INSERT INTO temp.stage_person VALUES (?, ?, ?)", rows)
@@ -124,26 +140,38 @@ class CorpusStage(PersonSink):
         else:
             conn.executemany("INSERT INTO temp.stage_article VALUES (?)", [(a,) for a in sorted(relinked)])
             conn.executemany("INSERT INTO temp.stage_speaker VALUES (?, ?)", sorted(speakers))
-            conn.execute("INSERT INTO temp.stage_quote (id, speaker_id, unit) SELECT q.id, s.speaker_id, s.unit"
-                         " FROM quotes q LEFT JOIN temp.stage_speaker s ON s.speaker_id = q.speaker_id"
-                         " AND q.article_id NOT IN (SELECT id FROM temp.stage_article)"
-                         " WHERE q.id NOT IN (SELECT id FROM temp.stage_quote) ORDER BY q.id")
+            if every:
+                self.stage_others()
+            else:  # (the articles' quotes without a person: no speaker)
+                conn.execute("INSERT INTO temp.stage_quote (id) SELECT q.id FROM temp.stage_article a"
+                             " CROSS JOIN quotes q ON q.article_id = a.id"
+                             " WHERE q.id NOT IN (SELECT id FROM temp.stage_quote) ORDER BY q.id")
         conn.execute("INSERT INTO temp.stage_alias SELECT p.speaker_id, a.alias, a.article_id, max(a.outlet_id),"
                      " sum(a.n) FROM temp.stage_person_alias a JOIN temp.stage_person p USING (person)"
                      " GROUP BY p.speaker_id, a.alias, a.article_id ORDER BY p.speaker_id, a.alias, a.article_id")
         conn.execute("DELETE FROM temp.stage_person_quote")
         conn.execute("DELETE FROM temp.stage_person_alias")
 
+    def stage_others(self) -> None:
+        """The quotes outside the articles resolved again staged too: each keeps its stored
+        speaker, with that speaker's family as unit."""
+        self.conn.execute("INSERT INTO temp.stage_quote (id, speaker_id, unit) SELECT q.id, s.speaker_id, s.unit"
+                          " FROM quotes q LEFT JOIN temp.stage_speaker s ON s.speaker_id = q.speaker_id"
+                          " AND q.article_id NOT IN (SELECT id FROM temp.stage_article)"
+                          " WHERE q.id NOT IN (SELECT id FROM temp.stage_quote) ORDER BY q.id")
+
     def speakerless_texts(self) -> Iterator[tuple[str, str]]:
         """(quote id, text) of the quotes without speaker, in id order."""
-        return self._stream("SELECT s.id, q.text FROM temp.stage_quote s JOIN quotes q ON q.id = s.id"
+        return self._stream(f"SELECT s.id, q.text FROM {self.units} s JOIN quotes q ON q.id = s.id"
                             " WHERE s.speaker_id IS NULL ORDER BY s.id")
 
-    def named_texts(self, unsure_where: str, params: list) -> Iterator[tuple[str, str, str, bool]]:
+    def named_texts(self, unsure_where: str, params: list,
+                    family: dict[str, str]) -> Iterator[tuple[str, str, str, bool]]:
         """(quote id, family, text, unsure) of every named quote; ``unsure_where``: the SQL
-        condition on a quote's ``method`` that makes its speaker unsure."""
-        return ((q, u, t, bool(k)) for q, u, t, k in self._stream(
-            NAMED.format(extra=f", ({unsure_where})"), params))
+        condition on a quote's ``method`` that makes its speaker unsure; ``family``: speaker
+        id -> family."""
+        return ((q, family[s], t, bool(k)) for q, s, t, k in self._stream(
+            NAMED.format(extra=f", ({unsure_where})", units=self.units), params))
 
     def added_named_texts(self, unsure_where: str, params: list) -> Iterator[tuple[str, str, str, bool]]:
         """``named_texts`` of the quotes added since the cut's state was kept (``cut_added``)."""
@@ -152,34 +180,40 @@ class CorpusStage(PersonSink):
             " CROSS JOIN temp.stage_quote s ON s.id = c.id CROSS JOIN quotes q ON q.id = c.id"
             " WHERE s.speaker_id IS NOT NULL ORDER BY c.id", params))
 
-    def unsure_texts(self, methods: list[str]) -> Iterator[tuple[str, str, str]]:
+    def unsure_texts(self, methods: list[str], family: dict[str, str]) -> Iterator[tuple[str, str, str]]:
         """(quote id, family, text) of the named quotes whose attribution ``method`` is one of
         ``methods`` (the unsure ones: ``store.db.unsure_methods``), in id order: found through
-        the method index and streamed (their texts are not held)."""
+        the method index and streamed (their texts are not held). ``family``: speaker id ->
+        family."""
         if not methods:
             return iter(())
-        return self._stream(NAMED.format(extra="") + f" AND q.method IN ({', '.join('?' * len(methods))})"
-                            " ORDER BY q.id", methods)
+        return ((q, family[s], t) for q, s, t in self._stream(
+            NAMED.format(extra="", units=self.units) + f" AND q.method IN ({', '.join('?' * len(methods))})"
+            " ORDER BY q.id", methods))
 
     def speakerless_ids(self) -> list[str]:
-        return [q for (q,) in self.conn.execute("SELECT id FROM temp.stage_quote WHERE speaker_id IS NULL")]
+        return [q for (q,) in self.conn.execute(f"SELECT id FROM {self.units} WHERE speaker_id IS NULL")]
 
     def set_units(self, rows: list[tuple[str, int, str]]) -> None:
         """(unit, moved, quote id): the units of the speakerless and moved quotes; then the
         quotes are indexed by unit."""
-        self.conn.executemany("UPDATE temp.stage_quote SET unit = ?, moved = ? WHERE id = ?", rows)
-        self.conn.execute("CREATE INDEX temp.stage_quote_unit ON stage_quote (unit, id)")
+        self.conn.executemany(f"UPDATE {self.units} SET unit = ?, moved = ? WHERE id = ?", rows)
+        self.conn.execute(self.units_index)
 
-    def members(self) -> Iterator[tuple[str, str, str | None, int]]:
-        """(unit, quote id, speaker id, moved) of every quote, by unit then quote id."""
-        return self._stream("SELECT unit, id, speaker_id, moved FROM temp.stage_quote ORDER BY unit, id")
+    def members(self, unit: str | None = None) -> Iterator[tuple[str, str, str | None, int]]:
+        """(unit, quote id, speaker id, moved) of every quote (of ``unit`` only, when given),
+        by unit then quote id."""
+        if unit is not None:
+            return iter(self.conn.execute(f"SELECT unit, id, speaker_id, moved FROM {self.units} WHERE unit = ?"
+                                          " ORDER BY id", (unit,)).fetchall())
+        return self._stream(f"SELECT unit, id, speaker_id, moved FROM {self.units} ORDER BY unit, id")
 
     def units_of(self, ids: list[str]) -> set[str]:
         out: set[str] = set()
         for k in range(0, len(ids), 500):
             chunk = ids[k:k + 500]
             out.update(u for (u,) in self.conn.execute(
-                f"SELECT DISTINCT unit FROM temp.stage_quote WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+                f"SELECT DISTINCT unit FROM {self.units} WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
         return out
 
     def utterances_of_units(self, units: Iterable[str]) -> set[str]:
@@ -187,14 +221,14 @@ class CorpusStage(PersonSink):
         out: set[str] = set()
         for unit in units:
             out.update(u for (u,) in self.conn.execute(
-                "SELECT DISTINCT q.utterance_id FROM temp.stage_quote s CROSS JOIN quotes q ON q.id = s.id"
+                f"SELECT DISTINCT q.utterance_id FROM {self.units} s CROSS JOIN quotes q ON q.id = s.id"
                 " WHERE s.unit = ? AND EXISTS (SELECT 1 FROM utterances u WHERE u.id = q.utterance_id)", (unit,)))
         return out
 
     def task_quotes(self, unit: str) -> list[tuple]:
         """(quote id, speaker id, moved, article id, outlet id, published, said_from, said_to,
         text, start, end, mention) of a unit's quotes, in quote id order: what its grouping reads."""
-        return self.conn.execute(TASK_QUOTES, (unit,)).fetchall()
+        return self.conn.execute(TASK_QUOTES.format(units=self.units), (unit,)).fetchall()
 
 
 def save_staged_speaker_links(conn, relinked_only: bool = False, gone: list[tuple[str]] = ()) -> None:

@@ -4,7 +4,8 @@ import random
 import sqlite_utils
 
 from quotes.corpus.families import (FREE, MANY, cut_links, cut_of_holders, family_key, group_by_units, plan_tasks,
-                                    quote_grams, sorted_signature, speakerless_links, unit_signature, units_of)
+                                    quote_grams, signature_line, sorted_signature, speakerless_links, unit_signature,
+                                    units_of)
 from quotes.model import text_hash
 from quotes.corpus.grouping import QuoteRef
 
@@ -125,6 +126,15 @@ def test_a_units_signature_follows_its_speakers_and_names():
     assert unit_signature(base) != unit_signature([("q1", "s1", "Jane Alvarez")])
     assert unit_signature(base) != unit_signature([("q1", "s1", "Jane Alvarez"), ("q2", "s2", "J. Alvarez")])
     assert unit_signature(base) != unit_signature([("q1", "s1", "Janet Alvarez"), ("q2", "s1", "Janet Alvarez")])
+
+
+def test_a_moved_quotes_line_holds_its_own_speaker_apart():
+    assert signature_line("q1", "s1", "Jane Alvarez", False) == ("q1", "s1", "Jane Alvarez")
+    assert signature_line("q2", None, None, False) == ("q2", None, None)
+    moved = [signature_line("q1", sid, "Jane Alvarez", True) for sid in ("s1", "s2")]
+    assert moved[0] != moved[1] and moved[0][1] is None  # (grouped without it; its lone utterance keeps it)
+    assert unit_signature([moved[0]]) not in {unit_signature([("q1", None, None)]),
+                                             unit_signature([("q1", "s1", "")]), unit_signature([moved[1]])}
 
 
 def test_a_streamed_signature_is_the_hash_of_the_units_lines():

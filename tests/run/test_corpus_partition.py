@@ -90,7 +90,7 @@ def test_partitioned_step_equals_single_process_with_unsure_speakers(giant_db, t
     shutil.copy(giant_db, path)
     db = open_db(str(path))
     make_some_unsure(db)
-    stage, _, _ = staged_units(db, set(), None)
+    stage, _, _, _ = staged_units(db, set(), None)
     moved = [q for _, q, _, was_moved in stage.members() if was_moved]
     db.close()
     assert moved  # a guessed quote whose words only one other family holds (most are found in several)
@@ -172,7 +172,7 @@ def test_started_workers_get_their_first_tasks_before_any_result_is_asked_for(gi
     from quotes.store.db import utterance_rows
 
     db = open_db(str(giant_db))
-    stage, _, names = staged_units(db, set(), None)
+    stage, _, names, _ = staged_units(db, set(), None)
     tasks = plan_tasks({u: n for u, (_, n) in unit_signatures(stage, names).items()}, 2, floor=200)
     assert len(tasks) > 4
     loaded = []

@@ -61,7 +61,7 @@ def cut_and_rule(path) -> tuple[dict[str, str], dict[str, str], int]:
     """(the units the corpus step's cut gave the moved and speakerless quotes, the rules' units,
     unsure quotes) on a database."""
     db = open_db(str(path))
-    stage, _, names = staged_units(db, set(), None)
+    stage, _, names, _ = staged_units(db, set(), None)
     rows = db.execute("SELECT s.id, s.speaker_id, s.unit, s.moved, q.text, q.method FROM temp.stage_quote s"
                       " JOIN quotes q ON q.id = s.id").fetchall()
     stage.close()
