@@ -1,21 +1,20 @@
 """The common nouns learned from PolNeAR train's gold speakers (training/train_speaker_nouns.py
 writes quotes/lexicon/speaker_nouns.py): the decision over counted evidence, on small counts."""
-import importlib.util
+import importlib
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+import pytest
 
-
-def trainer():
-    spec = importlib.util.spec_from_file_location("train_speaker_nouns", ROOT / "training" / "train_speaker_nouns.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import ROOT
 
 
-def test_gold_heads_who_and_subjects_decide_a_nouns_type():
-    t = trainer()
+@pytest.fixture
+def t(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "training"))
+    return importlib.import_module("train_speaker_nouns")
+
+
+def test_gold_heads_who_and_subjects_decide_a_nouns_type(t):
     facts = {
         "surgeon": Counter(lower=10, gold_lower=3, who=1),             # heads gold speakers: a person
         "surgeons": Counter(lower=4, who=1),                           # counted with its singular
@@ -36,10 +35,9 @@ def test_gold_heads_who_and_subjects_decide_a_nouns_type():
     assert things == ["tone"] and heads == ["group"]
 
 
-def test_the_shipped_lists_are_what_the_renderer_writes():
+def test_the_shipped_lists_are_what_the_renderer_writes(t):
     from quotes.lexicon import speaker_nouns as shipped
 
-    t = trainer()
     text = t.render(dict(shipped.SPEAKER_NOUN_TYPES), sorted(shipped.THING_NOUNS_LEARNED),
                     sorted(shipped.PARTITIVE_HEADS))
     assert text == (ROOT / "quotes" / "lexicon" / "speaker_nouns.py").read_text(encoding="utf-8")
