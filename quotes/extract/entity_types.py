@@ -11,20 +11,26 @@ same name used as the subject of a speech verb elsewhere); it is one of the rank
 features (quotes.extract.ranking), and a `not_speaker` is never stored as a speaker.
 
 Its word lists (TIME_WORDS, GROUP_NOUNS, DOCUMENT_NOUNS, PERSON_NOUNS, THING_NOUNS) are in
-quotes.lexicon.words.
+quotes.lexicon.words. A common noun none of them holds is typed by what PolNeAR train's gold
+speakers teach (quotes.lexicon.speaker_nouns, built by training/train_speaker_nouns.py): the
+nouns that head gold speakers ("the neurosurgeon", "the tycoon", "the cable"), the nouns that
+are subjects of the writer's clauses and never speak ("the tone", "the situation"), and the
+heads whose "of" object is the speaker ("a group of rabbis", "half of voters").
 """
 from __future__ import annotations
 
 import regex
 
 from quotes.lexicon.names import is_place
+from quotes.lexicon.speaker_nouns import PARTITIVE_HEADS, SPEAKER_NOUN_TYPES, THING_NOUNS_LEARNED
 from quotes.lexicon.words import (CALENDAR, CLAUSE_WORDS, DOCUMENT_NOUNS, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS,
                                   MALE_NAMES, ORG_WORDS, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_HONORIFICS,
-                                  PHRASE_DETERMINERS, ROLE_NOUNS, THING_NOUNS, TIME_MODIFIERS, TIME_WORDS)
+                                  PHRASE_DETERMINERS, ROLE_NOUNS, SPEECH_NOUNS, THING_NOUNS, TIME_MODIFIERS,
+                                  TIME_WORDS)
 
 TYPES = ("person", "organisation", "group", "document", "description", "not_speaker")
 
-_PERSON_SUFFIX = regex.compile(r"(?:er|or|ist|ian|ant|ent|ee|eer|man|woman|person)s?$")
+PERSON_SUFFIX = regex.compile(r"(?:er|or|ist|ian|ant|(?<!m)ent|ee|eer|man|woman|person)s?$")
 
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?\s*$")
 _PERSONAL_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
@@ -60,7 +66,7 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
         "ty_propn": float(head is not None and head.pos_ == "PROPN"),
         "ty_role_noun": float(low in ROLE_NOUNS or low.rstrip("s") in ROLE_NOUNS),
         "ty_group_noun": float(low in GROUP_NOUNS),
-        "ty_doc_noun": float(low in DOCUMENT_NOUNS),
+        "ty_doc_noun": float(low in DOCUMENT_NOUNS or low in SPEECH_NOUNS),  # "the comment", "his remarks"
         "ty_time": float(head is not None and (is_time_word(head.text) or head.like_num)
                          or any(is_time_word(w) for w in words[-2:])),
         "ty_place": float(bool(joined) and is_place(joined)),
@@ -79,19 +85,83 @@ def entity_type(mtoks, how: str | None, kind: str | None, ent=None, text: str = 
         "ty_common_noun": float(head is not None and head.pos_ == "NOUN"),
         "ty_person_noun": float(head is not None and is_person_noun(head)),
         "ty_thing_noun": float(low in THING_NOUNS),
+        "ty_of_people": float(head is not None and low in PARTITIVE_HEADS and of_people(head)),
         "ty_subject_elsewhere": float(min(3, len(ent.subject_pos)) / 3.0) if ent is not None else 0.0,
         "ty_named_in_full": float(ent is not None and len(ent.name.split()) > 1),
     }
+    learned = learned_noun_type(head) if head is not None and head.pos_ == "NOUN" else None
+    if learned:
+        ev["ty_learned_" + learned] = 1.0
     if ev["ty_caps_heading"] and text and any(regex.search(r"\b" + regex.escape(w.title()) + r"\b", text)
                                               for w in words if len(w) > 2):
         ev["ty_caps_heading"] = 0.0  # "TRUMP:" in a transcript: the article prints the name too
-    return _decide(ev, how, kind, ent), ev
+    return decide_type(ev, how, kind, ent), ev
+
+
+def speaker_mention_type(index, text: str, q) -> tuple[str | None, bool, bool]:
+    """What the words that name quote `q`'s stored speaker are, read from their tokens in the
+    article's parse `index` (a textindex.ArticleIndex) as a candidate is typed: (their entity
+    type, whether their head is a plural noun, whether they hold a name: a proper noun outside
+    quotation marks, "Clinton’s broadside", or a head capitalised inside its sentence, "State
+    marked them ..."); (None, False, False) when no mention was found."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return None, False, False
+    toks = list(index.tokens_between(q.speaker_start, q.speaker_end))
+    if not toks:
+        return None, False, False
+    how = (q.method or "").split(":")[-1]
+    head = syntactic_head(toks)
+    named = any(t.pos_ == "PROPN" and not index.in_quote(index.pos(t)) for t in toks) \
+        or head.text[:1].isupper() and not head.is_sent_start
+    return entity_type(toks, how, q.speaker_kind, None, text, index.pos(toks[0]))[0], head.tag_ in ("NNS", "NNPS"), named
 
 
 def is_person_noun(tok) -> bool:
     """A common noun that names a person: "man", "source", a word in -er/-ist/-ian... ("voter",
     "student", "economist")."""
-    return tok.lower_ in PERSON_NOUNS or tok.pos_ == "NOUN" and bool(_PERSON_SUFFIX.search(tok.lower_))
+    return tok.lower_ in PERSON_NOUNS or tok.pos_ == "NOUN" and bool(PERSON_SUFFIX.search(tok.lower_))
+
+
+def learned_noun_type(tok) -> str | None:
+    """What PolNeAR train's gold speakers say a common noun is (quotes.lexicon.speaker_nouns):
+    person, group, organisation or document for a noun that heads gold speakers (its plural
+    a group: "the neurosurgeons"), "thing" for one that never speaks, None when train does
+    not tell. The form is looked up, then its singular ("witnesses" -> "witness")."""
+    low = tok.lower_
+    for form in (low, *singulars(low)):
+        typ = SPEAKER_NOUN_TYPES.get(form)
+        if typ:
+            return "group" if typ == "person" and form != low else typ
+        if form in THING_NOUNS_LEARNED:
+            return "thing"
+    return None
+
+
+def singulars(low: str) -> tuple[str, ...]:
+    """The forms a plural may be the plural of ("witnesses": "witness", "witnesse")."""
+    if low.endswith("ies"):
+        return (low[:-3] + "y",)
+    if low.endswith("es"):
+        return (low[:-2], low[:-1])
+    return (low[:-1],) if low.endswith("s") and not low.endswith("ss") else ()
+
+
+def of_object(tok):
+    """The object of an "of" that hangs on `tok` ("a group of rabbis": "rabbis"), or None."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def of_people(tok) -> bool:
+    """`tok`'s "of" object is people ("half of voters", "a group of rabbis", "one of them")."""
+    obj = of_object(tok)
+    if obj is None:
+        return False
+    low = obj.lower_
+    return (low in ("them", "us") or low in GROUP_NOUNS or low in ROLE_NOUNS or low.rstrip("s") in ROLE_NOUNS
+            or is_person_noun(obj) or learned_noun_type(obj) in ("person", "group"))
 
 
 def is_time_word(word: str) -> bool:
@@ -145,7 +215,7 @@ def syntactic_head(toks):
     return toks[-1]
 
 
-def _decide(ev: dict[str, float], how: str | None, kind: str | None, ent) -> str:
+def decide_type(ev: dict[str, float], how: str | None, kind: str | None, ent) -> str:
     how = how or ""
     if ev["ty_caps_heading"] and not (ent is not None and ent.subject_pos):
         return "not_speaker"
@@ -171,7 +241,12 @@ def _decide(ev: dict[str, float], how: str | None, kind: str | None, ent) -> str
         return "group"
     if ev["ty_role_noun"] or ev["ty_person_noun"]:
         return "person"
-    if ev["ty_thing_noun"]:
+    if ev["ty_of_people"]:
+        return "group"  # "a group of rabbis", "half of voters"
+    for learned in ("document", "organisation", "group", "person"):
+        if ev.get("ty_learned_" + learned):
+            return learned
+    if ev["ty_thing_noun"] or ev.get("ty_learned_thing"):
         return "not_speaker"  # "the figures", "rising prices", "his eyes"
     if ev["ty_common_noun"]:
         return "description"  # a noun phrase the ranker weighs on its other evidence

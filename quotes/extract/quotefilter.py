@@ -184,6 +184,41 @@ def writer_or_reader_speaks(q) -> bool:
 # a quoted term or title has at most this many words (longer spans in marks are speech)
 TERM_MAX_WORDS = 8
 
+# The mention types (quotes.extract.entity_types) that say nobody: a noun phrase that is no
+# person, organisation, group or document ("Another cloud of choking smoke", "the country").
+NOBODY_TYPES = frozenset({"description", "not_speaker"})
+# How a mention became a name (the rules' `how`): through them the mention names somebody.
+NAMING_HOWS = frozenset({"name", "appositive", "role", "role_guess", "pronoun", "affiliation", "document"})
+
+
+def term_without_speaker(q, mention_type: str | None, plural: bool, named: bool = False) -> bool:
+    """Issue 18, class 5: a few quoted words inside the writer's sentence (a partial quote of at
+    most TERM_MAX_WORDS words) whose only speaker is a noun phrase that names nobody: the
+    subject of the writer's sentence or of the noun the words modify is a thing ("Another
+    cloud of choking smoke and dust is set to descend ... “severe” or “emergency” levels"),
+    an abstract noun, a place or a collective thing ("the country would not put up with ...
+    “Ukrainian collusion.”"). A term or a scare quote, not speech: a quote has a plausible
+    speaker.
+
+    `mention_type`: the entity type of the stored speaker's mention
+    (`entity_types.speaker_mention_type`, which knows the person nouns PolNeAR train's gold
+    speakers teach: "the retired neurosurgeon", "the witness", "a group of rabbis");
+    `plural`: its head is a plural noun; `named`: the mention holds a name ("Clinton’s
+    broadside", "Syed Farook’s name": the person may be who speaks). Kept: a person, an
+    organisation, a group of people or a document; a mention reached through a name, a role
+    or a pronoun, or holding a name; no stored speaker; and a plural head, most often people
+    no list holds ("Scott's relatives said they came away with “more questions than
+    answers.”": PolNeAR dev gold)."""
+    how = (q.method or "").split(":")[-1]
+    return (short_credited_partial(q) and mention_type in NOBODY_TYPES and how not in NAMING_HOWS and not plural
+            and not named)
+
+
+def short_credited_partial(q) -> bool:
+    """A partial quote of at most TERM_MAX_WORDS words with a stored speaker: the quotes
+    `term_without_speaker` reads (attribution types their speaker's mention only for them)."""
+    return q.kind == "partial" and bool(q.speaker) and len(WORD.findall(q.text)) <= TERM_MAX_WORDS
+
 
 def names_a_work(text: str, m, words: list[str], f: dict[str, float]) -> bool:
     """A short quote (<= 8 words) that the next word, or the two next words of one line, call

@@ -77,3 +77,56 @@ def test_a_capitalised_time_word_in_a_name_is_no_time():
             "\"In the case of Wyoming, the Cruz train has already left the station,\" wrote Time magazine.\n")
     (q,) = extract_quotes(text)
     assert q.speaker == "Time magazine"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # person nouns in no hand list, typed from PolNeAR train's gold speakers (quotes.lexicon.speaker_nouns)
+    ("The retired neurosurgeon said on Tuesday that the race was far from over.", "neurosurgeon", "person"),
+    ("The tycoon said on Tuesday that the tower would be sold.", "tycoon", "person"),
+    ("Two tycoons said on Tuesday that rates would stay low.", "tycoons", "group"),  # the plural of one
+    # a head whose "of" object is people: the people speak
+    ("A group of rabbis urged the council on Tuesday to redirect the funds.", "group", "group"),
+    ("Half of voters said on Tuesday that the country was on the wrong track.", "Half", "group"),
+])
+def test_person_nouns_no_hand_list_holds(text, word, expected):
+    assert type_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The tone of the speech suggested that the troops would stay.", "tone"),
+    ("The situation was described as dire by the time the troops arrived.", "situation"),
+])
+def test_nouns_train_never_saw_speak_are_no_speakers(text, word):
+    assert type_of(text, word) == "not_speaker"
+
+
+def test_the_learned_lists_hold_no_word_of_the_hand_lists():
+    # words are defined once: what the hand lists type is never learned again
+    from quotes.lexicon.speaker_nouns import PARTITIVE_HEADS, SPEAKER_NOUN_TYPES, THING_NOUNS_LEARNED
+    from quotes.lexicon.words import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS
+
+    hand = DOCUMENT_NOUNS | GROUP_NOUNS | PERSON_NOUNS | ROLE_NOUNS | THING_NOUNS
+    assert not (set(SPEAKER_NOUN_TYPES) | THING_NOUNS_LEARNED) & hand
+    assert not set(SPEAKER_NOUN_TYPES) & THING_NOUNS_LEARNED
+    assert set(SPEAKER_NOUN_TYPES.values()) <= {"person", "organisation", "document"} and PARTITIVE_HEADS
+
+
+def test_the_type_of_a_stored_speakers_words():
+    # what the quote filter's term rule reads (quotefilter.term_without_speaker)
+    from quotes.extract.attribution import article_context, attribute_candidates
+    from quotes.extract.entity_types import speaker_mention_type
+    from quotes.extract.pipeline import parse_for_attribution
+    from quotes.extract.ranking import apply_ranker
+
+    def typed(text):
+        marks, docs = parse_for_attribution(text)
+        ctx = article_context(text, marks, docs)
+        return [(c.quote.speaker, *speaker_mention_type(ctx.index, text, c.quote))
+                for c in attribute_candidates(text, marks, docs, use_filter=False, ranker=apply_ranker)]
+    assert typed("The mayor called the plan “reckless and cruel” on Monday.")[0][1:] == ("person", False, False)
+    assert typed("The retired neurosurgeon called the plan “reckless” on Monday.")[0][1:] == ("person", False, False)
+    assert typed("A thick cloud of smoke and dust is set to settle over the capital this week, with forecasters "
+                 "warning that the air is likely to reach “emergency” levels.") == [
+        ("A thick cloud of smoke and dust", "description", False, False)]
+    assert typed("Scott's relatives said they came away with “more questions than answers.”") == [
+        ("Scott's relatives", "description", True, True)]

@@ -194,3 +194,47 @@ def test_only_the_writer_or_the_reader_as_speaker():
     assert writer_or_reader_speaks(q(None, "you")) and writer_or_reader_speaks(q(None, "I"))
     assert not writer_or_reader_speaks(q(None, "we")) and not writer_or_reader_speaks(q("Jane Doe", "I"))
     assert not writer_or_reader_speaks(q(None, None))
+
+
+def test_a_short_term_whose_only_speaker_names_nobody_is_no_quote():
+    # issue 18, class 5: the speaker the rules found is a thing, an abstract noun, a place
+    from quotes.extract.pipeline import extract_quotes
+
+    for text in ("A thick cloud of smoke and dust is set to settle over the capital this week, with forecasters "
+                 "warning that the air is likely to reach “severe” or “emergency” levels on Wednesday.",
+                 "At this point, the country would not put up with yet another prosecutor sent to investigate "
+                 "“Ukrainian collusion.”"):
+        assert extract_quotes(text) == [], text
+
+
+def test_a_short_partial_quote_of_people_or_a_document_is_kept():
+    # people no hand list holds are typed from PolNeAR train's gold speakers (quotes.lexicon.speaker_nouns)
+    from quotes.extract.pipeline import extract_quotes
+
+    for text, words in (("Former royal aides called it not a car crash but “an articulated lorry crash” performance.",
+                         "an articulated lorry crash"),
+                        ("The victim's mother described her daughter as “brave, strong, and smart” in a statement.",
+                         "brave, strong, and smart"),
+                        ("The report called the policy “deeply flawed” and urged a review.", "deeply flawed"),
+                        ("The retired neurosurgeon called the inquiry “a witch hunt” on Tuesday.", "a witch hunt"),
+                        ("The tycoon called the offer “an insult” and left the room.", "an insult"),
+                        ("A group of rabbis urged the council to “redirect” the money to shelters.", "redirect")):
+        assert [q.text for q in extract_quotes(text)] == [words], text
+
+
+def test_term_without_speaker_reads_the_mention_type_its_head_and_how_it_was_reached():
+    from quotes.extract.quotefilter import term_without_speaker
+
+    def q(text, method, kind="partial", speaker="the mission"):
+        return Quote(0, len(text), text, kind=kind, method=method, speaker=speaker, speaker_start=0, speaker_end=5)
+    assert term_without_speaker(q("fault detection and recovery", "head_subject:group"), "description", False)
+    assert term_without_speaker(q("national team", "relative:group"), "not_speaker", False)
+    assert not term_without_speaker(q("national team", "relative:group"), "group", False)  # people speak
+    assert not term_without_speaker(q("national team", "relative:group"), "person", False)
+    # a plural head is most often people no list holds ("Scott's relatives said ...")
+    assert not term_without_speaker(q("more questions than answers.", "head_subject:group"), "description", True)
+    assert not term_without_speaker(q("reckless", "subject:name"), "description", False)  # reached by a name
+    assert not term_without_speaker(q("We will win.", "subject:group", kind="full"), "description", False)
+    assert not term_without_speaker(q("one two three four five six seven eight nine", "subject:group"),
+                                    "description", False)
+    assert not term_without_speaker(q("reset", "subject:group", speaker=None), "description", False)

@@ -20,8 +20,10 @@ from quotes.extract.attribution.entities import article_context, harvest_titles
 from quotes.extract.attribution.rules import RULES, WITHOUT_EXPLICIT_EVIDENCE
 from quotes.extract.attribution.shape import (cue_hops, is_single_mark, looks_unquoted, modifies_noun, person_subject,
                                              quote_kind, quoted_again)
+from quotes.extract.entity_types import speaker_mention_type
 from quotes.extract.quotefilter import (KEEP_THRESHOLD, TERM_MAX_WORDS, addresses_reader, hard_reject, mentioned,
-                                        quote_features, quote_probability, writer_or_reader_speaks)
+                                        quote_features, quote_probability, short_credited_partial,
+                                        term_without_speaker, writer_or_reader_speaks)
 from quotes.lexicon.words import PRONOUNS
 from quotes.model import Mark, Quote
 
@@ -76,6 +78,8 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
         keep = _keep(text, q, features, att, use_filter, reader)
         if keep and ranker is not None:
             keep = ranker(ctx, mc, q, features)
+        if keep and use_filter and short_credited_partial(q):  # a term whose only speaker names nobody
+            keep = not term_without_speaker(q, *speaker_mention_type(ctx.index, text, q))
         if keep:
             kept.append(q)
         out.append(Candidate(m, q, features, keep))
