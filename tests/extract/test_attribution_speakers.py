@@ -229,3 +229,12 @@ def test_a_title_somebody_owns_is_no_guess_for_the_salient_person(parse):
     # a title owned by another person may be the article's man
     ctx, doc = parse("David Axelrod called on Howard Dean to apologize. Obama's former strategist said it was wrong.")
     assert speaker_of(ctx, tok(doc, "strategist")).name == "David Axelrod"
+
+
+def test_a_subject_pronoun_is_never_a_name_its_own_clause_talks_of(parse):
+    # binding: "he said of Cruz" is not Cruz, though Cruz is the person talked about
+    ctx, doc = parse("Donald Trump spoke in Iowa. Ted Cruz won the caucuses, and Cruz thanked voters. "
+                     "He said of Cruz that he was a liar.")
+    assert speaker_of(ctx, tok(doc, "He")).name == "Donald Trump"
+    ctx, doc = parse("Ted Cruz won the caucuses, and Cruz thanked voters. He said of Cruz that he was a liar.")
+    assert speaker_of(ctx, tok(doc, "He")).name is None

@@ -84,6 +84,11 @@ def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
         return replace(asked, tokens=[tok], how="pronoun")
     if low in PERSON_PRONOUNS:
         ent = entity_for(ctx, tok, p)
+        bound = _named_in_clause(ctx, tok) if ent is not None else set()
+        if ent is not None and id(ent) in bound:
+            # "“…,” he said of Cruz": a subject pronoun is never a name its own clause talks of
+            # or to (binding), so the person talked about before, another one
+            ent = ctx.registry.salient_person(p, gender=PERSON_PRONOUNS[low], exclude=bound)
         if ent is not None:
             return Speaker(ent, ent.name, ent.kind, ent.role, [tok], "pronoun")
     elif low in GROUP_PRONOUNS and depth < MAX_DEPTH:
@@ -98,6 +103,20 @@ def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
         if org is not None and (ant is None or low != "they") and not _other_subject_since(ctx, org, p):
             return Speaker(org, org.name, org.kind, org.role, [tok], "pronoun")
     return Speaker.unnamed([tok], "pronoun")
+
+
+def _named_in_clause(ctx: ArticleContext, tok) -> set[int]:
+    """ids of the entities a subject pronoun's own clause names as its verb's object or after
+    its prepositions ("he said of Cruz", "she told Pence", "he wrote to Bell about Ryan")."""
+    verb, reg, out = tok.head, ctx.registry, set()
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")]
+    objs += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for o in objs:
+        if o.pos_ == "PROPN" and not ctx.index.in_quote(ctx.index.pos(o)):
+            ent = reg.lookup(doc_text(name_span(o)), ctx.index.pos(o))
+            if ent is not None:
+                out.add(id(ent))
+    return out
 
 
 def _unnamed_speaker_before(ctx: ArticleContext, tok):
