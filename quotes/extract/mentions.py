@@ -185,12 +185,15 @@ class Registry:
         return min(cands, key=self._first_named)
 
     def register(self, name: str, pos: int, kind: str | None = None, role: str | None = None,
-                 subject: bool = False) -> Entity | None:
+                 subject: bool = False, whole: bool = False) -> Entity | None:
+        """The entity `name` at `pos` names (a new one, or a fuller form of a known one).
+        `whole`: an institution or office named in full ("Royal Society for the Protection of
+        Birds"), no title to split off its front."""
         raw = clean_name(name)
         words = raw.split()
         if not words:
             return None
-        title, rest = split_title(words)
+        title, rest = ([], words) if whole else split_title(words)
         if rest:
             words = rest
             if title and not role:

@@ -22,7 +22,8 @@ from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import KEEP_PIPES, load_parser
 from quotes.extract.dating import Parsed, when_said_in
 from quotes.extract.textindex import ArticleIndex
-from quotes.lexicon.words import ANTECEDENT_PRONOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, TITLE_ABBREVIATIONS
+from quotes.lexicon.words import (ANTECEDENT_PRONOUNS, DOCUMENT_NOUNS, POSSESSED_SPEECH_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS,
+                                  SPEECH_NOUNS, TITLE_ABBREVIATIONS)
 
 # Penn tag -> universal POS, as the English attribute ruler maps them.
 TAG_TO_POS = {
@@ -84,6 +85,20 @@ _DOCUMENT_REFERENCE = regex.compile(r"\b(?:the|this|that)[ \u00a0]+(?:[\p{L}-]+[
                                     + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")\b", regex.I)
 
 
+# a paragraph that opens by pointing back at the quote before it: "That was the verdict of X",
+# "With those words, X ended", "The warning came from X" (rules.owner_after reads it)
+_POINTS_BACK = regex.compile(r"[ \t\u00a0]*(?:(?:with|in)[ \u00a0]+)?(?:that|this|those|these|such|so)\b|[ \t\u00a0]*the[ \u00a0]+(?:"
+                             + "|".join(sorted(POSSESSED_SPEECH_NOUNS | SPEECH_NOUNS | SPEECH_LEMMAS, key=len, reverse=True))
+                             + r")\b", regex.I)
+
+
+def _speaker_after(text: str, para: tuple[int, int], marks: list[Mark], nxt: tuple[int, int] | None) -> bool:
+    """A paragraph that is one quote and nothing else, and a next paragraph that opens by
+    pointing back at it: the next paragraph may name who spoke, so it is parsed too."""
+    return nxt is not None and not "".join(text_outside(text, marks, *para)).strip(" \t\u00a0.,;:") \
+        and _POINTS_BACK.match(text, nxt[0]) is not None
+
+
 _SENTENCE_END = regex.compile(r"[.?!…:;,\"”’)\]]\s*$")
 MAX_FURNITURE_WORDS = 12
 
@@ -137,6 +152,9 @@ def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS
         k = pos_in_nonempty.get(a)
         if k is None:
             continue
+        if k + 1 < len(nonempty) and b == a and _speaker_after(text, paras[a], touching.get(a, []),
+                                                                paras[nonempty[k + 1]]):
+            need.add(nonempty[k + 1])
         if a not in decided:
             decided[a] = _context_needed(text, paras[a], touching.get(a, []))
         if decided[a] is not None:

@@ -83,7 +83,7 @@ def name_span(tok) -> list:
         # person's: "House Intelligence Republican Mike Pompeo", "Senate Majority Whip John
         # Cornyn" keep their titles apart)
         if not (t.pos_ == "PROPN" and t.dep_ in ("compound", "flat", "nmod")
-                and (t.head.i == tok.i or tok.lower_ in ORG_WORDS | ORG_HEADS and t.head.is_alpha
+                and (t.head.i == tok.i or (tok.lower_ in ORG_WORDS | ORG_HEADS or _office(tok)) and t.head.is_alpha
                      and any(t.head.i == x.i for x in toks))):
             break
         toks.insert(0, t)
@@ -93,14 +93,41 @@ def name_span(tok) -> list:
             and tok.doc[j].head.i == tok.i:
         toks.append(tok.doc[j])
         j += 1
-    # "the Association of Flight Attendants", "Department of Defense": of + capitalised name
-    if tok.lower_ in ORG_HEADS and j + 1 < len(tok.doc) and tok.doc[j].lower_ == "of" \
-            and tok.doc[j + 1].pos_ == "PROPN":
-        k = j + 1
-        while k < len(tok.doc) and tok.doc[k].pos_ == "PROPN":
-            k += 1
-        toks.extend(tok.doc[j:k])
+    if tok.lower_ in ORG_HEADS or _office(tok) and j < len(tok.doc) and tok.doc[j].lower_ == "for":
+        toks.extend(_named_tail(tok, j))  # (an office's "of" is its title's: "Secretary of State")
     return toks
+
+
+def _office(tok) -> bool:
+    """A capitalised office word heading its own name ("High Commissioner" in "the United
+    Nations High Commissioner for Refugees"), not a title before a person's name."""
+    return tok.pos_ == "PROPN" and tok.lower_ in ROLE_NOUNS and tok.is_title
+
+
+def _named_tail(tok, j: int) -> list:
+    """The rest of an organisation's or an office's name after its head `tok` (the tokens from
+    `j` on): "of"/"for" (and "the") before a capitalised run, as often as it comes, with a
+    capitalised run joined by "and"/"&" to one of them: "Department of Health and Human
+    Services", "Office for National Statistics", "Royal Society for the Protection of Birds",
+    "High Commissioner for Refugees". Not a run that holds a title ("the Department of Justice
+    and Attorney General Bill Barr" are two speakers) nor one after "and the"."""
+    doc, out = tok.doc, []
+    while j < len(doc) and doc[j].lower_ in _NAME_LINKS and (doc[j].lower_ in ("of", "for") or out):
+        k = j + 1
+        if k < len(doc) and doc[k].lower_ == "the" and doc[j].lower_ in ("of", "for"):
+            k += 1
+        e = k
+        while e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].is_title \
+                and not (doc[j].lower_ in ("and", "&") and doc[e].lower_ in ROLE_NOUNS):
+            e += 1
+        if e == k:
+            break
+        out.extend(doc[j:e])
+        j = e
+    return out
+
+
+_NAME_LINKS = ("of", "for", "and", "&")
 
 
 def role_left(name_toks):

@@ -126,3 +126,13 @@ def test_a_person_he_resolved_to_is_no_she_of_the_next_answer():
             "Tapper pressed her on the timing. \"Are you sure about that?\" he asked.\n\n"
             "\"Absolutely,\" she said.\n")
     assert [q.speaker for q in extract_quotes(text)] == ["Ann Wells", "Ann Wells", "Jake Tapper", "Ann Wells"]
+
+
+def test_an_adverb_or_a_numeral_glued_before_a_surname_is_no_first_name():
+    from quotes.extract.pipeline import extract_quotes
+
+    # "Maybe Trump", "Six Trump": the fullest run of the surname never opens with such a word
+    for text in ("Maybe Trump said the race was “rigged from the start.”",
+                 "Six Trump supporters spoke to reporters. Trump said the race was “rigged from the start.”"):
+        assert [q.speaker for q in extract_quotes(text)] == ["Trump"], text
+    assert [q.speaker for q in extract_quotes("Will Smith said the film was “a joy.”")] == ["Will Smith"]

@@ -2,7 +2,8 @@
 from quotes.extract.attribution import mark_context
 from quotes.extract.attribution.rules import (RULES, WITHOUT_EXPLICIT_EVIDENCE, colon_introduction, colon_paragraph,
                                               continuation, dash_signature, email_header, owner_after,
-                                              previous_sentence, salience_guess, signed_colon, speech_verb)
+                                              previous_sentence, salience_guess, sentence_subject, signed_colon,
+                                              speech_verb)
 from quotes.model import Quote
 
 
@@ -89,18 +90,46 @@ def test_dash_signature(parse):
     assert att.named.name == "Veronica Cruz" and att.method == "dash" and att.cue.text == "―"
 
 
+_DISASTER = "“This is a disaster for the schools.”"
+_NAMED_AFTER = [f"{_DISASTER} {after}" for after in (
+    "That was the verdict of Ann Lee, a teacher at Central High.",
+    "Those were the words of Ann Lee, a teacher at Central High.",
+    "The warning came from Ann Lee, a teacher at Central High.")] + [
+    # a quote standing alone: the next paragraph
+    f"The council met on Tuesday.\n\n{_DISASTER}\n\n{after}" for after in (
+        "That is how Ann Lee, a teacher at Central High, describes the cuts.",
+        "The protest came from Ann Lee, a teacher at Central High.",
+        "That was the reply of Ann Lee, a teacher at Central High.")] + [
+    "“It is time for me to go.” With those words, Ann Lee ended her career."]
+_NAMES_NOBODY = [
+    # a sentence that does not point back at the quote, a quote that goes on, a demonstrative
+    # that leads to another event, a quote with the writer's words in its paragraph
+    f"{_DISASTER} A report by Ann Lee was published.",
+    "“This is a disaster for the schools,” that was the verdict of Ann Lee.",
+    "“We will act.”\n\nThis comes as China has denounced a ruling by the court.",
+    "“We will act,” he said.\n\nThat was the verdict of Ann Lee."]
+
+
 def test_owner_after_names_whose_words_the_finished_quote_was(parse):
-    for after in ("That was the verdict of Ann Lee, a teacher at Central High.",
-                  "Those were the words of Ann Lee, a teacher at Central High.",
-                  "The warning came from Ann Lee, a teacher at Central High."):
-        ctx, mc = first_mark(parse, f"“This is a disaster for the schools.” {after}")
-        att = owner_after(ctx, mc)
-        assert att.speaker.name == "Ann Lee" and att.method == "owner_after:name", after
-    # a sentence that does not point back at the quote, and a quote that goes on, name nobody
-    ctx, mc = first_mark(parse, "“This is a disaster for the schools.” A report by Ann Lee was published.")
-    assert owner_after(ctx, mc) is None
-    ctx, mc = first_mark(parse, "“This is a disaster for the schools,” that was the verdict of Ann Lee.")
-    assert owner_after(ctx, mc) is None
+    for text in _NAMED_AFTER:
+        att = owner_after(*first_mark(parse, text))
+        assert att is not None and att.speaker.name == "Ann Lee" and att.method == "owner_after:name", text
+    for text in _NAMES_NOBODY:
+        assert owner_after(*first_mark(parse, text)) is None, text
+
+
+def test_sentence_subject_passes_over_a_noun_phrase_that_names_nobody(parse):
+    # the subject of the sentence before speaks (a speech verb), or the quote's "I" can be them
+    for before, quote in (("Tom Bell denounced the offer.", "an insult to every worker"),
+                          ("Tom Bell has run the shelter for a decade.", "the worst I have seen")):
+        ctx, mc = first_mark(parse, f"{before} The deal is “{quote}.”")
+        att = sentence_subject(ctx, mc)
+        assert att.speaker.name == "Tom Bell", before
+    # not otherwise, and not when the quote is a word the subject's phrase mentions
+    ctx, mc = first_mark(parse, "Tom Bell has been under pressure. The deal is “an insult to every worker.”")
+    assert sentence_subject(ctx, mc).speaker.name == "The deal"
+    ctx, mc = first_mark(parse, "Tom Bell denounced the offer. The “sex tape” reference was about an old show.")
+    assert sentence_subject(ctx, mc).speaker.name != "Tom Bell"
 
 
 def test_the_next_sentence_naming_the_owner_comes_before_the_last_speaker(parse):

@@ -204,3 +204,37 @@ def test_a_name_the_parse_made_a_second_subject_is_the_descriptions_appositive()
     assert [(q.speaker, q.method) for q in extract_quotes(text)] == [("Marcia Price", "inverted:appositive")]
     # a name joined by "and" is someone else
     assert [q.speaker for q in extract_quotes("“We will win,” said the mayor, and Tom Baker agreed.\n")] == [None]
+
+
+def test_an_office_or_institution_named_in_full_speaks_under_its_full_name(parse):
+    ctx, doc = parse("The United Nations High Commissioner for Human Rights said the decision was unlawful.")
+    sp = speaker_of(ctx, tok(doc, "Commissioner"))
+    assert sp.name == "United Nations High Commissioner for Human Rights" and sp.kind == "organisation"
+    ctx, doc = parse("According to the Office for National Statistics, prices rose.")
+    assert speaker_of(ctx, tok(doc, "Office")).name == "Office for National Statistics"
+
+
+def test_an_office_named_in_full_is_the_person_the_article_gives_it(parse):
+    ctx, doc = parse("UN High Commissioner for Human Rights Michelle Bachelet visited Gaza.\n\n"
+                     "The United Nations High Commissioner for Human Rights said the decision was unlawful.")
+    sp = speaker_of(ctx, tok(doc, "Commissioner", 1))
+    assert sp.name == "Michelle Bachelet" and sp.how == "role"
+
+
+def test_a_title_somebody_owns_is_no_guess_for_the_salient_person(parse):
+    # "the defendant's lawyer" is not the defendant the article is about
+    ctx, doc = parse("Tom Bell was charged on Monday. The defendant's lawyer said he was innocent.")
+    sp = speaker_of(ctx, tok(doc, "lawyer"))
+    assert sp.name is None and sp.how == "role_unresolved"
+    # a title owned by another person may be the article's man
+    ctx, doc = parse("David Axelrod called on Howard Dean to apologize. Obama's former strategist said it was wrong.")
+    assert speaker_of(ctx, tok(doc, "strategist")).name == "David Axelrod"
+
+
+def test_a_subject_pronoun_is_never_a_name_its_own_clause_talks_of(parse):
+    # binding: "he said of Cruz" is not Cruz, though Cruz is the person talked about
+    ctx, doc = parse("Donald Trump spoke in Iowa. Ted Cruz won the caucuses, and Cruz thanked voters. "
+                     "He said of Cruz that he was a liar.")
+    assert speaker_of(ctx, tok(doc, "He")).name == "Donald Trump"
+    ctx, doc = parse("Ted Cruz won the caucuses, and Cruz thanked voters. He said of Cruz that he was a liar.")
+    assert speaker_of(ctx, tok(doc, "He")).name is None

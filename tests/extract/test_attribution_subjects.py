@@ -24,6 +24,17 @@ def test_a_name_in_a_prepositional_phrase_is_no_nearby_speaker():
     assert q.speaker == "Jane Park"
 
 
+def test_a_name_that_qualifies_the_noun_after_it_is_no_nearby_speaker():
+    from quotes.extract.pipeline import extract_quotes
+
+    # the parse makes "study" the object of "noted" and gives "concluded" no subject: the noun
+    # phrase next to the verb is the study (its issuer speaks), not "March", which qualifies it
+    (q,) = extract_quotes("As we’ve noted, a March 2019 study by the Centre for Economic Policy Research, a "
+                          "London-based think tank, concluded that, using standard economic methods, “the full "
+                          "incidence of the tariff falls on domestic consumers.”")
+    assert q.speaker == "Centre for Economic Policy Research"
+
+
 def test_quoted_as_saying_goes_to_the_quoted_person(parse):
     _, doc = parse("The agency quoted Cho as saying the talks had failed.")
     found = subject_of(tok(doc, "saying"))

@@ -111,3 +111,13 @@ def test_an_organisation_whose_name_opens_with_a_title_word_keeps_its_whole_name
     for text, name in (("“We disagree with the decision,” the Justice Department said on Monday.", "Justice Department"),
                        ("“We are proud of our workers,” General Motors said in a statement.", "General Motors")):
         assert [q.speaker for q in extract_quotes(text + "\n")] == [name]
+
+
+def test_an_institution_registered_whole_keeps_the_title_words_inside_its_name():
+    text = "The Royal Society for the Protection of Birds said so."
+    reg = Registry(text)
+    name = "Royal Society for the Protection of Birds"
+    assert reg.register(name, 4, kind="organisation").name == "Protection of Birds"  # the title rule's cut
+    reg = Registry(text)
+    ent = reg.register(name, 4, kind="organisation", whole=True)
+    assert ent.name == name and ent.kind == "organisation"

@@ -225,3 +225,17 @@ def test_a_heading_between_a_pronoun_and_its_name_is_passed_over():
     (q,) = extract_quotes(text)
     assert q.speaker == "Ann Reyes"
     assert segments_for(text, find_marks(text))[0][0] == 0
+
+
+def test_the_paragraph_after_a_quote_standing_alone_is_parsed_when_it_points_back():
+    # "“…”" alone, then "That was the reply of X": the next paragraph names the speaker
+    text = ("The hearing lasted six hours.\n\n“I had no idea the money was missing.”\n\n"
+            "That was the reply of chief executive Ann Reyes, who has led the company since 2015.\n")
+    spans = segments_for(text, find_marks(text))
+    assert any(s == text.index("That was") for s, _ in spans)
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Reyes"]
+    # not for a paragraph with the writer's words around the quote, nor a next one that does not point back
+    text = "“I had no idea,” she said.\n\nThat was the reply of Ann Reyes.\n"
+    assert all(s != text.index("That was") for s, _ in segments_for(text, find_marks(text)))
+    text = "“I had no idea.”\n\nAnn Reyes has led the company since 2015.\n"
+    assert all(s != text.index("Ann Reyes") for s, _ in segments_for(text, find_marks(text)))

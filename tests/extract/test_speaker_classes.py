@@ -9,6 +9,11 @@ look further, or say nobody at low confidence (`NOBODY_OK`).
 Class 2, conduits: a statement, report, filing, memo, ruling, book, tweet or email speaks for
 its issuer or sender, never for itself or its recipient.
 
+Stop 29 adds probes for the classes of the web held-out errors (named after the quote,
+recipients and outlets, long organisation and office names, the nearest name or a noun phrase
+instead of an earlier subject): 14 of the 58 fail on main f2fb489, 2 now (strict xfails: an
+occupation the lexicon has no person noun for, "the actor"); `NAMED_AFTER` ... at the end.
+
 A probe that still fails is an xfail (strict) naming what is missing.
 """
 import pytest
@@ -154,3 +159,140 @@ def test_class_1_a_span_that_is_no_speaker_is_never_stored(text, want):
 def test_class_2_a_conduit_speaks_for_its_issuer_or_sender(text, want):
     q = speaker(text)
     assert q.speaker == want, (q.speaker, q.confidence, q.method)
+
+
+# --- the classes of the web held-out errors (stop 29): probes written before the fixes ---------
+# Speaker named after the quote: the next sentence, or the next paragraph of a quote that stands
+# alone, points back at it ("That was the reply of X", "The words came from X", "With those
+# words, X ...", "That is how X describes ..."): rules.owner_after.
+NAMED_AFTER = [
+    ("Ministers met on Tuesday to discuss the budget.\n\n“We cannot keep borrowing at this rate.” The words came "
+     "from Chancellor Rachel Moss, who has promised to cut the deficit by half.", "Rachel Moss"),
+    ("The strike entered its third week on Monday.\n\n“We will not back down.” That was union leader Pat Doyle's "
+     "answer when asked whether the nurses would accept the offer.", "Pat Doyle"),
+    ("“It felt like the end of the world.”\n\nThat is how Ann Reyes, a nurse in Leeds, describes the night the flood "
+     "came.", "Ann Reyes"),
+    ("“We were never consulted.” So says Tom Bell, who has farmed the land for 40 years.", "Tom Bell"),
+    ("The council voted on Tuesday to close the library. Councillor Ann Reyes abstained.\n\n“This is a "
+     "disgrace.”\n\nThe protest came from Tom Bell, a retired teacher who has used the library for 30 years.",
+     "Tom Bell"),
+    ("Talks collapsed late on Friday.\n\n“We are not going anywhere.” The message from union leader Pat Doyle was "
+     "clear.", "Pat Doyle"),
+    ("Parliament was silent.\n\n“It is time for me to go.” With those words, Prime Minister Ann Reyes ended eleven "
+     "years in power.", "Ann Reyes"),
+    ("Mayor Tom Bell spoke first. Then the crowd turned to the senator.\n\n“Nobody is above the law.” Senator Mary "
+     "Holt's words drew loud applause from the crowd.", "Mary Holt"),
+    ("The hearing lasted six hours. Tom Bell, the committee chairman, asked the first question.\n\n“I had no idea "
+     "the money was missing.”\n\nThat was the reply of chief executive Ann Reyes, who has led the company since 2015.",
+     "Ann Reyes"),
+    ("Prices have doubled since January, and Tom Bell, who owns the bakery, blames the energy bills.\n\n“I have "
+     "never seen anything like it in thirty years of business.”\n\nThe same worry is shared by Ann Reyes, who runs "
+     "the cafe next door.", "Tom Bell"),
+]
+
+# Recipients and outlets: "X tells The Hollywood Reporter", "told Fox News", "in an interview
+# with NBC's Y": the outlet or the interviewer is a recipient, never the speaker.
+RECIPIENTS = [
+    ("“It was the hardest role I have ever played,” Jane Harlow tells The Hollywood Reporter.", "Jane Harlow"),
+    ("Jane Harlow tells The Hollywood Reporter that the film was “the hardest thing I have ever done.”", "Jane Harlow"),
+    ("Tom Bell told Fox News on Sunday that the deal was “dead on arrival.”", "Tom Bell"),
+    ("In an interview with NBC News, Ann Reyes said she was “not ready to quit.”", "Ann Reyes"),
+    ("“I am not ready to quit,” Ann Reyes said in an interview with NBC's Lester Holt on Sunday.", "Ann Reyes"),
+    ("Speaking to CNN's Jake Tapper on Sunday, Senator Mary Holt called the bill “a disaster for working families.”",
+     "Mary Holt"),
+    ("Senator Mary Holt voted against the bill on Friday.\n\n“This bill is a disaster,” the senator told CNN's Dana "
+     "Bash on Sunday.", "Mary Holt"),
+    ("Asked by The Guardian whether she would stand again, Ann Reyes said: “Never say never.”", "Ann Reyes"),
+    pytest.param("Jane Harlow plays a detective in the new series.\n\nThe actor told Variety: “It changed my life.”",
+                 "Jane Harlow", marks=XFAIL, id="the-actor-no-person-noun"),
+    ("Jane Harlow plays a detective in the new series.\n\n“It changed my life,” she tells Variety.", "Jane Harlow"),
+    ("“We are going to win this,” Harlow told The New York Times in an interview last week.", "Harlow"),
+    ("Variety reports that the studio has cut the budget. “We had no choice,” Jane Harlow told the magazine.",
+     "Jane Harlow"),
+    pytest.param("Jane Harlow, 29, plays a detective in the new series.\n\n“I wanted a role that scared me,” the "
+                 "actress tells The Hollywood Reporter.", "Jane Harlow", marks=XFAIL, id="the-actress-no-person-noun"),
+    ("“I wanted a role that scared me,” Harlow tells THR.", "Harlow"),
+    ("“We will see them in court,” Tom Bell told Fox News Digital on Tuesday.", "Tom Bell"),
+    ("Speaking to the BBC on Monday, Ann Reyes said: “We did nothing wrong.”", "Ann Reyes"),
+    ("Ann Reyes sat down with CBS News correspondent Lesley Stahl last week. “We did nothing wrong,” she said.",
+     "Ann Reyes"),
+    ("Ann Reyes spoke to Lesley Stahl of CBS News on Sunday.\n\n“We did nothing wrong,” she said.", "Ann Reyes"),
+    ("In an interview with NBC's Chuck Todd on Sunday, Senator Mary Holt said the bill was “dead.”", "Mary Holt"),
+    ("Senator Tom Bell told CNN's Anderson Cooper: “The bill is dead.”", "Tom Bell"),
+    ("“The bill is dead,” Bell told Fox News host Sean Hannity on Tuesday.", "Bell"),
+    ("“The bill is dead,” said Bell in an interview with The Washington Post.", "Bell"),
+    ("Tom Bell gave an interview to The Washington Post on Sunday.\n\n“The bill is dead,” he told the newspaper.",
+     "Tom Bell"),
+    ("Fox News host Sean Hannity asked Tom Bell about the bill on Tuesday.\n\n“The bill is dead,” Bell said.",
+     "Tom Bell"),
+    ("Tom Bell told The Associated Press that he would “never give up.”", "Tom Bell"),
+    ("Mary Holt was asked by Jake Tapper of CNN whether she would run. “I have not decided,” she replied.",
+     "Mary Holt"),
+    ("Jane Harlow opened up to Vogue about her divorce.\n\n“It was the hardest year of my life,” she told the "
+     "magazine.", "Jane Harlow"),
+]
+
+# Long organisation and office names with inner "of"/"for"/"and", whole (syntax.name_span,
+# speakers._named_in_full), never a fragment nor a fragment taken as a person.
+LONG_NAMES = [
+    ("The United Nations High Commissioner for Refugees said the camps were “at breaking point.”",
+     "United Nations High Commissioner for Refugees"),
+    ("“The camps are at breaking point,” the Department of Homeland Security said in a statement.",
+     "Department of Homeland Security"),
+    ("The Bank of England said inflation would remain “stubbornly high” for the rest of the year.", "Bank of England"),
+    ("“We stand ready to act,” a spokesman for the Bank of England said.", "Bank of England"),
+    ("The Federation of Small Businesses said the new tax was “a hammer blow to the high street.”",
+     "Federation of Small Businesses"),
+    ("According to the Office for National Statistics, prices rose at “the fastest rate in forty years.”",
+     "Office for National Statistics"),
+    ("The Department of Health and Human Services said the rule would “save thousands of lives.”",
+     "Department of Health and Human Services"),
+    ("“Nobody should be surprised by this,” said Secretary of State Tom Bell.", "Tom Bell"),
+    ("Chancellor of the Exchequer Rachel Moss said the budget would “put growth first.”", "Rachel Moss"),
+    ("The Royal Society for the Protection of Birds warned that the species was “in freefall.”",
+     "Royal Society for the Protection of Birds"),
+    ("“The agency will review every case,” the Department of Homeland Security said. The Department of Homeland "
+     "Security added that the review would take months: “We will leave no stone unturned.”",
+     "Department of Homeland Security"),
+    ("Filippo Grandi, the United Nations High Commissioner for Refugees, said the camps were “at breaking point.”",
+     "Filippo Grandi"),
+]
+
+# A noun phrase that names no speaker where an earlier subject is the speaker
+# (rules.sentence_subject), and a pronoun after a list.
+EARLIER_SUBJECT = [
+    ("Tom Bell, the union's leader, denounced the offer on Tuesday. The deal is “an insult to every worker in this "
+     "country.”", "Tom Bell"),
+    ("Ann Reyes complained about the announcement. The new rules are “a mess from start to finish.”", "Ann Reyes"),
+    ("Ann Reyes has run the shelter for a decade. The need this winter is “the worst I have seen.”", "Ann Reyes"),
+    ("Residents packed the hall. Among them was Maria Doyle, who has lived on the estate since 1970. The plans are "
+     "“a betrayal of everyone who lives here,” she said.", "Maria Doyle"),
+    ("Tom Bell, who chairs the committee, said the report was “damning.” The committee's members agreed, and one of "
+     "them, Ann Reyes, called it “the worst failure I have seen.”", "Ann Reyes"),
+]
+
+# Vox pop and lists: the nearest name is not the speaker of the next, unnamed, voice; nor is
+# the person a title belongs to ("the defendant's lawyer" is not the defendant).
+NOT_THE_NEAREST = [
+    ("Tom Bell was charged on Monday.\n\n“My client is innocent,” the defendant's lawyer said.", "Tom Bell"),
+    ("Shoppers in the town centre were divided. Tom Bell, 34, a bus driver, said he would vote Labour. “They have "
+     "never let us down,” he said. His neighbour, who did not want to be named, disagreed: “They have done nothing "
+     "for this town.”", "Tom Bell"),
+    ("We asked voters in Leeds what they thought. Ann Reyes, a teacher, said: “I will vote for change.” Tom Bell, a "
+     "retired miner, said: “I have always voted Labour.” A third voter, a student, said: “I am not voting at all.”",
+     "Tom Bell"),
+    ("At the rally, Mary Holt introduced the speakers. One of them, a nurse from Derby, said the hospital was "
+     "“falling apart.”", "Mary Holt"),
+]
+
+
+@pytest.mark.parametrize("text,want", NAMED_AFTER + RECIPIENTS + LONG_NAMES + EARLIER_SUBJECT)
+def test_heldout_classes_the_speaker_is_found(text, want):
+    q = speaker(text)
+    assert q.speaker == want and stored_name_type(q.speaker) is None, (q.speaker, q.confidence, q.method)
+
+
+@pytest.mark.parametrize("text,wrong", NOT_THE_NEAREST)
+def test_heldout_classes_the_nearest_name_is_not_an_unnamed_voice(text, wrong):
+    q = speaker(text)
+    assert q.speaker != wrong or q.confidence <= NOBODY_OK, (q.speaker, q.confidence, q.method)

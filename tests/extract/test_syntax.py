@@ -49,3 +49,22 @@ def test_a_name_span_takes_compounds_of_compounds(parse):
     # a person's titles stay apart from the name (the lexicon splits the direct ones off)
     _, doc = parse("House Intelligence Republican Mike Pompeo agreed with that point.")
     assert doc_text(name_span(tok(doc, "Pompeo"))) == "Republican Mike Pompeo"
+
+
+def test_name_span_reads_an_institutions_of_for_and_tail(parse):
+    # "of"/"for" (and "the") before a capitalised run, "and" joining another run: the whole name
+    for text, head, want in (
+            ("The Department of Health and Human Services said so.", "Department",
+             "Department of Health and Human Services"),
+            ("The Office for National Statistics said so.", "Office", "Office for National Statistics"),
+            ("The Royal Society for the Protection of Birds said so.", "Society",
+             "Royal Society for the Protection of Birds"),
+            ("The United Nations High Commissioner for Refugees said so.", "Commissioner",
+             "United Nations High Commissioner for Refugees")):
+        _, doc = parse(text)
+        assert doc_text(name_span(tok(doc, head))) == want, text
+    # a title after "and" is another speaker; an office's "of" belongs to its title
+    _, doc = parse("The Department of Justice and Attorney General Bill Barr said so.")
+    assert doc_text(name_span(tok(doc, "Department"))) == "Department of Justice"
+    _, doc = parse("The Secretary of State said so.")
+    assert doc_text(name_span(tok(doc, "Secretary"))) == "Secretary"

@@ -7,6 +7,7 @@ never parsed still contribute full names and titles.
 from __future__ import annotations
 
 import regex
+from spacy.lang.en.lex_attrs import like_num as en_like_num
 
 from quotes.extract.attribution.context import ArticleContext
 from quotes.extract.cues import is_cue_token
@@ -247,13 +248,30 @@ def _fullest_run(ctx: ArticleContext, ent: Entity):
         if len(rest) < 2 or len([w for w in rest if len(w.rstrip(".")) > 1]) > 3 or \
                 any(w.lower() in SMALL_WORDS or w.lower() in ROLE_NOUNS for w in rest):
             continue
-        if rest[0].lower() in FUNCTION_WORDS | QUANTIFIERS or rest[0] in ("US", "U.S.", "UK"):
+        if rest[0].lower() in FUNCTION_WORDS | QUANTIFIERS or rest[0] in ("US", "U.S.", "UK") \
+                or _no_name_word(ctx, rest[0], _word_starts(m)[-len(rest)]):
             continue
         if ent.gender and first_name_gender(" ".join(rest)) not in (None, ent.gender):
             continue  # 'Mr. Obama' is not the Michelle Obama of the article
         if best is None or len(rest) > len(best[1]):
             best = (title, rest, m.start())
     return best
+
+
+def _word_starts(m) -> list[int]:
+    """The offsets of the words of match `m` (its name run ends with the surname)."""
+    return [m.start() + w.start() for w in regex.finditer(r"\S+", m.group(0))]
+
+
+def _no_name_word(ctx: ArticleContext, word: str, p: int) -> bool:
+    """A capitalised word glued before a surname that is no first name: where the text was
+    parsed, a word the tagger reads as an adverb, a numeral, a determiner or a function word
+    ("Maybe Trump ...", "Six Trump supporters", "Still Trump insisted ..."; not an adjective:
+    "Black Lives Matter", "Young Latinos"), elsewhere a numeral."""
+    t = ctx.index.tok_at(p)
+    if t is None or t.text != word:
+        return en_like_num(word)
+    return t.pos_ in ("ADV", "NUM", "DET", "SCONJ", "CCONJ", "ADP")
 
 
 def _title_and_name(words: list[str]) -> tuple[list[str], list[str]]:

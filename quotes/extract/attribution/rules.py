@@ -20,7 +20,7 @@ from quotes.extract.entity_types import entity_type
 from quotes.extract.marks import close_end_of
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
 from quotes.lexicon.words import (ASKING_LEMMAS, DOCUMENT_NOUNS, FUNCTION_WORDS, PERSON_PRONOUNS, POSSESSED_SPEECH_NOUNS,
-                                  PRONOUNS, SPEECH_NOUNS)
+                                  PRONOUNS, SPEECH_LEMMAS, SPEECH_NOUNS)
 from quotes.model import Quote
 
 _DASH_NAME = regex.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(@?\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*){0,4})")
@@ -328,20 +328,25 @@ def dash_signature(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
 
 def owner_after(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
     """'“This is a disaster.” That was the verdict of Ann Lee', '… Those were the words of X',
-    '… The warning came from X': the sentence right after a finished quote points back at it
-    (it opens with a demonstrative, or a definite speech noun is its subject) and names the
-    speech noun's owner after "of" or "from". Not the previous speaker's continuation."""
+    '… The warning came from X', '… That is how Ann Lee describes it', '… With those words, Ann
+    Lee ended …': the sentence right after a finished quote points back at it (it opens with a
+    demonstrative, or a definite speech noun is its subject) and names the speech noun's owner
+    after "of" or "from", or, opening with a demonstrative, the subject of its speech verb or
+    of the clause its "with those words" belongs to. A quote that is a paragraph of its own
+    looks into the next paragraph (`pipeline` parses it when it opens so). Not the previous
+    speaker's continuation."""
     ix, text, m = ctx.index, ctx.text, mc.mark
     end = close_end_of(m)
     if mc.single or not regex.search(r"[.?!…]\W*$", mc.quote_text):
         return None
-    toks = [t for t in ix.tokens_between(end, ix.para_bounds(m.open_mark)[1]) if not ix.in_quote(ix.pos(t))]
-    if not toks or text[end:ix.pos(toks[0])].strip():
+    toks = _next_sentence_tokens(ctx, m.open_mark, end)
+    if not toks:
         return None
     sent = [t for t in toks if t.sent == toks[0].sent]
-    back = sent[0].lower_ in _POINTING_BACK
+    back = sent[0].lower_ in _POINTING_BACK or sent[0].lower_ in ("with", "in") and len(sent) > 1 \
+        and sent[1].lower_ in _POINTING_BACK
     for noun in sent:
-        if noun.pos_ != "NOUN" or noun.lower_ not in _OWNED_SPEECH:
+        if noun.pos_ != "NOUN" or noun.lower_ not in _OWNED_SPEECH and noun.lower_ not in SPEECH_LEMMAS:
             continue
         if not (back or noun.dep_ in SUBJ_DEPS and any(c.dep_ == "det" and c.lower_ in _POINTING_BACK | {"the"}
                                                         for c in noun.children)):
@@ -349,14 +354,54 @@ def owner_after(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
         heads = [noun, noun.head] if noun.dep_ in SUBJ_DEPS else [noun]
         owners = [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                   for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        owners += [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
         if owners:
             sp = speaker_of(ctx, owners[0])
             if sp.name:
                 return Attribution(f"owner_after:{sp.how}", C.OWNER_AFTER, speaker=sp)
+    subj = _pointing_back_subject(sent) if back else None
+    if subj is not None:
+        sp = speaker_of(ctx, subj)
+        if sp.name and sp.kind == "person":
+            return Attribution(f"owner_after:{sp.how}", C.OWNER_AFTER, speaker=sp)
     return None
 
 
-_POINTING_BACK = frozenset("that this those these such".split())
+def _next_sentence_tokens(ctx: ArticleContext, open_mark: int, end: int) -> list:
+    """The tokens outside quotes from the quote's close to its paragraph's end, when the
+    sentence after the quote starts right there; for a quote that is its paragraph, those of
+    the next paragraph (when parsed)."""
+    ix, text = ctx.index, ctx.text
+    ps, pe = ix.para_bounds(open_mark)
+    toks = [t for t in ix.tokens_between(end, pe) if not ix.in_quote(ix.pos(t))]
+    if toks:
+        return toks if not text[end:ix.pos(toks[0])].strip() else []
+    if text[ps:open_mark].strip() or text[end:pe].strip() or pe >= len(text):
+        return []
+    nxt = _BLANKS.match(text, pe).end()
+    if nxt >= len(text) or ix.in_quote(nxt):
+        return []
+    return [t for t in ix.tokens_between(nxt, ix.para_bounds(nxt)[1]) if not ix.in_quote(ix.pos(t))]
+
+
+def _pointing_back_subject(sent):
+    """In a sentence that opens by pointing back at the quote, the name that speaks: the
+    subject of a speech verb ("That is how Ann Lee describes it", "So says Tom Bell"), or
+    of the clause a "with those words" opener modifies ("With those words, Ann Lee ended")."""
+    for t in sent:
+        if t.dep_ not in SUBJ_DEPS or t.pos_ != "PROPN":
+            continue
+        v = t.head
+        # the speech verb says the quote: the sentence's own verb ("So says X") or one that
+        # "how"/"what" introduces ("That is how X describes it"), not one of another event
+        # the demonstrative leads to ("This comes as China has denounced a ruling")
+        if is_cue_token(v) and (v.dep_ == "ROOT" or any(c.lower_ in ("how", "what") for c in v.children)) \
+                or sent[0].lower_ in ("with", "in") and sent[0].head.i == v.i:
+            return t
+    return None
+
+
+_POINTING_BACK = frozenset("that this those these such so".split())
 _OWNED_SPEECH = POSSESSED_SPEECH_NOUNS | SPEECH_NOUNS
 
 
@@ -434,9 +479,48 @@ def sentence_subject(ctx: ArticleContext, mc: MarkContext) -> Attribution | None
         subj = [c for c in root.children if c.dep_ in SUBJ_DEPS]
         if subj and not ix.in_quote(ix.pos(subj[0])):
             sp = speaker_of(ctx, subj[0])
+            if sp.name and _names_nobody(ctx, sp, subj[0]) and not _holds(ix, subj[0], mc.mark.open_mark):
+                # "Tom Bell was blunt about the offer. The deal is “an insult …”": a noun
+                # phrase that names no speaker; the person the sentence before is about
+                sp = _person_subject_before(ctx, root, _FIRST_PERSON.search(mc.quote_text) is not None) or sp
             if sp.name:
                 return Attribution(f"sentence_subject:{sp.how}", C.SENTENCE_SUBJECT, speaker=sp)
     return None
+
+
+_FIRST_PERSON = regex.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|mine|we|us|our|ours)\b", regex.I)
+
+
+def _holds(ix, tok, p: int) -> bool:
+    """The phrase of `tok` covers offset `p` ("The “sex tape” reference was ...": the quote
+    is a word the phrase mentions, not words someone said)."""
+    return ix.pos(tok.left_edge) <= p < ix.pos(tok.right_edge) + len(tok.right_edge.text)
+
+
+def _names_nobody(ctx: ArticleContext, sp: Speaker, tok) -> bool:
+    """A subject typed a description or no speaker at all ("the deal", "the new rules")."""
+    mtoks = sp.tokens or [tok]
+    kind, _ = entity_type(mtoks, sp.how, sp.kind, sp.entity, ctx.text, ctx.index.pos(mtoks[0]))
+    return kind in ("description", "not_speaker")
+
+
+def _person_subject_before(ctx: ArticleContext, root, first_person: bool) -> Speaker | None:
+    """The subject of the sentence before `root`'s, in the same paragraph, when it names a
+    person (a name or a pronoun resolved to one) who speaks there (the subject of a speech
+    verb: "Tom Bell denounced the offer.") or whom the quote's first person can be ("Ann
+    Reyes has run the shelter for a decade. The need is “the worst I have seen.”")."""
+    ix = ctx.index
+    sent = root.sent
+    if sent.start == 0 or ix.para_index(ix.pos(sent[0])) != ix.para_index(ix.pos(root.doc[sent.start - 1])):
+        return None
+    prev = root.doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in SUBJ_DEPS and not ix.in_quote(ix.pos(c))), None)
+    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS):
+        return None
+    if not (first_person or is_cue_token(prev.root)):
+        return None
+    sp = speaker_of(ctx, subj)
+    return sp if sp.entity is not None and sp.entity.kind == "person" else None
 
 
 SALIENCE_WINDOW = 1500  # characters back in which the person talked about is looked for

@@ -11,7 +11,7 @@ from dataclasses import replace
 import regex
 
 from quotes.extract.attribution.context import ArticleContext, Speaker
-from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text
+from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text, title_runs
 from quotes.extract.attribution.referents import (age_of_description, antecedent_owner, institution_named_before,
                                                   introduced_unnamed, introduced_with_age, issuer_named_before,
                                                   issuing_event_before, owner_token)
@@ -84,6 +84,11 @@ def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
         return replace(asked, tokens=[tok], how="pronoun")
     if low in PERSON_PRONOUNS:
         ent = entity_for(ctx, tok, p)
+        bound = _named_in_clause(ctx, tok) if ent is not None else set()
+        if ent is not None and id(ent) in bound:
+            # "“…,” he said of Cruz": a subject pronoun is never a name its own clause talks of
+            # or to (binding), so the person talked about before, another one
+            ent = ctx.registry.salient_person(p, gender=PERSON_PRONOUNS[low], exclude=bound)
         if ent is not None:
             return Speaker(ent, ent.name, ent.kind, ent.role, [tok], "pronoun")
     elif low in GROUP_PRONOUNS and depth < MAX_DEPTH:
@@ -98,6 +103,20 @@ def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
         if org is not None and (ant is None or low != "they") and not _other_subject_since(ctx, org, p):
             return Speaker(org, org.name, org.kind, org.role, [tok], "pronoun")
     return Speaker.unnamed([tok], "pronoun")
+
+
+def _named_in_clause(ctx: ArticleContext, tok) -> set[int]:
+    """ids of the entities a subject pronoun's own clause names as its verb's object or after
+    its prepositions ("he said of Cruz", "she told Pence", "he wrote to Bell about Ryan")."""
+    verb, reg, out = tok.head, ctx.registry, set()
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")]
+    objs += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for o in objs:
+        if o.pos_ == "PROPN" and not ctx.index.in_quote(ctx.index.pos(o)):
+            ent = reg.lookup(doc_text(name_span(o)), ctx.index.pos(o))
+            if ent is not None:
+                out.add(id(ent))
+    return out
 
 
 def _unnamed_speaker_before(ctx: ArticleContext, tok):
@@ -182,6 +201,8 @@ def _name_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     """A proper name: its fullest form in the article, with the title printed before it."""
     toks = name_span(tok)
     words = clean_name(doc_text(toks)).split()
+    if toks[-1].i > tok.i and any(t.lower_ in ("of", "for") for t in toks) and split_title(words)[0]:
+        return _named_in_full(ctx, tok, toks, p)
     if _office_after_determiner(tok, words):
         # "the Foreign Affairs Minister said": a capitalised office after a determiner is a
         # title (the person the article gives it, or nobody), never a name ("Affairs Minister")
@@ -219,6 +240,33 @@ def _name_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     ent.add_form(name)
     if role and role not in ent.roles:
         ent.roles.append(role)
+    return Speaker(ent, ent.name, ent.kind, ent.role, toks, "name")
+
+
+def _named_in_full(ctx: ArticleContext, tok, toks, p: int) -> Speaker:
+    """'The United Nations High Commissioner for Refugees said', 'The Royal Society for the
+    Protection of Birds warned': an institution or an office named in full, its "of"/"for"
+    tail read by `syntax.name_span`, which the title rule would cut at a title word inside it
+    ("Refugees", "Protection of Birds"). An office is the person the article gives it, when a
+    title run of the article shares most of its words ("UN High Commissioner for Refugees
+    Filippo Grandi"); else the institution or office itself speaks, under its full name."""
+    if tok.lower_ in ROLE_NOUNS:
+        want = {t.lower_.strip(".") for t in toks if t.i <= tok.i}
+        tail = {t.lower_ for t in toks if t.i > tok.i}
+        first = ctx.index.pos(toks[0])
+        for title, rest, pos in reversed(title_runs(ctx)):
+            shared = want & {w.lower().strip(".,") for w in title}
+            # the title rule leaves the office's own tail on the name: "Human Rights Michelle Bachelet"
+            k = next((i for i, w in enumerate(rest) if w.lower() not in tail), len(rest))
+            title, rest = title + rest[:k], rest[k:]
+            if tok.lower_ in shared and len(shared) >= 2 and pos < first and len(rest) >= 2:
+                ent = ctx.registry.register(" ".join(rest), pos, kind="person", role=" ".join(title))
+                if ent is not None:
+                    return Speaker(ent, ent.name, ent.kind, ent.role, toks, "role")
+    name = span_text(ctx, toks)
+    ent = ctx.registry.register(name, p, kind="organisation", whole=True)
+    if ent is None:
+        return Speaker(None, name, "organisation", None, toks, "name")
     return Speaker(ent, ent.name, ent.kind, ent.role, toks, "name")
 
 
@@ -432,7 +480,8 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
         # is about (low confidence), never store the title as a name
         # of the gender its words tell: "the New York businessman" is no woman
         ent = ctx.registry.salient_person(p, gender=role_gender([x.text for x in np_toks]), window=10**7)
-        if ent is not None and not np_toks[0].lower_ in _INDEFINITE and not introduced_unnamed(ctx, tok, p):
+        if ent is not None and not np_toks[0].lower_ in _INDEFINITE and not introduced_unnamed(ctx, tok, p) \
+                and not _owned_by(ctx, tok, ent, depth):
             return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role_guess")
         return Speaker(None, None, "person", np_text, np_toks, "role_unresolved")
     found = _institution(ctx, tok, np_toks, np_text)
@@ -445,6 +494,18 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     else:
         kind = "organisation" if is_org_name(np_text) or tok.lower_ in SPEECH_NOUNS else "person"
     return Speaker(None, np_text or None, kind, None, np_toks, "group")
+
+
+def _owned_by(ctx: ArticleContext, tok, ent, depth: int) -> bool:
+    """The title has an owner who may be `ent` itself: "his spokesman", "the defendant's lawyer"
+    are not him, nor the defendant the article is about; only an owner named as somebody else
+    leaves the guess open ("Obama's former campaign strategist" may well be the article's man)."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    if owner.pos_ != "PROPN" or depth >= MAX_DEPTH:
+        return True
+    return speaker_of(ctx, owner, depth + 1).entity is ent
 
 
 def _institution(ctx: ArticleContext, tok, np_toks, np_text: str) -> Speaker | None:

@@ -229,6 +229,9 @@ def _nearby_mention(t, group, cue, cue_first: bool):
         return None  # 'Will described Trump as a “...”': the object is talked about
     if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS:
         return t
+    if t.pos_ == "PROPN" and t.dep_ in ("nmod", "compound") and t.head.pos_ == "NOUN" and t.i < t.head.i \
+            and t.head in group:
+        return None  # 'a March 2019 study by X', 'a Trump spokesman': the name qualifies the noun after it
     if t.pos_ == "PROPN" and not (t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "case")):
         j = t.i
         while j + 1 < len(t.doc) and t.doc[j + 1].pos_ == "PROPN" and t.doc[j + 1] in group:
