@@ -29,6 +29,9 @@ from quotes.lexicon.words import (CALENDAR, CLAUSE_WORDS, DOCUMENT_NOUNS, FEMALE
                                   TIME_WORDS)
 
 TYPES = ("person", "organisation", "group", "document", "description", "not_speaker")
+# the types that say nobody: a noun phrase that is no person, organisation, group or document
+# ("Another cloud of choking smoke", "the country", "the deal")
+NOBODY_TYPES = frozenset({"description", "not_speaker"})
 
 PERSON_SUFFIX = regex.compile(r"(?:er|or|ist|ian|ant|(?<!m)ent|ee|eer|man|woman|person)s?$")
 

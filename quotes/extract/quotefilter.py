@@ -15,6 +15,7 @@ import math
 
 import regex
 
+from quotes.extract.entity_types import NOBODY_TYPES
 from quotes.extract.marks import close_end_of, text_outside
 from quotes.extract.titles import LETTER_WORD, WORD, title_case, title_like
 from quotes.lexicon.words import (DETERMINERS, FUNCTION_WORDS, LABEL_WORDS, MENTION_WORDS, OWNING_WORDS, PREPOSITIONS,
@@ -184,9 +185,6 @@ def writer_or_reader_speaks(q) -> bool:
 # a quoted term or title has at most this many words (longer spans in marks are speech)
 TERM_MAX_WORDS = 8
 
-# The mention types (quotes.extract.entity_types) that say nobody: a noun phrase that is no
-# person, organisation, group or document ("Another cloud of choking smoke", "the country").
-NOBODY_TYPES = frozenset({"description", "not_speaker"})
 # How a mention became a name (the rules' `how`): through them the mention names somebody.
 NAMING_HOWS = frozenset({"name", "appositive", "role", "role_guess", "pronoun", "affiliation", "document"})
 

@@ -16,7 +16,7 @@ from quotes.extract.attribution.shape import is_title_or_nickname, looks_unquote
 from quotes.extract.attribution.speakers import name_from_text, speaker_of
 from quotes.extract.attribution.subjects import nearby_subject, previous_paragraph_colon, subject_of
 from quotes.extract.cues import is_cue_token, lemma_of
-from quotes.extract.entity_types import entity_type
+from quotes.extract.entity_types import NOBODY_TYPES, entity_type
 from quotes.extract.marks import close_end_of
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
 from quotes.lexicon.words import (ASKING_LEMMAS, DOCUMENT_NOUNS, FUNCTION_WORDS, PERSON_PRONOUNS, POSSESSED_SPEECH_NOUNS,
@@ -501,7 +501,7 @@ def _names_nobody(ctx: ArticleContext, sp: Speaker, tok) -> bool:
     """A subject typed a description or no speaker at all ("the deal", "the new rules")."""
     mtoks = sp.tokens or [tok]
     kind, _ = entity_type(mtoks, sp.how, sp.kind, sp.entity, ctx.text, ctx.index.pos(mtoks[0]))
-    return kind in ("description", "not_speaker")
+    return kind in NOBODY_TYPES
 
 
 def _person_subject_before(ctx: ArticleContext, root, first_person: bool) -> Speaker | None:
