@@ -304,6 +304,12 @@ def _first_char(text: str, s: int, e: int) -> int | None:
     return None
 
 
+def only_space(text: str, s: int, e: int) -> bool:
+    """``text[s:e].strip() == ""``, read from ``s`` without copying the span (a quote deep in
+    a long paragraph answers at the paragraph's first character)."""
+    return _first_char(text, s, e) is None
+
+
 def _next_nonempty(text: str, paras, pi: int) -> int | None:
     for j in range(pi + 1, min(len(paras), pi + 4)):
         if _first_char(text, *paras[j]) is not None:

@@ -95,8 +95,9 @@ _POINTS_BACK = regex.compile(r"[ \t\u00a0]*(?:(?:with|in)[ \u00a0]+)?(?:that|thi
 def _speaker_after(text: str, para: tuple[int, int], marks: list[Mark], nxt: tuple[int, int] | None) -> bool:
     """A paragraph that is one quote and nothing else, and a next paragraph that opens by
     pointing back at it: the next paragraph may name who spoke, so it is parsed too."""
-    return nxt is not None and not "".join(text_outside(text, marks, *para)).strip(" \t\u00a0.,;:") \
-        and _POINTS_BACK.match(text, nxt[0]) is not None
+    # (the next paragraph's opening first: the paragraph's own words are gathered only then)
+    return nxt is not None and _POINTS_BACK.match(text, nxt[0]) is not None \
+        and not "".join(text_outside(text, marks, *para)).strip(" \t\u00a0.,;:")
 
 
 _SENTENCE_END = regex.compile(r"[.?!…:;,\"”’)\]]\s*$")

@@ -17,7 +17,7 @@ from quotes.extract.attribution.speakers import name_from_text, speaker_of
 from quotes.extract.attribution.subjects import nearby_subject, previous_paragraph_colon, subject_of
 from quotes.extract.cues import is_cue_token, lemma_of
 from quotes.extract.entity_types import NOBODY_TYPES, entity_type
-from quotes.extract.marks import close_end_of
+from quotes.extract.marks import close_end_of, only_space
 from quotes.extract.syntax import SUBJ_DEPS, named_participle
 from quotes.lexicon.words import (ASKING_LEMMAS, DOCUMENT_NOUNS, FUNCTION_WORDS, PERSON_PRONOUNS, POSSESSED_SPEECH_NOUNS,
                                   PRONOUNS, SPEECH_LEMMAS, SPEECH_NOUNS)
@@ -205,7 +205,7 @@ def attributed(q: Quote) -> bool:
 def split_quote(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
     ix, m, prev = ctx.index, mc.mark, mc.previous
     if prev and attributed(prev[-1]) and ix.para_index(max(prev[-1].start, prev[-1].end - 1)) == ix.para_index(m.open_mark) \
-            and ctx.text[mc.before[0]:m.open_mark].strip() == "" \
+            and only_space(ctx.text, mc.before[0], m.open_mark) \
             and not looks_unquoted(ctx.text, m, mc.quote_text, True):
         return Attribution("split_quote", C.SPLIT_QUOTE, copied_from=prev[-1])
     return None
@@ -217,7 +217,7 @@ def previous_sentence(ctx: ArticleContext, mc: MarkContext) -> Attribution | Non
     ix, m = ctx.index, mc.mark
     b0 = mc.before[0]
     ps, _ = ix.para_bounds(m.open_mark)
-    if not (b0 > ps and ctx.text[b0:m.open_mark].strip() == ""):
+    if not (b0 > ps and only_space(ctx.text, b0, m.open_mark)):
         return None
     prev_toks = [t for t in ix.tokens_between(ps, b0) if not ix.in_quote(ix.pos(t))]
     if not prev_toks:
@@ -429,7 +429,7 @@ def continuation(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
     last = mc.previous[-1]
     lp = ix.para_index(max(last.start, last.end - 1))
     mp = ix.para_index(m.open_mark)
-    starts_para = ctx.text[ps:m.open_mark].strip() == ""
+    starts_para = only_space(ctx.text, ps, m.open_mark)
     same_para = lp == mp
     if same_para and attributed(last):
         return Attribution("split_quote", C.SPLIT_QUOTE, copied_from=last)
