@@ -38,21 +38,24 @@ def cpu_seconds(nlp, text: str) -> tuple[float, int]:
     return best, found
 
 
-@pytest.mark.parametrize("make, n", [(quoted_paragraphs, 600), (quotes_in_one_paragraph, 400)])
-def test_doubling_the_article_at_most_doubles_the_time(nlp, make, n):
+@pytest.mark.parametrize("make, n", [(quoted_paragraphs, 300), (quotes_in_one_paragraph, 200)])
+def test_four_times_the_article_takes_about_four_times_the_time(nlp, make, n):
     """Interleaved (small, large, small, large, ...), the best of each: on a shared machine a
-    burst of load during one size's runs otherwise reads as super-linear time (ratios of 2.4-2.7
-    were seen for code that gives 1.9-2.1 on a quiet machine)."""
+    burst of load during one size's runs otherwise reads as super-linear time. The sizes differ
+    by four, not two: under load a single parse's CPU time varies by 20-30 % (spaCy's own parse of
+    one text gave doubling ratios of 1.8-2.6 at load 8), which a doubling test with a tight bound
+    cannot tell from growth, while four times the input leaves room for that noise and still
+    fails far below quadratic growth (16x) or even n^1.3 (6.1x)."""
     cpu_seconds(nlp, make(20))  # warm up
-    small_text, large_text = make(n), make(2 * n)
+    small_text, large_text = make(n), make(4 * n)
     smalls, larges = [], []
     for _ in range(2):
         small, found_small = cpu_seconds(nlp, small_text)
         large, found_large = cpu_seconds(nlp, large_text)
         smalls.append(small)
         larges.append(large)
-    assert found_small == n and found_large == 2 * n
-    assert min(larges) / min(smalls) < 2.3, (smalls, larges)
+    assert found_small == n and found_large == 4 * n
+    assert min(larges) / min(smalls) < 5.4, (smalls, larges)
 
 
 @pytest.mark.parametrize("text", [
