@@ -313,14 +313,14 @@ def with_gold_speaker(conn: sqlite3.Connection, frame: list[dict], trump_id: str
     """Each frame quote's alignment by the real rules when its speaker is Trump (the guide's
     figure 2): the database's quotes, the frame's given ``trump_id`` as lone quotes, the missed
     gold spans added as lone quotes of Trump. quote id -> SourceMatch."""
-    from quotes.build import source_segments
+    from quotes.build import quotes_to_check, source_segments
+    from quotes.corpus.occasions import event_names
     from quotes.corpus.sources import QuoteToCheck, align_sources
-    from quotes.store.sources import CONTEXT_AFTER, CONTEXT_BEFORE, quote_rows
+    from quotes.store.sources import CONTEXT_AFTER, CONTEXT_BEFORE
 
     mine = {p["quote_id"]: p for p in frame}
     quotes = []
-    for row in quote_rows(conn, nobody=True):
-        q = QuoteToCheck(*row)
+    for q in quotes_to_check(conn):
         if q.quote_id in mine:
             q.speaker_id, q.utterance_id = trump_id, None
         if q.speaker_id is not None:
@@ -331,7 +331,8 @@ def with_gold_speaker(conn: sqlite3.Connection, frame: list[dict], trump_id: str
                                            [p["article_id"]]).fetchone()
             a = max(p["start"] - CONTEXT_BEFORE, 0)
             quotes.append(QuoteToCheck(p["quote_id"], None, trump_id, p["text"], published, None, None,
-                                       p["article_id"], text[a:p["end"] + CONTEXT_AFTER], p["start"] - a, p["end"] - a))
+                                       p["article_id"], text[a:p["end"] + CONTEXT_AFTER], p["start"] - a, p["end"] - a,
+                                       event_names(text)))
     segments, _ = source_segments(conn)
     return {m.quote_id: m for m in align_sources(segments, quotes).matches if m.quote_id in mine}
 
