@@ -462,12 +462,15 @@ class _Aligner:
         self.source_day = {sg.seg.source_id: sg.day for sg in self.segs}
         # (speaker, key of a title word) -> sources: the titles an article's place or name finds
         self.title_index: dict[tuple[str, str], set[str]] = defaultdict(set)
-        # source -> every word of its title, whole: what an event's name finds (``occasions.names``)
-        self.title_words = {sg.seg.source_id: title_words(sg.seg.title) for sg in self.segs}
+        # (speaker, any word of a title, whole) -> sources: what an event's name finds (``occasions.names``)
+        self.title_word_index: dict[tuple[str, str], set[str]] = defaultdict(set)
         for sg in self.segs:
             for key in title_keys(sg.seg.title):
                 for sid in sg.seg.speaker_ids:
                     self.title_index[(sid, key)].add(sg.seg.source_id)
+            for word in title_words(sg.seg.title):
+                for sid in sg.seg.speaker_ids:
+                    self.title_word_index[(sid, word)].add(sg.seg.source_id)
         self.stems: dict[int, list[str]] = {}  # segment -> its keys without a plural -s (``beside``)
         self.weights: dict[str, ContextScore] = {}  # speaker -> the weights of words (``weights_of``)
         # quote -> (rank, the first of several places of one source): used when no rule finds it
@@ -529,9 +532,8 @@ class _Aligner:
         for keys in naming_keys(occasion) if naming is None else naming:
             hits = [self.title_index.get((q.speaker_id, k), set()) for k in keys]
             found |= set.intersection(*hits) if hits else set()
-        if occasion.names:  # an event's proper name: its words whole in the title
-            mine = {s for _, s in self.days.get(q.speaker_id, ())} | self.undated.get(q.speaker_id, set())
-            found |= {s for s in mine if any(set(name) <= self.title_words[s] for name in occasion.names)}
+        for name in occasion.names:  # an event's proper name: its words whole in the title
+            found |= set.intersection(*(self.title_word_index.get((q.speaker_id, w), set()) for w in name))
         pub = _ordinal(q.published)
         return {s for s in found if _same_kind(occasion.kind, self.kinds.get(s), strict=True)
                 and (pub is None or self.source_day.get(s) is None or self.source_day[s] <= pub)}
