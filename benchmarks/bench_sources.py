@@ -11,7 +11,9 @@ dated up to three days after it and attributed to its speaker (one article per s
 day; a tenth of them are phrases of 2-3 words); 40 % are sentences of the
 pool given to a random speaker and day (mostly not in that speaker's sources). Each quote
 has a few words of article around it, some naming an occasion ("At the debate,", "At a rally
-on Monday", "He told reporters:"); a tenth of the sources are debates. Both grow
+on Monday", "He told reporters:"); a tenth of the sources are debates, a tenth are named events
+("Remarks at the Bcf Policy Conference"), half of which the articles printing them name by their
+proper name (``QuoteToCheck.article_names``). Both grow
 together, so near-linear cost means the seconds per scale unit stay flat. Each scale runs
 in its own process (peak memory: inputs and alignment, before the baseline runs). The
 baseline, measured next in the same process, is ``textnorm.units`` over every quote and
@@ -64,7 +66,8 @@ def make_data(n_quotes: int, n_sources: int, seed: int = 16):
         day = (start + dt.timedelta(days=rng.randrange(730))).isoformat()
         speaker = f"speaker{k // 20}"
         text = " ".join(sentences)
-        title = f"Republican Candidates Debate {k}" if k % 10 == 0 else f"Remarks at Arena {k}"
+        title = (f"Republican Candidates Debate {k}" if k % 10 == 0 else
+                 f"Remarks at the {_event_word(k)} Policy Conference" if k % 10 == 5 else f"Remarks at Arena {k}")
         segments.append(Segment(f"s{k}", 0, frozenset({speaker}), day, text, 0, title))
         texts.append(sentences)
     quotes = []
@@ -90,18 +93,27 @@ def make_data(n_quotes: int, n_sources: int, seed: int = 16):
             day = dt.date.fromisoformat(segments[k].day) + dt.timedelta(days=rng.randrange(4))
             speaker = next(iter(segments[k].speaker_ids))
             article = f"a{k}-{day}"  # the quotes of one source printed the same day: one article
+            # an article about a named event names it by its proper name, once (``corpus.occasions``)
+            names = ((_event_word(k).lower(), "policy", "conference"),) if k % 10 == 5 and k % 20 < 10 else ()
         else:
             words = rng.choice(pool).split()
             day = start + dt.timedelta(days=rng.randrange(730))
             speaker = f"speaker{rng.randrange(max(1, n_sources // 20))}"
             article = f"x{i}"
+            names = ()
         text = " ".join(words)
         # the article's words around it, naming its occasion now and then (``corpus.occasions``)
         context = f'{rng.choice(CONTEXTS)} "{text}" he said.'
         at = context.index(text)
         quotes.append(QuoteToCheck(f"q{i}", f"u{i}", speaker, text, day.isoformat(), article_id=article,
-                                   context=context, context_at=at, context_end=at + len(text)))
+                                   context=context, context_at=at, context_end=at + len(text), **(
+                                       {"article_names": names} if names else {})))
     return segments, quotes
+
+
+def _event_word(k: int) -> str:
+    """A proper name for source ``k``'s event, in letters ("Bcf" for 125)."""
+    return "".join(chr(ord("a") + int(d)) for d in str(k)).capitalize()
 
 
 def run(scale: float, n_quotes: int, n_sources: int, out) -> None:

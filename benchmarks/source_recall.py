@@ -16,6 +16,10 @@
     python benchmarks/source_recall.py --db ... --frame gold --days 45 --labels benchmarks/source_recall_gold_labels.jsonl
         (round 6: the quotes the gold gives Trump and the extractor does not; recall as stored and
         with the gold speaker)
+    python benchmarks/source_recall.py --db ... --frame layer --days 45 --sheet --seed 23 --sample 150
+    python benchmarks/source_recall.py --db ... --frame layer --days 45 --labels benchmarks/source_recall_gold_labels.jsonl
+        (round 8: the train quotes whose pronoun or description speaker train's resolved-speaker
+        layer names Trump, not read in rounds 1-7)
 
 The database is the one ``benchmarks/sources_polnear.py`` builds (PolNeAR train+dev and the 74
 transcripts; it builds it when missing). ``--sheet`` draws ``--sample`` quotes at random from
@@ -41,6 +45,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sources_polnear import POLNEAR, TRANSCRIPTS, build, day, population, split_doc_ids  # noqa: E402
 
 LAYER = Path(__file__).resolve().parent / "polnear_dev_speaker_layer.jsonl"
+# train's resolved-speaker layer (stop 30: the pronoun and description speakers of train articles
+# that mention Trump, see speaker_layer_guide.md)
+TRAIN_LAYER = Path(__file__).resolve().parent / "polnear_train_speaker_layer.jsonl"
+EARLIER = [Path(__file__).resolve().parent / name for name in
+           ("source_recall_labels.jsonl", "source_recall_gold_labels.jsonl", "source_alignment_labels.jsonl")]
 # the words a gold speaker part may have just before "Trump" and still name Donald Trump
 # ("Eric Trump", "an adviser to Trump", "who supports Trump" do not)
 _BEFORE_TRUMP = {"", "Donald", "J.", "Mr."}
@@ -227,17 +236,24 @@ def names_trump(speaker: str | None) -> bool:
     return False
 
 
-def gold_trump(splits: list[str]) -> list[dict]:
-    """The train/dev gold quotes whose gold speaker (or, on dev, its resolved name in the
-    speaker layer) is Donald Trump: {doc_id, start, end, text, gold}."""
-    layer = {}
-    if "dev" in splits and LAYER.exists():
-        for line in LAYER.read_text().splitlines():
+def read_layer(path: Path) -> dict[tuple, list | None]:
+    """(doc_id, start, end) -> the name span of a resolved-speaker layer."""
+    out = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
             if line.strip():
                 r = json.loads(line)
-                layer[(r["doc_id"], r["start"], r["end"])] = r["name_span"]
+                out[(r["doc_id"], r["start"], r["end"])] = r["name_span"]
+    return out
+
+
+def gold_trump(splits: list[str]) -> list[dict]:
+    """The train/dev gold quotes whose gold speaker (or its resolved name in the split's
+    speaker layer) is Donald Trump: {doc_id, start, end, text, gold, via_layer} (``via_layer``:
+    only the layer names him, the gold speaker is a pronoun or a description)."""
     out = []
     for split in splits:
+        layer = read_layer({"dev": LAYER, "train": TRAIN_LAYER}.get(split, Path("/nonexistent")))
         with open(POLNEAR / f"{split}.jsonl", encoding="utf-8") as handle:
             for line in handle:
                 if not line.strip():
@@ -248,7 +264,8 @@ def gold_trump(splits: list[str]) -> list[dict]:
                     named = doc["text"][span[0]:span[1]] if span else None
                     if names_trump(q["speaker"]) or names_trump(named):
                         out.append({"doc_id": doc["doc_id"], "start": q["start"], "end": q["end"],
-                                    "text": doc["text"][q["start"]:q["end"]], "gold": named or q["speaker"]})
+                                    "text": doc["text"][q["start"]:q["end"]], "gold": named or q["speaker"],
+                                    "via_layer": split == "train" and not names_trump(q["speaker"])})
     return out
 
 
@@ -279,7 +296,7 @@ def gold_frame(conn: sqlite3.Connection, days: int, trump: set[str]) -> list[dic
         if any(sid in trump for *_, sid, _ in over):
             continue  # rounds 1-5's population
         item = {"doc_id": g["doc_id"], "article_id": aid, "published": published, "outlet": outlet,
-                "gold": g["gold"], "gold_start": g["start"], "gold_end": g["end"]}
+                "gold": g["gold"], "gold_start": g["start"], "gold_end": g["end"], "via_layer": g["via_layer"]}
         if over:
             qid, text, start, end, sid, name = max(over, key=lambda r: min(r[3], g["end"]) - max(r[2], g["start"]))
             stored = "other" if sid else ("unresolved" if name else "nobody")
@@ -296,14 +313,14 @@ def with_gold_speaker(conn: sqlite3.Connection, frame: list[dict], trump_id: str
     """Each frame quote's alignment by the real rules when its speaker is Trump (the guide's
     figure 2): the database's quotes, the frame's given ``trump_id`` as lone quotes, the missed
     gold spans added as lone quotes of Trump. quote id -> SourceMatch."""
-    from quotes.build import source_segments
+    from quotes.build import quotes_to_check, source_segments
+    from quotes.corpus.occasions import event_names
     from quotes.corpus.sources import QuoteToCheck, align_sources
-    from quotes.store.sources import CONTEXT_AFTER, CONTEXT_BEFORE, quote_rows
+    from quotes.store.sources import CONTEXT_AFTER, CONTEXT_BEFORE
 
     mine = {p["quote_id"]: p for p in frame}
     quotes = []
-    for row in quote_rows(conn, nobody=True):
-        q = QuoteToCheck(*row)
+    for q in quotes_to_check(conn):
         if q.quote_id in mine:
             q.speaker_id, q.utterance_id = trump_id, None
         if q.speaker_id is not None:
@@ -314,7 +331,8 @@ def with_gold_speaker(conn: sqlite3.Connection, frame: list[dict], trump_id: str
                                            [p["article_id"]]).fetchone()
             a = max(p["start"] - CONTEXT_BEFORE, 0)
             quotes.append(QuoteToCheck(p["quote_id"], None, trump_id, p["text"], published, None, None,
-                                       p["article_id"], text[a:p["end"] + CONTEXT_AFTER], p["start"] - a, p["end"] - a))
+                                       p["article_id"], text[a:p["end"] + CONTEXT_AFTER], p["start"] - a, p["end"] - a,
+                                       event_names(text)))
     segments, _ = source_segments(conn)
     return {m.quote_id: m for m in align_sources(segments, quotes).matches if m.quote_id in mine}
 
@@ -326,11 +344,18 @@ def trump_ids(conn: sqlite3.Connection) -> set[str]:
     return ids
 
 
-def gold_population(conn: sqlite3.Connection, days: int) -> list[dict]:
+def gold_population(conn: sqlite3.Connection, days: int, which: str = "gold") -> list[dict]:
     """The frame with each quote's split, its stored alignment (figure 1) and the one made with
-    the gold speaker (figure 2), in the fields ``write_sheet`` and ``score`` read."""
+    the gold speaker (figure 2), in the fields ``write_sheet`` and ``score`` read. ``which``:
+    ``gold``, round 6's frame (the gold speaker names Trump, or on dev the dev layer does);
+    ``layer``, round 8's (only train's layer names him, and no earlier round read the quote)."""
     trump = trump_ids(conn)
     frame = gold_frame(conn, days, trump)
+    if which == "layer":
+        read = {r["quote_id"] for path in EARLIER for r in read_labels(path) if r.get("frame") != "layer"}
+        frame = [p for p in frame if p["via_layer"] and p["quote_id"] not in read]
+    else:
+        frame = [p for p in frame if not p["via_layer"]]
     made = with_gold_speaker(conn, frame, max(trump, key=lambda t: conn.execute(
         "select count(*) from quotes where speaker_id = ?", [t]).fetchone()[0]))
     stored = {r[0]: r[1:] for r in conn.execute(
@@ -347,12 +372,12 @@ def gold_population(conn: sqlite3.Connection, days: int) -> list[dict]:
     return frame
 
 
-def score_gold(conn: sqlite3.Connection, pop: list[dict], labels: Path) -> None:
-    """Round 6 (the guide): recall as stored and with the gold speaker, per split, and the
+def score_gold(conn: sqlite3.Connection, pop: list[dict], labels: Path, frame: str = "gold") -> None:
+    """Rounds 6 and 8 (the guide): recall as stored and with the gold speaker, per split, and the
     quotes in a transcript that the wrong stored speaker leaves unaligned, by how it is stored."""
     by_id = {p["quote_id"]: p for p in pop}
     paths = dict(conn.execute("select id, path from sources"))
-    rows = [r for r in read_labels(labels) if r.get("frame") == "gold"]
+    rows = [r for r in read_labels(labels) if r.get("frame") == frame]
     for split in ("tune", "held-out"):
         mine = [r for r in rows if r["split"] == split and r["quote_id"] in by_id]
         said = [r for r in mine if r["verdict"] == "in transcript"]
@@ -388,9 +413,10 @@ def main() -> None:
     ap.add_argument("--alignment-labels", type=Path,
                     help="with --labels: precision on every alignment either file labels")
     ap.add_argument("--split", choices=["tune", "held-out"], help="--sheet: quotes of this split only")
-    ap.add_argument("--frame", choices=["trump", "gold"], default="trump",
+    ap.add_argument("--frame", choices=["trump", "gold", "layer"], default="trump",
                     help="trump: the quotes the extractor gives Trump (rounds 1-5); gold: the gold Trump"
-                         " quotes it does not (round 6, see the guide)")
+                         " quotes it does not (round 6, see the guide); layer: the train quotes only"
+                         " train's resolved-speaker layer gives Trump, not read before (round 8)")
     ap.add_argument("--unread", action="store_true",
                     help="--sheet: the tune articles none of whose quotes was labelled count as held-out")
     args = ap.parse_args()
@@ -400,15 +426,15 @@ def main() -> None:
         build(args.db, SPLITS)
     conn = sqlite3.connect(args.db)
     rows = read_labels(args.labels)
-    if args.frame == "gold":
-        pop = gold_population(conn, args.days)
-        print(f"gold frame ({args.days} days): {len(pop)} quotes {Counter(p['stored'] for p in pop)}"
+    if args.frame in ("gold", "layer"):
+        pop = gold_population(conn, args.days, args.frame)
+        print(f"{args.frame} frame ({args.days} days): {len(pop)} quotes {Counter(p['stored'] for p in pop)}"
               f" {Counter(p['split'] for p in pop)}")
         if args.sheet:
             done = {r["quote_id"] for r in rows}
             write_sheet(conn, sample(pop, args.sample, args.seed, done, args.split), args.out)
         elif args.labels:
-            score_gold(conn, pop, args.labels)
+            score_gold(conn, pop, args.labels, args.frame)
         return
     pop = with_doc_ids(conn, population(conn, args.days, split_doc_ids(SPLITS)), rows)
     if args.sheet:

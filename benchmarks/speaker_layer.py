@@ -1,7 +1,11 @@
-"""Resolved-speaker layer for PolNeAR dev, labelled by reading (issue 18).
+"""Resolved-speaker layer for PolNeAR dev (and train's Trump articles), labelled by reading (issue 18).
 
-usage: python benchmarks/speaker_layer.py candidates [--doc DOC_ID] [--context N] [--all]
-       python benchmarks/speaker_layer.py make --out /tmp/dev_layer.jsonl
+usage: python benchmarks/speaker_layer.py candidates [--doc DOC_ID] [--context N] [--all] [--split train]
+       python benchmarks/speaker_layer.py make --out /tmp/dev_layer.jsonl [--split train]
+
+``--split train`` reads ``benchmarks/polnear_train_speaker_layer.jsonl`` (stop 30): the train
+articles that mention Trump, the gold speakers "he", "him", "who", "I", "me" and the descriptions
+without a capitalised name (speaker_layer_guide.md says which).
 
 PolNeAR's gold speaker is the annotated source span: a pronoun, a description or a name
 with an appositive as often as a plain name. The labels in
@@ -29,6 +33,7 @@ from collections import defaultdict
 from common import ROOT, polnear_docs, write_jsonl
 
 LABELS = ROOT / "benchmarks" / "polnear_dev_speaker_layer.jsonl"
+SPLIT_LABELS = {"dev": LABELS, "train": ROOT / "benchmarks" / "polnear_train_speaker_layer.jsonl"}
 
 PRONOUNS = set("he she they it we i you him her them his its their".split())
 # title words that may stand before a plain name ("Mr. Obama", "Sen. Cruz")
@@ -112,8 +117,8 @@ def show_quote(text: str, q: dict, ctx: int) -> str:
 
 
 def candidates(args) -> None:
-    labelled = {(r["doc_id"], r["start"], r["end"]) for r in load_labels()}
-    docs = polnear_docs(("dev",))
+    labelled = {(r["doc_id"], r["start"], r["end"]) for r in load_labels(SPLIT_LABELS[args.split])}
+    docs = polnear_docs((args.split,))
     todo = done = 0
     for d in docs:
         if args.doc and d["doc_id"] != args.doc:
@@ -136,13 +141,13 @@ def candidates(args) -> None:
 
 
 def make(args) -> None:
-    docs = {d["doc_id"]: d for d in polnear_docs(("dev",))}
+    docs = {d["doc_id"]: d for d in polnear_docs((args.split,))}
     rows, seen, errors = [], set(), []
-    for r in load_labels(args.labels):
+    for r in load_labels(args.labels or SPLIT_LABELS[args.split]):
         key = (r["doc_id"], r["start"], r["end"])
         d = docs.get(r["doc_id"])
         if d is None or not any((q["start"], q["end"]) == key[1:] for q in d["quotes"]):
-            errors.append(f"not a dev gold quote: {key}")
+            errors.append(f"not a {args.split} gold quote: {key}")
             continue
         if key in seen:
             errors.append(f"labelled twice: {key}")
@@ -178,9 +183,11 @@ def main() -> None:
     c.add_argument("--doc")
     c.add_argument("--context", type=int, default=1, help="paragraphs before the quote")
     c.add_argument("--all", action="store_true", help="also the quotes already labelled")
+    c.add_argument("--split", choices=sorted(SPLIT_LABELS), default="dev")
     m = sub.add_parser("make")
     m.add_argument("--out", required=True)
-    m.add_argument("--labels", type=lambda p: __import__("pathlib").Path(p), default=LABELS)
+    m.add_argument("--split", choices=sorted(SPLIT_LABELS), default="dev")
+    m.add_argument("--labels", type=lambda p: __import__("pathlib").Path(p))
     args = ap.parse_args()
     candidates(args) if args.cmd == "candidates" else make(args)
 

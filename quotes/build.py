@@ -372,15 +372,30 @@ def source_segments(db) -> tuple[list, dict[str, frozenset[str]]]:
     return segments, turn_speakers
 
 
+def quotes_to_check(db) -> list:
+    """Every stored quote as the alignment reads it (``corpus.sources.QuoteToCheck``; those
+    without a speaker too), with the events its article names by their proper name
+    (``corpus.occasions.event_names``, read once an article)."""
+    from quotes.corpus.occasions import event_names
+    from quotes.corpus.sources import QuoteToCheck
+    from quotes.store.sources import article_rows, quote_rows
+
+    names = {}
+    for aid, text in article_rows(db):
+        if found := event_names(text or ""):
+            names[aid] = found
+    return [QuoteToCheck(*r, article_names=names.get(r[7], ())) for r in quote_rows(db, nobody=True)]
+
+
 def update_source_checks(db) -> dict:
     """Check every quote against the stored primary sources (``quotes.corpus.sources``):
     the turns' speakers resolved to the speaker index, then each quote's passage and each
     utterance's state, all written again. Returns counts for the caller."""
-    from quotes.corpus.sources import QuoteToCheck, align_sources
-    from quotes.store.sources import quote_rows, save_source_index
+    from quotes.corpus.sources import align_sources
+    from quotes.store.sources import save_source_index
 
     segments, turn_speakers = source_segments(db)
-    index = align_sources(segments, [QuoteToCheck(*r) for r in quote_rows(db, nobody=True)])
+    index = align_sources(segments, quotes_to_check(db))
     save_source_index(db, index, turn_speakers)
     return {"quotes": len(index.matches), "confirmed": sum(c.state == "confirmed" for c in index.utterances)}
 

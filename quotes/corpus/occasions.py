@@ -19,6 +19,11 @@ returns an ``Occasion``:
   a capitalised word may be a person's), matched by their first ``STEM`` letters.
   ``names_title`` tells whether they name a source's title ("Remarks Announcing Candidacy
   for President in New York City").
+- ``names``: when the paragraph names no place, event or day of its own, the events the
+  whole article names by their proper name (``event_names``: "to watch the Republican
+  National Convention", said once near its top), each a tuple of lower-cased words that a
+  source's title must hold whole (``title_words``): an article about one event prints its
+  lines far from where it names it.
 
 ``kind_of_title`` gives a source's kind from its title ("Republican Candidates Debate in
 Miami" is a debate, "Remarks at ..." a speech). The alignment (``corpus.sources``) refuses a
@@ -33,7 +38,7 @@ from dataclasses import dataclass
 import regex
 
 from quotes.extract.dating import article_day, when_said
-from quotes.lexicon.words import NOT_OCCASION_NAMES, OCCASION_EVENTS, OCCASION_KINDS
+from quotes.lexicon.words import NOT_OCCASION_NAMES, OCCASION_EVENTS, OCCASION_KINDS, OCCASION_NAME_HEADS
 
 # a quoted passage: straight, curly or doubled single marks (the NYT's ''...'')
 _QUOTED = regex.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''(?:(?!'').)*''")
@@ -49,6 +54,7 @@ class Occasion:
     last: int | None = None
     places: tuple[tuple[str, ...], ...] = ()  # ("green", "bay", "wisconsin"): lower-cased
     titled: tuple[str, ...] = ()  # ("announcement",): words naming the event before its kind
+    names: tuple[tuple[str, ...], ...] = ()  # the article's events by name: ("republican", "national", "convention")
 
     @property
     def named(self) -> bool:
@@ -106,6 +112,28 @@ def titled_words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# an event's proper name: capitalised words ending in a noun of a named event ("Republican
+# National Convention"; "the" left out), on one line
+_EVENT_NAME = regex.compile(r"(?<![\p{L}'-])((?:\p{Lu}[\p{L}'-]*[ \t]+){1,5})(" + "|".join(
+    w.capitalize() for w in sorted(OCCASION_NAME_HEADS)) + r")(?![\p{L}'-])")
+
+
+def event_names(text: str) -> tuple[tuple[str, ...], ...]:
+    """The events ``text`` (a whole article) names by their proper name, each as its
+    lower-cased words ("republican", "national", "convention"), in order, once each."""
+    out: list[tuple[str, ...]] = []
+    for m in _EVENT_NAME.finditer(text):
+        words = tuple(w.lower() for w in _WORD.findall(m.group(1) + m.group(2)) if w.lower() != "the")
+        if len(words) >= 2 and words not in out:
+            out.append(words)
+    return tuple(out)
+
+
+def title_words(title: str | None) -> frozenset[str]:
+    """Every word of a source's title, lower-cased and whole: what an event's name must find."""
+    return frozenset(w.lower() for w in _WORD.findall(title or ""))
+
+
 def _word_key(word: str) -> str:
     """A word as it is matched against a title: its first ``STEM`` letters stand for it
     ("announcement", "announcing": "announ")."""
@@ -158,11 +186,15 @@ def kind_of_title(title: str | None) -> str | None:
     return kind_of(title) if title else None
 
 
-def occasion_of(context: str | None, at: int, end: int, published: str | None) -> Occasion:
-    """The occasion the words around a quote name (``NONE`` without them)."""
+def occasion_of(context: str | None, at: int, end: int, published: str | None,
+                article_names: tuple[tuple[str, ...], ...] = ()) -> Occasion:
+    """The occasion the words around a quote name (``NONE`` without them); with the events
+    its whole article names (``event_names``) when they name no place, event or day."""
     if not context:
         return NONE
     text = attribution_words(context, at, end)
     days = when_said(text, article_day(published))
     first, last = (days[0].toordinal(), days[1].toordinal()) if days else (None, None)
-    return Occasion(kind_of(text), first, last, places_of(text), titled_words(text))
+    places, titled = places_of(text), titled_words(text)
+    names = article_names if not (places or titled or days) else ()
+    return Occasion(kind_of(text), first, last, places, titled, names)

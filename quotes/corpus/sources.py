@@ -99,7 +99,7 @@ from rapidfuzz.distance import Levenshtein
 
 from quotes.corpus.context import AROUND as CONTEXT_AROUND, ContextScore, article_words, stem
 from quotes.corpus.occasions import (NONE, Occasion, attribution_words, event_keys, kind_of_title, naming_keys,
-                                     occasion_of, place_keys, title_keys)
+                                     occasion_of, place_keys, title_keys, title_words)
 from quotes.corpus.speakers import name_key, name_words, speakers_of_name
 from quotes.corpus.textnorm import STOPWORDS, Unit, edge_fold, folds, typographic, units
 from quotes.corpus.worddiff import Diff, diff_units
@@ -135,6 +135,7 @@ class QuoteToCheck:
     context: str | None = None  # the article's words around the quote (``corpus.occasions``)
     context_at: int = 0  # where the quote starts and ends in them
     context_end: int = 0
+    article_names: tuple[tuple[str, ...], ...] = ()  # the events its article names (``occasions.event_names``)
 
 
 @dataclass
@@ -436,7 +437,7 @@ class _Aligner:
         # for the few that are found)
         self.qkeys = [_keys(units(q.text)) if q.speaker_id in with_sources else [] for q in quotes]
         # the occasion the article names for each quote: its kind and days
-        self.occasions = [occasion_of(q.context, q.context_at, q.context_end, q.published)
+        self.occasions = [occasion_of(q.context, q.context_at, q.context_end, q.published, q.article_names)
                           if q.speaker_id in with_sources else NONE for q in quotes]
         wanted_speakers = {q.speaker_id for q in quotes if q.speaker_id}
         self.segs: list[_Seg] = []
@@ -461,10 +462,15 @@ class _Aligner:
         self.source_day = {sg.seg.source_id: sg.day for sg in self.segs}
         # (speaker, key of a title word) -> sources: the titles an article's place or name finds
         self.title_index: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # (speaker, any word of a title, whole) -> sources: what an event's name finds (``occasions.names``)
+        self.title_word_index: dict[tuple[str, str], set[str]] = defaultdict(set)
         for sg in self.segs:
             for key in title_keys(sg.seg.title):
                 for sid in sg.seg.speaker_ids:
                     self.title_index[(sid, key)].add(sg.seg.source_id)
+            for word in title_words(sg.seg.title):
+                for sid in sg.seg.speaker_ids:
+                    self.title_word_index[(sid, word)].add(sg.seg.source_id)
         self.stems: dict[int, list[str]] = {}  # segment -> its keys without a plural -s (``beside``)
         self.weights: dict[str, ContextScore] = {}  # speaker -> the weights of words (``weights_of``)
         # quote -> (rank, the first of several places of one source): used when no rule finds it
@@ -517,14 +523,17 @@ class _Aligner:
     def titled_sources(self, qi: int, naming: list[frozenset[str]] | None = None) -> set[str]:
         """The sources of the quote's speaker, on or before its article, whose title its
         article's place or event name names (``occasions.names_title``; ``naming``: only
-        these of its ``naming_keys``), of a kind it does not contradict."""
+        these of its ``naming_keys``), or the proper name of an event the article names
+        (``occasions.names``), of a kind it does not contradict."""
         q, occasion = self.quotes[qi], self.occasions[qi]
-        if q.speaker_id is None or not (occasion.places or occasion.titled):
+        if q.speaker_id is None or not (occasion.places or occasion.titled or occasion.names):
             return set()
         found: set[str] = set()
         for keys in naming_keys(occasion) if naming is None else naming:
             hits = [self.title_index.get((q.speaker_id, k), set()) for k in keys]
             found |= set.intersection(*hits) if hits else set()
+        for name in occasion.names:  # an event's proper name: its words whole in the title
+            found |= set.intersection(*(self.title_word_index.get((q.speaker_id, w), set()) for w in name))
         pub = _ordinal(q.published)
         return {s for s in found if _same_kind(occasion.kind, self.kinds.get(s), strict=True)
                 and (pub is None or self.source_day.get(s) is None or self.source_day[s] <= pub)}
@@ -552,8 +561,8 @@ class _Aligner:
 
     def named_any_day(self, qi: int) -> set[str]:
         """The sources an undated article names whatever their day: an event's name ("his
-        announcement speech") or a debate's place ("the debate in South Carolina") names one
-        event; a place alone does not ("at a rally in Iowa": many visits, one transcribed),
+        announcement speech", "the Republican National Convention") or a debate's place ("the
+        debate in South Carolina") names one event; a place alone does not ("at a rally in Iowa": many visits, one transcribed),
         so it tells only among the sources of the article's days (``named_source``)."""
         occasion = self.occasions[qi]
         return self.titled_sources(qi, event_keys(occasion) + (place_keys(occasion) if occasion.kind == "debate" else []))
@@ -874,7 +883,7 @@ class _Aligner:
             return None
         # (delivered: the prepared words from its first run to its last, the ad-libs around
         # them left out; else widened by the quote's words around its runs)
-        start, end = delivered if cover < need and not reworded else passage_window(blocks, n, len(region))
+        start, end = delivered if cover < need and not reworded else passage_window(blocks, n, len(region), keys)
         return cover, a + start, a + end
 
     def _delivered(self, keys: list[str], blocks: list[tuple[int, int, int]]) -> tuple[int, int] | None:
@@ -1005,10 +1014,21 @@ def _shared_runs(keys: list[str], blocks: list[tuple[int, int, int]]) -> tuple[f
 EDGE_GAP = 4  # words of the source between a quote's edge word and the rest of it
 
 
-def passage_window(blocks: list[tuple[int, int, int]], n: int, region_len: int) -> tuple[int, int]:
+def _repeated(keys: list[str], a: int, b: int) -> bool:
+    """The quote's words ``a``..``b`` repeat the words just before them ("Let's see what
+    happens. Let's see what happens") or just after ("so depleted, so depleted"): the outlet
+    printed a phrase twice that the source has once (or the speaker said twice, once heard)."""
+    k = b - a
+    return k > 0 and ((a >= k and keys[a - k:a] == keys[a:b]) or keys[b:b + k] == keys[a:b])
+
+
+def passage_window(blocks: list[tuple[int, int, int]], n: int, region_len: int,
+                   keys: list[str] | None = None) -> tuple[int, int]:
     """The words of the region a quote of ``n`` words reports: from its first to its last
     shared run of 2+ words (else any), widened by the quote's words before and after them
-    (a first word changed, "frankly, very, very bad" against "it. Very, very bad")."""
+    (a first word changed, "frankly, very, very bad" against "it. Very, very bad"), unless
+    those words repeat the quote's words next to them (``keys``: a phrase printed twice
+    that the source has once widens nothing)."""
     anchors = [b for b in blocks if b[2] >= 2] or blocks
     if not anchors:
         return 0, region_len
@@ -1021,8 +1041,13 @@ def passage_window(blocks: list[tuple[int, int, int]], n: int, region_len: int) 
         first = before[0]
     if after and after[-1][0] + after[-1][2] == n:
         last = after[-1]
-    start = max(0, first[1] - first[0])
-    end = min(region_len, last[1] + last[2] + (n - last[0] - last[2]))
+    head, tail = first[0], n - last[0] - last[2]
+    if keys is not None and _repeated(keys, 0, head):
+        head = 0
+    if keys is not None and _repeated(keys, n - tail, n):
+        tail = 0
+    start = max(0, first[1] - head)
+    end = min(region_len, last[1] + last[2] + tail)
     return start, max(end, start + 1)
 
 

@@ -428,5 +428,9 @@ posted""".split()),
 # speech", "the immigration speech": ``corpus.occasions.titled_words``), and words before them
 # that name none
 OCCASION_EVENTS = frozenset("speech speeches debate debates rally remarks address".split())
+# nouns that end an event's proper name ("the Republican National Convention", "the AIPAC
+# Policy Conference", "the Detroit Economic Club"): an article names such an event once, far from
+# the quotes it prints (``corpus.occasions.event_names``)
+OCCASION_NAME_HEADS = frozenset("convention conference club".split())
 NOT_OCCASION_NAMES = frozenset("""a an the his her their its this that last first second third
 next presidential republican democratic gop primary campaign big major televised""".split())

@@ -23,8 +23,10 @@ from quotes.model import Source, text_hash
 # title) and the new speaker index; 8: words said in several places of the one source that holds them
 # (occasion certain, place not): the first place, and how many (source_quotes.places); 9: a long quote
 # given to nobody or to a speaker without sources, in the sources of a speaker its article quotes; a
-# prepared text quoted as delivered (the ad-libs between its phrases: words inserted).
-ALIGNMENT_VERSION = "9"
+# prepared text quoted as delivered (the ad-libs between its phrases: words inserted); 10: the event an
+# article names by its proper name, far from a quote whose paragraph names none ("to watch the Republican
+# National Convention"); a phrase the outlet printed twice no longer widens the passage.
+ALIGNMENT_VERSION = "10"
 
 
 def _has(db, table: str) -> bool:
@@ -123,6 +125,12 @@ def quote_rows(db, nobody: bool = False):
         f" q.\"end\" - max(q.start - {CONTEXT_BEFORE}, 0) from quotes q join articles a on a.id = q.article_id"
         " left join utterances u on u.id = q.utterance_id"
         + ("" if nobody else " where coalesce(u.speaker_id, q.speaker_id) is not null") + " order by q.id").fetchall()
+
+
+def article_rows(db):
+    """(article id, text) of every article with a quote: the events it names by name
+    (``corpus.occasions.event_names``)."""
+    return db.execute("select id, text from articles where id in (select article_id from quotes)")
 
 
 def save_source_index(db, index, turn_speakers: dict[str, list[str]]) -> None:

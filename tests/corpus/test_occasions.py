@@ -1,8 +1,8 @@
 """The occasion an article names for a quote (corpus/occasions.py) and how the alignment uses it."""
 import datetime as dt
 
-from quotes.corpus.occasions import (Occasion, attribution_words, kind_of, kind_of_title, names_title, occasion_of,
-                                     places_of, titled_words)
+from quotes.corpus.occasions import (Occasion, attribution_words, event_names, kind_of, kind_of_title, names_title,
+                                     occasion_of, places_of, title_words, titled_words)
 from quotes.corpus.sources import QuoteToCheck, Segment, align_sources
 
 DEBATE = "Republican Candidates Debate in Detroit, Michigan"
@@ -229,3 +229,51 @@ def test_the_last_day_named_decides_between_two_days_only():
     segs = rallies(("2016-09-26", RALLY, "monday"), ("2016-09-27", RALLY, "tuesday"))
     today = "At a rally earlier today he promised to end the QUOTE and to build the wall."
     assert found(segs, [quote("a", RIGGED, today, "2016-09-27")]) == {"a": ("tuesday", "in the occasion the article names")}
+
+
+CONVENTION = "Address Accepting the Presidential Nomination at the Republican National Convention in Cleveland, Ohio"
+WATCHING = ("A reporter went to a living room to watch the Republican National Convention with a voter.\n"
+            + "She talked about her life, her job and her doctor for a long time. " * 12 + "\n"
+            + "As Trump went on about QUOTE and more, she said yes, over and over again.")
+
+
+def test_the_events_an_article_names_by_their_proper_name():
+    assert event_names("to watch the Republican National Convention with the woman") == (
+        ("republican", "national", "convention"),)
+    assert event_names("at the AIPAC Policy Conference. The Detroit Economic Club heard it") == (
+        ("aipac", "policy", "conference"), ("detroit", "economic", "club"))
+    assert event_names("the convention, a conference call, the Convention") == ()  # no proper name
+    assert set(event_names("the Republican National Convention")[0]) <= title_words(CONVENTION)
+    assert not set(event_names("the Democratic National Convention")[0]) <= title_words(CONVENTION)
+
+
+def test_the_articles_event_counts_only_where_the_paragraph_names_none():
+    names = event_names(WATCHING)
+    context = WATCHING.replace("QUOTE", '"how the system is rigged,"')
+    occasion = occasion_of(*at(context, "how the system is rigged,"), "2016-10-02", names)
+    assert occasion.names == (("republican", "national", "convention"),)
+    dated = context.replace("As Trump went on", "At a rally in Ohio on Friday, as Trump went on")
+    assert occasion_of(*at(dated, "how the system is rigged,"), "2016-10-02", names).names == ()
+
+
+def test_a_few_words_printed_weeks_later_in_the_event_the_article_names():
+    speech = src("They know the system is rigged. I know how the system is rigged, believe me. Thank you.",
+                 "2016-07-21", CONVENTION, "rnc")
+    later = src("Crooked Hillary. The system is totally rigged, folks. Thank you.", "2016-09-30", RALLY, "rally")
+
+    def article(text):
+        qt = QuoteToCheck("a", "u-a", "trump", "how the system is rigged", "2016-10-02", None, None, "art",
+                          *at(text.replace("QUOTE", '"how the system is rigged,"'), "how the system is rigged"),
+                          event_names(text))
+        return found([speech, later], [qt])
+
+    assert article(WATCHING) == {"a": ("rnc", "in the occasion the article names")}
+    # the article names no event, or another one: the words are looked for in the days of the article only
+    assert article(WATCHING.replace("Republican National Convention", "debate")) == {}
+    assert article(WATCHING.replace("Republican", "Democratic")) == {}
+    # an event two sources are titled by names neither
+    two = src(speech.text, "2016-07-20", CONVENTION.replace("Accepting", "Before"), "rnc2")
+    qt = QuoteToCheck("a", "u-a", "trump", "how the system is rigged", "2016-10-02", None, None, "art",
+                      *at(WATCHING.replace("QUOTE", '"how the system is rigged,"'), "how the system is rigged"),
+                      event_names(WATCHING))
+    assert found([speech, two, later], [qt]) == {}

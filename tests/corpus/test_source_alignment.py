@@ -448,3 +448,16 @@ def test_a_prepared_text_quoted_as_delivered_is_found_with_the_ad_libs_as_insert
 ])
 def test_a_quote_holding_too_little_of_the_prepared_text_or_not_all_of_it_is_not_found_so(delivered):
     assert not align_sources([seg(PREPARED, "2016-08-01")], [q("p2", delivered, published="2016-08-02")]).matches
+
+
+def test_a_phrase_the_outlet_printed_twice_does_not_widen_the_passage():
+    said = ("First of all, I think I'm going to have the delegates. OK? I think. Let's see what happens. "
+            "But if somebody doesn't have the delegates, then we will see.")
+    idx = align_sources([seg(said)], [q("a", "First of all, I think I'm going to have the delegates, OK? I think. "
+                                             "Let's see what happens. Let's see what happens,")])
+    m = idx.matches[0]
+    assert m.passage.endswith("Let's see what happens.") and m.relation == "words inserted"
+    # a last word of the quote that is no repeat still widens it (a word changed at the edge)
+    idx = align_sources([seg(said)], [q("a", "First of all, I think I'm going to have the delegates, OK? I think. "
+                                             "Let's see what happens. And if")])
+    assert idx.matches[0].passage.endswith("But if") and idx.matches[0].relation == "words changed"

@@ -131,3 +131,20 @@ def test_quote_rows_with_nobody_add_the_quotes_without_a_speaker(sources_db):
     assert all(r[2] is not None for r in some) and set(some) <= set(every)
     assert [r for r in every if r not in set(some)] == [r for r in every if r[2] is None]
     assert len(every) - len(some) == nobody
+
+
+def test_each_quote_reads_the_events_its_article_names(sources_db, tmp_path):
+    from quotes.build import quotes_to_check
+    from quotes.store.db import open_db
+
+    path = tmp_path / "named.db"
+    shutil.copy(sources_db, path)
+    conn = sqlite3.connect(path)
+    (article,) = conn.execute("select article_id from quotes group by article_id order by article_id limit 1").fetchone()
+    with conn:
+        conn.execute("update articles set text = text || ? where id = ?",
+                     ["\nHe spoke later at the Rome Security Conference.", article])
+    conn.close()
+    quotes = quotes_to_check(open_db(str(path)))
+    named = {q.article_id for q in quotes if q.article_names == (("rome", "security", "conference"),)}
+    assert named == {article} and all(q.article_names == () for q in quotes if q.article_id != article)
