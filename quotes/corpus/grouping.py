@@ -54,7 +54,10 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    told CNN in October") is a re-quote by its own account: it joins on the usual terms
    (containment, not of a catchphrase; alignment) an earlier utterance known from that time
    (dated so by its attribution, or printed then), a few words only when one such utterance
-   holds them.
+   holds them. A lone late *two-word* quote so dated ("Last month, the FBI director called her
+   conduct 'extremely careless'") joins the one earlier utterance known from that time that
+   prints the two words alone (or, when none does, the one that holds them), none when
+   several do, and not a slogan of the speaker (``_recurring_pair``).
 
 7. **Split quotes** (last): the two parts of a quote interrupted by its attribution (“A,” he
    said. “B.”, ``QuoteRef.start``/``end`` a few characters apart: ``corpus.splitparts``)
@@ -89,7 +92,9 @@ other quote and no other quote joins it.
 
 Recurring phrases. A phrase of up to four words that a speaker (or a namesake: one surname)
 is quoted saying more than ``recurring_days`` (30) apart ("law and order", "the hell out
-of") is a catchphrase said on many occasions and points to none: a quote made of it joins
+of") is a catchphrase said on many occasions and points to none (a quote whose own attribution
+dates it, "last month", "in March", counts on those days, not its article's: a re-quote
+that says it reports the old occasion is no new one): a quote made of it joins
 no longer quote by containment, a run of it counts for no alignment, and identical copies of
 it group only within ``short_span_days`` (tier 1: the slogan printed alone by two articles four
 days apart is two mentions, no one occasion). The 3-grams' first and last days per surname are indexed once
@@ -317,6 +322,21 @@ def _said_ok(a: tuple[int | None, int | None], b: tuple[int | None, int | None])
 
 NEAR_CONTAINED = 0.9  # share of a re-quote's words in runs of 3+ that counts as containing it
 NARROW_SAID_DAYS = 10  # an attribution's days this few may stand for the article's date
+
+
+def _occasion_days(said: tuple[int | None, int | None], day: int | None) -> tuple[int, int] | None:
+    """The days a quote tells of the occasion it reports, for how far apart a speaker said a
+    phrase (``_Grouper.index_phrases``): (latest day it may have been said, earliest day).
+    Its article's date both ways, unless its own attribution dates it ("last month", "in
+    March": ``quotes.extract.dating``): a re-quote that says it reports the old occasion is
+    no new one, and it keeps a distinctive line ("extremely careless") from looking like a
+    catchphrase said on many days."""
+    if day is None:
+        return None
+    lo, hi = said
+    if lo is None or hi is None or lo > day:
+        return day, day
+    return min(hi, day), lo
 
 
 def _pairs(keys: tuple[str, ...]) -> set[int]:
@@ -764,10 +784,10 @@ class _Grouper:
         for i, r in enumerate(self.refs):
             if r.speaker_id is None:
                 continue
-            key, d = (r.speaker_id, self.keys[i]), self.days[i]
+            key, said = (r.speaker_id, self.keys[i]), _occasion_days(self.said[i], self.days[i])
             cur = seen.get(key)
-            if d is not None:
-                seen[key] = (d, d) if cur is None else (min(cur[0], d), max(cur[1], d))
+            if said is not None:
+                seen[key] = said if cur is None else (min(cur[0], said[0]), max(cur[1], said[1]))
             elif key not in seen:
                 seen[key] = None
         want: set[tuple[str, int]] = set()
@@ -963,6 +983,7 @@ class _Grouper:
                 if len(weaker) == 1 or (weaker and len(lead.keys) > self.o.short_len):
                     self._merge(late, *weaker[0])
         self._rejoin_short_requotes(order)
+        self._rejoin_dated_pairs(order)
         if tied:
             self._rejoin_tied_articles(order, tied, direct)
 
@@ -1030,6 +1051,47 @@ class _Grouper:
                     found[cid] = m
             if len(found) == 1:
                 self._merge(late, *next(iter(found.items())))
+
+    def _rejoin_dated_pairs(self, order: list[int]) -> None:
+        """A lone late two-word quote whose own attribution dates it well before its article
+        ("last month, Comey called it 'extremely careless'") joins the one earlier utterance
+        of its speaker, known from that time, that holds its two words; none when several
+        do, nor when the two words are a slogan of the speaker (``_recurring_pair``). (Too
+        short for the 3-gram index: the utterances are scanned once, as ``place_pairs`` does.)"""
+        span = self.o.max_span_days
+        wanted: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+        for late in order:
+            c = self.clusters[late]
+            lead = self.nodes[c.leader]
+            if (late in self.merged or len(lead.keys) != 2 or c.speaker is None or c.dmin is None
+                    or c.said[1] is None or c.said[1] >= c.dmin - span or self._lone(late) is None
+                    or self._recurring_pair(c.speaker, lead.keys)):
+                continue
+            wanted[(c.speaker, lead.keys)].append(late)
+        if not wanted:
+            return
+        lates = {late for ids in wanted.values() for late in ids}  # (re-quotes point back, never to each other)
+        # late -> earlier utterance -> (a member holding the two words alone?, the member)
+        found: dict[int, dict[int, tuple[bool, int]]] = defaultdict(dict)
+        for cid, e in enumerate(self.clusters):
+            if cid in self.merged or cid in lates or e.dmin is None or self.nodes[e.leader].mention:
+                continue
+            for m in e.nodes[: self.o.max_members_checked]:
+                k = self.nodes[m].keys
+                for j in range(len(k) - 1):
+                    for late in wanted.get((e.speaker, k[j:j + 2]), ()):
+                        c = self.clusters[late]
+                        if (cid != late and e.dmin < c.dmin and _said_ok(c.said, e.said)
+                                and (e.said[0] is not None or e.dmin <= c.said[1] + span)
+                                and not e.articles.get(self._lone(late))):
+                            found[late][cid] = max(found[late].get(cid, (False, m)), (len(k) == 2, m))
+        for late in sorted(found):
+            # the one utterance printing the two words alone then (others may hold them in a
+            # longer passage), else the one holding them
+            same = [(cid, m) for cid, (alone, m) in found[late].items() if alone]
+            pick = same if same else [(cid, m) for cid, (_, m) in found[late].items()]
+            if len(pick) == 1 and late not in self.merged:
+                self._merge(late, self._live(pick[0][0]), pick[0][1])
 
     def _tied_matches(self, late: int, art: str, cids: list[int]) -> list[tuple[int, int]]:
         """(utterance, member) pairs of ``cids`` that the late utterance's leader matches
