@@ -13,7 +13,8 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    marks, contractions, brackets) are equal, with the same speaker and dates within
    ``max_span_days`` (``short_span_days`` for a stock phrase of one content word: "of
    course", and for a catchphrase the speaker is quoted with more than a month apart: "Make
-   America Great Again", see Recurring phrases), form one node. Nothing else is compared twice.
+   America Great Again", see Recurring phrases; speakerless copies likewise, when the speakerless
+   quotes grouped with them print the phrase more than a month apart), form one node. Nothing else is compared twice.
 2. Nodes are taken longest first; the first node of an utterance is its *leader*. Each node
    looks up its word 3-grams (shingles, MemeTracker style) in an inverted index of the
    3-grams of every node already placed; 3-grams found in more than ``max_posting``
@@ -320,6 +321,7 @@ def _said_ok(a: tuple[int | None, int | None], b: tuple[int | None, int | None])
     return lo is None or hi is None or lo <= hi
 
 
+NOBODY = "\0"  # ``index_phrases``' family key of the speakerless quotes' phrases (no surname is empty)
 NEAR_CONTAINED = 0.9  # share of a re-quote's words in runs of 3+ that counts as containing it
 NARROW_SAID_DAYS = 10  # an attribution's days this few may stand for the article's date
 
@@ -450,7 +452,9 @@ class _Grouper:
             # month apart ("Make America Great Again", ``_recurring``): such identical phrases
             # keep to ``short_span_days``
             stock = len(k) >= 2 and sum(w not in STOPWORDS for w in k) <= 1
-            span = (self.o.short_span_days if stock or self._recurring(self.refs[idxs[0]].speaker_id, k)
+            sid = self.refs[idxs[0]].speaker_id
+            span = (self.o.short_span_days if stock or (self._recurring(sid, k) if sid is not None
+                                                        else self._recurring_unnamed(k))
                     else self.o.max_span_days)
             groups: list[list[int]] = []
             saids: list[tuple] = []
@@ -767,7 +771,8 @@ class _Grouper:
                 self._new_cluster(i)
 
     def _family(self, speaker: str | None) -> str | None:
-        """Speakers that may share utterances (``_alias``) share this key: the surname."""
+        """Speakers that may share utterances (``_alias``) share this key: the surname.
+        (``index_phrases`` keeps the short speakerless quotes' phrases under ``NOBODY``.)"""
         if speaker is None:
             return None
         name = self.names.get(speaker)
@@ -782,8 +787,8 @@ class _Grouper:
         # each speaker's distinct words and their first and last day (None: undated)
         seen: dict[tuple[str, tuple[str, ...]], tuple[int, int] | None] = {}
         for i, r in enumerate(self.refs):
-            if r.speaker_id is None:
-                continue
+            if r.speaker_id is None and len(self.keys[i]) > self.o.recurring_len:
+                continue  # (speakerless quotes: only the short ones, for tier 1's identical copies)
             key, said = (r.speaker_id, self.keys[i]), _occasion_days(self.said[i], self.days[i])
             cur = seen.get(key)
             if said is not None:
@@ -793,7 +798,7 @@ class _Grouper:
         want: set[tuple[str, int]] = set()
         pair_fams: set[str] = set()  # families with a two-word quote (``_recurring_pair``)
         for speaker, k in seen:
-            fam = self._family(speaker)
+            fam = self._family(speaker) if speaker is not None else NOBODY
             if len(k) <= self.o.phrase_node_len:
                 want.update((fam, h) for h in self._grams(k))
             if len(k) == 2 and (pairs := _pairs(k)):
@@ -803,7 +808,7 @@ class _Grouper:
         for (speaker, k), days in seen.items():
             if days is None:
                 continue
-            fam, (dmin, dmax) = self._family(speaker), days
+            fam, (dmin, dmax) = self._family(speaker) if speaker is not None else NOBODY, days
             for h in self._grams(k) | (_pairs(k) if fam in pair_fams else set()):
                 key = (fam, h)
                 if key in want:
@@ -819,6 +824,16 @@ class _Grouper:
         if fam is None or len(words) != 2:
             return False
         spans = [self.spread.get((fam, h)) for h in _pairs(words)]
+        return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
+
+    def _recurring_unnamed(self, words: tuple[str, ...]) -> bool:
+        """A slogan printed without speaker ("Make America Great Again" on a protester's shirt,
+        in a writer's sentence) more than ``recurring_days`` apart among the speakerless quotes
+        grouped here: like ``_recurring``, so its identical copies keep to ``short_span_days``
+        (tier 1) and two mentions days apart are no one occasion."""
+        if len(words) > self.o.recurring_len or len(words) < self.o.gram:
+            return False
+        spans = [self.spread.get((NOBODY, h)) for h in self._grams(words)]
         return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
 
     def _recurring(self, speaker: str | None, words: tuple[str, ...]) -> bool:

@@ -31,7 +31,8 @@ GROUPING_VERSION = 14  # 2: late re-quotes and surname aliases; 3: aliases namin
 # longer one joins a named utterance on a shared run of 8 words or on holding a whole member of 4+ words (issue 13, rec13)
 # 14: a recurring phrase is measured by the days a quote's own attribution dates it to ("last month"), not its
 # article's date; a lone late two-word quote so dated joins the one earlier utterance printing (or holding) its
-# words then (grouping._rejoin_dated_pairs) (issue 13, pairs30)
+# words then (grouping._rejoin_dated_pairs); identical speakerless copies of a phrase the speakerless quotes print
+# more than 30 days apart keep to short_span_days (grouping._recurring_unnamed) (issue 13, pairs30)
 
 # PRAGMA application_id of the databases we make ("QUOT"): a build adds to an empty file or
 # to one of ours, never to someone else's database (which it would migrate in place).

@@ -353,6 +353,20 @@ def test_a_speakerless_slogan_does_not_join_a_named_quote():
     assert idx.utterance_of["a"] != idx.utterance_of["b"]
 
 
+def test_a_speakerless_slogan_printed_months_apart_points_to_no_occasion():
+    # a slogan on a protester's shirt (Mar 15) and in a writer's sentence (Mar 12), no speaker:
+    # the same four words without speaker in June and August make it a slogan of many months
+    shirts = [Q("a", "a1", None, "Keep America Strong Forever.", "2016-03-12"),
+              Q("b", "a2", None, "keep America strong forever", "2016-03-15")]
+    later = [Q("c", "a3", None, "Keep America Strong Forever", "2016-06-20"),
+             Q("d", "a4", None, "Keep America Strong Forever", "2016-08-31")]
+    u = group_utterances(shirts + later).utterance_of
+    assert u["a"] != u["b"]
+    # printed only that week, the two copies are one
+    u = group_utterances(shirts).utterance_of
+    assert u["a"] == u["b"]
+
+
 def test_a_stock_phrase_said_again_a_week_later_is_another_utterance():
     idx = group_utterances([Q("a", "a1", "sanders", "Of course", "2016-04-08"),
                             Q("b", "a2", "sanders", "of course", "2016-04-15"),
