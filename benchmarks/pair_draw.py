@@ -3,6 +3,8 @@
 usage: python benchmarks/pair_draw.py draw [--quotes FILE] [--out FILE]   # the sample (seed 2026)
        python benchmarks/pair_draw.py draw --fit2                          # fit pairs of the wide cells
        python benchmarks/pair_draw.py draw --heldout3                      # a third blind sample
+       python benchmarks/pair_draw.py draw --heldout4 --quotes F           # a fourth (pairs30)
+       python benchmarks/pair_draw.py draw --fit4 --quotes F --exclude /tmp/pairs30/sample_heldout4.jsonl
        python benchmarks/pair_draw.py show FROM [TO] [--context N]        # print pairs to read
        python benchmarks/pair_draw.py merge RAW                            # append labels
 
@@ -62,6 +64,18 @@ FIT2 = {"seed": 2027, "first": 3000, "split": "fit2", "out": Path("/tmp/pairs2/s
 HELDOUT3 = {"seed": 2028, "first": 5000, "split": "heldout3", "out": Path("/tmp/pairs2/sample_heldout3.jsonl"),
             "alloc": {("low", "far"): 17, ("low", "month"): 17, ("short", "any"): 19, ("nospeaker", "any"): 15,
                       ("otherspeaker", "high"): 23, ("otherspeaker", "mid"): 8, ("reworded", "any"): 2}}
+# a fourth blind sample (pairs30), ~200 pairs of the first sample's space (pair_sample.py's strata, the
+# wide cells left out) from what is left unlabelled at extractor 17: every pair of the cells where the
+# misses live (high and mid overlap, low overlap near in time: almost used up by the earlier samples) and
+# a larger share of the no-speaker cell; labelled before any change was scored on it
+HELDOUT4 = {"seed": 2030, "first": 6000, "split": "heldout4", "out": Path("/tmp/pairs30/sample_heldout4.jsonl"),
+            "alloc": {("high", "near"): 50, ("high", "month"): 50, ("high", "far"): 50, ("mid", "near"): 50,
+                      ("mid", "month"): 50, ("mid", "far"): 50, ("low", "near"): 50, ("low", "month"): 45,
+                      ("low", "far"): 40, ("short", "any"): 35, ("nospeaker", "any"): 65}}
+# its fit twin (drawn after it, without its pairs: ``--exclude`` the heldout4 sample), to work from
+FIT4 = {"seed": 2031, "first": 7000, "split": "fit4", "out": Path("/tmp/pairs30/sample_fit4.jsonl"),
+        "alloc": {("low", "month"): 45, ("low", "far"): 40, ("short", "any"): 35, ("nospeaker", "any"): 65,
+                  ("otherspeaker", "high"): 15}}
 WIDE_RUN, REWORD_WORDS, REWORD_SHARE, MAX_POSTING = 5, 4, 0.6, 300
 
 
@@ -140,12 +154,14 @@ def wide_candidates(quotes: list[dict]) -> list[dict]:
 def cmd_draw(args) -> None:
     _, quotes = load_current(args.quotes)
     done = labelled_keys(quotes)
+    for path in args.exclude:      # an earlier draw not merged yet (fit4 leaves heldout4's pairs out)
+        done |= {pkey(*(tuple(r[s][k] for k in ("doc_id", "start", "end")) for s in "ab")) for r in read_rows(path)}
     by = defaultdict(list)
     for p in candidates(quotes) + wide_candidates(quotes):
         if pkey(qkey(p["a"]), qkey(p["b"])) not in done:
             by[p["stratum"]].append(p)
     seed, first, split, alloc = SEED2, FIRST_INDEX, SPLIT, ALLOC
-    for flag, conf in ((args.fit2, FIT2), (args.heldout3, HELDOUT3)):
+    for flag, conf in ((args.fit2, FIT2), (args.heldout3, HELDOUT3), (args.heldout4, HELDOUT4), (args.fit4, FIT4)):
         if flag:
             seed, first, split, alloc = conf["seed"], conf["first"], conf["split"], conf["alloc"]
             args.out = conf["out"] if args.out == SAMPLE2 else args.out
@@ -230,6 +246,9 @@ def main() -> None:
     s.add_argument("--out", type=Path, default=SAMPLE2)
     s.add_argument("--fit2", action="store_true", help="the fit sample of the wide cells (FIT2)")
     s.add_argument("--heldout3", action="store_true", help="the third blind sample (HELDOUT3)")
+    s.add_argument("--heldout4", action="store_true", help="the fourth blind sample (HELDOUT4)")
+    s.add_argument("--fit4", action="store_true", help="heldout4's fit twin (FIT4; --exclude the heldout4 sample)")
+    s.add_argument("--exclude", type=Path, nargs="*", default=[], help="samples drawn but not merged yet")
     add_show_and_merge(sub)
     args = ap.parse_args()
     {"draw": cmd_draw, "show": cmd_show, "merge": cmd_merge}[args.cmd](args)

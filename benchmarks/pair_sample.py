@@ -366,7 +366,8 @@ def cmd_score(args) -> None:
     # (within the first sample: heldout2 and fit2 were drawn from another space)
     n_lab = Counter(r["stratum"] for r in labels if r["label"] != "unsure" and r["split"] in ("fit", "heldout"))
     table = Counter((r["stratum"], r["label"], r["split"]) for r in labels)
-    splits = [s for s in ("fit", "heldout", "fit2", "heldout2", "heldout3", "joins_tune", "joins_heldout")
+    splits = [s for s in ("fit", "heldout", "fit2", "heldout2", "heldout3", "heldout4", "fit4",
+                                "joins_tune", "joins_heldout")
               if any(r["split"] == s for r in labels)]
     strata = sorted({r["stratum"] for r in labels})
     print(f"{len(labels)} labels ({sum(r['label'] == 'unsure' for r in labels)} unsure)\n")

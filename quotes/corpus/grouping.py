@@ -13,7 +13,8 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    marks, contractions, brackets) are equal, with the same speaker and dates within
    ``max_span_days`` (``short_span_days`` for a stock phrase of one content word: "of
    course", and for a catchphrase the speaker is quoted with more than a month apart: "Make
-   America Great Again", see Recurring phrases), form one node. Nothing else is compared twice.
+   America Great Again", see Recurring phrases; speakerless copies likewise, when the speakerless
+   quotes grouped with them print the phrase more than a month apart), form one node. Nothing else is compared twice.
 2. Nodes are taken longest first; the first node of an utterance is its *leader*. Each node
    looks up its word 3-grams (shingles, MemeTracker style) in an inverted index of the
    3-grams of every node already placed; 3-grams found in more than ``max_posting``
@@ -54,7 +55,10 @@ Tiers, cheapest first, so the cost grows about linearly with the number of quote
    told CNN in October") is a re-quote by its own account: it joins on the usual terms
    (containment, not of a catchphrase; alignment) an earlier utterance known from that time
    (dated so by its attribution, or printed then), a few words only when one such utterance
-   holds them.
+   holds them. A lone late *two-word* quote so dated ("Last month, the FBI director called her
+   conduct 'extremely careless'") joins the one earlier utterance known from that time that
+   prints the two words alone (or, when none does, the one that holds them), none when
+   several do, and not a slogan of the speaker (``_recurring_pair``).
 
 7. **Split quotes** (last): the two parts of a quote interrupted by its attribution (“A,” he
    said. “B.”, ``QuoteRef.start``/``end`` a few characters apart: ``corpus.splitparts``)
@@ -89,7 +93,9 @@ other quote and no other quote joins it.
 
 Recurring phrases. A phrase of up to four words that a speaker (or a namesake: one surname)
 is quoted saying more than ``recurring_days`` (30) apart ("law and order", "the hell out
-of") is a catchphrase said on many occasions and points to none: a quote made of it joins
+of") is a catchphrase said on many occasions and points to none (a quote whose own attribution
+dates it, "last month", "in March", counts on those days, not its article's: a re-quote
+that says it reports the old occasion is no new one): a quote made of it joins
 no longer quote by containment, a run of it counts for no alignment, and identical copies of
 it group only within ``short_span_days`` (tier 1: the slogan printed alone by two articles four
 days apart is two mentions, no one occasion). The 3-grams' first and last days per surname are indexed once
@@ -315,8 +321,24 @@ def _said_ok(a: tuple[int | None, int | None], b: tuple[int | None, int | None])
     return lo is None or hi is None or lo <= hi
 
 
+NOBODY = "\0"  # ``index_phrases``' family key of the speakerless quotes' phrases (no surname is empty)
 NEAR_CONTAINED = 0.9  # share of a re-quote's words in runs of 3+ that counts as containing it
 NARROW_SAID_DAYS = 10  # an attribution's days this few may stand for the article's date
+
+
+def _occasion_days(said: tuple[int | None, int | None], day: int | None) -> tuple[int, int] | None:
+    """The days a quote tells of the occasion it reports, for how far apart a speaker said a
+    phrase (``_Grouper.index_phrases``): (latest day it may have been said, earliest day).
+    Its article's date both ways, unless its own attribution dates it ("last month", "in
+    March": ``quotes.extract.dating``): a re-quote that says it reports the old occasion is
+    no new one, and it keeps a distinctive line ("extremely careless") from looking like a
+    catchphrase said on many days."""
+    if day is None:
+        return None
+    lo, hi = said
+    if lo is None or hi is None or lo > day:
+        return day, day
+    return min(hi, day), lo
 
 
 def _pairs(keys: tuple[str, ...]) -> set[int]:
@@ -430,7 +452,9 @@ class _Grouper:
             # month apart ("Make America Great Again", ``_recurring``): such identical phrases
             # keep to ``short_span_days``
             stock = len(k) >= 2 and sum(w not in STOPWORDS for w in k) <= 1
-            span = (self.o.short_span_days if stock or self._recurring(self.refs[idxs[0]].speaker_id, k)
+            sid = self.refs[idxs[0]].speaker_id
+            span = (self.o.short_span_days if stock or (self._recurring(sid, k) if sid is not None
+                                                        else self._recurring_unnamed(k))
                     else self.o.max_span_days)
             groups: list[list[int]] = []
             saids: list[tuple] = []
@@ -747,7 +771,8 @@ class _Grouper:
                 self._new_cluster(i)
 
     def _family(self, speaker: str | None) -> str | None:
-        """Speakers that may share utterances (``_alias``) share this key: the surname."""
+        """Speakers that may share utterances (``_alias``) share this key: the surname.
+        (``index_phrases`` keeps the short speakerless quotes' phrases under ``NOBODY``.)"""
         if speaker is None:
             return None
         name = self.names.get(speaker)
@@ -762,18 +787,18 @@ class _Grouper:
         # each speaker's distinct words and their first and last day (None: undated)
         seen: dict[tuple[str, tuple[str, ...]], tuple[int, int] | None] = {}
         for i, r in enumerate(self.refs):
-            if r.speaker_id is None:
-                continue
-            key, d = (r.speaker_id, self.keys[i]), self.days[i]
+            if r.speaker_id is None and len(self.keys[i]) > self.o.recurring_len:
+                continue  # (speakerless quotes: only the short ones, for tier 1's identical copies)
+            key, said = (r.speaker_id, self.keys[i]), _occasion_days(self.said[i], self.days[i])
             cur = seen.get(key)
-            if d is not None:
-                seen[key] = (d, d) if cur is None else (min(cur[0], d), max(cur[1], d))
+            if said is not None:
+                seen[key] = said if cur is None else (min(cur[0], said[0]), max(cur[1], said[1]))
             elif key not in seen:
                 seen[key] = None
         want: set[tuple[str, int]] = set()
         pair_fams: set[str] = set()  # families with a two-word quote (``_recurring_pair``)
         for speaker, k in seen:
-            fam = self._family(speaker)
+            fam = self._family(speaker) if speaker is not None else NOBODY
             if len(k) <= self.o.phrase_node_len:
                 want.update((fam, h) for h in self._grams(k))
             if len(k) == 2 and (pairs := _pairs(k)):
@@ -783,7 +808,7 @@ class _Grouper:
         for (speaker, k), days in seen.items():
             if days is None:
                 continue
-            fam, (dmin, dmax) = self._family(speaker), days
+            fam, (dmin, dmax) = self._family(speaker) if speaker is not None else NOBODY, days
             for h in self._grams(k) | (_pairs(k) if fam in pair_fams else set()):
                 key = (fam, h)
                 if key in want:
@@ -799,6 +824,16 @@ class _Grouper:
         if fam is None or len(words) != 2:
             return False
         spans = [self.spread.get((fam, h)) for h in _pairs(words)]
+        return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
+
+    def _recurring_unnamed(self, words: tuple[str, ...]) -> bool:
+        """A slogan printed without speaker ("Make America Great Again" on a protester's shirt,
+        in a writer's sentence) more than ``recurring_days`` apart among the speakerless quotes
+        grouped here: like ``_recurring``, so its identical copies keep to ``short_span_days``
+        (tier 1) and two mentions days apart are no one occasion."""
+        if len(words) > self.o.recurring_len or len(words) < self.o.gram:
+            return False
+        spans = [self.spread.get((NOBODY, h)) for h in self._grams(words)]
         return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
 
     def _recurring(self, speaker: str | None, words: tuple[str, ...]) -> bool:
@@ -963,6 +998,7 @@ class _Grouper:
                 if len(weaker) == 1 or (weaker and len(lead.keys) > self.o.short_len):
                     self._merge(late, *weaker[0])
         self._rejoin_short_requotes(order)
+        self._rejoin_dated_pairs(order)
         if tied:
             self._rejoin_tied_articles(order, tied, direct)
 
@@ -1030,6 +1066,47 @@ class _Grouper:
                     found[cid] = m
             if len(found) == 1:
                 self._merge(late, *next(iter(found.items())))
+
+    def _rejoin_dated_pairs(self, order: list[int]) -> None:
+        """A lone late two-word quote whose own attribution dates it well before its article
+        ("last month, Comey called it 'extremely careless'") joins the one earlier utterance
+        of its speaker, known from that time, that holds its two words; none when several
+        do, nor when the two words are a slogan of the speaker (``_recurring_pair``). (Too
+        short for the 3-gram index: the utterances are scanned once, as ``place_pairs`` does.)"""
+        span = self.o.max_span_days
+        wanted: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+        for late in order:
+            c = self.clusters[late]
+            lead = self.nodes[c.leader]
+            if (late in self.merged or len(lead.keys) != 2 or c.speaker is None or c.dmin is None
+                    or c.said[1] is None or c.said[1] >= c.dmin - span or self._lone(late) is None
+                    or self._recurring_pair(c.speaker, lead.keys)):
+                continue
+            wanted[(c.speaker, lead.keys)].append(late)
+        if not wanted:
+            return
+        lates = {late for ids in wanted.values() for late in ids}  # (re-quotes point back, never to each other)
+        # late -> earlier utterance -> (a member holding the two words alone?, the member)
+        found: dict[int, dict[int, tuple[bool, int]]] = defaultdict(dict)
+        for cid, e in enumerate(self.clusters):
+            if cid in self.merged or cid in lates or e.dmin is None or self.nodes[e.leader].mention:
+                continue
+            for m in e.nodes[: self.o.max_members_checked]:
+                k = self.nodes[m].keys
+                for j in range(len(k) - 1):
+                    for late in wanted.get((e.speaker, k[j:j + 2]), ()):
+                        c = self.clusters[late]
+                        if (cid != late and e.dmin < c.dmin and _said_ok(c.said, e.said)
+                                and (e.said[0] is not None or e.dmin <= c.said[1] + span)
+                                and not e.articles.get(self._lone(late))):
+                            found[late][cid] = max(found[late].get(cid, (False, m)), (len(k) == 2, m))
+        for late in sorted(found):
+            # the one utterance printing the two words alone then (others may hold them in a
+            # longer passage), else the one holding them
+            same = [(cid, m) for cid, (alone, m) in found[late].items() if alone]
+            pick = same if same else [(cid, m) for cid, (_, m) in found[late].items()]
+            if len(pick) == 1 and late not in self.merged:
+                self._merge(late, self._live(pick[0][0]), pick[0][1])
 
     def _tied_matches(self, late: int, art: str, cids: list[int]) -> list[tuple[int, int]]:
         """(utterance, member) pairs of ``cids`` that the late utterance's leader matches

@@ -353,6 +353,20 @@ def test_a_speakerless_slogan_does_not_join_a_named_quote():
     assert idx.utterance_of["a"] != idx.utterance_of["b"]
 
 
+def test_a_speakerless_slogan_printed_months_apart_points_to_no_occasion():
+    # a slogan on a protester's shirt (Mar 15) and in a writer's sentence (Mar 12), no speaker:
+    # the same four words without speaker in June and August make it a slogan of many months
+    shirts = [Q("a", "a1", None, "Keep America Strong Forever.", "2016-03-12"),
+              Q("b", "a2", None, "keep America strong forever", "2016-03-15")]
+    later = [Q("c", "a3", None, "Keep America Strong Forever", "2016-06-20"),
+             Q("d", "a4", None, "Keep America Strong Forever", "2016-08-31")]
+    u = group_utterances(shirts + later).utterance_of
+    assert u["a"] != u["b"]
+    # printed only that week, the two copies are one
+    u = group_utterances(shirts).utterance_of
+    assert u["a"] == u["b"]
+
+
 def test_a_stock_phrase_said_again_a_week_later_is_another_utterance():
     idx = group_utterances([Q("a", "a1", "sanders", "Of course", "2016-04-08"),
                             Q("b", "a2", "sanders", "of course", "2016-04-15"),
@@ -421,6 +435,46 @@ def test_a_late_requote_dated_recently_is_not_an_old_statement():
     # an undated late re-quote of the same words is taken for the old statement (tier 6)
     idx = group_utterances([S("a", "a1", old, "2016-08-10"), S("b", "a2", line, "2016-09-12")])
     assert idx.utterance_of["a"] == idx.utterance_of["b"]
+
+
+def test_a_late_two_word_requote_dated_back_joins_the_occasion_it_names():
+    # the director's statement of July 5, its two words printed alone by two articles that week;
+    # in August one article: "Last month, the director called her conduct 'deeply reckless'"
+    week = [S("a", "a1", "deeply reckless", "2016-07-06", ("2016-07-05", "2016-07-05")),
+            S("b", "a2", "deeply reckless,", "2016-07-07")]
+    late = S("c", "a3", "deeply reckless.", "2016-08-10", ("2016-07-01", "2016-07-31"))
+    u = group_utterances(week + [late]).utterance_of
+    assert u["a"] == u["b"] == u["c"]
+    # a later article quoting a longer passage holding the words does not make it ambiguous
+    passage = S("d", "a4", "They were deeply reckless in how they handled the most sensitive files.", "2016-07-28")
+    u = group_utterances(week + [late, passage]).utterance_of
+    assert u["a"] == u["c"]
+    # undated, two words a month later point back to nothing
+    u = group_utterances(week + [S("c", "a3", "deeply reckless.", "2016-08-10")]).utterance_of
+    assert u["a"] != u["c"]
+    # two late articles re-quoting it so both point back to it, not to each other
+    later = S("f", "a6", "deeply reckless", "2016-09-01", ("2016-07-01", "2016-07-31"))
+    u = group_utterances(week + [late, later]).utterance_of
+    assert u["a"] == u["c"] == u["f"]
+    # two earlier occasions printing the two words alone: none of them
+    other = S("e", "a5", "deeply reckless", "2016-07-20", ("2016-07-19", "2016-07-19"))
+    u = group_utterances(week + [late, other]).utterance_of
+    assert u["c"] not in (u["a"], u["e"])
+
+
+def test_a_requote_dated_back_by_its_attribution_makes_no_slogan():
+    # the two words alone on Feb 9, inside the speech of Feb 10; a June article re-quotes the
+    # February line ("in February he promised ...") and says so: one month's line still
+    quotes = [S("a", "a1", "grassroots uprising.", "2016-02-09"),
+              S("b", "a2", "What we started in the cold of the caucuses is nothing less than the start of a "
+                           "grassroots uprising,", "2016-02-10"),
+              S("c", "a3", "Join our grassroots uprising today", "2016-01-20")]
+    dated = S("d", "a4", "this grassroots uprising is not over", "2016-06-14", ("2016-02-01", "2016-02-29"))
+    u = group_utterances(quotes + [dated]).utterance_of
+    assert u["a"] == u["b"]
+    # printed in June without a date of its own, it is a new occasion: a slogan of many months
+    u = group_utterances(quotes + [S("d", "a4", "this grassroots uprising is not over", "2016-06-14")]).utterance_of
+    assert u["a"] != u["b"]
 
 
 def test_a_statement_cut_at_different_places_is_one_utterance():

@@ -12,7 +12,7 @@ from pair_draw import wide_stratum  # noqa: E402
 from pair_sample import surname, words  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "pair_labels.jsonl"
-SPLITS = {"fit", "heldout", "fit2", "heldout2", "heldout3", "joins_tune", "joins_heldout"}
+SPLITS = {"fit", "heldout", "fit2", "heldout2", "heldout3", "heldout4", "fit4", "joins_tune", "joins_heldout"}
 
 
 def rows():
@@ -48,6 +48,20 @@ def test_the_blind_heldout_sample_is_labelled_whole():
     # the third one (grp13: pair_draw.py draw --heldout3), labelled whole before it was scored
     third = [r for r in rows() if r["split"] == "heldout3"]
     assert sorted(r["sample_index"] for r in third) == list(range(5000, 5100))
+    # the fourth (pairs30: pair_draw.py draw --heldout4, its draw committed before any label was read)
+    fourth = [r for r in rows() if r["split"] == "heldout4"]
+    assert sorted(r["sample_index"] for r in fourth) == list(range(6000, 6201))
+
+
+def test_labelled_pairs_are_the_committed_draws():
+    for split, first in (("heldout4", 6000), ("fit4", 7000)):
+        with open(ROOT / "benchmarks" / f"pair_draw_{split}.jsonl", encoding="utf-8") as f:
+            drawn = {r["i"]: r for r in map(json.loads, f)}
+        for r in rows():
+            if r["split"] == split:
+                d = drawn[r["sample_index"]]
+                assert (r["a"], r["b"], r["stratum"]) == (d["a"], d["b"], d["stratum"])
+                assert d["i"] >= first
 
 
 def test_the_joins_sample_is_labelled_whole_and_split_by_its_fixed_hash():
