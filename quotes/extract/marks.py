@@ -57,6 +57,9 @@ MAX_PARAGRAPHS = 12  # a multi-paragraph quote never runs further than this
 _TAG = regex.compile(r"<(?:[^<>\n]{0,400}|\p{L}[^<>\n]{0,3000})>")
 _SENT_END = regex.compile(r"[.!?…](?=\s+[\p{Lu}\p{N}“\"‘])")
 _ELISION = regex.compile(r"(?i)(?:\d\d?s?\b|em\b|til\b|cause\b|n\b|tis\b|twas\b)")
+# an attribute value of markup whose tag runs over a line break (<tweet author="..." date="\n...):
+# a double mark right after "=" delimits a value, and so does the next one, its close
+_ATTRIBUTE = regex.compile(r'=[ \t]*(")(?:[^"]{0,400}("))?')
 
 
 def _is_format(ch: str) -> bool:
@@ -168,6 +171,15 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
                 yield open_at, i, "double"
                 open_at = None
                 single_open = None
+        elif open_at is not None and _doubled_close(text, i, pe, ch):
+            # two single closing marks closing a double quote (“It was an attempt,’’ he said):
+            # the pair closes like ” (the innermost quote still open)
+            if depth > 0:
+                depth -= 1
+            else:
+                yield open_at, i, "double"
+                open_at = None
+                single_open = None
         elif open_at is None:
             # single quotes outside double quotes (headlines, 'very serious issue')
             if single_open is None:
@@ -181,6 +193,13 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
                 single_open = i
     if open_at is not None and not loose:  # a loose mark that never closes is stray
         yield open_at, None, "double"
+
+
+def _doubled_close(text: str, i: int, pe: int, ch: str) -> bool:
+    """Whether the single mark at i and the same mark after it (’’ or '') close a double
+    quote: after a word or its stop, before a space, a stop or the paragraph end."""
+    return (ch in "’'" and i + 1 < pe and text[i + 1] == ch and not text[i - 1].isspace()
+            and (i + 2 >= pe or text[i + 2] in _CLOSE_AFTER))
 
 
 def _solid(text: str, i: int, end: int) -> int:
@@ -217,6 +236,9 @@ def _find_marks(text: str) -> list[Mark]:
     if "<" in text:
         for m in _TAG.finditer(text):
             masked.update(i for i in range(m.start(), m.end()) if text[i] in ALL_MARKS)
+    if "=" in text:
+        for m in _ATTRIBUTE.finditer(text):
+            masked.update(m.start(g) for g in (1, 2) if m.start(g) >= 0)
     paras = [p for p in _paragraphs(text)]
     raw = []  # (open, close|None, kind, para_index)
     for pi, (ps, pe) in enumerate(paras):
