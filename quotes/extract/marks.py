@@ -57,9 +57,6 @@ MAX_PARAGRAPHS = 12  # a multi-paragraph quote never runs further than this
 _TAG = regex.compile(r"<(?:[^<>\n]{0,400}|\p{L}[^<>\n]{0,3000})>")
 _SENT_END = regex.compile(r"[.!?…](?=\s+[\p{Lu}\p{N}“\"‘])")
 _ELISION = regex.compile(r"(?i)(?:\d\d?s?\b|em\b|til\b|cause\b|n\b|tis\b|twas\b)")
-# an attribute value of markup whose tag runs over a line break (<tweet author="..." date="\n...):
-# a double mark right after "=" delimits a value, and so does the next one, its close
-_ATTRIBUTE = regex.compile(r'=[ \t]*(")(?:[^"]{0,400}("))?')
 
 
 def _is_format(ch: str) -> bool:
@@ -236,9 +233,6 @@ def _find_marks(text: str) -> list[Mark]:
     if "<" in text:
         for m in _TAG.finditer(text):
             masked.update(i for i in range(m.start(), m.end()) if text[i] in ALL_MARKS)
-    if "=" in text:
-        for m in _ATTRIBUTE.finditer(text):
-            masked.update(m.start(g) for g in (1, 2) if m.start(g) >= 0)
     paras = [p for p in _paragraphs(text)]
     raw = []  # (open, close|None, kind, para_index)
     for pi, (ps, pe) in enumerate(paras):

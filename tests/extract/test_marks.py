@@ -240,9 +240,3 @@ def test_doubled_apostrophes_quoting_alone_are_unchanged():
     text = "''We finally may be seeing it,'' the economist said. Rents rose ''a lot.''"
     assert spans(text) == ["We finally may be seeing it,", "a lot."]
 
-
-def test_markup_attribute_values_over_a_line_break_are_not_quotes():
-    text = ('The column made its case.\n\n<tweet tweet-author="just look at Western Europe" tweet-date="\n'
-            '— Cut regulations">x</tweet>.\n\nThe senator said “we will vote no.”')
-    assert "just look at Western Europe" not in spans(text)
-    assert spans(text)[-1] == "we will vote no."
