@@ -236,6 +236,11 @@ def test_two_single_closing_marks_close_the_nested_quote_first():
     assert spans(text) == ["They asked a “question’’ that was an attack,"]
 
 
+def test_doubled_apostrophes_inside_a_double_quote_open_and_close_a_nested_quote():
+    text = '"I said \'\'no\'\' to him twice," the mayor said.'
+    assert spans(text) == ["I said ''no'' to him twice,"]
+
+
 def test_doubled_apostrophes_quoting_alone_are_unchanged():
     text = "''We finally may be seeing it,'' the economist said. Rents rose ''a lot.''"
     assert spans(text) == ["We finally may be seeing it,", "a lot."]
