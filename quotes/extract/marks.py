@@ -168,17 +168,14 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
                 yield open_at, i, "double"
                 open_at = None
                 single_open = None
-        elif open_at is not None and _doubled_open(text, i, pe, ch):
-            depth += 1  # ‘‘ or '' opening a nested quote ("I said ''no'' to him," ...)
-        elif open_at is not None and _doubled_close(text, i, pe, ch):
-            # two single closing marks closing a double quote (“It was an attempt,’’ he said):
-            # the pair closes like ” (the innermost quote still open)
-            if depth > 0:
+        elif open_at is not None and (pair := _doubled(text, i, pe, ch)):
+            if pair == "open":
+                depth += 1
+            elif depth > 0:
                 depth -= 1
             else:
                 yield open_at, i, "double"
-                open_at = None
-                single_open = None
+                open_at = single_open = None
         elif open_at is None:
             # single quotes outside double quotes (headlines, 'very serious issue')
             if single_open is None:
@@ -194,18 +191,18 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
         yield open_at, None, "double"
 
 
-def _doubled_close(text: str, i: int, pe: int, ch: str) -> bool:
-    """Whether the single mark at i and the same mark after it (’’ or '') close a double
-    quote: after a word or its stop, before a space, a stop or the paragraph end."""
-    return (ch in "’'" and i + 1 < pe and text[i + 1] == ch and not text[i - 1].isspace()
-            and (i + 2 >= pe or text[i + 2] in _CLOSE_AFTER))
-
-
-def _doubled_open(text: str, i: int, pe: int, ch: str) -> bool:
-    """Whether the single mark at i and the same mark after it (‘‘ or '') open a quote: after
-    a space or an opening character, before a letter or digit."""
-    return (ch in "‘'" and i + 2 < pe and text[i + 1] == ch and text[i - 1] in _OPEN_BEFORE
-            and text[i + 2].isalnum())
+def _doubled(text: str, i: int, pe: int, ch: str) -> str | None:
+    """Two same single marks at i inside a double quote: 'open' for ‘‘ or '' after a space or an
+    opening character and before a word (a nested quote: "I said ''no'' to him," ...), 'close'
+    for ’’ or '' after a word or its stop and before a space, a stop or the paragraph end (they
+    close like ”: “It was an attempt,’’ he said), else None."""
+    if i + 1 >= pe or text[i + 1] != ch:
+        return None
+    if ch in "‘'" and i + 2 < pe and text[i - 1] in _OPEN_BEFORE and text[i + 2].isalnum():
+        return "open"
+    if ch in "’'" and not text[i - 1].isspace() and (i + 2 >= pe or text[i + 2] in _CLOSE_AFTER):
+        return "close"
+    return None
 
 
 def _solid(text: str, i: int, end: int) -> int:
