@@ -13,6 +13,12 @@ intersection/union >= 0.5). Prints, in markdown:
 - every double-marked candidate by shape: gold / not gold / kept and gold / kept and not /
   dropped gold (the filter run without the filter, as benchmarks/train_filter.py does).
 `--list` prints each miss and spurious quote with its context, to read (never to commit).
+`--classes` (no parsing, seconds; PRED.jsonl may be `quotes extract SPLIT.jsonl --jsonl`): every
+miss and spurious quote by error class instead: a boundary error (a span running across
+paragraphs), a span inside another quote (a quote inside a quote), a mark inside a markup
+attribute, an unclosed or straight/curly-mismatched mark, a repeated quote, a title or name
+(after a naming word: called, dubbed, show, book...), else the span's shape (Title Case, a
+term of <= 3 words, a phrase of 4-8 words, a sentence). docs/attribution.md reads the table.
 Train and dev only: PolNeAR test is never read.
 """
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -116,6 +123,65 @@ def tally(S, gold: dict, pred: dict, tables: dict, listing: list) -> None:
         tables["candidates"][(shape(text, span, c.features), is_gold, kept)] += 1
 
 
+_NAMING = re.compile(r"(?i)\b(headline|titled|entitled|called|dubbed|nicknamed|known as|book|film|show|movie|"
+                     r"song|album|series|program|programme|column|essay|article|letter|magazine)\W{0,4}$")
+_BYLINE = re.compile(r"\W{0,3}\s*(,\s*)?[\"”]?\s*by\b")
+_IN_TAG = re.compile(r'(<tweet[^>]*$)|(\w="[^"]*$)')
+
+
+def _words(text: str) -> str:
+    from quotes.extract.titles import WORD
+
+    return " ".join(WORD.findall(text.lower()))
+
+
+def span_class(text: str, span, others: list, marks: list) -> str:
+    """The error class of one missed or spurious span that overlaps no counterpart: what the
+    text around it shows (`others`: the article's other gold and predicted spans; `marks`:
+    `find_marks`)."""
+    s, e = span
+    if _IN_TAG.search(text, max(0, s - 400), s):
+        return "inside markup (a tag's attribute)"
+    if any(o[0] <= s and e <= o[1] and tuple(o) != (s, e) for o in others):
+        return "quote inside a quote"
+    words = _words(text[s:e])
+    if words and any(_words(text[o[0]:o[1]]) == words for o in others if tuple(o) != (s, e)):
+        return "repeated quote"
+    if _BYLINE.match(text, e) or _NAMING.search(text, max(0, s - 60), s):
+        return "title or name (naming word or byline)"
+    m = next((m for m in marks if m.start <= s < m.end or s <= m.start < e), None)
+    if m is not None and m.close_mark is None:
+        return "unclosed mark"
+    if m is not None and (text[m.open_mark] == '"') != (text[m.close_mark] == '"'):
+        return "straight/curly mismatched marks"
+    return shape(text, span, None)
+
+
+def classify(S, gold: dict, pred: dict, table: Counter, listing: list) -> None:
+    """Count one article's misses and spurious quotes by error class (no parsing)."""
+    from quotes.extract.marks import find_marks
+
+    text = gold["text"]
+    pairs, g_spans, p_spans = S.match_doc(gold, pred)
+    marks = find_marks(text)
+    mark_spans = [(m.start, m.end) for m in marks]
+    for side, spans, counter, used in (("missed", g_spans, p_spans, {i for i, _ in pairs}),
+                                       ("spurious", p_spans, g_spans, {j for _, j in pairs})):
+        for k, span in enumerate(spans):
+            if k in used:
+                continue
+            near = [o for o in counter if S.overlap(span, o) > 0]
+            if near:
+                across = any("\n" in text[a:b] for a, b in [span] + near)
+                why = "boundary: overlaps at IoU < 0.5" + (", a span across paragraphs" if across else "")
+            elif side == "missed" and max((S.overlap(span, m) for m in mark_spans), default=0.0) < 0.5:
+                why = "marks: no span at IoU >= 0.5 / " + span_class(text, span, mark_spans, marks)
+            else:
+                why = span_class(text, span, g_spans + p_spans, marks)
+            table[(side, why)] += 1
+            listing.append((side.upper(), why, gold["doc_id"], text, span))
+
+
 def print_tables(split: str, tables: dict) -> None:
     misses, spurious, cands = tables["misses"], tables["spurious"], tables["candidates"]
     print(f"## PolNeAR {split}\n\n| missed gold quote, or matched with other edges | n |\n| --- | --- |")
@@ -137,6 +203,7 @@ def main() -> None:
     ap.add_argument("pred")
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
     ap.add_argument("--list", action="store_true", help="print each miss and spurious quote in context")
+    ap.add_argument("--classes", action="store_true", help="error classes only, without parsing")
     args = ap.parse_args()
     S = scorer()
     gold = S.load(SHARED / "eval" / "polnear" / f"{args.split}.jsonl")
@@ -145,9 +212,16 @@ def main() -> None:
     by_id = {d["doc_id"]: d for d in pred}
     tables = {"misses": Counter(), "spurious": Counter(), "candidates": Counter()}
     listing: list = []
-    for g in gold:
-        tally(S, g, by_id.get(g["doc_id"], {"quotes": []}), tables, listing)
-    print_tables(args.split, tables)
+    if args.classes:
+        for g in gold:
+            classify(S, g, by_id.get(g["doc_id"], {"quotes": []}), tables["misses"], listing)
+        print(f"## PolNeAR {args.split}: error classes\n\n| side | class | n |\n| --- | --- | --- |")
+        for (side, why), n in sorted(tables["misses"].items()):
+            print(f"| {side} | {why} | {n} |")
+    else:
+        for g in gold:
+            tally(S, g, by_id.get(g["doc_id"], {"quotes": []}), tables, listing)
+        print_tables(args.split, tables)
     if args.list:
         for tag, why, doc_id, text, (s, e) in sorted(listing, key=lambda r: r[:3]):
             print(f"{tag} | {why} | {doc_id} | {text[max(0, s - 60):s]!r} [[{text[s:e][:160]!r}]] {text[e:e + 30]!r}")

@@ -168,6 +168,14 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
                 yield open_at, i, "double"
                 open_at = None
                 single_open = None
+        elif open_at is not None and (pair := _doubled(text, i, pe, ch)):
+            if pair == "open":
+                depth += 1
+            elif depth > 0:
+                depth -= 1
+            else:
+                yield open_at, i, "double"
+                open_at = single_open = None
         elif open_at is None:
             # single quotes outside double quotes (headlines, 'very serious issue')
             if single_open is None:
@@ -181,6 +189,20 @@ def _scan_paragraph(text: str, ps: int, pe: int, masked: set[int]):
                 single_open = i
     if open_at is not None and not loose:  # a loose mark that never closes is stray
         yield open_at, None, "double"
+
+
+def _doubled(text: str, i: int, pe: int, ch: str) -> str | None:
+    """Two same single marks at i inside a double quote: 'open' for ‘‘ or '' after a space or an
+    opening character and before a word (a nested quote: "I said ''no'' to him," ...), 'close'
+    for ’’ or '' after a word or its stop and before a space, a stop or the paragraph end (they
+    close like ”: “It was an attempt,’’ he said), else None."""
+    if i + 1 >= pe or text[i + 1] != ch:
+        return None
+    if ch in "‘'" and i + 2 < pe and text[i - 1] in _OPEN_BEFORE and text[i + 2].isalnum():
+        return "open"
+    if ch in "’'" and not text[i - 1].isspace() and (i + 2 >= pe or text[i + 2] in _CLOSE_AFTER):
+        return "close"
+    return None
 
 
 def _solid(text: str, i: int, end: int) -> int:

@@ -221,3 +221,27 @@ def test_text_outside_keeps_the_writers_words_only():
     assert "".join(text_outside(text, marks)) == "The mayor said  and added:  Nothing else."
     start = text.index("and")
     assert "".join(text_outside(text, marks, start, text.index("Nothing"))) == "and added:  "
+
+
+def test_two_single_closing_marks_close_a_double_quote():
+    text = ("Campaigners cried foul.\n“It was an attempt to mislead voters,’’ Will Moy, chief executive of "
+            "Full Fact, told the BBC. “And I think it is inappropriate.”\nThe party defended it.")
+    assert spans(text) == ["It was an attempt to mislead voters,", "And I think it is inappropriate."]
+    text = "The regulator warned that “voters are entitled to transparency.’’ It has no “role in content.’’"
+    assert spans(text) == ["voters are entitled to transparency.", "role in content."]
+
+
+def test_two_single_closing_marks_close_the_nested_quote_first():
+    text = "“They asked a “question’’ that was an attack,” she said."
+    assert spans(text) == ["They asked a “question’’ that was an attack,"]
+
+
+def test_doubled_apostrophes_inside_a_double_quote_open_and_close_a_nested_quote():
+    text = '"I said \'\'no\'\' to him twice," the mayor said.'
+    assert spans(text) == ["I said ''no'' to him twice,"]
+
+
+def test_doubled_apostrophes_quoting_alone_are_unchanged():
+    text = "''We finally may be seeing it,'' the economist said. Rents rose ''a lot.''"
+    assert spans(text) == ["We finally may be seeing it,", "a lot."]
+
