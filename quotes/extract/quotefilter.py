@@ -276,13 +276,14 @@ def quote_probability(f: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-# Fit by benchmarks/train_filter.py on PolNeAR train (C=1.0; scikit-learn 1.9.1); refit after changing features
-# (last: stop 30, term30's term_speaker_* features, extractor 18: how the speaker found stands to a short partial
-# quote (shape.speaker_link); partial, m_sentence_subject and has_speaker moved by 0.67, 0.40 and 0.36 (the new
-# features take over the short credited partial quotes), the others <= 0.23; threshold still 0.50 (dev candidates
-# P 0.9750 R 0.9823, was 0.9701/0.9836); before: stop 29, extractor 17, after typ18's typing and term rule and aft18's attribution
-# changes; the features before term30's are stop 27's: cue_hop*, modifies_noun, quoted_again, writer_voice,
-# speaker_person, article_*; the filter's rows do not depend on the ranker, so filter then ranker is a fixed point).
+# Fit by benchmarks/train_filter.py on PolNeAR train (C=1.0; scikit-learn 1.9.1); refit after changing features.
+# Last: stop 30, extractor 18, term30's term_speaker_* features (how the speaker found stands to a short
+# partial quote: shape.speaker_link); partial, m_sentence_subject and has_speaker moved by 0.67, 0.40 and 0.36
+# (the new features take over the short credited partial quotes), the others <= 0.23; threshold still 0.50
+# (dev candidates P 0.9750 R 0.9823, was 0.9701/0.9836). Before: stop 29, extractor 17, after typ18's typing
+# and term rule and aft18's attribution changes. The features before term30's are stop 27's: cue_hop*,
+# modifies_noun, quoted_again, writer_voice, speaker_person, article_*. The filter's rows do not depend on
+# the ranker, so filter then ranker is a fixed point.
 WEIGHTS: dict[str, float] = {
     'all_lower': 0.1573,
     'article_few_cued': -0.4869,

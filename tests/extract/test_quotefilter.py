@@ -264,7 +264,8 @@ def test_speaker_link_features_are_one_hot_and_none_for_a_salience_guess():
 
 @pytest.mark.parametrize("text, words, speaker", [
     # the complement of his naming verb, though the parser hangs the adjective on the object
-    ("Senator Mark Evans called the budget plan “reckless and cruel” on Tuesday.", "reckless and cruel", "Mark Evans"),
+    ("Senator Mark Evans called the budget plan “reckless and cruel” on Tuesday.", "reckless and cruel",
+     "Mark Evans"),
     ("Sen. Joan Park dismissed the report as “fake news” at a rally in Ohio.", "fake news", "Joan Park"),
     ("John Smith, who once dubbed the tax a “job killer,” now supports it.", "job killer,", "John Smith"),
 ])

@@ -164,9 +164,13 @@ def speaker_link(ctx: ArticleContext, m: Mark, speaker_start: int | None, speake
 
     - SPEAKS: the speaker's mention is the subject (or the "by" agent) of a verb above the
       quote, and a speech or naming verb (`SPEECH_LEMMAS`, `WEAK_LEMMAS`) stands on the path
-      from the quote up to it (its own verb counts unless it is a passive subject: "The party
-      was accused of renaming its account “factcheckUK”" is spoken of, not speaking): "X called the plan “reckless”", "X said the deal was “a disaster”"
-      (a partial quotation: his words);
+      from the quote up to it: "X called the plan “reckless”", "X said the deal was “a
+      disaster”" (a partial quotation: his words). The subject's own verb counts unless the
+      mention is its passive subject ("The party was accused of renaming its account
+      “factcheckUK”": spoken of, not speaking);
+    - NESTED: as SPEAKS, but a noun or a modifier clause (advcl, relcl, acl) of the writer's
+      stands between the speech verb and the quote ("reported that the index reached 408,
+      earning a rating of “hazardous”"; `_link_of`);
     - ACTS: the subject of a verb above the quote, but no speech or naming verb on the path:
       "Schiff lied about his contacts with the “whistleblower”", "ecobee redesigned its
       thermostat with a “vivid” display" (the writer's term in a sentence about him);
@@ -182,7 +186,8 @@ def speaker_link(ctx: ArticleContext, m: Mark, speaker_start: int | None, speake
     spk = next((t for t in mention if not speaker_start <= ctx.index.pos(t.head) < speaker_end or t.head.i == t.i),
                mention[-1])
     verb = spk.head.head if spk.head.dep_ in _AGENT_DEPS else spk.head
-    if not (spk.dep_ in SUBJ_DEPS or spk.dep_ == "pobj" and spk.head.dep_ in _AGENT_DEPS) or verb.doc is not heads[0].doc:
+    subject = spk.dep_ in SUBJ_DEPS or spk.dep_ == "pobj" and spk.head.dep_ in _AGENT_DEPS
+    if not subject or verb.doc is not heads[0].doc:
         return APART
     # the passive subject of a speech verb is who is spoken of ("The party was accused of ..."),
     # except "was quoted as saying"
