@@ -92,3 +92,61 @@ def test_speech_hangs_on_its_verb_and_a_term_deep_below_it():
     ctx, m = _view(deep)
     assert cue_hops(ctx, m, deep.index("reported")) >= 4
     assert cue_hops(ctx, m, None) == NO_PATH
+
+
+# term30 (issue 18, class 5): is the speaker found the one whose speech or naming verb governs
+# the quoted words? Probe sentences written for the purpose, news style.
+
+def _link(text, speaker):
+    from quotes.extract.attribution.shape import speaker_link
+
+    ctx, m = _view(text)
+    start = text.index(speaker)
+    return speaker_link(ctx, m, start, start + len(speaker))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Senator Mark Evans called the budget plan “reckless and cruel” on Tuesday.", "Senator Mark Evans"),
+    ("The governor said the new tax was “a disaster for working families.”", "The governor"),
+    ("Sen. Joan Park dismissed the report as “fake news” at a rally.", "Sen. Joan Park"),
+    ("John Smith, who once dubbed the tax a “job killer,” now supports it.", "John Smith"),
+    ("Trump said he thought the deal was “very bad.”", "Trump"),
+])
+def test_the_subject_of_a_speech_or_naming_verb_above_the_words_speaks_them(text, speaker):
+    assert _link(text, speaker) == "speaks"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The embassy reported Wednesday that the index reached 408, earning a rating of “hazardous.”", "The embassy"),
+    ("Would Adam Reed have pleaded to keep the “whistleblower’s” identity secret?", "Adam Reed"),
+    ("The experts cannot explain why they were silent when the “reset” proved to be appeasement.", "The experts"),
+])
+def test_words_inside_the_writers_noun_phrase_or_modifier_clause_below_his_speech_are_nested(text, speaker):
+    assert _link(text, speaker) == "nested"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Adam Reed has already lied about his aides' contacts with the “whistleblower” this year.", "Adam Reed"),
+    ("The company redesigned its thermostat, which now has a glass face and a “vivid” touch display.",
+     "The company"),
+    ("The party was accused of changing the name of its press account to “factcheckUK” during the debate.",
+     "The party"),
+])
+def test_the_subject_of_another_verb_above_the_words_only_acts(text, speaker):
+    assert _link(text, speaker) == "acts"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The banks promise relief, and easing the “pain” people feel about money matters most, as Tom Hale told me.",
+     "Tom Hale"),
+    ("In films from Alien to Passengers, astronauts are put into “suspended animation” to cross space.", "Alien"),
+])
+def test_a_mention_that_governs_nothing_of_the_words_stands_apart(text, speaker):
+    assert _link(text, speaker) == "apart"
+
+
+def test_no_speaker_mention_no_link():
+    from quotes.extract.attribution.shape import speaker_link
+
+    ctx, m = _view("The plan was “dead” by then.")
+    assert speaker_link(ctx, m, None, None) == ""

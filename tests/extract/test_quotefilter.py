@@ -1,4 +1,6 @@
 """The quote/not-quote model: features from the text and attribution's evidence."""
+import pytest
+
 from quotes.extract.attribution.context import Evidence
 from quotes.extract.attribution.shape import quote_kind
 from quotes.extract.marks import find_marks
@@ -238,3 +240,59 @@ def test_term_without_speaker_reads_the_mention_type_its_head_and_how_it_was_rea
     assert not term_without_speaker(q("one two three four five six seven eight nine", "subject:group"),
                                     "description", False)
     assert not term_without_speaker(q("reset", "subject:group", speaker=None), "description", False)
+
+
+# term30 (issue 18, class 5): when a speaker is evidence that a short quoted span is a quotation
+# (docs/attribution.md, "When a speaker makes a short quote a quotation"). Probe sentences
+# written for the purpose, news style.
+
+def test_a_speaker_who_speaks_the_words_is_more_evidence_than_one_who_only_acts_or_stands_apart():
+    w = {k: WEIGHTS[k] for k in ("term_speaker_speaks", "term_speaker_nested", "term_speaker_acts",
+                                 "term_speaker_apart")}
+    assert w["term_speaker_speaks"] > w["term_speaker_nested"] > max(w["term_speaker_acts"], w["term_speaker_apart"])
+
+
+def test_speaker_link_features_are_one_hot_and_none_for_a_salience_guess():
+    from quotes.extract.quotefilter import speaker_link_features
+
+    for link in ("speaks", "nested", "acts", "apart"):
+        f = speaker_link_features(link, {"has_speaker": 1.0})
+        assert f["term_speaker_" + link] == 1.0 and sum(f.values()) == 1.0
+        assert sum(speaker_link_features(link, {"has_speaker": 0.0}).values()) == 0.0
+    assert sum(speaker_link_features("", {"has_speaker": 1.0}).values()) == 0.0
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the complement of his naming verb, though the parser hangs the adjective on the object
+    ("Senator Mark Evans called the budget plan “reckless and cruel” on Tuesday.", "reckless and cruel",
+     "Mark Evans"),
+    ("Sen. Joan Park dismissed the report as “fake news” at a rally in Ohio.", "fake news", "Joan Park"),
+    ("John Smith, who once dubbed the tax a “job killer,” now supports it.", "job killer,", "John Smith"),
+])
+def test_a_partial_quotation_of_the_speaker_of_its_verb_stays(text, words, speaker):
+    from quotes.extract.pipeline import extract_quotes
+
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [(words, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The company redesigned its thermostat, which now has a glass face and a “vivid” touch display.",
+    "Maria Lopez took part in the “Clean Streets” program before she ran for office.",
+])
+def test_a_term_in_a_sentence_about_a_subject_who_says_nothing_goes(text):
+    from quotes.extract.pipeline import extract_quotes
+
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.xfail(strict=True, reason="PolNeAR train counts a scare-quoted word in a sentence about a person as his "
+                                       "quote more often than not (acts: 192 gold / 139 not); fit there, the weights "
+                                       "keep it (docs/attribution.md)")
+@pytest.mark.parametrize("text", [
+    "Adam Reed has already lied about his aides' contacts with the “whistleblower” this year.",
+    "Senator Ruth Cole voted against the “emergency” spending package on Thursday.",
+])
+def test_a_scare_quoted_word_in_a_sentence_about_a_person_goes(text):
+    from quotes.extract.pipeline import extract_quotes
+
+    assert extract_quotes(text) == []

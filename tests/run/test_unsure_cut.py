@@ -98,5 +98,7 @@ def test_the_cut_follows_the_rules_on_polnear_dev(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(dev), "--db", str(path)])
     assert result.exit_code == 0, result.output
     made, rule, unsure = cut_and_rule(path)
-    assert unsure > 5 and joined(rule) >= 2  # (7: the group nouns, 50 more, are speakerless to the index)
+    # (7 at extractor 17, 5 at 18: its quote filter drops terms credited to a group noun or a guess, "the
+    # “fact-checking” website"; the group nouns, 50 more, are speakerless to the index)
+    assert unsure >= 5 and joined(rule) >= 2
     assert made == rule

@@ -19,7 +19,7 @@ from quotes.extract.attribution.context import ArticleContext, Attribution, Evid
 from quotes.extract.attribution.entities import article_context, harvest_titles
 from quotes.extract.attribution.rules import RULES, WITHOUT_EXPLICIT_EVIDENCE
 from quotes.extract.attribution.shape import (cue_hops, is_single_mark, looks_unquoted, modifies_noun, person_subject,
-                                             quote_kind, quoted_again)
+                                             quote_kind, quoted_again, speaker_link)
 from quotes.extract.entity_types import speaker_mention_type
 from quotes.extract.quotefilter import (KEEP_THRESHOLD, TERM_MAX_WORDS, addresses_reader, hard_reject, mentioned,
                                         quote_features, quote_probability, short_credited_partial,
@@ -73,7 +73,7 @@ def attribute_candidates(text: str, marks: list[Mark], docs, use_filter: bool = 
         q = new_quote(text, m, mc.single)
         att = apply_rules(ctx, mc)
         write_attribution(ctx, q, att)
-        features = quote_features(text, m, q, evidence(ctx, m, att, cued - _cued(cands), reader))
+        features = quote_features(text, m, q, evidence(ctx, m, att, cued - _cued(cands), reader, q))
         q.mention = mentioned(text, m.start, q.text)
         keep = _keep(text, q, features, att, use_filter, reader)
         if keep and ranker is not None:
@@ -156,13 +156,17 @@ def apply_rules(ctx: ArticleContext, mc: MarkContext) -> Attribution:
 
 
 def evidence(ctx: ArticleContext, m: Mark, att: Attribution, cued_elsewhere: int = 0,
-             reader: bool = False) -> Evidence:
+             reader: bool = False, q: Quote | None = None) -> Evidence:
     """What the quote filter reads besides the quote (`cued_elsewhere`: how many other marks
-    of the article a speech cue governs; `reader`: the article talks to its reader)."""
+    of the article a speech cue governs; `reader`: the article talks to its reader; `q`: the
+    quote as the rules attributed it, whose speaker mention `speaker_link` places; read only
+    for a short partial quote with a speaker)."""
     has_verb = any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in quote_tokens(ctx, m))
     return Evidence(att.cue_score, att.rule_reject, person_subject(ctx, m), has_verb,
                     modifies_noun(ctx, m), quoted_again(ctx, m),
-                    cue_hops(ctx, m, att.cue.start if att.cue is not None else None), cued_elsewhere, reader)
+                    cue_hops(ctx, m, att.cue.start if att.cue is not None else None), cued_elsewhere, reader,
+                    speaker_link(ctx, m, q.speaker_start, q.speaker_end)
+                    if q is not None and short_credited_partial(q) else "")
 
 
 def write_attribution(ctx: ArticleContext, q: Quote, att: Attribution) -> None:

@@ -105,3 +105,4 @@ class Evidence:
     cue_hops: int = -1  # dependency links from the quote up to its cue (-1: none; shape.cue_hops)
     cued_elsewhere: int = 0  # other marks of the article a speech cue next to them governs
     reader_addressed: bool = False  # the article talks to its reader (quotefilter.addresses_reader)
+    speaker_link: str = ""  # how the speaker found stands to the quoted words (shape.speaker_link)

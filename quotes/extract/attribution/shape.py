@@ -6,10 +6,11 @@ import regex
 
 from quotes.extract.attribution.candidates import quote_tokens
 from quotes.extract.attribution.context import ArticleContext
+from quotes.extract.cues import lemma_of
 from quotes.extract.marks import close_end_of
 from quotes.extract.syntax import SUBJ_DEPS
 from quotes.extract.titles import LETTER_WORD, WORD, title_case
-from quotes.lexicon.words import PERSON_PRONOUNS, TITLE_OR_LABEL_WORDS
+from quotes.lexicon.words import PERSON_PRONOUNS, SPEECH_LEMMAS, TITLE_OR_LABEL_WORDS, WEAK_LEMMAS
 from quotes.model import Mark
 
 # compiled once (a module-level regex.search compiles or looks up its pattern on every call)
@@ -21,6 +22,8 @@ _NAME_WORD_END = regex.compile(r"\p{Lu}[\p{L}.]*[ \u00a0]$")  # "Marcia “Cia�
 _NAME_WORD_START = regex.compile(r"[ \u00a0]\p{Lu}")  # ... and after the quote
 _WORK_INTRO_END = regex.compile(r"(?:\b(?:on|to|in|at|from|of|for|with|during)|['’]s)[ \u00a0]*$", regex.I | regex.REVERSE)
 SINGLE_MARKS = "‘’'‚‛"
+_SPEECH_OR_NAMING = SPEECH_LEMMAS | WEAK_LEMMAS
+_VERB_POS = ("VERB", "AUX")
 
 
 def is_single_mark(text: str, m: Mark) -> bool:
@@ -148,3 +151,81 @@ def cue_hops(ctx: ArticleContext, m: Mark, cue_start: int | None) -> int:
                 best = depth if best == NO_PATH else min(best, depth)
                 break
     return best
+
+
+# How the speaker attribution found stands to a short partial quote (issue 18, class 5).
+SPEAKS, NESTED, ACTS, APART = "speaks", "nested", "acts", "apart"
+_AGENT_DEPS = ("agent",)  # "was called “reckless” by the senator"
+
+
+def speaker_link(ctx: ArticleContext, m: Mark, speaker_start: int | None, speaker_end: int | None) -> str:
+    """Is the speaker found the one whose speech governs the quoted words? From the parse the
+    rules already have:
+
+    - SPEAKS: the speaker's mention is the subject (or the "by" agent) of a verb above the
+      quote, and a speech or naming verb (`SPEECH_LEMMAS`, `WEAK_LEMMAS`) stands on the path
+      from the quote up to it: "X called the plan “reckless”", "X said the deal was “a
+      disaster”" (a partial quotation: his words). The subject's own verb counts unless the
+      mention is its passive subject ("The party was accused of renaming its account
+      “factcheckUK”": spoken of, not speaking);
+    - NESTED: as SPEAKS, but a noun or a modifier clause (advcl, relcl, acl) of the writer's
+      stands between the speech verb and the quote ("reported that the index reached 408,
+      earning a rating of “hazardous”"; `_link_of`);
+    - ACTS: the subject of a verb above the quote, but no speech or naming verb on the path:
+      "Schiff lied about his contacts with the “whistleblower”", "ecobee redesigned its
+      thermostat with a “vivid” display" (the writer's term in a sentence about him);
+    - APART: the subject of no verb above the quote: the nearest name, or a speaker in another
+      clause or sentence ("easing the “pain”, as one CEO told me");
+    - "" when there is no speaker mention or no parse of the quote."""
+    if speaker_start is None or speaker_end is None:
+        return ""
+    heads = [t for t in quote_tokens(ctx, m) if not t.is_punct and not m.start <= ctx.index.pos(t.head) < m.end]
+    mention = [t for t in ctx.index.tokens_between(speaker_start, speaker_end) if not t.is_punct]
+    if not heads or not mention:
+        return ""
+    spk = next((t for t in mention if not speaker_start <= ctx.index.pos(t.head) < speaker_end or t.head.i == t.i),
+               mention[-1])
+    verb = spk.head.head if spk.head.dep_ in _AGENT_DEPS else spk.head
+    subject = spk.dep_ in SUBJ_DEPS or spk.dep_ == "pobj" and spk.head.dep_ in _AGENT_DEPS
+    if not subject or verb.doc is not heads[0].doc:
+        return APART
+    # the passive subject of a speech verb is who is spoken of ("The party was accused of ..."),
+    # except "was quoted as saying"
+    passive = spk.dep_ == "nsubjpass" and lemma_of(verb) != "quote"
+    for t in heads:
+        path = []
+        for anc in t.ancestors:
+            if anc.i == verb.i:
+                if not passive:
+                    path.append(anc)
+                return _link_of(t, path)
+            path.append(anc)
+    return APART
+
+
+# links by which words hang in a modifier of the writer's, not in what is reported
+_MODIFIER_CLAUSES = frozenset({"advcl", "relcl", "acl"})
+_NOUN_POS = ("NOUN", "PROPN")
+
+
+# a word after the object it describes ("called the plan “reckless”": the parser hangs the
+# adjective on "plan"; it is the object's complement, what the verb says of it)
+_COMPLEMENT_DEPS = frozenset({"amod", "appos", "npadvmod", "dep", "acomp", "oprd", "attr", "nmod", "compound"})
+
+
+def _object_complement(word, noun) -> bool:
+    return word.i > noun.i and word.dep_ in _COMPLEMENT_DEPS and noun.dep_ in ("dobj", "obj")
+
+
+def _link_of(quoted, path: list) -> str:
+    """SPEAKS, NESTED or ACTS for a quote head `quoted` under `path` (its ancestors up to the
+    speaker's verb): the first speech or naming verb on the path decides, and a noun or a
+    modifier clause between it and the words makes them the writer's own."""
+    nested, below = False, quoted
+    for a in path:
+        nested = nested or below.dep_ in _MODIFIER_CLAUSES
+        if a.pos_ in _VERB_POS and lemma_of(a) in _SPEECH_OR_NAMING:
+            return NESTED if nested else SPEAKS
+        nested = nested or a.pos_ in _NOUN_POS and not _object_complement(below, a)
+        below = a
+    return ACTS
