@@ -52,7 +52,23 @@ def speaker_of(ctx: ArticleContext, tok, depth: int = 0) -> Speaker:
         return Speaker(known, known.name, known.kind, known.role, [tok], "name")
     if tok.pos_ in ("NOUN", "ADJ", "NUM", "X", "ADV") or tok.pos_ == "PROPN":  # a party member
         return _role_speaker(ctx, tok, p, depth)
+    fronted = _after_fronted_phrase(tok) if depth < MAX_DEPTH else None
+    if fronted is not None:
+        return speaker_of(ctx, fronted, depth + 1)
     return Speaker.unnamed([tok], "none")
+
+
+def _after_fronted_phrase(tok):
+    """'Of Carson, Levine, who has given money to Rubio, said': the parser made the fronted
+    preposition the verb's subject and the speaker its object, past the comma that closes the
+    fronted phrase. That object, or None (a preposition subject with no comma before its object
+    names nobody)."""
+    if tok.pos_ != "ADP" or tok.dep_ not in SUBJ_DEPS:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or not any(t.text == "," for t in tok.doc[tok.i + 1:obj.i]):
+        return None
+    return obj
 
 
 def _lower_case_noun(tok) -> bool:
