@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import regex
 
+from quotes.extract.cues import is_cue_token
 from quotes.lexicon.names import is_place
 from quotes.lexicon.speaker_nouns import PARTITIVE_HEADS, SPEAKER_NOUN_TYPES, THING_NOUNS_LEARNED
 from quotes.lexicon.words import (CALENDAR, CLAUSE_WORDS, DOCUMENT_NOUNS, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS,
                                   MALE_NAMES, ORG_WORDS, PERSON_NOUNS, PERSON_PRONOUNS, PERSONAL_HONORIFICS,
                                   PHRASE_DETERMINERS, ROLE_NOUNS, SPEECH_NOUNS, THING_NOUNS, TIME_MODIFIERS,
-                                  TIME_WORDS)
+                                  TIME_WORDS, WORK_PEOPLE)
 
 TYPES = ("person", "organisation", "group", "document", "description", "not_speaker")
 # the types that say nobody: a noun phrase that is no person, organisation, group or document
@@ -34,6 +35,10 @@ TYPES = ("person", "organisation", "group", "document", "description", "not_spea
 NOBODY_TYPES = frozenset({"description", "not_speaker"})
 
 PERSON_SUFFIX = regex.compile(r"(?:er|or|ist|ian|ant|(?<!m)ent|ee|eer|man|woman|person)s?$")
+# the agentive endings of occupations ("the striker", "the sprinter", "the cardiologist",
+# "the comedian"), on a stem of three letters or more; not -ant/-ent, which end as many
+# things as people on PolNeAR train ("the first incident", "the element")
+AGENT_SUFFIX = regex.compile(r"^\p{Ll}[\p{Ll}-]{2,}(?:er|or|ist|ian)$")
 
 _HONORIFIC_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?\s*$")
 _PERSONAL_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
@@ -125,12 +130,50 @@ def is_person_noun(tok) -> bool:
     return tok.lower_ in PERSON_NOUNS or tok.pos_ == "NOUN" and bool(PERSON_SUFFIX.search(tok.lower_))
 
 
+def occupation_noun(tok, text: str = "") -> str | None:
+    """What says a singular common noun names what a person does, though no title list holds it
+    ("the striker", "the cardiologist"; "the chef" when the article writes "chef, who"): the
+    `occupation_evidence` of the tagger's singular common noun in lower case, or None. An
+    agentive ending alone needs an animate context too: the noun is the subject of a speech
+    verb ("the striker said"), not of any clause ("The major danger is ...")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not tok.text.islower():
+        return None
+    found = occupation_evidence(tok.lower_, text)
+    if found == "suffix" and not (tok.dep_ in ("nsubj", "nsubjpass") and is_cue_token(tok.head)):
+        return None
+    return found
+
+
+def occupation_evidence(low: str, text: str = "") -> str | None:
+    """What says a lower-case noun names an occupation no title list holds: "learned" (train's
+    gold speakers teach it, `learned_noun_type` "person"), "work" (the people of a work, "the
+    actor"), "who" (the article `text` itself puts a "who" after it) or "suffix" (an agentive
+    ending, `AGENT_SUFFIX`); None when nothing does. A noun any list types otherwise (a
+    title, thing, document, speech noun, group, organisation or time word) is never one:
+    "the letter", "the order", "the paper" stay what they are, and of the other person nouns
+    none is ("the mother", "the man": no occupation)."""
+    if low in ROLE_NOUNS or low in THING_NOUNS or low in DOCUMENT_NOUNS or low in SPEECH_NOUNS \
+            or low in GROUP_NOUNS or low in ORG_WORDS or low in TIME_WORDS:
+        return None
+    if low in PERSON_NOUNS:
+        return "work" if low in WORK_PEOPLE else None
+    learned = _learned_form_type(low)
+    if learned is not None:
+        return "learned" if learned == "person" else None
+    if text and regex.search(r"\b" + regex.escape(low) + r",?[ \u00a0]+who\b", text):
+        return "who"
+    return "suffix" if AGENT_SUFFIX.match(low) else None
+
+
 def learned_noun_type(tok) -> str | None:
     """What PolNeAR train's gold speakers say a common noun is (quotes.lexicon.speaker_nouns):
     person, group, organisation or document for a noun that heads gold speakers (its plural
     a group: "the neurosurgeons"), "thing" for one that never speaks, None when train does
     not tell. The form is looked up, then its singular ("witnesses" -> "witness")."""
-    low = tok.lower_
+    return _learned_form_type(tok.lower_)
+
+
+def _learned_form_type(low: str) -> str | None:
     for form in (low, *singulars(low)):
         typ = SPEAKER_NOUN_TYPES.get(form)
         if typ:

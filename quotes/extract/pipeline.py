@@ -21,6 +21,7 @@ from quotes.ingest.language import ENGLISH, language_of
 from quotes.model import Article, Mark, Quote
 from quotes.extract.nlp import KEEP_PIPES, load_parser
 from quotes.extract.dating import Parsed, when_said_in
+from quotes.extract.entity_types import occupation_evidence
 from quotes.extract.textindex import ArticleIndex
 from quotes.lexicon.words import (ANTECEDENT_PRONOUNS, DOCUMENT_NOUNS, POSSESSED_SPEECH_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS,
                                   SPEECH_NOUNS, TITLE_ABBREVIATIONS)
@@ -78,6 +79,17 @@ _PRONOUN = regex.compile(rf"\b{_PRONOUNS}\b", regex.I)
 _DESCRIPTION = regex.compile(r"\bthe[ \u00a0]+(?:[\p{L}’'-]+[ \u00a0]+){0,3}(?:"
                              + "|".join(sorted(map(regex.escape, ROLE_NOUNS), key=len, reverse=True)) + r")\b", regex.I)
 
+# a definite description by an occupation no title list holds that may be guessed as the
+# person a paragraph before names ("the actress tells", "the retired neurosurgeon said"): its
+# word is checked by entity_types.occupation_evidence (an agentive ending alone is never
+# guessed, so it needs no paragraph before: "the striker" is read off the text when named)
+_OCCUPATION = regex.compile(r"\b(?i:the)((?:[ \u00a0]+[\p{Ll}’'-]+){1,4})")
+
+
+def _occupation_described(rest: str) -> bool:
+    return any(occupation_evidence(w, rest) not in (None, "suffix")
+               for m in _OCCUPATION.finditer(rest) for w in m.group(1).split())
+
 
 # "the ruling said", "The book describes": a definite document noun outside the quotes points
 # back to whoever issued it, often paragraphs before ("The appeals court ruled ...")
@@ -119,7 +131,8 @@ def _context_needed(text: str, para: tuple[int, int], marks: list[Mark]) -> int 
     rest = " ".join(text_outside(text, marks, *para))
     if _DOCUMENT_REFERENCE.search(rest):
         return CHAIN_PARAGRAPHS
-    return 0 if _PRONOUN.search(rest) or len(rest.split()) < 3 or _DESCRIPTION.search(rest) else None
+    return 0 if (_PRONOUN.search(rest) or len(rest.split()) < 3 or _DESCRIPTION.search(rest)
+                 or _occupation_described(rest)) else None
 
 
 def segments_for(text: str, marks: list[Mark], context: int = CONTEXT_PARAGRAPHS) -> list[tuple[int, int]]:

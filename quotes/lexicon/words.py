@@ -89,7 +89,7 @@ FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman businesswoman m
 widow wife mother daughter sister grandmother granddaughter woman girl lady actress queen princess
 duchess aunt niece girlfriend bride waitress heiress councilwoman assemblywoman stepmother""".split())
 MALE_ROLES = frozenset("""spokesman chairman congressman businessman mr. mr widower husband father son
-brother grandfather grandson man boy actor king prince duke uncle nephew boyfriend councilman
+brother grandfather grandson man boy king prince duke uncle nephew boyfriend councilman
 assemblyman stepfather""".split())
 
 # Department and body words that sit between a title and a name ("Secretary of Defense

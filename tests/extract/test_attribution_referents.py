@@ -142,6 +142,16 @@ def test_the_n_year_old_is_the_person_printed_with_that_age():
     assert second.speaker not in ("Dana Whitcombe", "Tom Reyes")  # nobody was printed with 30
 
 
+def test_an_occupation_is_the_person_printed_with_that_noun():
+    # in apposition or as the title before the name, the latest before the description;
+    # the nearer subject with another title is passed over
+    text = ("Tom Bell, a photographer, was arrested on Monday. Police Chief Ann Reyes said officers had followed "
+            "procedure. “I was only doing my job,” the photographer said.\n\n"
+            "The suit was filed by novelist Mara Quinn. “They copied my book,” the novelist said.\n")
+    first, second = extract_quotes(text)
+    assert (first.speaker, second.speaker) == ("Tom Bell", "Mara Quinn")
+
+
 def test_the_words_that_open_the_issuing_sentence_are_no_part_of_the_issuer():
     # a sentence opened by a time or a connective with no comma after it: the capitalised run
     # before "issued" holds more than the name

@@ -238,3 +238,28 @@ def test_a_subject_pronoun_is_never_a_name_its_own_clause_talks_of(parse):
     assert speaker_of(ctx, tok(doc, "He")).name == "Donald Trump"
     ctx, doc = parse("Ted Cruz won the caucuses, and Cruz thanked voters. He said of Cruz that he was a liar.")
     assert speaker_of(ctx, tok(doc, "He")).name is None
+
+
+def test_a_fronted_phrase_the_parser_took_for_the_subject_is_passed_over(parse):
+    # "Of Carson, Levine ... said": the parse makes "Of" the subject and Levine its object
+    ctx, doc = parse("Eric Levine spoke on Monday. Of Carson, Levine, who has given money to Marco Rubio, said, "
+                     "“He’s flat-out scary.”")
+    said = tok(doc, "said")
+    subj = next(c for c in said.children if c.dep_ in ("nsubj", "nsubjpass"))
+    sp = speaker_of(ctx, subj)
+    assert sp.name == "Eric Levine"
+
+
+def test_an_occupation_is_a_guess_for_the_person_the_article_is_about_unless_they_hold_another_title(parse):
+    ctx, doc = parse("Sheldon Adelson met the candidates on Monday. “It was very nice,” the tycoon said.")
+    sp = speaker_of(ctx, tok(doc, "tycoon"))
+    assert (sp.name, sp.how) == ("Sheldon Adelson", "role_guess")
+    ctx, doc = parse("Senator Mary Holt met the candidates on Monday. “It was very nice,” the tycoon said.")
+    assert speaker_of(ctx, tok(doc, "tycoon")).entity is None
+
+
+def test_an_agentive_ending_alone_is_no_guess(parse):
+    ctx, doc = parse("Tom Bell scored twice on Saturday. “We deserved it,” the striker said.")
+    assert speaker_of(ctx, tok(doc, "striker")).entity is None
+    ctx, doc = parse("Striker Tom Bell scored twice on Saturday. “We deserved it,” the striker said.")
+    assert speaker_of(ctx, tok(doc, "striker")).name == "Tom Bell"

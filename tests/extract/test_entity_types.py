@@ -100,6 +100,36 @@ def test_nouns_train_never_saw_speak_are_no_speakers(text, word):
     assert type_of(text, word) == "not_speaker"
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("“We deserved it,” the striker said.", "striker", "suffix"),  # an agentive ending, subject of a speech verb
+    ("“It is preventable,” the cardiologist told reporters.", "cardiologist", "suffix"),
+    ("“It changed my life,” the actor told Variety.", "actor", "work"),  # one of the people of a work
+    ("“Tell me,” the tycoon said.", "tycoon", "learned"),  # a person noun train's gold speakers teach
+    ("“Nobody eats like this,” said the chef, who trained in Lyon.", "chef", "who"),  # the article's "who"
+    ("The major danger is the debt.", "danger", None),  # an agentive ending, but no speech: no animate context
+    ("“Pay up,” the letter said.", "letter", None),  # a document
+    ("“Pay up,” the mother said.", "mother", None),  # a person, but kin, no occupation
+    ("“Pay up,” the manager said.", "manager", None),  # a title the role rules already read
+    ("“Pay up,” the tone said.", "tone", None),  # a thing train's lists learned
+])
+def test_an_occupation_no_list_holds_is_read_from_evidence_that_generalises(text, word, expected):
+    from quotes.extract.entity_types import occupation_noun
+
+    att = attributor(text)
+    assert occupation_noun(token(att, word), text) == expected
+
+
+def test_no_thing_noun_is_an_occupation():
+    # the "a thing noun must stay a thing": none of the hand or learned thing nouns,
+    # documents or speech nouns is ever read as an occupation, whatever the article says of it
+    from quotes.extract.entity_types import occupation_evidence
+    from quotes.lexicon.speaker_nouns import THING_NOUNS_LEARNED
+    from quotes.lexicon.words import DOCUMENT_NOUNS, SPEECH_NOUNS, THING_NOUNS
+
+    things = THING_NOUNS | THING_NOUNS_LEARNED | DOCUMENT_NOUNS | SPEECH_NOUNS
+    assert not [w for w in things if occupation_evidence(w, f"the {w}, who said so")]
+
+
 def test_the_learned_lists_hold_no_word_of_the_hand_lists():
     # words are defined once: what the hand lists type is never learned again
     from quotes.lexicon.speaker_nouns import PARTITIVE_HEADS, SPEAKER_NOUN_TYPES, THING_NOUNS_LEARNED

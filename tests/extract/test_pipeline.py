@@ -196,6 +196,14 @@ def test_a_definite_description_has_the_paragraph_before_parsed():
     assert [q.speaker for q in extract_quotes(text)] == ["Arnold Schwarzenegger"]
 
 
+def test_an_occupation_described_has_the_paragraph_before_parsed():
+    # "the actress" refers back like "the senator": the paragraph that names her (a first name
+    # no list knows) is parsed, so the description resolves to her
+    text = "Mara Quinn plays a detective in the new series.\n\n“I wrote most of it myself,” the actress said.\n"
+    assert segments_for(text, find_marks(text))[0][0] == 0
+    assert [q.speaker for q in extract_quotes(text)] == ["Mara Quinn"]
+
+
 def test_the_dot_of_a_title_abbreviation_the_tokenizer_splits_is_blanked_for_the_parser():
     # "Det." "Sgt." split off their dots, which the parser took for sentence ends
     from quotes.extract.nlp import load_nlp

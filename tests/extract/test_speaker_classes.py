@@ -11,8 +11,9 @@ its issuer or sender, never for itself or its recipient.
 
 Stop 29 adds probes for the classes of the web held-out errors (named after the quote,
 recipients and outlets, long organisation and office names, the nearest name or a noun phrase
-instead of an earlier subject): 14 of the 58 fail on main f2fb489, 2 now (strict xfails: an
-occupation the lexicon has no person noun for, "the actor"); `NAMED_AFTER` ... at the end.
+instead of an earlier subject): 14 of the 58 fail on main f2fb489, 2 at stop 29 (an occupation
+the lexicon has no person noun for, "the actor"), none since stop 30; `NAMED_AFTER` ... at the
+end. Stop 30 adds `OCCUPATIONS` and `NOT_AN_OCCUPATION` (both directions).
 
 A probe that still fails is an xfail (strict) naming what is missing.
 """
@@ -203,14 +204,14 @@ RECIPIENTS = [
     ("Senator Mary Holt voted against the bill on Friday.\n\n“This bill is a disaster,” the senator told CNN's Dana "
      "Bash on Sunday.", "Mary Holt"),
     ("Asked by The Guardian whether she would stand again, Ann Reyes said: “Never say never.”", "Ann Reyes"),
-    pytest.param("Jane Harlow plays a detective in the new series.\n\nThe actor told Variety: “It changed my life.”",
-                 "Jane Harlow", marks=XFAIL, id="the-actor-no-person-noun"),
+    ("Jane Harlow plays a detective in the new series.\n\nThe actor told Variety: “It changed my life.”",
+     "Jane Harlow"),
     ("Jane Harlow plays a detective in the new series.\n\n“It changed my life,” she tells Variety.", "Jane Harlow"),
     ("“We are going to win this,” Harlow told The New York Times in an interview last week.", "Harlow"),
     ("Variety reports that the studio has cut the budget. “We had no choice,” Jane Harlow told the magazine.",
      "Jane Harlow"),
-    pytest.param("Jane Harlow, 29, plays a detective in the new series.\n\n“I wanted a role that scared me,” the "
-                 "actress tells The Hollywood Reporter.", "Jane Harlow", marks=XFAIL, id="the-actress-no-person-noun"),
+    ("Jane Harlow, 29, plays a detective in the new series.\n\n“I wanted a role that scared me,” the actress tells "
+     "The Hollywood Reporter.", "Jane Harlow"),
     ("“I wanted a role that scared me,” Harlow tells THR.", "Harlow"),
     ("“We will see them in court,” Tom Bell told Fox News Digital on Tuesday.", "Tom Bell"),
     ("Speaking to the BBC on Monday, Ann Reyes said: “We did nothing wrong.”", "Ann Reyes"),
@@ -284,6 +285,53 @@ NOT_THE_NEAREST = [
     ("At the rally, Mary Holt introduced the speakers. One of them, a nurse from Derby, said the hospital was "
      "“falling apart.”", "Mary Holt"),
 ]
+
+# Occupations no title list holds (stop 30): "the novelist said", "the actor told Variety" are the
+# person the article printed with that noun ("Tom Bell, a novelist"), else, when more than an
+# agentive ending says it is an occupation, the person the article is about
+# (entity_types.occupation_noun: train's learned person nouns, the people of a work, the
+# article's own "chef, who"; an agentive ending only on the subject of a speech verb).
+OCCUPATIONS = [
+    ("Tom Bell scored twice on Saturday as Dale Rovers beat Harton 3-1. Striker Tom Bell has now scored nine "
+     "goals this season. “We deserved it,” the striker said.", "Tom Bell"),
+    ("Ann Reyes, a cardiologist at Dale Hospital, runs the heart clinic. Mayor Tom Bell opened its new wing on "
+     "Monday. “Most of these deaths are preventable,” the cardiologist said.", "Ann Reyes"),
+    ("Singer Mara Quinn released her third album on Friday.\n\n“I wrote most of it in a week,” the singer "
+     "said.", "Mara Quinn"),
+    ("Paul Dane has cooked at the Ritz for 20 years. “Nobody eats like this any more,” said the chef, who trained "
+     "in Lyon.", "Paul Dane"),
+    ("The lawsuit was filed by Tom Bell, a novelist who lives in Maine. Mayor Ann Reyes declined to comment. “They "
+     "copied my book,” the novelist said.", "Tom Bell"),
+    ("Tom Bell, a photographer, was arrested at the protest on Monday. Police Chief Ann Reyes said officers had "
+     "followed procedure. “I was only doing my job,” the photographer said.", "Tom Bell"),
+    ("Casino owner Sheldon Adelson met the candidates on Monday. “It was very nice,” the tycoon said.",
+     "Sheldon Adelson"),
+]
+
+# ... and the other direction: a thing noun stays a thing, an occupation the article brought in
+# unnamed ("A striker from the visiting side") is nobody named, a person the article gave
+# another title ("Senator Mary Holt") is no guess for "the manufacturer", and an agentive ending
+# alone is no guess (wrong every time on PolNeAR train, dev and the web tune pages: "the
+# announcer" of an ad, "the Bush-era whistleblower").
+NOT_AN_OCCUPATION = [
+    ("Tom Bell wrote to the council in May. “We will not pay for the repairs,” the letter said.", "Tom Bell"),
+    ("Mayor Ann Reyes has faced criticism. “Fewer buses will run on Sundays,” the new timetable says.", None),
+    ("Tom Bell scored twice on Saturday. A striker from the visiting side was sent off. “The referee was blind,” "
+     "the striker said.", None),
+    ("Senator Mary Holt visited the plant on Monday. “It is the best computer we have ever built,” the manufacturer "
+     "said.", None),
+    ("Senator Mary Holt spoke on Monday. The order says the state “must halt all executions.”", None),
+    ("Ann Reyes took over the club in May. The major danger, she said, is “a slow decline nobody notices.”",
+     "Ann Reyes"),
+    ("Mary Holt launched her campaign with a television ad on Monday. “It’s 3 a.m., and your children are "
+     "asleep,” the announcer says.", None),
+]
+
+
+@pytest.mark.parametrize("text,want", OCCUPATIONS + NOT_AN_OCCUPATION)
+def test_occupations_resolve_and_things_stay_things(text, want):
+    q = speaker(text)
+    assert right(q, want), (q.speaker, q.confidence, q.method)
 
 
 @pytest.mark.parametrize("text,want", NAMED_AFTER + RECIPIENTS + LONG_NAMES + EARLIER_SUBJECT)

@@ -263,6 +263,21 @@ def introduced_with_age(ctx, age: str, p: int) -> tuple[str, int] | None:
     return (found[-1][0], lo + found[-1][1]) if found else None
 
 
+def introduced_with_noun(ctx, noun: str, p: int) -> tuple[str, int] | None:
+    """'Tom Bell, a novelist who lives in Maine' or 'novelist Tom Bell' before '“…,” the
+    novelist said': (name, offset) of the latest name the article printed with that noun, in
+    apposition ("Name, a/an/the [up to three words] noun") or as the title before it, within
+    ANTECEDENT_WINDOW before `p` and outside quotes; None when there is none."""
+    lo = max(0, p - ANTECEDENT_WINDOW)
+    word = "(?i:" + regex.escape(noun) + ")"  # "Striker Tom Bell" opening a sentence
+    names = rf"({_CAP}(?:[ \u00a0]+{_CAP}){{0,3}})"
+    after = rf"{names},[ \u00a0]+(?i:a|an|the)[ \u00a0]+(?:[\p{{L}}’'-]+[ \u00a0]+){{0,3}}?{word}\b"
+    before = rf"(?<![\p{{L}}-]){word}[ \u00a0]+{names}(?![\p{{L}}])"
+    found = [(m.group(1), lo + m.start(1)) for pattern in (after, before)
+             for m in regex.finditer(pattern, ctx.text[lo:p]) if not ctx.index.in_quote(lo + m.start(1))]
+    return max(found, key=lambda f: f[1]) if found else None
+
+
 def introduced_unnamed(ctx, tok, p: int) -> bool:
     """'“…,” the expert warned' after '… said one legal expert': the article brought this
     person in with an indefinite "a"/"an"/"one"/"another" before the same noun and no name
