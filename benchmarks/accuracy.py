@@ -95,7 +95,7 @@ def dev_layer(out: Path) -> list[dict]:
 
     path = out / "dev_speaker_layer.jsonl"
     out.mkdir(parents=True, exist_ok=True)
-    speaker_layer.make(argparse.Namespace(labels=speaker_layer.LABELS, out=path))
+    speaker_layer.make(argparse.Namespace(labels=speaker_layer.LABELS, out=path, split="dev"))
     return load_gold_file(path)
 
 
