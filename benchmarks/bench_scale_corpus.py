@@ -97,6 +97,14 @@ def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = Non
             "load_before": round(load, 1)}
 
 
+def log(n_quotes: int, name: str, m: dict) -> None:
+    """One line per finished step on stderr, flushed at once (a long run read while it runs):
+    the time, the quotes, the step, its figures and the load averages (1, 5, 15 min) at its end."""
+    end = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime())}Z {n_quotes} {name} {json.dumps(m)} load after: {end}",
+          file=sys.stderr, flush=True)
+
+
 def add_articles(db_path: Path, n: int, seed: int = 99, shares: dict | None = None) -> int:
     """``n`` new synthetic articles (new events of the same speakers) added to the database;
     ``shares`` as in ``bench``."""
@@ -128,26 +136,29 @@ def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes
     tag = "".join(f"-{k}{v}" for k, v in sorted(shares.items()))
     db = directory / f"synth-{n_quotes}{tag}.db"
     if not db.exists():
-        write_bulk(db, synthetic_articles(polnear_quotes(), n_quotes, **shares))
+        start, load = time.perf_counter(), os.getloadavg()[0]
+        info = write_bulk(db, synthetic_articles(polnear_quotes(), n_quotes, **shares))
+        log(n_quotes, "corpus written", {**info, "wall_s": round(time.perf_counter() - start, 1),
+                                         "load_before": round(load, 1)})
     result: dict = {"quotes": n_quotes, "full": {}}
     work = directory / f"synth-{n_quotes}{tag}-inc.db"
     if baseline:  # before and after interleaved: the baseline's full step first, its incremental last
         shutil.copy(db, work)
         result["baseline_full"] = measured(work, True, code=baseline)
-        print("baseline full", result["baseline_full"], file=sys.stderr, flush=True)
+        log(n_quotes, "baseline full", result["baseline_full"])
         add_articles(work, add, shares=shares)
         base_work = directory / f"synth-{n_quotes}{tag}-base.db"
         shutil.move(work, base_work)
     for name, workers, scheduler in (MODES[m] for m in modes):
         result["full"][name] = measured(db, True, workers, scheduler)
-        print(name, result["full"][name], file=sys.stderr, flush=True)
+        log(n_quotes, name, result["full"][name])
     shutil.copy(db, work)  # indexed by the last full step above
     result["added_quotes"] = add_articles(work, add, shares=shares)
     result["incremental"] = measured(work, False, 1)
-    print("incremental", result["incremental"], file=sys.stderr, flush=True)
+    log(n_quotes, "incremental", result["incremental"])
     if baseline:
         result["baseline_incremental"] = measured(base_work, False, code=baseline)
-        print("baseline incremental", result["baseline_incremental"], file=sys.stderr, flush=True)
+        log(n_quotes, "baseline incremental", result["baseline_incremental"])
         base_work.unlink(missing_ok=True)
     work.unlink(missing_ok=True)
     return result
@@ -218,7 +229,9 @@ if __name__ == "__main__":
                 print(json.dumps(incremental_pairs(args.dir / f"synth-{n}{tag}.db", args.baseline, args.pairs, args.add,
                                                    shares)))
             sys.exit(0)
-        results = [bench(n, args.dir, args.add, args.baseline, args.modes.split(","), shares)
-                   for n in args.quotes or [1_000_000]]
+        results = []
+        for n in args.quotes or [1_000_000]:  # each size's table as soon as it is done
+            results.append(bench(n, args.dir, args.add, args.baseline, args.modes.split(","), shares))
+            print(report(results[-1:]), flush=True)
         print(report(results))
         print(json.dumps(results))
