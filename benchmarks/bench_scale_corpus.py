@@ -65,7 +65,9 @@ def step_main(db_path: str, full: bool, workers: int, scheduler: str | None) -> 
 
 def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = None, code: Path = ROOT) -> dict:
     """One step in a child process; wall time and peak RSS of the process tree, of the
-    client alone and of its workers together (each the highest of its own samples)."""
+    client alone, of its workers together and of the largest single worker (the one that
+    grouped the giant family: a worker holds one task, and the top family is a task of its
+    own, sent first); each the highest of its own samples."""
     env = dict(os.environ, PYTHONPATH=str(code))
     args = [sys.executable, str(HERE / "bench_scale_corpus.py"), "--step", str(db), "--workers", str(workers)]
     if full:
@@ -76,12 +78,13 @@ def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = Non
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = psutil.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd="/tmp")
-    peak = client = workers_peak = 0
+    peak = client = workers_peak = one_child = 0
     while proc.poll() is None:
         try:
             rss = [p.memory_info().rss for p in proc.children(recursive=True) if p.is_running()]
             own = proc.memory_info().rss
             peak, client, workers_peak = max(peak, own + sum(rss)), max(client, own), max(workers_peak, sum(rss))
+            one_child = max(one_child, *rss, 0)
         except psutil.Error:
             pass
         time.sleep(0.2)
@@ -94,6 +97,7 @@ def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = Non
     result = json.loads(out[-1])
     return {**result, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(peak / 2**20),
             "client_peak_mb": round(client / 2**20), "workers_peak_mb": round(workers_peak / 2**20),
+            "one_worker_peak_mb": round(one_child / 2**20),
             "load_before": round(load, 1)}
 
 
