@@ -5,6 +5,7 @@ incremental step after adding 10 articles, on synthetic corpora (synth_corpus.py
         [--baseline /work/main]   # also time that checkout's corpus step, same database, same run
     python benchmarks/bench_scale_corpus.py --quotes 1000000 --baseline <checkout> --pairs 2
         # the incremental steps alone, interleaved, on copies of the (indexed) database
+        # [--db THIS.db --baseline-db BASE.db]: each code on a database warmed by itself
 
 Every step runs in its own process (``update_corpus_index`` in one transaction, as ``quotes
 build`` runs it); wall time and the peak resident memory of the whole process tree (client,
@@ -168,15 +169,18 @@ def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes
     return result
 
 
-def incremental_pairs(db: Path, baseline: Path, rounds: int, add: int, shares: dict | None = None) -> list[dict]:
+def incremental_pairs(db: Path, baseline: Path, rounds: int, add: int, shares: dict | None = None,
+                      baseline_db: Path | None = None) -> list[dict]:
     """The incremental step of this checkout and of ``baseline``, interleaved (the order
     alternates by round), each on a fresh copy of ``db`` (indexed already: by a full step of
-    either, whose rows are the same) with ``add`` articles added."""
+    either, whose rows are the same) with ``add`` articles added; the baseline's on a copy of
+    ``baseline_db`` when given (when the two keep different states between builds, each its
+    own database, warmed by a step of its own code)."""
     out = []
     for r in range(rounds):
         for name, code in (("this", ROOT), ("baseline", baseline))[::1 if r % 2 == 0 else -1]:
             work = db.parent / f"{db.stem}-pair.db"
-            shutil.copy(db, work)
+            shutil.copy(baseline_db if name == "baseline" and baseline_db else db, work)
             add_articles(work, add, shares=shares)
             m = {**measured(work, False, 1, code=code), "code": name, "round": r}
             print(json.dumps(m), file=sys.stderr, flush=True)
@@ -217,6 +221,8 @@ if __name__ == "__main__":
     parser.add_argument("--speakerless", type=float, help="synthetic corpus: share of events without speaker")
     parser.add_argument("--pairs", type=int, help="only the incremental step of this checkout and of --baseline,"
                         " interleaved, this many rounds, on copies of the database of --quotes (indexed already)")
+    parser.add_argument("--baseline-db", type=Path, help="with --pairs: the baseline's own database (warmed by it)")
+    parser.add_argument("--db", type=Path, help="with --pairs: this checkout's database (default: that of --quotes)")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--full", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
@@ -230,8 +236,8 @@ if __name__ == "__main__":
         if args.pairs:
             tag = "".join(f"-{k}{v}" for k, v in sorted(shares.items()))
             for n in args.quotes or [1_000_000]:
-                print(json.dumps(incremental_pairs(args.dir / f"synth-{n}{tag}.db", args.baseline, args.pairs, args.add,
-                                                   shares)))
+                print(json.dumps(incremental_pairs(args.db or args.dir / f"synth-{n}{tag}.db", args.baseline, args.pairs,
+                                                   args.add, shares, args.baseline_db)))
             sys.exit(0)
         results = []
         for n in args.quotes or [1_000_000]:  # each size's table as soon as it is done
