@@ -5,6 +5,7 @@ incremental step after adding 10 articles, on synthetic corpora (synth_corpus.py
         [--baseline /work/main]   # also time that checkout's corpus step, same database, same run
     python benchmarks/bench_scale_corpus.py --quotes 1000000 --baseline <checkout> --pairs 2
         # the incremental steps alone, interleaved, on copies of the (indexed) database
+        # [--db THIS.db --baseline-db BASE.db]: each code on a database warmed by itself
 
 Every step runs in its own process (``update_corpus_index`` in one transaction, as ``quotes
 build`` runs it); wall time and the peak resident memory of the whole process tree (client,
@@ -65,7 +66,9 @@ def step_main(db_path: str, full: bool, workers: int, scheduler: str | None) -> 
 
 def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = None, code: Path = ROOT) -> dict:
     """One step in a child process; wall time and peak RSS of the process tree, of the
-    client alone and of its workers together (each the highest of its own samples)."""
+    client alone, of its workers together and of the largest single worker (the one that
+    grouped the giant family: a worker holds one task, and the top family is a task of its
+    own, sent first); each the highest of its own samples."""
     env = dict(os.environ, PYTHONPATH=str(code))
     args = [sys.executable, str(HERE / "bench_scale_corpus.py"), "--step", str(db), "--workers", str(workers)]
     if full:
@@ -76,12 +79,13 @@ def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = Non
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = psutil.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd="/tmp")
-    peak = client = workers_peak = 0
+    peak = client = workers_peak = one_child = 0
     while proc.poll() is None:
         try:
             rss = [p.memory_info().rss for p in proc.children(recursive=True) if p.is_running()]
             own = proc.memory_info().rss
             peak, client, workers_peak = max(peak, own + sum(rss)), max(client, own), max(workers_peak, sum(rss))
+            one_child = max(one_child, *rss, 0)
         except psutil.Error:
             pass
         time.sleep(0.2)
@@ -94,7 +98,16 @@ def measured(db: Path, full: bool, workers: int = 1, scheduler: str | None = Non
     result = json.loads(out[-1])
     return {**result, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(peak / 2**20),
             "client_peak_mb": round(client / 2**20), "workers_peak_mb": round(workers_peak / 2**20),
+            "one_worker_peak_mb": round(one_child / 2**20),
             "load_before": round(load, 1)}
+
+
+def log(n_quotes: int, name: str, m: dict) -> None:
+    """One line per finished step on stderr, flushed at once (a long run read while it runs):
+    the time, the quotes, the step, its figures and the load averages (1, 5, 15 min) at its end."""
+    end = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime())}Z {n_quotes} {name} {json.dumps(m)} load after: {end}",
+          file=sys.stderr, flush=True)
 
 
 def add_articles(db_path: Path, n: int, seed: int = 99, shares: dict | None = None) -> int:
@@ -128,40 +141,46 @@ def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes
     tag = "".join(f"-{k}{v}" for k, v in sorted(shares.items()))
     db = directory / f"synth-{n_quotes}{tag}.db"
     if not db.exists():
-        write_bulk(db, synthetic_articles(polnear_quotes(), n_quotes, **shares))
+        start, load = time.perf_counter(), os.getloadavg()[0]
+        info = write_bulk(db, synthetic_articles(polnear_quotes(), n_quotes, **shares))
+        log(n_quotes, "corpus written", {**info, "wall_s": round(time.perf_counter() - start, 1),
+                                         "load_before": round(load, 1)})
     result: dict = {"quotes": n_quotes, "full": {}}
     work = directory / f"synth-{n_quotes}{tag}-inc.db"
     if baseline:  # before and after interleaved: the baseline's full step first, its incremental last
         shutil.copy(db, work)
         result["baseline_full"] = measured(work, True, code=baseline)
-        print("baseline full", result["baseline_full"], file=sys.stderr, flush=True)
+        log(n_quotes, "baseline full", result["baseline_full"])
         add_articles(work, add, shares=shares)
         base_work = directory / f"synth-{n_quotes}{tag}-base.db"
         shutil.move(work, base_work)
     for name, workers, scheduler in (MODES[m] for m in modes):
         result["full"][name] = measured(db, True, workers, scheduler)
-        print(name, result["full"][name], file=sys.stderr, flush=True)
+        log(n_quotes, name, result["full"][name])
     shutil.copy(db, work)  # indexed by the last full step above
     result["added_quotes"] = add_articles(work, add, shares=shares)
     result["incremental"] = measured(work, False, 1)
-    print("incremental", result["incremental"], file=sys.stderr, flush=True)
+    log(n_quotes, "incremental", result["incremental"])
     if baseline:
         result["baseline_incremental"] = measured(base_work, False, code=baseline)
-        print("baseline incremental", result["baseline_incremental"], file=sys.stderr, flush=True)
+        log(n_quotes, "baseline incremental", result["baseline_incremental"])
         base_work.unlink(missing_ok=True)
     work.unlink(missing_ok=True)
     return result
 
 
-def incremental_pairs(db: Path, baseline: Path, rounds: int, add: int, shares: dict | None = None) -> list[dict]:
+def incremental_pairs(db: Path, baseline: Path, rounds: int, add: int, shares: dict | None = None,
+                      baseline_db: Path | None = None) -> list[dict]:
     """The incremental step of this checkout and of ``baseline``, interleaved (the order
     alternates by round), each on a fresh copy of ``db`` (indexed already: by a full step of
-    either, whose rows are the same) with ``add`` articles added."""
+    either, whose rows are the same) with ``add`` articles added; the baseline's on a copy of
+    ``baseline_db`` when given (when the two keep different states between builds, each its
+    own database, warmed by a step of its own code)."""
     out = []
     for r in range(rounds):
         for name, code in (("this", ROOT), ("baseline", baseline))[::1 if r % 2 == 0 else -1]:
             work = db.parent / f"{db.stem}-pair.db"
-            shutil.copy(db, work)
+            shutil.copy(baseline_db if name == "baseline" and baseline_db else db, work)
             add_articles(work, add, shares=shares)
             m = {**measured(work, False, 1, code=code), "code": name, "round": r}
             print(json.dumps(m), file=sys.stderr, flush=True)
@@ -202,6 +221,8 @@ if __name__ == "__main__":
     parser.add_argument("--speakerless", type=float, help="synthetic corpus: share of events without speaker")
     parser.add_argument("--pairs", type=int, help="only the incremental step of this checkout and of --baseline,"
                         " interleaved, this many rounds, on copies of the database of --quotes (indexed already)")
+    parser.add_argument("--baseline-db", type=Path, help="with --pairs: the baseline's own database (warmed by it)")
+    parser.add_argument("--db", type=Path, help="with --pairs: this checkout's database (default: that of --quotes)")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--full", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
@@ -215,10 +236,12 @@ if __name__ == "__main__":
         if args.pairs:
             tag = "".join(f"-{k}{v}" for k, v in sorted(shares.items()))
             for n in args.quotes or [1_000_000]:
-                print(json.dumps(incremental_pairs(args.dir / f"synth-{n}{tag}.db", args.baseline, args.pairs, args.add,
-                                                   shares)))
+                print(json.dumps(incremental_pairs(args.db or args.dir / f"synth-{n}{tag}.db", args.baseline, args.pairs,
+                                                   args.add, shares, args.baseline_db)))
             sys.exit(0)
-        results = [bench(n, args.dir, args.add, args.baseline, args.modes.split(","), shares)
-                   for n in args.quotes or [1_000_000]]
+        results = []
+        for n in args.quotes or [1_000_000]:  # each size's table as soon as it is done
+            results.append(bench(n, args.dir, args.add, args.baseline, args.modes.split(","), shares))
+            print(report(results[-1:]), flush=True)
         print(report(results))
         print(json.dumps(results))

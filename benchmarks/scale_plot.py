@@ -76,7 +76,7 @@ def draw(points: list[dict]) -> str:
     body += _panel(points, (("peak_rss_mb", "peak RSS, process tree (MB)", "#2ca02c"),),
                    "peak memory", "MB", WIDTH + 2 * MARGIN)
     note = "dotted: linear from the smallest point; points: " + "; ".join(
-        f'{p["quotes"]:,} ({p["commit"]}, load {p["load"]})' for p in points)
+        f'{p["quotes"]:,} ({p["commit"]}{", " + p["step"] if "step" in p else ""}, load {p["load"]})' for p in points)
     body.append(f'<text x="10" y="{HEIGHT + 2 * MARGIN + 20}" font-size="10">{note}</text>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{total_w}" height="{HEIGHT + 2 * MARGIN + 30}" '
             f'font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n'

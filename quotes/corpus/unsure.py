@@ -106,6 +106,21 @@ class UnsureLinks:
 
     def moved_to(self, qid: str) -> str | None:
         """The family an unsure quote is grouped with instead of its own, or None."""
+        others = self._others(qid)
+        return next(iter(others)) if others is not None and len(others) == 1 else None
+
+    def settled(self, qid: str) -> bool:
+        """Whether the quote stays home whatever named quotes are added: its family holds
+        another quote sharing a gram with it, or sure quotes of two other families hold its
+        grams. Counts and families only grow as quotes are added, so neither ever undoes
+        (``store.cut_state`` keeps such quotes and never looks them up again); a quote moved,
+        or home for want of any other family, may change with a new quote sharing a gram."""
+        others = self._others(qid)
+        return others is None or len(others) >= 2
+
+    def _others(self, qid: str) -> set[str] | None:
+        """The other families whose sure quotes hold the quote's grams (up to three per
+        gram), or None when its own family holds another quote sharing one of them."""
         own = self.family_of[qid]
         others: set[str] = set()
         for gram in self.grams_of[qid]:
@@ -113,7 +128,7 @@ class UnsureLinks:
             if pairs[pairs.index(own) + 1] >= 2:  # the quote itself and another of its family
                 return None
             others.update(f for f in self.sure.get(gram, ()) if f != own)
-        return next(iter(others)) if len(others) == 1 else None
+        return others
 
 
 def restore_speakers(utterances, home_speaker: dict[str, str]) -> None:

@@ -202,8 +202,10 @@ def cut_units(stage, persons: list[tuple[int, str]], names: dict[str, str], reli
     named quotes' 4-grams kept between builds (``store.cut_state``,
     ``families.cut_of_holders``) and every quote's unit is kept too (``store.unit_state``):
     an incremental step whose changes are additions only (and whose kept states are those
-    the last step wrote: ``unit_state.is_current``) adds the new named quotes' grams, stages
-    only the articles resolved again and writes only the units that changed; any other step
+    the last step wrote: ``unit_state.is_current``) adds the new named quotes' grams, looks
+    up only the unsure quotes not settled before (``cut_state.settle``: a settled one stays
+    home, and its kept row says so), stages only the articles resolved again and writes only
+    the units that changed; any other step
     stages every quote and makes both tables anew, the cut's with that one pass.
     Returns the units whose members (or their speakers or speaker names) changed, or None:
     every unit is to be hashed."""
@@ -233,8 +235,9 @@ def cut_units(stage, persons: list[tuple[int, str]], names: dict[str, str], reli
         stage.use_kept_units()
         if not kept:
             cut_state.rebuild(conn, stage.named_texts(where, params, family), family)
-        cut = cut_of_holders(stage.speakerless_texts(), stage.unsure_texts(methods, family),
-                             lambda grams: cut_state.holders(conn, grams))
+        cut = cut_of_holders(stage.speakerless_texts(), stage.unsure_texts(methods, family, unsettled=True),
+                             lambda grams: cut_state.holders(conn, grams))  # (rebuild: none settled yet)
+        cut_state.settle(conn, (q for q in cut.unsure.family_of if cut.unsure.settled(q)))
     moved = []
     for qid, home in cut.unsure.family_of.items():
         unit, was_moved = cut.unit_of_named(qid, home, True)

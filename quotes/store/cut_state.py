@@ -18,15 +18,20 @@ kept, in SQLite:
   table was made (a speaker whose family changed moves its quotes: not an addition);
 - ``cut_added``: the quotes inserted since (a trigger, ``ADDED_TRIGGERS``, while the state is
   current);
+- ``cut_settled``: the unsure quotes whose decision no addition can change (they stay home:
+  ``corpus.unsure.UnsureLinks.settled``); an incremental step looks up only the others;
 - ``cut_state``: the fingerprint of the rules it was made by. A trigger deletes it when a
   quote is deleted or its text or method changes (an article extracted again): the next step
   then makes the table anew with a pass over the named quotes, as a full step does.
 
 An incremental step (``run.corpus_step.cut_units``) checks that the change is additions only
 (``changes_are_additions``: no old quote changed family), adds the new named quotes' grams
-(``add``), and reads the holders of the speakerless and unsure quotes' grams (``holders``).
+(``add``), and reads the holders of the speakerless and the unsettled unsure quotes' grams
+(``holders``), then records the unsure quotes now settled (``settle``).
 Built from the same rows either way, the table is the same whatever order the quotes came
-in: the counts are capped sums and the saturation a function of the set.
+in: the counts are capped sums and the saturation a function of the set; so is the settled
+set (a quote settled once stays settled as quotes are added; one not settled is looked up
+again in every step).
 """
 from __future__ import annotations
 
@@ -37,7 +42,7 @@ from itertools import groupby
 from quotes.corpus.families import MANY, gram_hash, quote_grams
 from quotes.store.freshness import GROUPING_VERSION
 
-LAYOUT = 1  # the state's own shape; bump when it changes (the state is then made anew once)
+LAYOUT = 2  # the state's own shape; bump when it changes (the state is then made anew once)
 FINGERPRINT = f"grouping {GROUPING_VERSION}, cut {LAYOUT}"
 BATCH = 50_000  # occurrence rows buffered before an insert
 SATURATED = -1  # ``cut_grams.family`` of a gram held by the sure quotes of two families or more
@@ -48,6 +53,7 @@ TABLES = [
     "CREATE TABLE IF NOT EXISTS cut_families (id INTEGER PRIMARY KEY, family TEXT NOT NULL UNIQUE)",
     "CREATE TABLE IF NOT EXISTS cut_speakers (speaker_id TEXT PRIMARY KEY, family INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS cut_added (id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS cut_settled (id TEXT PRIMARY KEY) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS cut_state (id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL)",
 ]
 ADDED_TRIGGERS = [
@@ -111,7 +117,7 @@ def rebuild(conn, named: Iterable[tuple[str, str, str, bool]], family: dict[str,
     """The table made anew from every named quote (``named``: (quote id, family, text,
     unsure), as ``store.stage.CorpusStage.named_texts`` gives them), in the caller's
     transaction; then marked current for the speakers' families ``family``."""
-    for table in ("cut_grams", "cut_families", "cut_speakers", "cut_added", "cut_state"):
+    for table in ("cut_grams", "cut_families", "cut_speakers", "cut_added", "cut_settled", "cut_state"):
         conn.execute(f"DELETE FROM {table}")
     _count(conn, named, family,
            "INSERT INTO cut_grams (gram, family, n, sure) SELECT gram, family, min(2, count(*)), max(sure)"
@@ -129,6 +135,12 @@ def add(conn, named: Iterable[tuple[str, str, str, bool]], family: dict[str, str
            " ON CONFLICT (gram, family) DO UPDATE SET n = min(2, n + excluded.n), sure = max(sure, excluded.sure)",
            "SELECT gram FROM cut_grams WHERE gram IN (SELECT gram FROM temp.cut_occurrence) AND sure = 1"
            f" AND family != {SATURATED} GROUP BY gram HAVING count(*) >= 2")
+
+
+def settle(conn, ids: Iterable[str]) -> None:
+    """Record the unsure quotes ``ids`` as settled (``corpus.unsure.UnsureLinks.settled``):
+    later incremental steps do not look them up (``store.stage.CorpusStage.unsure_texts``)."""
+    conn.executemany("INSERT OR IGNORE INTO cut_settled (id) VALUES (?)", [(q,) for q in sorted(ids)])
 
 
 def _count(conn, named: Iterable[tuple[str, str, str, bool]], family: dict[str, str], count_sql: str,

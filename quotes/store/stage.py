@@ -180,16 +180,18 @@ class CorpusStage(PersonSink):
             " CROSS JOIN temp.stage_quote s ON s.id = c.id CROSS JOIN quotes q ON q.id = c.id"
             " WHERE s.speaker_id IS NOT NULL ORDER BY c.id", params))
 
-    def unsure_texts(self, methods: list[str], family: dict[str, str]) -> Iterator[tuple[str, str, str]]:
+    def unsure_texts(self, methods: list[str], family: dict[str, str],
+                     unsettled: bool = False) -> Iterator[tuple[str, str, str]]:
         """(quote id, family, text) of the named quotes whose attribution ``method`` is one of
         ``methods`` (the unsure ones: ``store.db.unsure_methods``), in id order: found through
         the method index and streamed (their texts are not held). ``family``: speaker id ->
-        family."""
+        family. ``unsettled``: only those not settled (``store.cut_state``: ``cut_settled``)."""
         if not methods:
             return iter(())
+        settled = " AND q.id NOT IN (SELECT id FROM cut_settled)" if unsettled else ""
         return ((q, family[s], t) for q, s, t in self._stream(
             NAMED.format(extra="", units=self.units) + f" AND q.method IN ({', '.join('?' * len(methods))})"
-            " ORDER BY q.id", methods))
+            + settled + " ORDER BY q.id", methods))
 
     def speakerless_ids(self) -> list[str]:
         return [q for (q,) in self.conn.execute(f"SELECT id FROM {self.units} WHERE speaker_id IS NULL")]

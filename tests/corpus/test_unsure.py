@@ -80,3 +80,33 @@ def test_a_moved_quote_left_alone_keeps_its_own_speaker():
     # and without the second pass it is the same utterance, speaker and all
     plain = group_by_units([refs[0], replace(refs[1], unsure=False)])
     assert [u for u in plain.utterances if "h1" in u.quote_ids][0].speaker_id == "the-spot"
+
+
+def test_a_settled_decision_holds_whatever_quotes_are_added():
+    """``UnsureLinks.settled``: a quote settled on some named quotes stays home, and settled,
+    on any superset of them (the kept cut skips it: ``store.cut_state``); a quote not settled
+    may still move either way."""
+    import random
+
+    from quotes.corpus.families import cut_links
+
+    rng = random.Random(11)
+    words = ["budget", "the", "vote", "of", "taxes", "we", "will", "bridge", "not", "harbour", "in", "rates"]
+    named = []
+    for k in range(500):  # (few words: grams held by one family, by several, and by sure quotes of two)
+        text = " ".join(rng.choice(words[:rng.randint(4, len(words))]) for _ in range(rng.randint(3, 9)))
+        named.append((f"q{k:04d}", f"family:f{rng.randint(0, 12)}", text, rng.random() < 0.3))
+    settled_once: set[str] = set()
+    changed = 0
+    before: dict[str, str | None] = {}
+    for end in range(50, 501, 50):  # the quotes added in 10 steps
+        some = named[:end]
+        unsure = [(q, f, t) for q, f, t, u in some if u]
+        links = cut_links([], unsure, some).unsure
+        settled = {q for q, _, _ in unsure if links.settled(q)}
+        assert settled_once <= settled and all(links.moved_to(q) is None for q in settled_once)
+        settled_once |= settled
+        now = {q: links.moved_to(q) for q, _, _ in unsure}
+        changed += sum(1 for q, to in before.items() if now[q] != to)
+        before = now
+    assert 0 < len(settled_once) < sum(u for *_, u in named) and changed > 0

@@ -8,6 +8,7 @@ from quotes.build import update_corpus_index
 from quotes.model import Article, Quote
 from quotes.store import cut_state
 from quotes.store.db import open_db, save_article
+from quotes.store.stage import CorpusStage
 
 ALVAREZ = "the budget will pass before the summer recess whatever they say"
 REYES = "we are not going to close the harbour to the fishing fleet"
@@ -48,6 +49,7 @@ def rows(path) -> dict:
                                       " join cut_families f on f.id = s.family order by 1").fetchall()
     out["state"] = db.execute("select * from cut_state").fetchall()
     out["added"] = db.execute("select * from cut_added").fetchall()
+    out["settled"] = db.execute("select id from cut_settled order by id").fetchall()
     db.close()
     return out
 
@@ -146,4 +148,53 @@ def test_the_triggers_record_additions_and_drop_the_state_on_a_change(tmp_path):
     assert cut_state.is_current(db.conn)
     db.execute("update quotes set method = 'salience_guess' where text = ?", [SMITH])
     assert not cut_state.is_current(db.conn)
+    db.close()
+
+
+# an unsure quote whose words no one else said: home, for want of another family (not settled)
+FERRY = "the ferry timetable will change once the new harbour opens in june"
+GUESS = [article("d0", [("Paul Lee", FERRY, "salience_guess")])]
+SMITH_SAYS = [article("d1", [("Ann Smith", FERRY, None)])]  # one other family: it moves (not settled)
+REYES_SAYS = [article("d2", [("Tom Reyes", FERRY, None)])]  # two other families: home for good (settled)
+LEE_AGAIN = [article("d3", [("Paul Lee", FERRY, None), ("Jane Alvarez", "the weather in the hills is fine", None)])]
+
+
+def settled_and_moved(path) -> tuple[bool, bool]:
+    """(whether the unsure quote of FERRY is settled, whether it is moved), as kept."""
+    db = sqlite3.connect(path)
+    (qid,) = db.execute("select id from quotes where method = 'salience_guess' and text = ?", [FERRY]).fetchone()
+    settled = db.execute("select count(*) from cut_settled where id = ?", [qid]).fetchone()[0] == 1
+    moved = db.execute("select moved from unit_quotes where id = ?", [qid]).fetchone()[0] == 1
+    db.close()
+    return settled, moved
+
+
+def test_an_unsure_quote_is_looked_up_until_its_decision_is_settled(tmp_path):
+    """Home for want of another family, then moved, then home for good: only the last is
+    settled; every step (the kept table's: no pass over the named quotes) equals one build,
+    the settled set included."""
+    path = tmp_path / "steps.db"
+    seen, anew = [], []
+    for k, step in enumerate([BEFORE + GUESS, SMITH_SAYS, REYES_SAYS, LEE_AGAIN]):
+        anew += build(path, [step])[1]
+        seen.append(settled_and_moved(str(path)))
+        everything = [a for s in [BEFORE + GUESS, SMITH_SAYS, REYES_SAYS, LEE_AGAIN][:k + 1] for a in s]
+        assert rows(path) == build(tmp_path / f"once{k}.db", [everything])[0]
+    assert anew == [True, False, False, False]
+    assert seen == [(False, False), (False, True), (True, False), (True, False)]
+
+
+def test_a_settled_quote_is_not_read_again(tmp_path):
+    path = tmp_path / "steps.db"
+    build(path, [BEFORE + GUESS, SMITH_SAYS, REYES_SAYS])
+    db = open_db(str(path))
+    save_article(db, *LEE_AGAIN[0])
+    stage = CorpusStage(db.conn)
+    stage.use_kept_units()
+    methods = ["salience_guess"]
+    family = {sid: "f" for (sid,) in db.execute("select id from speakers")}
+    texts = [t for _, _, t in stage.unsure_texts(methods, family, unsettled=True)]
+    assert FERRY not in texts  # settled: two other families
+    assert FERRY in [t for _, _, t in stage.unsure_texts(methods, family)]
+    stage.abandon()
     db.close()

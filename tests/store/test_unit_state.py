@@ -10,7 +10,8 @@ from quotes.build import update_corpus_index
 from quotes.store import unit_state
 from quotes.store.db import open_db, save_article
 
-KEPT = ("unit_quotes", "unit_state", "cut_grams", "cut_families", "cut_speakers", "cut_added", "cut_state")
+KEPT = ("unit_quotes", "unit_state", "cut_grams", "cut_families", "cut_speakers", "cut_added", "cut_settled",
+        "cut_state")
 # a bare "Smith" joins the one full name holding it; a second full name makes it a speaker of
 # its own: old quotes, in articles no later step resolves again, change speaker
 SMITHS = [article("s0", [("Ann Smith", "the new tunnel will take ten more years to finish", None)]),
