@@ -798,7 +798,7 @@ class _Grouper:
         want: set[tuple[str, int]] = set()
         pair_fams: set[str] = set()  # families with a two-word quote (``_recurring_pair``)
         for speaker, k in seen:
-            fam = self._family(speaker) if speaker is not None else NOBODY
+            fam = self._phrase_family(speaker)
             if len(k) <= self.o.phrase_node_len:
                 want.update((fam, h) for h in self._grams(k))
             if len(k) == 2 and (pairs := _pairs(k)):
@@ -808,7 +808,7 @@ class _Grouper:
         for (speaker, k), days in seen.items():
             if days is None:
                 continue
-            fam, (dmin, dmax) = self._family(speaker) if speaker is not None else NOBODY, days
+            fam, (dmin, dmax) = self._phrase_family(speaker), days
             for h in self._grams(k) | (_pairs(k) if fam in pair_fams else set()):
                 key = (fam, h)
                 if key in want:
@@ -826,15 +826,17 @@ class _Grouper:
         spans = [self.spread.get((fam, h)) for h in _pairs(words)]
         return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
 
+    def _phrase_family(self, speaker: str | None) -> str:
+        """The key ``index_phrases`` keeps a speaker's phrases under: the family, ``NOBODY``
+        for the speakerless quotes (those it keeps are the short ones)."""
+        return self._family(speaker) if speaker is not None else NOBODY
+
     def _recurring_unnamed(self, words: tuple[str, ...]) -> bool:
         """A slogan printed without speaker ("Make America Great Again" on a protester's shirt,
         in a writer's sentence) more than ``recurring_days`` apart among the speakerless quotes
         grouped here: like ``_recurring``, so its identical copies keep to ``short_span_days``
         (tier 1) and two mentions days apart are no one occasion."""
-        if len(words) > self.o.recurring_len or len(words) < self.o.gram:
-            return False
-        spans = [self.spread.get((NOBODY, h)) for h in self._grams(words)]
-        return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
+        return self._recurs_in(NOBODY, words)
 
     def _recurring(self, speaker: str | None, words: tuple[str, ...]) -> bool:
         """A phrase of ``recurring_len`` words or fewer that the speaker (or a namesake)
@@ -843,7 +845,12 @@ class _Grouper:
         points to none, so a fragment made of it joins no longer quote and it counts for no
         alignment. (Quotes without speaker: never.)"""
         fam = self._family(speaker)
-        if fam is None or len(words) > self.o.recurring_len or len(words) < self.o.gram:
+        return fam is not None and self._recurs_in(fam, words)
+
+    def _recurs_in(self, fam: str, words: tuple[str, ...]) -> bool:
+        """Every 3-gram of a phrase of ``recurring_len`` words or fewer spreads over more than
+        ``recurring_days`` among the phrases ``index_phrases`` kept under ``fam``."""
+        if len(words) > self.o.recurring_len or len(words) < self.o.gram:
             return False
         spans = [self.spread.get((fam, h)) for h in self._grams(words)]
         return bool(spans) and all(s is not None and s[1] - s[0] > self.o.recurring_days for s in spans)
