@@ -160,7 +160,7 @@ def occupation_evidence(low: str, text: str = "") -> str | None:
     learned = _learned_form_type(low)
     if learned is not None:
         return "learned" if learned == "person" else None
-    if text and regex.search(r"\b" + regex.escape(low) + r",?[ \u00a0]+who\b", text):
+    if "who" in text and regex.search(r"\b" + regex.escape(low) + r",?[ \u00a0]+who\b", text):
         return "who"
     return "suffix" if AGENT_SUFFIX.match(low) else None
 
