@@ -7,6 +7,7 @@
     python benchmarks/web_speakers.py score --part tune                           # the current code on the labels
     python benchmarks/web_speakers.py sample2 --extraction X.jsonl                # round 2: more tune rows (done once)
     python benchmarks/web_speakers.py sample3 --extraction X.jsonl                # round 3: every tune quote left (done once)
+    python benchmarks/web_speakers.py sample4 --extraction X.jsonl                # round 4: every page's quotes left, in order (done once)
     python benchmarks/web_speakers.py score --part tune --round all --half check   # rounds 1-3, check half of tune
     python benchmarks/web_speakers.py score --part heldout --base /tmp/main       # and another checkout, same run
     python benchmarks/web_speakers.py extract --textacy --out /tmp/webspk-textacy.jsonl     # the baseline
@@ -51,6 +52,7 @@ SAMPLE = ROOT / "benchmarks" / "web_speaker_sample.json"
 SEED, CAP, SIZE, EXHAUSTIVE = 18, 3, None, 12
 SEED2, CAP2 = 1818, 5  # round 2 (webq): more TUNE rows, drawn from the extraction of the code of the day
 SEED3, EXHAUSTIVE3 = 181818, 10  # round 3 (term18): every TUNE quote left, and 10 tune pages read whole
+SEED4, SIZE4 = 2031, 300  # round 4 (web31): every page's quotes beyond the labelled ones, both parts, in one order
 OPENING_MARKS = "“\"«„‘"
 
 
@@ -207,6 +209,47 @@ def draw_round3(pages: dict[str, dict], labels: list[dict]) -> tuple[list[dict],
     marked = sorted(p for p, d in pages.items()
                     if part_of(p) == "tune" and any(m in d["text"] for m in OPENING_MARKS))
     return [dict(r, round=3) for r in rows], sorted(rng.sample(marked, min(EXHAUSTIVE3, len(marked))))
+
+
+def draw_round4(pages: dict[str, dict], labels: list[dict]) -> list[dict]:
+    """Round 4: the extracted quotes of EVERY page (tune and heldout) that match no label yet, in
+    one order drawn with SEED4 that takes the same share of each page at every prefix: a page's
+    quotes are shuffled and quote i of n gets the position (i + u) / n, u drawn once per page,
+    and the frame is sorted by position. Labelling the first k rows samples each page in
+    proportion to its unlabelled quotes (pages never drawn before included)."""
+    rng = random.Random(SEED4)
+    by_page: dict[str, list[dict]] = {}
+    for lab in labels:
+        by_page.setdefault(lab["page"], []).append(lab)
+    placed = []
+    for page in sorted(pages):
+        quotes = pages[page]["quotes"]
+        used = {id(q) for q in match(by_page.get(page, []), quotes).values()}
+        left = [q for q in quotes if id(q) not in used]
+        rng.shuffle(left)
+        u = rng.random()
+        placed += [((i + u) / len(left), page, q) for i, q in enumerate(left)]
+    placed.sort(key=lambda t: (t[0], t[1]))
+    return [dict(skeleton(page, q, False), round=4) for _, page, q in placed]
+
+
+def cmd_sample4(args) -> int:
+    """Record round 4's order (page, start, end, key; ids only) in the sample file, once. Label
+    rows are appended to the label file as they are labelled, in this order."""
+    meta = json.loads(SAMPLE.read_text())
+    if "round4" in meta:
+        print("round 4 already drawn")
+        return 0
+    rows = draw_round4(extraction_of(None, args.extraction), read_jsonl(LABELS))
+    meta["round4"] = {
+        "seed": SEED4, "size": SIZE4, "frame_rows": len(rows), "part": "tune and heldout",
+        "frame": "every quote of every page extracted by main b18a208 (extractor 19) that matches no label "
+                 "of rounds 1-3, ordered so that each prefix takes the same share of every page",
+        "by_part": {part: sum(r["part"] == part for r in rows[:SIZE4]) for part in ("tune", "heldout")},
+        "order": [[r["page"], r["start"], r["end"], r["key"]] for r in rows]}
+    SAMPLE.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in meta["round4"].items() if k != "order"}))
+    return 0
 
 
 def append_round(n: int, draw, entry) -> int:
@@ -477,7 +520,7 @@ def main(argv=None) -> int:
     ex = sub.add_parser("extract", help="extract the pages with the code of WEB_SPEAKERS_CODE (default this checkout)")
     ex.add_argument("--out", required=True)
     ex.add_argument("--textacy", action="store_true", help="textacy's quotes instead of ours (the baseline)")
-    for name in ("sample", "sample2", "sample3", "show", "marks", "score"):
+    for name in ("sample", "sample2", "sample3", "sample4", "show", "marks", "score"):
         p = sub.add_parser(name)
         p.add_argument("--extraction", help="a cached `extract` output (made by this checkout when missing)")
         if name in ("show", "score"):
@@ -495,9 +538,10 @@ def main(argv=None) -> int:
                        "e.g. `extract --textacy`'s)")
     score.add_argument("--json", action="store_true")
     score.add_argument("--english", action="store_true", help="only the labels of pages in English (is_english)")
-    score.add_argument("--round", choices=("1", "2", "3", "all"), default="1",
+    score.add_argument("--round", choices=("1", "2", "3", "4", "all"), default="1",
                        help="1: webspk's random sample (the figures so far); 2: webq's tune rows; "
-                            "3: term18's (every tune quote left, 10 tune pages exhaustive); all: every round")
+                            "3: term18's (every tune quote left, 10 tune pages exhaustive); 4: web31's (both parts, "
+                            "quotes beyond the labelled ones, seed 2031); all: every round")
     score.add_argument("--half", choices=("fit", "check"), help="only the tune pages of this half (half_of)")
     args = parser.parse_args(argv)
     if args.command == "extract":
@@ -505,7 +549,7 @@ def main(argv=None) -> int:
             for doc in (textacy_pages if args.textacy else extract_pages)(PAGES):
                 handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
         return 0
-    return {"sample": cmd_sample, "sample2": cmd_sample2, "sample3": cmd_sample3, "show": cmd_show, "marks": cmd_marks, "score": cmd_score}[args.command](args)
+    return {"sample": cmd_sample, "sample2": cmd_sample2, "sample3": cmd_sample3, "sample4": cmd_sample4, "show": cmd_show, "marks": cmd_marks, "score": cmd_score}[args.command](args)
 
 
 if __name__ == "__main__":
