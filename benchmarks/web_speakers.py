@@ -515,12 +515,13 @@ def figures(labels: list[dict], pages: dict[str, dict], exhaustive: list[str]) -
 def weighted_precision(kept: list[tuple[dict, dict]], labels: list[dict]) -> str:
     """Precision over all the frame's candidates, estimated: each sampled row weighs its page's
     candidates (in the extraction the sample was drawn from) over its sampled rows, undoing
-    the cap per page that under-samples long pages."""
+    the cap per page that under-samples long pages. A page round 1's frame never held (its
+    quotes all came later: round 4) weighs 1 per row, as every quote of it is labelled."""
     frame = json.loads(SAMPLE.read_text())["candidates_per_page"]
     drawn: dict[str, int] = {}
     for lab in labels:
         drawn[lab["page"]] = drawn.get(lab["page"], 0) + lab["sampled"]
-    weights = [(frame[lab["page"]] / drawn[lab["page"]], lab["is_quote"]) for lab, _ in kept]
+    weights = [(frame.get(lab["page"], drawn[lab["page"]]) / drawn[lab["page"]], lab["is_quote"]) for lab, _ in kept]
     total = sum(w for w, _ in weights)
     return f"{sum(w for w, yes in weights if yes) / total:.3f}" if total else "-"
 
