@@ -181,3 +181,10 @@ def test_the_fifth_draw_takes_unlabelled_dropped_candidates_of_tune_pages_only()
     drawn = ws.draw_round5(dropped, labelled)
     assert {r["page"] for r in drawn} == {tune} and len(drawn) == 3 and all(r["dropped"] for r in drawn)
     assert drawn == ws.draw_round5(dropped, labelled)
+
+
+def test_weighted_precision_counts_a_page_round_one_never_held_once_per_row():
+    frame = json.loads(ws.SAMPLE.read_text())["candidates_per_page"]
+    new = next(p for p in (f"page{i}" for i in range(40)) if p not in frame)
+    rows_ = [{"page": new, "sampled": True, "is_quote": ok} for ok in (True, True, False, True)]
+    assert ws.weighted_precision([(r, {}) for r in rows_], rows_) == "0.750"
