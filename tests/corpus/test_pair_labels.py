@@ -7,12 +7,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from join_draw import gap_stratum, joined_pairs, split_of  # noqa: E402
+from join_draw import gap_stratum, joined_pairs, split5_of, split_of  # noqa: E402
 from pair_draw import wide_stratum  # noqa: E402
 from pair_sample import surname, words  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "pair_labels.jsonl"
-SPLITS = {"fit", "heldout", "fit2", "heldout2", "heldout3", "heldout4", "fit4", "joins_tune", "joins_heldout"}
+SPLITS = {"fit", "heldout", "fit2", "heldout2", "heldout3", "heldout4", "fit4", "joins_tune", "joins_heldout",
+          "heldout5", "fit5"}
 
 
 def rows():
@@ -62,6 +63,22 @@ def test_labelled_pairs_are_the_committed_draws():
                 d = drawn[r["sample_index"]]
                 assert (r["a"], r["b"], r["stratum"]) == (d["a"], d["b"], d["stratum"])
                 assert d["i"] >= first
+
+
+def test_the_blind31_draw_is_labelled_whole_and_split_by_article_pair():
+    # join_draw.py draw --blind31: committed before any pair was read; every pair labelled once
+    with open(ROOT / "benchmarks" / "pair_draw_blind31.jsonl", encoding="utf-8") as f:
+        drawn = {r["i"]: r for r in map(json.loads, f)}
+    got = {r["sample_index"]: r for r in rows() if r["split"] in ("heldout5", "fit5")}
+    assert sorted(got) == sorted(drawn) == list(range(8000, 8000 + len(drawn)))
+    by_docs = {}
+    for i, r in got.items():
+        d = drawn[i]
+        assert (r["a"], r["b"], r["stratum"], r["split"]) == (d["a"], d["b"], d["stratum"], d["split"])
+        assert r["split"] == split5_of((r["a"]["doc_id"],), (r["b"]["doc_id"],))
+        docs = tuple(sorted((r["a"]["doc_id"], r["b"]["doc_id"])))
+        assert by_docs.setdefault(docs, r["split"]) == r["split"]    # one article pair, one split
+    assert 0.5 < sum(r["split"] == "heldout5" for r in got.values()) / len(got) < 0.7
 
 
 def test_the_joins_sample_is_labelled_whole_and_split_by_its_fixed_hash():
