@@ -119,3 +119,45 @@ def test_wide_cells_are_the_pair_classes_the_first_sample_left_out():
     # different speakers sharing only a short stock phrase: no cell
     assert wide_stratum(quote("a lot of people agree", "Harry Reid"),
                         quote("a lot of people disagree", "John Bolton")) is None
+
+
+def extracted_pairs(items):
+    """(Article, [Quote]) pairs of news-style sentences written for the test, one quote each."""
+    from quotes.model import Article, Quote
+
+    out = []
+    for i, (text, quoted, speaker) in enumerate(items):
+        s = text.index(quoted)
+        out.append((Article(doc_id=f"d{i}", text=text, outlet=f"Paper {i}", published=f"2016-03-0{i + 1}"),
+                    [Quote(start=s, end=s + len(quoted), text=quoted, speaker=speaker)]))
+    return out
+
+
+def test_two_speaker_runs_and_containment_found_through_the_index():
+    from cross_family import family_rows, idf_of, longest_shared, run_pairs
+
+    line = "the tax plan will crush the middle class families of Ohio"
+    rows, doc_of, _ = family_rows(extracted_pairs([
+        (f"“{line},” Governor Ann Walsh said.", line, "Ann Walsh"),
+        # a wrong speaker on one side: the same words credited to the reporter's bystander
+        (f"Walsh warned that “the tax plan will crush the middle class,” said Tom Reed.",
+         "the tax plan will crush the middle class", "Tom Reed"),
+        # a fragment standing in the line, with no speaker
+        ("Critics called it a plan to “crush the middle class” again.", "crush the middle class", None),
+        # a stock run of stopwords only shares no content word
+        ("“It is what it is,” Bob Lane said.", "It is what it is", "Bob Lane"),
+        # a three-word fragment: a candidate only as containment
+        ("Mailers spoke of “middle class families” this week.", "middle class families", None)]))
+    docs = lambda pairs: {tuple(sorted((doc_of[rows[i][0].article_id], doc_of[rows[j][0].article_id])))
+                          for i, j in pairs}
+    assert docs(run_pairs(rows, 4)) == {("d0", "d1"), ("d0", "d2"), ("d1", "d2")}
+    assert docs(run_pairs(rows, 4, contained=True)) == {("d0", "d1"), ("d0", "d2"), ("d1", "d2"), ("d0", "d4")}
+    assert len({row[2] for row in rows}) == 5          # five families: a quote without speaker is its own
+    n, rare = longest_shared(rows[0][3], rows[1][3], idf_of(rows))
+    assert n == 8 and rare > 0
+
+
+def test_the_blind31_split_keeps_an_article_pair_on_one_side():
+    a, b = ("x-article", 1, 9), ("y-article", 5, 30)
+    assert split5_of(a, b) == split5_of(b, a) == split5_of(("x-article", 400, 420), ("y-article", 0, 3))
+    assert {split5_of((f"d{i}",), ("e",)) for i in range(40)} == {"heldout5", "fit5"}
