@@ -403,7 +403,7 @@ def cmd_score(args) -> None:
             wt["tp"] += w * (pred and gold)
             wt["fp"] += w * (pred and not gold)
             wt["fn"] += w * (gold and not pred)
-            if part == "all" and pred != gold:
+            if part == "all" and pred != gold and r["split"] != "heldout5":   # the blind check: counted only
                 errors.append(("false merge" if pred else "miss", r))
         p, rc, f1 = prf(tp, fp, fn)
         print(f"| {part} | {n} | {same} | {tp} | {fp} | {fn} | {p:.3f} | {rc:.3f} | {f1:.3f} |")
