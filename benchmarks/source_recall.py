@@ -51,6 +51,7 @@ LAYER = Path(__file__).resolve().parent / "polnear_dev_speaker_layer.jsonl"
 # train's resolved-speaker layer (stop 30: the pronoun and description speakers of train articles
 # that mention Trump, see speaker_layer_guide.md)
 TRAIN_LAYER = Path(__file__).resolve().parent / "polnear_train_speaker_layer.jsonl"
+GOLD_LABELS = Path(__file__).resolve().parent / "source_recall_gold_labels.jsonl"
 EARLIER = [Path(__file__).resolve().parent / name for name in
            ("source_recall_labels.jsonl", "source_recall_gold_labels.jsonl", "source_alignment_labels.jsonl")]
 # the words a gold speaker part may have just before "Trump" and still name Donald Trump
@@ -206,15 +207,24 @@ def every_alignment(conn: sqlite3.Connection, pop: list[dict], labels: Path, ali
             continue
         (right if ok else wrong).append(p)
     # the alignments of quotes the extractor gives another speaker or nobody (stop 29:
-    # ``corpus.sources._found_for_article_speaker``): labelled in ``alignment_labels`` only
+    # ``corpus.sources._found_for_article_speaker``; stop 31: ``_found_beside_for_article_speaker``):
+    # labelled in ``alignment_labels``, or read in rounds 6, 8 and 9 (``GOLD_LABELS``: the source
+    # and an overlapping passage)
     ids = {p["quote_id"] for p in pop}
+    gold = {r["quote_id"]: r for r in read_labels(GOLD_LABELS)}
     for qid, start, how, words in conn.execute(
             "select sq.quote_id, sq.start, sq.how, length(q.text) - length(replace(q.text, ' ', '')) + 1"
             " from source_quotes sq join quotes q on q.id = sq.quote_id order by sq.quote_id"):
         if qid in ids:
             continue
         p = {"quote_id": qid, "how": how, "text": "w " * words}
-        if (qid, start) not in read:
+        if (qid, start) not in read and qid in gold:
+            sid, end = conn.execute('select source_id, "end" from source_quotes where quote_id = ?', [qid]).fetchone()
+            ok = gold[qid]["verdict"] == "in transcript" and _overlaps(
+                {"source_id": sid, "source_start": start, "source_end": end}, gold[qid], paths)
+            (right if ok else wrong).append(p)
+            outside[ok] += 1
+        elif (qid, start) not in read:
             unread.append(qid)
         else:
             (right if read[(qid, start)]["verdict"] in ("right", "wrong relation") else wrong).append(p)

@@ -441,8 +441,8 @@ class _Aligner:
                           if q.speaker_id in with_sources else NONE for q in quotes]
         wanted_speakers = {q.speaker_id for q in quotes if q.speaker_id}
         self.segs: list[_Seg] = []
-        if segs is not None:  # the turns another aligner has read (``_found_for_article_speaker``)
-            self.segs = [sg for sg in segs if sg.seg.speaker_ids & wanted_speakers]
+        if segs is not None:  # the turns another aligner has read (``_found_for_article_speaker``),
+            self.segs = list(segs)  # all of them: its index (``post``) and its found turns number them so
         for s in segments if segs is None else ():
             if not (s.speaker_ids & wanted_speakers):
                 continue  # nobody quoted: not worth reading
@@ -1365,17 +1365,32 @@ def _found_first(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     return more
 
 
-def _article_speaker_clones(segments: list[Segment], quotes: list[QuoteToCheck], o: SourceOptions) -> list[QuoteToCheck]:
-    """Each quote of ``long_run`` words or more given to nobody or to a speaker without sources,
-    as a lone quote of each speaker with sources that its article quotes."""
+def _article_speaker_clones(segments: list[Segment], quotes: list[QuoteToCheck],
+                            o: SourceOptions) -> tuple[list[QuoteToCheck], list[QuoteToCheck]]:
+    """Each quote given to nobody or to a speaker without sources, as a lone quote of each
+    speaker with sources that its article quotes: those of ``long_run`` words or more, and
+    the shorter ones."""
     with_sources = set().union(*(s.speaker_ids for s in segments))
     speakers: dict[str, set[str]] = defaultdict(set)  # article -> its speakers with sources
     for q in quotes:
         if q.article_id and q.speaker_id in with_sources:
             speakers[q.article_id].add(q.speaker_id)
-    return [replace(q, speaker_id=sid, utterance_id=None) for q in quotes
-            if q.speaker_id not in with_sources and len(q.text.split()) >= o.long_run
-            for sid in sorted(speakers.get(q.article_id, ()))]
+    clones = [replace(q, speaker_id=sid, utterance_id=None) for q in quotes if q.speaker_id not in with_sources
+              for sid in sorted(speakers.get(q.article_id, ()))]
+    long = [c for c in clones if len(c.text.split()) >= o.long_run]
+    return long, [c for c in clones if len(c.text.split()) < o.long_run]
+
+
+def _for_one_speaker(other: _Aligner, hits: dict[str, list[tuple[int, _Found]]]) -> list[SourceMatch]:
+    """The matches of the clones (quote id -> (clone, found)) found for one speaker only: found
+    for two, whose words they are is not known."""
+    out = []
+    for _, speakers in sorted(hits.items()):
+        if len(speakers) == 1:
+            qi, f = speakers[0]
+            f.how = ARTICLE_SPEAKER
+            out.append(other.match(qi, f))
+    return out
 
 
 def _found_for_article_speaker(al: _Aligner, clones: list[tuple[QuoteToCheck, list[str]]],
@@ -1402,13 +1417,44 @@ def _found_for_article_speaker(al: _Aligner, clones: list[tuple[QuoteToCheck, li
         blocks = _blocks(other.qkeys[qi], other.segs[f.seg].keys[f.lo:f.hi])
         if max((size for *_, size in blocks), default=0) >= o.long_run:
             hits[other.quotes[qi].quote_id].append((qi, f))
-    out = []
-    for _, speakers in sorted(hits.items()):
-        if len(speakers) == 1:  # (found for two speakers: whose words they are is not known)
-            qi, f = speakers[0]
-            f.how = ARTICLE_SPEAKER
-            out.append(other.match(qi, f))
-    return out
+    return _for_one_speaker(other, hits)
+
+
+def _found_beside_for_article_speaker(al: _Aligner, clones: list[QuoteToCheck], found: dict[int, _Found],
+                                      done: set[str]) -> list[SourceMatch]:
+    """Quotes of under ``long_run`` words given to nobody, or to a speaker who has no source,
+    printed in the paragraph of a quote of a speaker with sources that was found in a source
+    ("as Trump went on about 'how the system is rigged' and 'wounded American families'",
+    the second given to the woman watching him): looked for as that speaker's words where
+    the rules that need the article look for a few words of the right speaker (the turns of
+    that speaker's quotes found in the article, ``_Aligner.beside`` and ``reworded``; the one
+    source the article names), for one speaker only. A short quote is anybody's words (a
+    slogan, a rival's retort): only the quote printed beside his found words is his, and only
+    where those words were said. The quote keeps its speaker, as ``_found_for_article_speaker``."""
+    turns: dict[tuple[str, str], set[int]] = defaultdict(set)  # (article, speaker) -> turns
+    printed: dict[tuple[str, str], list[QuoteToCheck]] = defaultdict(list)
+    for qi, f in found.items():
+        q = al.quotes[qi]
+        if q.article_id and f.how != "re-quote":
+            turns[(q.article_id, q.speaker_id)].add(f.seg)
+            printed[(q.article_id, q.speaker_id)].append(q)
+    todo = [c for c in clones if c.quote_id not in done
+            and any(_printed_beside(c, other) for other in printed.get((c.article_id, c.speaker_id), ()))]
+    if not todo:
+        return []
+    other = _Aligner([], todo, al.o, al.segs, al.post)
+    segs_of: dict[str, set[int]] = defaultdict(set)
+    for si, sg in enumerate(other.segs):
+        segs_of[sg.seg.source_id].add(si)
+    hits: dict[str, list[tuple[int, _Found]]] = defaultdict(list)
+    for qi, c in enumerate(todo):
+        segs = turns[(c.article_id, c.speaker_id)]
+        f = other.beside(qi, segs) or other.reworded(qi, segs) if other.qkeys[qi] else None
+        if f is None and other.qkeys[qi] and (source := other.named_source(qi)) is not None:
+            f = other.beside(qi, segs_of[source], NAMED) or other.reworded(qi, segs_of[source], NAMED)
+        if f is not None:
+            hits[c.quote_id].append((qi, f))
+    return _for_one_speaker(other, hits)
 
 
 def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
@@ -1418,8 +1464,11 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     o = options or SourceOptions()
     quotes = sorted({q.quote_id: q for q in quotes}.values(), key=lambda q: q.quote_id)
     every, quotes = quotes, [q for q in quotes if q.speaker_id is not None]
-    clones = [(c, _keys(units(c.text))) for c in _article_speaker_clones(segments, every, o)]
-    al = _Aligner(segments, quotes, o, also=clones)  # (one index for both)
+    long_clones, short_clones = _article_speaker_clones(segments, every, o)
+    clones = [(c, _keys(units(c.text))) for c in long_clones]
+    # (the short ones of more than ``short_len`` words are looked for by their 3-grams too)
+    longer = [(c, keys) for c in short_clones if len(keys := _keys(units(c.text))) > o.short_len]
+    al = _Aligner(segments, quotes, o, also=clones + longer)  # (one index for all)
     found = _found_alone(al)
     found.update(_found_one_off(al, found))
     found.update(_found_next_to(al, found))
@@ -1469,5 +1518,6 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
                 sg.seg.offset + a, sg.seg.offset + b, sg.seg.text[a:b], len(members),
                 len(member_matches), max(n_sources, 1)))
     matches.extend(_found_for_article_speaker(al, clones, {m.quote_id for m in matches}))
+    matches.extend(_found_beside_for_article_speaker(al, short_clones, found, {m.quote_id for m in matches}))
     matches.sort(key=lambda m: m.quote_id)
     return SourceIndex(checks, matches)
