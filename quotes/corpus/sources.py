@@ -120,6 +120,7 @@ class Segment:
     text: str  # the turn's words
     offset: int  # where they start in the source's text
     title: str | None = None  # the source's occasion ("Republican Candidates Debate in ...")
+    speaker_name: str | None = None  # the turn's speaker as the source names them ("Donald Trump")
 
 
 @dataclass
@@ -436,9 +437,6 @@ class _Aligner:
         # (only the keys are kept, interned: the units of a quote or a passage are made again
         # for the few that are found)
         self.qkeys = [_keys(units(q.text)) if q.speaker_id in with_sources else [] for q in quotes]
-        # the occasion the article names for each quote: its kind and days
-        self.occasions = [occasion_of(q.context, q.context_at, q.context_end, q.published, q.article_names)
-                          if q.speaker_id in with_sources else NONE for q in quotes]
         wanted_speakers = {q.speaker_id for q in quotes if q.speaker_id}
         self.segs: list[_Seg] = []
         if segs is not None:  # the turns another aligner has read (``_found_for_article_speaker``),
@@ -458,6 +456,15 @@ class _Aligner:
                 else:
                     by_speaker[sid].append((sg.day, sg.seg.source_id))
         self.days = {sid: sorted(set(v)) for sid, v in by_speaker.items()}
+        # the words of each speaker's name, as the sources give it: "a Trump rally" names no occasion
+        names: dict[str, set[str]] = defaultdict(set)
+        for sg in self.segs:
+            for sid in sg.seg.speaker_ids:
+                names[sid].update(w.lower() for w in name_words(sg.seg.speaker_name or ""))
+        # the occasion the article names for each quote: its kind and days
+        self.occasions = [occasion_of(q.context, q.context_at, q.context_end, q.published, q.article_names,
+                                      frozenset(names.get(q.speaker_id, ())))
+                          if q.speaker_id in with_sources else NONE for q in quotes]
         self.kinds = {sg.seg.source_id: sg.kind for sg in self.segs}
         self.source_day = {sg.seg.source_id: sg.day for sg in self.segs}
         # (speaker, key of a title word) -> sources: the titles an article's place or name finds
@@ -526,7 +533,7 @@ class _Aligner:
         these of its ``naming_keys``), or the proper name of an event the article names
         (``occasions.names``), of a kind it does not contradict."""
         q, occasion = self.quotes[qi], self.occasions[qi]
-        if q.speaker_id is None or not (occasion.places or occasion.titled or occasion.names):
+        if q.speaker_id is None or not (occasion.places or occasion.titled or occasion.names or occasion.called):
             return set()
         found: set[str] = set()
         for keys in naming_keys(occasion) if naming is None else naming:
