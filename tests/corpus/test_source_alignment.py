@@ -424,6 +424,19 @@ def test_a_quote_given_to_a_speaker_with_sources_or_said_by_two_is_not_given_to_
     assert set(by_id) == {"b1", "b3"}
 
 
+def test_a_quote_given_to_nobody_is_found_in_its_speakers_turns_whatever_other_speakers_have_sources():
+    # another speaker's turns come first: the turns of the speaker looked for keep their numbers
+    clinton = frozenset({"clinton"})
+    segments = [seg("We will build an economy that works for everyone, not just those at the top.", source="s0",
+                    speakers=clinton), seg()]
+    quotes = [q("d1", "We will keep supporting Ukraine for as long as it takes.", article="art"),
+              q("d2", "I have said this many times, build an economy that works", speaker="clinton", article="x"),
+              q("d3", "if their intention is to participate in this war on Russia's behalf, that is a very serious issue",
+                speaker=None, uid=None, article="art")]
+    by_id = {m.quote_id: m for m in align_sources(segments, quotes).matches}
+    assert by_id["d3"].source_id == "s1" and by_id["d3"].how == "in the sources of a speaker its article quotes"
+
+
 def test_a_short_quote_given_to_another_printed_beside_the_speakers_found_words_is_found_where_they_were_said():
     # "as Austin went on about 'North Korean troops' and 'a very, very serious issue', Kirby nodded":
     # the extractor gave the second phrase to Kirby (no sources)
