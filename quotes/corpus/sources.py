@@ -1372,11 +1372,12 @@ def _found_first(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     return more
 
 
-def _article_speaker_clones(segments: list[Segment], quotes: list[QuoteToCheck],
-                            o: SourceOptions) -> tuple[list[QuoteToCheck], list[QuoteToCheck]]:
+def _article_speaker_clones(segments: list[Segment], quotes: list[QuoteToCheck], o: SourceOptions) -> tuple[
+        list[tuple[QuoteToCheck, list[str]]], list[QuoteToCheck], list[tuple[QuoteToCheck, list[str]]]]:
     """Each quote given to nobody or to a speaker without sources, as a lone quote of each
-    speaker with sources that its article quotes: those of ``long_run`` words or more, and
-    the shorter ones."""
+    speaker with sources that its article quotes: those of ``long_run`` words or more (with
+    their keys), the shorter ones, and the clones whose 3-grams the index must hold (the
+    long ones, and the short ones of more than ``short_len`` words)."""
     with_sources = set().union(*(s.speaker_ids for s in segments))
     speakers: dict[str, set[str]] = defaultdict(set)  # article -> its speakers with sources
     for q in quotes:
@@ -1384,8 +1385,9 @@ def _article_speaker_clones(segments: list[Segment], quotes: list[QuoteToCheck],
             speakers[q.article_id].add(q.speaker_id)
     clones = [replace(q, speaker_id=sid, utterance_id=None) for q in quotes if q.speaker_id not in with_sources
               for sid in sorted(speakers.get(q.article_id, ()))]
-    long = [c for c in clones if len(c.text.split()) >= o.long_run]
-    return long, [c for c in clones if len(c.text.split()) < o.long_run]
+    long = [(c, _keys(units(c.text))) for c in clones if len(c.text.split()) >= o.long_run]
+    short = [c for c in clones if len(c.text.split()) < o.long_run]
+    return long, short, long + [(c, keys) for c in short if len(keys := _keys(units(c.text))) > o.short_len]
 
 
 def _for_one_speaker(other: _Aligner, hits: dict[str, list[tuple[int, _Found]]]) -> list[SourceMatch]:
@@ -1401,6 +1403,7 @@ def _for_one_speaker(other: _Aligner, hits: dict[str, list[tuple[int, _Found]]])
 
 
 def _found_for_article_speaker(al: _Aligner, clones: list[tuple[QuoteToCheck, list[str]]],
+                               short_clones: list[QuoteToCheck], found_at: dict[int, _Found],
                                found: set[str]) -> list[SourceMatch]:
     """Long quotes given to nobody, or to a speaker who has no source (an attribution gone
     wrong: "'If you noticed, he didn't answer your question,' he said of Cruz" given to Cruz),
@@ -1408,23 +1411,26 @@ def _found_for_article_speaker(al: _Aligner, clones: list[tuple[QuoteToCheck, li
     their own in the sources of their days (no re-quote), with a run of ``long_run`` words
     said word for word, for one of those speakers only. The words are that speaker's, whoever
     the article gives them to; the quote keeps its speaker, and its match no utterance (the
-    utterance, another speaker's or nobody's, is not confirmed by it)."""
+    utterance, another speaker's or nobody's, is not confirmed by it). Then the shorter ones
+    (``short_clones``) printed beside that speaker's words found (``found_at``): see
+    ``_found_beside_for_article_speaker``."""
     o = al.o
     # (only those with a few 3-grams in the speaker's words are read: a run of ``long_run``
     # words said word for word has several)
     clones = [q for q, keys in clones if q.quote_id not in found
               and sum(bool(al.post.get((q.speaker_id, h))) for _, h in _content_grams(keys)) >= o.min_run]
-    if not clones:
-        return []
-    other = _Aligner([], clones, o, al.segs, al.post)
-    hits: dict[str, list[tuple[int, _Found]]] = defaultdict(list)
-    for qi in range(len(clones)):
-        if (f := other.find(qi)) is None:
-            continue
-        blocks = _blocks(other.qkeys[qi], other.segs[f.seg].keys[f.lo:f.hi])
-        if max((size for *_, size in blocks), default=0) >= o.long_run:
-            hits[other.quotes[qi].quote_id].append((qi, f))
-    return _for_one_speaker(other, hits)
+    out: list[SourceMatch] = []
+    if clones:
+        other = _Aligner([], clones, o, al.segs, al.post)
+        hits: dict[str, list[tuple[int, _Found]]] = defaultdict(list)
+        for qi in range(len(clones)):
+            if (f := other.find(qi)) is None:
+                continue
+            blocks = _blocks(other.qkeys[qi], other.segs[f.seg].keys[f.lo:f.hi])
+            if max((size for *_, size in blocks), default=0) >= o.long_run:
+                hits[other.quotes[qi].quote_id].append((qi, f))
+        out = _for_one_speaker(other, hits)
+    return out + _found_beside_for_article_speaker(al, short_clones, found_at, found | {m.quote_id for m in out})
 
 
 def _found_beside_for_article_speaker(al: _Aligner, clones: list[QuoteToCheck], found: dict[int, _Found],
@@ -1471,11 +1477,8 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     o = options or SourceOptions()
     quotes = sorted({q.quote_id: q for q in quotes}.values(), key=lambda q: q.quote_id)
     every, quotes = quotes, [q for q in quotes if q.speaker_id is not None]
-    long_clones, short_clones = _article_speaker_clones(segments, every, o)
-    clones = [(c, _keys(units(c.text))) for c in long_clones]
-    # (the short ones of more than ``short_len`` words are looked for by their 3-grams too)
-    longer = [(c, keys) for c in short_clones if len(keys := _keys(units(c.text))) > o.short_len]
-    al = _Aligner(segments, quotes, o, also=clones + longer)  # (one index for all)
+    clones, short_clones, indexed = _article_speaker_clones(segments, every, o)
+    al = _Aligner(segments, quotes, o, also=indexed)  # (one index for all)
     found = _found_alone(al)
     found.update(_found_one_off(al, found))
     found.update(_found_next_to(al, found))
@@ -1524,7 +1527,6 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
                 quotes[members[0]].utterance_id, "confirmed", sg.seg.source_id,
                 sg.seg.offset + a, sg.seg.offset + b, sg.seg.text[a:b], len(members),
                 len(member_matches), max(n_sources, 1)))
-    matches.extend(_found_for_article_speaker(al, clones, {m.quote_id for m in matches}))
-    matches.extend(_found_beside_for_article_speaker(al, short_clones, found, {m.quote_id for m in matches}))
+    matches.extend(_found_for_article_speaker(al, clones, short_clones, found, {m.quote_id for m in matches}))
     matches.sort(key=lambda m: m.quote_id)
     return SourceIndex(checks, matches)
