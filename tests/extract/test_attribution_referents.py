@@ -264,7 +264,7 @@ def test_the_subject_of_a_verb_that_issues_nothing_is_no_issuer(parse):
 
 def _addressed(parse, text):
     ctx, _ = parse(text)
-    return [name for name, at in addressed_names(ctx, text.index("said") if "said" in text else len(text) - 1)]
+    return [name for name, at, office in addressed_names(ctx, text.index("said") if "said" in text else len(text) - 1)]
 
 
 def test_a_name_set_off_by_commas_before_you_is_the_one_spoken_to(parse):
@@ -285,6 +285,12 @@ def test_a_name_before_an_imperative_is_spoken_to(parse):
 
 def test_a_title_and_name_closing_a_quoted_sentence_is_spoken_to(parse):
     assert _addressed(parse, "“I disagree with you, Senator Holt.” the mayor said.") == ["Holt"]
+
+
+def test_an_office_alone_before_you_is_the_one_spoken_to(parse):
+    ctx, _ = parse("“Senator, you have no proof,” the banker said.")
+    assert addressed_names(ctx, ctx.text.index("said")) == [("senator", 1, True)]
+    assert _addressed(parse, "“Sir, you have no proof,” the banker said.") == []
 
 
 def test_a_name_the_quote_talks_about_is_no_address(parse):

@@ -290,3 +290,10 @@ def test_he_is_not_the_man_his_quote_speaks_to():
     assert extract_quotes(text)[0].speaker == "Jim Hart"
     text = text.replace("Mr. Bell, you promised us", "Mr. Hart, we will build")
     assert extract_quotes(text)[0].speaker == "Tom Bell"
+
+
+def test_a_title_is_no_guess_of_the_person_its_quote_speaks_to_by_office():
+    text = "Governor Ann Lee spoke at the debate on Tuesday.\n\n“{words},” the candidate said."
+    assert extract_quotes(text.format(words="Governor, you raised taxes"))[0].speaker is None
+    q = extract_quotes(text.format(words="The governor raised taxes"))[0]
+    assert (q.speaker, q.method) == ("Ann Lee", "subject:role_guess")

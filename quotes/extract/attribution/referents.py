@@ -306,26 +306,31 @@ _ADDRESS_START = regex.compile(
 _ADDRESS_END = regex.compile(rf",{_SP}(?P<name>{_CAP}(?:{_SP}{_CAP}){{1,3}})(?=[.?!])")
 
 
-def _address_name(words: list[str], titled: bool) -> str | None:
-    """The name of an address once its titles are dropped ("Mr. Trump" -> "Trump"); None when
-    nothing but titles is left, when `titled` asks for a title and none was there, or when the
-    first word is a function word ("But", "And")."""
+def _address_name(words: list[str], titled: bool) -> tuple[str, bool] | None:
+    """(the name of an address once its titles are dropped, False): "Mr. Trump" -> "Trump";
+    or (the title, True) for a title alone that is an office ("Senator, you ..." -> "senator");
+    None when `titled` asks for a title and none was there, when only a courtesy title is left
+    ("Sir"), or when the first word is a function word ("But", "And")."""
     k = 0
     while k < len(words) and (is_honorific(words[k]) and words[k].lower() != "the" or words[k].lower() in ROLE_NOUNS):
         k += 1
     rest = words[k:]
-    if not rest or (titled and k == 0) or rest[0].lower() in FUNCTION_WORDS:
+    if not rest:
+        office = words[-1].lower()
+        return (office, True) if not titled and len(words) == 1 and office in ROLE_NOUNS else None
+    if (titled and k == 0) or rest[0].lower() in FUNCTION_WORDS:
         return None
-    return " ".join(rest)
+    return " ".join(rest), False
 
 
-def addressed_names(ctx, p: int) -> list[tuple[str, int]]:
-    """The names the quoted words next to `p` speak to: (name without its titles, offset) of
-    each address (`_ADDRESS_START`, `_ADDRESS_END`) in the last quotation of `p`'s paragraph
-    that ends before `p` and the first that ends after it (the quote a cue at `p` attributes,
-    and the part of it that goes on after the cue). An address at a sentence start counts
-    when a "you" word or an imperative follows it, or when its opener holds "you": "Mr. Bell
-    has always kept his word" speaks of him, not to him."""
+def addressed_names(ctx, p: int) -> list[tuple[str, int, bool]]:
+    """Whom the quoted words next to `p` speak to: (name without its titles, offset, False), or
+    (an office, offset, True) for a title alone ("Senator, you ..."), of each address
+    (`_ADDRESS_START`, `_ADDRESS_END`) in the last quotation of `p`'s paragraph that ends before
+    `p` and the first that ends after it (the quote a cue at `p` attributes, and the part of it
+    that goes on after the cue). An address at a sentence start counts when a "you" word or an
+    imperative follows it, or when its opener holds "you": "Mr. Bell has always kept his word"
+    speaks of him, not to him."""
     lo, hi = ctx.index.para_bounds(p)
     spans = [(a, b) for a, b in ctx.index.spans if lo <= a and b <= hi + 1]
     near = [s for s in spans if s[1] <= p][-1:] + [s for s in spans if s[1] > p][:1]
@@ -339,9 +344,9 @@ def addressed_names(ctx, p: int) -> list[tuple[str, int]]:
                 continue
             name = _address_name(m.group("name").split(), titled=False)
             if name:
-                found.append((name, a + m.start("name")))
+                found.append((name[0], a + m.start("name"), name[1]))
         for m in _ADDRESS_END.finditer(words):
             name = _address_name(m.group("name").split(), titled=True)
             if name:
-                found.append((name, a + m.start("name")))
+                found.append((name[0], a + m.start("name"), name[1]))
     return found

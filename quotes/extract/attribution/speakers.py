@@ -543,9 +543,11 @@ def _occupation(ctx: ArticleContext, tok, np_toks, np_text: str, p: int, depth: 
 
 
 def addressed(ctx: ArticleContext, ent, p: int) -> bool:
-    """The quoted words next to `p` speak to `ent` ("As you know, Mr. Trump, ...": `referents.
-    addressed_names`): evidence that `ent` is not their speaker, so no guess may make them so."""
-    return any(ctx.registry.lookup(name, at) is ent for name, at in addressed_names(ctx, p))
+    """The quoted words next to `p` speak to `ent` ("As you know, Mr. Trump, ...", or by an office
+    `ent` holds: "Senator, you ...": `referents.addressed_names`): evidence that `ent` is not their
+    speaker, so no guess may make them so."""
+    return any(any(name in r.lower().split() for r in ent.roles) if office else ctx.registry.lookup(name, at) is ent
+               for name, at, office in addressed_names(ctx, p))
 
 
 def _owned_by(ctx: ArticleContext, tok, ent, depth: int) -> bool:
