@@ -323,6 +323,24 @@ def _address_name(words: list[str], titled: bool) -> tuple[str, bool] | None:
     return " ".join(rest), False
 
 
+@functools.lru_cache(maxsize=4096)
+def _addresses_in(words: str) -> tuple[tuple[str, int, bool, int | None], ...]:
+    """The addresses of one quotation's words, read once per text: (name or office, offset in
+    `words`, is an office, None when it counts as it is, else the offset of the word after it,
+    which must be an imperative for the address to count)."""
+    found = []
+    for m in _ADDRESS_START.finditer(words):
+        you = "you" in (m.group("opener") or "").lower().split() or m.group("next").lower() in SECOND_PERSON
+        name = _address_name(m.group("name").split(), titled=False)
+        if name:
+            found.append((name[0], m.start("name"), name[1], None if you else m.start("next")))
+    for m in _ADDRESS_END.finditer(words):
+        name = _address_name(m.group("name").split(), titled=True)
+        if name:
+            found.append((name[0], m.start("name"), name[1], None))
+    return tuple(found)
+
+
 def addressed_names(ctx, p: int) -> list[tuple[str, int, bool]]:
     """Whom the quoted words next to `p` speak to: (name without its titles, offset, False), or
     (an office, offset, True) for a title alone ("Senator, you ..."), of each address
@@ -334,19 +352,10 @@ def addressed_names(ctx, p: int) -> list[tuple[str, int, bool]]:
     lo, hi = ctx.index.para_bounds(p)
     spans = [(a, b) for a, b in ctx.index.spans if lo <= a and b <= hi + 1]
     near = [s for s in spans if s[1] <= p][-1:] + [s for s in spans if s[1] > p][:1]
-    text, found = ctx.text, []
+    found = []
     for a, b in near:
-        words = text[a:b]
-        for m in _ADDRESS_START.finditer(words):
-            nxt = ctx.index.tok_at(a + m.start("next"))
-            you = "you" in (m.group("opener") or "").lower().split()
-            if not (you or m.group("next").lower() in SECOND_PERSON or (nxt is not None and nxt.tag_ == "VB")):
-                continue
-            name = _address_name(m.group("name").split(), titled=False)
-            if name:
-                found.append((name[0], a + m.start("name"), name[1]))
-        for m in _ADDRESS_END.finditer(words):
-            name = _address_name(m.group("name").split(), titled=True)
-            if name:
-                found.append((name[0], a + m.start("name"), name[1]))
+        for name, at, office, verb_at in _addresses_in(ctx.text[a:b]):
+            nxt = ctx.index.tok_at(a + verb_at) if verb_at is not None else None
+            if verb_at is None or (nxt is not None and nxt.tag_ == "VB"):
+                found.append((name, a + at, office))
     return found
