@@ -13,7 +13,8 @@ pool given to a random speaker and day (mostly not in that speaker's sources). E
 has a few words of article around it, some naming an occasion ("At the debate,", "At a rally
 on Monday", "He told reporters:"); a tenth of the sources are debates, a tenth are named events
 ("Remarks at the Bcf Policy Conference"), half of which the articles printing them name by their
-proper name (``QuoteToCheck.article_names``). Both grow
+proper name (``QuoteToCheck.article_names``); one in twenty quotes made from a source has a few words
+of the same speech printed in its paragraph and given to nobody. Both grow
 together, so near-linear cost means the seconds per scale unit stay flat. Each scale runs
 in its own process (peak memory: inputs and alignment, before the baseline runs). The
 baseline, measured next in the same process, is ``textnorm.units`` over every quote and
@@ -108,6 +109,14 @@ def make_data(n_quotes: int, n_sources: int, seed: int = 16):
         quotes.append(QuoteToCheck(f"q{i}", f"u{i}", speaker, text, day.isoformat(), article_id=article,
                                    context=context, context_at=at, context_end=at + len(text), **(
                                        {"article_names": names} if names else {})))
+        if article.startswith("a") and rng.random() < 0.05:
+            # a few words of the same speech printed in the quote's paragraph and given to nobody
+            # (``corpus.sources._found_beside_for_article_speaker``)
+            phrase = " ".join(sentences[j + 1].split()[:rng.choice((2, 3, 4))])
+            context = f'He said "{text}" and then "{phrase}," she said.'
+            at = context.index(phrase)
+            quotes.append(QuoteToCheck(f"q{i}n", None, None, phrase, day.isoformat(), article_id=article,
+                                       context=context, context_at=at, context_end=at + len(phrase)))
     return segments, quotes
 
 

@@ -39,6 +39,56 @@ LABELS = ROOT / "benchmarks" / "pair_labels.jsonl"
 MAX_HOLDERS = 20  # a run printed by more quotes than this is a stock line, not one statement
 
 
+def family_rows(extracted: list) -> tuple[list[tuple], dict, dict]:
+    """(rows, doc_id by article id, speaker name by id) of ``pair_predict.py extract``'s cache:
+    a row per corpus quote (record, speaker id, family key, match keys, day), the speakers
+    from the speaker index ``quotes extract`` makes; a quote without speaker is a family of its own."""
+    records = [r for article, quotes in extracted for r in corpus_quotes(article, quotes)]
+    doc_of = {article.id: article.doc_id for article, _ in extracted}
+    speakers = index_speakers(records)
+    names = {s.id: s.name for s in speakers.speakers}
+    rows = []
+    for r in records:
+        sid = speakers.speaker_of.get(r.quote_id)
+        rows.append((r, sid, family_key(sid, names.get(sid)) if sid else "none:" + r.quote_id,
+                     match_keys(units(r.text)), _day(r.published)))
+    return rows, doc_of, names
+
+
+def idf_of(rows: list[tuple]) -> dict[str, float]:
+    df = Counter(w for row in rows for w in set(row[3]))
+    return {w: math.log(len(rows) / n) for w, n in df.items()}
+
+
+def run_pairs(rows: list[tuple], run: int, contained: bool = False) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of rows of two articles sharing a run of ``run`` words holding a
+    content word (a run more than MAX_HOLDERS quotes print is skipped); with ``contained``
+    also a quote shorter than ``run`` holding a content word whose words stand in the other."""
+    holders = defaultdict(list)
+    sizes = {run} | ({len(row[3]) for row in rows if 0 < len(row[3]) < run} if contained else set())
+    for i, (_, _, _, keys, _) in enumerate(rows):
+        for n in sizes:
+            for j in range(len(keys) - n + 1):
+                if any(w not in STOPWORDS for w in keys[j:j + n]):
+                    holders[keys[j:j + n]].append(i)
+    out = set()
+    for g, held in holders.items():
+        if len(held) > MAX_HOLDERS:
+            continue
+        held = sorted(set(held))
+        # a run shared, or a short quote (its words all of g) standing in another quote
+        pairs = combinations(held, 2) if len(g) == run else (
+            (min(i, j), max(i, j)) for i in held if rows[i][3] == g for j in held if j != i)
+        out.update((i, j) for i, j in pairs if rows[i][0].article_id != rows[j][0].article_id)
+    return out
+
+
+def longest_shared(a: tuple, b: tuple, idf: dict) -> tuple[int, float]:
+    """(length, rarity: the IDF sum of its content words) of the longest run two key lists share."""
+    s, _, n = max(equal_runs(a, b), key=lambda x: x[2])
+    return n, sum(idf[w] for w in a[s:s + n] if w not in STOPWORDS)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cache", type=Path, default=CACHE)
@@ -49,24 +99,9 @@ def main() -> None:
     args = ap.parse_args()
     with open(args.cache, "rb") as f:
         extracted = pickle.load(f)
-    records = [r for article, quotes in extracted for r in corpus_quotes(article, quotes)]
-    doc_of = {article.id: article.doc_id for article, _ in extracted}
-    speakers = index_speakers(records)
-    names = {s.id: s.name for s in speakers.speakers}
-    rows = []
-    for r in records:
-        sid = speakers.speaker_of.get(r.quote_id)
-        rows.append((r, sid, family_key(sid, names.get(sid)) if sid else "none:" + r.quote_id,
-                     match_keys(units(r.text)), _day(r.published)))
-    df = Counter(w for row in rows for w in set(row[3]))
-    idf = {w: math.log(len(rows) / n) for w, n in df.items()}
-    holders = defaultdict(list)
-    for i, (_, _, _, keys, _) in enumerate(rows):
-        for j in range(len(keys) - args.run + 1):
-            if any(w not in STOPWORDS for w in keys[j:j + args.run]):
-                holders[keys[j:j + args.run]].append(i)
-    pairs = {(i, j) for held in holders.values() if len(held) <= MAX_HOLDERS for i, j in combinations(held, 2)
-             if rows[i][0].article_id != rows[j][0].article_id and rows[i][2] != rows[j][2]}
+    rows, doc_of, names = family_rows(extracted)
+    idf = idf_of(rows)
+    pairs = {(i, j) for i, j in run_pairs(rows, args.run) if rows[i][2] != rows[j][2]}
     labels = {}
     with open(LABELS, encoding="utf-8") as f:
         for lab in map(json.loads, f):
@@ -82,8 +117,7 @@ def main() -> None:
         a, b = rows[i], rows[j]
         if a[4] is None or b[4] is None or abs(a[4] - b[4]) > args.gap:
             continue
-        s, _, n = max(equal_runs(a[3], b[3]), key=lambda x: x[2])
-        rare = sum(idf[w] for w in a[3][s:s + n] if w not in STOPWORDS)
+        n, rare = longest_shared(a[3], b[3], idf)
         ka, kb = ((doc_of[x[0].article_id], x[0].start) for x in (a, b))
         joined = bool(group.get(ka)) and group.get(ka) == group.get(kb) if args.pred else None
         out.append((rare, n, abs(a[4] - b[4]), labels.get(frozenset({ka, kb}), "-"), joined, a, b))

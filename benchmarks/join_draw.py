@@ -5,6 +5,7 @@ usage: python benchmarks/join_draw.py draw [--quotes FILE] [--out FILE]   # the 
        python benchmarks/join_draw.py show FROM [TO] [--context N]        # print pairs to read
        python benchmarks/join_draw.py merge RAW                            # append labels
        python benchmarks/join_draw.py score                                # precision of the joins
+       python benchmarks/join_draw.py draw --blind31 --quotes F --cache C --out /tmp/blind31/sample.jsonl
 
 The earlier samples (``pair_sample.py``, ``pair_draw.py``) were drawn from the candidate
 space by overlap and date strata, so they hold few of the pairs the rules actually join
@@ -23,6 +24,24 @@ and offsets into pair_labels.jsonl). ``score`` gives the precision of the joins 
 and re-weighted to the population (stratum_size / labelled in the stratum), per split,
 with 95 % intervals (Wilson per stratum; normal approximation for the weighted figure, the
 variance taken at (same+1)/(labelled+2) so a stratum without a wrong join is not certain).
+
+``draw --blind31`` (stop 31, seed 2031): a blind sample of three spaces the earlier draws
+missed, every labelled pair (pair_labels.jsonl, polnear_group_labels.jsonl) left out, each
+pair in the first space that holds it:
+
+* ``joins/REL/GAP``: the grouping's own joins not yet labelled, by relation
+  (``quotes.corpus.relations``: ``copy`` identical or punctuation, ``cut`` truncation or
+  bracketed, ``changed`` the rest) and date gap (``near`` <= 2 days, ``month`` 3-30, ``far``);
+* ``twospeaker/RARITY/GAP``: quotes of two different speaker families (a quote without
+  speaker a family of its own; ``cross_family.family_rows``) sharing a run of 4+ words with a
+  content word, or one (shorter) standing in the other, by the rarity of the longest shared
+  run (``cross_family.longest_shared``: IDF sum; ``common`` < 5, ``mid`` < 8, ``rare``) and gap;
+* ``nearmiss/LEVEL``: one speaker family, printed 1-3 days apart, not joined, sharing 2+
+  content words (the pairs sharing a 3-gram there are all labelled or joined already):
+  ``words3`` 3+ shared or half the shorter quote's, ``words2`` the rest.
+
+Each pair goes to ``heldout5`` (3/5, the blind check) or ``fit5`` by a hash of its two
+articles' ids, fixed before any label is read, so one article pair never straddles.
 """
 from __future__ import annotations
 
@@ -39,13 +58,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pair_draw import cmd_merge, cmd_show, labelled_keys, load_current, read_rows  # noqa: E402
 from common import nearest_quote  # noqa: E402
-from pair_sample import LABELS, add_show_and_merge, features, pkey, qkey  # noqa: E402
+from pair_sample import LABELS, OLD_LABELS, add_show_and_merge, features, pkey, qkey  # noqa: E402
 
 GROUPED = Path("/tmp/joins-grouped.jsonl")
 SAMPLE = Path("/tmp/joins-sample.jsonl")
 SEED, FIRST_INDEX = 1313, 4000
 SPLITS = ("joins_tune", "joins_heldout")
 ALLOC = {"0d": 25, "1-7d": 30, "8-30d": 40, "31d+": 55}
+BLIND31 = {"seed": 2031, "first": 8000, "splits": ("heldout5", "fit5"),
+           "alloc": {**{f"joins/{r}/{g}": 10**6 for r in ("copy", "cut", "changed") for g in ("near", "month", "far")},
+                     "twospeaker/rare/near": 30, "twospeaker/mid/near": 25, "twospeaker/common/near": 15,
+                     "twospeaker/rare/month": 20, "twospeaker/mid/month": 15, "twospeaker/common/month": 10,
+                     "twospeaker/rare/far": 20, "twospeaker/mid/far": 15, "twospeaker/common/far": 10,
+                     "nearmiss/words3": 10**6, "nearmiss/words2": 20}}
+RELATION_CLASS = {"identical": "copy", "punctuation": "copy", "truncation": "cut", "bracketed": "cut"}
 
 
 def gap_stratum(gap: int) -> str:
@@ -72,7 +98,93 @@ def joined_pairs(quotes: list[dict]) -> list[tuple[dict, dict]]:
     return out
 
 
+def split5_of(a: tuple, b: tuple) -> str:
+    """heldout5 for 3/5 of the article pairs (a hash of the two doc ids), else fit5."""
+    docs = json.dumps(sorted((a[0], b[0])))
+    return BLIND31["splits"][0] if int(hashlib.sha1(docs.encode()).hexdigest(), 16) % 5 < 3 else BLIND31["splits"][1]
+
+
+def gap3(gap: int) -> str:
+    return "near" if gap <= 2 else "month" if gap <= 30 else "far"
+
+
+def blind31_space(quotes: list[dict], extracted: list, done: set) -> dict[str, list]:
+    """The three spaces of ``draw --blind31``: {stratum: [(a, b, features)]} of unlabelled pairs."""
+    from cross_family import family_rows, idf_of, longest_shared, run_pairs
+    from quotes.corpus.relations import relation_of
+    from quotes.corpus.textnorm import STOPWORDS
+
+    by_key = {qkey(q): q for q in quotes}
+    by = defaultdict(list)
+
+    def add(s, a, b, extra=None):
+        if (qkey(b), qkey(a)) < (qkey(a), qkey(b)):
+            a, b = b, a
+        key = pkey(qkey(a), qkey(b))
+        if key not in done:
+            done.add(key)
+            by[s].append((a, b, {**features(a, b), **(extra or {})}))
+
+    for a, b in joined_pairs(quotes):
+        rel = relation_of(a["text"], b["text"])[0]
+        add(f"joins/{RELATION_CLASS.get(rel, 'changed')}/{gap3(features(a, b)['gap'])}", a, b, {"relation": rel})
+    rows, doc_of, _ = family_rows(extracted)
+    idf = idf_of(rows)
+    # the grouping output's quote of each row (None: a quote without words, not in pair_sample's shape)
+    quote = [by_key.get((doc_of[r[0].article_id], r[0].start, r[0].end)) for r in rows]
+    for i, j in sorted(run_pairs(rows, 4, contained=True)):
+        if rows[i][2] != rows[j][2] and quote[i] and quote[j]:
+            n, rare = longest_shared(rows[i][3], rows[j][3], idf)
+            level = "common" if rare < 5 else "mid" if rare < 8 else "rare"
+            add(f"twospeaker/{level}/{gap3(features(quote[i], quote[j])['gap'])}", quote[i], quote[j],
+                {"shared_run": n, "rarity": round(rare, 2), "families": [rows[i][2], rows[j][2]]})
+    content = [{w for w in r[3] if w not in STOPWORDS and len(w) > 2} for r in rows]
+    family = defaultdict(list)
+    for i, r in enumerate(rows):
+        if not r[2].startswith("none:"):
+            family[r[2]].append(i)
+    for ids in family.values():
+        for i, j in combinations(ids, 2):
+            a, b = quote[i], quote[j]
+            shared = len(content[i] & content[j])
+            if (not a or not b or a["doc_id"] == b["doc_id"] or shared < 2 or rows[i][4] is None
+                    or rows[j][4] is None or not 1 <= abs(rows[i][4] - rows[j][4]) <= 3
+                    or a["group"] is not None and a["group"] == b["group"]):
+                continue
+            half = shared >= min(len(content[i]), len(content[j])) / 2
+            add(f"nearmiss/{'words3' if shared >= 3 or half else 'words2'}", a, b, {"shared_words": shared})
+    return by
+
+
+def cmd_draw_blind31(args) -> None:
+    """``draw --blind31``: the stop-31 blind sample (heldout5 / fit5), ids and offsets only."""
+    import pickle
+
+    _, quotes = load_current(args.quotes)
+    done = labelled_keys(quotes) | labelled_keys(quotes, OLD_LABELS)
+    with open(args.cache, "rb") as f:
+        extracted = pickle.load(f)
+    by = blind31_space(quotes, extracted, set(done))
+    rng = random.Random(BLIND31["seed"])
+    picked = []
+    for s in sorted(by):
+        picked += [(s, p) for p in rng.sample(by[s], min(BLIND31["alloc"][s], len(by[s])))]
+    rng.shuffle(picked)
+    with open(args.out, "w", encoding="utf-8") as out:
+        for i, (s, (a, b, f)) in enumerate(picked, BLIND31["first"]):
+            side = {x: dict(zip(("doc_id", "start", "end"), qkey(q))) for x, q in (("a", a), ("b", b))}
+            out.write(json.dumps({"i": i, **side, "stratum": s, "split": split5_of(qkey(a), qkey(b)),
+                                  "in_old_labels": False, "speakers": [a["speaker"], b["speaker"]],
+                                  "features_at_sampling": f, "stratum_size": len(by[s])}) + "\n")
+    got = Counter(s for s, _ in picked)
+    print(f"{len(picked)} pairs ({len(done)} labelled pairs left out) -> {args.out}")
+    for s in sorted(by):
+        print(f"  {s:26} {got[s]:4} of {len(by[s])}")
+
+
 def cmd_draw(args) -> None:
+    if args.blind31:
+        return cmd_draw_blind31(args)
     _, quotes = load_current(args.quotes)
     done = labelled_keys(quotes)
     if not args.rest:     # the first draw again: without its own labels, as when it was drawn
@@ -161,8 +273,8 @@ def cmd_score(args) -> None:
         lo, hi = wilson(k, n)
         print(f"  {split:9} same {k:3} different {c['different']:2} unsure {c['unsure']:2}  precision "
               f"{k / max(n, 1):.3f} ({lo:.2f}-{hi:.2f})")
-    for r in old:
-        if r["label"] == "different":
+    for r in old:     # the blind heldout5 is counted only: its wrong joins stay unread
+        if r["label"] == "different" and r["split"] != BLIND31["splits"][0]:
             print(f"    wrong: {r['split']}\t{r['sample_index']}\tgap {r['features_at_sampling']['gap']}d\t{r['reason']}")
     rows = [r for r in read_rows(LABELS) if r["split"] in SPLITS]
     print(f"{len(rows)} labels ({sum(r['label'] == 'unsure' for r in rows)} unsure, left out)\n")
@@ -198,6 +310,9 @@ def main() -> None:
     s = sub.add_parser("draw")
     s.add_argument("--out", type=Path, default=SAMPLE)
     s.add_argument("--rest", action="store_true", help="all the pairs the first draw left (a census)")
+    s.add_argument("--blind31", action="store_true", help="stop 31's blind sample of three spaces (BLIND31)")
+    s.add_argument("--cache", type=Path, default=Path("/tmp/blind31/pairs.pkl"),
+                   help="pair_predict.py extract's cache the --quotes grouping was made from (--blind31)")
     add_show_and_merge(sub)
     sub.add_parser("score")
     args = ap.parse_args()

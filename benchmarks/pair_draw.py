@@ -84,13 +84,13 @@ def load_current(path: Path) -> tuple[dict, list[dict]]:
     return load(path)
 
 
-def labelled_keys(quotes: list[dict]) -> set:
-    """Pair keys, in today's offsets, of every pair already in pair_labels.jsonl."""
+def labelled_keys(quotes: list[dict], labels: Path = LABELS) -> set:
+    """Pair keys, in today's offsets, of every pair already in `labels` (pair_labels.jsonl)."""
     by_doc = defaultdict(list)
     for q in quotes:
         by_doc[q["doc_id"]].append((q["start"], q["end"]))
     keys = set()
-    with open(LABELS, encoding="utf-8") as f:
+    with open(labels, encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
             a, b = (nearest_quote(by_doc, *(r[s][k] for k in ("doc_id", "start", "end"))) for s in "ab")

@@ -20,6 +20,9 @@
     python benchmarks/source_recall.py --db ... --frame layer --days 45 --labels benchmarks/source_recall_gold_labels.jsonl
         (round 8: the train quotes whose pronoun or description speaker train's resolved-speaker
         layer names Trump, not read in rounds 1-7)
+    python benchmarks/source_recall.py --db ... --frame unknown --days 45 --sheet --seed 24 --sample 80
+    python benchmarks/source_recall.py --db ... --frame unknown --days 45 --labels benchmarks/source_recall_gold_labels.jsonl
+        (round 9: the quotes given nobody whose speaker neither the gold nor a layer names)
 
 The database is the one ``benchmarks/sources_polnear.py`` builds (PolNeAR train+dev and the 74
 transcripts; it builds it when missing). ``--sheet`` draws ``--sample`` quotes at random from
@@ -48,6 +51,7 @@ LAYER = Path(__file__).resolve().parent / "polnear_dev_speaker_layer.jsonl"
 # train's resolved-speaker layer (stop 30: the pronoun and description speakers of train articles
 # that mention Trump, see speaker_layer_guide.md)
 TRAIN_LAYER = Path(__file__).resolve().parent / "polnear_train_speaker_layer.jsonl"
+GOLD_LABELS = Path(__file__).resolve().parent / "source_recall_gold_labels.jsonl"
 EARLIER = [Path(__file__).resolve().parent / name for name in
            ("source_recall_labels.jsonl", "source_recall_gold_labels.jsonl", "source_alignment_labels.jsonl")]
 # the words a gold speaker part may have just before "Trump" and still name Donald Trump
@@ -203,15 +207,24 @@ def every_alignment(conn: sqlite3.Connection, pop: list[dict], labels: Path, ali
             continue
         (right if ok else wrong).append(p)
     # the alignments of quotes the extractor gives another speaker or nobody (stop 29:
-    # ``corpus.sources._found_for_article_speaker``): labelled in ``alignment_labels`` only
+    # ``corpus.sources._found_for_article_speaker``; stop 31: ``_found_beside_for_article_speaker``):
+    # labelled in ``alignment_labels``, or read in rounds 6, 8 and 9 (``GOLD_LABELS``: the source
+    # and an overlapping passage)
     ids = {p["quote_id"] for p in pop}
+    gold = {r["quote_id"]: r for r in read_labels(GOLD_LABELS)}
     for qid, start, how, words in conn.execute(
             "select sq.quote_id, sq.start, sq.how, length(q.text) - length(replace(q.text, ' ', '')) + 1"
             " from source_quotes sq join quotes q on q.id = sq.quote_id order by sq.quote_id"):
         if qid in ids:
             continue
         p = {"quote_id": qid, "how": how, "text": "w " * words}
-        if (qid, start) not in read:
+        if (qid, start) not in read and qid in gold:
+            sid, end = conn.execute('select source_id, "end" from source_quotes where quote_id = ?', [qid]).fetchone()
+            ok = gold[qid]["verdict"] == "in transcript" and _overlaps(
+                {"source_id": sid, "source_start": start, "source_end": end}, gold[qid], paths)
+            (right if ok else wrong).append(p)
+            outside[ok] += 1
+        elif (qid, start) not in read:
             unread.append(qid)
         else:
             (right if read[(qid, start)]["verdict"] in ("right", "wrong relation") else wrong).append(p)
@@ -337,6 +350,47 @@ def with_gold_speaker(conn: sqlite3.Connection, frame: list[dict], trump_id: str
     return {m.quote_id: m for m in align_sources(segments, quotes).matches if m.quote_id in mine}
 
 
+_PRONOUNS = {"he", "him", "his", "who", "i", "me"}
+
+
+def unknown_frame(conn: sqlite3.Connection, days: int) -> list[dict]:
+    """Round 9 (the guide): the quotes the extractor gives nobody or an unresolved pronoun or
+    description, in an article mentioning Trump 0..``days`` after an occasion, whose speaker
+    neither the gold nor a resolved-speaker layer names (no gold quote overlaps it, or those
+    that do have a pronoun or description speaker and no layer row), not read before."""
+    occasions = sorted({day(d) for (d,) in conn.execute("select date from sources") if day(d)})
+    gold: dict[str, list[tuple]] = {}
+    for split in SPLITS:
+        layer = read_layer({"dev": LAYER, "train": TRAIN_LAYER}[split])
+        with open(POLNEAR / f"{split}.jsonl", encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    doc = json.loads(line)
+                    gold[doc["doc_id"]] = [(q["start"], q["end"], q["speaker"] or "",
+                                            (doc["doc_id"], q["start"], q["end"]) in layer) for q in doc["quotes"]]
+    read = {r["quote_id"] for path in EARLIER for r in read_labels(path) if r.get("frame") != "unknown"}
+    out = []
+    for qid, text, start, end, aid, doc_id, published, outlet, name, atext in conn.execute(
+            "select q.id, q.text, q.start, q.\"end\", a.id, a.doc_id, a.published, coalesce(o.name, 'unknown'),"
+            " q.speaker_name, a.text from quotes q join articles a on a.id = q.article_id"
+            " left join outlets o on o.id = a.outlet_id left join utterances u on u.id = q.utterance_id"
+            " where coalesce(u.speaker_id, q.speaker_id) is null order by q.id"):
+        pub = day(published)
+        if doc_id not in gold or "Trump" not in atext or qid in read:
+            continue
+        if pub is None or not any(0 <= (pub - o).days <= days for o in occasions):
+            continue
+        over = [g for g in gold[doc_id] if g[0] < end and start < g[1]]
+        if any(g[3] or (g[2].lower() not in _PRONOUNS and any(w[:1].isupper() for w in g[2].split()))
+               for g in over):
+            continue  # the gold or a layer names its speaker
+        out.append({"doc_id": doc_id, "article_id": aid, "published": published, "outlet": outlet,
+                    "gold": "(nobody named)", "gold_start": start, "gold_end": end, "via_layer": False,
+                    "quote_id": qid, "text": text, "start": start, "end": end,
+                    "stored": "unresolved" if name else "nobody", "stored_speaker": name})
+    return out
+
+
 def trump_ids(conn: sqlite3.Connection) -> set[str]:
     ids = set()
     for (row,) in conn.execute("select distinct speaker_ids from source_turns where speaker_ids is not null"):
@@ -348,10 +402,13 @@ def gold_population(conn: sqlite3.Connection, days: int, which: str = "gold") ->
     """The frame with each quote's split, its stored alignment (figure 1) and the one made with
     the gold speaker (figure 2), in the fields ``write_sheet`` and ``score`` read. ``which``:
     ``gold``, round 6's frame (the gold speaker names Trump, or on dev the dev layer does);
-    ``layer``, round 8's (only train's layer names him, and no earlier round read the quote)."""
+    ``layer``, round 8's (only train's layer names him, and no earlier round read the quote);
+    ``unknown``, round 9's (quotes given nobody whose speaker neither the gold nor a layer names)."""
     trump = trump_ids(conn)
-    frame = gold_frame(conn, days, trump)
-    if which == "layer":
+    frame = unknown_frame(conn, days) if which == "unknown" else gold_frame(conn, days, trump)
+    if which == "unknown":
+        pass
+    elif which == "layer":
         read = {r["quote_id"] for path in EARLIER for r in read_labels(path) if r.get("frame") != "layer"}
         frame = [p for p in frame if p["via_layer"] and p["quote_id"] not in read]
     else:
@@ -413,10 +470,11 @@ def main() -> None:
     ap.add_argument("--alignment-labels", type=Path,
                     help="with --labels: precision on every alignment either file labels")
     ap.add_argument("--split", choices=["tune", "held-out"], help="--sheet: quotes of this split only")
-    ap.add_argument("--frame", choices=["trump", "gold", "layer"], default="trump",
+    ap.add_argument("--frame", choices=["trump", "gold", "layer", "unknown"], default="trump",
                     help="trump: the quotes the extractor gives Trump (rounds 1-5); gold: the gold Trump"
                          " quotes it does not (round 6, see the guide); layer: the train quotes only"
-                         " train's resolved-speaker layer gives Trump, not read before (round 8)")
+                         " train's resolved-speaker layer gives Trump, not read before (round 8); unknown: the"
+                         " quotes given nobody whose speaker neither gold nor a layer names (round 9)")
     ap.add_argument("--unread", action="store_true",
                     help="--sheet: the tune articles none of whose quotes was labelled count as held-out")
     args = ap.parse_args()
@@ -426,7 +484,7 @@ def main() -> None:
         build(args.db, SPLITS)
     conn = sqlite3.connect(args.db)
     rows = read_labels(args.labels)
-    if args.frame in ("gold", "layer"):
+    if args.frame in ("gold", "layer", "unknown"):
         pop = gold_population(conn, args.days, args.frame)
         print(f"{args.frame} frame ({args.days} days): {len(pop)} quotes {Counter(p['stored'] for p in pop)}"
               f" {Counter(p['split'] for p in pop)}")

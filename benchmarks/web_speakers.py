@@ -7,6 +7,8 @@
     python benchmarks/web_speakers.py score --part tune                           # the current code on the labels
     python benchmarks/web_speakers.py sample2 --extraction X.jsonl                # round 2: more tune rows (done once)
     python benchmarks/web_speakers.py sample3 --extraction X.jsonl                # round 3: every tune quote left (done once)
+    python benchmarks/web_speakers.py sample4 --extraction X.jsonl                # round 4: every page's quotes left, in order (done once)
+    python benchmarks/web_speakers.py sample5 --extraction D.jsonl                # round 5: tune candidates the filter drops (done once)
     python benchmarks/web_speakers.py score --part tune --round all --half check   # rounds 1-3, check half of tune
     python benchmarks/web_speakers.py score --part heldout --base /tmp/main       # and another checkout, same run
     python benchmarks/web_speakers.py extract --textacy --out /tmp/webspk-textacy.jsonl     # the baseline
@@ -51,6 +53,9 @@ SAMPLE = ROOT / "benchmarks" / "web_speaker_sample.json"
 SEED, CAP, SIZE, EXHAUSTIVE = 18, 3, None, 12
 SEED2, CAP2 = 1818, 5  # round 2 (webq): more TUNE rows, drawn from the extraction of the code of the day
 SEED3, EXHAUSTIVE3 = 181818, 10  # round 3 (term18): every TUNE quote left, and 10 tune pages read whole
+SEED4, SIZE4 = 2031, 300  # round 4 (web31): every page's quotes beyond the labelled ones, both parts, in one order
+# round 5 (web31): every candidate attribution drops on the TUNE pages (the filter's or the rules' rejections) that
+# matches no label, in an order drawn with SEED4: fit data for the quote filter on the web's conventions
 OPENING_MARKS = "“\"«„‘"
 
 
@@ -87,6 +92,49 @@ def extract_pages(pages: Path) -> list[dict]:
     extracted = extract_documents([str(pages / "html")], Tally(), workers=1)
     return [{"page": a.doc_id, "text": a.text, "quotes": [quote_json(q) for q in quotes]}
             for a, quotes in extracted]
+
+
+def dropped_pages(pages: Path, part: str = "tune") -> list[dict]:
+    """{page, text, quotes} per readable English page of `part`, where quotes are the candidates
+    attribution saw and did NOT keep (the quote filter's or the rules' rejections), parsed as
+    `quotes.extract.pipeline.extract_articles` parses them. Heldout pages are never read here
+    when `part` is tune."""
+    from quotes.extract.attribution import attribute_candidates
+    from quotes.extract.marks import find_marks
+    from quotes.extract.nlp import load_nlp
+    from quotes.extract.pipeline import (blank_quote_middles, disabled_pipes, ensure_pos, marks_inside, parse_text,
+                                         segments_for)
+    from quotes.extract.quotefilter import quote_probability
+    from quotes.extract.ranking import apply_ranker
+    from quotes.extract.textindex import ArticleIndex
+    from quotes.ingest.files import read_file
+    from quotes.ingest.language import ENGLISH, language_of
+    from quotes.model import Skipped
+
+    nlp, out = load_nlp(), []
+    disable = disabled_pipes(nlp)
+    for path in sorted((pages / "html").glob("*.html.gz")):
+        page = path.name[: -len(".html.gz")]
+        if part_of(page) != part:
+            continue
+        article = read_file(path)
+        if isinstance(article, Skipped) or not article.text:
+            continue
+        text = article.text
+        marks = find_marks(text)
+        if not marks or (article.language or language_of(text)) != ENGLISH:
+            continue
+        segs = segments_for(text, marks)
+        docs = list(nlp.pipe([blank_quote_middles(parse_text(text[s:e]), inside, s)
+                              for (s, e), inside in zip(segs, marks_inside(marks, segs))], disable=disable))
+        for d in docs:
+            ensure_pos(d)
+        index = ArticleIndex(text, marks, [(s, d) for (s, _), d in zip(segs, docs)])
+        dropped = [dict(text=c.quote.text, start=c.quote.start, end=c.quote.end, speaker=c.quote.speaker,
+                        confidence=round(quote_probability(c.features), 3), mark_style=c.quote.mark_style)
+                   for c in attribute_candidates(text, marks, index, ranker=apply_ranker) if not c.kept]
+        out.append({"page": page, "text": text, "quotes": dropped})
+    return out
 
 
 def textacy_pages(pages: Path) -> list[dict]:
@@ -176,17 +224,24 @@ def skeleton(page: str, q: dict, sampled: bool) -> dict:
             "system_confidence": q.get("confidence"), "system_right": None, "error_class": None, "note": ""}
 
 
-def draw_round2(pages: dict[str, dict], labels: list[dict], cap: int | None = CAP2, seed: int = SEED2) -> list[dict]:
-    """Round 2: the extracted quotes of TUNE pages that match no label yet, shuffled with SEED2,
-    at most CAP2 per page (heldout pages are never looked at; `cap` None: all of them)."""
+def unlabelled(pages: dict[str, dict], labels: list[dict], part: str | None = None) -> dict[str, list[dict]]:
+    """page -> its quotes that match no label (`match`), for the pages of `part` (None: all), in
+    page order (the pages of other parts are never looked at)."""
     by_page: dict[str, list[dict]] = {}
     for lab in labels:
         by_page.setdefault(lab["page"], []).append(lab)
-    candidates = []
-    for page in sorted(p for p in pages if part_of(p) == "tune"):
+    out = {}
+    for page in sorted(p for p in pages if part is None or part_of(p) == part):
         quotes = pages[page]["quotes"]
         used = {id(q) for q in match(by_page.get(page, []), quotes).values()}
-        candidates += [(page, q) for q in quotes if id(q) not in used]
+        out[page] = [q for q in quotes if id(q) not in used]
+    return out
+
+
+def draw_round2(pages: dict[str, dict], labels: list[dict], cap: int | None = CAP2, seed: int = SEED2) -> list[dict]:
+    """Round 2: the extracted quotes of TUNE pages that match no label yet, shuffled with SEED2,
+    at most CAP2 per page (heldout pages are never looked at; `cap` None: all of them)."""
+    candidates = [(page, q) for page, quotes in unlabelled(pages, labels, "tune").items() for q in quotes]
     random.Random(seed).shuffle(candidates)
     per_page, chosen = {}, []
     for page, q in candidates:
@@ -207,6 +262,77 @@ def draw_round3(pages: dict[str, dict], labels: list[dict]) -> tuple[list[dict],
     marked = sorted(p for p, d in pages.items()
                     if part_of(p) == "tune" and any(m in d["text"] for m in OPENING_MARKS))
     return [dict(r, round=3) for r in rows], sorted(rng.sample(marked, min(EXHAUSTIVE3, len(marked))))
+
+
+def draw_round4(pages: dict[str, dict], labels: list[dict]) -> list[dict]:
+    """Round 4: the extracted quotes of EVERY page (tune and heldout) that match no label yet, in
+    one order drawn with SEED4 that takes the same share of each page at every prefix: a page's
+    quotes are shuffled and quote i of n gets the position (i + u) / n, u drawn once per page,
+    and the frame is sorted by position. Labelling the first k rows samples each page in
+    proportion to its unlabelled quotes (pages never drawn before included)."""
+    rng = random.Random(SEED4)
+    placed = []
+    for page, left in unlabelled(pages, labels).items():
+        rng.shuffle(left)
+        u = rng.random()
+        placed += [((i + u) / len(left), page, q) for i, q in enumerate(left)]
+    placed.sort(key=lambda t: (t[0], t[1]))
+    return [dict(skeleton(page, q, False), round=4) for _, page, q in placed]
+
+
+def cmd_sample4(args) -> int:
+    """Record round 4's order (page, start, end, key; ids only) in the sample file, once. Label
+    rows are appended to the label file as they are labelled, in this order."""
+    meta = json.loads(SAMPLE.read_text())
+    if "round4" in meta:
+        print("round 4 already drawn")
+        return 0
+    rows = draw_round4(extraction_of(None, args.extraction), read_jsonl(LABELS))
+    meta["round4"] = {
+        "seed": SEED4, "size": SIZE4, "frame_rows": len(rows), "part": "tune and heldout",
+        "frame": "every quote of every page extracted by main b18a208 (extractor 19) that matches no label "
+                 "of rounds 1-3, ordered so that each prefix takes the same share of every page",
+        "by_part": {part: sum(r["part"] == part for r in rows[:SIZE4]) for part in ("tune", "heldout")},
+        "order": [[r["page"], r["start"], r["end"], r["key"]] for r in rows]}
+    SAMPLE.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in meta["round4"].items() if k != "order"}))
+    return 0
+
+
+def draw_round5(dropped: dict[str, dict], labels: list[dict]) -> list[dict]:
+    """Round 5: the dropped candidates of the TUNE pages (`dropped_pages`) that match no label,
+    shuffled with SEED4; rows carry `"dropped": true` and the filter's probability as
+    `system_confidence`."""
+    rows = [dict(skeleton(page, q, False), round=5, dropped=True)
+            for page, quotes in unlabelled(dropped, labels, "tune").items() for q in quotes]
+    random.Random(SEED4).shuffle(rows)
+    return rows
+
+
+def cmd_sample5(args) -> int:
+    """Record round 5's order (ids only) in the sample file, once (`--extraction`: a cached
+    `dropped_pages` output, made when missing)."""
+    meta = json.loads(SAMPLE.read_text())
+    if "round5" in meta:
+        print("round 5 already drawn")
+        return 0
+    cache = Path(args.extraction) if args.extraction else None
+    if cache is None or not cache.exists():
+        docs = dropped_pages(PAGES)
+        if cache is not None:
+            cache.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    else:
+        docs = read_jsonl(cache)
+    rows = draw_round5({d["page"]: d for d in docs}, read_jsonl(LABELS))
+    meta["round5"] = {
+        "seed": SEED4, "rows": len(rows), "part": "tune",
+        "frame": "every candidate that attribution of main b18a208 (extractor 19) sees on the English tune pages "
+                 "and does not keep (quote filter or rules), matching no label of rounds 1-4",
+        "candidates_dropped": sum(len(d["quotes"]) for d in docs),
+        "order": [[r["page"], r["start"], r["end"], r["key"]] for r in rows]}
+    SAMPLE.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in meta["round5"].items() if k != "order"}))
+    return 0
 
 
 def append_round(n: int, draw, entry) -> int:
@@ -389,12 +515,13 @@ def figures(labels: list[dict], pages: dict[str, dict], exhaustive: list[str]) -
 def weighted_precision(kept: list[tuple[dict, dict]], labels: list[dict]) -> str:
     """Precision over all the frame's candidates, estimated: each sampled row weighs its page's
     candidates (in the extraction the sample was drawn from) over its sampled rows, undoing
-    the cap per page that under-samples long pages."""
+    the cap per page that under-samples long pages. A page round 1's frame never held (its
+    quotes all came later: round 4) weighs 1 per row, as every quote of it is labelled."""
     frame = json.loads(SAMPLE.read_text())["candidates_per_page"]
     drawn: dict[str, int] = {}
     for lab in labels:
         drawn[lab["page"]] = drawn.get(lab["page"], 0) + lab["sampled"]
-    weights = [(frame[lab["page"]] / drawn[lab["page"]], lab["is_quote"]) for lab, _ in kept]
+    weights = [(frame.get(lab["page"], drawn[lab["page"]]) / drawn[lab["page"]], lab["is_quote"]) for lab, _ in kept]
     total = sum(w for w, _ in weights)
     return f"{sum(w for w, yes in weights if yes) / total:.3f}" if total else "-"
 
@@ -445,7 +572,8 @@ def is_english(text: str) -> bool:
 
 def cmd_score(args) -> int:
     runs = {"current": extraction_of(None, args.extraction)}
-    labels = [dict(lab, sampled=lab["sampled"] or (lab.get("round", 1) > 1 and not lab.get("missed")))
+    labels = [dict(lab, sampled=lab["sampled"] or (lab.get("round", 1) > 1 and not lab.get("missed")
+                                                   and not lab.get("dropped")))
               for lab in read_jsonl(LABELS)
               if lab["is_quote"] is not None and (args.part == "all" or lab["part"] == args.part)
               and args.round in ("all", str(lab.get("round", 1))) and (not args.half or half_of(lab["page"]) == args.half)
@@ -477,7 +605,7 @@ def main(argv=None) -> int:
     ex = sub.add_parser("extract", help="extract the pages with the code of WEB_SPEAKERS_CODE (default this checkout)")
     ex.add_argument("--out", required=True)
     ex.add_argument("--textacy", action="store_true", help="textacy's quotes instead of ours (the baseline)")
-    for name in ("sample", "sample2", "sample3", "show", "marks", "score"):
+    for name in ("sample", "sample2", "sample3", "sample4", "sample5", "show", "marks", "score"):
         p = sub.add_parser(name)
         p.add_argument("--extraction", help="a cached `extract` output (made by this checkout when missing)")
         if name in ("show", "score"):
@@ -495,9 +623,11 @@ def main(argv=None) -> int:
                        "e.g. `extract --textacy`'s)")
     score.add_argument("--json", action="store_true")
     score.add_argument("--english", action="store_true", help="only the labels of pages in English (is_english)")
-    score.add_argument("--round", choices=("1", "2", "3", "all"), default="1",
+    score.add_argument("--round", choices=("1", "2", "3", "4", "5", "all"), default="1",
                        help="1: webspk's random sample (the figures so far); 2: webq's tune rows; "
-                            "3: term18's (every tune quote left, 10 tune pages exhaustive); all: every round")
+                            "3: term18's (every tune quote left, 10 tune pages exhaustive); 4: web31's (both parts, "
+                            "quotes beyond the labelled ones, seed 2031); 5: web31's tune candidates the filter drops "
+                            "(not sampled: they are no extracted quotes); all: every round")
     score.add_argument("--half", choices=("fit", "check"), help="only the tune pages of this half (half_of)")
     args = parser.parse_args(argv)
     if args.command == "extract":
@@ -505,7 +635,7 @@ def main(argv=None) -> int:
             for doc in (textacy_pages if args.textacy else extract_pages)(PAGES):
                 handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
         return 0
-    return {"sample": cmd_sample, "sample2": cmd_sample2, "sample3": cmd_sample3, "show": cmd_show, "marks": cmd_marks, "score": cmd_score}[args.command](args)
+    return {"sample": cmd_sample, "sample2": cmd_sample2, "sample3": cmd_sample3, "sample4": cmd_sample4, "sample5": cmd_sample5, "show": cmd_show, "marks": cmd_marks, "score": cmd_score}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -368,7 +368,7 @@ def source_segments(db) -> tuple[list, dict[str, frozenset[str]]]:
             resolved[name] = resolve_speaker(name, speakers)
         turn_speakers[tid] = resolved[name]
         if resolved[name]:
-            segments.append(Segment(source_id, turn, resolved[name], day, text, start, title))
+            segments.append(Segment(source_id, turn, resolved[name], day, text, start, title, name))
     return segments, turn_speakers
 
 

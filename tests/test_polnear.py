@@ -87,3 +87,19 @@ LAYERED_FLOORS = {"speaker_acc_named_gold": 0.95, "speaker_acc_resolved_pronouns
 @pytest.mark.parametrize("figure", sorted(LAYERED_FLOORS))
 def test_dev_with_the_resolved_speaker_layer(dev_layered_scores, figure):
     assert dev_layered_scores[figure] >= LAYERED_FLOORS[figure], dev_layered_scores[figure]
+
+
+def test_the_train_guess_labels_are_train_gold_quotes_with_names_in_range(tmp_path):
+    # benchmarks/polnear_train_guess_labels.jsonl (stop 31): who speaks where extraction guessed a
+    # role on train, the labels training/train_ranker.py fits the guess factor on
+    import subprocess
+    import sys
+
+    if not (SHARED / "eval" / "polnear" / "train.jsonl").is_file():
+        pytest.skip("PolNeAR data not available")
+    out = tmp_path / "guesses.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "speaker_layer.py"), "make", "--split", "train",
+                    "--labels", str(ROOT / "benchmarks" / "polnear_train_guess_labels.jsonl"), "--out", str(out)],
+                   check=True, capture_output=True)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 61 and sum(r["canonical"] is None for r in rows) == 6

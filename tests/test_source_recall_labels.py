@@ -1,6 +1,7 @@
 """The labels of benchmarks/source_recall.py (issue 16): ids, offsets and verdicts only, never
 PolNeAR text; the gold speaker's frame of round 6 (its test of a gold speaker naming Trump) and
-round 8's, with train's resolved-speaker layer (offsets only, each row a train gold quote)."""
+round 8's, with train's resolved-speaker layer (offsets only, each row a train gold quote); round
+9's quotes given nobody whose speaker neither the gold nor a layer names."""
 import json
 import re
 import sys
@@ -33,13 +34,15 @@ def test_labels_hold_ids_offsets_and_verdicts_only():
                 assert r["relation"] in RELATIONS and 0 <= r["start"] < r["end"] and r["source"].endswith(".md")
 
 
-def test_rounds_6_and_8_are_the_gold_and_layer_frames_split_by_article():
+def test_rounds_6_8_and_9_are_the_gold_layer_and_unknown_frames_split_by_article():
     rows = read(GOLD)
-    assert {(r["round"], r["frame"]) for r in rows} == {(6, "gold"), (8, "layer")}
+    assert {(r["round"], r["frame"]) for r in rows} == {(6, "gold"), (8, "layer"), (9, "unknown")}
     assert len({r["quote_id"] for r in rows}) == len(rows)  # no quote read in both rounds
     for r in rows:
         assert r["split"] == sr.split_of(r["doc_id"])
         assert r["stored"] in ("other", "unresolved", "nobody", "missed")
+        if r["frame"] == "unknown":  # quotes the extractor gives nobody or an unresolved speaker
+            assert r["stored"] in ("unresolved", "nobody")
         if r["stored"] == "missed":
             assert r["quote_id"] == sr.gold_id(r["doc_id"], r["gold_start"], r["gold_end"])
 

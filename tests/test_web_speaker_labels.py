@@ -24,7 +24,8 @@ def rows():
 
 def test_rows_hold_keys_offsets_and_labels_only():
     for r in rows():
-        assert set(r) - KEYS <= {"round", "missed"} and KEYS <= set(r)
+        assert set(r) - KEYS <= {"round", "missed", "dropped"} and KEYS <= set(r)
+        assert not r.get("dropped") or (r["round"] == 5 and r["part"] == "tune")
         assert not r.get("missed") or (r["round"] == 3 and r["is_quote"] and r["system_speaker"] is None)
         assert re.fullmatch(r"[0-9a-f]{12}", r["key"]) and 0 <= r["start"] < r["end"]
         assert r["is_quote"] in (True, False) and r["error_class"] in CLASSES
@@ -40,7 +41,7 @@ def test_the_sample_is_as_recorded_and_split_by_page():
     assert sampled == {p: min(n, meta["cap_per_page"]) for p, n in meta["candidates_per_page"].items()}
     for r in rows():
         assert r["part"] == ws.part_of(r["page"])
-        assert r["sampled"] or r["page"] in meta["exhaustive"] or r.get("round") in (2, 3)
+        assert r["sampled"] or r["page"] in meta["exhaustive"] or r.get("round") in (2, 3, 4, 5)
     assert all(ws.part_of(p) == "heldout" for p in meta["exhaustive"])
     assert len({(r["page"], r["start"], r["end"]) for r in rows()}) == len(rows())
 
@@ -139,3 +140,51 @@ def test_the_third_draw_takes_every_unlabelled_tune_quote():
     drawn, exhaustive = ws.draw_round3(pages, labelled)
     assert {r["page"] for r in drawn} == set(tune) and all(r["round"] == 3 for r in drawn)
     assert len(drawn) == 2 * 9 - 1 and held not in exhaustive
+
+
+def test_round_four_rows_follow_the_recorded_order_from_its_start():
+    meta = json.loads(ws.SAMPLE.read_text())["round4"]
+    order = [tuple(o) for o in meta["order"]]
+    fourth = [(r["page"], r["start"], r["end"], r["key"]) for r in rows() if r.get("round") == 4]
+    assert fourth == order[:len(fourth)] and len(order) == meta["frame_rows"]
+    assert all(not r["sampled"] for r in rows() if r.get("round") == 4)
+
+
+def test_the_fourth_draw_takes_the_same_share_of_every_page_at_each_prefix():
+    names = [f"page{i}" for i in range(6)]
+    quote = lambda i: {"text": f"words number {i} said here", "start": 10 * i, "end": 10 * i + 8}  # noqa: E731
+    pages = {p: {"quotes": [quote(i) for i in range(3 * (k + 1))]} for k, p in enumerate(names)}
+    labelled = [{"page": names[0], "key": ws.quote_key(quote(0)["text"]), "start": 0, "end": 8}]
+    drawn = ws.draw_round4(pages, labelled)
+    assert len(drawn) == sum(3 * (k + 1) for k in range(6)) - 1 and all(r["round"] == 4 for r in drawn)
+    assert {ws.part_of(p) for p in names} == {r["part"] for r in drawn}
+    half = Counter(r["page"] for r in drawn[:len(drawn) // 2])
+    for k, p in enumerate(names):
+        left = 3 * (k + 1) - (k == 0)
+        assert abs(half[p] - left / 2) <= 1.5
+    assert drawn == ws.draw_round4(pages, labelled)  # a fixed seed
+
+
+def test_round_five_rows_are_dropped_tune_candidates_in_the_recorded_order():
+    meta = json.loads(ws.SAMPLE.read_text())["round5"]
+    fifth = [r for r in rows() if r.get("round") == 5]
+    assert [(r["page"], r["start"], r["end"], r["key"]) for r in fifth] == [tuple(o) for o in meta["order"]][:len(fifth)]
+    assert all(r["dropped"] and r["part"] == "tune" and not r["sampled"] for r in fifth)
+
+
+def test_the_fifth_draw_takes_unlabelled_dropped_candidates_of_tune_pages_only():
+    tune = next(p for p in (f"page{i}" for i in range(40)) if ws.part_of(p) == "tune")
+    held = next(p for p in (f"page{i}" for i in range(40)) if ws.part_of(p) == "heldout")
+    quote = lambda i: {"text": f"a term {i}", "start": 10 * i, "end": 10 * i + 8}  # noqa: E731
+    dropped = {p: {"quotes": [quote(i) for i in range(4)]} for p in (tune, held)}
+    labelled = [{"page": tune, "key": ws.quote_key(quote(1)["text"]), "start": 10, "end": 18}]
+    drawn = ws.draw_round5(dropped, labelled)
+    assert {r["page"] for r in drawn} == {tune} and len(drawn) == 3 and all(r["dropped"] for r in drawn)
+    assert drawn == ws.draw_round5(dropped, labelled)
+
+
+def test_weighted_precision_counts_a_page_round_one_never_held_once_per_row():
+    frame = json.loads(ws.SAMPLE.read_text())["candidates_per_page"]
+    new = next(p for p in (f"page{i}" for i in range(40)) if p not in frame)
+    rows_ = [{"page": new, "sampled": True, "is_quote": ok} for ok in (True, True, False, True)]
+    assert ws.weighted_precision([(r, {}) for r in rows_], rows_) == "0.750"

@@ -13,7 +13,9 @@ becomes the person it names). Fits a logistic regression (default) or small boos
 the chosen speaker's correctness on out-of-fold predictions (5 folds by document), and writes
 the model as JSON. PolNeAR train has no coreference: how often a resolved mention (a "he",
 "the senator") resolves to the right name (`resolution`) is measured on dev with the dev
-resolved-speaker layer labels (benchmarks/polnear_dev_speaker_layer.jsonl). The plainest rule attributions (`PLAIN_METHODS`) are not ranked at run
+resolved-speaker layer labels (benchmarks/polnear_dev_speaker_layer.jsonl); how often a guess (a bare
+title or occupation resolved to the person the article is about: `guess`) names the right person
+is measured on train's own labels of those guesses (GUESS_LABELS). The plainest rule attributions (`PLAIN_METHODS`) are not ranked at run
 time: their confidence is the rules' precision on them in train. Deterministic: the same
 rows give the same file byte for byte. Thresholds
 (`no_speaker_below`: a short term or title whose best candidate scores below it is not a
@@ -265,6 +267,7 @@ def main():
     cal = fit_calibration(rows, chosen)
     dev_rows = cached("dev", args.cache)
     resolution = resolution_summary(dev_rows, predict(clf, names, dev_rows), min_take)
+    guess = guess_summary(rows, chosen)
 
     if args.model == "trees":
         model = export_trees(clf, names)
@@ -272,6 +275,7 @@ def main():
         model = {"kind": "logistic", "weights": {k: round(float(w), 5) for k, w in zip(names, clf.coef_[0])}}
     model["calibration"] = cal
     model["resolution"] = resolution
+    model["guess"] = guess
     model["min_take"] = min_take
     model["plain"] = plain
     model["features"] = names
@@ -297,20 +301,55 @@ def fit_calibration(rows, chosen) -> dict:
 
 
 DEV_LAYER = REPO / "benchmarks" / "polnear_dev_speaker_layer.jsonl"
+# train's labels of who speaks where extraction guessed a role: the Trump articles' layer and
+# the guesses it does not hold (benchmarks/speaker_layer_guide.md)
+GUESS_LABELS = (REPO / "benchmarks" / "polnear_train_speaker_layer.jsonl",
+                REPO / "benchmarks" / "polnear_train_guess_labels.jsonl")
+
+
+def layer_names(split: str, paths, nulls: bool = False) -> dict:
+    """{doc_id: [((start, end), [name, aliases...])]} from resolved-speaker layer labels
+    (benchmarks/speaker_layer.py): the name a reader gives a gold pronoun or description
+    speaker; a row with no name is left out, or kept with no names when `nulls`."""
+    texts = {g["doc_id"]: g["text"] for g in map(json.loads, open(SHARED / "eval" / "polnear" / f"{split}.jsonl", encoding="utf-8"))}
+    out: dict = {}
+    for path in paths:
+        for r in map(json.loads, open(path, encoding="utf-8")):
+            if r.get("name_span") or nulls:
+                text = texts[r["doc_id"]]
+                names = ([text[slice(*r["name_span"])]] if r.get("name_span") else []) + [
+                    text[s:e] for s, e in r.get("alias_spans") or []]
+                out.setdefault(r["doc_id"], []).append(((r["start"], r["end"]), names))
+    return out
 
 
 def dev_layer_names() -> dict:
-    """{doc_id: [((start, end), [name, aliases...])]} from the dev resolved-speaker layer
-    labels (benchmarks/speaker_layer.py): the name a reader gives a gold pronoun or
-    description speaker (rows with no name are left out)."""
-    texts = {g["doc_id"]: g["text"] for g in map(json.loads, open(SHARED / "eval" / "polnear" / "dev.jsonl", encoding="utf-8"))}
-    out: dict = {}
-    for r in map(json.loads, open(DEV_LAYER, encoding="utf-8")):
-        if r.get("name_span"):
-            text = texts[r["doc_id"]]
-            names = [text[slice(*r["name_span"])]] + [text[s:e] for s, e in r.get("alias_spans") or []]
-            out.setdefault(r["doc_id"], []).append(((r["start"], r["end"]), names))
-    return out
+    """The dev resolved-speaker layer's names (`layer_names`)."""
+    return layer_names("dev", [DEV_LAYER])
+
+
+def guess_summary(rows, chosen) -> dict:
+    """How often a guess (GUESS_HOWS: a bare title or occupation resolved to the person the
+    article is about) whose mention is the gold one names the person a reader gives (train's
+    labels, GUESS_LABELS; a label naming nobody counts against it), over train's out-of-fold
+    choices, smoothed by one right and one wrong case: the factor a guess is stored at."""
+    from quotes.extract.ranking import GUESS_HOWS, is_guess
+
+    labels = layer_names("train", GUESS_LABELS, nulls=True)
+    right = total = unlabelled = 0
+    for r, (cf, ok, name) in zip(rows, chosen):
+        method = r["rule_method"] if norm(name) == norm(r["rule_speaker"]) else None
+        if cf is None or not ok or not is_guess(GUESS_HOWS, cf, method):
+            continue
+        names = next((n for span, n in labels.get(r["doc"], []) if overlap(span, r["quote"]) >= 0.5), None)
+        if names is None:
+            unlabelled += 1
+            continue
+        total += 1
+        right += bool(names) and name_ok(name, names)
+    print(f"# train: guesses whose mention is the gold one: {right}/{total} name the reader's person "
+          f"({unlabelled} unlabelled)", file=sys.stderr)
+    return {"hows": list(GUESS_HOWS), "precision": round((right + 1) / (total + 2), 3)}
 
 
 def resolution_summary(dev_rows, probs, min_take) -> dict:
@@ -318,13 +357,14 @@ def resolution_summary(dev_rows, probs, min_take) -> dict:
     whose mention is the gold one resolves to the name a reader gives (the dev layer), for
     the speakers the shipped model chooses on dev. PolNeAR train has no coreference, so this
     one figure is measured on dev (as min_take is chosen there)."""
-    from quotes.extract.ranking import RESOLVED_HOWS, is_resolved
+    from quotes.extract.ranking import GUESS_HOWS, RESOLVED_HOWS, is_guess, is_resolved
 
+    hows = tuple(h for h in RESOLVED_HOWS if h not in GUESS_HOWS)  # (guesses: guess_summary)
     layer = dev_layer_names()
     right = total = 0
     for r, (cf, ok, name) in zip(dev_rows, choose_rows(dev_rows, probs, min_take)):
         method = r["rule_method"] if norm(name) == norm(r["rule_speaker"]) else None
-        if cf is None or not ok or not is_resolved(RESOLVED_HOWS, cf, method):
+        if cf is None or not ok or is_guess(GUESS_HOWS, cf, method) or not is_resolved(hows, cf, method):
             continue
         names = next((n for span, n in layer.get(r["doc"], []) if overlap(span, r["quote"]) >= 0.5), None)
         if names:
@@ -332,7 +372,7 @@ def resolution_summary(dev_rows, probs, min_take) -> dict:
             right += name_ok(name, names)
     print(f"# dev: resolved mentions that are the gold one: {right}/{total} resolve to the reader's name",
           file=sys.stderr)
-    return {"hows": list(RESOLVED_HOWS), "precision": round(right / total, 3)}
+    return {"hows": list(hows), "precision": round(right / total, 3)}
 
 
 # The rules' plainest attributions, not ranked at run time (quotes.extract.ranking.is_plain):

@@ -24,7 +24,10 @@ A noun (singular and plural counted together; printed in lower case at least LOW
 and more often so than capitalised) is a SPEAKER noun when it heads at least MIN_GOLD gold
 speakers that are GOLD_SHARE of its uses (or with "who", suffix or organisation evidence), or
 takes "who" at least WHO_MIN times and "which" never; its type is organisation (an
-organisation word of the lexicon), document (issued, never a "who") or person. A noun is a
+organisation word of the lexicon), person when it carries evidence of a person beyond being
+a gold speaker ("who", an agentive suffix, a person of a work, an honorific name in
+apposition) or no document or thing evidence, else document (issued, said in, something in
+it, "according to" it, it "reads"; with only "which" after it, it is left out). A noun is a
 THING noun when it is such a subject at least THING_MIN times, never a gold speaker, never
 with "who", no person suffix, and takes a determiner at least once (not "none"). A PARTITIVE head heads a gold speaker through an "of" whose
 object is plural or them/us ("a group of rabbis"). Nouns the hand lists already type are
@@ -121,6 +124,14 @@ def collect(split: str) -> dict:
                     f["which"] += first in THING_RELATIVE
                 f["issued"] += t.dep_ in ("dobj", "obj") and lemma_of(t.head) in ISSUED_KINDS
                 f["in_speech"] += t.dep_ == "pobj" and t.head.lower_ == "in" and lemma_of(t.head.head) in SPEECH_LEMMAS
+                # thing or document evidence: "in the cable", "according to the cable", "the passage reads:"
+                f["in_obj"] += t.dep_ == "pobj" and t.head.lower_ == "in"
+                f["according"] += t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
+                f["reads"] += t.dep_ in SUBJ and lemma_of(t.head) == "read" and not any(
+                    c.dep_ in ("dobj", "obj") for c in t.head.children)
+                # person evidence: a name with an honorific in apposition ("the investor, Mr. Cuban")
+                apposed = [c for c in t.children if c.dep_ == "appos"] + ([t.head] if t.dep_ == "appos" else [])
+                f["honorific"] += any(honorific_name(x) for x in apposed)
                 if any(a <= p < b for a, b in spans):
                     f["spoken"] += 1
                 elif t.dep_ in SUBJ and t.text[:1].islower() and not any(ms <= p < me for ms, me in inside):
@@ -128,6 +139,12 @@ def collect(split: str) -> dict:
                     if split != "train":
                         others.append((art["doc_id"], t.lower_, t.sent.text[:160], *types_of(t, text, s)))
     return {"facts": dict(facts), "partitive": partitive, "gold_heads": gold_heads, "others": others}
+
+
+def honorific_name(tok) -> bool:
+    """`tok` is a proper name its phrase opens with an honorific ("Mr. Cuban", "Dr. Carson")."""
+    from quotes.lexicon.words import HONORIFICS
+    return tok.pos_ == "PROPN" and min(tok.subtree, key=lambda x: x.i).lower_ in HONORIFICS - {"the"}
 
 
 def s0(docs, tok) -> int:
@@ -164,6 +181,21 @@ def singular(low: str, seen) -> str:
     return next((f for f in singulars(low) if f in seen), low)
 
 
+def person_evidence(base: str, f: Counter) -> bool:
+    """More than said-subjecthood says the noun is a person: "who" after it, an agentive
+    ending, one of the people of a work (actor, producer), a name with an honorific in
+    apposition ("the neurosurgeon, Dr. Carson")."""
+    from quotes.lexicon.words import WORK_PEOPLE
+    return bool(f["who"] or agentive(base) or base in WORK_PEOPLE or f["honorific"])
+
+
+def document_evidence(f: Counter) -> bool:
+    """The noun is written or read: issued ("released a memo"), the words were said in it
+    ("said in a piece"), something is in it ("in the passage"), it is a source ("according to
+    the cable"), or it reads ("the passage reads:")."""
+    return bool(f["issued"] or f["in_speech"] or f["in_obj"] or f["according"] or f["reads"])
+
+
 def decide(c: dict) -> tuple[dict[str, str], list[str], list[str]]:
     """(speaker nouns with their type, thing nouns, partitive heads) from the facts, counted
     over a noun's singular and plural together."""
@@ -186,8 +218,11 @@ def decide(c: dict) -> tuple[dict[str, str], list[str], list[str]]:
                 or f["who"] >= WHO_MIN and not f["which"]:
             if org:
                 speakers[base] = "organisation"
-            elif not f["who"] and (f["issued"] or f["in_speech"]):
-                speakers[base] = "document"  # "the piece", "the memoir": written, never a who
+            elif not person_evidence(base, f) and (document_evidence(f) or f["which"]):
+                # "the passage reads", "according to the cable": a gold speaker head with
+                # document or thing evidence is a person only with evidence of a person
+                if document_evidence(f):
+                    speakers[base] = "document"  # "the piece", "the memoir", "the cable"
             else:
                 speakers[base] = "person"
         elif not gold and not f["spoken"] and not f["who"] and not agentive(base) and not org and f["det"] \

@@ -18,7 +18,8 @@ Quotes without speaker are a second pass, decided here before any grouping:
 3. A named quote whose speaker is *unsure* (``corpus.unsure``: a guessed name, a group noun)
    goes the same way when its own family holds no quote sharing a 4-gram with it: found in
    the sure quotes of exactly one other family, it is grouped in that family's unit as a
-   quote without speaker. This second pass is the only step that crosses families; a unit's
+   quote without speaker (a 4-gram the sure quotes of two families hold is stock, and
+   passed over both ways: ``UnsureLinks.is_stock``). This second pass is the only step that crosses families; a unit's
    grouping still reads its own quotes only.
 
 Each unit is then one ``group_utterances`` call over its quotes only (``group_units``):
@@ -335,8 +336,8 @@ def cut_of_holders(speakerless: Iterable[tuple[str, str]], unsure_quotes: Iterab
     held by any named quote, each row (family, how many of its quotes hold the gram up to 2,
     whether a sure one does), or the one row (``MANY``, 2, True) when sure quotes of two
     families or more hold it. That is all the decisions read: a speakerless component with
-    such a gram has two families (free), and an unsure quote with one stays home (its family
-    holds the gram in a sure quote besides it, or two other families do)."""
+    such a gram has two families (free), and an unsure quote passes over such a gram (a stock
+    phrase: ``UnsureLinks.is_stock``)."""
     links, unsure = _to_look_up(speakerless, unsure_quotes)
     wanted = set(links.grams) | set(unsure.held)
     for gram, rows in (holders_of(wanted) if wanted else ()):

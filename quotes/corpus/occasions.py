@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 import regex
 
+from quotes.corpus.textnorm import STOPWORDS
 from quotes.extract.dating import article_day, when_said
 from quotes.lexicon.words import NOT_OCCASION_NAMES, OCCASION_EVENTS, OCCASION_KINDS, OCCASION_NAME_HEADS
 
@@ -55,6 +56,7 @@ class Occasion:
     places: tuple[tuple[str, ...], ...] = ()  # ("green", "bay", "wisconsin"): lower-cased
     titled: tuple[str, ...] = ()  # ("announcement",): words naming the event before its kind
     names: tuple[tuple[str, ...], ...] = ()  # the article's events by name: ("republican", "national", "convention")
+    called: tuple[tuple[str, ...], ...] = ()  # capitalised words before its event: ("aipac",) of "the AIPAC speech"
 
     @property
     def named(self) -> bool:
@@ -112,6 +114,28 @@ def titled_words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# capitalised words (one to three; "the AIPAC speech", "the Miami debate", "a North Carolina rally")
+# right before a noun of an event; a possessive ("Mr. Trump's speech") names its speaker, not it
+_CALLED = regex.compile(r"(?<![\p{L}'.-])((?:\p{Lu}[\p{L}.-]*[ \t]+){1,3})(?:" + "|".join(
+    sorted(OCCASION_EVENTS)) + r")(?![\p{L}'-])")
+
+
+def called_words(text: str, speaker_words: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], ...]:
+    """The capitalised words ``text`` prints right before a noun of an event ("the AIPAC
+    speech", "the Miami debate"), lower-cased, each run a tuple that a title must hold whole,
+    as a place's words (``place_keys``): an event called by its place, its venue or its host.
+    Left out: words of no title's name (``NOT_OCCASION_NAMES``: "the Republican debate"),
+    function words ("At rally"), and the words of the speaker's own name (``speaker_words``:
+    "a Trump rally" is no "Remarks at Trump SoHo")."""
+    out = []
+    for m in _CALLED.finditer(text):
+        words = tuple(w.lower() for w in _WORD.findall(m.group(1)))
+        words = tuple(w for w in words if w not in NOT_OCCASION_NAMES and w not in STOPWORDS and len(w) > 1)
+        if words and not set(words) & speaker_words and words not in out:
+            out.append(words)
+    return tuple(out)
+
+
 # an event's proper name: capitalised words ending in a noun of a named event ("Republican
 # National Convention"; "the" left out), on one line
 _EVENT_NAME = regex.compile(r"(?<![\p{L}'-])((?:\p{Lu}[\p{L}'-]*[ \t]+){1,5})(" + "|".join(
@@ -156,9 +180,10 @@ def title_keys(title: str | None) -> frozenset[str]:
 
 
 def place_keys(occasion: Occasion) -> list[frozenset[str]]:
-    """Each place the article names ("in South Carolina"), as the keys a title must all
-    hold: all its words, whole."""
-    return [frozenset(_whole(w) for w in p) for p in occasion.places]
+    """Each place the article names ("in South Carolina"), or words it calls the event by
+    ("the Miami debate", ``called_words``), as the keys a title must all hold: all its
+    words, whole."""
+    return [frozenset(_whole(w) for w in p) for p in occasion.places + occasion.called]
 
 
 def event_keys(occasion: Occasion) -> list[frozenset[str]]:
@@ -187,14 +212,18 @@ def kind_of_title(title: str | None) -> str | None:
 
 
 def occasion_of(context: str | None, at: int, end: int, published: str | None,
-                article_names: tuple[tuple[str, ...], ...] = ()) -> Occasion:
+                article_names: tuple[tuple[str, ...], ...] = (),
+                speaker_words: frozenset[str] = frozenset()) -> Occasion:
     """The occasion the words around a quote name (``NONE`` without them); with the events
-    its whole article names (``event_names``) when they name no place, event or day."""
+    its whole article names (``event_names``) when they name no place, event or day;
+    ``speaker_words``: the words of its speaker's name, which name none of his occasions
+    ("at the Trump rally" is no "Remarks at Trump SoHo": ``called_words``)."""
     if not context:
         return NONE
     text = attribution_words(context, at, end)
     days = when_said(text, article_day(published))
     first, last = (days[0].toordinal(), days[1].toordinal()) if days else (None, None)
-    places, titled = places_of(text), titled_words(text)
-    names = article_names if not (places or titled or days) else ()
-    return Occasion(kind_of(text), first, last, places, titled, names)
+    places = tuple(p for p in places_of(text) if not set(p) & speaker_words)  # "at the Trump rally"
+    titled, called = titled_words(text), called_words(text, speaker_words)
+    names = article_names if not (places or titled or called or days) else ()
+    return Occasion(kind_of(text), first, last, places, titled, names, called)

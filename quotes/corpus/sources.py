@@ -120,6 +120,7 @@ class Segment:
     text: str  # the turn's words
     offset: int  # where they start in the source's text
     title: str | None = None  # the source's occasion ("Republican Candidates Debate in ...")
+    speaker_name: str | None = None  # the turn's speaker as the source names them ("Donald Trump")
 
 
 @dataclass
@@ -436,13 +437,10 @@ class _Aligner:
         # (only the keys are kept, interned: the units of a quote or a passage are made again
         # for the few that are found)
         self.qkeys = [_keys(units(q.text)) if q.speaker_id in with_sources else [] for q in quotes]
-        # the occasion the article names for each quote: its kind and days
-        self.occasions = [occasion_of(q.context, q.context_at, q.context_end, q.published, q.article_names)
-                          if q.speaker_id in with_sources else NONE for q in quotes]
         wanted_speakers = {q.speaker_id for q in quotes if q.speaker_id}
         self.segs: list[_Seg] = []
-        if segs is not None:  # the turns another aligner has read (``_found_for_article_speaker``)
-            self.segs = [sg for sg in segs if sg.seg.speaker_ids & wanted_speakers]
+        if segs is not None:  # the turns another aligner has read (``_found_for_article_speaker``),
+            self.segs = list(segs)  # all of them: its index (``post``) and its found turns number them so
         for s in segments if segs is None else ():
             if not (s.speaker_ids & wanted_speakers):
                 continue  # nobody quoted: not worth reading
@@ -458,6 +456,15 @@ class _Aligner:
                 else:
                     by_speaker[sid].append((sg.day, sg.seg.source_id))
         self.days = {sid: sorted(set(v)) for sid, v in by_speaker.items()}
+        # the words of each speaker's name, as the sources give it: "a Trump rally" names no occasion
+        names: dict[str, set[str]] = defaultdict(set)
+        for sg in self.segs:
+            for sid in sg.seg.speaker_ids:
+                names[sid].update(w.lower() for w in name_words(sg.seg.speaker_name or ""))
+        # the occasion the article names for each quote: its kind and days
+        self.occasions = [occasion_of(q.context, q.context_at, q.context_end, q.published, q.article_names,
+                                      frozenset(names.get(q.speaker_id, ())))
+                          if q.speaker_id in with_sources else NONE for q in quotes]
         self.kinds = {sg.seg.source_id: sg.kind for sg in self.segs}
         self.source_day = {sg.seg.source_id: sg.day for sg in self.segs}
         # (speaker, key of a title word) -> sources: the titles an article's place or name finds
@@ -526,7 +533,7 @@ class _Aligner:
         these of its ``naming_keys``), or the proper name of an event the article names
         (``occasions.names``), of a kind it does not contradict."""
         q, occasion = self.quotes[qi], self.occasions[qi]
-        if q.speaker_id is None or not (occasion.places or occasion.titled or occasion.names):
+        if q.speaker_id is None or not (occasion.places or occasion.titled or occasion.names or occasion.called):
             return set()
         found: set[str] = set()
         for keys in naming_keys(occasion) if naming is None else naming:
@@ -1365,20 +1372,38 @@ def _found_first(al: _Aligner, found: dict[int, _Found]) -> dict[int, _Found]:
     return more
 
 
-def _article_speaker_clones(segments: list[Segment], quotes: list[QuoteToCheck], o: SourceOptions) -> list[QuoteToCheck]:
-    """Each quote of ``long_run`` words or more given to nobody or to a speaker without sources,
-    as a lone quote of each speaker with sources that its article quotes."""
+def _article_speaker_clones(segments: list[Segment], quotes: list[QuoteToCheck], o: SourceOptions) -> tuple[
+        list[tuple[QuoteToCheck, list[str]]], list[QuoteToCheck], list[tuple[QuoteToCheck, list[str]]]]:
+    """Each quote given to nobody or to a speaker without sources, as a lone quote of each
+    speaker with sources that its article quotes: those of ``long_run`` words or more (with
+    their keys), the shorter ones, and the clones whose 3-grams the index must hold (the
+    long ones, and the short ones of more than ``short_len`` words)."""
     with_sources = set().union(*(s.speaker_ids for s in segments))
     speakers: dict[str, set[str]] = defaultdict(set)  # article -> its speakers with sources
     for q in quotes:
         if q.article_id and q.speaker_id in with_sources:
             speakers[q.article_id].add(q.speaker_id)
-    return [replace(q, speaker_id=sid, utterance_id=None) for q in quotes
-            if q.speaker_id not in with_sources and len(q.text.split()) >= o.long_run
-            for sid in sorted(speakers.get(q.article_id, ()))]
+    clones = [replace(q, speaker_id=sid, utterance_id=None) for q in quotes if q.speaker_id not in with_sources
+              for sid in sorted(speakers.get(q.article_id, ()))]
+    long = [(c, _keys(units(c.text))) for c in clones if len(c.text.split()) >= o.long_run]
+    short = [c for c in clones if len(c.text.split()) < o.long_run]
+    return long, short, long + [(c, keys) for c in short if len(keys := _keys(units(c.text))) > o.short_len]
+
+
+def _for_one_speaker(other: _Aligner, hits: dict[str, list[tuple[int, _Found]]]) -> list[SourceMatch]:
+    """The matches of the clones (quote id -> (clone, found)) found for one speaker only: found
+    for two, whose words they are is not known."""
+    out = []
+    for _, speakers in sorted(hits.items()):
+        if len(speakers) == 1:
+            qi, f = speakers[0]
+            f.how = ARTICLE_SPEAKER
+            out.append(other.match(qi, f))
+    return out
 
 
 def _found_for_article_speaker(al: _Aligner, clones: list[tuple[QuoteToCheck, list[str]]],
+                               short_clones: list[QuoteToCheck], found_at: dict[int, _Found],
                                found: set[str]) -> list[SourceMatch]:
     """Long quotes given to nobody, or to a speaker who has no source (an attribution gone
     wrong: "'If you noticed, he didn't answer your question,' he said of Cruz" given to Cruz),
@@ -1386,29 +1411,63 @@ def _found_for_article_speaker(al: _Aligner, clones: list[tuple[QuoteToCheck, li
     their own in the sources of their days (no re-quote), with a run of ``long_run`` words
     said word for word, for one of those speakers only. The words are that speaker's, whoever
     the article gives them to; the quote keeps its speaker, and its match no utterance (the
-    utterance, another speaker's or nobody's, is not confirmed by it)."""
+    utterance, another speaker's or nobody's, is not confirmed by it). Then the shorter ones
+    (``short_clones``) printed beside that speaker's words found (``found_at``): see
+    ``_found_beside_for_article_speaker``."""
     o = al.o
     # (only those with a few 3-grams in the speaker's words are read: a run of ``long_run``
     # words said word for word has several)
     clones = [q for q, keys in clones if q.quote_id not in found
               and sum(bool(al.post.get((q.speaker_id, h))) for _, h in _content_grams(keys)) >= o.min_run]
-    if not clones:
+    out: list[SourceMatch] = []
+    if clones:
+        other = _Aligner([], clones, o, al.segs, al.post)
+        hits: dict[str, list[tuple[int, _Found]]] = defaultdict(list)
+        for qi in range(len(clones)):
+            if (f := other.find(qi)) is None:
+                continue
+            blocks = _blocks(other.qkeys[qi], other.segs[f.seg].keys[f.lo:f.hi])
+            if max((size for *_, size in blocks), default=0) >= o.long_run:
+                hits[other.quotes[qi].quote_id].append((qi, f))
+        out = _for_one_speaker(other, hits)
+    return out + _found_beside_for_article_speaker(al, short_clones, found_at, found | {m.quote_id for m in out})
+
+
+def _found_beside_for_article_speaker(al: _Aligner, clones: list[QuoteToCheck], found: dict[int, _Found],
+                                      done: set[str]) -> list[SourceMatch]:
+    """Quotes of under ``long_run`` words given to nobody, or to a speaker who has no source,
+    printed in the paragraph of a quote of a speaker with sources that was found in a source
+    ("as Trump went on about 'how the system is rigged' and 'wounded American families'",
+    the second given to the woman watching him): looked for as that speaker's words where
+    the rules that need the article look for a few words of the right speaker (the turns of
+    that speaker's quotes found in the article, ``_Aligner.beside`` and ``reworded``; the one
+    source the article names), for one speaker only. A short quote is anybody's words (a
+    slogan, a rival's retort): only the quote printed beside his found words is his, and only
+    where those words were said. The quote keeps its speaker, as ``_found_for_article_speaker``."""
+    turns: dict[tuple[str, str], set[int]] = defaultdict(set)  # (article, speaker) -> turns
+    printed: dict[tuple[str, str], list[QuoteToCheck]] = defaultdict(list)
+    for qi, f in found.items():
+        q = al.quotes[qi]
+        if q.article_id and f.how != "re-quote":
+            turns[(q.article_id, q.speaker_id)].add(f.seg)
+            printed[(q.article_id, q.speaker_id)].append(q)
+    todo = [c for c in clones if c.quote_id not in done
+            and any(_printed_beside(c, other) for other in printed.get((c.article_id, c.speaker_id), ()))]
+    if not todo:
         return []
-    other = _Aligner([], clones, o, al.segs, al.post)
+    other = _Aligner([], todo, al.o, al.segs, al.post)
+    segs_of: dict[str, set[int]] = defaultdict(set)
+    for si, sg in enumerate(other.segs):
+        segs_of[sg.seg.source_id].add(si)
     hits: dict[str, list[tuple[int, _Found]]] = defaultdict(list)
-    for qi in range(len(clones)):
-        if (f := other.find(qi)) is None:
-            continue
-        blocks = _blocks(other.qkeys[qi], other.segs[f.seg].keys[f.lo:f.hi])
-        if max((size for *_, size in blocks), default=0) >= o.long_run:
-            hits[other.quotes[qi].quote_id].append((qi, f))
-    out = []
-    for _, speakers in sorted(hits.items()):
-        if len(speakers) == 1:  # (found for two speakers: whose words they are is not known)
-            qi, f = speakers[0]
-            f.how = ARTICLE_SPEAKER
-            out.append(other.match(qi, f))
-    return out
+    for qi, c in enumerate(todo):
+        segs = turns[(c.article_id, c.speaker_id)]
+        f = other.beside(qi, segs) or other.reworded(qi, segs) if other.qkeys[qi] else None
+        if f is None and other.qkeys[qi] and (source := other.named_source(qi)) is not None:
+            f = other.beside(qi, segs_of[source], NAMED) or other.reworded(qi, segs_of[source], NAMED)
+        if f is not None:
+            hits[c.quote_id].append((qi, f))
+    return _for_one_speaker(other, hits)
 
 
 def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
@@ -1418,8 +1477,8 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
     o = options or SourceOptions()
     quotes = sorted({q.quote_id: q for q in quotes}.values(), key=lambda q: q.quote_id)
     every, quotes = quotes, [q for q in quotes if q.speaker_id is not None]
-    clones = [(c, _keys(units(c.text))) for c in _article_speaker_clones(segments, every, o)]
-    al = _Aligner(segments, quotes, o, also=clones)  # (one index for both)
+    clones, short_clones, indexed = _article_speaker_clones(segments, every, o)
+    al = _Aligner(segments, quotes, o, also=indexed)  # (one index for all)
     found = _found_alone(al)
     found.update(_found_one_off(al, found))
     found.update(_found_next_to(al, found))
@@ -1468,6 +1527,6 @@ def align_sources(segments: list[Segment], quotes: list[QuoteToCheck],
                 quotes[members[0]].utterance_id, "confirmed", sg.seg.source_id,
                 sg.seg.offset + a, sg.seg.offset + b, sg.seg.text[a:b], len(members),
                 len(member_matches), max(n_sources, 1)))
-    matches.extend(_found_for_article_speaker(al, clones, {m.quote_id for m in matches}))
+    matches.extend(_found_for_article_speaker(al, clones, short_clones, found, {m.quote_id for m in matches}))
     matches.sort(key=lambda m: m.quote_id)
     return SourceIndex(checks, matches)

@@ -16,12 +16,21 @@ from the calibrated confidence, so a recalibration does not move it:
 The second pass, decided when the corpus is cut into units, before any grouping: an unsure
 quote whose own family holds no other quote sharing a word 4-gram with it
 (``families.link_grams``), and whose 4-grams are found in the *sure* quotes of exactly one
-other family, is moved to that family's unit and grouped there as a quote without speaker:
+other family (two of them at least, ``MOVE_GRAMS``: a shared run of five words or two runs,
+or all of them: one 4-gram such as "was a big mistake" inside a longer quote is a common
+phrase, not one act of speaking; a four-word quote printed whole is a cut), is moved to that family's unit and grouped there as a quote without speaker:
 it joins a named utterance only on the certain match speakerless quotes need (a shared run
 or contained cut of 4+ words, containment or 80 % of its words in shared runs, one speaker's
 utterances fitting, within the date rules). Left alone there, its utterance keeps the
 quote's own speaker (``restore_speakers``). An unsure quote with a match at home, or in no
 other family, or in several, stays in its family with its speaker.
+
+A *stock* 4-gram, one the sure quotes of two families or more hold ("president of the united",
+"i want to tell"), is evidence of no speaker: it is passed over both ways, as neither a home
+match nor another family's match (``is_stock``). So a guessed name on a convention line that
+ends "to serve as president of the United States of America" still goes to the one family
+whose sure quotes print the rest of the line; a quote whose 4-grams are all stock stays home.
+(Before stop 31 one stock gram kept the quote home: its words' best evidence was ignored.)
 
 Only sure quotes count as another family's evidence: two unsure quotes of two families
 sharing words would otherwise swap units.
@@ -34,6 +43,7 @@ from dataclasses import dataclass, field
 
 GUESSED_METHODS = frozenset({"salience_guess"})  # attribution rules that found no evidence
 GROUP_SUFFIX = ":group"  # the speaker is a group noun / common noun phrase, not a name
+MOVE_GRAMS = 2  # an unsure quote moves on this many 4-grams of another family's (a run of 5+ words)
 
 
 def is_unsure(method: str | None) -> bool:
@@ -56,6 +66,7 @@ class UnsureLinks:
     # an unsure quote with the gram, in pairs (a short list takes half the memory of a dict)
     held: dict[str, list] = field(default_factory=dict)
     sure: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 4-gram -> families whose sure quotes hold it
+    stock: set[str] = field(default_factory=set)  # 4-grams known only as held by sure quotes of 2+ families
 
     def add(self, qid: str, family: str, grams: set[str]) -> None:
         family = sys.intern(family)  # (one string per family, not per quote)
@@ -83,14 +94,13 @@ class UnsureLinks:
         """Record the named quotes holding ``gram`` as (family, how many of its quotes hold it
         up to 2, whether a sure one does) rows (``families.cut_of_holders``): what ``look_up``
         records once every named quote is looked up. Family None: sure quotes of two families
-        or more hold it, so every unsure quote holding it stays home (a home match, or two
-        other families)."""
+        or more hold it: a stock gram, passed over (``is_stock``)."""
         pairs = self.held.get(gram)
         if pairs is None:
             return
         for family, n, sure in rows:
             if family is None:
-                pairs[1::2] = [2] * (len(pairs) // 2)
+                self.stock.add(sys.intern(gram))
                 continue
             if family in pairs:
                 at = pairs.index(family) + 1
@@ -105,29 +115,45 @@ class UnsureLinks:
             self.sure[sys.intern(gram)] = found + (sys.intern(family),)  # (the key: ``held``'s string)
 
     def moved_to(self, qid: str) -> str | None:
-        """The family an unsure quote is grouped with instead of its own, or None."""
+        """The family an unsure quote is grouped with instead of its own, or None: the one
+        other family holding its words, in ``MOVE_GRAMS`` of its 4-grams or more, or in all
+        of them (a cut of four words printed whole)."""
         others = self._others(qid)
-        return next(iter(others)) if others is not None and len(others) == 1 else None
+        if others is None or len(others) != 1:
+            return None
+        family, n = next(iter(others.items()))
+        return family if n >= min(MOVE_GRAMS, len(self.grams_of[qid])) else None
+
+    def is_stock(self, gram: str) -> bool:
+        """Whether the sure quotes of two families or more hold ``gram``: a stock phrase
+        ("of the united states", "i think we need"), evidence of no speaker, so it is passed
+        over (``_others``)."""
+        return gram in self.stock or len(self.sure.get(gram, ())) >= 2
 
     def settled(self, qid: str) -> bool:
-        """Whether the quote stays home whatever named quotes are added: its family holds
-        another quote sharing a gram with it, or sure quotes of two other families hold its
-        grams. Counts and families only grow as quotes are added, so neither ever undoes
-        (``store.cut_state`` keeps such quotes and never looks them up again); a quote moved,
-        or home for want of any other family, may change with a new quote sharing a gram."""
-        others = self._others(qid)
-        return others is None or len(others) >= 2
+        """Whether the quote stays home whatever named quotes are added: every one of its
+        grams is a stock phrase (``is_stock``), and a gram once stock stays stock as quotes
+        are added (``store.cut_state`` keeps such quotes and never looks them up again). Any
+        other decision may change with a new quote: a home match or another family's match
+        is passed over once its gram turns stock."""
+        return all(self.is_stock(g) for g in self.grams_of[qid])
 
-    def _others(self, qid: str) -> set[str] | None:
-        """The other families whose sure quotes hold the quote's grams (up to three per
-        gram), or None when its own family holds another quote sharing one of them."""
+    def _others(self, qid: str) -> dict[str, int] | None:
+        """The other families whose sure quotes hold the quote's grams, each with how many of
+        them it holds, or None when its own family holds another quote sharing one of them;
+        stock grams (``is_stock``) are passed over both ways (a gram left is held by the sure
+        quotes of one family at most)."""
         own = self.family_of[qid]
-        others: set[str] = set()
+        others: dict[str, int] = {}
         for gram in self.grams_of[qid]:
+            if self.is_stock(gram):
+                continue
             pairs = self.held[gram]
             if pairs[pairs.index(own) + 1] >= 2:  # the quote itself and another of its family
                 return None
-            others.update(f for f in self.sure.get(gram, ()) if f != own)
+            for f in self.sure.get(gram, ()):
+                if f != own:
+                    others[f] = others.get(f, 0) + 1
         return others
 
 

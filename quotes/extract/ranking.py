@@ -245,12 +245,24 @@ def confidence_features(best: float, second: float, agrees: bool, f: dict[str, f
 # how a mention becomes a name through the article's entity tracking (a "he", "the senator",
 # an appositive): a second decision, after choosing the mention, that can go wrong on its own
 RESOLVED_HOWS = ("pronoun", "role", "role_guess", "role_unresolved", "appositive", "affiliation")
+# a guess: a bare title or an occupation resolved to the person the article is about, though
+# the text ties neither to them ("the Florida senator" -> the article's senator); right less often
+# than a resolution the text states, so it has a factor of its own (`guess` in the weights file)
+GUESS_HOWS = ("role_guess",)
 
 
 def is_resolved(hows, cf: dict[str, float], method: str | None = None) -> bool:
     """The chosen speaker was reached through a resolution (one of `hows`): its candidate's
     (`cf`), or, when the speaker is the rules' choice, the rules' `method` ("subject:pronoun")."""
     return any(cf.get("how_" + h) for h in hows) or (method or "").split(":")[-1] in hows
+
+
+def is_guess(hows, cf: dict[str, float], method: str | None = None) -> bool:
+    """The chosen speaker was reached by a guess (one of `hows`): by the rules' `method` when
+    the speaker is theirs, else by the ranker's own candidate (`cf`). Unlike `is_resolved`, a
+    speaker the rules reached otherwise ("Trump said") is no guess because the best candidate
+    of the same name is a guessed title."""
+    return (method or "").split(":")[-1] in hows if method else any(cf.get("how_" + h) for h in hows)
 
 
 CARRIED = ("continuation", "split_quote")  # rules' methods that copy the previous quote's speaker
@@ -272,11 +284,14 @@ def calibrated(model: dict, cf: dict[str, float], method: str | None = None) -> 
     (the calibration model) and, for a mention resolved to a name (RESOLVED_HOWS; `method`:
     the rules' method when the speaker is theirs), that the resolution is right
     (`resolution` in the weights file: measured on PolNeAR dev's resolved-speaker layer, as
-    PolNeAR train has no coreference to learn it from)."""
+    PolNeAR train has no coreference to learn it from). A guess (GUESS_HOWS) takes the `guess`
+    factor instead: how often train's guesses name the person a reader gives (labelled)."""
     w = model.get("calibration")
     p = _sigmoid(sum(w.get(k, 0.0) * v for k, v in cf.items()) if w else cf["logit_best"])
-    res = model.get("resolution")
-    if res and is_resolved(res["hows"], cf, method):
+    guess, res = model.get("guess"), model.get("resolution")
+    if guess and is_guess(guess["hows"], cf, method):
+        p *= guess["precision"]
+    elif res and is_resolved(res["hows"], cf, method):
         p *= res["precision"]
     return p
 

@@ -24,6 +24,12 @@ GROUP_PRONOUNS = frozenset({"they", "we", "them", "it"})
 # The writer and the reader of a page that talks to its reader ("I was telling myself", "you
 # will always wonder"): no speaker a reader of a quotes database could look up.
 WRITER_READER_PRONOUNS = frozenset({"i", "you"})
+# Words of the one spoken to: a name before them, set off by a comma, is an address ("Mr. Reed,
+# you took the money"), as after a "you" opener ("As you know, Mr. Trump, ...").
+SECOND_PERSON = frozenset("you your yours yourself yourselves you're you’re you've you’ve you'll you’ll you'd you’d".split())
+# Openers a spoken address may follow ("Look, Senator Holt, ..."); those holding "you" address by themselves.
+ADDRESS_OPENERS = ("as you know", "you know", "you see", "thank you", "look", "listen", "well", "now", "so",
+                   "and", "but", "yes", "no", "okay", "please", "sir", "thanks", "again", "frankly", "honestly")
 
 # --- titles, honorifics and roles ---------------------------------------------------------
 

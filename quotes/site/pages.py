@@ -84,12 +84,13 @@ def urls_path(value) -> str:
 
 VERSION_SQL = """
 select q.id as quote_id, q.text, q.start, q."end", q.kind, q.method, q.confidence,
-       q.speaker_mention, q.speaker_name{said_columns},
+       q.speaker_mention, q.speaker_name, q.speaker_id, qs.name as quote_speaker{said_columns},
        a.id as article_id, a.title, a.published, a.url, a.doc_id, substr(a.text, 1, 300) as lede,
        o.id as outlet_id, o.name as outlet{variant_columns}
 from quotes q
 join articles a on a.id = q.article_id
-left join outlets o on o.id = a.outlet_id{variant_join}
+left join outlets o on o.id = a.outlet_id
+left join speakers qs on qs.id = q.speaker_id{variant_join}
 where q.utterance_id = :id
 order by o.name, a.published, q.start
 """
@@ -133,6 +134,16 @@ async def utterance_versions(db, utterance_id: str, reference_quote_id: str | No
     return rows
 
 
+def credited_elsewhere(version: dict, utterance_speaker: str | None) -> str | None:
+    """The speaker this version's outlet credits when it is another than the utterance's
+    (a quote the cut grouped across speaker families, ``corpus.unsure``: its own speaker is
+    kept), else None."""
+    sid = version.get("speaker_id")
+    if not sid or sid == utterance_speaker:
+        return None
+    return version.get("quote_speaker") or version.get("speaker_name")
+
+
 async def utterance_page(datasette, database: str, utterance_id: str) -> dict | None:
     db = datasette.get_database(database)
     tables = await table_names(db)
@@ -149,6 +160,7 @@ async def utterance_page(datasette, database: str, utterance_id: str) -> dict | 
     for v in versions:
         v["links"] = _links(urls, database, v)
         v["url"] = safe_url(v.get("url"))
+        v["credited"] = credited_elsewhere(v, u.get("speaker_id"))
     outlets = sorted({v["outlet"] or "Unknown outlet" for v in versions})
     dates = sorted({v["published"] for v in versions if v["published"]})
     return {

@@ -12,14 +12,16 @@ kept, in SQLite:
   holding it: how many of the family's quotes hold it (capped at 2) and whether a sure one
   does. A gram held by the sure quotes of two families or more is one row of family -1
   (``families.MANY``): no decision needs more of it (a speakerless component with it is free,
-  an unsure quote with it stays home), so a stock phrase is one row whatever holds it.
+  an unsure quote passes over it: ``corpus.unsure.UnsureLinks.is_stock``), so a stock phrase
+  is one row whatever holds it.
   WITHOUT ROWID, keyed by (gram, family);
 - ``cut_families``: the families' ids; ``cut_speakers``: each speaker's family when the
   table was made (a speaker whose family changed moves its quotes: not an addition);
 - ``cut_added``: the quotes inserted since (a trigger, ``ADDED_TRIGGERS``, while the state is
   current);
-- ``cut_settled``: the unsure quotes whose decision no addition can change (they stay home:
-  ``corpus.unsure.UnsureLinks.settled``); an incremental step looks up only the others;
+- ``cut_settled``: the unsure quotes whose decision no addition can change (every 4-gram of
+  theirs is stock, so they stay home: ``corpus.unsure.UnsureLinks.settled``); an incremental
+  step looks up only the others;
 - ``cut_state``: the fingerprint of the rules it was made by. A trigger deletes it when a
   quote is deleted or its text or method changes (an article extracted again): the next step
   then makes the table anew with a pass over the named quotes, as a full step does.
@@ -42,7 +44,8 @@ from itertools import groupby
 from quotes.corpus.families import MANY, gram_hashes, quote_grams
 from quotes.store.freshness import GROUPING_VERSION
 
-LAYOUT = 2  # the state's own shape; bump when it changes (the state is then made anew once)
+LAYOUT = 3  # the state's own shape and meaning; bump when it changes (the state is then made anew once)
+# (3, stop 31: a settled unsure quote is one whose grams are all stock; 2's settled rows held others)
 FINGERPRINT = f"grouping {GROUPING_VERSION}, cut {LAYOUT}"
 BATCH = 250_000  # (gram, family) counts held before they are written (``_occurrences``; about 40 MB)
 SATURATED = -1  # ``cut_grams.family`` of a gram held by the sure quotes of two families or more

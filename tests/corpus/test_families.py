@@ -171,10 +171,17 @@ def holders_of_named(named):
 
 def test_the_cut_from_kept_holders_equals_the_pass_over_named_quotes():
     rng = random.Random(7)
-    words = ["budget", "the", "vote", "of", "taxes", "we", "will", "bridge", "not", "harbour", "in", "rates"]
+    words = ["budget", "the", "vote", "of", "taxes", "we", "will", "bridge", "not", "harbour", "in", "rates",
+             "ferry", "levy", "pier", "toll", "dock", "fare", "wharf", "quay"]  # (the last ones rarer)
     named, speakerless = [], []
+    texts = []
     for k in range(600):  # (few words: grams held by one family, by several, and by sure quotes of two)
         text = " ".join(rng.choice(words[:rng.randint(4, len(words))]) for _ in range(rng.randint(3, 9)))
+        if texts and rng.random() < 0.2:  # a re-quote: a run of an earlier quote's words and some of its own
+            earlier = rng.choice(texts).split()
+            at = rng.randint(0, max(0, len(earlier) - 5))
+            text = " ".join(earlier[at:at + rng.randint(5, 8)]) + " " + text
+        texts.append(text)
         if rng.random() < 0.15:
             speakerless.append((f"q{k:04d}", text))
         else:

@@ -1,8 +1,8 @@
 """The occasion an article names for a quote (corpus/occasions.py) and how the alignment uses it."""
 import datetime as dt
 
-from quotes.corpus.occasions import (Occasion, attribution_words, event_names, kind_of, kind_of_title, names_title,
-                                     occasion_of, places_of, title_words, titled_words)
+from quotes.corpus.occasions import (Occasion, attribution_words, called_words, event_names, kind_of, kind_of_title,
+                                     names_title, occasion_of, places_of, title_words, titled_words)
 from quotes.corpus.sources import QuoteToCheck, Segment, align_sources
 
 DEBATE = "Republican Candidates Debate in Detroit, Michigan"
@@ -277,3 +277,46 @@ def test_a_few_words_printed_weeks_later_in_the_event_the_article_names():
                       *at(WATCHING.replace("QUOTE", '"how the system is rigged,"'), "how the system is rigged"),
                       event_names(WATCHING))
     assert found([speech, two, later], [qt]) == {}
+
+
+MIAMI = "Republican Candidates Debate in Miami, Florida"
+SOHO = "Remarks at Trump SoHo in New York City"
+TRUMP = frozenset({"donald", "trump"})
+
+
+def test_capitalised_words_before_an_event_call_it_by_its_place_venue_or_host():
+    assert called_words("in his AIPAC speech he said", TRUMP) == (("aipac",),)
+    assert called_words("during the Miami debate last spring", TRUMP) == (("miami",),)
+    assert called_words("at a North Carolina rally", TRUMP) == (("north", "carolina"),)
+    assert called_words("at a Trump rally", TRUMP) == ()  # the speaker's own name
+    assert called_words("in Mr. Trump's speech", TRUMP) == ()  # a possessive: its speaker
+    assert called_words("at the Republican debate", TRUMP) == called_words("At rally", TRUMP) == ()
+    assert names_title(Occasion(called=called_words("the Miami debate")), MIAMI)
+    assert not names_title(Occasion(called=called_words("the Fox Business debate")), MIAMI)
+    # nor does his name after "at" name a place of his
+    context = 'At the Trump rally he said "no way" twice.'
+    assert occasion_of(*at(context, "no way"), "2016-06-03", speaker_words=TRUMP).places == ()
+    assert occasion_of(*at(context, "no way"), "2016-06-03").places == (("trump",),)
+
+
+def trump_src(text, day, title, source):
+    return Segment(source, 0, frozenset({"trump"}), day, text, 0, title, "Donald Trump")
+
+
+def test_a_debate_called_by_its_place_months_later_and_a_rally_of_the_articles_days():
+    segs = [trump_src(ANSWER + " They do wonderful things.", "2016-03-10", MIAMI, "miami"),
+            trump_src(ANSWER + " They do wonderful things.", "2016-03-03", DEBATE, "detroit")]
+    context = "During the Miami debate, he said the women do QUOTE for the country."
+    # four months later, two debates hold the words: the one the article calls by its place
+    assert found(segs, [quote("a", "wonderful things", context, "2016-07-01")]) == {
+        "a": ("miami", "in the occasion the article names")}
+    assert found(segs, [quote("a", "wonderful things", context.replace("Miami ", ""), "2016-07-01")]) == {}
+    # "a Trump rally", "the Trump rally" call no occasion: not "Remarks at Trump SoHo" of the article's week
+    rallies = [trump_src(f"We will end this {RIGGED}, folks.", d, t, sid)
+               for d, t, sid in (("2016-06-01", SOHO, "soho"), ("2016-06-02", RALLY, "greenbay"))]
+    for context in ("At a Trump rally he promised to end the QUOTE and to build the wall.",
+                    "At the Trump rally he promised to end the QUOTE and to build the wall."):
+        assert found(rallies, [quote("b", RIGGED, context, "2016-06-03")]) == {}
+    called = "At a Green Bay rally he promised to end the QUOTE and to build the wall."
+    assert found(rallies, [quote("b", RIGGED, called, "2016-06-03")]) == {
+        "b": ("greenbay", "in the occasion the article names")}

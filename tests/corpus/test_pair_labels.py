@@ -7,12 +7,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from join_draw import gap_stratum, joined_pairs, split_of  # noqa: E402
+from join_draw import gap_stratum, joined_pairs, split5_of, split_of  # noqa: E402
 from pair_draw import wide_stratum  # noqa: E402
 from pair_sample import surname, words  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "pair_labels.jsonl"
-SPLITS = {"fit", "heldout", "fit2", "heldout2", "heldout3", "heldout4", "fit4", "joins_tune", "joins_heldout"}
+SPLITS = {"fit", "heldout", "fit2", "heldout2", "heldout3", "heldout4", "fit4", "joins_tune", "joins_heldout",
+          "heldout5", "fit5"}
 
 
 def rows():
@@ -64,6 +65,22 @@ def test_labelled_pairs_are_the_committed_draws():
                 assert d["i"] >= first
 
 
+def test_the_blind31_draw_is_labelled_whole_and_split_by_article_pair():
+    # join_draw.py draw --blind31: committed before any pair was read; every pair labelled once
+    with open(ROOT / "benchmarks" / "pair_draw_blind31.jsonl", encoding="utf-8") as f:
+        drawn = {r["i"]: r for r in map(json.loads, f)}
+    got = {r["sample_index"]: r for r in rows() if r["split"] in ("heldout5", "fit5")}
+    assert sorted(got) == sorted(drawn) == list(range(8000, 8000 + len(drawn)))
+    by_docs = {}
+    for i, r in got.items():
+        d = drawn[i]
+        assert (r["a"], r["b"], r["stratum"], r["split"]) == (d["a"], d["b"], d["stratum"], d["split"])
+        assert r["split"] == split5_of((r["a"]["doc_id"],), (r["b"]["doc_id"],))
+        docs = tuple(sorted((r["a"]["doc_id"], r["b"]["doc_id"])))
+        assert by_docs.setdefault(docs, r["split"]) == r["split"]    # one article pair, one split
+    assert 0.5 < sum(r["split"] == "heldout5" for r in got.values()) / len(got) < 0.7
+
+
 def test_the_joins_sample_is_labelled_whole_and_split_by_its_fixed_hash():
     joins = [r for r in rows() if r["split"].startswith("joins_")]
     first = sorted(r["sample_index"] for r in joins if r["sample_index"] < 4100)
@@ -102,3 +119,45 @@ def test_wide_cells_are_the_pair_classes_the_first_sample_left_out():
     # different speakers sharing only a short stock phrase: no cell
     assert wide_stratum(quote("a lot of people agree", "Harry Reid"),
                         quote("a lot of people disagree", "John Bolton")) is None
+
+
+def extracted_pairs(items):
+    """(Article, [Quote]) pairs of news-style sentences written for the test, one quote each."""
+    from quotes.model import Article, Quote
+
+    out = []
+    for i, (text, quoted, speaker) in enumerate(items):
+        s = text.index(quoted)
+        out.append((Article(doc_id=f"d{i}", text=text, outlet=f"Paper {i}", published=f"2016-03-0{i + 1}"),
+                    [Quote(start=s, end=s + len(quoted), text=quoted, speaker=speaker)]))
+    return out
+
+
+def test_two_speaker_runs_and_containment_found_through_the_index():
+    from cross_family import family_rows, idf_of, longest_shared, run_pairs
+
+    line = "the tax plan will crush the middle class families of Ohio"
+    rows, doc_of, _ = family_rows(extracted_pairs([
+        (f"“{line},” Governor Ann Walsh said.", line, "Ann Walsh"),
+        # a wrong speaker on one side: the same words credited to the reporter's bystander
+        (f"Walsh warned that “the tax plan will crush the middle class,” said Tom Reed.",
+         "the tax plan will crush the middle class", "Tom Reed"),
+        # a fragment standing in the line, with no speaker
+        ("Critics called it a plan to “crush the middle class” again.", "crush the middle class", None),
+        # a stock run of stopwords only shares no content word
+        ("“It is what it is,” Bob Lane said.", "It is what it is", "Bob Lane"),
+        # a three-word fragment: a candidate only as containment
+        ("Mailers spoke of “middle class families” this week.", "middle class families", None)]))
+    docs = lambda pairs: {tuple(sorted((doc_of[rows[i][0].article_id], doc_of[rows[j][0].article_id])))
+                          for i, j in pairs}
+    assert docs(run_pairs(rows, 4)) == {("d0", "d1"), ("d0", "d2"), ("d1", "d2")}
+    assert docs(run_pairs(rows, 4, contained=True)) == {("d0", "d1"), ("d0", "d2"), ("d1", "d2"), ("d0", "d4")}
+    assert len({row[2] for row in rows}) == 5          # five families: a quote without speaker is its own
+    n, rare = longest_shared(rows[0][3], rows[1][3], idf_of(rows))
+    assert n == 8 and rare > 0
+
+
+def test_the_blind31_split_keeps_an_article_pair_on_one_side():
+    a, b = ("x-article", 1, 9), ("y-article", 5, 30)
+    assert split5_of(a, b) == split5_of(b, a) == split5_of(("x-article", 400, 420), ("y-article", 0, 3))
+    assert {split5_of((f"d{i}",), ("e",)) for i in range(40)} == {"heldout5", "fit5"}

@@ -424,6 +424,50 @@ def test_a_quote_given_to_a_speaker_with_sources_or_said_by_two_is_not_given_to_
     assert set(by_id) == {"b1", "b3"}
 
 
+def test_a_quote_given_to_nobody_is_found_in_its_speakers_turns_whatever_other_speakers_have_sources():
+    # another speaker's turns come first: the turns of the speaker looked for keep their numbers
+    clinton = frozenset({"clinton"})
+    segments = [seg("We will build an economy that works for everyone, not just those at the top.", source="s0",
+                    speakers=clinton), seg()]
+    quotes = [q("d1", "We will keep supporting Ukraine for as long as it takes.", article="art"),
+              q("d2", "I have said this many times, build an economy that works", speaker="clinton", article="x"),
+              q("d3", "if their intention is to participate in this war on Russia's behalf, that is a very serious issue",
+                speaker=None, uid=None, article="art")]
+    by_id = {m.quote_id: m for m in align_sources(segments, quotes).matches}
+    assert by_id["d3"].source_id == "s1" and by_id["d3"].how == "in the sources of a speaker its article quotes"
+
+
+def test_a_short_quote_given_to_another_printed_beside_the_speakers_found_words_is_found_where_they_were_said():
+    # "as Austin went on about 'North Korean troops' and 'a very, very serious issue', Kirby nodded":
+    # the extractor gave the second phrase to Kirby (no sources)
+    para = ("As Austin went on about troops that have gone to Russia and a very, very serious issue, "
+            "Kirby nodded, and said it was nothing new.")
+
+    def printed(qid, quote, speaker, context=para, article="art"):
+        at = context.index(quote)
+        return QuoteToCheck(qid, "u-" + qid, speaker, quote, "2024-10-24", None, None, article, context, at,
+                            at + len(quote))
+
+    other = seg(text="A very serious issue for the troops, I said in Paris.", source="s2")
+    quotes = [printed("c1", "troops that have gone to Russia", "austin"),  # Austin's, found in s1
+              printed("c2", "a very, very serious issue", "kirby"),  # in s1 and s2 alone: beside c1, s1
+              printed("c3", "nothing new", "kirby")]  # not in Austin's words there: not found
+    by_id = {m.quote_id: m for m in align_sources([seg(), other], quotes).matches}
+    assert set(by_id) == {"c1", "c2"}
+    assert by_id["c2"].how == "in the sources of a speaker its article quotes" and by_id["c2"].source_id == "s1"
+    assert by_id["c2"].utterance_id is None and by_id["c2"].relation == "verbatim"
+    # printed in another paragraph than the speaker's found words: anybody's
+    apart = para.replace(" and a very", ".\n\nThen came a very")
+    quotes = [printed("c1", "troops that have gone to Russia", "austin", apart),
+              printed("c2", "a very, very serious issue", "kirby", apart)]
+    assert {m.quote_id for m in align_sources([seg(), other], quotes).matches} == {"c1"}
+    # a quote of the speaker of its own (a rival's words, given to the rival): never another's
+    quotes = [printed("c1", "troops that have gone to Russia", "austin"),
+              printed("c2", "a very, very serious issue", "clinton")]
+    clinton = seg(text="Nothing of the kind.", source="s3", speakers=frozenset({"clinton"}))
+    assert {m.quote_id for m in align_sources([seg(), other, clinton], quotes).matches} == {"c1"}
+
+
 # --- a prepared text quoted as delivered ------------------------------------------------------
 
 PREPARED = ("Thank you. It is great to be back in Ohio. We will bring back our jobs. We will rebuild our military. "

@@ -2,8 +2,8 @@
 issuer, an institution the article named in full before. Real parses, invented sentences."""
 import time
 
-from quotes.extract.attribution.referents import (institution_named_before, introduced_unnamed, issuer_named_before,
-                                                  issuing_event_before, owner_token)
+from quotes.extract.attribution.referents import (addressed_names, institution_named_before, introduced_unnamed,
+                                                  issuer_named_before, issuing_event_before, owner_token)
 from quotes.extract.attribution.speakers import speaker_of
 from quotes.extract.pipeline import extract_quotes
 
@@ -260,3 +260,49 @@ def test_the_subject_of_a_verb_that_issues_nothing_is_no_issuer(parse):
                      "The decision was seen as weakening the city's leader.")
     decision = tok(doc, "decision")
     assert issuing_event_before(ctx, decision, ctx.index.pos(decision)) is None
+
+
+def _addressed(parse, text):
+    ctx, _ = parse(text)
+    return [name for name, at, office in addressed_names(ctx, text.index("said") if "said" in text else len(text) - 1)]
+
+
+def test_a_name_set_off_by_commas_before_you_is_the_one_spoken_to(parse):
+    assert _addressed(parse, "“Mr. Reed, you took the money and ran,” Senator Mary Holt said.") == ["Reed"]
+    assert _addressed(parse, "“Look, Governor Ann Lee, your budget is a fantasy,” the mayor said.") == ["Ann Lee"]
+
+
+def test_a_name_after_as_you_know_is_spoken_to_whatever_follows(parse):
+    # the quote going on after the cue is the same speaker's
+    text = ("“Phones now show what has happened for years,” the moderator said. “As you know, Mr. Trump, "
+            "on the other side, the FBI director sees a chill wind.”")
+    assert _addressed(parse, text) == ["Trump"]
+
+
+def test_a_name_before_an_imperative_is_spoken_to(parse):
+    assert _addressed(parse, "“Tom Bell, tell us the truth about the budget,” the governor said.") == ["Tom Bell"]
+
+
+def test_a_title_and_name_closing_a_quoted_sentence_is_spoken_to(parse):
+    assert _addressed(parse, "“I disagree with you, Senator Holt.” the mayor said.") == ["Holt"]
+
+
+def test_an_office_alone_before_you_is_the_one_spoken_to(parse):
+    ctx, _ = parse("“Senator, you have no proof,” the banker said.")
+    assert addressed_names(ctx, ctx.text.index("said")) == [("senator", 1, True)]
+    assert _addressed(parse, "“Sir, you have no proof,” the banker said.") == []
+
+
+def test_a_name_the_quote_talks_about_is_no_address(parse):
+    assert _addressed(parse, "“Mr. Bell has always kept his word,” the mayor said.") == []
+    assert _addressed(parse, "“Mr. Bell, the mayor, has always kept his word,” Ann Lee said.") == []
+    assert _addressed(parse, "“I met his rival, Tom Bell.” Ann Lee said.") == []
+    assert _addressed(parse, "“But, as ever, we will win,” Ann Lee said.") == []
+
+
+def test_an_address_in_another_speakers_quote_of_the_paragraph_does_not_count(parse):
+    # only the quotation before the cue and the one after it
+    text = ("“Mr. Reed, you took the money,” Holt said. “I did not,” Reed replied. “Nobody believes you,” "
+            "the senator said.")
+    ctx, _ = parse(text)
+    assert addressed_names(ctx, text.index("the senator")) == []

@@ -155,6 +155,15 @@ def test_salience_guess(parse):
     assert att.speaker.name == "Hillary Clinton" and att.confidence < 0.2
 
 
+def test_salience_guess_is_never_the_person_the_quote_speaks_to(parse):
+    ctx, mc = first_mark(parse, "Mayor Tom Bell faced angry residents on Thursday.\n\n"
+                                "“Mr. Bell, you promised us a new school.”")
+    assert salience_guess(ctx, mc) is None
+    ctx, mc = first_mark(parse, "Mayor Tom Bell faced angry residents on Thursday.\n\n"
+                                "“Mr. Bell has always kept his word.”")
+    assert salience_guess(ctx, mc).speaker.name == "Tom Bell"
+
+
 def test_rule_order_explicit_evidence_first():
     assert RULES.index(speech_verb) < RULES.index(owner_after) < RULES.index(continuation) < RULES.index(salience_guess)
     assert set(WITHOUT_EXPLICIT_EVIDENCE) <= set(RULES) and RULES[-1] in WITHOUT_EXPLICIT_EVIDENCE

@@ -1,5 +1,6 @@
 """From a mention token to a Speaker."""
 from quotes.extract.attribution.speakers import name_from_text, speaker_of
+from quotes.extract.pipeline import extract_quotes
 
 
 def tok(doc, text, nth=0):
@@ -263,3 +264,36 @@ def test_an_agentive_ending_alone_is_no_guess(parse):
     assert speaker_of(ctx, tok(doc, "striker")).entity is None
     ctx, doc = parse("Striker Tom Bell scored twice on Saturday. “We deserved it,” the striker said.")
     assert speaker_of(ctx, tok(doc, "striker")).name == "Tom Bell"
+
+
+# Vocatives (issue 18): the one a quote speaks to is evidence against them being its speaker.
+MODERATOR = ("Donald Trump was asked about the police at Monday's debate.\n\n"
+             "“There are many who argue that phones expose what has happened for years,” the {noun} said. "
+             "“{words}”")
+
+
+def test_a_title_is_no_guess_of_the_person_its_quote_speaks_to():
+    quotes = extract_quotes(MODERATOR.format(noun="moderator", words="As you know, Mr. Trump, on the other "
+                                             "side, the FBI director said there is a chill wind."))
+    assert quotes[0].speaker != "Donald Trump" and quotes[1].speaker != "Donald Trump"
+
+
+def test_a_title_is_still_guessed_when_its_quote_speaks_of_the_person():
+    quotes = extract_quotes(MODERATOR.format(noun="candidate", words="Mr. Trump has always backed the police."))
+    assert [q.speaker for q in quotes] == ["Donald Trump", "Donald Trump"]
+    assert quotes[0].method == "subject:role_guess"
+
+
+def test_he_is_not_the_man_his_quote_speaks_to():
+    text = ("Mayor Tom Bell faced Jim Hart, a local builder, at the town hall on Thursday.\n\n"
+            "“Mr. Bell, you promised us a new school,” he said.")
+    assert extract_quotes(text)[0].speaker == "Jim Hart"
+    text = text.replace("Mr. Bell, you promised us", "Mr. Hart, we will build")
+    assert extract_quotes(text)[0].speaker == "Tom Bell"
+
+
+def test_a_title_is_no_guess_of_the_person_its_quote_speaks_to_by_office():
+    text = "Governor Ann Lee spoke at the debate on Tuesday.\n\n“{words},” the candidate said."
+    assert extract_quotes(text.format(words="Governor, you raised taxes"))[0].speaker is None
+    q = extract_quotes(text.format(words="The governor raised taxes"))[0]
+    assert (q.speaker, q.method) == ("Ann Lee", "subject:role_guess")

@@ -132,3 +132,13 @@ def test_a_speaker_carried_from_a_resolved_one_is_no_surer_than_the_resolution()
     # (the plain "Austin said" gets the rules' train precision times the quote probability,
     # which need not exceed a resolution precision of 0.97: compare with the carried "he")
     assert quotes[4].confidence > max(q.confidence for q in quotes[:3])
+
+
+def test_a_guessed_title_is_never_surer_than_guesses_are():
+    # "the candidate" nobody in the article is called: a guess of the person it is about, right
+    # for `guess.precision` of train's labelled guesses, less often than a stated resolution
+    model = load_model()
+    q = extract_quotes("Tom Bell spoke to farmers in Iowa on Monday.\n\n“We will win this state,” the candidate said.")[0]
+    assert (q.speaker, q.method) == ("Tom Bell", "subject:role_guess")
+    assert q.confidence <= model["guess"]["precision"] < model["resolution"]["precision"]
+    assert "role_guess" in model["guess"]["hows"] and "role_guess" not in model["resolution"]["hows"]

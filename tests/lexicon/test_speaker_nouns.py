@@ -35,6 +35,22 @@ def test_gold_heads_who_and_subjects_decide_a_nouns_type(t):
     assert things == ["tone"] and heads == ["group"]
 
 
+def test_a_gold_head_with_document_or_thing_evidence_needs_evidence_of_a_person(t):
+    facts = {
+        "passage": Counter(lower=14, gold_lower=2, in_obj=1),            # "in the passage": a document
+        "cable": Counter(lower=19, gold_lower=2, according=1),           # "according to the cable"
+        "leaflet": Counter(lower=19, gold_lower=2, reads=1),             # "the leaflet reads:"
+        "gizmo": Counter(lower=10, gold_lower=2, which=2),               # a thing: no speaker noun
+        "moderator": Counter(lower=17, gold_lower=2, according=1),       # an agentive ending: a person
+        "chef": Counter(lower=17, gold_lower=2, according=1, who=1),     # "who": a person
+        "surgeon": Counter(lower=17, gold_lower=2, in_obj=1, honorific=1),  # "the surgeon, Dr. Ng"
+        "tycoon": Counter(lower=20, gold_lower=2),                       # no evidence either way: a person
+    }
+    speakers, _, _ = t.decide({"facts": facts, "partitive": Counter()})
+    assert speakers == {"passage": "document", "cable": "document", "leaflet": "document", "moderator": "person",
+                        "chef": "person", "surgeon": "person", "tycoon": "person"}
+
+
 def test_the_shipped_lists_are_what_the_renderer_writes(t):
     from quotes.lexicon import speaker_nouns as shipped
 

@@ -21,9 +21,11 @@ from synth_corpus import polnear_quotes, synthetic_articles, write_corpus  # noq
 
 def moves_by_the_rule(quotes: dict[str, tuple[str, set[str], bool]]) -> dict[str, str]:
     """quote id -> (family, 4-grams, unsure) of every named quote: the unsure quotes that move,
-    with the family they move to. An unsure quote stays when another quote of its family
-    shares a 4-gram with it; else it moves when the sure quotes sharing one of its 4-grams
-    belong to exactly one other family."""
+    with the family they move to. A 4-gram the sure quotes of two families or more hold is
+    stock and counts for no one. An unsure quote stays when another quote of its family shares
+    a 4-gram with it that is not stock; else it moves when the sure quotes sharing its other
+    4-grams belong to exactly one other family, which holds two of its 4-grams at least (or
+    all of them)."""
     holders: dict[str, list[str]] = defaultdict(list)
     for qid, (_, grams, _) in quotes.items():
         for gram in grams:
@@ -32,12 +34,15 @@ def moves_by_the_rule(quotes: dict[str, tuple[str, set[str], bool]]) -> dict[str
     for qid, (family, grams, unsure) in quotes.items():
         if not unsure:
             continue
-        sharing = {o for gram in grams for o in holders[gram] if o != qid}
-        if any(quotes[o][0] == family for o in sharing):
+        kept = [g for g in grams if len({quotes[o][0] for o in holders[g] if not quotes[o][2]}) < 2]
+        if any(quotes[o][0] == family for g in kept for o in holders[g] if o != qid):
             continue
-        others = {quotes[o][0] for o in sharing if not quotes[o][2]}
-        if len(others) == 1:
-            moves[qid] = others.pop()
+        held: dict[str, int] = defaultdict(int)
+        for g in kept:
+            for f in {quotes[o][0] for o in holders[g] if not quotes[o][2] and quotes[o][0] != family}:
+                held[f] += 1
+        if len(held) == 1 and min(held.values()) >= min(2, len(grams)):
+            moves[qid] = next(iter(held))
     return moves
 
 

@@ -449,3 +449,34 @@ def test_id_links_are_the_urls_datasette_builds(site_db, value):
     ds = make_datasette(site_db[0])
     expected = Markup('<a href="{}">{}</a>').format(ds.urls.row("quotes", "quotes", urls_path(value)), value)
     assert id_link(ds, "quotes", "quotes", value) == expected
+
+
+async def test_utterance_page_shows_an_outlets_other_credit(tmp_path):
+    """A debate line one outlet credits to the rival (a name guessed from the article) is
+    grouped with the candidate's utterance (``corpus.unsure``); the utterance page keeps the
+    outlet's own credit on its version."""
+    line = ("No one on this stage has stood with the nurses of Ohio longer than I have, and that is why "
+            "I will be the next president of the United States")
+    rival = "I will be the next president of the United States, and I will start on the first day"
+    articles = [("a", "Daily Ledger", "2016-10-10", "Maria Delgado", "subject:name", line),
+                ("b", "Evening Post", "2016-10-09", "Tom Reyes", "subject:name", rival),
+                ("c", "Morning Star", "2016-10-11", "Tom Reyes", "salience_guess", line)]
+    db = open_db(str(tmp_path / "quotes.db"))
+    for doc, outlet, day, speaker, method, words in articles:
+        text = f"{speaker} spoke at the debate in Ohio. “{words},” the crowd heard."
+        start = text.index("“") + 1
+        save_article(db, Article(doc_id=doc, text=text, outlet=outlet, published=day),
+                     [Quote(start=start, end=start + len(words), text=words, speaker=speaker, method=method,
+                            confidence=0.9 if method != "salience_guess" else 0.2, speaker_start=0,
+                            speaker_end=len(speaker))])
+    update_corpus_index(db)
+    db.close()
+    conn = sqlite3.connect(tmp_path / "quotes.db")
+    (utterance,) = {u for (u,) in conn.execute("select utterance_id from quotes where text = ?", [line])}
+    speaker = conn.execute("select s.name from utterances u join speakers s on s.id = u.speaker_id"
+                           " where u.id = ?", [utterance]).fetchone()[0]
+    conn.close()
+    assert speaker == "Maria Delgado"  # the sure side's speaker
+    html = (await get(make_datasette(tmp_path / "quotes.db"), f"/quotes/utterances/{utterance}")).text
+    assert html.count('<article class="q-version') == 2
+    assert html.count('<span class="q-credit">credited here to Tom Reyes</span>') == 1

@@ -18,9 +18,11 @@ import regex
 
 from quotes.extract.cues import lemma_of
 from quotes.extract.syntax import SUBJ_DEPS
-from quotes.lexicon.words import (ANAPHORIC_ORG_HEADS, CALENDAR, DEFINITE_DETERMINERS, DOCUMENT_KINDS, DOCUMENT_NOUNS,
-                                  FUNCTION_WORDS, ISSUED_KINDS, ISSUING_VERBS, NAME_LINK_WORDS, ORG_HEADS,
-                                  OWNER_PREPOSITIONS, SELF_DOCUMENTING, YEAR_NOUNS)
+from quotes.lexicon.names import is_honorific
+from quotes.lexicon.words import (ADDRESS_OPENERS, ANAPHORIC_ORG_HEADS, CALENDAR, DEFINITE_DETERMINERS, DOCUMENT_KINDS,
+                                  DOCUMENT_NOUNS, FUNCTION_WORDS, ISSUED_KINDS, ISSUING_VERBS, NAME_LINK_WORDS,
+                                  ORG_HEADS, OWNER_PREPOSITIONS, ROLE_NOUNS, SECOND_PERSON, SELF_DOCUMENTING,
+                                  YEAR_NOUNS)
 
 # How far back a definite "the statement" may find the statement it repeats (characters).
 ANTECEDENT_WINDOW = 3000
@@ -291,3 +293,69 @@ def introduced_unnamed(ctx, tok, p: int) -> bool:
                rf"(?!,?[ \u00a0]+\p{{Lu}}\p{{Ll}}|[^.;:!?\n“”\"]{{0,80}}?,[ \u00a0]+\p{{Lu}}\p{{Ll}})")
     lo = max(0, p - ANTECEDENT_WINDOW)
     return any(not ctx.index.in_quote(lo + m.start()) for m in regex.finditer(pattern, ctx.text[lo:p]))
+
+
+# A spoken address: a name (after a title or not) set off by a comma at the start of a quoted
+# sentence, after an opener or not ("Mr. Reed, you took ...", "As you know, Mr. Trump, the FBI
+# ..."), or a title and name closing a quoted sentence ("I disagree, Senator Holt.").
+_SP = "[ \u00a0]+"
+_OPENERS = "|".join(regex.escape(o) for o in sorted(ADDRESS_OPENERS, key=len, reverse=True))
+_ADDRESS_START = regex.compile(
+    rf"(?:(?<=[“\"‘][ \u00a0]*)|(?<=[.?!]{_SP}))(?:(?P<opener>(?i:{_OPENERS})),{_SP})?"
+    rf"(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,3}}),{_SP}(?P<next>[\p{{L}}’']+)")
+_ADDRESS_END = regex.compile(rf",{_SP}(?P<name>{_CAP}(?:{_SP}{_CAP}){{1,3}})(?=[.?!])")
+
+
+def _address_name(words: list[str], titled: bool) -> tuple[str, bool] | None:
+    """(the name of an address once its titles are dropped, False): "Mr. Trump" -> "Trump";
+    or (the title, True) for a title alone that is an office ("Senator, you ..." -> "senator");
+    None when `titled` asks for a title and none was there, when only a courtesy title is left
+    ("Sir"), or when the first word is a function word ("But", "And")."""
+    k = 0
+    while k < len(words) and (is_honorific(words[k]) and words[k].lower() != "the" or words[k].lower() in ROLE_NOUNS):
+        k += 1
+    rest = words[k:]
+    if not rest:
+        office = words[-1].lower()
+        return (office, True) if not titled and len(words) == 1 and office in ROLE_NOUNS else None
+    if (titled and k == 0) or rest[0].lower() in FUNCTION_WORDS:
+        return None
+    return " ".join(rest), False
+
+
+@functools.lru_cache(maxsize=4096)
+def _addresses_in(words: str) -> tuple[tuple[str, int, bool, int | None], ...]:
+    """The addresses of one quotation's words, read once per text: (name or office, offset in
+    `words`, is an office, None when it counts as it is, else the offset of the word after it,
+    which must be an imperative for the address to count)."""
+    found = []
+    for m in _ADDRESS_START.finditer(words):
+        you = "you" in (m.group("opener") or "").lower().split() or m.group("next").lower() in SECOND_PERSON
+        name = _address_name(m.group("name").split(), titled=False)
+        if name:
+            found.append((name[0], m.start("name"), name[1], None if you else m.start("next")))
+    for m in _ADDRESS_END.finditer(words):
+        name = _address_name(m.group("name").split(), titled=True)
+        if name:
+            found.append((name[0], m.start("name"), name[1], None))
+    return tuple(found)
+
+
+def addressed_names(ctx, p: int) -> list[tuple[str, int, bool]]:
+    """Whom the quoted words next to `p` speak to: (name without its titles, offset, False), or
+    (an office, offset, True) for a title alone ("Senator, you ..."), of each address
+    (`_ADDRESS_START`, `_ADDRESS_END`) in the last quotation of `p`'s paragraph that ends before
+    `p` and the first that ends after it (the quote a cue at `p` attributes, and the part of it
+    that goes on after the cue). An address at a sentence start counts when a "you" word or an
+    imperative follows it, or when its opener holds "you": "Mr. Bell has always kept his word"
+    speaks of him, not to him."""
+    lo, hi = ctx.index.para_bounds(p)
+    spans = [(a, b) for a, b in ctx.index.spans if lo <= a and b <= hi + 1]
+    near = [s for s in spans if s[1] <= p][-1:] + [s for s in spans if s[1] > p][:1]
+    found = []
+    for a, b in near:
+        for name, at, office, verb_at in _addresses_in(ctx.text[a:b]):
+            nxt = ctx.index.tok_at(a + verb_at) if verb_at is not None else None
+            if verb_at is None or (nxt is not None and nxt.tag_ == "VB"):
+                found.append((name, a + at, office))
+    return found

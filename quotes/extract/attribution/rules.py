@@ -13,7 +13,7 @@ from quotes.extract.attribution import confidence as C
 from quotes.extract.attribution.candidates import outermost_cue, quote_tokens
 from quotes.extract.attribution.context import ArticleContext, Attribution, Cue, MarkContext, Speaker
 from quotes.extract.attribution.shape import is_title_or_nickname, looks_unquoted, person_subject
-from quotes.extract.attribution.speakers import name_from_text, speaker_of
+from quotes.extract.attribution.speakers import addressed, name_from_text, speaker_of
 from quotes.extract.attribution.subjects import nearby_subject, previous_paragraph_colon, subject_of
 from quotes.extract.cues import is_cue_token, lemma_of
 from quotes.extract.entity_types import NOBODY_TYPES, entity_type
@@ -529,8 +529,8 @@ SALIENCE_WINDOW = 1500  # characters back in which the person talked about is lo
 def salience_guess(ctx: ArticleContext, mc: MarkContext) -> Attribution | None:
     """Last resort: the person the article was just talking about (a guess, low confidence)."""
     ent = ctx.registry.salient_person(mc.mark.open_mark, window=SALIENCE_WINDOW)
-    if ent is None:
-        return None
+    if ent is None or addressed(ctx, ent, mc.mark.open_mark):
+        return None  # (nor the one the quote speaks to: "“Mr. Bell, you promised us ...”")
     return Attribution("salience_guess", C.SALIENCE_GUESS,
                        speaker=Speaker(ent, ent.name, ent.kind, ent.role, [], "salience_guess"))
 

@@ -12,10 +12,10 @@ import regex
 
 from quotes.extract.attribution.context import ArticleContext, Speaker
 from quotes.extract.attribution.entities import ensure_full, entity_for, role_from_text, title_runs
-from quotes.extract.attribution.referents import (age_of_description, antecedent_owner, institution_named_before,
-                                                  introduced_unnamed, introduced_with_age, introduced_with_noun,
-                                                  issuer_named_before,
-                                                  issuing_event_before, owner_token)
+from quotes.extract.attribution.referents import (addressed_names, age_of_description, antecedent_owner,
+                                                  institution_named_before, introduced_unnamed, introduced_with_age,
+                                                  introduced_with_noun, issuer_named_before, issuing_event_before,
+                                                  owner_token)
 from quotes.extract.attribution.subjects import group_antecedent, previous_sentence
 from quotes.extract.cues import is_cue_token, lemma_of
 from quotes.extract.entity_types import is_person_noun, occupation_noun
@@ -102,6 +102,8 @@ def _pronoun_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
     if low in PERSON_PRONOUNS:
         ent = entity_for(ctx, tok, p)
         bound = _named_in_clause(ctx, tok) if ent is not None else set()
+        if ent is not None and addressed(ctx, ent, p):
+            bound = bound | {id(ent)}  # "“Mr. Bell, you promised us …,” he said" is not Bell
         if ent is not None and id(ent) in bound:
             # "“…,” he said of Cruz": a subject pronoun is never a name its own clause talks of
             # or to (binding), so the person talked about before, another one
@@ -498,7 +500,7 @@ def _role_speaker(ctx: ArticleContext, tok, p: int, depth: int) -> Speaker:
         # of the gender its words tell: "the New York businessman" is no woman
         ent = ctx.registry.salient_person(p, gender=role_gender([x.text for x in np_toks]), window=10**7)
         if ent is not None and not np_toks[0].lower_ in _INDEFINITE and not introduced_unnamed(ctx, tok, p) \
-                and not _owned_by(ctx, tok, ent, depth):
+                and not _owned_by(ctx, tok, ent, depth) and not addressed(ctx, ent, p):
             return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role_guess")
         return Speaker(None, None, "person", np_text, np_toks, "role_unresolved")
     found = _institution(ctx, tok, np_toks, np_text) or _occupation(ctx, tok, np_toks, np_text, p, depth)
@@ -535,9 +537,17 @@ def _occupation(ctx: ArticleContext, tok, np_toks, np_text: str, p: int, depth: 
         return None
     ent = ctx.registry.salient_person(p, gender=role_gender([x.text for x in np_toks]), window=10**7)
     if ent is None or introduced_unnamed(ctx, tok, p) or _owned_by(ctx, tok, ent, depth) \
-            or any(tok.lower_ not in r.lower().split() for r in ent.roles):
+            or any(tok.lower_ not in r.lower().split() for r in ent.roles) or addressed(ctx, ent, p):
         return None
     return Speaker(ent, ent.name, ent.kind, np_text, np_toks, "role_guess")
+
+
+def addressed(ctx: ArticleContext, ent, p: int) -> bool:
+    """The quoted words next to `p` speak to `ent` ("As you know, Mr. Trump, ...", or by an office
+    `ent` holds: "Senator, you ...": `referents.addressed_names`): evidence that `ent` is not their
+    speaker, so no guess may make them so."""
+    return any(any(name in r.lower().split() for r in ent.roles) if office else ctx.registry.lookup(name, at) is ent
+               for name, at, office in addressed_names(ctx, p))
 
 
 def _owned_by(ctx: ArticleContext, tok, ent, depth: int) -> bool:
