@@ -3,8 +3,8 @@ incremental step after adding 10 articles, on synthetic corpora (synth_corpus.py
 
     python benchmarks/bench_scale_corpus.py --quotes 1000000 [--quotes 5000000 ...]
         [--baseline /work/main]   # also time that checkout's corpus step, same database, same run
-    python benchmarks/bench_scale_corpus.py --quotes 1000000 --baseline <checkout> --pairs 2
-        # the incremental steps alone, interleaved, on copies of the (indexed) database
+    python benchmarks/bench_scale_corpus.py --quotes 1000000 --baseline <checkout> --pairs 2 [--pairs-full]
+        # the incremental (or full) steps alone, interleaved, on copies of the (indexed) database
         # [--db THIS.db --baseline-db BASE.db]: each code on a database warmed by itself
 
 Every step runs in its own process (``update_corpus_index`` in one transaction, as ``quotes
@@ -170,19 +170,21 @@ def bench(n_quotes: int, directory: Path, add: int, baseline: Path | None, modes
 
 
 def incremental_pairs(db: Path, baseline: Path, rounds: int, add: int, shares: dict | None = None,
-                      baseline_db: Path | None = None) -> list[dict]:
+                      baseline_db: Path | None = None, full: bool = False) -> list[dict]:
     """The incremental step of this checkout and of ``baseline``, interleaved (the order
     alternates by round), each on a fresh copy of ``db`` (indexed already: by a full step of
     either, whose rows are the same) with ``add`` articles added; the baseline's on a copy of
     ``baseline_db`` when given (when the two keep different states between builds, each its
-    own database, warmed by a step of its own code)."""
+    own database, warmed by a step of its own code). ``full``: the full step (1 process)
+    instead, nothing added."""
     out = []
     for r in range(rounds):
         for name, code in (("this", ROOT), ("baseline", baseline))[::1 if r % 2 == 0 else -1]:
             work = db.parent / f"{db.stem}-pair.db"
             shutil.copy(baseline_db if name == "baseline" and baseline_db else db, work)
-            add_articles(work, add, shares=shares)
-            m = {**measured(work, False, 1, code=code), "code": name, "round": r}
+            if not full:
+                add_articles(work, add, shares=shares)
+            m = {**measured(work, full, 1, code=code), "code": name, "round": r, "load_after": round(os.getloadavg()[0], 1)}
             print(json.dumps(m), file=sys.stderr, flush=True)
             out.append(m)
             work.unlink()
@@ -221,6 +223,7 @@ if __name__ == "__main__":
     parser.add_argument("--speakerless", type=float, help="synthetic corpus: share of events without speaker")
     parser.add_argument("--pairs", type=int, help="only the incremental step of this checkout and of --baseline,"
                         " interleaved, this many rounds, on copies of the database of --quotes (indexed already)")
+    parser.add_argument("--pairs-full", action="store_true", help="with --pairs: the full step (1 process) instead")
     parser.add_argument("--baseline-db", type=Path, help="with --pairs: the baseline's own database (warmed by it)")
     parser.add_argument("--db", type=Path, help="with --pairs: this checkout's database (default: that of --quotes)")
     parser.add_argument("--step", help=argparse.SUPPRESS)
@@ -237,7 +240,7 @@ if __name__ == "__main__":
             tag = "".join(f"-{k}{v}" for k, v in sorted(shares.items()))
             for n in args.quotes or [1_000_000]:
                 print(json.dumps(incremental_pairs(args.db or args.dir / f"synth-{n}{tag}.db", args.baseline, args.pairs,
-                                                   args.add, shares, args.baseline_db)))
+                                                   args.add, shares, args.baseline_db, args.pairs_full)))
             sys.exit(0)
         results = []
         for n in args.quotes or [1_000_000]:  # each size's table as soon as it is done

@@ -66,8 +66,14 @@ def link_keys(text: str) -> tuple[str, ...]:
 
 def link_grams(keys: tuple[str, ...], n: int = LINK_GRAM) -> set[str]:
     """The word ``n``-grams of ``keys`` that hold a content word (as joined strings)."""
-    content = [k not in STOPWORDS for k in keys]
-    return {" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1) if any(content[i:i + n])}
+    out = set()
+    last = -1 - n  # the last content word seen (one pass: the gram ending at word j)
+    for j, k in enumerate(keys):
+        if k not in STOPWORDS:
+            last = j
+        if j >= n - 1 and last > j - n:
+            out.add(" ".join(keys[j - n + 1:j + 1]))
+    return out
 
 
 def quote_grams(text: str) -> set[str]:
@@ -79,7 +85,16 @@ def gram_hash(gram: str) -> int:
     """A 4-gram as a signed 64-bit integer (the kept gram table's key, ``store.cut_state``):
     the first 8 bytes of its BLAKE2b digest. At 10 million distinct grams the chance that
     any two of them share a hash is about 3 in a million."""
-    return int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+    return gram_hashes((gram,))[0]
+
+
+def gram_hashes(grams: Iterable[str]) -> list[int]:
+    """``gram_hash`` of each of ``grams`` (one call for a quote's grams: the full step's cut
+    hashes every named quote's)."""
+    return [_from_bytes(_blake2b(g.encode("utf-8"), digest_size=8).digest(), "big", signed=True) for g in grams]
+
+
+_blake2b, _from_bytes = hashlib.blake2b, int.from_bytes
 
 
 class _UnionFind:

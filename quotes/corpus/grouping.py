@@ -341,6 +341,19 @@ def _occasion_days(said: tuple[int | None, int | None], day: int | None) -> tupl
     return min(hi, day), lo
 
 
+def _shingles(keys: tuple[str, ...], g: int) -> set[int]:
+    """Hashes of the word ``g``-grams of ``keys`` that hold a content word."""
+    stop = STOPWORDS
+    out = set()
+    last = -1 - g  # the last content word seen
+    for j, k in enumerate(keys):  # (one pass; the gram ending at word j)
+        if k not in stop:
+            last = j
+        if j >= g - 1 and last > j - g:
+            out.add(hash(keys[j - g + 1:j + 1]))
+    return out
+
+
 def _pairs(keys: tuple[str, ...]) -> set[int]:
     """Hashes of the word 2-grams that hold a content word (kept apart from 3-grams' by a
     leading 2)."""
@@ -392,8 +405,12 @@ class _Grouper:
         self.refs = refs
         self.o = opts
         # only the keys are kept: the units of every quote held half the grouping's memory
-        # (the output makes them again, one utterance at a time: ``_units_of``)
-        self.keys = [match_keys(units(r.text)) for r in refs]
+        # (the output makes them again, one utterance at a time: ``_units_of``); a text
+        # printed alike by several outlets is cut into units once, and its quotes share its keys
+        by_text: dict[str, tuple[str, ...]] = {}
+        self.keys = [by_text[r.text] if r.text in by_text else by_text.setdefault(r.text, match_keys(units(r.text)))
+                     for r in refs]
+        del by_text
         self.days = [_day(r.published) for r in refs]
         self.said = [_said(r) for r in refs]
         self.nodes: list[_Node] = []
@@ -407,6 +424,8 @@ class _Grouper:
         self.spread: dict[tuple[str, int], tuple[int, int]] = {}
         self.scorer: PairModel | None = None  # the scored decision's model (``GroupingOptions.scored``)
         self.stats: PhraseStats | None = None  # its per-family phrase days
+        self._last_keys: tuple[str, ...] | None = None  # the last keys ``_grams`` was asked for, and their grams
+        self._last_grams: set[int] = set()
 
     def _alias(self, a: str, b: str) -> bool:
         """Two speaker ids whose names may be one person (``quotes.lexicon.names.same_person``:
@@ -488,24 +507,19 @@ class _Grouper:
 
     # helpers -----------------------------------------------------------------------
     def _grams(self, keys: tuple[str, ...]) -> set[int]:
-        """Hashes of the word 3-grams that hold a content word."""
-        g = self.o.gram
-        stop = STOPWORDS
-        out = set()
-        last = -1 - g  # the last content word seen
-        for j, k in enumerate(keys):  # (one pass; the 3-gram ending at word j)
-            if k not in stop:
-                last = j
-            if j >= g - 1 and last > j - g:
-                out.add(hash(keys[j - g + 1:j + 1]))
-        return out
+        """Hashes of the word 3-grams that hold a content word (``_shingles``), not to be
+        changed by the caller: the last keys' are kept (a node's are asked for when it is
+        placed, ``_hits``, and again when it is indexed, ``_add_to_index``)."""
+        if keys is not self._last_keys:
+            self._last_keys, self._last_grams = keys, _shingles(keys, self.o.gram)
+        return self._last_grams
 
     def _hits(self, keys: tuple[str, ...]) -> Counter:
         """Utterance id -> shingles it shares with ``keys`` (too-common shingles left out)."""
         hits: Counter = Counter()
         grams = self._grams(keys)
         if (turned := flipped(keys)) is not keys:  # another outlet's "ranchers and farmers"
-            grams |= self._grams(turned)
+            grams = grams | _shingles(turned, self.o.gram)
         for h in grams:
             cur = self.index.get(h)
             if cur is None:
@@ -889,6 +903,7 @@ class _Grouper:
         """Free what only placing the quotes reads (the shingle index, the phrase spreads and
         the caches) before the output is made: for a giant family, memory the output needs."""
         self.index, self.spread, self._windows, self._alias_cache = {}, {}, {}, {}
+        self._last_keys, self._last_grams = None, set()
         self.stats = None
 
     def index_scored(self) -> None:
@@ -1291,7 +1306,7 @@ def _group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None,
     for c in g.clusters:
         if not c.nodes:
             continue  # merged into another utterance
-        made: dict[int, list[Unit]] = {}  # this utterance's units (``_units_of``)
+        made: dict[str, list[Unit]] = {}  # this utterance's units by text (``_units_of``)
         ref_node = _reference_node(g, c)
         ref_i = min(g.nodes[ref_node].members,
                     key=lambda i: (g.days[i] is None, g.days[i] or 0, refs[i].quote_id))
@@ -1328,11 +1343,13 @@ def _group_utterances(quotes: list[QuoteRef], options: GroupingOptions | None,
     return UtteranceIndex(utterances, variants, utterance_of)
 
 
-def _units_of(made: dict[int, list[Unit]], refs: list[QuoteRef], i: int) -> list[Unit]:
-    """Quote ``i``'s ``textnorm`` units, made once per utterance in ``made``."""
-    us = made.get(i)
+def _units_of(made: dict[str, list[Unit]], refs: list[QuoteRef], i: int) -> list[Unit]:
+    """Quote ``i``'s ``textnorm`` units, made once per text in an utterance (``made``: the
+    same words printed alike by several outlets are one text)."""
+    text = refs[i].text
+    us = made.get(text)
     if us is None:
-        us = made[i] = units(refs[i].text)
+        us = made[text] = units(text)
     return us
 
 

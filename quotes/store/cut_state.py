@@ -41,13 +41,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
-from quotes.corpus.families import MANY, gram_hash, quote_grams
+from quotes.corpus.families import MANY, gram_hashes, quote_grams
 from quotes.store.freshness import GROUPING_VERSION
 
 LAYOUT = 3  # the state's own shape and meaning; bump when it changes (the state is then made anew once)
 # (3, stop 31: a settled unsure quote is one whose grams are all stock; 2's settled rows held others)
 FINGERPRINT = f"grouping {GROUPING_VERSION}, cut {LAYOUT}"
-BATCH = 50_000  # occurrence rows buffered before an insert
+BATCH = 250_000  # (gram, family) counts held before they are written (``_occurrences``; about 40 MB)
 SATURATED = -1  # ``cut_grams.family`` of a gram held by the sure quotes of two families or more
 
 TABLES = [
@@ -68,8 +68,9 @@ ADDED_TRIGGERS = [
     " WHEN old.id IS NOT new.id OR old.text IS NOT new.text OR old.method IS NOT new.method"
     " BEGIN DELETE FROM cut_state; END",
 ]
-# every named quote's family and whether it is sure, one occurrence row per (quote, 4-gram)
-_OCCURRENCES = "CREATE TEMP TABLE IF NOT EXISTS cut_occurrence (gram INTEGER, family INTEGER, sure INTEGER)"
+# the named quotes' (4-gram, family) counts, each capped at 2, and whether a sure quote holds it: summed
+# over up to ``BATCH`` pairs at a time in Python (one row per pair and batch, not per quote and gram)
+_OCCURRENCES = "CREATE TEMP TABLE IF NOT EXISTS cut_occurrence (gram INTEGER, family INTEGER, n INTEGER, sure INTEGER)"
 
 
 def create(conn) -> None:
@@ -123,7 +124,7 @@ def rebuild(conn, named: Iterable[tuple[str, str, str, bool]], family: dict[str,
     for table in ("cut_grams", "cut_families", "cut_speakers", "cut_added", "cut_settled", "cut_state"):
         conn.execute(f"DELETE FROM {table}")
     _count(conn, named, family,
-           "INSERT INTO cut_grams (gram, family, n, sure) SELECT gram, family, min(2, count(*)), max(sure)"
+           "INSERT INTO cut_grams (gram, family, n, sure) SELECT gram, family, min(2, sum(n)), max(sure)"
            " FROM temp.cut_occurrence GROUP BY gram, family ORDER BY gram, family",
            "SELECT gram FROM cut_grams WHERE sure = 1 GROUP BY gram HAVING count(*) >= 2")
 
@@ -132,7 +133,7 @@ def add(conn, named: Iterable[tuple[str, str, str, bool]], family: dict[str, str
     """The named quotes ``named`` added to the current table (their grams counted, grams
     held by the sure quotes of a second family saturated), then marked current."""
     _count(conn, named, family,
-           "INSERT INTO cut_grams (gram, family, n, sure) SELECT o.gram, o.family, min(2, count(*)), max(o.sure)"
+           "INSERT INTO cut_grams (gram, family, n, sure) SELECT o.gram, o.family, min(2, sum(o.n)), max(o.sure)"
            " FROM temp.cut_occurrence o WHERE NOT EXISTS (SELECT 1 FROM cut_grams g WHERE g.gram = o.gram"
            f" AND g.family = {SATURATED}) GROUP BY o.gram, o.family"
            " ON CONFLICT (gram, family) DO UPDATE SET n = min(2, n + excluded.n), sure = max(sure, excluded.sure)",
@@ -166,14 +167,24 @@ def _count(conn, named: Iterable[tuple[str, str, str, bool]], family: dict[str, 
 def _occurrences(conn, named: Iterable[tuple[str, str, str, bool]], ids: dict[str, int]) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.cut_occurrence")
     conn.execute(_OCCURRENCES)
-    rows: list[tuple[int, int, int]] = []
+    counts: dict[tuple[int, int], int] = {}  # (gram, family) -> 2 * min(2, quotes) + sure
+    get = counts.get
     for _, fam, text, unsure in named:
         fid, sure = ids[fam], 0 if unsure else 1
-        rows += [(gram_hash(g), fid, sure) for g in quote_grams(text)]
-        if len(rows) >= BATCH:
-            conn.executemany("INSERT INTO temp.cut_occurrence VALUES (?, ?, ?)", rows)
-            rows = []
-    conn.executemany("INSERT INTO temp.cut_occurrence VALUES (?, ?, ?)", rows)
+        for h in gram_hashes(quote_grams(text)):
+            key = (h, fid)
+            v = get(key, 0)
+            counts[key] = (4 if v >= 2 else 2) | (v & 1) | sure
+        if len(counts) >= BATCH:
+            _write_occurrences(conn, counts)
+            counts = {}
+            get = counts.get
+    _write_occurrences(conn, counts)
+
+
+def _write_occurrences(conn, counts: dict[tuple[int, int], int]) -> None:
+    conn.executemany("INSERT INTO temp.cut_occurrence VALUES (?, ?, ?, ?)",
+                     [(h, fid, v >> 1, v & 1) for (h, fid), v in counts.items()])
 
 
 def _saturate(conn, grams_sql: str) -> None:
@@ -191,8 +202,9 @@ def holders(conn, grams: Iterable[str]) -> Iterator[tuple[str, list[tuple[str | 
     quote holds (``families.cut_of_holders``), streamed: read by one join of the grams asked
     for with the table."""
     by_hash: dict[int, list[str]] = defaultdict(list)  # (two grams asked for with one hash: both get its rows)
-    for gram in grams:
-        by_hash[gram_hash(gram)].append(gram)
+    grams = list(grams)
+    for gram, h in zip(grams, gram_hashes(grams)):
+        by_hash[h].append(gram)
     names = {i: f for i, f in conn.execute("SELECT id, family FROM cut_families")}
     conn.execute("DROP TABLE IF EXISTS temp.cut_ask")
     conn.execute("CREATE TEMP TABLE cut_ask (gram INTEGER PRIMARY KEY)")

@@ -549,7 +549,7 @@ def write_corpus_index(conn, speaker_index, parts, retired, units) -> None:
     bulk.create_stage(conn, LINK_STAGE)
     with indexes_built_after(conn, "variants", keep=("utterance_id",) if retired is None else None):
         for part in parts:
-            save_utterances(conn, part)
+            save_utterances(conn, part, emptied=retired is None)
     bulk.apply(conn, LINK_STAGE, "quotes", "utterance_id")  # every part's links, in the quotes' order
     if retired is None:  # the links to the old utterances that no part replaced
         conn.execute("UPDATE quotes SET utterance_id = NULL WHERE utterance_id IS NOT NULL"
@@ -647,6 +647,9 @@ class UtteranceRows(NamedTuple):
     variants: list[tuple]
 
 
+_DIFF_JSON = json.JSONEncoder(ensure_ascii=False)  # (``json.dumps`` with an option makes one per call)
+
+
 def utterance_rows(utterance_index) -> UtteranceRows:
     """The rows of one part of the utterances (``grouping.UtteranceIndex``)."""
     return UtteranceRows(
@@ -654,18 +657,21 @@ def utterance_rows(utterance_index) -> UtteranceRows:
          for u in sorted(utterance_index.utterances, key=lambda u: u.id)],
         sorted((u, q, u) for q, u in utterance_index.utterance_of.items()),
         [(v.quote_id, v.utterance_id, v.reference_quote_id, v.relation, v.similarity,
-          json.dumps(v.diff, ensure_ascii=False))
+          _DIFF_JSON.encode(v.diff))
          for v in sorted(utterance_index.variants, key=lambda v: v.quote_id)])
 
 
-def save_utterances(conn, part) -> None:
+def save_utterances(conn, part, emptied: bool = False) -> None:
     """Write one part of the utterances (``grouping.UtteranceIndex`` or its ``UtteranceRows``)
     and its variants (inside the caller's transaction); its quotes' links are staged in
-    ``LINK_STAGE``, for the caller to apply at once (``bulk.apply``: in the quotes' order)."""
+    ``LINK_STAGE``, for the caller to apply at once (``bulk.apply``: in the quotes' order).
+    ``emptied``: the variants table was emptied in this transaction (a full regroup,
+    ``retire_utterances``) and the parts hold disjoint quotes: no old variant to delete."""
     rows = part if isinstance(part, UtteranceRows) else utterance_rows(part)
     conn.executemany(insert_sql("utterances", list(TABLES["utterances"])), rows.utterances)
     bulk.stage_by_id(conn, LINK_STAGE, "quotes", ((u, q) for u, q, _ in rows.links))  # (applied by the caller)
-    conn.executemany("DELETE FROM variants WHERE quote_id = ?", [(q,) for _, q, _ in rows.links])
+    if not emptied:
+        conn.executemany("DELETE FROM variants WHERE quote_id = ?", [(q,) for _, q, _ in rows.links])
     conn.executemany(insert_sql("variants", list(TABLES["variants"])), rows.variants)
 
 

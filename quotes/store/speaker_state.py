@@ -39,8 +39,11 @@ def is_current(conn) -> bool:
     return row is not None and row[0] == FINGERPRINT
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # (``json.dumps`` with options makes one per call)
+
+
 def _json(counts: dict[str, int]) -> str:
-    return json.dumps(counts, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(counts)
 
 
 class KeptPerson:
