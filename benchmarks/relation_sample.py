@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from quotes.corpus.relations import relation_of  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import module_at, nearest_quote  # noqa: E402
+from common import POLNEAR, module_at, nearest_quote  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "relation_labels.jsonl"
 # the site's own labels before the vocabulary was one (quotes/site/sqlfunctions.py at 47b80b5)
@@ -65,12 +65,32 @@ def texts(extraction: Path) -> dict[tuple[str, int, int], str]:
     return out
 
 
-def text_of(t: dict, spans: dict, side: dict) -> str:
-    """The labelled quote's text (`common.nearest_quote` when its offsets moved)."""
+def text_of(t: dict, spans: dict, side: dict, articles: dict[str, str] | None = None) -> str:
+    """The labelled quote's text: the extraction's quote at its offsets (`common.nearest_quote`
+    when they moved), else the article's own characters at the labelled offsets (an extractor
+    that no longer finds the quote, or cuts it otherwise, leaves the labelled pair as it was
+    read: offsets index the text as given, FORMAT.md)."""
     k = key(side) if key(side) in t else nearest_quote(spans, *key(side))
-    if k is None:
-        raise SystemExit(f"labelled quote {key(side)} not in the extraction")
-    return t[k]
+    if k is not None:
+        return t[k]
+    text = (articles or {}).get(side["doc_id"])
+    if text is None:
+        raise SystemExit(f"labelled quote {key(side)} not in the extraction, and its article not in {POLNEAR}")
+    return text[side["start"]:side["end"]]
+
+
+def article_texts(doc_ids: set[str]) -> dict[str, str]:
+    """The PolNeAR train+dev texts of `doc_ids` ({} without ../shared)."""
+    out = {}
+    for split in ("train", "dev"):
+        path = POLNEAR / f"{split}.jsonl"
+        if path.exists():
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    doc = json.loads(line)
+                    if doc["doc_id"] in doc_ids:
+                        out[doc["doc_id"]] = doc["text"]
+    return out
 
 
 def site_function(rev: str):
@@ -84,22 +104,26 @@ def sides(row: dict) -> tuple[dict, dict]:
     return (row["compared_with"], row["quote"]) if "quote" in row else (row["a"], row["b"])
 
 
-def loaded(args) -> tuple[dict, dict[str, list[tuple[int, int]]], list[dict]]:
-    """The extraction's quote texts, their spans per document, and the label rows."""
+def loaded(args) -> tuple[dict, dict[str, list[tuple[int, int]]], list[dict], dict[str, str]]:
+    """The extraction's quote texts, their spans per document, the label rows, and the texts
+    of the labelled articles whose quote the extraction no longer holds."""
     t = texts(args.extraction)
     spans: dict[str, list[tuple[int, int]]] = {}
     for doc, start, end in t:
         spans.setdefault(doc, []).append((start, end))
-    return t, spans, [json.loads(line) for line in open(args.labels, encoding="utf-8")]
+    rows = [json.loads(line) for line in open(args.labels, encoding="utf-8")]
+    missing = {side["doc_id"] for r in rows for side in sides(r)
+               if key(side) not in t and nearest_quote(spans, *key(side)) is None}
+    return t, spans, rows, article_texts(missing) if missing else {}
 
 
 def cmd_score(args) -> None:
-    t, spans, rows = loaded(args)
+    t, spans, rows, articles = loaded(args)
     classify = site_function(args.site_rev) if args.site_rev else (lambda a, b: relation_of(a, b)[0])
     confusion = Counter()
     for r in rows:
         ref, var = sides(r)
-        confusion[(r["relation"], classify(text_of(t, spans, ref), text_of(t, spans, var)))] += 1
+        confusion[(r["relation"], classify(text_of(t, spans, ref, articles), text_of(t, spans, var, articles)))] += 1
     scored = sum(n for (gold, _), n in confusion.items() if gold != "none")
     ok = sum(n for (gold, pred), n in confusion.items() if gold == pred)
     print(f"{scored} labelled pairs (+{len(rows) - scored} none), accuracy {ok / scored:.3f} "
@@ -126,9 +150,9 @@ def cmd_pairs(args) -> None:
 
 
 def cmd_show(args) -> None:
-    t, spans, rows = loaded(args)
+    t, spans, rows, articles = loaded(args)
     for r in rows[args.frm:args.to]:
-        ref, var = (t[key(side)] for side in sides(r))
+        ref, var = (text_of(t, spans, side, articles) for side in sides(r))
         print(f"=== #{r['sample_index']} read: {r['relation']} ({r['note']}); classified: "
               f"{relation_of(ref, var)[0]}\n  REF: {ref}\n  VAR: {var}\n")
 
