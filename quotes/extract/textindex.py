@@ -34,6 +34,7 @@ class ArticleIndex:
                             for m in marks)
         self.span_starts = [a for a, _ in self.spans]
         self.span_ends = sorted(b for _, b in self.spans)
+        self._overlap: bool | None = None  # whether two spans overlap (``spans_around``), once known
         self.para_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
         self.offset_of = {}
         for seg in self.segs:
@@ -45,6 +46,25 @@ class ArticleIndex:
     def in_quote(self, p: int) -> bool:
         k = bisect.bisect_right(self.span_starts, p) - 1
         return k >= 0 and self.spans[k][0] <= p < self.spans[k][1]
+
+    def spans_around(self, p: int) -> list[tuple[int, int]]:
+        """Of the quote spans inside `p`'s paragraph (sorted by start), the last that ends at or
+        before `p` and the first that ends after it: bisections, not a scan of the article's
+        spans (a cue in a paragraph of 800 quotes). Spans that overlap (never made by the mark
+        matcher) take the scan."""
+        lo, hi = self.para_bounds(p)
+        spans = self.spans
+        if any(b > a2 for (_, b), (a2, _) in zip(spans, spans[1:])) if self._overlap is None else self._overlap:
+            self._overlap = True
+            inside = [(a, b) for a, b in spans if lo <= a and b <= hi + 1]
+            return [s for s in inside if s[1] <= p][-1:] + [s for s in inside if s[1] > p][:1]
+        self._overlap = False
+        i0 = bisect.bisect_left(self.span_starts, lo)
+        i1 = bisect.bisect_right(self.span_starts, hi + 1)
+        k = bisect.bisect_right(self.span_ends, p, i0, max(i0, i1))  # disjoint: ends sorted as spans
+        before = spans[k - 1:k] if k > i0 else []
+        after = spans[k:k + 1] if k < i1 and spans[k][1] <= hi + 1 else []
+        return before + after
 
     def last_close_before(self, p: int, default: int) -> int:
         """The largest quote end <= p (default when none): a bisection, not a scan."""

@@ -349,11 +349,8 @@ def addressed_names(ctx, p: int) -> list[tuple[str, int, bool]]:
     that goes on after the cue). An address at a sentence start counts when a "you" word or an
     imperative follows it, or when its opener holds "you": "Mr. Bell has always kept his word"
     speaks of him, not to him."""
-    lo, hi = ctx.index.para_bounds(p)
-    spans = [(a, b) for a, b in ctx.index.spans if lo <= a and b <= hi + 1]
-    near = [s for s in spans if s[1] <= p][-1:] + [s for s in spans if s[1] > p][:1]
     found = []
-    for a, b in near:
+    for a, b in ctx.index.spans_around(p):
         for name, at, office, verb_at in _addresses_in(ctx.text[a:b]):
             nxt = ctx.index.tok_at(a + verb_at) if verb_at is not None else None
             if verb_at is None or (nxt is not None and nxt.tag_ == "VB"):
