@@ -40,7 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from quotes.corpus.grouping import GroupingOptions, QuoteRef, UtteranceIndex, alias_family, group_utterances
-from quotes.corpus.textnorm import STOPWORDS, fold_word
+from quotes.corpus.textnorm import content_gram_starts, fold_word
 from quotes.corpus.unsure import UnsureLinks, restore_speakers
 
 LINK_GRAM = 4  # a speakerless quote joins anything only through a shared run of this many words
@@ -66,14 +66,7 @@ def link_keys(text: str) -> tuple[str, ...]:
 
 def link_grams(keys: tuple[str, ...], n: int = LINK_GRAM) -> set[str]:
     """The word ``n``-grams of ``keys`` that hold a content word (as joined strings)."""
-    out = set()
-    last = -1 - n  # the last content word seen (one pass: the gram ending at word j)
-    for j, k in enumerate(keys):
-        if k not in STOPWORDS:
-            last = j
-        if j >= n - 1 and last > j - n:
-            out.add(" ".join(keys[j - n + 1:j + 1]))
-    return out
+    return {" ".join(keys[i:i + n]) for i in content_gram_starts(keys, n)}
 
 
 def quote_grams(text: str) -> set[str]:

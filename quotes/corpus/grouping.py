@@ -164,7 +164,7 @@ from quotes.corpus.pair_decision import (PairModel, PairSide, PhraseStats, grams
 from quotes.corpus.gcpause import cycles_paused
 from quotes.corpus.relations import classify
 from quotes.corpus.splitparts import SPLIT_ARTICLES, SPLIT_EDITION_GAP, SPLIT_RUN, adjacent_parts, continues
-from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, fold_word, units
+from quotes.corpus.textnorm import STOPWORDS, Unit, collapse_space, content_gram_starts, fold_word, units
 from quotes.corpus.worddiff import Diff, diff_units, equal_runs, flipped, flipped_like
 
 
@@ -343,15 +343,7 @@ def _occasion_days(said: tuple[int | None, int | None], day: int | None) -> tupl
 
 def _shingles(keys: tuple[str, ...], g: int) -> set[int]:
     """Hashes of the word ``g``-grams of ``keys`` that hold a content word."""
-    stop = STOPWORDS
-    out = set()
-    last = -1 - g  # the last content word seen
-    for j, k in enumerate(keys):  # (one pass; the gram ending at word j)
-        if k not in stop:
-            last = j
-        if j >= g - 1 and last > j - g:
-            out.add(hash(keys[j - g + 1:j + 1]))
-    return out
+    return {hash(keys[i:i + g]) for i in content_gram_starts(keys, g)}
 
 
 def _pairs(keys: tuple[str, ...]) -> set[int]:

@@ -141,6 +141,20 @@ def fold_word(word: str) -> str:
     return _SINGLE.get(w, w)
 
 
+def content_gram_starts(keys: tuple[str, ...], n: int) -> list[int]:
+    """Where each word ``n``-gram of ``keys`` that holds a content word (one not in
+    ``STOPWORDS``) starts, in one pass (the gram ending at word j holds one when the last
+    content word seen is inside it): the grouping's shingles and the cut's 4-grams."""
+    out = []
+    last = -1 - n  # the last content word seen
+    for j, k in enumerate(keys):
+        if k not in STOPWORDS:
+            last = j
+        if j >= n - 1 and last > j - n:
+            out.append(j - n + 1)
+    return out
+
+
 def units(text: str) -> list[Unit]:
     """The word units of a quote, in order (see module doc)."""
     text = text or ""
