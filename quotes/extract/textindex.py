@@ -34,7 +34,8 @@ class ArticleIndex:
                             for m in marks)
         self.span_starts = [a for a, _ in self.spans]
         self.span_ends = sorted(b for _, b in self.spans)
-        self._overlap: bool | None = None  # whether two spans overlap (``spans_around``), once known
+        # whether no two spans overlap (the mark matcher never makes them overlap: ``spans_around``)
+        self.spans_disjoint = all(b <= a2 for (_, b), (a2, _) in zip(self.spans, self.spans[1:]))
         self.para_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
         self.offset_of = {}
         for seg in self.segs:
@@ -54,11 +55,9 @@ class ArticleIndex:
         matcher) take the scan."""
         lo, hi = self.para_bounds(p)
         spans = self.spans
-        if any(b > a2 for (_, b), (a2, _) in zip(spans, spans[1:])) if self._overlap is None else self._overlap:
-            self._overlap = True
+        if not self.spans_disjoint:
             inside = [(a, b) for a, b in spans if lo <= a and b <= hi + 1]
             return [s for s in inside if s[1] <= p][-1:] + [s for s in inside if s[1] > p][:1]
-        self._overlap = False
         i0 = bisect.bisect_left(self.span_starts, lo)
         i1 = bisect.bisect_right(self.span_starts, hi + 1)
         k = bisect.bisect_right(self.span_ends, p, i0, max(i0, i1))  # disjoint: ends sorted as spans
